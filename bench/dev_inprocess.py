@@ -1,0 +1,69 @@
+"""Score the library in process on the development benchmark (no HTTP).
+
+usage: python bench/dev_inprocess.py [typos] [text] [--steps unicode,chrome,...]
+       [--bench ../shared/bench] [--show N]
+
+Reads the benchmark's data and scoring code from its own folder at run time;
+nothing of it is copied here. --show prints up to N broken words / misses.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import service  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("modes", nargs="*", default=["typos", "text"])
+    ap.add_argument("--steps", default=",".join(service.STEPS))
+    ap.add_argument("--bench", default=os.path.join(HERE, "..", "..", "shared", "bench"))
+    ap.add_argument("--show", type=int, default=0)
+    a = ap.parse_args()
+    sys.path.insert(0, a.bench)
+    import extraction  # type: ignore
+    from score import format_summary, score_doc  # type: ignore
+    steps = [s for s in a.steps.split(",") if s]
+    load = lambda n: [json.loads(l) for l in open(os.path.join(a.bench, "data", n), encoding="utf-8")]  # noqa
+    for mode in a.modes:
+        t = time.perf_counter()
+        if mode == "typos":
+            docs, total, shown = load("corrupted.jsonl"), Counter(), 0
+            for d in docs:
+                out = service.clean(d["input"], steps=steps).text
+                c, _ = score_doc(d["reference"], d["injections"], out)
+                total += c
+                if a.show and shown < a.show:
+                    shown += _show_diff(d["reference"], out, a.show - shown)
+            line = format_summary("typos", total)
+        else:
+            docs, scores = load("scraped.jsonl"), []
+            for d in docs:
+                scores.append(extraction.page_score(service.clean(d["input"], steps=steps).text, d["reference"]))
+            p, r, f = extraction.summarize(scores)
+            line = f"extraction (text input): P={p:.3f} R={r:.3f} F1={f:.3f}"
+        print(f"{line}  [{len(docs)} docs, {time.perf_counter() - t:.1f} s]")
+
+
+def _show_diff(reference: str, output: str, limit: int) -> int:
+    import difflib
+    from score import tokens  # type: ignore
+    ref = [t[0] for t in tokens(reference)]
+    out = [t[0] for t in tokens(output)]
+    n = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ref, out, autojunk=False).get_opcodes():
+        if tag != "equal" and n < limit and i2 - i1 < 6 and j2 - j1 < 6:
+            print(f"  ref {' '.join(ref[max(0, i1 - 3):i2 + 3])!r}\n  out {' '.join(out[max(0, j1 - 3):j2 + 3])!r}")
+            n += 1
+    return n
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""The edit model: every change Copydesk makes is an `Edit` of the ORIGINAL text.
+
+Steps work on the text as the previous steps left it and report `Change`s in
+that text's own offsets. `EditLog` maps each step's changes back to the
+original, so that the final list of edits is sorted, non-overlapping and
+applying it to the original gives the output exactly. Where a later step
+changes text an earlier step produced (a typo inside repaired mojibake), the
+two become one edit that records both rules: an editor can still see why, and
+the invariant holds.
+
+>>> log = EditLog("teh cat")
+>>> log.apply_step("spelling", [Change(0, 3, "the", "spelling.symspell", "typo", 0.9)])
+>>> log.text
+'the cat'
+>>> [(e.start, e.end, e.replacement) for e in log.edits()]
+[(0, 3, 'the')]
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass
+from typing import Iterable, Sequence
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a step proposes, in offsets of the text the step was given."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    message: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change of the original text (code-point offsets into the original)."""
+
+    id: str
+    start: int
+    end: int
+    original: str
+    replacement: str
+    step: str
+    rule: str
+    message: str
+    confidence: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class EditConflict(ValueError):
+    """Edits that overlap, are out of range, or do not match the text."""
+
+
+def apply_edits(text: str, edits: Iterable) -> str:
+    """Apply non-overlapping edits (anything with start, end, replacement) to text.
+
+    >>> apply_edits("abc", [Change(1, 2, "X", "r", "m")])
+    'aXc'
+    """
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    out, pos = [], 0
+    for e in ordered:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise EditConflict(f"edit [{e.start}, {e.end}) overlaps another or lies outside the text")
+        out.append(text[pos:e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """True when two spans cannot be kept as separate edits.
+
+    Proper overlap, or a zero-width span strictly inside the other one; two
+    zero-width spans at the same point also collide (their order would be
+    ambiguous).
+    """
+    if a0 < b1 and b0 < a1:
+        return True
+    if a0 == a1 and b0 < a0 < b1:
+        return True
+    if b0 == b1 and a0 < b0 < a1:
+        return True
+    return a0 == a1 == b0 == b1
+
+
+@dataclass
+class _Piece:
+    """An edit being built: original span, its span in the current text, provenance."""
+
+    ostart: int
+    oend: int
+    cstart: int
+    cend: int
+    replacement: str
+    steps: tuple
+    rules: tuple
+    messages: tuple
+    confidence: float
+
+
+class EditLog:
+    """The original text, the current text, and the edits between them."""
+
+    def __init__(self, original: str):
+        self.original = original
+        self.text = original
+        self._pieces: list[_Piece] = []  # sorted by cstart, non-overlapping
+
+    def _to_original(self, pos: int, prefer_end: bool) -> int:
+        """Map a current-text offset that lies outside every replaced span.
+
+        At a deleted span (zero width in the current text) the offset could be
+        before or after the deletion: a span's end maps before it, a start after.
+        """
+        ends = [p.cend for p in self._pieces]
+        i = bisect.bisect_right(ends, pos) - 1
+        if prefer_end:
+            # step back over deletions that sit exactly at pos
+            while i >= 0 and self._pieces[i].cstart == self._pieces[i].cend == pos:
+                i -= 1
+        if i < 0:
+            return pos
+        p = self._pieces[i]
+        return p.oend + (pos - p.cend)
+
+    def apply_step(self, step: str, changes: Sequence[Change]) -> None:
+        """Fold one step's changes (in current-text offsets) into the log."""
+        changes = sorted(changes, key=lambda c: (c.start, c.end))
+        text = self.text
+        prev_end = -1
+        for c in changes:
+            if not (0 <= c.start <= c.end <= len(text)):
+                raise EditConflict(f"{step}: change [{c.start}, {c.end}) outside the text")
+            if c.start < prev_end or (c.start == c.end == prev_end):
+                raise EditConflict(f"{step}: changes overlap at {c.start}")
+            prev_end = c.end
+        changes = [c for c in changes if text[c.start:c.end] != c.replacement]
+        if not changes:
+            return
+        # Cluster old pieces and new changes whose current spans collide.
+        items = [(p.cstart, p.cend, "old", p) for p in self._pieces]
+        items += [(c.start, c.end, "new", c) for c in changes]
+        items.sort(key=lambda t: (t[0], t[1], t[2] == "new"))
+        clusters: list[list] = []
+        for it in items:
+            if clusters and any(_overlaps(it[0], it[1], o[0], o[1]) for o in clusters[-1]):
+                clusters[-1].append(it)
+            else:
+                clusters.append([it])
+        pieces: list[_Piece] = []
+        for cl in clusters:
+            olds = [it[3] for it in cl if it[2] == "old"]
+            news = [it[3] for it in cl if it[2] == "new"]
+            if not news:
+                pieces.append(olds[0])
+                continue
+            cstart = min(it[0] for it in cl)
+            cend = max(it[1] for it in cl)
+            ostart = min([p.ostart for p in olds] + [self._to_original(c.start, prefer_end=False)
+                                                       for c in news if c.start == cstart])
+            oend = max([p.oend for p in olds] + [self._to_original(c.end, prefer_end=c.end > c.start)
+                                                   for c in news if c.end == cend])
+            if not olds and len(news) == 1 and news[0].start == news[0].end:
+                oend = ostart
+            local = text[cstart:cend]
+            replacement = apply_edits(local, [Change(c.start - cstart, c.end - cstart, c.replacement,
+                                                     c.rule, c.message) for c in news])
+            steps = sum((p.steps for p in olds), ()) + (step,) * len(news)
+            rules = sum((p.rules for p in olds), ()) + tuple(c.rule for c in news)
+            messages = sum((p.messages for p in olds), ()) + tuple(c.message for c in news)
+            conf = min([p.confidence for p in olds] + [c.confidence for c in news])
+            pieces.append(_Piece(ostart, oend, cstart, cend, replacement, steps, rules, messages, conf))
+        # Recompute current offsets and the new text.
+        out, pos_o, shift = [], 0, 0
+        rebuilt: list[_Piece] = []
+        for p in sorted(pieces, key=lambda p: (p.ostart, p.oend)):
+            out.append(self.original[pos_o:p.ostart])
+            cstart = p.ostart + shift
+            out.append(p.replacement)
+            shift += len(p.replacement) - (p.oend - p.ostart)
+            pos_o = p.oend
+            # a merged piece that now equals the original is no change at all
+            if self.original[p.ostart:p.oend] != p.replacement:
+                rebuilt.append(_Piece(p.ostart, p.oend, cstart, cstart + len(p.replacement), p.replacement,
+                                      p.steps, p.rules, p.messages, p.confidence))
+        out.append(self.original[pos_o:])
+        self.text = "".join(out)
+        self._pieces = rebuilt
+
+    def edits(self) -> list[Edit]:
+        """The edits of the original, sorted, with stable ids (e1, e2, ...)."""
+        result = []
+        for n, p in enumerate(self._pieces, 1):
+            uniq = list(dict.fromkeys(p.steps))
+            result.append(Edit(
+                id=f"e{n}", start=p.ostart, end=p.oend,
+                original=self.original[p.ostart:p.oend], replacement=p.replacement,
+                step="+".join(uniq), rule="+".join(dict.fromkeys(p.rules)),
+                message="; then ".join(dict.fromkeys(p.messages)),
+                confidence=round(p.confidence, 3)))
+        return result

@@ -1,0 +1,131 @@
+"""`clean`: run the steps in order over an `EditLog` and build the `Result`.
+
+The pipeline holds no state of its own: rules and dictionaries are loaded once
+(`load_resources`) and passed in read-only, so `clean` is pure and thread-safe.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from . import diff as diffs
+from .edits import Edit, EditLog
+from .language import detect_language
+from .options import Options
+from .resources import Dictionaries, dictionaries
+from .rules import RuleSet, load_rules
+from .steps import STEP_MODULES, Context
+
+# Steps that need the shared word dictionaries; the others start without them.
+_NEEDS_DICTIONARIES = {"names", "spelling", "context"}
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything `clean` reads besides its input: loaded once, never mutated."""
+
+    rules: RuleSet
+    dictionaries: Dictionaries
+
+
+@dataclass(frozen=True)
+class Result:
+    """What `clean` returns: the text, every edit, the language and a diff."""
+
+    text: str
+    original: str
+    edits: tuple
+    language: dict
+    diff: object
+    stats: dict
+    suggestions: tuple = field(default=())
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "language": self.language,
+                "edits": [e.to_dict() for e in self.edits],
+                "suggestions": [e.to_dict() for e in self.suggestions],
+                "diff": self.diff, "stats": self.stats}
+
+
+_lock = threading.Lock()
+_default: Resources | None = None
+
+
+def load_resources(rules_dir=None) -> Resources:
+    """Load rules and dictionaries; raises RulesError with the file and entry at fault."""
+    return Resources(rules=load_rules(rules_dir), dictionaries=dictionaries())
+
+
+def default_resources() -> Resources:
+    """The process-wide resources from the default rules directory (loaded once)."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = load_resources()
+        return _default
+
+
+def set_default_resources(resources: Resources) -> None:
+    """Swap the process-wide resources atomically (rules reload)."""
+    global _default
+    with _lock:
+        _default = resources
+
+
+def clean(text: str, options: Options | None = None, resources: Resources | None = None,
+          **kwargs) -> Result:
+    """Clean `text`; options as an `Options` or as keyword arguments.
+
+    >>> clean("The two counties have decided.").text  # doctest: +SKIP
+    'The two countries have decided.'
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    if options is None:
+        options = Options.from_mapping(kwargs)
+    elif kwargs:
+        raise TypeError("pass options either as an Options object or as keyword arguments")
+    resources = resources or default_resources()
+    started = time.perf_counter()
+    if options.language == "auto":
+        code, probability = detect_language(text)
+    else:
+        code, probability = options.language, 1.0
+    english = code == "en" or (code == "und" and options.language == "auto")
+    log = EditLog(text)
+    timings, skipped = {}, []
+    for step in options.steps:
+        module = STEP_MODULES[step]
+        if getattr(module, "ENGLISH_ONLY", False) and not english:
+            skipped.append(step)
+            continue
+        t0 = time.perf_counter()
+        ctx = Context(options=options, language=code, rules=resources.rules.compiled(step),
+                      resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None)
+        log.apply_step(step, module.run(log.text, ctx))
+        timings[step] = round((time.perf_counter() - t0) * 1000, 3)
+    edits, suggestions = _split_by_confidence(text, log.edits(), options.min_confidence)
+    out = log.text if not suggestions else _reapply(text, edits)
+    per_step: dict[str, int] = {}
+    for e in edits:
+        for s in e.step.split("+"):
+            per_step[s] = per_step.get(s, 0) + 1
+    stats = {"chars_in": len(text), "chars_out": len(out), "edits": len(edits),
+             "edits_per_step": per_step, "skipped_steps": skipped, "step_ms": timings,
+             "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
+    return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
+                  language={"code": code, "probability": probability},
+                  diff=diffs.render(text, out, edits, options.diff), stats=stats)
+
+
+def _split_by_confidence(text: str, edits: list[Edit], minimum: float):
+    """Edits below the confidence floor are returned as suggestions, not applied."""
+    applied = [e for e in edits if e.confidence >= minimum]
+    suggested = [e for e in edits if e.confidence < minimum]
+    return applied, suggested
+
+
+def _reapply(text: str, edits: list[Edit]) -> str:
+    from .edits import apply_edits
+    return apply_edits(text, edits)

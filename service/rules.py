@@ -1,0 +1,124 @@
+"""Load and validate the rule files under `rules/` once, failing fast.
+
+Each step that is driven by data declares, in its own module:
+  RULES_FILE   the YAML file it reads (e.g. "chrome.yaml"),
+  RULE_SCHEMA  a JSON schema for one entry of the file's `rules:` list,
+  compile_rules(entries) -> object   prepares the entries (compiles patterns).
+Every entry shares the common fields below; ids are unique across all files.
+A problem raises RulesError naming the file and the entry, so an operator who
+mounts a broken file sees exactly what to fix before the service starts.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import jsonschema
+import yaml
+
+from .errors import RulesError
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+EXAMPLE_SCHEMA = {
+    "type": "object",
+    "required": ["input", "output"],
+    "additionalProperties": False,
+    "properties": {"input": {"type": "string"}, "output": {"type": "string"}, "note": {"type": "string"}},
+}
+COMMON_PROPERTIES = {
+    "id": {"type": "string", "pattern": r"^[a-z0-9_.\-]+$"},
+    "message": {"type": "string"},
+    "source": {"type": "string"},
+    "examples": {"type": "array", "items": EXAMPLE_SCHEMA},
+    "negatives": {"type": "array", "items": {"type": "string"}},
+}
+FILE_SCHEMA = {
+    "type": "object",
+    "required": ["rules"],
+    "properties": {"description": {"type": "string"}, "source": {"type": "string"},
+                   "rules": {"type": "array"}},
+}
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """One loaded file: its raw entries and what its step compiled from them."""
+
+    path: str
+    step: str
+    entries: tuple
+    compiled: object
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rule files, by step name, with a version hash of their contents."""
+
+    directory: str
+    files: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    version: str = ""
+
+    def compiled(self, step: str):
+        f = self.files.get(step)
+        return f.compiled if f else None
+
+    def summary(self) -> dict:
+        return {"directory": self.directory, "version": self.version,
+                "files": {s: {"path": os.path.basename(f.path), "rules": len(f.entries)}
+                          for s, f in self.files.items()}}
+
+
+def _load_yaml(path: Path):
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read rules file: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: invalid YAML: {exc}") from None
+
+
+def load_rules(directory: str | os.PathLike | None = None, modules: dict | None = None) -> RuleSet:
+    """Load every step's rules file from `directory` (default: the repo's rules/)."""
+    from .steps import STEP_MODULES  # late: steps import this module's types
+
+    directory = Path(directory or DEFAULT_RULES_DIR)
+    if not directory.is_dir():
+        raise RulesError(f"{directory}: rules directory does not exist")
+    modules = modules or STEP_MODULES
+    files, seen, digest = {}, {}, hashlib.sha256()
+    for step, module in modules.items():
+        name = getattr(module, "RULES_FILE", None)
+        if not name:
+            continue
+        path = directory / name
+        data = _load_yaml(path)
+        digest.update(name.encode() + b"\0" + path.read_bytes())
+        try:
+            jsonschema.validate(data, FILE_SCHEMA)
+        except jsonschema.ValidationError as exc:
+            raise RulesError(f"{path}: {exc.message}") from None
+        schema = {"type": "object", "required": ["id"], "additionalProperties": False,
+                  "properties": {**COMMON_PROPERTIES, **module.RULE_SCHEMA.get("properties", {})},
+                  **{k: v for k, v in module.RULE_SCHEMA.items() if k not in ("properties", "type")}}
+        schema["required"] = sorted(set(schema.get("required", [])) | {"id"})
+        for i, entry in enumerate(data["rules"]):
+            label = f"{path}: rule #{i + 1}" + (f" ({entry.get('id')})" if isinstance(entry, dict) else "")
+            try:
+                jsonschema.validate(entry, schema)
+            except jsonschema.ValidationError as exc:
+                where = "/".join(str(p) for p in exc.absolute_path)
+                raise RulesError(f"{label}: {where + ': ' if where else ''}{exc.message}") from None
+            if entry["id"] in seen:
+                raise RulesError(f"{label}: duplicate rule id, first defined in {seen[entry['id']]}")
+            seen[entry["id"]] = path.name
+        try:
+            compiled = module.compile_rules(data["rules"])
+        except RulesError as exc:
+            raise RulesError(f"{path}: {exc}") from None
+        files[step] = RuleFile(str(path), step, tuple(data["rules"]), compiled)
+    return RuleSet(str(directory), MappingProxyType(files), digest.hexdigest()[:12])

@@ -1,0 +1,89 @@
+"""Unicode repair: mojibake and other damage ftfy knows, NFC, invisible junk.
+
+ftfy fixes each line; a character diff of the line before and after locates
+every change, so each becomes an edit with the ftfy fixers that made it.
+Typographic quotes are kept by default (ftfy would straighten them) because
+they are correct text, and line breaks are left as found (CRLF is not damage).
+
+>>> from service.edits import apply_edits
+>>> t = "donâ€™t stop"
+>>> apply_edits(t, run(t, None))
+'don’t stop'
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+import ftfy
+
+from ..edits import Change
+
+ENGLISH_ONLY = False
+
+# A diff of a huge changed line is quadratic; past this, the changed middle
+# becomes one edit instead of many small ones.
+MAX_DIFF_CHARS = 4000
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+# Invisible characters that scraping leaves and that no writer means:
+# zero-width space, soft hyphen, word joiner. ZWJ/ZWNJ are kept: emoji and
+# several scripts need them.
+_INVISIBLE = re.compile("[\u200b\u00ad\u2060]+")
+_NEEDS_FTFY = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]")
+
+
+def _config(ctx) -> ftfy.TextFixerConfig:
+    keep_quotes = getattr(getattr(ctx, "options", None), "keep_typographic_quotes", True)
+    return ftfy.TextFixerConfig(uncurl_quotes=not keep_quotes, fix_line_breaks=False, explain=True)
+
+
+def _rule_for(explanation) -> tuple[str, str]:
+    actions = [step for step in explanation or []]
+    if any(kind in ("encode", "decode") for kind, _ in actions) or any(
+            name == "decode_inconsistent_utf8" for _, name in actions):
+        encodings = [name for kind, name in actions if kind == "encode"]
+        via = f" (UTF-8 read as {encodings[0]})" if encodings else ""
+        return "unicode.mojibake", f"repaired mojibake{via}"
+    names = sorted({name for _, name in actions}) or ["fix"]
+    return "unicode." + names[0], "ftfy: " + ", ".join(names)
+
+
+def _diff_changes(old: str, new: str, offset: int, rule: str, message: str) -> list[Change]:
+    """Locate the differences of two versions of a line as minimal changes."""
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < min(len(old), len(new)) - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    a, b = old[p:len(old) - s], new[p:len(new) - s]
+    if len(a) + len(b) > MAX_DIFF_CHARS:
+        return [Change(offset + p, offset + p + len(a), b, rule, message, 0.99)]
+    out = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            out.append(Change(offset + p + i1, offset + p + i2, b[j1:j2], rule, message, 0.99))
+    return out
+
+
+def run(text: str, ctx) -> list[Change]:
+    """Changes that repair the text's Unicode, line by line."""
+    if not _NEEDS_FTFY.search(text):
+        return []  # plain printable ASCII: nothing ftfy or NFC could change
+    config = _config(ctx)
+    changes: list[Change] = []
+    for m in _LINES.finditer(text):
+        line = m.group(0)
+        if not _NEEDS_FTFY.search(line):
+            continue
+        fixed, explanation = ftfy.fix_and_explain(line, config)
+        visible = _INVISIBLE.sub("", fixed)
+        if visible == line:
+            continue
+        if fixed != line:
+            rule, message = _rule_for(explanation)
+        else:
+            rule, message = "unicode.invisible", "removed invisible characters (zero-width space, soft hyphen)"
+        changes.extend(_diff_changes(line, visible, m.start(), rule, message))
+    return changes

@@ -1,0 +1,46 @@
+"""Whitespace: trailing blanks, runs of spaces, too many blank lines, ends.
+
+Runs last, so that it also tidies the gaps other steps leave behind (a chrome
+line removed between two paragraphs).
+
+>>> from service.edits import apply_edits
+>>> apply_edits("a  b \\n\\n\\n\\nc\\n\\n", run("a  b \\n\\n\\n\\nc\\n\\n", None))
+'a b\\n\\nc\\n'
+"""
+from __future__ import annotations
+
+import re
+
+from ..edits import Change
+
+ENGLISH_ONLY = False
+
+# (pattern, replacement, rule, message): each a separate, named fix.
+_FIXES = (
+    (re.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"), "", "whitespace.trailing", "removed trailing spaces"),
+    (re.compile(r"(?<=\S)[ \t]{2,}(?=\S)"), " ", "whitespace.spaces", "collapsed a run of spaces"),
+    (re.compile(r"(?:[ \t]*\r?\n){3,}"), None, "whitespace.blank_lines", "collapsed blank lines"),
+    (re.compile(r"\A(?:[ \t]*\r?\n)+"), "", "whitespace.leading", "removed leading blank lines"),
+    (re.compile(r"(?<=\S)(?:[ \t]*\r?\n){2,}[ \t]*\Z"), None, "whitespace.trailing_lines",
+     "removed trailing blank lines"),
+)
+
+
+def run(text: str, ctx) -> list[Change]:
+    """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found."""
+    changes: list[Change] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, replacement, rule, message in _FIXES:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            if replacement is None:
+                newline = "\r\n" if "\r\n" in m.group(0) else "\n"
+                rep = newline * (2 if rule == "whitespace.blank_lines" else 1)
+            else:
+                rep = replacement
+            if rep != m.group(0):
+                changes.append(Change(s, e, rep, rule, message, 1.0))
+                taken.append((s, e))
+    return changes

@@ -1,0 +1,58 @@
+"""Tokens with offsets, shared by the steps that read words.
+
+A token is a run of letters with inner apostrophes or hyphens ("don't",
+"Indo-Pacific"), a number, or one other non-space character. Spans that must
+never be edited as words (URLs, e-mail addresses, hashtags, @handles, code)
+are found once by `protected_spans`.
+
+>>> [t.text for t in tokenize("Don't go to https://x.io, OK?")][:3]
+["Don't", 'go', 'to']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_TOKEN = re.compile(rf"(?P<url>(?:https?://|www\.)\S+)|(?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)"
+                    rf"|(?P<tag>[#@]\w+)|(?P<word>{WORD})|(?P<num>\d[\d.,:/]*\w*)|(?P<other>\S)")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # word, num, url, email, tag, other
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of `text`, in order, with code-point offsets."""
+    return [Token(m.group(0), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+
+
+def is_acronym(word: str) -> bool:
+    """LTE, 5G-style and mixed-case brand words are not dictionary words.
+
+    >>> is_acronym("LTE"), is_acronym("iPhone"), is_acronym("Lte")
+    (True, True, False)
+    """
+    if len(word) >= 2 and word.isupper():
+        return True
+    return any(c.isupper() for c in word[1:])
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` begins a sentence (after . ! ? : a newline, or at 0)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘([":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n\r"
