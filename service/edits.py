@@ -105,6 +105,26 @@ class _Piece:
     confidence: float
 
 
+def _merge_insertions(pieces: list[_Piece]) -> list[_Piece]:
+    """Sort pieces in original order; join insertions at one original point.
+
+    Two insertions at the same point of the original would have no defined
+    order as separate edits; in the current text they are adjacent, so they
+    join in their current order.
+    """
+    ordered = sorted(pieces, key=lambda p: (p.ostart, p.oend, p.cstart, p.cend))
+    out: list[_Piece] = []
+    for p in ordered:
+        q = out[-1] if out else None
+        if q and q.ostart == q.oend == p.ostart == p.oend:
+            out[-1] = _Piece(q.ostart, q.oend, q.cstart, p.cend, q.replacement + p.replacement,
+                             q.steps + p.steps, q.rules + p.rules, q.messages + p.messages,
+                             min(q.confidence, p.confidence))
+        else:
+            out.append(p)
+    return out
+
+
 class EditLog:
     """The original text, the current text, and the edits between them."""
 
@@ -134,13 +154,15 @@ class EditLog:
         """Fold one step's changes (in current-text offsets) into the log."""
         changes = sorted(changes, key=lambda c: (c.start, c.end))
         text = self.text
-        prev_end = -1
+        prev_end, prev_insert_at = -1, None
         for c in changes:
             if not (0 <= c.start <= c.end <= len(text)):
                 raise EditConflict(f"{step}: change [{c.start}, {c.end}) outside the text")
-            if c.start < prev_end or (c.start == c.end == prev_end):
+            # two insertions at one point would have no defined order
+            if c.start < prev_end or (c.start == c.end == prev_insert_at):
                 raise EditConflict(f"{step}: changes overlap at {c.start}")
             prev_end = c.end
+            prev_insert_at = c.start if c.start == c.end else None
         changes = [c for c in changes if text[c.start:c.end] != c.replacement]
         if not changes:
             return
@@ -159,7 +181,7 @@ class EditLog:
             olds = [it[3] for it in cl if it[2] == "old"]
             news = [it[3] for it in cl if it[2] == "new"]
             if not news:
-                pieces.append(olds[0])
+                pieces.extend(olds)
                 continue
             cstart = min(it[0] for it in cl)
             cend = max(it[1] for it in cl)
@@ -177,10 +199,11 @@ class EditLog:
             messages = sum((p.messages for p in olds), ()) + tuple(c.message for c in news)
             conf = min([p.confidence for p in olds] + [c.confidence for c in news])
             pieces.append(_Piece(ostart, oend, cstart, cend, replacement, steps, rules, messages, conf))
+        pieces = _merge_insertions(pieces)
         # Recompute current offsets and the new text.
         out, pos_o, shift = [], 0, 0
         rebuilt: list[_Piece] = []
-        for p in sorted(pieces, key=lambda p: (p.ostart, p.oend)):
+        for p in pieces:
             out.append(self.original[pos_o:p.ostart])
             cstart = p.ostart + shift
             out.append(p.replacement)

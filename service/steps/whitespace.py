@@ -15,14 +15,17 @@ from ..edits import Change
 
 ENGLISH_ONLY = False
 
-# (pattern, replacement, rule, message): each a separate, named fix.
+# (pattern, replacement, rule, message): each a separate, named fix, tried in
+# this order; a later fix never touches what an earlier one already changed.
+# A replacement of None keeps the line ending style found (CRLF or LF).
 _FIXES = (
+    (re.compile(r"(?<=\S)(?:[ \t\u00a0]*\r?\n){2,}[ \t\u00a0]*\Z"), None, "whitespace.trailing_lines",
+     "removed trailing blank lines"),
+    (re.compile(r"\A(?:[ \t\u00a0]*\r?\n)+"), "", "whitespace.leading", "removed leading blank lines"),
+    (re.compile(r"(?<=\n)(?:[ \t\u00a0]*\r?\n){2,}"), None, "whitespace.blank_lines",
+     "collapsed blank lines"),
     (re.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"), "", "whitespace.trailing", "removed trailing spaces"),
     (re.compile(r"(?<=\S)[ \t]{2,}(?=\S)"), " ", "whitespace.spaces", "collapsed a run of spaces"),
-    (re.compile(r"(?:[ \t]*\r?\n){3,}"), None, "whitespace.blank_lines", "collapsed blank lines"),
-    (re.compile(r"\A(?:[ \t]*\r?\n)+"), "", "whitespace.leading", "removed leading blank lines"),
-    (re.compile(r"(?<=\S)(?:[ \t]*\r?\n){2,}[ \t]*\Z"), None, "whitespace.trailing_lines",
-     "removed trailing blank lines"),
 )
 
 
@@ -37,7 +40,7 @@ def run(text: str, ctx) -> list[Change]:
                 continue
             if replacement is None:
                 newline = "\r\n" if "\r\n" in m.group(0) else "\n"
-                rep = newline * (2 if rule == "whitespace.blank_lines" else 1)
+                rep = newline
             else:
                 rep = replacement
             if rep != m.group(0):

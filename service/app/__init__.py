@@ -1,0 +1,47 @@
+"""The HTTP layer: `create_app()` builds a Flask app around the library.
+
+Rules and dictionaries are loaded here, once, when the app is created (with
+gunicorn's preload, before workers fork), so a broken rules file stops the
+service at start with a message naming the file and entry.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from flask import Flask
+
+from .. import pipeline
+from .config import load_config
+from .errors import register_error_handlers
+
+
+class ResourceHolder:
+    """The current Resources, swappable at once (rules reload) without a lock per request."""
+
+    def __init__(self, resources: pipeline.Resources):
+        self._resources = resources
+        self._lock = threading.Lock()
+
+    def current(self) -> pipeline.Resources:
+        return self._resources
+
+    def reload(self, rules_dir=None) -> pipeline.Resources:
+        """Load rules anew; on error keep the old ones and raise."""
+        with self._lock:
+            fresh = pipeline.load_resources(rules_dir)
+            self._resources = fresh
+            return fresh
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(load_config(test_config))
+    logging.getLogger("service").setLevel(app.config["LOG_LEVEL"])
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.extensions["copydesk"] = ResourceHolder(pipeline.load_resources(app.config["RULES_DIR"]))
+    register_error_handlers(app)
+    from . import api
+    app.register_blueprint(api.bp)
+    return app

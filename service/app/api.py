@@ -1,0 +1,104 @@
+"""The JSON API: /v1/clean, /v1/rules, /healthz, /readyz."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from .. import pipeline
+from ..options import Options
+from .errors import ApiError
+from .requests import (HTML_TYPES, JSON_TYPES, TEXT_TYPES, decode_utf8, media_type, read_body,
+                       read_json_object, require_charset_utf8)
+
+bp = Blueprint("api", __name__)
+
+# Fields of a /v1/clean JSON body that are input, not options.
+_INPUT_FIELDS = ("text", "html")
+
+
+def _options_from(values: dict) -> Options:
+    values = dict(values)
+    values.setdefault("steps", list(current_app.config["DEFAULT_STEPS"]))
+    return Options.from_mapping(values)
+
+
+def _options_from_query() -> dict:
+    """Options for text/plain and text/html bodies come from the query string."""
+    out: dict = {}
+    for key, raw in request.args.items():
+        if key == "steps":
+            out[key] = [s for s in raw.split(",") if s]
+        elif key == "min_confidence":
+            try:
+                out[key] = float(raw)
+            except ValueError:
+                raise ApiError(400, "invalid_option", "'min_confidence' must be a number from 0 to 1") from None
+        elif key == "keep_typographic_quotes":
+            out[key] = raw.lower() in ("1", "true", "yes")
+        else:
+            out[key] = raw
+    return out
+
+
+def parse_clean_request() -> tuple[str | None, str | None, Options]:
+    """(text, html, options) from any accepted body type."""
+    kind = media_type(request)
+    require_charset_utf8(request)
+    if kind in JSON_TYPES:
+        body = read_json_object(request)
+        given = [f for f in _INPUT_FIELDS if f in body]
+        if len(given) != 1:
+            raise ApiError(400, "missing_field" if not given else "invalid_field",
+                           "the body needs exactly one of 'text' or 'html'")
+        value = body[given[0]]
+        if not isinstance(value, str):
+            raise ApiError(400, "invalid_field", f"'{given[0]}' must be a string")
+        options = _options_from({k: v for k, v in body.items() if k not in _INPUT_FIELDS})
+        return (value, None, options) if given[0] == "text" else (None, value, options)
+    if kind in TEXT_TYPES or kind in HTML_TYPES:
+        value = decode_utf8(read_body(request))
+        options = _options_from(_options_from_query())
+        return (value, None, options) if kind in TEXT_TYPES else (None, value, options)
+    raise ApiError(415, "unsupported_media_type",
+                   "send application/json, text/plain or text/html (UTF-8)")
+
+
+def run_clean(text: str | None, html: str | None, options: Options) -> dict:
+    """Clean text, or the article extracted from HTML, as a response document."""
+    resources = current_app.extensions["copydesk"]
+    extracted = None
+    if html is not None:
+        from ..extract import extract_html
+        text, metadata = extract_html(html)
+        extracted = {"text": text, "metadata": metadata}
+    result = pipeline.clean(text, options, resources=resources.current())
+    out = result.to_dict()
+    if extracted is not None:
+        # Edits refer to the extracted text, so it is returned beside them.
+        out["input"] = extracted
+    return out
+
+
+@bp.post("/v1/clean")
+def clean_endpoint():
+    text, html, options = parse_clean_request()
+    return jsonify(run_clean(text, html, options))
+
+
+@bp.get("/v1/rules")
+def rules_endpoint():
+    return jsonify(current_app.extensions["copydesk"].current().rules.summary())
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    holder = current_app.extensions["copydesk"]
+    resources = holder.current()
+    ready = resources is not None
+    body = {"status": "ready" if ready else "loading",
+            "rules_version": resources.rules.version if ready else None}
+    return jsonify(body), (200 if ready else 503)

@@ -1,0 +1,81 @@
+"""Configuration: defaults, then a mapping (tests), then COPYDESK_* environment.
+
+Every variable is validated at start; a bad value stops the service with a
+message naming the variable, rather than surfacing later as odd behaviour.
+"""
+from __future__ import annotations
+
+import os
+
+from ..errors import CopydeskError
+from ..options import STEPS
+
+PREFIX = "COPYDESK_"
+
+
+class ConfigError(CopydeskError):
+    code = "invalid_config"
+
+
+def _int(name: str, low: int, high: int):
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(f"{PREFIX}{name} must be a whole number, got {raw!r}") from None
+        if not low <= value <= high:
+            raise ConfigError(f"{PREFIX}{name} must be between {low} and {high}, got {value}")
+        return value
+    return parse
+
+
+def _steps(raw: str) -> tuple:
+    steps = tuple(s.strip() for s in raw.split(",") if s.strip())
+    bad = [s for s in steps if s not in STEPS]
+    if bad or not steps:
+        raise ConfigError(f"{PREFIX}DEFAULT_STEPS must list steps from {', '.join(STEPS)}, got {raw!r}")
+    return steps
+
+
+def _keys(raw: str) -> tuple:
+    keys = tuple(k.strip() for k in raw.split(",") if k.strip())
+    if any(len(k) < 16 for k in keys):
+        raise ConfigError(f"{PREFIX}API_KEYS: each key must be at least 16 characters")
+    return keys
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"{PREFIX}LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {raw!r}")
+    return level
+
+
+def _dir(raw: str) -> str:
+    if not os.path.isdir(raw):
+        raise ConfigError(f"{PREFIX}RULES_DIR {raw!r} is not a directory")
+    return raw
+
+
+# name -> (config key, parser, default, documentation)
+SETTINGS = {
+    "RULES_DIR": ("RULES_DIR", _dir, None, "directory of rule YAML files (default: the bundled rules/)"),
+    "MAX_BYTES": ("MAX_CONTENT_LENGTH", _int("MAX_BYTES", 1024, 64 * 1024 * 1024), 2 * 1024 * 1024,
+                  "largest request body accepted, in bytes; larger ones get 413"),
+    "DEFAULT_STEPS": ("DEFAULT_STEPS", _steps, STEPS, "steps run when a request names none"),
+    "MAX_BATCH": ("MAX_BATCH", _int("MAX_BATCH", 1, 10000), 100, "most documents in one /v1/batch request"),
+    "LOG_LEVEL": ("LOG_LEVEL", _log_level, "INFO", "log level"),
+    "API_KEYS": ("API_KEYS", _keys, (), "comma-separated bearer tokens; empty means no authentication"),
+}
+
+
+def load_config(mapping: dict | None = None, environ: dict | None = None) -> dict:
+    """Defaults, overridden by `mapping`, overridden by COPYDESK_* variables."""
+    environ = os.environ if environ is None else environ
+    config = {key: default for key, _, default, _ in SETTINGS.values()}
+    config.update(mapping or {})
+    for name, (key, parse, _, _) in SETTINGS.items():
+        raw = environ.get(PREFIX + name)
+        if raw is not None and raw != "":
+            config[key] = parse(raw)
+    return config
