@@ -1,0 +1,77 @@
+"""Command line: `python -m service clean [FILE|-] [--json]`, `python -m service serve`."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .errors import CopydeskError
+from .options import DIFF_FORMATS, STEPS
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m service", description="Copydesk text cleaning")
+    sub = parser.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("clean", help="clean a file (or standard input) and print the result")
+    c.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for standard input")
+    c.add_argument("--json", action="store_true", help="print the full result (edits, diff, stats) as JSON")
+    c.add_argument("--steps", help=f"comma-separated steps (default: all of {','.join(STEPS)})")
+    c.add_argument("--language", default="auto")
+    c.add_argument("--diff", choices=DIFF_FORMATS, default="unified")
+    c.add_argument("--min-confidence", type=float, default=0.5)
+    s = sub.add_parser("serve", help="run the HTTP service with gunicorn")
+    s.add_argument("--bind", default=os.environ.get("COPYDESK_BIND", "0.0.0.0:8080"))
+    return parser
+
+
+def read_input(path: str) -> str:
+    data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
+    return data.decode("utf-8")
+
+
+def command_clean(args) -> int:
+    from . import clean
+    try:
+        text = read_input(args.file)
+    except OSError as exc:
+        print(f"error: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"error: {args.file} is not valid UTF-8 (byte {exc.start})", file=sys.stderr)
+        return 2
+    options = {"language": args.language, "diff": args.diff, "min_confidence": args.min_confidence}
+    if args.steps:
+        options["steps"] = [s for s in args.steps.split(",") if s]
+    try:
+        result = clean(text, **options)
+    except CopydeskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(result.text)
+    return 0
+
+
+def command_serve(args) -> int:
+    # gunicorn replaces this process, so signals reach it directly.
+    argv = [sys.executable, "-m", "gunicorn", "--config", os.path.join(ROOT, "gunicorn.conf.py"),
+            "--bind", args.bind, "service.app:create_app()"]
+    os.chdir(ROOT)
+    os.execv(sys.executable, argv)
+    return 0  # not reached
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return {"clean": command_clean, "serve": command_serve}[args.command](args)
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): not an error of ours
+        sys.stderr.close()
+        return 0

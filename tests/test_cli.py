@@ -1,0 +1,40 @@
+"""The command line: `python -m service clean` and its errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args, stdin: bytes = b""):
+    return subprocess.run([sys.executable, "-m", "service", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_clean_stdin_prints_clean_text():
+    r = run_cli("clean", "-", stdin="donâ€™t  stop\n".encode())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == "don’t stop\n"
+
+
+def test_clean_file_json_has_edits(tmp_path):
+    f = tmp_path / "in.txt"
+    f.write_text("a  b\n", encoding="utf-8")
+    r = run_cli("clean", str(f), "--json", "--diff", "inline")
+    body = json.loads(r.stdout)
+    assert body["text"] == "a b\n" and body["edits"][0]["rule"] == "whitespace.spaces"
+    assert body["diff"] == "a[-  -]{+ +}b\n"
+
+
+def test_cli_errors_are_clear(tmp_path):
+    r = run_cli("clean", str(tmp_path / "missing.txt"))
+    assert r.returncode == 2 and b"cannot read" in r.stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9")
+    r = run_cli("clean", str(bad))
+    assert r.returncode == 2 and b"not valid UTF-8" in r.stderr
+    r = run_cli("clean", "-", "--steps", "nope", stdin=b"x")
+    assert r.returncode == 2 and b"unknown step" in r.stderr
