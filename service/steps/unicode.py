@@ -29,6 +29,8 @@ _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 # zero-width space, soft hyphen, word joiner. ZWJ/ZWNJ are kept: emoji and
 # several scripts need them.
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060]+")
+_INVISIBLE_RULE = "unicode.invisible"
+_INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, soft hyphen)"
 _NEEDS_FTFY = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]")
 
 
@@ -62,7 +64,12 @@ def _diff_changes(old: str, new: str, offset: int, rule: str, message: str) -> l
     out = []
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag != "equal":
+        if tag == "equal":
+            continue
+        if j1 == j2 and _INVISIBLE.fullmatch(a[i1:i2]):
+            # ftfy leaves these alone; name the fix that really removed them
+            out.append(Change(offset + p + i1, offset + p + i2, "", _INVISIBLE_RULE, _INVISIBLE_MESSAGE, 1.0))
+        else:
             out.append(Change(offset + p + i1, offset + p + i2, b[j1:j2], rule, message, 0.99))
     return out
 
@@ -84,6 +91,6 @@ def run(text: str, ctx) -> list[Change]:
         if fixed != line:
             rule, message = _rule_for(explanation)
         else:
-            rule, message = "unicode.invisible", "removed invisible characters (zero-width space, soft hyphen)"
+            rule, message = _INVISIBLE_RULE, _INVISIBLE_MESSAGE
         changes.extend(_diff_changes(line, visible, m.start(), rule, message))
     return changes

@@ -1,0 +1,93 @@
+"""The library: options, language, step selection, confidence floor, threads."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import service
+from service import Options, OptionsError
+
+
+def test_unknown_option_is_an_error_not_ignored():
+    with pytest.raises(OptionsError, match="unknown option"):
+        service.clean("x", stepz=["unicode"])
+
+
+@pytest.mark.parametrize("options,needle", [
+    ({"steps": ["unicode", "grammar"]}, "unknown step"),
+    ({"steps": "unicode"}, "list"),
+    ({"diff": "fancy"}, "diff"),
+    ({"min_confidence": "high"}, "min_confidence"),
+    ({"min_confidence": True}, "min_confidence"),
+    ({"language": ""}, "language"),
+    ({"names": "S. Jaishankar"}, "names"),
+    ({"names": [{"canonical": "X", "aliases": "Y"}]}, "names[0]"),
+    ({"keep_typographic_quotes": "yes"}, "keep_typographic_quotes"),
+])
+def test_mistyped_options_name_the_option(options, needle):
+    with pytest.raises(OptionsError, match=needle.replace("[", r"\[").replace("]", r"\]")):
+        Options.from_mapping(options)
+
+
+def test_steps_run_in_pipeline_order_whatever_order_is_given():
+    assert Options.from_mapping(steps=["whitespace", "unicode"]).steps == ("unicode", "whitespace")
+
+
+def test_options_are_immutable():
+    with pytest.raises(AttributeError):
+        Options().diff = "none"
+
+
+def test_language_is_detected_and_english_only_steps_skipped_for_other_languages():
+    french = ("Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir "
+              "les entreprises touchées par la crise économique.")
+    result = service.clean(french)
+    assert result.language["code"] == "fr" and result.language["probability"] > 0.9
+    assert {"spelling", "context", "names"} <= set(result.stats["skipped_steps"])
+    assert result.text == french
+
+
+def test_detection_is_deterministic():
+    text = "Short ambiguous text here"
+    assert len({tuple(service.clean(text).language.items()) for _ in range(5)}) == 1
+
+
+def test_explicit_language_skips_detection():
+    result = service.clean("Bonjour tout le monde", language="en-GB")
+    assert result.language == {"code": "en", "probability": 1.0}
+
+
+def test_unicode_step_repairs_mojibake_and_keeps_typographic_quotes():
+    result = service.clean("He said “yes” and didnâ€™t stop.", steps=["unicode"])
+    assert result.text == "He said “yes” and didn’t stop."
+    (edit,) = result.edits
+    assert edit.rule == "unicode.mojibake" and edit.original == "â€™" and edit.replacement == "’"
+
+
+def test_unicode_step_removes_control_and_invisible_characters_as_edits():
+    result = service.clean("a\x00b\x07c zero\u200bwidth", steps=["unicode"])
+    assert result.text == "abc zerowidth"
+    assert {e.rule for e in result.edits} == {"unicode.remove_control_chars", "unicode.invisible"}
+
+
+def test_low_confidence_edits_become_suggestions():
+    result = service.clean("x  y", steps=["whitespace"], min_confidence=1.0)
+    assert result.text == "x y"  # confidence 1.0 still applies
+    from service.pipeline import _split_by_confidence
+    edits = service.clean("x  y", steps=["whitespace"]).edits
+    lowered = [e.__class__(**{**e.to_dict(), "confidence": 0.3}) for e in edits]
+    applied, suggested = _split_by_confidence("x  y", lowered, 0.5)
+    assert applied == [] and suggested == lowered
+
+
+def test_clean_is_thread_safe_and_deterministic(seed_text):
+    texts = [seed_text, seed_text[:2000], "donâ€™t  stop\n\n\n\nnow"] * 4
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda t: service.clean(t).text, texts))
+    assert results == [service.clean(t).text for t in texts]
+
+
+def test_clean_rejects_non_text():
+    with pytest.raises(TypeError):
+        service.clean(b"bytes")
