@@ -5,6 +5,7 @@ option name must not silently turn a step off.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -62,10 +63,13 @@ def _steps(value: Any) -> tuple:
     return tuple(s for s in STEPS if s in value)
 
 
+_LANGUAGE = re.compile(r"auto|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
 def _language(value: Any) -> str:
-    if not isinstance(value, str) or not value or len(value) > 16:
-        raise OptionsError("'language' must be a language code such as 'en' or 'auto'")
-    return value.split("-")[0].lower() if value != "auto" else value
+    if not isinstance(value, str) or len(value) > 16 or not _LANGUAGE.fullmatch(value):
+        raise OptionsError("'language' must be 'auto' or a language code such as 'en' or 'en-US'")
+    return value if value == "auto" else re.split("[-_]", value)[0].lower()
 
 
 def _names(value: Any) -> tuple:

@@ -22,20 +22,27 @@ def _options_from(values: dict) -> Options:
 
 
 def _options_from_query() -> dict:
-    """Options for text/plain and text/html bodies come from the query string."""
+    """Options from the query string (the only way to give them with a text body).
+
+    They are validated on their own, so a bad query option is an error even
+    where the JSON body overrides it.
+    """
     out: dict = {}
     for key, raw in request.args.items():
         if key == "steps":
-            out[key] = [s for s in raw.split(",") if s]
+            out[key] = raw.split(",")  # an empty name is an unknown step, not "none"
         elif key == "min_confidence":
             try:
                 out[key] = float(raw)
             except ValueError:
                 raise ApiError(400, "invalid_option", "'min_confidence' must be a number from 0 to 1") from None
         elif key == "keep_typographic_quotes":
-            out[key] = raw.lower() in ("1", "true", "yes")
+            if raw.lower() not in ("true", "false"):
+                raise ApiError(400, "invalid_option", "'keep_typographic_quotes' must be true or false")
+            out[key] = raw.lower() == "true"
         else:
             out[key] = raw
+    Options.from_mapping(out)
     return out
 
 
@@ -52,7 +59,9 @@ def parse_clean_request() -> tuple[str | None, str | None, Options]:
         value = body[given[0]]
         if not isinstance(value, str):
             raise ApiError(400, "invalid_field", f"'{given[0]}' must be a string")
-        options = _options_from({k: v for k, v in body.items() if k not in _INPUT_FIELDS})
+        # query-string options apply to every body type; the body's own win
+        options = _options_from({**_options_from_query(),
+                                 **{k: v for k, v in body.items() if k not in _INPUT_FIELDS}})
         return (value, None, options) if given[0] == "text" else (None, value, options)
     if kind in TEXT_TYPES or kind in HTML_TYPES:
         value = decode_utf8(read_body(request))

@@ -1,0 +1,76 @@
+"""Properties of the whole pipeline over real-looking text with injected damage.
+
+Complements tests/test_edits.py (the edit model) with what users rely on:
+cleaning is idempotent, keeps every word of clean text, gets offsets right
+around emoji, combining marks, CRLF and NUL, and the fuzz corpus replays.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import service
+from service.edits import apply_edits
+
+CLEAN_SENTENCES = [
+    "The minister met his counterpart in Tokyo on Friday.",
+    "Both sides agreed to cooperate on telecommunications and artificial intelligence.",
+    "Analysts said the agreement could reshape regional supply chains.",
+    "Officials declined to comment on the timing of the summit.",
+    "Shares of the company rose 4.5% in early trading.",
+    "“We are committed to an open region,” she said.",
+]
+DAMAGE = ["donâ€™t", "\u200b", "\x00", "  ", "\r\n", "e\u0301", "😀", "👩‍👩‍👧", "\u202e", "\t"]
+
+
+@st.composite
+def damaged_text(draw):
+    sentences = draw(st.lists(st.sampled_from(CLEAN_SENTENCES), min_size=1, max_size=8))
+    pieces = []
+    for s in sentences:
+        pieces.append(s)
+        if draw(st.booleans()):
+            pieces.append(draw(st.sampled_from(DAMAGE)))
+        pieces.append(draw(st.sampled_from([" ", "\n", "\n\n", "\r\n"])))
+    return "".join(pieces)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged_text())
+def test_cleaning_is_idempotent(text):
+    once = service.clean(text)
+    assert apply_edits(text, once.edits) == once.text
+    twice = service.clean(once.text)
+    assert twice.edits == (), f"second pass changed {[(e.original, e.replacement, e.rule) for e in twice.edits]}"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(CLEAN_SENTENCES), min_size=1, max_size=10))
+def test_clean_text_comes_back_untouched(sentences):
+    text = " ".join(sentences)
+    result = service.clean(text)
+    assert result.edits == () and result.text == text
+
+
+@pytest.mark.parametrize("prefix", ["😀", "👩‍👩‍👧 ", "e\u0301", "\r\n", "\x00", "\u202e"])
+def test_offsets_are_code_points_around_hard_characters(prefix):
+    text = prefix + "He didnâ€™t  stop."
+    result = service.clean(text, steps=["unicode", "whitespace"])
+    for e in result.edits:
+        assert text[e.start:e.end] == e.original
+    assert apply_edits(text, result.edits) == result.text
+    assert "didn’t stop." in result.text
+
+
+CORPUS = Path(__file__).parent / "fuzz" / "corpus"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*"))[:200], ids=lambda p: p.name[:12])
+def test_fuzz_corpus_replays_cleanly(path):
+    data = path.read_bytes()
+    text = data.decode("utf-8", errors="replace")
+    result = service.clean(text)
+    assert apply_edits(text, result.edits) == result.text
