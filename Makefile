@@ -27,4 +27,4 @@ test: $(VENV)/.dev
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev
-	$(PY) bench/run.py
+	$(PY) bench/perf.py
