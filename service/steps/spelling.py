@@ -1,10 +1,446 @@
-"""Step 'spelling' (placeholder: returns no changes until implemented)."""
+"""Step 'spelling': non-word typos, and never a change to correct text.
+
+Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
+then wordfreq's broad English list). Before any lookup a token must pass the
+guards: names, acronyms, code, units, words the document repeats, words the
+rules protect and other scripts are never touched. The candidates of what is
+left are ranked by a noisy channel (spelling_rank): a correction is made only
+when it takes most of the posterior against keeping the word.
+
+Rules (rules/spelling.yaml) protect words that wordfreq lacks (tech and news
+vocabulary) and fix common misspellings that wordfreq lists as words
+("alot", "goverment").
+
+>>> from service.edits import apply_edits
+>>> from service.resources import dictionaries
+>>> from service.steps import Context
+>>> ctx = Context(options=None, language="en", rules=None, resources=dictionaries())
+>>> t = "The two countries signed an agreemnet on Huawei and LTE."
+>>> apply_edits(t, run(t, ctx))
+'The two countries signed an agreement on Huawei and LTE.'
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
 from ..edits import Change
+from ..errors import RulesError
+from ..tokens import WORD, Token, is_acronym, sentence_start
+from .spelling_rank import is_derivation, lexicon_for, posterior_share, score_hypotheses
 
 ENGLISH_ONLY = True
+RULES_FILE = "spelling.yaml"
+_WORD_PATTERN = r"^[a-z][a-z'’\-]*[a-z]$"
+_PHRASE_PATTERN = r"^[a-z][a-z'’\- ]*[a-z]$"
+RULE_SCHEMA = {
+    "properties": {
+        "protect": {"type": "array", "minItems": 1,
+                    "items": {"type": "string", "pattern": r"^[^\s]+$"}},
+        "misspelling": {"type": "string", "pattern": _WORD_PATTERN},
+        "correction": {"type": "string", "pattern": _PHRASE_PATTERN},
+        "fixes": {"type": "object", "minProperties": 1,
+                  "propertyNames": {"pattern": _WORD_PATTERN},
+                  "additionalProperties": {"type": "string", "pattern": _PHRASE_PATTERN}},
+    },
+    # exactly one of: a protected word list, one misspelling, a table of them
+    "oneOf": [
+        {"required": ["protect"]},
+        {"required": ["misspelling", "correction"]},
+        {"required": ["fixes"]},
+    ],
+    "dependentRequired": {"misspelling": ["correction"], "correction": ["misspelling"]},
+}
+
+# Tokens of this length or less are never corrected: too many readings.
+MAX_SHORT = 2
+# wordfreq frequency (zipf) at or above which a token is a word, not a typo.
+KNOWN_ZIPF = 2.5
+# A known word is split ("inthe" -> "in the") only when the two words are this
+# many times more frequent as a bigram than the joined form is as a word.
+KNOWN_SPLIT_RATIO = 300.0
+# A token the document uses this many times is intentional.
+REPEATED = 2
+# Share of the posterior the best correction needs before it is made.
+FIRE_SHARE = 0.7
+FIRE_SHARE_CAPITALISED = 0.9
+# The confidence reported: the posterior share, capped.
+MAX_CONFIDENCE = 0.99
+FIXED_CONFIDENCE = 0.95
+
+_WORD = re.compile(WORD)
+_LATIN_WORD = re.compile(r"^[A-Za-z]+(?:['’\-][A-Za-z]+)*$")
+# Punctuation that may surround a word in prose; anything else inside a
+# word's chunk marks code or data.
+_OPENERS = "\"'“‘«([{*"
+_CLOSERS = "\"'”’»)]}*.,;:!?…"
+_PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
+# Contraction endings after an apostrophe; the part before is a word stem only for 's.
+_CONTRACTIONS = {"s", "t", "re", "ve", "ll", "d", "m"}
+
+
+@dataclass(frozen=True)
+class SpellingRules:
+    """Compiled rules: protected words and explicit misspelling fixes (lowercase)."""
+
+    protected: frozenset = frozenset()
+    fixes: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+
+
+def compile_rules(entries: list) -> SpellingRules:
+    """Protected words and misspelling -> (correction, rule id); bad data raises RulesError.
+
+    >>> r = compile_rules([{"id": "p", "protect": ["Huawei"]},
+    ...                    {"id": "m", "misspelling": "alot", "correction": "a lot"},
+    ...                    {"id": "t", "fixes": {"thier": "their"}}])
+    >>> sorted(r.protected), r.fixes["alot"], r.fixes["thier"]
+    (['huawei'], ('a lot', 'm'), ('their', 't'))
+    >>> compile_rules([{"id": "x", "fixes": {"teh": "the"}}, {"id": "y", "misspelling": "teh", "correction": "tea"}])
+    Traceback (most recent call last):
+    service.errors.RulesError: rule y: misspelling 'teh' is already fixed by rule x
+    """
+    protected: dict[str, str] = {}
+    fixes: dict[str, tuple[str, str]] = {}
+    for e in entries:
+        for word in e.get("protect", ()):
+            protected.setdefault(_fold(word.lower()), e["id"])
+        table = dict(e.get("fixes", {}))
+        if "misspelling" in e:
+            table[e["misspelling"]] = e["correction"]
+        for wrong, right in table.items():
+            wrong, right = _fold(wrong), _fold(right)
+            if wrong == right:
+                raise RulesError(f"rule {e['id']}: misspelling and correction are the same word {wrong!r}")
+            if wrong in fixes:
+                raise RulesError(f"rule {e['id']}: misspelling {wrong!r} is already fixed by rule "
+                                 f"{fixes[wrong][1]}")
+            fixes[wrong] = (right, e["id"])
+    for wrong, (_, rule_id) in fixes.items():
+        if wrong in protected:
+            raise RulesError(f"rule {rule_id}: misspelling {wrong!r} is protected by rule {protected[wrong]}")
+    return SpellingRules(frozenset(protected), MappingProxyType(fixes))
+
+
+_EMPTY_RULES = SpellingRules()
+
+
+def _fold(word: str) -> str:
+    """Typographic apostrophe to ASCII, so both spellings match.
+
+    >>> _fold("it’s")
+    "it's"
+    """
+    return word.replace("’", "'")
+
+
+def match_casing(original: str, replacement: str) -> str:
+    """Give the replacement the casing of the original (lower, Title or UPPER).
+
+    >>> match_casing("Goverment", "government"), match_casing("TEH", "the"), match_casing("alot", "a lot")
+    ('Government', 'THE', 'a lot')
+    """
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def match_apostrophe(replacement: str, curly: bool) -> str:
+    """Write the replacement's apostrophes the way the document does (’ or ').
+
+    >>> match_apostrophe("you'd", True), match_apostrophe("you'd", False)
+    ('you’d', "you'd")
+    """
+    return replacement.replace("'", "’") if curly else replacement
+
+
+def prefers_curly(text: str, word: str = "") -> bool:
+    """True when the word, or else the document, writes apostrophes as ’.
+
+    >>> prefers_curly("It’s here", "dont"), prefers_curly("It's here, it’s", "youu’d")
+    (True, True)
+    """
+    if "’" in word or "'" in word:
+        return "’" in word
+    return text.count("’") > text.count("'")
+
+
+class Document:
+    """What the guards need to know about the whole text, computed on first use.
+
+    Most texts have only a handful of unlisted words, so the counts are built
+    only when a guard asks for them.
+    """
+
+    def __init__(self, text: str, words: list):
+        self.text = text
+        self.words = words  # (word, start, end) for every word of the text
+
+    @cached_property
+    def counts(self) -> Counter:
+        """Lowercase word -> occurrences in the text."""
+        return Counter(w.lower() for w, _, _ in self.words)
+
+    @cached_property
+    def capitalised(self) -> frozenset:
+        """Lowercase forms of the words written capitalised mid-sentence."""
+        return frozenset(w.lower() for w, start, _ in self.words
+                         if w[:1].isupper() and not sentence_start(self.text, start))
+
+    @cached_property
+    def curly(self) -> bool:
+        """True when the text writes apostrophes as ’."""
+        return prefers_curly(self.text)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word to check: a whole token, a hyphenated part, or a possessive stem."""
+
+    text: str
+    start: int
+    end: int
+    left: str      # lowercase neighbouring words, "" when none (punctuation, line break)
+    right: str
+    at_sentence_start: bool
+
+
+def split_pieces(tok: Token, left: str, right: str, at_start: bool) -> list[Piece]:
+    """The checkable parts of a word token.
+
+    Hyphenated compounds are checked part by part; a possessive "China’s"
+    by its stem; other contractions ("don't", "it’s") are left whole.
+
+    >>> [p.text for p in split_pieces(Token("well-knwon", 0, 10, "word"), "", "", False)]
+    ['well', 'knwon']
+    >>> [p.text for p in split_pieces(Token("goverment’s", 0, 11, "word"), "", "", False)]
+    ['goverment']
+    """
+    text = tok.text
+    m = re.search(r"['’]([A-Za-z]+)$", text)
+    if m:
+        if m.group(1).lower() != "s" or re.search(r"['’\-]", text[:m.start()]):
+            return [Piece(text, tok.start, tok.end, left, right, at_start)]  # contraction: whole
+        text = text[:m.start()]
+    parts = text.split("-")
+    pieces, pos = [], tok.start
+    for i, part in enumerate(parts):
+        lft = parts[i - 1].lower() if i else left
+        rgt = parts[i + 1].lower() if i + 1 < len(parts) else right
+        pieces.append(Piece(part, pos, pos + len(part), lft, rgt, at_start and i == 0))
+        pos += len(part) + 1
+    return pieces
+
+
+def enclosing_chunk(text: str, start: int, end: int) -> str:
+    """The run of non-space characters around a span, without sentence punctuation.
+
+    >>> enclosing_chunk('see ("os.path"), then', 7, 9)
+    'os.path'
+    """
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b].lstrip(_OPENERS).rstrip(_CLOSERS)
+
+
+def looks_like_code(text: str, start: int, end: int) -> bool:
+    """True when the word is part of code, a path, a number or a unit.
+
+    Inside the word's chunk (its run of non-space characters, outer
+    punctuation stripped) anything but letters, apostrophes and dashes means
+    code or data: snake_case, os.path, -fno-lto, a1b2-cdef, x86, 10km.
+
+    >>> looks_like_code("call os.path now", 8, 12), looks_like_code("a snake_case b", 2, 7)
+    (True, True)
+    >>> looks_like_code("the end. Next", 4, 7), looks_like_code("a well-known (and rare) word", 14, 17)
+    (False, False)
+    """
+    chunk = enclosing_chunk(text, start, end)
+    return chunk.startswith("-") or not _PLAIN_CHUNK.match(chunk)
+
+
+def is_quoted_alone(text: str, start: int, end: int) -> bool:
+    """True when quotes enclose just this word: a mention ('nobin', "foreach").
+
+    >>> is_quoted_alone('set "nobin" here', 5, 10), is_quoted_alone('a "big deal"', 3, 6)
+    (True, False)
+    """
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before) and _QUOTE_PAIRS.get(before) == after
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """True when the word is its line's only content: a list item, a handle, a label.
+
+    >>> alone_on_line("Authors:|seanj|xtreak|".replace("|", chr(10)), 9, 14), alone_on_line("a seanj b", 2, 7)
+    (True, False)
+    """
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    return not text[a:start].strip(_OPENERS + " \t-•") and not text[end:b].strip(_CLOSERS + " \t")
+
+
+def in_tabular_line(text: str, pos: int) -> bool:
+    r"""True when the word's line holds a tab: a table, a listing or code, not prose.
+
+    >>> in_tabular_line("apt\tmawk\t1.3", 4), in_tabular_line("a line\nof prose", 9)
+    (True, False)
+    """
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return "\t" in text[a:b if b >= 0 else len(text)].strip()
+
+
+def is_slug(word: str) -> bool:
+    """A chain of four or more hyphenated parts is a slug or an identifier, not prose.
+
+    >>> is_slug("a-public-ipport-combination"), is_slug("state-of-the-art"), is_slug("well-known")
+    (True, True, False)
+    """
+    return word.count("-") >= 3
+
+
+def lacks_vowels(word: str) -> bool:
+    """True for a short token without a vowel (tty, pkg, mgmt): maybe an abbreviation.
+
+    >>> lacks_vowels("tty"), lacks_vowels("pkgs"), lacks_vowels("chcks"), lacks_vowels("thre")
+    (True, True, False, False)
+    """
+    return len(word) <= 4 and not any(c in "aeiouAEIOU" for c in word)
+
+
+def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | None:
+    """Why this piece must not be touched, or None when it may be checked.
+
+    >>> doc = Document("Ask Huawei", [])
+    >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc, _EMPTY_RULES)
+    'proper noun'
+    """
+    text = doc.text
+    word, lower = piece.text, piece.text.lower()
+    if len(word) <= MAX_SHORT:
+        return "short"
+    if lacks_vowels(word):
+        return "abbreviation"
+    if not _LATIN_WORD.match(word):
+        return "not plain Latin letters"
+    if is_acronym(word):
+        return "acronym or mixed case"
+    if word[0].isupper():
+        if not piece.at_sentence_start:
+            return "proper noun"
+        if lower in doc.capitalised:
+            return "name used capitalised elsewhere"
+    if _fold(lower) in rules.protected:
+        return "protected"
+    if looks_like_code(text, piece.start, piece.end):
+        return "code or unit"
+    if is_quoted_alone(text, piece.start, piece.end):
+        return "quoted mention"
+    if alone_on_line(text, piece.start, piece.end):
+        return "alone on its line"
+    if in_tabular_line(text, piece.start):
+        return "table or code line"
+    if doc.counts[lower] >= REPEATED:
+        return "repeated in the document"
+    return None
+
+
+def _context_word(words: list, i: int, step: int, text: str) -> str:
+    """The lowercase neighbouring word, if only a space or two separate it from word i.
+
+    Punctuation, numbers or a line break in between mean no context.
+    """
+    j = i + step
+    if not 0 <= j < len(words):
+        return ""
+    a, b = (words[j][2], words[i][1]) if step < 0 else (words[i][2], words[j][1])
+    if b - a > 2 or text[a:b].strip(" \t"):
+        return ""
+    return _fold(words[j][0].lower())
 
 
 def run(text: str, ctx) -> list[Change]:
-    return []
+    """Changes that correct non-word typos (see the module docstring).
+
+    Words are found with the shared tokenizer's word pattern; URLs, e-mail
+    addresses, hashtags and code are recognised by the code guard on the
+    few words that are not listed, so the common path is one dict lookup.
+    """
+    rules = getattr(ctx, "rules", None) or _EMPTY_RULES
+    if getattr(ctx, "resources", None) is None:
+        raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    listed = ctx.resources.unigrams
+    fixes = rules.fixes
+    lex = None
+    doc = Document(text, words)
+    changes: list[Change] = []
+    for i, (word, start, end) in enumerate(words):
+        if len(word) <= MAX_SHORT:
+            continue
+        lower = word.lower()
+        if lower in listed and lower not in fixes:
+            continue  # nearly every word: a listed word, nothing more to do
+        if is_slug(word):
+            continue
+        lex = lex or lexicon_for(ctx.resources)
+        left, right = _context_word(words, i, -1, text), _context_word(words, i, 1, text)
+        tok = Token(word, start, end, "word")
+        for piece in split_pieces(tok, left, right, sentence_start(text, start)):
+            change = check_piece(piece, doc, lex, rules)
+            if change is not None:
+                changes.append(change)
+    return changes
+
+
+def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Change | None:
+    """The change for one word, or None when it is correct or must not be touched."""
+    lower = _fold(piece.text.lower())
+    curly = prefers_curly(doc.text, piece.text) if "'" in lower else doc.curly
+    fix = rules.fixes.get(lower)
+    if fix is not None and not is_acronym(piece.text) and not looks_like_code(doc.text, piece.start, piece.end) \
+            and not is_quoted_alone(doc.text, piece.start, piece.end):
+        if piece.text[0].islower() or piece.at_sentence_start:
+            right, rule_id = fix
+            replacement = match_apostrophe(match_casing(piece.text, right), curly)
+            return Change(piece.start, piece.end, replacement, rule_id,
+                          f"'{piece.text}' is a common misspelling of '{replacement}'", FIXED_CONFIDENCE)
+    if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
+        return None  # a listed word, or a contraction wordfreq has seen
+    if guard_reason(piece, doc, rules) is not None:
+        return None
+    known = lex.zipf(lower) >= KNOWN_ZIPF
+    capital = piece.text[0].isupper()
+    if known and capital:
+        return None
+    # a regular derivation of a common word ("unresolve") is a word, not a typo
+    edits = not known and not is_derivation(lex, lower)
+    hyps = score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits)
+    best = hyps[0]
+    if best.kind == "keep":
+        return None
+    share = posterior_share(hyps)
+    if share < (FIRE_SHARE_CAPITALISED if capital else FIRE_SHARE):
+        return None
+    if known and best.kind == "split" and lex.bigram_frequency(*best.replacement.split()) < (
+            KNOWN_SPLIT_RATIO * lex.frequency(lower)):
+        return None
+    replacement = match_apostrophe(match_casing(piece.text, best.replacement), curly)
+    if best.kind == "split":
+        message = f"'{piece.text}' is likely '{replacement}' with a missing space"
+        rule = "spelling.split"
+    else:
+        message = f"'{piece.text}' is likely a typo for '{replacement}'"
+        rule = "spelling.typo"
+    return Change(piece.start, piece.end, replacement, rule, message, round(min(MAX_CONFIDENCE, share), 3))

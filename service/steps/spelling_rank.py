@@ -1,0 +1,472 @@
+"""Ranking of spelling candidates for the `spelling` step: a small noisy channel.
+
+A token that no dictionary knows is either a rare correct word (kept) or a typo
+of a known word c. Each hypothesis gets a log score
+
+    keep:        log P(token)                     (wordfreq, with a floor)
+    candidate c: log P(c) + log P(token | c) + CONTEXT_WEIGHT * log(lift(left, c) * lift(c, right))
+    split w1 w2: log P(w1 w2) + log P(missing space) + the same context terms
+
+where P(token | c) comes from the kind of edit (keyboard neighbours, doubled
+letters and swaps are the common slips) and lift(a, b) is how much more often
+the bigram "a b" occurs than chance (symspellpy's bigram counts). The scores
+become a posterior share over all hypotheses; the step fires only when a
+correction takes most of it.
+
+>>> channel_logp("tsste", "taste") == OP_LOGP["sub_adjacent"]
+True
+>>> classify_edit("alloowed", "allowed")
+'ins_double'
+"""
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import wordfreq
+from symspellpy import SymSpell, Verbosity
+
+LN10 = math.log(10)
+
+# log P(token | intended word) of one slip, natural log. Keyboard slips (a
+# neighbouring key, a doubled or dropped double letter, two swapped letters)
+# are far more common than arbitrary edits; a missing space is the most common
+# of all in scraped and typed text.
+OP_LOGP = {
+    "sub_adjacent": -3.0 * LN10,
+    "sub": -4.3 * LN10,
+    "ins_double": -3.0 * LN10,
+    "ins_adjacent": -3.3 * LN10,
+    "ins": -4.3 * LN10,
+    "del_double": -3.0 * LN10,
+    "del": -3.5 * LN10,
+    "swap": -3.3 * LN10,
+    "space": -2.5 * LN10,
+}
+_COST = {k: -v for k, v in OP_LOGP.items()}
+# Writers rarely mistype a word's first letter; a token that differs from a
+# word there is more often another word or an identifier ("fsync", "xdiff").
+FIRST_LETTER_LOGP = -1.0 * LN10
+
+# A token wordfreq has never seen (its list stops at zipf 1) gets this prior
+# of being a correct rare word: zipf -1. Typos are mostly unseen; rare real
+# words mostly are seen, if rarely, and then keep their own frequency.
+UNSEEN_LOGP = -10.0 * LN10
+UNSEEN_LONG = 7
+UNSEEN_LENGTH_SLOPE = 0.2 * LN10
+# Capitalised tokens that no dictionary knows are mostly names, not typos.
+CAPITAL_KEEP_BONUS = math.log(30)
+# Context is evidence, but bigram counts are sparse and correlated: damp them.
+CONTEXT_WEIGHT = 0.75
+LIFT_CAP = 100.0
+# Never correct into words rarer than this (zipf): they are as likely as the typo.
+MIN_CANDIDATE_ZIPF = 2.5
+# At most this many candidates (most frequent first) are scored per token.
+MAX_CANDIDATES = 25
+# A split must be a frequent bigram (zipf): "in the" 6.9, "a lot" 5.5; compounds
+# such as "lock file" (2.8) or "command line" (4.3) are often written joined.
+MIN_SPLIT_ZIPF = 4.5
+# Split parts: one-letter parts only "a"; other parts common words.
+MIN_PART_ZIPF = 3.0
+MIN_SHORT_PART_ZIPF = 5.0
+# wordfreq words missing from symspellpy's dictionary (American spellings such
+# as "favorite", newer words such as "blockchain") become candidates too.
+EXTRA_MIN_ZIPF = 2.5
+
+_ROWS = ("1234567890-=", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./")
+
+
+def _build_neighbours() -> dict:
+    """QWERTY keys touching each key (same row and the rows above and below)."""
+    pos = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+    out: dict[str, set] = {ch: set() for ch in pos}
+    for a, (ra, ca) in pos.items():
+        for b, (rb, cb) in pos.items():
+            # rows are staggered by about half a key to the right going down
+            if a != b and abs(ra - rb) <= 1 and -1 <= (cb - ca) + (0.5 * (rb - ra) if ra != rb else 0) <= 1:
+                out[a].add(b)
+    return out
+
+
+_NEIGHBOURS = _build_neighbours()
+
+
+def keyboard_adjacent(a: str, b: str) -> bool:
+    """True when two keys touch on a QWERTY keyboard.
+
+    >>> keyboard_adjacent("s", "a"), keyboard_adjacent("r", "f"), keyboard_adjacent("a", "p")
+    (True, True, False)
+    """
+    return b in _NEIGHBOURS.get(a, ())
+
+
+def _insert_kind(s: str, i: int) -> str:
+    """Kind of the extra letter s[i]: a doubled letter, a neighbouring key, or other."""
+    ch = s[i]
+    near = [s[j] for j in (i - 1, i + 1) if 0 <= j < len(s)]
+    if ch in near:
+        return "ins_double"
+    if any(keyboard_adjacent(ch, n) for n in near):
+        return "ins_adjacent"
+    return "ins"
+
+
+def _delete_kind(w: str, j: int) -> str:
+    """Kind of the dropped letter w[j]: one of a double letter, or other."""
+    if (j > 0 and w[j - 1] == w[j]) or (j + 1 < len(w) and w[j + 1] == w[j]):
+        return "del_double"
+    return "del"
+
+
+def classify_edit(typo: str, word: str) -> str | None:
+    """The single edit that turns `word` into `typo`, or None if it takes more.
+
+    >>> classify_edit("tsste", "taste"), classify_edit("crodw", "crowd"), classify_edit("pyment", "payment")
+    ('sub_adjacent', 'swap', 'del')
+    """
+    n, m = len(typo), len(word)
+    p = 0
+    while p < min(n, m) and typo[p] == word[p]:
+        p += 1
+    if n == m:
+        if p == n:
+            return None
+        if typo[p + 1:] == word[p + 1:]:
+            return "sub_adjacent" if keyboard_adjacent(word[p], typo[p]) else "sub"
+        if p + 1 < n and typo[p] == word[p + 1] and typo[p + 1] == word[p] and typo[p + 2:] == word[p + 2:]:
+            return "swap"
+        return None
+    if n == m + 1 and typo[p + 1:] == word[p:]:
+        return _insert_kind(typo, p)
+    if m == n + 1 and typo[p:] == word[p + 1:]:
+        return _delete_kind(word, p)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def channel_logp(typo: str, word: str) -> float:
+    """log P(typo | word): one classified slip, else the cheapest weighted alignment.
+
+    >>> channel_logp("goverment", "government") == OP_LOGP["del"]
+    True
+    >>> channel_logp("cokmercial", "commercial") > channel_logp("cozmercial", "commercial")
+    True
+    >>> channel_logp("fsync", "sync") < channel_logp("synnc", "sync")
+    True
+    """
+    first = FIRST_LETTER_LOGP if typo[:1] != word[:1] else 0.0
+    kind = classify_edit(typo, word)
+    if kind is not None:
+        return OP_LOGP[kind] + first
+    return -_weighted_distance(typo, word) + first
+
+
+def _weighted_distance(a: str, b: str) -> float:
+    """Optimal-string-alignment distance with the slip costs of OP_LOGP (a = typo)."""
+    n, m = len(a), len(b)
+    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        d[i][0] = d[i - 1][0] + _COST[_insert_kind(a, i - 1)]
+    for j in range(1, m + 1):
+        d[0][j] = d[0][j - 1] + _COST[_delete_kind(b, j - 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            if a[i - 1] == b[j - 1]:
+                best = d[i - 1][j - 1]
+            else:
+                sub = "sub_adjacent" if keyboard_adjacent(b[j - 1], a[i - 1]) else "sub"
+                best = d[i - 1][j - 1] + _COST[sub]
+            best = min(best, d[i - 1][j] + _COST[_insert_kind(a, i - 1)],
+                       d[i][j - 1] + _COST[_delete_kind(b, j - 1)])
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, d[i - 2][j - 2] + _COST["swap"])
+            d[i][j] = best
+    return d[n][m]
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One reading of a token: kept as is, a corrected word, or two words."""
+
+    replacement: str      # lowercase; "" for keep
+    kind: str             # keep, edit, split
+    score: float          # natural-log score
+    distance: int = 0
+
+
+class Lexicon:
+    """Word evidence for ranking: frequencies, candidates, bigram lift (read-only).
+
+    Built once per Dictionaries; its caches are lru_caches (thread-safe).
+    """
+
+    def __init__(self, dicts):
+        self.dicts = dicts
+        self.freqs = wordfreq.get_frequency_dict("en", "best")
+        self.total = dicts.total
+        bigram_total = sum(dicts.bigrams.values())
+        # symspellpy's bigram counts come from a larger corpus than its
+        # unigram counts: this converts between the two scales.
+        self.bigram_scale = bigram_total / dicts.total
+        # bigrams rarer than the smallest listed count were pruned away
+        self.bigram_floor = min(dicts.bigrams.values()) if dicts.bigrams else 1
+        self.extra = _build_extra_index(self.freqs, dicts.unigrams, dicts.total)
+        self.frequency = lru_cache(maxsize=65536)(self._frequency)
+        self.candidates = lru_cache(maxsize=16384)(self._candidates)
+
+    def _frequency(self, word: str) -> float:
+        """wordfreq's frequency of a lowercase word (0.0 when it lacks it)."""
+        if word.isascii() and word.isalpha():
+            return self.freqs.get(word, 0.0)
+        return wordfreq.word_frequency(word, "en")
+
+    def zipf(self, word: str) -> float:
+        """Zipf value (log10 per billion words) of a lowercase word; 0 when unknown."""
+        f = self.frequency(word)
+        return math.log10(f) + 9 if f > 0 else 0.0
+
+    def in_dictionary(self, word: str) -> bool:
+        """True when symspellpy's unigram dictionary lists the lowercase word."""
+        return word in self.dicts.unigrams
+
+    def _candidates(self, word: str) -> tuple:
+        """(candidate, distance) pairs within edit distance 1, else 2 for longer words.
+
+        Distance 2 is tried only when nothing is 1 away: a distance-1 reading is
+        a thousand times likelier, and the distance-2 lookup costs 5x more.
+        """
+        found: dict[str, int] = {}
+        for max_d in (1, 2):
+            if max_d == 2 and (found or len(word) < 6):
+                break
+            for sym in (self.dicts.symspell, self.extra):
+                for s in sym.lookup(word, Verbosity.ALL if max_d == 1 else Verbosity.CLOSEST, max_d):
+                    if s.term != word and s.term not in found:
+                        found[s.term] = s.distance
+        ranked = sorted(found.items(), key=lambda kv: (kv[1], -self.frequency(kv[0]), kv[0]))
+        return tuple((w, dist) for w, dist in ranked
+                     if self.zipf(w) >= MIN_CANDIDATE_ZIPF)[:MAX_CANDIDATES]
+
+    def lift(self, w1: str, w2: str) -> float:
+        """How much likelier the bigram "w1 w2" is than chance (1.0 = no evidence).
+
+        A listed bigram gives observed / expected; an unlisted one whose
+        expected count is above the pruning floor is evidence against.
+
+        >>> lex = lexicon_for(_test_dicts())
+        >>> lex.lift("a", "lot"), lex.lift("the", "of"), lex.lift("zzqx", "of")
+        (100.0, 0.01, 1.0)
+        """
+        if not w1 or not w2 or w1 not in self.dicts.unigrams or w2 not in self.dicts.unigrams:
+            return 1.0
+        expected = self.bigram_scale * self.dicts.unigrams[w1] * self.dicts.unigrams[w2] / self.total
+        observed = self.dicts.bigram(w1, w2)
+        if observed:
+            ratio = observed / expected
+        else:
+            ratio = min(1.0, self.bigram_floor / expected)
+        return min(LIFT_CAP, max(1.0 / LIFT_CAP, ratio))
+
+    def bigram_frequency(self, w1: str, w2: str) -> float:
+        """Frequency of the two-word sequence on the unigram scale (0 when unlisted).
+
+        >>> round(math.log10(lexicon_for(_test_dicts()).bigram_frequency("in", "the")) + 9, 1)
+        6.9
+        """
+        return self.dicts.bigram(w1, w2) / (self.bigram_scale * self.total)
+
+
+def _build_extra_index(freqs: dict, unigrams: dict, total: int) -> SymSpell:
+    """A SymSpell index of common wordfreq words that symspellpy's list lacks.
+
+    Contractions written without their apostrophe ("dont", "thats") are left
+    out: they are misspellings themselves.
+    """
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    floor = 10 ** (EXTRA_MIN_ZIPF - 9)
+    for word, f in freqs.items():
+        if f < floor or len(word) < 4 or not (word.isascii() and word.isalpha()) or word in unigrams:
+            continue
+        if _is_bare_contraction(word, f, freqs):
+            continue
+        sym.create_dictionary_entry(word, max(1, int(f * total)))
+    return sym
+
+
+def _is_bare_contraction(word: str, f: float, freqs: dict) -> bool:
+    """True when the word with an apostrophe inserted is more frequent ("dont").
+
+    >>> _is_bare_contraction("dont", 1e-5, {"don't": 1e-4})
+    True
+    """
+    return any(freqs.get(word[:i] + "'" + word[i:], 0.0) > f for i in range(1, len(word)))
+
+
+_lexicons: dict[int, tuple] = {}
+_lock = threading.Lock()
+
+
+def lexicon_for(dicts) -> Lexicon:
+    """The Lexicon of a Dictionaries object, built on first use (thread-safe)."""
+    with _lock:
+        hit = _lexicons.get(id(dicts))
+        if hit is None or hit[0] is not dicts:
+            hit = (dicts, Lexicon(dicts))
+            _lexicons[id(dicts)] = hit
+        return hit[1]
+
+
+def keep_logp(lex: Lexicon, word: str) -> float:
+    """log prior that `word` is a correct word as written.
+
+    Its wordfreq frequency when wordfreq has seen it; otherwise UNSEEN_LOGP,
+    lower for long tokens: a long string one slip from a known word is rarely
+    another, unknown, word.
+
+    >>> keep_logp(lexicon_for(_test_dicts()), "qzxv") == UNSEEN_LOGP
+    True
+    """
+    f = lex.frequency(word)
+    if f > 0:
+        return math.log(f)
+    return UNSEEN_LOGP - UNSEEN_LENGTH_SLOPE * max(0, len(word) - UNSEEN_LONG)
+
+
+def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised: bool,
+                     allow_edits: bool = True) -> list[Hypothesis]:
+    """Every reading of a lowercase `word` between `left` and `right`, best first."""
+    keep_score = keep_logp(lex, word) + (CAPITAL_KEEP_BONUS if capitalised else 0.0)
+    hyps = [Hypothesis("", "keep", keep_score)]
+    if allow_edits:
+        for cand, dist in lex.candidates(word):
+            score = (math.log(lex.frequency(cand)) + channel_logp(word, cand)
+                     + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right)))
+            hyps.append(Hypothesis(cand, "edit", score, dist))
+    for w1, w2 in split_candidates(lex, word):
+        f = lex.bigram_frequency(w1, w2)
+        score = (math.log(f) + OP_LOGP["space"]
+                 + CONTEXT_WEIGHT * math.log(lex.lift(left, w1) * lex.lift(w2, right)))
+        hyps.append(Hypothesis(f"{w1} {w2}", "split", score, 1))
+    hyps.sort(key=lambda h: (-h.score, h.replacement))
+    return hyps
+
+
+def split_candidates(lex: Lexicon, word: str) -> list[tuple[str, str]]:
+    """Ways to cut `word` into two common words whose bigram is listed.
+
+    >>> split_candidates(lexicon_for(_test_dicts()), "inthe")
+    [('in', 'the')]
+    """
+    out = []
+    floor = 10 ** (MIN_SPLIT_ZIPF - 9)
+    for i in range(1, len(word)):
+        w1, w2 = word[:i], word[i:]
+        if _good_part(lex, w1) and _good_part(lex, w2) and lex.bigram_frequency(w1, w2) >= floor:
+            out.append((w1, w2))
+    return out
+
+
+def _good_part(lex: Lexicon, part: str) -> bool:
+    """A part of a split must be a common word: "a", a very common two-letter word, or longer."""
+    if len(part) == 1:
+        return part == "a"
+    if not lex.in_dictionary(part):
+        return False
+    return lex.zipf(part) >= (MIN_SHORT_PART_ZIPF if len(part) == 2 else MIN_PART_ZIPF)
+
+
+# Regular English word formation: a known word with one of these affixes is a
+# word the dictionaries have not caught up with ("unresolve", "subclassed").
+PREFIXES = ("un", "re", "pre", "non", "sub", "over", "under", "mis", "dis", "anti", "multi",
+            "inter", "super", "counter", "cyber", "micro", "mini", "semi", "post", "de", "co")
+SUFFIXES = ("ed", "ing", "er", "ers", "able", "ness", "less")
+# The stem of a derivation must be a common word (zipf) of at least 3 letters;
+# after a prefix, of at least 5.
+MIN_STEM_ZIPF = 2.5
+MIN_PREFIXED_REST = 5
+
+
+def is_derivation(lex: Lexicon, word: str) -> bool:
+    """True when `word` is a common word plus a prefix or a suffix, spelt by the rules.
+
+    A stem ending in "e" drops it before "ed", "ing", "er" ("completeed" is
+    no derivation); a doubled final consonant is allowed ("diffed", "stopped").
+
+    >>> d = lexicon_for(_test_dicts())
+    >>> is_derivation(d, "unresolve"), is_derivation(d, "subclassed"), is_derivation(d, "completeed")
+    (True, True, False)
+    >>> is_derivation(d, "helpped"), is_derivation(d, "traped"), is_derivation(d, "stopped")
+    (False, False, True)
+    >>> is_derivation(d, "rerain"), is_derivation(d, "colies"), is_derivation(d, "operaing")
+    (False, False, False)
+    """
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        # short rests collide with typos by chance: "rerain", "colies"
+        if word.startswith(prefix) and len(rest) >= MIN_PREFIXED_REST and _common_stem(lex, rest):
+            return True
+    for suffix in SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[:-len(suffix)]
+        if len(stem) < 3:
+            continue
+        vowel_suffix = suffix[0] in "aeiou"
+        if vowel_suffix and stem.endswith("e"):
+            continue  # "completeed": the e drops before a vowel
+        if vowel_suffix and (_doubles_final(stem) or stem[-1] in "aiou"):
+            continue  # "traped" (stem doubles: "trapped"); "operaing" (no verb ends so)
+        if _common_stem(lex, stem) or (vowel_suffix and _common_stem(lex, stem + "e")):
+            return True  # "diffed"; "upsampled" <- "upsample" + "d"
+        if vowel_suffix and len(stem) > 3 and stem[-1] == stem[-2] and _ends_cvc(stem[:-1]) \
+                and _common_stem(lex, stem[:-1]):
+            return True  # doubled consonant: "stopped", "embedder"
+    return False
+
+
+def _doubles_final(stem: str) -> bool:
+    """True for a one-syllable stem ending consonant-vowel-consonant (stop, red, trap).
+
+    Such stems double the consonant before -ed, -ing, -er: "stopped", not "stoped".
+
+    >>> _doubles_final("stop"), _doubles_final("help"), _doubles_final("visit"), _doubles_final("show")
+    (True, False, False, False)
+    """
+    if not _ends_cvc(stem):
+        return False
+    vowels = "aeiou"
+    groups = sum(1 for i, c in enumerate(stem) if c in vowels and (i == 0 or stem[i - 1] not in vowels))
+    return groups == 1
+
+
+def _ends_cvc(stem: str) -> bool:
+    """True when a stem ends consonant, single vowel, consonant (not w, x, y): stop, embed.
+
+    >>> _ends_cvc("embed"), _ends_cvc("help"), _ends_cvc("show")
+    (True, False, False)
+    """
+    vowels = "aeiou"
+    return len(stem) >= 3 and stem[-1] not in vowels + "wxy" and stem[-2] in vowels and stem[-3] not in vowels
+
+
+def _common_stem(lex: Lexicon, stem: str) -> bool:
+    """A stem must be a dictionary word and common."""
+    return lex.in_dictionary(stem) and lex.zipf(stem) >= MIN_STEM_ZIPF
+
+
+def posterior_share(hyps: list[Hypothesis]) -> float:
+    """Share of the best hypothesis in the normalised posterior of all of them.
+
+    >>> round(posterior_share([Hypothesis("a", "edit", 0.0), Hypothesis("", "keep", -math.log(3))]), 2)
+    0.75
+    """
+    top = hyps[0].score
+    return 1.0 / sum(math.exp(h.score - top) for h in hyps)
+
+
+def _test_dicts():
+    """The shared dictionaries (for doctests)."""
+    from ..resources import dictionaries
+    return dictionaries()

@@ -1,0 +1,155 @@
+"""The spelling step: labelled cases (tests/data/spelling_cases.yaml), its rules, its guards.
+
+The step runs alone through `service.clean`, with only its own rules file
+loaded, so that these tests do not depend on the other steps' rule files.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import wordfreq
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import service
+from service.errors import RulesError
+from service.pipeline import Resources
+from service.resources import dictionaries
+from service.rules import load_rules
+from service.steps import spelling
+from service.steps.spelling_rank import lexicon_for
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "spelling_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources(rules=load_rules(modules={"spelling": spelling}), dictionaries=dictionaries())
+
+
+def _clean(text: str, resources: Resources):
+    return service.clean(text, steps=["spelling"], language="en", resources=resources)
+
+
+@pytest.mark.parametrize("case", CASES["fix"], ids=lambda c: c["input"][:40])
+def test_typo_is_fixed(case, resources):
+    result = _clean(case["input"], resources)
+    assert result.text == case["output"], result.edits
+    assert _clean(result.text, resources).edits == (), "a correction must be stable"
+
+
+@pytest.mark.parametrize("text", CASES["keep"], ids=lambda t: t[:40])
+def test_correct_text_is_kept(text, resources):
+    result = _clean(text, resources)
+    assert result.text == text, [(e.original, e.replacement, e.message) for e in result.edits]
+
+
+@pytest.mark.parametrize("case", CASES["split"], ids=lambda c: c["input"][:40])
+def test_joined_words_are_split(case, resources):
+    result = _clean(case["input"], resources)
+    assert result.text == case["output"], result.edits
+    assert _clean(result.text, resources).edits == ()
+
+
+def test_edit_reports_rule_message_and_confidence(resources):
+    result = _clean("The goverment met inthe capital to discuss the agreemnet.", resources)
+    by_original = {e.original: e for e in result.edits}
+    assert set(by_original) == {"goverment", "inthe", "agreemnet"}
+    typo = by_original["agreemnet"]
+    assert typo.rule == "spelling.typo"
+    assert typo.message == "'agreemnet' is likely a typo for 'agreement'"
+    assert 0.5 <= typo.confidence <= 0.99
+    assert by_original["inthe"].rule == "spelling.split"
+    assert by_original["goverment"].rule == "spelling.common.doubling"
+
+
+def test_ambiguous_typo_is_left_alone(resources):
+    # "fro" could be for, from, fr... and is a word: no clear winner, no change
+    assert _clean("They came fro the north.", resources).edits == ()
+
+
+def test_every_rules_misspelling_is_fixed(resources):
+    fixes = resources.rules.compiled("spelling").fixes
+    assert len(fixes) > 50
+    for wrong, (right, rule_id) in fixes.items():
+        result = _clean(f"They said {wrong} again.", resources)
+        assert result.text == f"They said {right} again.", rule_id
+
+
+def test_protected_words_are_never_corrected(resources):
+    rules = resources.rules.compiled("spelling")
+    for word in sorted(rules.protected):
+        text = f"The {word} was there."
+        assert _clean(text, resources).text == text, word
+
+
+def test_seed_article_correct_words_unchanged(seed_text, resources):
+    """On the seed article the step may only touch tokens that are not words."""
+    lex = lexicon_for(resources.dictionaries)
+    rules = resources.rules.compiled("spelling")
+    result = _clean(seed_text, resources)
+    for e in result.edits:
+        lower = e.original.lower().replace("’", "'")
+        assert lower in rules.fixes or (not lex.in_dictionary(lower) and lex.zipf(lower) < spelling.KNOWN_ZIPF), e
+    for name in ("Huawei", "Modi", "LTE", "5G", "Indo-Pacific", "Quad"):
+        assert result.text.count(name) == seed_text.count(name), name
+
+
+# --- rules file errors name the entry ---------------------------------------------------
+
+@pytest.mark.parametrize("entry,fragment", [
+    ({"id": "bad.same", "misspelling": "teh", "correction": "teh"}, "bad.same"),
+    ({"id": "bad.both", "protect": ["x"], "misspelling": "teh", "correction": "the"}, "bad.both"),
+    ({"id": "bad.half", "misspelling": "teh"}, "bad.half"),
+    ({"id": "bad.upper", "misspelling": "Teh", "correction": "the"}, "bad.upper"),
+    ({"id": "bad.space", "protect": ["two words"]}, "bad.space"),
+])
+def test_bad_rules_raise_naming_the_entry(tmp_path, entry, fragment):
+    (tmp_path / "spelling.yaml").write_text(yaml.safe_dump({"rules": [entry]}), encoding="utf-8")
+    with pytest.raises(RulesError, match=fragment):
+        load_rules(tmp_path, modules={"spelling": spelling})
+
+
+def test_protected_misspelling_is_a_conflict():
+    with pytest.raises(RulesError, match="rule m: misspelling 'teh' is protected by rule p"):
+        spelling.compile_rules([{"id": "p", "protect": ["teh"]},
+                                {"id": "m", "misspelling": "teh", "correction": "the"}])
+
+
+# --- small pure helpers -----------------------------------------------------------------
+
+@pytest.mark.parametrize("original,replacement,expected", [
+    ("goverment", "government", "government"),
+    ("Goverment", "government", "Government"),
+    ("GOVERMENT", "government", "GOVERNMENT"),
+    ("Alot", "a lot", "A lot"),
+])
+def test_match_casing(original, replacement, expected):
+    assert spelling.match_casing(original, replacement) == expected
+
+
+# --- properties -------------------------------------------------------------------------
+
+_COMMON = [w for w in wordfreq.top_n_list("en", 3000) if w.isalpha() and len(w) > 2]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_COMMON), min_size=3, max_size=30))
+def test_text_of_common_words_is_never_changed(words):
+    res = Resources(rules=load_rules(modules={"spelling": spelling}), dictionaries=dictionaries())
+    text = " ".join(words) + "."
+    assert _clean(text, res).edits == ()
+
+
+def test_five_kilobyte_article_is_fast(seed_text, resources):
+    text = seed_text[:5000]
+    _clean(text, resources)  # warm the caches, as a running service has
+    t0 = time.perf_counter()
+    for _ in range(5):
+        spelling.run(text, type("Ctx", (), {"rules": resources.rules.compiled("spelling"),
+                                             "resources": resources.dictionaries})())
+    per_call_ms = (time.perf_counter() - t0) * 1000 / 5
+    assert per_call_ms < 25, f"spelling took {per_call_ms:.1f} ms on 5 KB"
