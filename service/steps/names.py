@@ -1,10 +1,388 @@
-"""Step 'names' (placeholder: returns no changes until implemented)."""
+"""Step 'names': variants of known names -> canonical form; proper-noun casing.
+
+Editors keep style lists ("S. Jaishankar", not "S.J. Shankar" or "Jaishankar
+S"); transcripts spell names by ear and write proper nouns in lower case
+("aggressive china", "new Delhi"). The gazetteer `rules/names.yaml` lists the
+names (people, places, organisations) with their canonical form; a request may
+add its own (`Options.names`), which win over the gazetteer.
+
+A few linear passes over the tokens, with every index built once (request
+names: once per distinct list): lower-case words that start a case-fixable
+form ("china", "new delhi") are tried as proper nouns (`fix_case`); runs of
+capitalised words and initials are collected (`collect_runs`), read once for
+document facts (`collect_facts`: who is named, which surnames belong to
+someone else), then cut into windows of at most MAX_PARTS parts and matched by
+`names_match.match_window`.
+
+>>> from service.options import Options
+>>> from service.edits import apply_edits
+>>> g = compile_rules([{"id": "names.place.china", "canonical": "China", "kind": "place",
+...                     "case_fix": True, "case_guard": {"before": ["fine"]}}])
+>>> ctx = type("Ctx", (), {"rules": g, "options": Options(), "resources": None})()
+>>> apply_edits("aggressive china, fine china", run("aggressive china, fine china", ctx))
+'aggressive China, fine china'
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from functools import lru_cache
+
 from ..edits import Change
+from ..errors import OptionsError, RulesError
+from ..tokens import sentence_start, tokenize
+from .names_match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
+                          WindowContext, build_gazetteer, letters_of, match_window, parse_parts)
 
 ENGLISH_ONLY = True
+RULES_FILE = "names.yaml"
+
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+RULE_SCHEMA = {
+    "type": "object",
+    "required": ["canonical", "kind"],
+    "properties": {
+        "canonical": {"type": "string", "minLength": 1},
+        "aliases": _WORDS,          # variants replaced by the canonical form
+        "keep": _WORDS,             # forms recognised but left as written ("UN")
+        "kind": {"enum": ["person", "place", "organisation"]},
+        # lower-case forms may be capitalised; default: people (full names
+        # only, "narendra modi"), never places/organisations unless set
+        "case_fix": {"type": "boolean"},
+        # words around a lower-case form that show the ordinary word ("fine china")
+        "case_guard": {"type": "object", "additionalProperties": False,
+                       "properties": {"before": _WORDS, "after": _WORDS}},
+        # when set, a lower-case form is fixed only next to one of these words
+        # or when the text also writes the canonical form mid-sentence ("quad")
+        "case_cues": _WORDS,
+        # a person's surname alone may be matched by ear (default true)
+        "surname_alone": {"type": "boolean"},
+    },
+}
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+CUE_WINDOW = 3  # tokens either side of a lower-case form where a case cue counts
+
+
+def compile_rules(entries) -> Gazetteer:
+    """Build the matcher indexes once (RulesError names the entry at fault)."""
+    return build_gazetteer(list(entries))
+
+
+@lru_cache(maxsize=256)
+def compile_request_names(names: tuple) -> Gazetteer:
+    """The request's own names, compiled once per distinct tuple of NameEntry.
+
+    >>> from service.options import NameEntry
+    >>> compile_request_names((NameEntry("Jaishankar S"),)).exact["Jaishankar S"].entry.id
+    'request.1'
+    """
+    raw = [{"id": f"request.{i}", "canonical": n.canonical, "aliases": list(n.aliases), "kind": n.kind}
+           for i, n in enumerate(names, 1)]
+    try:
+        return build_gazetteer(raw)
+    except RulesError as exc:
+        raise OptionsError(f"'names': {exc}") from None
+
+
+def split_suffix(word: str) -> tuple[str, str]:
+    """A name and what follows it in the same token: possessive or modifier.
+
+    >>> split_suffix("Mody's"), split_suffix("Modi-led"), split_suffix("Jin-ping")
+    (('Mody', "'s"), ('Modi', '-led'), ('Jin-ping', ''))
+    """
+    m = _POSSESSIVE.search(word)
+    if m and m.start() > 0:
+        return word[:m.start()], word[m.start():]
+    head, _, tail = word.rpartition("-")
+    if head and tail.lower() in MODIFIER_SUFFIXES:
+        return head, "-" + tail
+    return word, ""
+
+
+def make_is_word(resources):
+    """Is a lower-case word ordinary English (or another known name)? From the
+    shared dictionary; wordfreq when the step runs without one."""
+    if resources is not None:
+        return lambda w: resources.count(w) > 0
+    from wordfreq import zipf_frequency
+    return lambda w: zipf_frequency(w, "en") >= 2.5
+
+
+def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
+    """Runs of name parts: (first token index, last token index + 1, parts).
+
+    A run is capitalised words, initials with their dots and particles, one
+    space apart; a possessive or modifier suffix ends it, and so does a token
+    in `covered` (already changed as a lower-case proper noun).
+
+    >>> t = "met Dr. S.J. Shankar's aide"
+    >>> [[p.text for p in r[2]] for r in collect_runs(t, tokenize(t))]
+    [['Dr', 'S', 'J', 'Shankar']]
+    """
+    runs, i, n = [], 0, len(tokens)
+    while i < n:
+        parts, j = [], i
+        while j < n:
+            tok = tokens[j]
+            if parts and text[tokens[j - 1].end:tok.start] not in ("", " "):
+                break
+            if not tok.is_word or j in covered:
+                break
+            word, suffix = split_suffix(tok.text)
+            if len(letters_of(word)) == 1 and word.isupper():
+                dotted = j + 1 < n and tokens[j + 1].text == "." and tokens[j + 1].start == tok.end
+                if word in ("A", "I") and not dotted:
+                    break  # the article and the pronoun, not initials ("A Bang & Olufsen")
+                parts.append(Part(word, word.lower(), True, tok.start, tokens[j + 1].end if dotted else tok.end))
+                j += 2 if dotted else 1
+                continue
+            if word[:1].isupper():
+                key = letters_of(word).lower()
+                parts.append(Part(word, key, False, tok.start, tok.start + len(word)))
+                j += 1
+                if suffix:
+                    break
+                if key in TITLES and j < n and tokens[j].text == "." and tokens[j].start == tok.end:
+                    j += 1  # "Dr." and "Gen.": the dot abbreviates, it ends no sentence
+                continue
+            if parts and word in PARTICLES and j + 1 < n and tokens[j + 1].text[:1].isupper():
+                parts.append(Part(word, word, False, tok.start, tok.end))
+                j += 1
+                continue
+            break
+        if parts:
+            runs.append((i, j, tuple(parts)))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def segments_of(parts: tuple) -> list:
+    """Cut a run at titles ("Prime Minister Narendra Modi" -> [Narendra Modi]).
+
+    Returns (segment, follows_title) pairs.
+    """
+    out, cur, after_title = [], [], False
+    for p in parts:
+        if not p.initial and p.key in TITLES:
+            if cur:
+                out.append((tuple(cur), after_title))
+            cur, after_title = [], True
+        else:
+            cur.append(p)
+    if cur:
+        out.append((tuple(cur), after_title))
+    return out
+
+
+def follows_name(text: str, seg: tuple, j: int, is_word, gazetteers) -> bool:
+    """A given name of someone right before part j: a capitalised word that is
+    no ordinary word, or is capitalised mid-sentence ("Anita" in "met Anita
+    Mody"; not "When" in "When Mody spoke"), and does not end a known name
+    ("Jaishanker Mody's", "S. Jai Shankar Mody's" list two people)."""
+    if j == 0 or seg[j - 1].initial:
+        return False
+    prev = seg[j - 1]
+    if is_word(prev.key) and sentence_start(text, prev.start):
+        return False
+    plain = WindowContext(is_word)
+    return all(match_window(seg[k:j], gazetteers, plain, text) is None for k in range(max(0, j - MAX_PARTS), j))
+
+
+def collect_facts(text: str, runs: list, gazetteers, is_word) -> tuple[dict, frozenset]:
+    """Document facts for lone surnames: entries the text names (a known or
+    misheard surname, or a matched full name), and surnames it gives another given name
+    ("Jane Starner" makes every lone "Starner" someone else)."""
+    seen, others = {}, set()
+    plain = WindowContext(is_word)
+    for _, _, parts in runs:
+        for seg, _ in segments_of(parts):
+            for j, part in enumerate(seg):
+                # a known surname, or one heard wrong: fixed, it would be known
+                alone = None if part.initial else match_window((part,), gazetteers, plain, text)
+                if alone is not None and alone.entry_id:
+                    seen.setdefault(alone.entry_id, set()).add(part.start)
+                if part.initial or not follows_name(text, seg, j, is_word, gazetteers):
+                    continue
+                hit = match_window(seg[j - 1:j + 1], gazetteers, plain, text)
+                if hit is not None:
+                    seen.setdefault(hit.entry_id, set()).add(hit.start)
+                else:
+                    others.add(part.key)
+    return seen, frozenset(others)
+
+
+@lru_cache(maxsize=4096)
+def restyle(request: Gazetteer, canonical: str) -> str | None:
+    """The request's own form of a gazetteer name, if it lists the same person
+    or place ("Jaishankar S" for the gazetteer's "S. Jaishankar"), else None.
+
+    >>> from service.options import NameEntry
+    >>> restyle(compile_request_names((NameEntry("Jaishankar S"),)), "S. Jaishankar")
+    'Jaishankar S'
+    """
+    hit = match_window(parse_parts(canonical), [request], WindowContext(lambda w: True))
+    if hit is None or not hit.entry_id.startswith("request."):
+        return None
+    return request.by_id[hit.entry_id].canonical
+
+
+def prefer_request(hit, gazetteers, text: str):
+    """A request's names win over the gazetteer's: restyle a gazetteer match."""
+    if len(gazetteers) < 2 or hit.entry_id.startswith("request.") or not hit.entry_id:
+        return hit
+    entry = gazetteers[-1].by_id.get(hit.entry_id)
+    if entry is None or (hit.rule != "names.exact" and hit.replacement != entry.canonical):
+        return hit
+    if hit.rule == "names.exact" and text[hit.start:hit.end] != entry.canonical:
+        return hit  # a lone surname or a kept abbreviation: the request says nothing about it
+    ours = restyle(gazetteers[0], entry.canonical)
+    if ours is None:
+        return hit
+    return replace(hit, replacement=ours, rule="names.alias" if hit.rule == "names.exact" else hit.rule,
+                   confidence=min(hit.confidence, 0.9))
+
+
+def match_segment(text: str, seg: tuple, gazetteers, facts: WindowContext, after_title: bool) -> list:
+    """Matches in one segment, left to right, longest window first; exact
+    forms at a position beat fuzzy ones."""
+    found, j = [], 0
+    while j < len(seg):
+        hit = None
+        ctx = WindowContext(facts.is_word, follows_name(text, seg, j, facts.is_word, gazetteers),
+                            after_title and j == 0, facts.seen, facts.others)
+        for fuzzy in (False, True):
+            for size in range(min(MAX_PARTS, len(seg) - j), 0, -1):
+                window = seg[j:j + size]
+                if window[-1].initial and (size == 1 or j + size < len(seg)):
+                    continue  # an initial belongs to the name after it
+                hit = match_window(window, gazetteers, ctx, text, fuzzy)
+                if hit is not None:
+                    j += size
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            j += 1
+        else:
+            found.append(prefer_request(hit, gazetteers, text))
+    return found
+
+
+def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple | None:
+    """A lower-case form of a case_fix name starting at token i:
+    (end index, Change, entry, cued), where `cued` is None for an entry that
+    needs no cue, else whether a cue word stands near.
+
+    An acronym is never made of an ordinary word ("who" is not "WHO").
+    """
+    base, _ = split_suffix(tokens[i].text)
+    for gaz in gazetteers:
+        for words, form in sorted(gaz.case_forms.get(base.lower(), ()), key=lambda wf: -len(wf[0])):
+            toks = tokens[i:i + len(words)]
+            if len(toks) < len(words) or any(text[a.end:b.start] != " " for a, b in zip(toks, toks[1:])):
+                continue
+            said = [t.text for t in toks]
+            said[-1], suffix = split_suffix(said[-1])
+            target = form.written.split() if form.keep else form.replacement.split()
+            if [w.lower() for w in said] != list(words) or len(target) != len(said):
+                continue
+            if not all(w == t or w == t.lower() for w, t in zip(said, target)) or said == target:
+                continue
+            if any(len(t) > 1 and t.isupper() and is_word(w.lower()) for w, t in zip(said, target)):
+                continue
+            if is_guarded(tokens, i, i + len(words), form.entry):
+                continue
+            start, end = toks[0].start, toks[-1].end - len(suffix)
+            rep = " ".join(target)
+            change = Change(start, end, rep, "names.case", f"'{text[start:end]}' is the name '{rep}'", 0.9)
+            return i + len(words), change, form.entry, is_cued(tokens, i, i + len(words), form.entry)
+    return None
+
+
+def is_guarded(tokens: list, i: int, j: int, entry) -> bool:
+    """A guard word next to tokens[i:j] shows the ordinary word ("fine china")."""
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[j].lower if j < len(tokens) else ""
+    return before in entry.case_before or after in entry.case_after
+
+
+def is_cued(tokens: list, i: int, j: int, entry) -> bool | None:
+    """None when the entry needs no cue; else whether one stands within
+    CUE_WINDOW tokens ("quad members")."""
+    if not entry.case_cues:
+        return None
+    near = tokens[max(0, i - CUE_WINDOW):i] + tokens[j:j + CUE_WINDOW]
+    return any(split_suffix(t.lower)[0] in entry.case_cues for t in near)
+
+
+def fix_case(text: str, tokens: list, gazetteers, is_word) -> tuple[list, set]:
+    """Lower-case proper nouns: the changes and the token indices they cover.
+
+    An entry with cues is fixed where a cue stands near, and everywhere once
+    the text shows it is the proper noun: the canonical form mid-sentence, or
+    one cued occurrence (so that a second run finds nothing more to do).
+    """
+    found, i = [], 0
+    while i < len(tokens):
+        tok = tokens[i]
+        hit = case_fix_at(tokens, i, text, gazetteers, is_word) if tok.is_word else None
+        if hit is None:
+            i += 1
+            continue
+        found.append((i,) + hit)
+        i = hit[0]
+    cued = {entry.id for _, _, _, entry, ok in found if ok}
+    evidence = make_evidence(text)
+    changes, covered = [], set()
+    for start, end, change, entry, ok in found:
+        if ok is None or ok or entry.id in cued or evidence(entry):
+            changes.append(change)
+            covered.update(range(start, end))
+    return changes, covered
+
+
+def make_evidence(text: str):
+    """Does the text write the canonical form mid-sentence (so "The Quad had"
+    shows the lower-case "quad" elsewhere is the proper noun)?"""
+    cache: dict = {}
+
+    def seen(entry) -> bool:
+        if entry.id not in cache:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(entry.canonical)}(?![\w-])")
+            cache[entry.id] = any(not sentence_start(text, m.start()) for m in pattern.finditer(text))
+        return cache[entry.id]
+    return seen
 
 
 def run(text: str, ctx) -> list[Change]:
-    return []
+    """Changes bringing every known name to its canonical form."""
+    gazetteers = []
+    names = getattr(ctx.options, "names", ())
+    if names:
+        gazetteers.append(compile_request_names(tuple(names)))
+    if ctx.rules is not None:
+        gazetteers.append(ctx.rules)
+    if not gazetteers:
+        return []
+    plain_word = make_is_word(ctx.resources)
+    # a known name before a surname is no one else's given name ("Zelensky Jaishanker")
+    is_word = lambda w: plain_word(w) or any(w in g.surnames for g in gazetteers)  # noqa: E731
+    tokens = tokenize(text)
+    changes, covered = fix_case(text, tokens, gazetteers, plain_word)
+    run_list = collect_runs(text, tokens, covered)
+    facts = WindowContext(is_word, False, False, *collect_facts(text, run_list, gazetteers, is_word))
+    for _, _, parts in run_list:
+        for seg, after_title in segments_of(parts):
+            changes.extend(change_of(text, m) for m in match_segment(text, seg, gazetteers, facts, after_title))
+    return [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
+
+
+def change_of(text: str, m) -> Change | None:
+    """A Change for a match that alters the text; None for a known name as written."""
+    if m.rule == "names.exact" or text[m.start:m.end] == m.replacement:
+        return None
+    said = text[m.start:m.end]
+    return Change(m.start, m.end, m.replacement, m.rule, f"'{said}' is the name '{m.replacement}'",
+                  m.confidence)

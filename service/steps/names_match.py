@@ -1,0 +1,541 @@
+"""The name matcher behind the `names` step: gazetteer indexes and span matching.
+
+A name in the text is a run of capitalised words and initials ("Dr. S.J.
+Shankar"). The step cuts such runs into windows of up to MAX_PARTS parts and
+asks `match_window` whether a window is a known name written differently:
+
+  exact      the canonical form or a `keep` form as written: nothing to do
+  alias      a variant the gazetteer lists                     names.alias
+  spacing    same letters, other dots/spaces/hyphens           names.initials / names.split
+  order      "Jaishankar S" for "S. Jaishankar"                 names.order
+  fuzzy      spelled by ear: same first letter, small edit distance (rapidfuzz OSA,
+             so a swapped pair of letters is one edit)
+             and the same phonetic key (jellyfish)            names.fuzzy
+
+Only people are matched fuzzily: "Austria"/"Australia" or "Iran"/"Iraq" are
+different places one letter apart, so places and organisations need an exact
+(or listed) form. Every fuzzy match is guarded, because a miss costs an editor
+nothing and a wrong merge puts words in someone's mouth:
+  - first letters agree (Ravi Shankar is not S. Jaishankar);
+  - a given name present in the text must agree (Scott Morris != Scott Morrison
+    is caught by the surname, Homi Mody != Narendra Modi by the given name);
+  - a surname alone must not be a dictionary word or known name ("Mode",
+    "Moody", "Morris", "Harries") and must not follow an unknown given name.
+
+>>> g = build_gazetteer([{"id": "p.modi", "canonical": "Narendra Modi", "kind": "person"}])
+>>> m = match_window(parse_parts("Modhi"), [g], WindowContext(lambda w: False))
+>>> (m.replacement, m.rule)
+('Modi', 'names.fuzzy')
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+from ..errors import RulesError
+
+MAX_PARTS = 5
+RARE_ZIPF = 2.0
+DISTINCTIVE_ZIPF = 3.0
+# Words that open a name run but are not part of the name; kept as written.
+TITLES = frozenset("""
+dr mr mrs ms mx prof sir dame lord lady president premier chancellor king queen prince princess
+sheikh emir pope general gen minister prime foreign secretary deputy vice chairman chair senator sen
+rep governor gov ambassador justice judge mayor crown leader state external affairs defence defense
+home finance shri sri smt madam ayatollah emperor marshal admiral colonel col captain capt commander
+pm fm eam cm mp mla potus hon presidentelect chief
+""".split())
+# Lower-case particles that may sit inside a name ("Ursula von der Leyen").
+PARTICLES = frozenset("da de del della der di dos du la le van von bin ibn al el ben".split())
+# A hyphenated suffix that makes a name a modifier ("Modi-led"): strip it.
+MODIFIER_SUFFIXES = frozenset("""
+led based backed era style like born type run owned made bashing aligned friendly sponsored
+controlled linked allied leaning appointed approved brokered
+""".split())
+_FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE",
+                       "đ": "d", "Đ": "D", "ı": "i", "’": "'"})
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Strip diacritics, keep case: a spelling without them is the same name.
+
+    >>> fold("François Erdoğan Støre")
+    'Francois Erdogan Store'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def letters_of(text: str) -> str:
+    """The letters of a name, folded, case kept: what spacing and dots do not change.
+
+    >>> letters_of("S.J. Jai-Shankar")
+    'SJJaiShankar'
+    """
+    return "".join(c for c in fold(text) if c.isalpha())
+
+
+def phonetic_equal(a: str, b: str) -> bool:
+    """Same Metaphone or NYSIIS key (lower-case ASCII words).
+
+    >>> phonetic_equal("modhi", "modi"), phonetic_equal("morris", "morrison")
+    (True, False)
+    """
+    return jellyfish.metaphone(a) == jellyfish.metaphone(b) or jellyfish.nysiis(a) == jellyfish.nysiis(b)
+
+
+def allowed_edits(word: str) -> int:
+    """Edits a spelling by ear may make: none in short words, more in long ones.
+
+    >>> allowed_edits("xi"), allowed_edits("modi"), allowed_edits("jaishankar")
+    (0, 1, 2)
+    """
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def consonant_skeleton(word: str) -> str:
+    """Consonants once each, without the silent-prone h, w, y: what an ear keeps.
+
+    >>> consonant_skeleton("modhi"), consonant_skeleton("starner"), consonant_skeleton("starmer")
+    ('md', 'strnr', 'strmr')
+    """
+    out = []
+    for c in word:
+        if c in "aeiouhwy" or (out and out[-1] == c):
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def is_plural_of(cand: str, known: str) -> bool:
+    """"the Bidens" is a family, not a misspelling of Biden.
+
+    >>> is_plural_of("bidens", "biden"), is_plural_of("zelenskyy", "zelensky")
+    (True, False)
+    """
+    return cand in (known + "s", known + "es")
+
+
+def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = False) -> bool:
+    """A plausible misspelling of `known` (both lower-case keys).
+
+    With `confirmed` (the given name agrees) one edit is enough for a rare
+    spelling ("Xi Jingping") or after a `distinctive` given name ("Keir
+    Stammer"), not for another common surname after a common given name
+    ("Mark Carey" is not Mark Carney); otherwise the sound must agree too: same consonants
+    heard, and the same Metaphone or NYSIIS key.
+
+    >>> similar_word("jaishanker", "jaishankar", False), similar_word("morris", "morrison", True)
+    (True, False)
+    >>> similar_word("jingping", "jinping", True), similar_word("jingping", "jinping", False)
+    (True, False)
+    """
+    if cand == known:
+        return True
+    if len(cand) < 4 or len(known) < 4 or cand[0] != known[0] or is_plural_of(cand, known):
+        return False
+    dist = OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 1)
+    if dist > allowed_edits(known):
+        return False
+    if confirmed and dist == 1 and len(known) >= 5 and (distinctive or is_rare(cand)):
+        return True
+    return consonant_skeleton(cand) == consonant_skeleton(known) and phonetic_equal(cand, known)
+
+
+@lru_cache(maxsize=65536)
+def is_distinctive(word: str) -> bool:
+    """A given name few people share (wordfreq Zipf < 3: "Keir", not "Mark")."""
+    return zipf_frequency(word, "en") < DISTINCTIVE_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def is_rare(word: str) -> bool:
+    """Seldom written at all (wordfreq Zipf < 2): a likely misspelling, not
+    another person's name ("Mody" 1.95 yes; "Viera" 2.4, "Merkle" 2.1 no)."""
+    return zipf_frequency(word, "en") < RARE_ZIPF
+
+
+@dataclass(frozen=True)
+class WindowContext:
+    """What the text around a window says, for the guards of a lone surname.
+
+    is_word(lower): an ordinary English word (or a known other name);
+    prev_is_name: an unknown capitalised word precedes ("Homi Mody");
+    after_title: a title precedes ("President Zelenskiy");
+    seen: entry id -> start offsets of the text's mentions of it;
+    others: surname keys the text gives another given name ("Jane Starner",
+            "Anita Raghunathan"): a lone one may be that other person.
+    """
+
+    is_word: object
+    prev_is_name: bool = False
+    after_title: bool = False
+    seen: dict = field(default_factory=dict)
+    others: frozenset = frozenset()
+
+    def mentioned_elsewhere(self, entry_id: str, start: int) -> bool:
+        """The text names this entry somewhere other than at `start`."""
+        return any(s != start for s in self.seen.get(entry_id, ()))
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a name: a word or an initial, with its span in the text."""
+
+    text: str      # as written, without a following dot
+    key: str       # folded lower-case letters
+    initial: bool
+    start: int = 0
+    end: int = 0   # includes an initial's dot
+
+
+def parse_parts(name: str, offset: int = 0) -> tuple:
+    """Split a name into parts.
+
+    >>> [(p.text, p.initial) for p in parse_parts("Dr. S.J. Shankar")]
+    [('Dr', False), ('S', True), ('J', True), ('Shankar', False)]
+    """
+    out = []
+    for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(\.)?", name):
+        word = m.group(0).rstrip(".")
+        single = len(letters_of(word)) == 1 and word[:1].isupper()
+        out.append(Part(word, letters_of(word).lower(), single, offset + m.start(),
+                        offset + m.end() if single else offset + m.start() + len(word)))
+    return tuple(out)
+
+
+def given_first(parts: tuple) -> tuple:
+    """Initials first, as the matcher compares names: a style that writes them
+    last ("Jaishankar S") names the same person as "S. Jaishankar".
+
+    >>> [p.text for p in given_first(parse_parts("Jaishankar S"))]
+    ['S', 'Jaishankar']
+    """
+    k = len(parts)
+    while k > 0 and parts[k - 1].initial:
+        k -= 1
+    if k in (0, len(parts)):
+        return parts
+    return parts[k:] + parts[:k]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry, as compiled."""
+
+    id: str
+    canonical: str
+    kind: str
+    parts: tuple
+    case_fix: bool = False
+    surname_alone: bool = True
+    case_before: frozenset = frozenset()
+    case_after: frozenset = frozenset()
+    case_cues: frozenset = frozenset()
+
+    @property
+    def surname(self) -> str:
+        """What a person is called alone: the last part ("Jaishankar")."""
+        return self.parts[-1].text
+
+
+@dataclass(frozen=True)
+class Form:
+    """A written form of an entry: canonical, alias or kept abbreviation."""
+
+    entry: Entry
+    written: str   # as the gazetteer spells it
+    surface: str   # folded, whitespace normalised
+    parts: tuple
+    key: str
+    keep: bool     # recognised, never replaced (canonical, `keep`)
+
+    @property
+    def replacement(self) -> str:
+        """A person's lone surname form is replaced by the canonical surname."""
+        if self.entry.kind == "person" and len(self.parts) == 1 and len(self.entry.parts) > 1:
+            return self.entry.surname
+        return self.entry.canonical
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """The indexes, built once: exact surface, letter key, fuzzy buckets, case forms."""
+
+    entries: tuple
+    exact: dict = field(default_factory=dict)       # surface -> Form
+    by_key: dict = field(default_factory=dict)      # key -> Form
+    full: dict = field(default_factory=dict)        # first letter -> person forms with a given name
+    alone: dict = field(default_factory=dict)       # first letter -> (surname key, Form)
+    surnames: dict = field(default_factory=dict)    # lone surname key -> entry id
+    by_id: dict = field(default_factory=dict)       # entry id -> Entry
+    case_forms: dict = field(default_factory=dict)  # first lower word -> [(lower words, Form)]
+
+
+def normalise_surface(text: str) -> str:
+    """Folded, single-spaced: the key of the exact index.
+
+    >>> normalise_surface("S.  Jaishankar")
+    'S. Jaishankar'
+    """
+    return " ".join(fold(text).split())
+
+
+def make_entry(raw: dict) -> Entry:
+    """Compile one raw gazetteer entry; RulesError names it when it is unusable."""
+    parts = parse_parts(raw["canonical"])
+    if raw["kind"] == "person":
+        parts = given_first(parts)
+    if not parts:
+        raise RulesError(f"entry {raw['id']!r}: canonical {raw['canonical']!r} has no letters")
+    guard = raw.get("case_guard", {})
+    default_case = raw["kind"] == "person"  # a full name in lower case: "narendra modi"
+    return Entry(raw["id"], raw["canonical"].strip(), raw["kind"], parts,
+                 raw.get("case_fix", default_case), raw.get("surname_alone", True),
+                 frozenset(w.lower() for w in guard.get("before", [])),
+                 frozenset(w.lower() for w in guard.get("after", [])),
+                 frozenset(w.lower() for w in raw.get("case_cues", [])))
+
+
+def build_gazetteer(raw_entries) -> Gazetteer:
+    """Index entries once; two entries claiming one form is an error naming both.
+
+    >>> g = build_gazetteer([{"id": "a", "canonical": "China", "kind": "place", "case_fix": True}])
+    >>> g.exact["China"].entry.id, list(g.case_forms)
+    ('a', ['china'])
+    """
+    gaz = Gazetteer(tuple(make_entry(r) for r in raw_entries))
+    gaz.by_id.update((e.id, e) for e in gaz.entries)
+    for raw, entry in zip(raw_entries, gaz.entries):
+        forms = [(raw["canonical"], True)] + [(a, False) for a in raw.get("aliases", [])]
+        forms += [(k, True) for k in raw.get("keep", [])]
+        for written, keep in forms:
+            parts = parse_parts(written)
+            if entry.kind == "person":
+                parts = given_first(parts)
+            if not parts:
+                raise RulesError(f"entry {entry.id!r}: form {written!r} has no letters")
+            key = "".join(p.key for p in parts)
+            add_form(gaz, Form(entry, " ".join(written.split()), normalise_surface(written), parts, key, keep))
+    return gaz
+
+
+def add_form(gaz: Gazetteer, form: Form) -> None:
+    """Put one form into every index it belongs to."""
+    other = gaz.exact.get(form.surface)
+    if other is not None and other.entry.id != form.entry.id:
+        raise RulesError(f"entry {form.entry.id!r}: form {form.surface!r} already belongs to {other.entry.id!r}")
+    if other is None or not other.keep:  # "Shinzō Abe" listed twice stays the canonical
+        gaz.exact[form.surface] = form
+    # The first entry to claim a letter key keeps it: two entries spelled alike
+    # are then still matched exactly, never by spacing.
+    gaz.by_key.setdefault(form.key, form)
+    if form.entry.kind == "person":
+        if len(form.parts) > 1:
+            gaz.full.setdefault(form.key[0], []).append(form)
+        if form.entry.surname_alone and not form.parts[-1].initial:
+            surname = form.parts[-1].key
+            gaz.surnames.setdefault(surname, form.entry.id)
+            gaz.alone.setdefault(surname[0], []).append((surname, form))
+    # `keep` forms are abbreviations ("US", "WHO"): their lower case is a word
+    is_canonical = form.keep and form.written == form.entry.canonical
+    if form.entry.case_fix and (not form.keep or is_canonical) and (form.entry.kind != "person" or len(form.parts) > 1):
+        words = tuple(form.surface.lower().split())
+        gaz.case_forms.setdefault(words[0], []).append((words, form))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A window recognised as a name: replace [start, end) by `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str          # names.exact means: known, leave as written
+    confidence: float
+    entry_id: str
+
+
+def window_surface(parts: tuple, text: str | None = None) -> str:
+    """The written window: from the text when given, else the parts joined."""
+    if text is not None:
+        return normalise_surface(text[parts[0].start:parts[-1].end])
+    return " ".join(p.text + ("." if p.initial else "") for p in parts)
+
+
+def has_acronym(parts) -> bool:
+    """An all-capitals word: "WHO" is not "Who", "MODI" is a headline."""
+    return any(len(p.text) > 1 and p.text.isupper() for p in parts)
+
+
+def spacing_rule(parts: tuple, form: Form) -> str:
+    """names.initials when the change is about initials or dots, else names.split."""
+    return "names.initials" if any(p.initial for p in parts + form.parts) else "names.split"
+
+
+def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None = None,
+                 fuzzy: bool = True):
+    """The best match of a window in the gazetteers (request names first), or None.
+
+    Exact tiers are tried in every gazetteer before any fuzzy one; with
+    `fuzzy` False only the exact tiers run.
+    """
+    surface = window_surface(parts, text)
+    key = "".join(p.key for p in parts)
+    for gaz in gazetteers:
+        form = gaz.exact.get(surface)
+        if form is not None:
+            if form.keep:
+                return Match(parts[0].start, parts[-1].end, form.surface, "names.exact", 1.0, form.entry.id)
+            return make_match(parts, form.replacement, "names.alias", 0.95, form)
+    for gaz in gazetteers:
+        form = gaz.by_key.get(key)
+        if form is not None and letters_agree(parts, form):
+            return make_match(parts, form.replacement, spacing_rule(parts, form), 0.9, form)
+    for gaz in gazetteers:
+        found = match_reversed(parts, gaz)  # before a lone surname claims "Jaishankar" of "Jaishankar S"
+        if found is not None:
+            return found
+    if len(parts) == 1:
+        for gaz in gazetteers:
+            if key in gaz.surnames:
+                return Match(parts[0].start, parts[-1].end, parts[0].text, "names.exact", 1.0,
+                             gaz.surnames[key])
+    if not fuzzy or has_acronym(parts) or not key:
+        return None
+    for gaz in gazetteers:
+        found = match_fuzzy(parts, gaz, ctx)
+        if found is not None:
+            return found
+    return None
+
+
+def letters_agree(parts: tuple, form: Form) -> bool:
+    """Same letters; case may differ only between two mixed-case names ("Jin Ping").
+
+    >>> g = build_gazetteer([{"id": "o", "canonical": "WHO", "kind": "organisation"}])
+    >>> letters_agree(parse_parts("Who"), g.exact["WHO"])
+    False
+    """
+    ours, theirs = "".join(p.text for p in parts), "".join(p.text for p in form.parts)
+    if fold(ours) == fold(theirs):
+        return True
+    return not has_acronym(parts) and not has_acronym(form.parts) and ours[0].isupper()
+
+
+def make_match(parts: tuple, replacement: str, rule: str, confidence: float, form: Form) -> Match:
+    """A Match over the window, with the form's entry."""
+    return Match(parts[0].start, parts[-1].end, replacement, rule, confidence, form.entry.id)
+
+
+def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
+    """A person's name spelled by ear, with initials merged or split."""
+    if len(parts) > 1:
+        for form in gaz.full.get(parts[0].key[:1], ()):
+            found = match_full(parts, form, ctx.is_word)
+            if found is not None:
+                return found
+        return match_split_surname(parts, gaz, ctx)
+    word = parts[0]
+    if word.initial or ctx.prev_is_name or ctx.is_word(word.key) or word.key in ctx.others:
+        return None
+    near = [(OSA.distance(word.key, surname), surname, form)
+            for surname, form in gaz.alone.get(word.key[:1], ())
+            if similar_word(word.key, surname, confirmed=False)]
+    if not near:
+        return None
+    _, surname, form = min(near, key=lambda t: (t[0], t[1]))
+    if surname in ctx.others:
+        return None  # the text has another person of that surname: a lone one is ambiguous
+    # A rare spelling is a slip of the ear; a common one ("Viera") is another
+    # name unless a title or the person's mention elsewhere says otherwise.
+    backed = ctx.after_title or ctx.mentioned_elsewhere(form.entry.id, word.start)
+    if not backed and not is_rare(word.key):
+        return None
+    return make_match(parts, form.entry.surname, "names.fuzzy", 0.85 if backed else 0.75, form)
+
+
+def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
+    """A lone surname heard as two words ("Minister Jai Shankar"), only where a
+    title or the person's mention elsewhere vouches for it: "Jai Shankar" alone
+    is a common name of other people.
+
+    >>> g = build_gazetteer([{"id": "p", "canonical": "S. Jaishankar", "kind": "person"}])
+    >>> match_split_surname(parse_parts("Jai Shankar"), g, WindowContext(lambda w: False)) is None
+    True
+    >>> match_split_surname(parse_parts("Jai Shankar"), g, WindowContext(lambda w: False, after_title=True)).replacement
+    'Jaishankar'
+    """
+    key = "".join(p.key for p in parts)
+    entry_id = gaz.surnames.get(key)
+    if entry_id is None or any(p.initial for p in parts) or ctx.prev_is_name:
+        return None
+    if not (ctx.after_title or ctx.mentioned_elsewhere(entry_id, parts[0].start)):
+        return None
+    entry = gaz.by_id[entry_id]
+    return Match(parts[0].start, parts[-1].end, entry.surname, "names.split", 0.85, entry_id)
+
+
+def given_agree(ours: tuple, theirs: tuple) -> str | None:
+    """'strong' when a full given name agrees, 'weak' for initials only, None if not.
+
+    >>> given_agree(parse_parts("S"), parse_parts("S.")), given_agree(parse_parts("Ravi"), parse_parts("S."))
+    ('weak', None)
+    """
+    if len(ours) != len(theirs):
+        return None
+    strength = "weak"
+    for a, b in zip(ours, theirs):
+        if a.initial:
+            if a.key != b.key[:1]:
+                return None
+        elif b.initial or not similar_word(a.key, b.key, confirmed=False):
+            return None
+        else:
+            strength = "strong"
+    return strength
+
+
+def match_full(parts: tuple, form: Form, is_word):
+    """Given names agree and the remaining parts, joined, are the surname.
+
+    "S.J. Shankar": given [S] = [S.], and "J"+"Shankar" sounds like "Jaishankar".
+    """
+    surname = form.parts[-1].key
+    for k in range(1, len(parts)):
+        given = given_agree(parts[:-k], form.parts[:-1])
+        if given is None:
+            continue
+        tail = "".join(p.key for p in parts[-k:])
+        if given == "weak" and tail != surname and is_word(tail):
+            continue  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
+        distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
+        if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive):
+            rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
+            return make_match(parts, form.entry.canonical, rule, 0.85, form)
+    return None
+
+
+def match_reversed(parts: tuple, gaz: Gazetteer):
+    """Surname first, initials last ("Jaishankar S"), where the canonical has initials."""
+    n_init = len(parts) - next((i for i in range(len(parts) - 1, -1, -1) if not parts[i].initial), -1) - 1
+    if n_init == 0 or n_init == len(parts):
+        return None
+    head, inits = parts[:-n_init], parts[-n_init:]
+    key = "".join(p.key for p in head)
+    for surname, form in gaz.alone.get(key[:1], ()):
+        given = form.parts[:-1]
+        if (len(given) == n_init and all(g.initial for g in given)
+                and all(a.key == b.key for a, b in zip(inits, given))
+                and similar_word(key, surname, confirmed=False)):
+            return Match(parts[0].start, inits[-1].start + 1, form.entry.canonical, "names.order", 0.85,
+                         form.entry.id)
+    return None
