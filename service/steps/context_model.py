@@ -1,0 +1,275 @@
+"""Bigram language-model evidence for the `context` step.
+
+The only n-gram data shipped offline is symspellpy's: 82,765 unigram counts
+and the 242k most frequent bigrams (all lower-case, no apostrophes). Their
+counts come from different corpora: a bigram count is about `scale` times
+larger than the matching unigram count, and every bigram below `floor` was
+cut off. The scorer therefore works with conditional probabilities
+
+    P(b | a) = count(a b) / (scale * count(a))
+
+and treats a missing bigram as "rarer than the cut-off": at most
+floor / (scale * count(a)), and at most what independence predicts.
+
+To compare a word with a candidate in its context (one word either side),
+`log_evidence` scores both as token chains  P(x1 | left) ... P(right | xn)
+and returns the log ratio. Contractions are scored as their expansions
+("it's" as "it is" or "it has"), because the bigram list has none of them.
+
+>>> m = BigramModel({"the": 100, "cat": 10, "sat": 5, "cot": 1}, {"the cat": 200, "cat sat": 100}, 116)
+>>> log_evidence(m, "the", ("cot",), ("cat",), "sat") > 2.0
+True
+"""
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+
+# Probability given to a word the unigram list does not know (a name, a
+# number): the same for every candidate, so it cancels in comparisons.
+UNKNOWN_PROB = 1e-9
+# How far below the cut-off a missing bigram is assumed to lie, on average.
+MISSING_DISCOUNT = 0.5
+# Entries kept in a model's phrase memo before it is emptied.
+MEMO_SIZE = 200_000
+
+# Contractions and their expansions, scored as token chains. "'s" after a
+# noun is a possessive: scored as the bare noun (a possessive behaves like a
+# determiner before the next word).
+_CONTRACTION_SUFFIXES = (
+    ("n't", ("not",)),
+    ("'re", ("are",)),
+    ("'ve", ("have",)),
+    ("'ll", ("will",)),
+    ("'d", ("would", "had")),
+    ("'m", ("am",)),
+)
+_IRREGULAR_NEGATIONS = {"can't": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not")}
+_S_PRONOUNS = {"it", "he", "she", "that", "there", "here", "what", "who", "where", "how", "when",
+               "this", "everyone", "everybody", "nobody", "someone", "somebody", "let"}
+
+
+@dataclass(frozen=True)
+class BigramModel:
+    """Unigram and bigram counts with the constants that make them comparable."""
+
+    unigrams: dict
+    bigrams: dict
+    total: int
+    scale: float = field(default=0.0)
+    floor: int = field(default=0)
+    # memo of phrase_logprob: news text repeats the same short contexts
+    # ("of the", "to be") thousands of times; bounded, see phrase_logprob
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        if not self.scale:
+            object.__setattr__(self, "scale", estimate_scale(self.unigrams, self.bigrams))
+        if not self.floor:
+            object.__setattr__(self, "floor", min(self.bigrams.values()) if self.bigrams else 1)
+
+
+def estimate_scale(unigrams: dict, bigrams: dict, top: int = 50) -> float:
+    """How many times larger bigram counts are than unigram counts.
+
+    Measured on the most frequent words, whose bigram mass is nearly all
+    above the cut-off: the sum of count(w x) over x, divided by count(w).
+
+    >>> estimate_scale({"a": 10, "b": 5}, {"a b": 40, "b a": 20})
+    4.0
+    """
+    head = sorted(unigrams, key=unigrams.get, reverse=True)[:top]
+    wanted = set(head)
+    mass = dict.fromkeys(head, 0)
+    for pair, n in bigrams.items():
+        first = pair.split(" ", 1)[0]
+        if first in wanted:
+            mass[first] += n
+    return sum(mass.values()) / max(1, sum(unigrams[w] for w in head))
+
+
+_models: dict = {}
+_models_lock = threading.Lock()
+
+
+def model_for(dictionaries) -> BigramModel:
+    """The model over a `service.resources.Dictionaries`, built once per object."""
+    key = id(dictionaries)
+    with _models_lock:
+        cached = _models.get(key)
+        if cached is None or cached[0] is not dictionaries:
+            model = BigramModel(dictionaries.unigrams, dictionaries.bigrams, dictionaries.total)
+            cached = (dictionaries, model)
+            _models[key] = cached
+        return cached[1]
+
+
+def unigram_prob(model: BigramModel, word: str) -> float:
+    """P(word) from the unigram counts; UNKNOWN_PROB when the word is not listed."""
+    n = model.unigrams.get(word, 0)
+    return n / model.total if n else UNKNOWN_PROB
+
+
+def cond_prob(model: BigramModel, a: str | None, b: str | None) -> float:
+    """P(b | a) with the cut-off aware backoff described in the module docstring.
+
+    `a` None (start of a clause, or an unknown word) backs off to P(b); `b`
+    None (punctuation or the end of the text) carries no evidence: 1.0.
+    """
+    if b is None:
+        return 1.0
+    count_a = model.unigrams.get(a, 0) if a is not None else 0
+    if not count_a:
+        return unigram_prob(model, b)
+    count_b = model.unigrams.get(b, 0)
+    if not count_b:
+        return UNKNOWN_PROB
+    n = model.bigrams.get(f"{a} {b}")
+    left_mass = model.scale * count_a
+    if n:
+        return n / left_mass
+    independent = count_b / model.total
+    return MISSING_DISCOUNT * min(independent, model.floor / left_mass)
+
+
+def expand_word(word: str) -> tuple:
+    """The token chains a word may stand for when scored (lower-case input).
+
+    >>> expand_word("it's")
+    (('it', 'is'), ('it', 'has'))
+    >>> expand_word("don't"), expand_word("china's"), expand_word("cat")
+    ((('do', 'not'),), (('china',),), (('cat',),))
+    """
+    word = word.replace("’", "'")
+    if "'" not in word:
+        return ((word,),)
+    if word in _IRREGULAR_NEGATIONS:
+        return (_IRREGULAR_NEGATIONS[word],)
+    for suffix, expansions in _CONTRACTION_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            stem = word[: -len(suffix)]
+            return tuple((stem, e) for e in expansions)
+    if word.endswith("'s"):
+        stem = word[:-2]
+        if stem in _S_PRONOUNS:
+            return ((stem, "is"), (stem, "has")) if stem != "let" else (("let", "us"),)
+        return ((stem,),)
+    return ((word,),)
+
+
+def chain_logprob(model: BigramModel, left: str | None, chain: tuple, right: str | None) -> float:
+    """log P(chain, right | left) under the bigram model."""
+    total, prev = 0.0, left
+    for w in chain:
+        total += math.log(cond_prob(model, prev, w))
+        prev = w
+    return total + math.log(cond_prob(model, prev, right))
+
+
+def phrase_logprob(model: BigramModel, left: str | None, words: tuple, right: str | None) -> float:
+    """Best log-probability of a phrase over the expansions of its words.
+
+    >>> m = BigramModel({"a": 5, "b": 5}, {"a b": 10}, 10)
+    >>> phrase_logprob(m, None, ("a",), "b") > phrase_logprob(m, None, ("b",), "a")
+    True
+    """
+    key = (left, words, right)
+    memo = model.memo
+    found = memo.get(key)
+    if found is not None:
+        return found
+    chains = [()]
+    for w in words:
+        chains = [c + e for c in chains for e in expand_word(w)]
+    value = max(chain_logprob(model, left, c, right) for c in chains)
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()  # crude but bounded; a dict clear is atomic under the GIL
+    memo[key] = value
+    return value
+
+
+def log_evidence(model: BigramModel, left: str | None, original: tuple, candidate: tuple,
+                 right: str | None) -> float:
+    """log [ P(candidate in context) / P(original in context) ]: > 0 favours the candidate."""
+    return (phrase_logprob(model, left, candidate, right)
+            - phrase_logprob(model, left, original, right))
+
+
+# ---------------------------------------------------------------- similar words
+
+def is_variant(a: str, b: str) -> bool:
+    """True for inflections and spelling variants, which are not confusions.
+
+    >>> is_variant("count", "counts"), is_variant("color", "colour"), is_variant("centered", "centred")
+    (True, True, True)
+    >>> is_variant("defense", "defence"), is_variant("aluminum", "aluminium")
+    (True, True)
+    >>> is_variant("week", "weak"), is_variant("county", "country")
+    (False, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) or (len(short) == len(long_) and short[:-1] == long_[:-1]):
+        return True
+
+    def fold(w: str) -> str:
+        # US/UK pairs: colour, centre/centred, organise, analyse, defence, aluminium, travelled
+        w = re.sub(r"(.)\1", r"\1", w).replace("our", "or").replace("ise", "ize").replace("yse", "yze")
+        w = w.replace("ence", "ense").replace("ium", "um").replace("ogue", "og")
+        return re.sub(r"re\b|er\b", "er", w).replace("ered", "red")
+
+    return fold(short) == fold(long_)
+
+
+def similar_words(vocabulary: list, sound_keys=None) -> dict:
+    """word -> words one Damerau edit away that sound alike (same metaphone or soundex).
+
+    A symmetric-delete index makes this linear in the vocabulary; inflections
+    and spelling variants are left out (`is_variant`).
+
+    >>> similar_words(["week", "weak", "weeks", "cheek"])
+    {'week': ('weak',), 'weak': ('week',)}
+    """
+    import jellyfish
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    keys = sound_keys or (jellyfish.metaphone, jellyfish.soundex)
+    index: dict[str, list] = {}
+    for w in vocabulary:
+        for k in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
+            index.setdefault(k, []).append(w)
+    out: dict[str, tuple] = {}
+    for w in vocabulary:
+        found = set()
+        for k in {w, *(w[:i] + w[i + 1:] for i in range(len(w)))}:
+            for c in index.get(k, ()):
+                if c == w or c in found or DamerauLevenshtein.distance(w, c) != 1 or is_variant(w, c):
+                    continue
+                if any(key(w) == key(c) for key in keys):
+                    found.add(c)
+        if found:
+            out[w] = tuple(sorted(found))
+    return out
+
+
+def frequent_vocabulary(min_zipf: float, min_length: int = 4, size: int = 30000) -> list:
+    """Frequent lower-case ASCII words from wordfreq's list (bundled, no download).
+
+    The list is sorted by frequency, so the cut-off is found by bisection
+    (zipf_frequency is slow enough that 30,000 calls take seconds).
+
+    >>> words = frequent_vocabulary(6.0); "that" in words and "zebra" not in words
+    True
+    """
+    from wordfreq import top_n_list, zipf_frequency
+
+    ranked = top_n_list("en", size)
+    lo, hi = 0, len(ranked)
+    while lo < hi:  # first index whose zipf is below min_zipf
+        mid = (lo + hi) // 2
+        if zipf_frequency(ranked[mid], "en") >= min_zipf:
+            lo = mid + 1
+        else:
+            hi = mid
+    return [w for w in ranked[:lo] if len(w) >= min_length and w.isascii() and w.isalpha()]

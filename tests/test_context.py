@@ -1,0 +1,166 @@
+"""The `context` step: real-word errors, driven by tests/data/context_cases.yaml.
+
+The step is tested alone, with only its own rules file loaded, so that a
+problem in another step's rules cannot hide (or cause) a failure here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import service
+from service.errors import RulesError
+from service.pipeline import Resources
+from service.resources import dictionaries
+from service.rules import load_rules
+from service.steps import context
+from service.steps.context_model import BigramModel, expand_word, log_evidence
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "context_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return Resources(rules=load_rules(modules={"context": context}), dictionaries=dictionaries())
+
+
+def run(text, resources, **options):
+    options.setdefault("language", "en")
+    return service.clean(text, steps=["context"], resources=resources, **options)
+
+
+# ---------------------------------------------------------------- seed article
+
+def test_seed_article_repairs_and_keeps(seed_text, resources):
+    result = run(seed_text, resources)
+    for case in CASES["seed"]["fixed"]:
+        assert case["bad"] not in result.text, f"not repaired: {case['bad']!r}"
+        assert case["good"] in result.text, f"expected {case['good']!r}"
+    for word in CASES["seed"]["unchanged"]:
+        assert result.text.count(word) == seed_text.count(word), f"{word!r} was changed"
+    allowed = {tuple(pair) for pair in CASES["seed"]["allowed_edits"]}
+    fold = lambda s: s.lower().replace("’", "'")  # noqa: E731
+    wrong = [e for e in result.edits if (fold(e.original), fold(e.replacement)) not in allowed]
+    assert not wrong, f"unexpected edits on the seed article: {wrong}"
+
+
+def test_seed_article_aimed_repairs(seed_text, resources):
+    text = run(seed_text, resources).text
+    done = [c["good"] for c in CASES["seed"]["also"] if c["good"] in text]
+    print(f"seed: aimed-for repairs made: {done}")
+
+
+def test_seed_article_is_stable(seed_text, resources):
+    once = run(seed_text, resources).text
+    assert run(once, resources).edits == ()
+
+
+# ---------------------------------------------------------------- labelled cases
+
+@pytest.mark.parametrize("text", CASES["negatives"])
+def test_negative_stays(text, resources):
+    result = run(text, resources)
+    assert result.text == text, f"changed a correct sentence: {result.edits}"
+
+
+@pytest.mark.parametrize("case", CASES["synthetic"], ids=lambda c: c["input"][:40])
+def test_synthetic_never_wrong(case, resources):
+    """A synthetic confusion is repaired or left alone: never changed into something else."""
+    out = run(case["input"], resources).text
+    assert out in (case["output"], case["input"]), f"{case['input']!r} -> {out!r}"
+    if out == case["output"]:
+        assert run(out, resources).edits == ()
+
+
+def test_synthetic_recall(resources):
+    """Precision first, but the step must still repair a good share (calibration record)."""
+    fixed = sum(run(c["input"], resources).text == c["output"] for c in CASES["synthetic"])
+    recall = fixed / len(CASES["synthetic"])
+    print(f"context synthetic recall {fixed}/{len(CASES['synthetic'])} = {recall:.2f}")
+    assert recall >= 0.4
+
+
+# ---------------------------------------------------------------- edits and messages
+
+def test_change_reports_rule_message_and_confidence(resources):
+    result = run("Inflation was much higher then expected.", resources)
+    (edit,) = result.edits
+    assert edit.rule.startswith("context.")
+    assert "'then'" in edit.message and "'than'" in edit.message
+    assert 0.5 <= edit.confidence <= 1.0
+
+
+def test_low_confidence_becomes_suggestion(resources):
+    text = "Inflation was much higher then expected."
+    result = run(text, resources, min_confidence=0.999)
+    assert result.text == text
+    assert [s.replacement for s in result.suggestions] == ["than"]
+
+
+def test_capitalisation_is_kept(resources):
+    assert run("Their is no plan to raise taxes.", resources).text == "There is no plan to raise taxes."
+
+
+# ---------------------------------------------------------------- guards
+
+@pytest.mark.parametrize("text", [
+    "Call `then` before the loop ends.",               # inline code
+    "See https://example.com/their-form-end for more.",  # URL
+    "The band Form From played in London.",            # capitalised mid-sentence: a name
+    "THE FORM FROM THE CITY WAS LOST.",                # all capitals
+])
+def test_guarded_text_is_not_touched(text, resources):
+    assert run(text, resources).text == text
+
+
+def test_request_names_are_not_touched(resources):
+    text = "The singer said Buy the ticket now."
+    assert run(text, resources, names=["Buy"]).text == text
+
+
+# ---------------------------------------------------------------- rules file
+
+def _entry(**kw):
+    base = {"id": "confusion.x", "kind": "confusion", "words": ["then", "than"], "threshold": 10,
+            "source": "t"}
+    base.update(kw)
+    return base
+
+
+def test_compile_rejects_nested_quantifier():
+    entry = {"id": "pattern.bad", "kind": "pattern", "pattern": r"(a+)+b", "replacement": "b",
+             "source": "t", "examples": [{"input": "aab", "output": "b"}]}
+    with pytest.raises(RulesError, match="pattern.bad"):
+        context.compile_rules([entry])
+
+
+def test_compile_rejects_pair_in_two_sets():
+    with pytest.raises(RulesError, match="confusion.y"):
+        context.compile_rules([_entry(), _entry(id="confusion.y")])
+
+
+def test_compile_rejects_unknown_from_threshold():
+    with pytest.raises(RulesError, match="confusion.x"):
+        context.compile_rules([_entry(from_thresholds={"than": 5, "them": 5})])
+
+
+def test_loader_rejects_entry_without_threshold(tmp_path):
+    (tmp_path / "context.yaml").write_text(
+        "rules:\n  - {id: confusion.x, kind: confusion, words: [then, than], source: t}\n")
+    with pytest.raises(RulesError, match="confusion.x"):
+        load_rules(tmp_path, modules={"context": context})
+
+
+# ---------------------------------------------------------------- model
+
+def test_model_prefers_the_attested_bigram():
+    m = BigramModel({"the": 100, "cat": 10, "sat": 5, "cot": 1}, {"the cat": 200, "cat sat": 100}, 116)
+    assert log_evidence(m, "the", ("cot",), ("cat",), "sat") > 0
+    assert log_evidence(m, "the", ("cat",), ("cot",), "sat") < 0
+
+
+def test_contractions_are_scored_as_expansions():
+    assert expand_word("they're") == (("they", "are"),)
+    assert expand_word("who's") == (("who", "is"), ("who", "has"))
