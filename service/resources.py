@@ -60,25 +60,35 @@ def _build() -> SymSpell:
     return sym
 
 
-def _load_symspell() -> SymSpell:
-    path = cache_dir() / f"symspell-{_pkg_version('symspellpy')}-d{MAX_EDIT_DISTANCE}.pickle"
+def load_cached(name: str, build):
+    """`build()`'s result, pickled under the cache directory as `name`.
+
+    For derived data that is a pure function of pinned packages (the key in
+    `name` must say which versions): start-up then unpickles instead of
+    rebuilding. An unreadable cache is rebuilt; an unwritable one is skipped.
+    """
+    path = cache_dir() / f"{name}.pickle"
     if path.exists():
         try:
             with open(path, "rb") as fh:
                 return pickle.load(fh)
         except Exception as exc:  # a stale or truncated cache is rebuilt, not fatal
-            log.warning("ignoring unreadable dictionary cache %s: %s", path, exc)
-    sym = _build()
+            log.warning("ignoring unreadable cache %s: %s", path, exc)
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # write then rename, so a concurrent reader never sees half a file
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(sym, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as exc:
-        log.warning("could not write dictionary cache %s: %s", path, exc)
-    return sym
+        log.warning("could not write cache %s: %s", path, exc)
+    return value
+
+
+def _load_symspell() -> SymSpell:
+    return load_cached(f"symspell-{_pkg_version('symspellpy')}-d{MAX_EDIT_DISTANCE}", _build)
 
 
 @lru_cache(maxsize=1)

@@ -75,7 +75,8 @@ class RuleSet:
 def _load_yaml(path: Path):
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            # libyaml's parser when the wheel has it: several times faster at start-up
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise RulesError(f"{path}: cannot read rules file: {exc.strerror}") from None
     except yaml.YAMLError as exc:
@@ -106,10 +107,12 @@ def load_rules(directory: str | os.PathLike | None = None, modules: dict | None 
                   "properties": {**COMMON_PROPERTIES, **module.RULE_SCHEMA.get("properties", {})},
                   **{k: v for k, v in module.RULE_SCHEMA.items() if k not in ("properties", "type")}}
         schema["required"] = sorted(set(schema.get("required", [])) | {"id"})
+        # one validator per file: jsonschema.validate would re-check the schema for every entry
+        validator = jsonschema.Draft202012Validator(schema)
         for i, entry in enumerate(data["rules"]):
             label = f"{path}: rule #{i + 1}" + (f" ({entry.get('id')})" if isinstance(entry, dict) else "")
             try:
-                jsonschema.validate(entry, schema)
+                validator.validate(entry)
             except jsonschema.ValidationError as exc:
                 where = "/".join(str(p) for p in exc.absolute_path)
                 raise RulesError(f"{label}: {where + ': ' if where else ''}{exc.message}") from None

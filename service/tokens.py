@@ -1,9 +1,9 @@
 """Tokens with offsets, shared by the steps that read words.
 
 A token is a run of letters with inner apostrophes or hyphens ("don't",
-"Indo-Pacific"), a number, or one other non-space character. Spans that must
-never be edited as words (URLs, e-mail addresses, hashtags, @handles, code)
-are found once by `protected_spans`.
+"Indo-Pacific"), a number, or one other non-space character. URLs, e-mail
+addresses, hashtags and @handles are single tokens of their own kind, so no
+step edits them as words.
 
 >>> [t.text for t in tokenize("Don't go to https://x.io, OK?")][:3]
 ["Don't", 'go', 'to']
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TOKEN = re.compile(rf"(?P<url>(?:https?://|www\.)\S+)|(?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)"
@@ -34,9 +35,14 @@ class Token:
         return self.kind == "word"
 
 
-def tokenize(text: str) -> list[Token]:
-    """All tokens of `text`, in order, with code-point offsets."""
-    return [Token(m.group(0), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=16)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """All tokens of `text`, in order, with code-point offsets.
+
+    Cached: consecutive steps usually see the same text (most steps change
+    nothing), and tokens are immutable, so they can share one tokenization.
+    """
+    return tuple(Token(m.group(0), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text))
 
 
 def is_acronym(word: str) -> bool:

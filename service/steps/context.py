@@ -30,9 +30,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from importlib.metadata import version as _pkg_version
 
 from ..edits import Change
 from ..errors import RulesError
+from ..resources import load_cached
 from ..tokens import Token, sentence_start, tokenize
 from . import context_model
 
@@ -161,10 +163,14 @@ def compile_rules(entries: list) -> CompiledRules:
 def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: float) -> None:
     """Frequent words one edit away that sound alike become partners too (uncurated).
 
-    Built once per rules load (about a second): the map is the same for every request.
+    Built once (about a second) and cached on disk: the map is the same for every request.
     """
-    vocabulary = context_model.frequent_vocabulary(min_zipf)
-    for word, similar in context_model.similar_words(vocabulary).items():
+    def build() -> dict:
+        return context_model.similar_words(context_model.frequent_vocabulary(min_zipf))
+
+    # a pure function of min_zipf and the pinned wordfreq: cached on disk for start-up
+    similar_map = load_cached(f"similar-words-{_pkg_version('wordfreq')}-{min_zipf}", build)
+    for word, similar in similar_map.items():
         existing = partners.setdefault(word, [])
         known = {p.word for p in existing}
         existing.extend(Partner(c, rule, threshold) for c in similar if c not in known)
