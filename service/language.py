@@ -38,8 +38,9 @@ def detect_language(text: str) -> tuple[str, float]:
         return "und", 0.0
     detector = _get_factory().create()
     detector.set_max_text_length(SAMPLE_CHARS)
-    # each detector draws from its own Random: a fixed seed fixes the answer
-    detector.random.seed(0)
+    # langdetect reseeds its Random from `detector.seed` (None: the OS) for each
+    # detection; a fixed seed makes the answer a function of the text alone
+    detector.seed = 0
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]

@@ -48,9 +48,10 @@ def test_language_is_detected_and_english_only_steps_skipped_for_other_languages
     assert result.text == french
 
 
-def test_detection_is_deterministic():
-    text = "Short ambiguous text here"
-    assert len({tuple(service.clean(text).language.items()) for _ in range(5)}) == 1
+@pytest.mark.parametrize("text", ["Das ist gut und the end", "Huawei 5G LTE", "Ciao bella this is mixed"])
+def test_detection_is_deterministic_even_for_ambiguous_text(text):
+    # langdetect draws random numbers; unseeded, these texts flip between answers
+    assert len({tuple(service.clean(text).language.items()) for _ in range(8)}) == 1
 
 
 def test_explicit_language_skips_detection():
