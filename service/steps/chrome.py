@@ -1,10 +1,492 @@
-"""Step 'chrome' (placeholder: returns no changes until implemented)."""
+"""Step 'chrome': remove site chrome (menus, share buttons, cookie notices...) from text.
+
+The text is cut into blocks (`chrome_signals.group_blocks`, which glues a
+scraper's link fragments back into their paragraph) and each block is judged
+in the manner of jusText: long, function-word-rich prose is `good`.
+
+1. Rules of `rules/chrome.yaml` marked `anywhere` remove their line wherever
+   it stands ("Advertisement", "Back to top button").
+2. The article is the contiguous run of blocks with the most prose (Body Text
+   Extraction on blocks, `find_article`); a comment section ("Leave a Reply",
+   "X on <date> at <time> said:") ends it.
+3. Everything inside the article stays. Outside it we walk away from it,
+   keeping undecided lines (a headline, a dateline, a last list item). A line
+   with positive evidence — a rule, a "Title – Site" link title, a run of menu
+   labels, a long line without function words — goes if a rule names it; where
+   two pieces of evidence come close together (or a "Related Articles"
+   heading follows the article) the page's chrome begins, and everything
+   beyond goes too, up to the next run of paragraphs, which is article again.
+
+A text with no good block at all is left alone but for the `anywhere` rules:
+without an article we cannot tell chrome from content. Every removal deletes
+whole lines and names its rule, so an editor can restore it.
+
+Line-shape signals are language-neutral; the phrase rules are English and
+only apply to English text. Link titles glued onto a paragraph ("… – Inside
+TelecomThis is…") lose just the title.
+
+>>> from service.steps import Context, chrome
+>>> from service.rules import load_rules
+>>> ctx = Context(None, "en", load_rules(modules={"chrome": chrome}).compiled("chrome"), None)
+>>> body = "The ministers met in Tokyo on Friday and agreed to work together on the new networks for the region."
+>>> [c.rule for c in run(body + "\\n\\nBack to top button", ctx)]
+['chrome.phrase.back_to_top']
+"""
 from __future__ import annotations
 
-from ..edits import Change
+import re
+from dataclasses import dataclass
 
-ENGLISH_ONLY = True
+from ..edits import Change
+from ..errors import RulesError
+from . import chrome_signals as sig
+
+ENGLISH_ONLY = False  # shapes work in any language; phrase rules only run on English
+RULES_FILE = "chrome.yaml"
+RULE_SCHEMA = {
+    "type": "object",
+    "required": ["message"],
+    "oneOf": [{"required": ["pattern"]}, {"required": ["words"]}],
+    "properties": {
+        # a regular expression the whole (stripped) line must match, case-insensitively
+        "pattern": {"type": "string", "minLength": 1},
+        # or: every word of the line is one of these (a row of share buttons)
+        "words": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "min_words": {"type": "integer", "minimum": 1},
+        "case_sensitive": {"type": "boolean"},
+        # anywhere: chrome even between two article paragraphs; outside: only
+        # before or after the article (a bare "Home" or a byline)
+        "where": {"enum": ["anywhere", "outside"]},
+        "max_chars": {"type": "integer", "minimum": 1},
+        # the heading of a list of links ("Related Articles"): after the article,
+        # the lines below it go too, up to the next run of paragraphs
+        "starts_list": {"type": "boolean"},
+        # a line only a comment section has ("Leave a Reply"): once there is prose
+        # above it, the article ended before it
+        "ends_article": {"type": "boolean"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+    },
+}
+_DEFAULT_MAX_CHARS = 200
+# A quantifier applied to a group that itself holds a quantifier can backtrack
+# exponentially on a long line; rule patterns must not have one.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
+_GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A compiled entry of rules/chrome.yaml."""
+
+    id: str
+    message: str
+    pattern: re.Pattern | None
+    words: frozenset
+    min_words: int
+    anywhere: bool
+    max_chars: int
+    confidence: float
+    starts_list: bool = False
+    ends_article: bool = False
+
+    def matches(self, line: str) -> bool:
+        """True when the whole stripped line is this rule's chrome.
+
+        >>> LineRule("x", "", re.compile("menu", re.I), frozenset(), 1, True, 200, 0.9).matches(" Menu ")
+        True
+        """
+        line = line.strip()
+        if not line or len(line) > self.max_chars:
+            return False
+        if self.pattern is not None:
+            return self.pattern.fullmatch(line) is not None
+        words = [w.lower() for w in re.findall(r"[\w'’+]+", line)]
+        return len(words) >= self.min_words and all(w in self.words for w in words)
+
+
+def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
+    """Compile each entry once; a bad or unsafe pattern raises RulesError naming the rule."""
+    compiled = []
+    for entry in entries:
+        pattern = None
+        if "pattern" in entry:
+            source = entry["pattern"]
+            if _NESTED_QUANTIFIER.search(source):
+                raise RulesError(f"rule {entry['id']}: nested quantifier in pattern {source!r} "
+                                 "(may backtrack catastrophically)")
+            try:
+                pattern = re.compile(source, 0 if entry.get("case_sensitive") else re.IGNORECASE)
+            except re.error as exc:
+                raise RulesError(f"rule {entry['id']}: bad pattern {source!r}: {exc}") from None
+        compiled.append(LineRule(
+            id=entry["id"], message=entry["message"], pattern=pattern,
+            words=frozenset(w.lower() for w in entry.get("words", ())),
+            min_words=entry.get("min_words", 1), anywhere=entry.get("where", "anywhere") == "anywhere",
+            max_chars=entry.get("max_chars", _DEFAULT_MAX_CHARS), confidence=entry.get("confidence", 0.9),
+            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False)))
+    return tuple(compiled)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a block is chrome: the rule id, the message for the editor, the confidence."""
+
+    rule: str
+    message: str
+    confidence: float
+    starts_list: bool = False
 
 
 def run(text: str, ctx) -> list[Change]:
-    return []
+    """Deletions of chrome lines and of link titles glued onto paragraphs."""
+    lines = sig.split_lines(text)
+    blocks = sig.group_blocks(lines)
+    english = ctx.language in ("en", "und")
+    rules = (ctx.rules or ()) if english else ()
+    verdicts = classify_blocks(blocks, rules, sig.stopwords_for("en" if english else ctx.language))
+    changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
+    changes = attach_final_break(text, changes)
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is None:
+            changes += find_glued_titles(lines[block.first], "en" if english else ctx.language)
+    return changes
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the classifier knows of every block, computed once."""
+
+    matched: list        # the rule each block matches, or None
+    classes: list        # good / near / short (chrome_signals.classify_shape)
+    evidence: list       # Verdict of positive chrome evidence, or None
+    in_run: list         # prose next to prose
+    good: list           # indices of good blocks that no rule matches
+    end: int             # first comment-section block after the article, or len(blocks)
+
+
+def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> list[Verdict | None]:
+    """A Verdict for each chrome block, None for each article block."""
+    matched = [match_rule(b.text, rules) for b in blocks]
+    verdicts: list[Verdict | None] = [
+        Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
+    classes = [sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)) for b in blocks]
+    good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
+    if not good:
+        return verdicts  # no article to stand on: only the "anywhere" rules speak
+    menu = mark_menu_runs(blocks, matched)
+    page = Page(matched, classes, [chrome_evidence(b, matched[i], menu[i], stopwords) for i, b in enumerate(blocks)],
+                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good))
+    end = page.end
+    first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end])
+    walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
+    walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
+    return verdicts
+
+
+def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> None:
+    """Mark chrome among the blocks `order` lists, walking away from the article.
+
+    Undecided blocks stay (a headline, a last list item). A block with
+    evidence goes if a rule names it and it is not between two prose blocks.
+    Where the chrome starts for good — two pieces of evidence close together,
+    a "Related Articles" heading after the article, a comment section — every
+    block beyond goes too, up to a run of paragraphs (article again).
+    """
+    cut: Verdict | None = None
+    for step, i in enumerate(order):
+        evidence = page.evidence[i]
+        if i == page.end:
+            cut = evidence
+            verdicts[i] = verdicts[i] or evidence
+            continue
+        if cut is not None and page.in_run[i] and i < page.end:
+            cut = None
+        if cut is not None:
+            verdicts[i] = verdicts[i] or evidence or Verdict(
+                "chrome.classifier.outside_article",
+                f"{side} the article, in a run of chrome that starts with a {cut.rule} line", 0.75)
+            continue
+        if evidence is None or (step == 0 and is_heading(evidence)):
+            continue
+        if evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]:
+            verdicts[i] = verdicts[i] or evidence
+        if (evidence.starts_list and side == "after") or starts_chrome_run(order, step, page.evidence):
+            cut = evidence
+            verdicts[i] = verdicts[i] or evidence
+
+
+def find_article_end(matched: list, good: list[int]) -> int:
+    """Index of the first comment-section line with prose above it (len(matched) if none).
+
+    >>> class R: ends_article = True
+    >>> find_article_end([None, None, R(), None], [0, 3])
+    2
+    """
+    for i, rule in enumerate(matched):
+        if rule is not None and rule.ends_article and i > good[0]:
+            return i
+    return len(matched)
+
+
+def find_article(blocks: list[sig.Block], classes: list[str], matched: list, evidence: list) -> tuple[int, int]:
+    """First and last block of the article: the run of blocks with the most prose.
+
+    Each block scores its length if it is prose and a penalty if it is not;
+    the article is the contiguous run with the highest total (Finn et al.'s
+    Body Text Extraction, on blocks). A prose block standing alone between
+    short lines (a teaser under a headline in a list of stories) counts for
+    less than one among other prose: articles come in runs of paragraphs.
+    Lines that rules remove anywhere ("Advertisement") neither count nor
+    separate paragraphs.
+
+    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Menu", "x" * 300, "y" * 200, "Home"])]
+    >>> find_article(bs, ["short", "good", "good", "short"], [None] * 4, [1, None, None, 1])
+    (1, 2)
+    """
+    in_run = mark_paragraph_runs(classes, matched)
+    scores = []
+    for i, block in enumerate(blocks):
+        if matched[i] is not None and matched[i].anywhere:
+            scores.append(0.0)
+        elif evidence[i] is not None:
+            scores.append(-60.0)
+        elif classes[i] in ("good", "near"):
+            weight = (1.0 if classes[i] == "good" else 0.3) * (1.0 if in_run[i] else 0.25)
+            scores.append(weight * len(block.text))
+        else:
+            scores.append(-25.0)
+    best, best_span, total, start = float("-inf"), (0, 0), 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
+    """True for prose blocks next to another prose block, looking through "anywhere" chrome.
+
+    >>> mark_paragraph_runs(["good", "short", "good", "good"], [None] * 4)
+    [False, False, True, True]
+    """
+    prose = [c in ("good", "near") and matched[i] is None for i, c in enumerate(classes)]
+    transparent = [m is not None and m.anywhere for m in matched]
+    out = [False] * len(classes)
+    for i in range(len(classes)):
+        if not prose[i]:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(classes) and transparent[j]:
+                j += step
+            if 0 <= j < len(classes) and prose[j]:
+                out[i] = True
+    return out
+
+
+def starts_chrome_run(order: list[int], step: int, evidence: list, window: int = 2) -> bool:
+    """True when the evidence at `order[step]` is followed by more within `window` blocks.
+
+    One odd line after an article may be the article's own (a list item, a
+    credit line); two chrome lines in a row mark where the page's chrome
+    begins. The last block of the text needs no company.
+
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [1, None, 1])
+    True
+    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [1, None, None, 1])
+    False
+    """
+    ahead = order[step + 1:step + 1 + window]
+    return not ahead or any(evidence[j] is not None for j in ahead)
+
+
+def match_rule(text: str, rules) -> "LineRule | None":
+    """The first rule that matches the whole block, if any."""
+    for rule in rules:
+        if rule.matches(text):
+            return rule
+    return None
+
+
+def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset) -> Verdict | None:
+    """Positive evidence that a block outside the article is chrome, or None.
+
+    >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
+    ...                 frozenset()).rule
+    'chrome.classifier.site_title'
+    """
+    if rule is not None:
+        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list)
+    # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
+    if sig.split_site_title(block.text) and not glued_title_end(block.text, "en"):
+        return Verdict("chrome.classifier.site_title", "a link title shaped 'Title – Site'", 0.8)
+    if in_menu:
+        return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
+    shape = sig.shape_of(block.text, stopwords)
+    if stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence:
+        return Verdict("chrome.classifier.no_function_words",
+                       "a long line of labels without function words (a menu or tag list)", 0.75)
+    return None
+
+
+def is_heading(evidence: Verdict) -> bool:
+    """A title line right next to the article is its headline, even if shaped like chrome.
+
+    Only the classifier's weakest signal (a run of short labels) yields to it:
+    a rule or a "Title – Site" shape still counts.
+    """
+    return evidence.rule == "chrome.classifier.short_link_run"
+
+
+def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6) -> list[bool]:
+    """True for blocks in a run of short labels that looks like a menu or a link list.
+
+    A run counts when it is long, or when one of its labels is a known chrome
+    phrase ("Home", "Share"): four short subheadings in a fact-check ("Claim",
+    "Rating") are not a menu, nor is one heading below "Trending Now".
+
+    >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
+    >>> mark_menu_runs(bs, [1, None, None, None])
+    [True, True, True, False]
+    >>> mark_menu_runs(bs, [None] * 4)
+    [False, False, False, False]
+    """
+    flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
+    out = [False] * len(blocks)
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and flags[j]:
+            j += 1
+        known = sum(1 for k in range(i, j) if matched[k] is not None)
+        # a lone unknown label beside known chrome is as likely the article's heading
+        if j - i - known >= 2 and (j - i >= long_run or (j - i >= min_run and known)):
+            out[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
+def delete_block(block: sig.Block, verdict: Verdict) -> Change:
+    """Delete a block's lines with their line breaks."""
+    shown = block.text if len(block.text) <= 60 else block.text[:57] + "..."
+    return Change(block.start, block.end, "", verdict.rule,
+                  f"removed site chrome {shown!r}: {verdict.message}", verdict.confidence)
+
+
+def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
+    """A deleted last line without a break takes the break before it instead.
+
+    >>> [(c.start, c.end) for c in attach_final_break("a\\nb", [Change(2, 3, "", "r", "m")])]
+    [(1, 3)]
+    """
+    if not changes or text.endswith(("\n", "\r")):
+        return changes
+    last = max(changes, key=lambda c: c.start)
+    if last.end != len(text) or last.start == 0 or any(c.end == last.start for c in changes):
+        return changes
+    back = 2 if text[max(0, last.start - 2):last.start] == "\r\n" else 1
+    if text[last.start - 1] not in "\r\n":
+        return changes
+    moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
+    return [moved if c is last else c for c in changes]
+
+
+def find_glued_titles(line: sig.Line, language: str) -> list[Change]:
+    """Delete "Title – Site" link titles glued onto a sentence of the line.
+
+    A scraper glues a link's title onto the text after it; the title starts a
+    line or follows a sentence end, and its site name runs into the next
+    sentence without a space.
+
+    >>> l = sig.Line(0, 80, "Big news today – Inside TelecomThis is a huge update for all the readers.")
+    >>> [(c.start, c.end) for c in find_glued_titles(l, "en")]
+    [(0, 31)]
+    """
+    changes, taken = [], 0
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line.text)]
+    for start in starts[:50]:
+        if start < taken:
+            continue
+        cut = glued_title_end(line.text[start:], language)
+        if cut is not None:
+            glued = line.text[start:start + cut]
+            changes.append(Change(line.start + start, line.start + start + cut, "", "chrome.glued_title",
+                                  f"removed link title {glued!r} glued onto the sentence after it", 0.85))
+            taken = start + cut
+    return changes
+
+
+def glued_title_end(line: str, language: str) -> int | None:
+    """Where a "Title – Site" head glued onto the line's first sentence ends, or None.
+
+    >>> glued_title_end("New satellite launched – WIONThe rocket left at dawn.", "en")
+    29
+    >>> glued_title_end("Sony shows its console – PlayStation 5 is due in November.", "en") is None
+    True
+    """
+    head = line[:220]
+    for sep in _GLUE_SEPARATOR.finditer(head):
+        if looks_like_title(head[:sep.start()]):
+            cut = glued_site_end(line, sep.end(), language)
+            if cut is not None:
+                return cut
+    return None
+
+
+def looks_like_title(title: str) -> bool:
+    """Three to 25 words, capitalised, no sentence end inside.
+
+    >>> looks_like_title("Huawei has lost the Romanian 5G market"), looks_like_title("It rained. Then")
+    (True, False)
+    """
+    words = title.split()
+    return (3 <= len(words) <= 25 and (title[:1].isupper() or title[:1].isdigit())
+            and not re.search(r"[.!?]\s", title))
+
+
+def alnum_run_at(word: str, pos: int) -> str:
+    """The run of letters and digits of `word` around `pos`.
+
+    >>> alnum_run_at("Reuters.comThe", 11), alnum_run_at("PlayStation", 4)
+    ('comThe', 'PlayStation')
+    """
+    start, end = pos, pos
+    while start > 0 and word[start - 1].isalnum():
+        start -= 1
+    while end < len(word) and word[end].isalnum():
+        end += 1
+    return word[start:end]
+
+
+def glued_site_end(line: str, start: int, language: str) -> int | None:
+    """Offset where a site name starting at `start` runs into the next sentence.
+
+    The site is one to four capitalised words; its last word is glued onto a
+    sentence start ("TelecomThis", "TimesI", "WIONThe"). A glued word the
+    dictionary knows ("PlayStation", "YouTube") is a brand, not a glue.
+    """
+    from wordfreq import zipf_frequency
+
+    pos = start
+    for _ in range(4):
+        m = re.match(r"\S+", line[pos:])
+        if not m or not (m.group(0)[:1].isupper() or m.group(0)[:1].isdigit()):
+            return None
+        word = m.group(0)
+        glue = next((g.start() for g in _GLUE_POINT.finditer(word) if g.start() >= 2), None)
+        if glue is not None:
+            # a letter glued onto a letter may be a brand ("PlayStation"): ask the dictionary
+            joined = alnum_run_at(word, glue)
+            known = word[glue].isalpha() and zipf_frequency(joined, language) > 0
+            if known or not sig.words_of(line[pos + glue:]) or not sig.is_site_name(line[start:pos + glue]):
+                return None
+            return pos + glue
+        pos += len(word)
+        if line[pos:pos + 1] != " ":
+            return None
+        pos += 1
+    return None

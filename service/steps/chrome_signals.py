@@ -1,0 +1,269 @@
+"""Language-neutral signals for the `chrome` step: lines, blocks and their shapes.
+
+Scraped text comes either as paragraphs (one per line, blank lines between) or
+as a naive scraper's `get_text("\\n")`, where every inline link breaks a
+sentence over several lines ("Trump \\ntweeted\\n before"). `group_blocks`
+glues such fragments back into the block they came from, so the classifier
+judges paragraphs, not link texts. The classifier follows jusText: a block's
+length, its stop-word density and its end punctuation make it `good` (article
+prose), `near` (probably prose), or `short` (undecided); neighbours decide
+the rest (see `chrome.py`).
+
+>>> blocks = group_blocks(split_lines("Menu\\nThe cat \\nsat\\n on the mat.\\n"))
+>>> [b.text for b in blocks]
+['Menu', 'The cat sat on the mat.']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A block is article prose when it is long and full of function words; the
+# thresholds are jusText's (length 70/200, stop-word density 0.30/0.32),
+# loosened a little because our blocks may hold a caption or a dateline too.
+LENGTH_LOW = 70
+LENGTH_HIGH = 150
+STOPWORDS_LOW = 0.22
+STOPWORDS_HIGH = 0.28
+# Without a stop-word list (languages justext has none for) only length and
+# end punctuation speak.
+LENGTH_GOOD_NO_STOPLIST = 160
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
+_END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s*$")
+_SEPARATORS = (" – ", " — ", " | ", " - ", " :: ", " · ")
+_LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
+    "nb": "Norwegian_Bokmal", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ro": "Romanian",
+    "hu": "Hungarian", "tr": "Turkish", "id": "Indonesian", "ca": "Catalan", "hr": "Croatian",
+    "sk": "Slovak", "sl": "Slovenian",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: `start`..`end` covers its line break too."""
+
+    start: int
+    end: int
+    text: str  # without the line break
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive lines that a scraper cut out of one paragraph."""
+
+    first: int   # index of its first line
+    last: int    # index of its last line
+    start: int
+    end: int
+    text: str    # fragments joined with single spaces
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the classifier reads of a block."""
+
+    chars: int
+    words: int
+    stop_density: float
+    ends_sentence: bool
+    title_case: bool
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with offsets; a line's span includes its break.
+
+    >>> [(l.start, l.end, l.text) for l in split_lines("a\\r\\nbc")]
+    [(0, 3, 'a'), (3, 5, 'bc')]
+    """
+    lines = []
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        raw = m.group(0)
+        lines.append(Line(m.start(), m.end(), raw.rstrip("\r\n")))
+    return lines
+
+
+def is_blank(line: Line) -> bool:
+    """True for an empty or whitespace-only line.
+
+    >>> is_blank(Line(0, 3, " \\t")), is_blank(Line(0, 2, "a"))
+    (True, False)
+    """
+    return not line.text.strip()
+
+
+def continues_fragment(prev: str, cur: str) -> bool:
+    """True when `cur` is the rest of the paragraph `prev` was cut from.
+
+    A naive scraper puts a newline around every inline element but keeps the
+    spaces that surrounded it, and a hard-wrapped paragraph goes on in lower
+    case; a new block starts with neither.
+
+    >>> continues_fragment("Trump ", "tweeted"), continues_fragment("he said", ".")
+    (True, True)
+    >>> continues_fragment("Home", "News")
+    False
+    """
+    if prev[-1:].isspace() or cur[:1].isspace():
+        return True
+    first = cur.lstrip()[:1]
+    if first and first in ".,;:!?)]}%’”":
+        return True
+    return bool(first) and first.islower() and not _END_SENTENCE.search(prev)
+
+
+def group_blocks(lines: list[Line]) -> list[Block]:
+    """Join non-blank lines that continue one another into blocks."""
+    blocks: list[Block] = []
+    cur: list[int] = []
+
+    def close() -> None:
+        if cur:
+            text = " ".join(" ".join(lines[i].text.split()) for i in cur)
+            text = re.sub(r" (?=[.,;:!?)\]}%’”])", "", text)
+            blocks.append(Block(cur[0], cur[-1], lines[cur[0]].start, lines[cur[-1]].end, text))
+            cur.clear()
+
+    for i, line in enumerate(lines):
+        if is_blank(line):
+            close()
+        elif cur and continues_fragment(lines[cur[-1]].text, line.text):
+            cur.append(i)
+        else:
+            close()
+            cur.append(i)
+    close()
+    return blocks
+
+
+@lru_cache(maxsize=32)
+def stopwords_for(language: str) -> frozenset:
+    """justext's bundled stop-word list for a language code (empty if none).
+
+    >>> "the" in stopwords_for("en"), len(stopwords_for("xx"))
+    (True, 0)
+    """
+    name = _LANGUAGE_NAMES.get(language)
+    if not name:
+        return frozenset()
+    import justext  # ships its stop-word lists as package data: nothing downloads
+    try:
+        return frozenset(justext.get_stoplist(name))
+    except ValueError:
+        return frozenset()
+
+
+def words_of(text: str) -> list[str]:
+    """The letter words of a text.
+
+    >>> words_of("5G is here, isn't it?")
+    ['G', 'is', 'here', "isn't", 'it']
+    """
+    return _WORD.findall(text)
+
+
+def shape_of(text: str, stopwords: frozenset) -> Shape:
+    """Length, stop-word density, end punctuation and Title Case of a block.
+
+    >>> s = shape_of("Back To Top", frozenset({"to"}))
+    >>> s.words, s.title_case, s.ends_sentence
+    (3, True, False)
+    """
+    words = words_of(text)
+    n = len(words)
+    stops = sum(1 for w in words if w.lower() in stopwords)
+    content = [w for w in words if w.lower() not in stopwords]
+    capital = sum(1 for w in content if w[0].isupper())
+    title = bool(content) and n >= 2 and capital / len(content) >= 0.75
+    return Shape(len(text), n, stops / n if n else 0.0, bool(_END_SENTENCE.search(text)), title)
+
+
+def classify_shape(shape: Shape, has_stoplist: bool) -> str:
+    """`good`, `near` or `short` from a block's shape alone (jusText's first pass).
+
+    >>> classify_shape(Shape(300, 50, 0.4, True, False), True)
+    'good'
+    >>> classify_shape(Shape(20, 3, 0.0, False, True), True)
+    'short'
+    """
+    if has_stoplist:
+        if shape.chars >= LENGTH_HIGH and shape.stop_density >= STOPWORDS_LOW:
+            return "good"
+        if shape.chars >= LENGTH_LOW and shape.stop_density >= STOPWORDS_HIGH and shape.ends_sentence:
+            return "good"
+        # a headline is as long and as wordy, but never ends like a sentence
+        if shape.chars >= LENGTH_LOW and shape.stop_density >= STOPWORDS_LOW - 0.04 and shape.ends_sentence:
+            return "near"
+        return "short"
+    if shape.chars >= LENGTH_GOOD_NO_STOPLIST and shape.ends_sentence:
+        return "good"
+    if shape.chars >= LENGTH_LOW and shape.ends_sentence:
+        return "near"
+    return "short"
+
+
+def split_site_title(text: str) -> tuple[str, str] | None:
+    """("Title", "Site") for a link title shaped "Title – Site" / "Title | Site".
+
+    The site is one to four capitalised words (or a domain) after the last
+    separator; the title has at least three words and no sentence end.
+
+    >>> split_site_title("Huawei has lost the Romanian 5G market – Inside Telecom")
+    ('Huawei has lost the Romanian 5G market', 'Inside Telecom')
+    >>> split_site_title("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre") is None
+    True
+    """
+    best = None
+    for sep in _SEPARATORS:
+        i = text.rfind(sep)
+        if i > 0 and (best is None or i > best[0]):
+            best = (i, sep)
+    if best is None:
+        return None
+    i, sep = best
+    title, site = text[:i].strip(), text[i + len(sep):].strip()
+    if not is_site_name(site):
+        return None
+    title_words = title.split()
+    # a second separator or an "@" makes it a listing ("June 9 – City @ Venue")
+    if any(sep in title for sep in _SEPARATORS) or "@" in title:
+        return None
+    if len(title_words) < 3 or len(title_words) > 25 or re.search(r"[.!?]\s", title):
+        return None
+    return title, site
+
+
+def is_site_name(site: str) -> bool:
+    """One to four capitalised words, or a domain name.
+
+    >>> is_site_name("The New York Times"), is_site_name("news18.com"), is_site_name("said the man")
+    (True, True, False)
+    """
+    if re.fullmatch(r"(?:www\.)?[a-z0-9\-]+\.[a-z]{2,6}(?:\.[a-z]{2})?", site, re.I):
+        return True
+    words = site.split()
+    if not 1 <= len(words) <= 4 or any(c in site for c in ",@:;!?\"“”"):
+        return False
+    small = {"the", "of", "and", "&", "on", "in", "for", "de", "la", "le", "el"}
+    return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small
+                                          for w in words)
+
+
+def is_menu_item(text: str) -> bool:
+    """A short label: at most four words, no sentence end, no digits-only line.
+
+    >>> is_menu_item("World News"), is_menu_item("He left."), is_menu_item("Palm Bay d. Rockledge 70-44")
+    (True, False, False)
+    """
+    words = text.split()
+    if not 1 <= len(words) <= 4 or len(text) > 40:
+        return False
+    if _END_SENTENCE.search(text) or any(c.isdigit() for c in text):
+        return False
+    return text[:1].isupper() or text[:1].isalpha()
