@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--min-confidence", type=float, default=0.5)
     s = sub.add_parser("serve", help="run the HTTP service with gunicorn")
     s.add_argument("--bind", default=os.environ.get("COPYDESK_BIND", "0.0.0.0:8080"))
+    from .batch import add_commands
+    parser.set_defaults(handlers=add_commands(sub))  # batch, prepare
     return parser
 
 
@@ -70,7 +72,8 @@ def command_serve(args) -> int:
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"clean": command_clean, "serve": command_serve}[args.command](args)
+        handlers = {"clean": command_clean, "serve": command_serve, **args.handlers}
+        return handlers[args.command](args)
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): not an error of ours
         sys.stderr.close()

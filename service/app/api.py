@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, request
 from .. import pipeline
 from ..options import Options
 from .errors import ApiError
+from .ops import observe_result
 from .requests import (HTML_TYPES, JSON_TYPES, TEXT_TYPES, decode_utf8, media_type, read_body,
                        read_json_object, require_charset_utf8)
 
@@ -46,23 +47,29 @@ def _options_from_query() -> dict:
     return out
 
 
+def parse_document(body: dict, defaults: dict | None = None) -> tuple[str | None, str | None, Options]:
+    """(text, html, options) from one JSON document: exactly one of text/html, the rest options.
+
+    `defaults` are options the document's own fields override (/v1/batch reuses this).
+    """
+    given = [f for f in _INPUT_FIELDS if f in body]
+    if len(given) != 1:
+        raise ApiError(400, "missing_field" if not given else "invalid_field",
+                       "the body needs exactly one of 'text' or 'html'")
+    value = body[given[0]]
+    if not isinstance(value, str):
+        raise ApiError(400, "invalid_field", f"'{given[0]}' must be a string")
+    options = _options_from({**(defaults or {}), **{k: v for k, v in body.items() if k not in _INPUT_FIELDS}})
+    return (value, None, options) if given[0] == "text" else (None, value, options)
+
+
 def parse_clean_request() -> tuple[str | None, str | None, Options]:
     """(text, html, options) from any accepted body type."""
     kind = media_type(request)
     require_charset_utf8(request)
     if kind in JSON_TYPES:
-        body = read_json_object(request)
-        given = [f for f in _INPUT_FIELDS if f in body]
-        if len(given) != 1:
-            raise ApiError(400, "missing_field" if not given else "invalid_field",
-                           "the body needs exactly one of 'text' or 'html'")
-        value = body[given[0]]
-        if not isinstance(value, str):
-            raise ApiError(400, "invalid_field", f"'{given[0]}' must be a string")
         # query-string options apply to every body type; the body's own win
-        options = _options_from({**_options_from_query(),
-                                 **{k: v for k, v in body.items() if k not in _INPUT_FIELDS}})
-        return (value, None, options) if given[0] == "text" else (None, value, options)
+        return parse_document(read_json_object(request), _options_from_query())
     if kind in TEXT_TYPES or kind in HTML_TYPES:
         value = decode_utf8(read_body(request))
         options = _options_from(_options_from_query())
@@ -81,6 +88,7 @@ def run_clean(text: str | None, html: str | None, options: Options) -> dict:
         extracted = {"text": text, "metadata": metadata}
     result = pipeline.clean(text, options, resources=resources.current())
     out = result.to_dict()
+    observe_result(out["stats"])
     if extracted is not None:
         # Edits refer to the extracted text, so it is returned beside them.
         out["input"] = extracted

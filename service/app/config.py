@@ -66,6 +66,9 @@ SETTINGS = {
     "MAX_BATCH": ("MAX_BATCH", _int("MAX_BATCH", 1, 10000), 100, "most documents in one /v1/batch request"),
     "LOG_LEVEL": ("LOG_LEVEL", _log_level, "INFO", "log level"),
     "API_KEYS": ("API_KEYS", _keys, (), "comma-separated bearer tokens; empty means no authentication"),
+    "MAX_STREAM_BYTES": ("MAX_STREAM_BYTES", _int("MAX_STREAM_BYTES", 1024, 16 * 1024 ** 3), 256 * 1024 * 1024,
+                         "largest NDJSON body streamed to /v1/batch, in bytes (each line is still "
+                         "limited by COPYDESK_MAX_BYTES)"),
 }
 
 

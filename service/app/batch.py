@@ -1,0 +1,190 @@
+"""POST /v1/batch: many documents in one request, as JSON or as streamed NDJSON.
+
+JSON:   {"documents": [{"id", "text"|"html", "options"}], "options": {defaults}}
+        -> {"results": [{"id", ...clean result...} | {"id", "error": {code, message}}]}
+NDJSON: one such document per line in, one result per line out, in order,
+        streamed as each line is cleaned; defaults come from the query string.
+
+A bad document never fails the batch: it gets an error entry of its own and the
+others are cleaned. Only a request that is unusable as a whole (not JSON, no
+document list, too many documents, bad default options) gets an HTTP error.
+"""
+from __future__ import annotations
+
+import json
+import logging
+
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ..errors import CopydeskError
+from ..options import Options
+from .api import _options_from_query, parse_document, run_clean
+from .errors import ApiError
+from .ops import observe_failure
+from .requests import JSON_TYPES, media_type, read_json_object, require_charset_utf8
+
+log = logging.getLogger(__name__)
+bp = Blueprint("batch", __name__)
+
+NDJSON_TYPES = ("application/x-ndjson", "application/jsonl")
+_DOCUMENT_FIELDS = frozenset({"id", "text", "html", "options"})
+
+
+def document_id(document) -> str | int | None:
+    """The document's id if it is a string or a whole number, else None."""
+    if not isinstance(document, dict):
+        return None
+    value = document.get("id")
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+
+
+def check_document(document, position: str) -> dict:
+    """The document's fields as one /v1/clean body (text|html plus its options), or ApiError."""
+    if not isinstance(document, dict):
+        raise ApiError(400, "invalid_document", f"{position} must be a JSON object")
+    if "id" not in document:
+        raise ApiError(400, "missing_field", f"{position} needs an 'id' (a string or a whole number)")
+    if document_id(document) is None:
+        raise ApiError(400, "invalid_field", f"{position}: 'id' must be a string or a whole number")
+    unknown = sorted(set(document) - _DOCUMENT_FIELDS)
+    if unknown:
+        raise ApiError(400, "invalid_field", f"{position}: unknown field(s) {', '.join(unknown)}; "
+                       "put options under 'options'")
+    options = document.get("options", {})
+    if not isinstance(options, dict):
+        raise ApiError(400, "invalid_field", f"{position}: 'options' must be a JSON object")
+    misplaced = sorted(set(options) & {"text", "html", "id"})
+    if misplaced:
+        raise ApiError(400, "invalid_field", f"{position}: 'options' cannot hold {', '.join(misplaced)}")
+    body = {k: document[k] for k in ("text", "html") if k in document}
+    body.update(options)
+    return body
+
+
+def clean_one(document, defaults: dict, position: str) -> dict:
+    """One result entry: {id, ...result} or {id, error}; never raises for a bad document."""
+    doc_id = document_id(document)
+    try:
+        text, html, options = parse_document(check_document(document, position), defaults)
+        return {"id": doc_id, **run_clean(text, html, options)}
+    except ApiError as exc:
+        code, message = exc.code, exc.message
+    except CopydeskError as exc:
+        code, message = exc.code, f"{position}: {exc}"
+    except Exception:  # one document's crash must not lose the others' results
+        log.exception("unexpected error cleaning %s", position)
+        code, message = "internal_error", f"{position}: internal error; the document was not processed"
+    observe_failure()
+    return {"id": doc_id, "error": {"code": code, "message": message}}
+
+
+def check_defaults(defaults) -> dict:
+    """Batch-wide default options, checked once so a typo fails the request, not every document."""
+    if not isinstance(defaults, dict):
+        raise ApiError(400, "invalid_field", "'options' must be a JSON object")
+    misplaced = sorted(set(defaults) & {"text", "html", "id"})
+    if misplaced:
+        raise ApiError(400, "invalid_field", f"'options' cannot hold {', '.join(misplaced)}")
+    try:
+        Options.from_mapping(defaults)
+    except CopydeskError as exc:
+        raise ApiError(400, exc.code, f"'options': {exc}") from None
+    return defaults
+
+
+def clean_json_batch() -> Response:
+    body = read_json_object(request)
+    unknown = sorted(set(body) - {"documents", "options"})
+    if unknown:
+        raise ApiError(400, "invalid_field", f"unknown field(s) {', '.join(unknown)}; send 'documents' and 'options'")
+    documents = body.get("documents")
+    if not isinstance(documents, list):
+        raise ApiError(400, "missing_field" if documents is None else "invalid_field",
+                       "'documents' must be a list of {id, text|html, options}")
+    limit = current_app.config["MAX_BATCH"]
+    if len(documents) > limit:
+        raise ApiError(413, "too_many_documents",
+                       f"{len(documents)} documents is more than the limit of {limit} per request; "
+                       "split the batch or stream it as application/x-ndjson")
+    defaults = check_defaults(body.get("options", {}))
+    results = [clean_one(doc, defaults, f"document {i}") for i, doc in enumerate(documents)]
+    return jsonify({"results": results})
+
+
+# --- NDJSON ------------------------------------------------------------------------------------
+
+def read_lines(stream, max_line: int):
+    """(line number, bytes or None if too long) for each non-blank line of `stream`."""
+    number = 0
+    while True:
+        line = stream.readline(max_line + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_line and not line.endswith(b"\n"):
+            # Skip the rest of the oversized line without holding it in memory.
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(max_line + 1)
+            yield number, None
+            continue
+        if line.strip():
+            yield number, line
+
+
+def clean_line(number: int, line: bytes | None, defaults: dict, max_line: int) -> dict:
+    """The result entry for one NDJSON line; errors carry the line number."""
+    position = f"line {number}"
+    try:
+        if line is None:
+            raise ApiError(413, "line_too_large", f"{position} is longer than the limit of {max_line} bytes")
+        try:
+            document = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, "invalid_encoding", f"{position} is not valid UTF-8 (byte {exc.start})") from None
+        except (ValueError, RecursionError) as exc:
+            raise ApiError(400, "invalid_json", f"{position}: invalid JSON: {getattr(exc, 'msg', exc)}") from None
+    except ApiError as exc:
+        observe_failure()
+        return {"id": None, "line": number, "error": {"code": exc.code, "message": exc.message}}
+    entry = clean_one(document, defaults, position)
+    if "error" in entry:
+        entry = {"id": entry["id"], "line": number, "error": entry["error"]}
+    return entry
+
+
+def stream_results(stream, defaults: dict, max_line: int):
+    """Yield one JSON line per input line, as each is cleaned."""
+    try:
+        for number, line in read_lines(stream, max_line):
+            yield json.dumps(clean_line(number, line, defaults, max_line), ensure_ascii=False) + "\n"
+    except RequestEntityTooLarge:
+        # The status line is long gone: the limit is reported as a last line.
+        limit = current_app.config["MAX_STREAM_BYTES"]
+        yield json.dumps({"id": None, "error": {"code": "payload_too_large", "message":
+                          f"the stream is larger than the limit of {limit} bytes; the rest was not read"}}) + "\n"
+
+
+def clean_ndjson_batch() -> Response:
+    # A stream may be far larger than one /v1/clean body; each line keeps that limit.
+    max_line = current_app.config["MAX_CONTENT_LENGTH"]
+    request.max_content_length = current_app.config["MAX_STREAM_BYTES"]
+    defaults = check_defaults(_options_from_query())
+    try:
+        stream = request.stream
+    except RequestEntityTooLarge:
+        raise ApiError(413, "payload_too_large", "the stream is larger than the limit of "
+                       f"{request.max_content_length} bytes (COPYDESK_MAX_STREAM_BYTES)") from None
+    return Response(stream_with_context(stream_results(stream, defaults, max_line)),
+                    mimetype="application/x-ndjson")
+
+
+@bp.post("/v1/batch")
+def batch_endpoint():
+    kind = media_type(request)
+    require_charset_utf8(request)
+    if kind in JSON_TYPES:
+        return clean_json_batch()
+    if kind in NDJSON_TYPES:
+        return clean_ndjson_batch()
+    raise ApiError(415, "unsupported_media_type", "send application/json or application/x-ndjson (UTF-8)")

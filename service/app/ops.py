@@ -1,0 +1,249 @@
+"""Operations: request ids, API keys, Prometheus metrics, JSON logs, rules reload.
+
+`register_operations(app)` hooks all of it into an app built by `create_app`.
+Nothing here changes what an endpoint answers; it only wraps requests.
+
+Metrics work under several gunicorn workers: when PROMETHEUS_MULTIPROC_DIR is
+set (gunicorn.conf.py sets it), each worker writes its samples to files there
+and /metrics sums them, so any worker answers for all of them. Without it (tests,
+`flask run`) a plain per-app registry is used.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import os
+import re
+import time
+import uuid
+
+from flask import Flask, Response, current_app, g, has_request_context, request
+from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram,
+                               generate_latest)
+
+from .errors import ApiError
+
+log = logging.getLogger(__name__)
+
+# Endpoints a load balancer, an orchestrator or a scraper calls without a key.
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+REQUEST_ID_HEADER = "X-Request-ID"
+# An incoming id is echoed only if it is short and plain, so it can't forge log lines.
+_SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+_SIZE_BUCKETS = (100, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 4_000_000)
+
+
+class Metrics:
+    """The service's Prometheus metrics, in a registry of their own per app."""
+
+    def __init__(self):
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter("copydesk_requests_total", "HTTP requests by endpoint and status",
+                                ("endpoint", "method", "status"), registry=self.registry)
+        self.latency = Histogram("copydesk_request_duration_seconds", "time to the response headers",
+                                 ("endpoint",), buckets=_LATENCY_BUCKETS, registry=self.registry)
+        self.edits = Counter("copydesk_edits_total", "edits applied, by step", ("step",),
+                             registry=self.registry)
+        self.input_chars = Histogram("copydesk_input_chars", "size of each cleaned document, in characters",
+                                     buckets=_SIZE_BUCKETS, registry=self.registry)
+        self.documents = Counter("copydesk_documents_total", "documents cleaned, by outcome", ("outcome",),
+                                 registry=self.registry)
+
+    def render(self) -> bytes:
+        """The exposition text: summed over all workers in multiprocess mode."""
+        if multiprocess_dir():
+            from prometheus_client import multiprocess
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+            return generate_latest(registry)
+        return generate_latest(self.registry)
+
+
+def multiprocess_dir() -> str | None:
+    """PROMETHEUS_MULTIPROC_DIR when set to an existing directory, else None."""
+    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    return path if path and os.path.isdir(path) else None
+
+
+def observe_result(stats: dict) -> None:
+    """Count one cleaned document's size and edits (called by the API for each document)."""
+    metrics = current_app.extensions.get("copydesk_metrics")
+    if metrics is None:
+        return
+    metrics.documents.labels("ok").inc()
+    metrics.input_chars.observe(stats.get("chars_in", 0))
+    for step, count in (stats.get("edits_per_step") or {}).items():
+        metrics.edits.labels(step).inc(count)
+
+
+def observe_failure() -> None:
+    """Count one document of a batch that failed."""
+    metrics = current_app.extensions.get("copydesk_metrics")
+    if metrics is not None:
+        metrics.documents.labels("error").inc()
+
+
+# --- request ids and logs ---------------------------------------------------------------------
+
+def choose_request_id(incoming: str | None) -> str:
+    """The client's X-Request-ID if it is sane, otherwise a fresh random one."""
+    if incoming and _SANE_REQUEST_ID.match(incoming):
+        return incoming
+    return uuid.uuid4().hex
+
+
+def current_request_id() -> str | None:
+    return g.get("request_id") if has_request_context() else None
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds `request_id` to every record logged while a request is handled."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "request_id", None):
+            record.request_id = current_request_id()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request_id, and any error.
+
+    gunicorn's access log lines are already JSON (see gunicorn.conf.py); their
+    fields are merged in rather than nested as a string.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+        entry = {"time": f"{stamp}.{int(record.msecs):03d}Z", "level": record.levelname,
+                 "logger": record.name}
+        message = record.getMessage()
+        merged = _json_object(message) if record.name == "gunicorn.access" else None
+        if merged is not None:
+            for key, value in merged.items():
+                entry.setdefault(key, value)  # our ISO time, not gunicorn's, leads
+        else:
+            entry["message"] = message
+        request_id = getattr(record, "request_id", None) or current_request_id()
+        if request_id and "request_id" not in entry:
+            entry["request_id"] = request_id
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def _json_object(text: str) -> dict | None:
+    if not text.startswith("{"):
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def configure_logging(level: str) -> None:
+    """JSON lines on stderr for the `service` loggers, unless the process already logs somewhere.
+
+    Under gunicorn the root logger has a JSON handler (gunicorn.conf.py), and under
+    pytest its capture handler: records propagate there, and JsonFormatter finds
+    the request id by itself. A handler is added only where nothing would print.
+    """
+    logger = logging.getLogger("service")
+    logger.setLevel(level)
+    if logging.getLogger().handlers or any(getattr(h, "_copydesk", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler._copydesk = True
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    logger.addHandler(handler)
+
+
+# --- API keys ---------------------------------------------------------------------------------
+
+def bearer_token(header: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header, or None."""
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+def key_is_valid(token: str | None, keys) -> bool:
+    """Compare against every key in constant time, so timing tells nothing about any of them."""
+    if token is None:
+        return False
+    given = token.encode()
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(given, key.encode())
+    return matched
+
+
+def require_api_key() -> None:
+    keys = current_app.config.get("API_KEYS") or ()
+    if not keys or request.path in OPEN_PATHS:
+        return
+    if not key_is_valid(bearer_token(request.headers.get("Authorization")), keys):
+        raise ApiError(401, "unauthorized", "send a valid API key as 'Authorization: Bearer <key>'")
+
+
+# --- rules reload -----------------------------------------------------------------------------
+
+def reload_rules(app: Flask) -> bool:
+    """Load the rules directory anew into `app`; on error keep the old rules and log why.
+
+    Called by gunicorn's on_reload hook (SIGHUP to the master) before it forks
+    the new workers, so they start with the new rules while the old workers
+    finish their requests. Returns whether the new rules are in place.
+    """
+    holder = app.extensions["copydesk"]
+    before = holder.current().rules.version
+    try:
+        fresh = holder.reload(app.config.get("RULES_DIR"))
+    except Exception as exc:  # a broken file must not take the service down
+        log.error("rules reload failed, keeping version %s: %s", before, exc)
+        return False
+    log.info("rules reloaded: version %s -> %s", before, fresh.rules.version)
+    return True
+
+
+# --- hooks ------------------------------------------------------------------------------------
+
+def start_request() -> None:
+    g.request_id = choose_request_id(request.headers.get(REQUEST_ID_HEADER))
+    g.started = time.perf_counter()
+    require_api_key()
+
+
+def finish_request(response: Response) -> Response:
+    response.headers[REQUEST_ID_HEADER] = g.get("request_id") or choose_request_id(None)
+    if response.status_code == 401:
+        response.headers.setdefault("WWW-Authenticate", 'Bearer realm="copydesk"')
+    metrics = current_app.extensions.get("copydesk_metrics")
+    if metrics is not None:
+        # The rule, not the path, so unknown URLs can't grow the label set without bound.
+        endpoint = request.url_rule.rule if request.url_rule is not None else "unmatched"
+        metrics.requests.labels(endpoint, request.method, str(response.status_code)).inc()
+        started = g.get("started")
+        if started is not None:
+            metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
+    return response
+
+
+def metrics_endpoint():
+    body = current_app.extensions["copydesk_metrics"].render()
+    return Response(body, status=200, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def register_operations(app: Flask) -> None:
+    """Request ids, API keys, metrics, JSON logs: hooked into `app`."""
+    configure_logging(app.config["LOG_LEVEL"])
+    app.extensions["copydesk_metrics"] = Metrics()
+    app.before_request(start_request)
+    app.after_request(finish_request)
+    app.add_url_rule("/metrics", "metrics", metrics_endpoint, methods=["GET"])
