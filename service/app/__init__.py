@@ -40,8 +40,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     logging.getLogger("service").setLevel(app.config["LOG_LEVEL"])
     app.json.sort_keys = False
     app.json.ensure_ascii = False
-    app.extensions["copydesk"] = ResourceHolder(pipeline.load_resources(app.config["RULES_DIR"]))
+    # The bundled rules are loaded once per process and shared by every app
+    # (tests build many); a configured directory is loaded for this app.
+    rules_dir = app.config["RULES_DIR"]
+    resources = pipeline.load_resources(rules_dir) if rules_dir else pipeline.default_resources()
+    app.extensions["copydesk"] = ResourceHolder(resources)
     register_error_handlers(app)
-    from . import api
+    from . import api, batch, ops
+    ops.register_operations(app)  # request ids, API keys, /metrics, JSON logs
     app.register_blueprint(api.bp)
+    app.register_blueprint(batch.bp)
+    from . import editor, languagetool
+    app.register_blueprint(editor.bp)
+    app.register_blueprint(languagetool.bp)
     return app
