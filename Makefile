@@ -24,6 +24,7 @@ serve: $(VENV)/.runtime
 	COPYDESK_BIND=0.0.0.0:$(PORT) $(PY) -m service serve
 
 test: $(VENV)/.dev
+	@./.ci/install-browser || echo "no Chromium: the browser tests will skip"
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev

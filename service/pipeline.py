@@ -53,8 +53,18 @@ _default: Resources | None = None
 
 
 def load_resources(rules_dir=None) -> Resources:
-    """Load rules and dictionaries; raises RulesError with the file and entry at fault."""
-    return Resources(rules=load_rules(rules_dir), dictionaries=dictionaries())
+    """Load rules and dictionaries; raises RulesError with the file and entry at fault.
+
+    Steps with a `prepare(dictionaries)` build their derived data here, so that
+    it is ready before gunicorn forks and the first request pays nothing extra.
+    """
+    resources = Resources(rules=load_rules(rules_dir), dictionaries=dictionaries())
+    for module in STEP_MODULES.values():
+        prepare = getattr(module, "prepare", None)
+        if prepare is not None:
+            prepare(resources.dictionaries)
+    detect_language("warm up the language profiles")
+    return resources
 
 
 def default_resources() -> Resources:

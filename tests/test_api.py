@@ -72,6 +72,7 @@ ERROR_CASES = [
     ("bad_names", dict(json={"text": "a", "names": [5]}), 400),
     ("invalid_utf8_json", dict(data=b'{"text": "\xff"}', content_type="application/json"), 400),
     ("invalid_utf8_text", dict(data=b"caf\xe9", content_type="text/plain"), 400),
+    ("lone_surrogate", dict(data=b'{"text": "\\ud800 x"}', content_type="application/json"), 400),
     ("wrong_charset", dict(data="a".encode("utf-16"), content_type="text/plain; charset=utf-16"), 415),
     ("wrong_type", dict(data="a", content_type="application/xml"), 415),
     ("no_type", dict(data="a", content_type=""), 415),

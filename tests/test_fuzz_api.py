@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, settings
 
 schemathesis = pytest.importorskip("schemathesis")
 
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance  # noqa: E402
 from spec import SPEC_PATH  # noqa: E402
 
 from service.app import create_app  # noqa: E402
@@ -17,7 +18,21 @@ schema = schemathesis.openapi.from_path(str(SPEC_PATH))
 schema.app = APP
 
 
+# Checks that cannot hold by design, each with its reason:
+# - a text/plain or text/html body is any string: a "wrongly typed" generated
+#   object arrives as the string '{}' and is rightly cleaned;
+# - /v1/apply and /v2/check have constraints no schema states (ids must name
+#   given edits, edits must match the text, a data annotation must parse):
+#   their rejections of schema-valid input are the feature under test elsewhere.
+SEMANTIC = {("POST", "/v1/apply"), ("POST", "/v2/check")}
+
+
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_spec(case):
-    case.call_and_validate(app=APP)
+    excluded = []
+    if (case.media_type or "").startswith("text/"):
+        excluded.append(negative_data_rejection)
+    if (case.method.upper(), case.path) in SEMANTIC:
+        excluded.append(positive_data_acceptance)
+    case.call_and_validate(app=APP, excluded_checks=excluded)

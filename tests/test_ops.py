@@ -113,6 +113,21 @@ def test_health_ready_and_metrics_stay_open(keyed_client):
     assert keyed_client.post("/v1/batch", json={"documents": []}).status_code == 401
 
 
+def test_preview_page_is_open_but_its_api_calls_need_a_key(keyed_client):
+    assert keyed_client.get("/").status_code == 200
+    static = [r.rule for r in keyed_client.application.url_map.iter_rules() if r.endpoint == "static"]
+    assert static and keyed_client.get("/static/does-not-exist.css").status_code == 404
+    assert keyed_client.post("/v1/apply", json={"text": "a", "edits": []}).status_code == 401
+
+
+def test_languagetool_clients_may_send_the_key_as_a_form_field(keyed_client):
+    assert keyed_client.post("/v2/check", data={"text": "a", "language": "en-US"}).status_code == 401
+    r = keyed_client.post("/v2/check", data={"text": "a", "language": "en-US", "apiKey": KEY})
+    assert r.status_code == 200
+    r = keyed_client.post("/v2/check", data={"text": "a", "language": "en-US", "apiKey": "wrong-key-but-long-enough"})
+    assert r.status_code == 401
+
+
 def test_no_keys_means_no_authentication(client):
     assert client.post("/v1/clean", json={"text": "a"}).status_code == 200
 

@@ -107,7 +107,10 @@ def clean_json_batch() -> Response:
         raise ApiError(413, "too_many_documents",
                        f"{len(documents)} documents is more than the limit of {limit} per request; "
                        "split the batch or stream it as application/x-ndjson")
+    # query-string options apply here too (as for /v1/clean); the body's own win
+    query = _options_from_query()
     defaults = check_defaults(body.get("options", {}))
+    defaults = {**query, **defaults}
     results = [clean_one(doc, defaults, f"document {i}") for i, doc in enumerate(documents)]
     return jsonify({"results": results})
 

@@ -27,7 +27,10 @@ from .errors import ApiError
 log = logging.getLogger(__name__)
 
 # Endpoints a load balancer, an orchestrator or a scraper calls without a key.
-OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+# The preview page and its static files hold no data: the page asks for a key
+# and sends it with its API calls.
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/"})
+OPEN_PREFIXES = ("/static/",)
 REQUEST_ID_HEADER = "X-Request-ID"
 # An incoming id is echoed only if it is short and plain, so it can't forge log lines.
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
@@ -186,9 +189,15 @@ def key_is_valid(token: str | None, keys) -> bool:
 
 def require_api_key() -> None:
     keys = current_app.config.get("API_KEYS") or ()
-    if not keys or request.path in OPEN_PATHS:
+    if not keys or request.path in OPEN_PATHS or request.path.startswith(OPEN_PREFIXES):
         return
-    if not key_is_valid(bearer_token(request.headers.get("Authorization")), keys):
+    token = bearer_token(request.headers.get("Authorization"))
+    if token is None and request.path.startswith("/v2/") and request.method == "POST":
+        # LanguageTool clients send their key as the `apiKey` form field; read_form
+        # caches the body, so the view can still read it (request.form would not)
+        from .languagetool import read_form
+        token = read_form().get("apiKey") or None
+    if not key_is_valid(token, keys):
         raise ApiError(401, "unauthorized", "send a valid API key as 'Authorization: Bearer <key>'")
 
 

@@ -6,12 +6,14 @@ to fix and no input reaches the pipeline half-decoded.
 from __future__ import annotations
 
 import json
+import re
 
 from flask import Request
 
 from .errors import ApiError
 
 JSON_TYPES = ("application/json",)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 TEXT_TYPES = ("text/plain",)
 HTML_TYPES = ("text/html",)
 
@@ -43,6 +45,14 @@ def read_json_object(request: Request) -> dict:
         raise ApiError(400, "invalid_json", "invalid JSON: nested too deeply") from None
     if not isinstance(value, dict):
         raise ApiError(400, "invalid_json", "the body must be a JSON object")
+    # JSON may spell a lone UTF-16 surrogate (\ud800) that no UTF-8 text can hold;
+    # only escapes can make one, so the full check runs only when one is present.
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ApiError(400, "invalid_encoding",
+                           "the JSON holds a lone surrogate escape (e.g. \\ud800), which is not text") from None
     return value
 
 

@@ -33,6 +33,11 @@ from ..tokens import WORD, Token, is_acronym, sentence_start
 from .spelling_rank import is_derivation, lexicon_for, posterior_share, score_hypotheses
 
 ENGLISH_ONLY = True
+
+
+def prepare(dictionaries) -> None:
+    """Build the lexicon at start-up (about a second), not on the first request."""
+    lexicon_for(dictionaries)
 RULES_FILE = "spelling.yaml"
 _WORD_PATTERN = r"^[a-z][a-z'’\-]*[a-z]$"
 _PHRASE_PATTERN = r"^[a-z][a-z'’\- ]*[a-z]$"
