@@ -11,16 +11,18 @@ step edits them as words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TOKEN = re.compile(rf"(?P<url>(?:https?://|www\.)\S+)|(?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)"
                     rf"|(?P<tag>[#@]\w+)|(?P<word>{WORD})|(?P<num>\d[\d.,:/]*\w*)|(?P<other>\S)")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a tuple, because articles have thousands and a frozen
+    dataclass costs several times more to build."""
+
     text: str
     start: int
     end: int
@@ -42,7 +44,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     Cached: consecutive steps usually see the same text (most steps change
     nothing), and tokens are immutable, so they can share one tokenization.
     """
-    return tuple(Token(m.group(0), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text))
+    make = Token._make
+    return tuple(make((m.group(0), m.start(), m.end(), m.lastgroup)) for m in _TOKEN.finditer(text))
 
 
 def is_acronym(word: str) -> bool:
