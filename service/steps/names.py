@@ -84,6 +84,7 @@ def compile_request_names(names: tuple) -> Gazetteer:
         raise OptionsError(f"'names': {exc}") from None
 
 
+@lru_cache(maxsize=65536)
 def split_suffix(word: str) -> tuple[str, str]:
     """A name and what follows it in the same token: possessive or modifier.
 
@@ -325,9 +326,13 @@ def fix_case(text: str, tokens: list, gazetteers, is_word) -> tuple[list, set]:
     one cued occurrence (so that a second run finds nothing more to do).
     """
     found, i = [], 0
+    # most words start no lower-case name: one set lookup skips them
+    firsts = set().union(*(g.case_forms.keys() for g in gazetteers))
     while i < len(tokens):
         tok = tokens[i]
-        hit = case_fix_at(tokens, i, text, gazetteers, is_word) if tok.is_word else None
+        hit = None
+        if tok.is_word and split_suffix(tok.text)[0].lower() in firsts:
+            hit = case_fix_at(tokens, i, text, gazetteers, is_word)
         if hit is None:
             i += 1
             continue
