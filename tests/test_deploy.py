@@ -1,5 +1,5 @@
 """Deployment: the Dockerfile (linted, and replayed in a fresh virtualenv), the Kubernetes
-manifests (validated against Kubernetes' schemas), docs/operations.md, and the Dask example."""
+manifests (validated against Kubernetes' schemas), README.md, and the Dask example."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DOCKERFILE = ROOT / "Dockerfile"
 K8S = ROOT / "deploy" / "kubernetes"
-DOC = ROOT / "docs" / "operations.md"
+DOC = ROOT / "README.md"
 KUBERNETES_VERSION = "1.33.0"
 
 
@@ -237,7 +237,7 @@ def test_manifests_agree_with_the_app_and_the_image():
     assert pod["spec"]["terminationGracePeriodSeconds"] > int(config["data"]["COPYDESK_GRACEFUL_TIMEOUT"])
 
 
-# --- docs/operations.md -------------------------------------------------------------------------
+# --- README.md -------------------------------------------------------------------------
 
 def format_default(value) -> str:
     if value is None:
@@ -261,7 +261,7 @@ def documented_variables() -> set:
 def test_doc_lists_every_setting_as_generated_from_the_code():
     text = DOC.read_text(encoding="utf-8")
     missing = [row for row in settings_table_rows() if row not in text]
-    assert not missing, "docs/operations.md lacks or has stale rows; expected:\n" + "\n".join(missing)
+    assert not missing, "README.md lacks or has stale rows; expected:\n" + "\n".join(missing)
 
 
 def test_doc_lists_every_variable_the_code_reads():
@@ -271,7 +271,7 @@ def test_doc_lists_every_variable_the_code_reads():
         read |= set(re.findall(r"(?<![A-Z_])(COPYDESK_[A-Z_]+[A-Z])", path.read_text(encoding="utf-8")))
     read -= {"COPYDESK_"}
     missing = read - documented_variables()
-    assert not missing, f"not in docs/operations.md: {sorted(missing)}"
+    assert not missing, f"not in README.md: {sorted(missing)}"
 
 
 def python_block_after(heading: str) -> str:

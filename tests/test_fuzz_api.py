@@ -34,7 +34,8 @@ SEMANTIC = {("POST", "/v1/apply"), ("POST", "/v2/check")}
 
 def has_names(case) -> bool:
     body = case.body if isinstance(case.body, dict) else {}
-    parts = [body, body.get("options")] + list(body.get("documents") or [])
+    documents = body.get("documents")
+    parts = [body, body.get("options")] + (documents if isinstance(documents, list) else [])
     return any(isinstance(p, dict) and "names" in p for p in parts)
 
 

@@ -283,7 +283,7 @@ def test_gunicorn_starts_and_reports_ready(gunicorn_server):
     base, _, _, startup = gunicorn_server
     status, body = get(base + "/readyz")
     assert status == 200 and json.loads(body)["status"] == "ready"
-    # The target is 2 s on an idle machine (see docs/operations.md); this bound only
+    # The target is 2 s on an idle machine (see README.md, Start-up time); this bound only
     # catches a start-up that has gone badly wrong on a busy CI machine.
     assert startup < 60
 

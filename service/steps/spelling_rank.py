@@ -24,9 +24,12 @@ import math
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version as _pkg_version
 
 import wordfreq
 from symspellpy import SymSpell, Verbosity
+
+from ..resources import load_cached
 
 LN10 = math.log(10)
 
@@ -212,7 +215,10 @@ class Lexicon:
         self.bigram_scale = bigram_total / dicts.total
         # bigrams rarer than the smallest listed count were pruned away
         self.bigram_floor = min(dicts.bigrams.values()) if dicts.bigrams else 1
-        self.extra = _build_extra_index(self.freqs, dicts.unigrams, dicts.total)
+        # a pure function of the pinned dictionaries: cached on disk for start-up
+        key = (f"spelling-extra-{_pkg_version('wordfreq')}-{_pkg_version('symspellpy')}"
+               f"-{EXTRA_MIN_ZIPF}-{len(dicts.unigrams)}-{dicts.total}")
+        self.extra = load_cached(key, lambda: _build_extra_index(self.freqs, dicts.unigrams, dicts.total))
         self.frequency = lru_cache(maxsize=65536)(self._frequency)
         self.candidates = lru_cache(maxsize=16384)(self._candidates)
 
