@@ -1,6 +1,7 @@
 """Shared fixtures: the Flask app and client (as in Flask's tutorial), the seed article."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,18 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def live_url(app):
+    """The module's app served on a loopback port, for real HTTP clients and browsers.
+
+    Module-scoped: a test module that uses it defines a module-scoped `app`.
+    """
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)

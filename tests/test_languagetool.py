@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -259,18 +258,6 @@ def test_picky_level_also_reports_suggestions(client):
 
 
 # ---- the real client -------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def live_url(app):
-    """The app served on a loopback port for real HTTP clients."""
-    from werkzeug.serving import make_server
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-
 
 @pytest.fixture(scope="module")
 def lt_client(live_url):

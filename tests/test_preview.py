@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -133,18 +132,6 @@ def test_inline_and_unified_diffs_are_plain_text(client):
 
 
 # ---- the browser test --------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def live_url(app):
-    """The app served on a loopback port for a real browser."""
-    from werkzeug.serving import make_server
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-
 
 @pytest.fixture(scope="module")
 def browser():
