@@ -164,3 +164,49 @@ def test_model_prefers_the_attested_bigram():
 def test_contractions_are_scored_as_expansions():
     assert expand_word("they're") == (("they", "are"),)
     assert expand_word("who's") == (("who", "is"), ("who", "has"))
+
+
+# ---------------------------------------------------------------- punctuation, classes, joins
+
+def test_sentence_start_is_context(resources):
+    assert run("Than the minister left the room.", resources).text == "Then the minister left the room."
+    # a comma is weaker evidence: "were" after an appositive is ordinary news prose
+    text = "The two men, both from Texas, were the first to arrive."
+    assert run(text, resources).text == text
+
+
+def test_clause_factors():
+    assert context.clause_start_logprob("than", "sentence") < context.clause_start_logprob("than", "comma") < 0
+    assert context.clause_start_logprob("were", "comma") == 0.0
+    assert context.clause_end_logprob("from", ".") < 0 == context.clause_end_logprob("from", ",")
+
+
+def test_suffix_class_backs_off_for_rare_neighbours():
+    # "by" is followed by -ing words, "buy" is not; "eradicating" has no bigram with either
+    m = BigramModel({"by": 1000, "buy": 1000, "using": 50, "making": 50, "eradicating": 1, "it": 100},
+                    {"by using": 40, "by making": 40, "buy it": 40}, 3000)
+    assert log_evidence(m, None, ("buy",), ("by",), "eradicating") > 0
+    assert log_evidence(m, None, ("by",), ("buy",), "eradicating") < 0
+
+
+def test_join_in_to(resources):
+    result = run("The troops moved in to the city at dawn.", resources)
+    assert result.text == "The troops moved into the city at dawn."
+    (edit,) = result.edits
+    assert edit.rule == "context.join.in_to" and edit.original == "in to"
+    for text in ("He turned himself in to police on Monday.", "Police stepped in to stop the fight."):
+        assert run(text, resources).text == text
+
+
+def test_join_needs_joined_word(tmp_path):
+    (tmp_path / "context.yaml").write_text(
+        "rules:\n  - {id: join.x, kind: join, words: [in, to], threshold: 30, source: t}\n")
+    with pytest.raises(RulesError, match="join.x"):
+        load_rules(tmp_path, modules={"context": context})
+
+
+def test_capitalised_and_typographic_forms_are_found(resources):
+    assert run("Their is no plan.", resources).text == "There is no plan."
+    cased, _ = context._partner_lookup(resources.rules.compiled("context").partners)
+    assert cased["it’s"] == cased["It’s"] == cased["it's"] == "it's"
+    assert "THEIR" not in cased  # all capitals: never edited, so never looked at

@@ -13,6 +13,12 @@ Four kinds of rule, all in rules/context.yaml:
   pattern     a hand-written context pattern, as in LanguageTool's grammar
               rules ("could of" -> "could have", "more then" -> "more than").
   possessive  a name + s that is no word, before a noun: "Chinas policy".
+  join        two words that are one ("in to" -> "into"), scored like a
+              confusion: the split and the joined form in the same context.
+
+Besides the neighbouring words, the scorer reads punctuation: a sentence
+start or a comma before the word ("Than ..." opens no sentence) and a full
+stop after it ("their." and "from." are rare clause ends).
 
 Guards, because a wrong "correction" is worse than a miss: a word that is
 capitalised mid-sentence (a name), all capitals (an acronym), in a request's
@@ -65,7 +71,25 @@ _WORD_RE = r"^[a-z]+(?:'[a-z]+)?$"
 _NO_CLAUSE_END = frozenset({"the", "a", "an", "their", "your", "its", "whose", "my", "our",
                             "they're", "you're", "it's", "who's", "we're"})
 CLAUSE_END_PENALTY = 1e-3
+# Milder: prepositions that end a clause only when stranded ("where it came from.",
+# "what it is made of.")
+# and "than", which never does.
+# Applied before a full stop, ?, !, ; or : only: "than, " may close a parenthetical.
+_CLAUSE_END_FACTOR = {"from": 0.1, "of": 0.1, "to": 0.1, "than": 1e-3}
 _CLAUSE_PUNCT = set(".!?;:,)")
+_SENTENCE_END_PUNCT = set(".!?;:")
+# The same bit of grammar at the other end: P(word begins a clause) relative to
+# its other uses, for words that (almost) never begin a sentence or follow a
+# comma. "Than" opens no sentence; "Were" and ", them" are rare where "Where"
+# and ", then" are common (own prose: 0 of 113 "than", 0 of 56 "were", 0 of 56
+# "them" clause-initial, against 66 of 155 "then" and 14 of 66 "where").
+# (factor at a sentence start, factor after a comma, semicolon or parenthesis):
+# ", than" stays possible in a parenthetical comparison ("better made, than tolerated"),
+# at about 1 in 20 of the rate of ", then" (own prose: 60 of 155 "then" after a comma).
+# ", were" is common in news after an appositive ("The two men, both from
+# Texas, were charged"): "were" is penalised at a sentence start only.
+_CLAUSE_START_FACTOR = {"than": (1e-3, 0.05), "were": (0.1, 1.0), "them": (0.1, 0.1)}
+_CLAUSE_OPEN_PUNCT = set(",;(")
 
 RULE_SCHEMA = {
     # Draft 7 has all this schema needs, and jsonschema checks a draft-7 schema
@@ -74,7 +98,8 @@ RULE_SCHEMA = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "required": ["kind"],
     "properties": {
-        "kind": {"enum": ["confusion", "pattern", "similar", "possessive"]},
+        "kind": {"enum": ["confusion", "pattern", "similar", "possessive", "join"]},
+        "joined": {"type": "string", "pattern": _WORD_RE},
         "words": {"type": "array", "minItems": 2, "uniqueItems": True,
                   "items": {"type": "string", "pattern": _WORD_RE}},
         "threshold": {"type": "number", "exclusiveMinimum": 1},
@@ -89,7 +114,8 @@ RULE_SCHEMA = {
     "allOf": [
         {"if": {"properties": {"kind": {"const": "confusion"}}},
          "then": {"required": ["words", "threshold", "source"],
-                  "not": {"anyOf": [{"required": ["pattern"]}, {"required": ["replacement"]}]}}},
+                  "not": {"anyOf": [{"required": ["pattern"]}, {"required": ["replacement"]},
+                                    {"required": ["joined"]}]}}},
         {"if": {"properties": {"kind": {"const": "pattern"}}},
          "then": {"required": ["pattern", "replacement", "source"],
                   "not": {"anyOf": [{"required": ["words"]}, {"required": ["threshold"]}]}}},
@@ -97,6 +123,10 @@ RULE_SCHEMA = {
          "then": {"required": ["confidence", "source"],
                   "not": {"anyOf": [{"required": ["words"]}, {"required": ["pattern"]},
                                     {"required": ["threshold"]}]}}},
+        {"if": {"properties": {"kind": {"const": "join"}}},
+         "then": {"required": ["words", "joined", "threshold", "source"],
+                  "properties": {"words": {"maxItems": 2}},
+                  "not": {"anyOf": [{"required": ["pattern"]}, {"required": ["from_thresholds"]}]}}},
         {"if": {"properties": {"kind": {"const": "similar"}}},
          "then": {"required": ["threshold", "min_zipf", "source"],
                   "not": {"anyOf": [{"required": ["words"]}, {"required": ["pattern"]}]}}},
@@ -111,6 +141,21 @@ class Partner:
     word: str
     rule: str
     threshold: float
+    # the document prior may lower the threshold (curated sets); uncurated
+    # `similar` partners keep theirs: a text with errors does not make
+    # "wore" -> "were" any likelier
+    boosted: bool = True
+
+
+@dataclass(frozen=True)
+class Join:
+    """Two words ("in", "to") that are likely one ("into") when the model says so."""
+
+    first: str
+    second: str
+    joined: str
+    rule: str
+    threshold: float
 
 
 @dataclass(frozen=True)
@@ -123,6 +168,9 @@ class Pattern:
     message: str
     confidence: float
     trigger: str = ""  # a word every match contains: the pattern runs only when it occurs
+    # literal strings one of which every match contains (lower-case): cheaper to
+    # look for in the lowered text than running the pattern; () = always run
+    needs: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +180,7 @@ class CompiledRules:
     partners: dict   # lower-case word -> tuple[Partner, ...]
     patterns: tuple  # Pattern, ...
     possessive: tuple = ()  # (rule, confidence) when the possessive check is on
+    joins: dict = None      # first word -> tuple[Join, ...]
 
 
 # ---------------------------------------------------------------- compiling
@@ -141,6 +190,7 @@ def compile_rules(entries: list) -> CompiledRules:
     partners: dict[str, list] = {}
     patterns = []
     possessive: tuple = ()
+    joins: dict[str, list] = {}
     # curated sets first: a pair they list keeps their rule and threshold
     ordered = sorted(entries, key=lambda e: e["kind"] == "similar")
     for entry in ordered:
@@ -151,13 +201,18 @@ def compile_rules(entries: list) -> CompiledRules:
                                   entry.get("from_thresholds", {}))
             elif entry["kind"] == "possessive":
                 possessive = (rule, float(entry["confidence"]))
+            elif entry["kind"] == "join":
+                first, second = entry["words"]
+                joins.setdefault(first, []).append(
+                    Join(first, second, entry["joined"], rule, float(entry["threshold"])))
             elif entry["kind"] == "similar":
                 add_similar_words(partners, float(entry["min_zipf"]), rule, float(entry["threshold"]))
             else:
                 patterns.append(compile_pattern(entry, rule))
         except (re.error, ValueError) as exc:
             raise RulesError(f"rule {entry['id']!r}: {exc}") from None
-    return CompiledRules({w: tuple(ps) for w, ps in partners.items()}, tuple(patterns), possessive)
+    return CompiledRules({w: tuple(ps) for w, ps in partners.items()}, tuple(patterns), possessive,
+                         {w: tuple(js) for w, js in joins.items()})
 
 
 def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: float) -> None:
@@ -173,7 +228,7 @@ def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: flo
     for word, similar in similar_map.items():
         existing = partners.setdefault(word, [])
         known = {p.word for p in existing}
-        existing.extend(Partner(c, rule, threshold) for c in similar if c not in known)
+        existing.extend(Partner(c, rule, threshold, False) for c in similar if c not in known)
 
 
 def add_confusion_set(partners: dict, words: list, rule: str, threshold: float,
@@ -213,7 +268,7 @@ def compile_pattern(entry: dict, rule: str) -> Pattern:
         raise ValueError("no example input matches the pattern")
     message = entry.get("message", "")
     return Pattern(regex, entry["replacement"], rule, message, float(entry.get("confidence", 0.9)),
-                   trigger_word(source))
+                   trigger_word(source), required_literals(source))
 
 
 def trigger_word(source: str) -> str:
@@ -238,6 +293,46 @@ def trigger_word(source: str) -> str:
     # space on at least one side inside the run are surely whole words
     whole = [w for run in runs for w in re.findall(r"(?<=\s)[a-z]+(?=\s|$)|^[a-z]+(?=\s)", run.lower())]
     return max(whole, key=len) if whole else ""
+
+
+def required_literals(source: str, min_length: int = 3) -> tuple:
+    """Strings one of which (lower-cased) every match of the pattern contains.
+
+    The most selective of: a run of literal characters at the top level
+    (boundaries such as \\b do not cut it), or a group of plain literal
+    alternatives. () when nothing of at least `min_length` characters is required.
+
+    >>> required_literals(r"\\bcase and point\\b"), required_literals(r"\\b(could|must)(n't)? of\\b")
+    (('case and point',), ('could', 'must'))
+    >>> required_literals(r"\\btow(s|ed)? the (party )?line\\b"), required_literals(r"(a|b)")
+    (('line',), ())
+    """
+    parser = _parser()
+    found: list = []  # (score, alternatives)
+    run: list = []
+
+    def flush():
+        if run:
+            text = "".join(run).lower()
+            found.append((len(text.strip()), (text,)))
+            run.clear()
+
+    for op, av in parser.parse(source):
+        if op == parser.LITERAL:
+            run.append(chr(av))
+        elif op == parser.AT:
+            continue  # zero-width: the literals either side stay one run
+        else:
+            flush()
+            if op == parser.SUBPATTERN and len(av[-1]) == 1 and av[-1][0][0] == parser.BRANCH:
+                alternatives = av[-1][0][1][1]
+                if all(alt and all(o == parser.LITERAL for o, _ in alt) for alt in alternatives):
+                    words = tuple("".join(chr(a) for _, a in alt).lower() for alt in alternatives)
+                    # a run is one look-up, alternatives are several: runs win ties
+                    found.append((min(len(w.strip()) for w in words) - 0.5, words))
+    flush()
+    best = max(found, key=lambda f: f[0], default=(0, ()))
+    return best[1] if best[0] >= min_length else ()
 
 
 def _parser():
@@ -353,11 +448,15 @@ def neighbour_word(text: str, tokens: list, i: int, step: int) -> str | None:
     j = i + step
     if not 0 <= j < len(tokens):
         return None
-    a, b = (tokens[j], tokens[i]) if step < 0 else (tokens[i], tokens[j])
-    gap = text[a.end:b.start]
-    if not tokens[j].is_word or gap.strip() or gap.count("\n") > 1:
+    other = tokens[j]
+    if other.kind != "word":
         return None
-    word = tokens[j].text.lower()
+    a_end, b_start = (other.end, tokens[i].start) if step < 0 else (tokens[i].end, other.start)
+    if b_start - a_end != 1 or text[a_end] != " ":  # one space, the common case, needs no look
+        gap = text[a_end:b_start]
+        if gap.strip() or gap.count("\n") > 1:
+            return None
+    word = other.text.lower()
     if "'" not in word and "’" not in word:
         return word
     chain = context_model.expand_word(word.replace("’", "'"))[0]
@@ -390,32 +489,78 @@ def confidence_from(log_ratio: float, threshold: float) -> float:
     return r / (r + threshold)
 
 
-def clause_end_logprob(word: str, at_clause_end: bool) -> float:
+def clause_end_logprob(word: str, at_clause_end) -> float:
     """log P(the clause may end after `word`): 0, or a penalty for "their." and the like.
+
+    `at_clause_end` is the punctuation that follows (or True/False when unknown);
+    the milder _CLAUSE_END_FACTOR words are penalised before a sentence end only.
 
     >>> clause_end_logprob("their", True) < clause_end_logprob("there", True) == 0.0
     True
+    >>> clause_end_logprob("from", ".") < clause_end_logprob("from", ",") == 0.0
+    True
     """
-    if at_clause_end and word in _NO_CLAUSE_END:
-        return math.log(CLAUSE_END_PENALTY)
+    if at_clause_end:
+        if word in _NO_CLAUSE_END:
+            return math.log(CLAUSE_END_PENALTY)
+        factor = _CLAUSE_END_FACTOR.get(word)
+        if factor is not None and at_clause_end in _SENTENCE_END_PUNCT:
+            return math.log(factor)
     return 0.0
 
 
-def at_clause_end(text: str, tokens: list, i: int) -> bool:
-    """True when token i is followed (on the same line) by clause punctuation."""
+def clause_start_logprob(word: str, at_clause_start) -> float:
+    """log P(a clause may begin with `word`): 0, or a penalty for "Than ..." and the like.
+
+    `at_clause_start` is "sentence", "comma" or a false value (see `at_clause_start`).
+
+    >>> clause_start_logprob("than", "sentence") < clause_start_logprob("then", "sentence") == 0.0
+    True
+    >>> clause_start_logprob("than", "comma") < clause_start_logprob("than", None) == 0.0
+    True
+    """
+    if at_clause_start:
+        factors = _CLAUSE_START_FACTOR.get(word)
+        if factors is not None:
+            factor = factors[0] if at_clause_start == "sentence" else factors[1]
+            if factor != 1.0:
+                return math.log(factor)
+    return 0.0
+
+
+def at_clause_start(text: str, tokens: list, i: int):
+    """"sentence" when token i begins a sentence (or a line), "comma" after , ; or (, else None.
+
+    >>> t = tokenize("Yes, than no. Than"); [at_clause_start("Yes, than no. Than", t, k) for k in (2, 3, 5)]
+    ['comma', None, 'sentence']
+    """
+    tok = tokens[i]
+    if sentence_start(text, tok.start):
+        return "sentence"
+    j = i - 1
+    if j >= 0 and tokens[j].text in _CLAUSE_OPEN_PUNCT:
+        return "comma"
+    return None
+
+
+def at_clause_end(text: str, tokens: list, i: int):
+    """The clause punctuation that follows token i on the same line, or None."""
     j = i + 1
-    return (j < len(tokens) and tokens[j].text in _CLAUSE_PUNCT
-            and "\n" not in text[tokens[i].end:tokens[j].start])
+    if (j < len(tokens) and tokens[j].text in _CLAUSE_PUNCT
+            and "\n" not in text[tokens[i].end:tokens[j].start]):
+        return tokens[j].text
+    return None
 
 
-def best_partner(model, left, word: str, partners: tuple, right, clause_end: bool = False):
+def best_partner(model, left, word: str, partners: tuple, right, clause_end=None, clause_start=None):
     """The partner with the highest evidence over `word`: (log ratio, Partner)."""
     best = None
     original = (context_model.phrase_logprob(model, left, (word,), right)
-                + clause_end_logprob(word, clause_end))
+                + clause_end_logprob(word, clause_end) + clause_start_logprob(word, clause_start))
     for p in partners:
         score = (context_model.phrase_logprob(model, left, (p.word,), right)
-                 + clause_end_logprob(p.word, clause_end) - original)
+                 + clause_end_logprob(p.word, clause_end) + clause_start_logprob(p.word, clause_start)
+                 - original)
         if best is None or score > best[0]:
             best = (score, p)
     return best
@@ -430,16 +575,58 @@ def run(text: str, ctx) -> list[Change]:
         return []
     spans = protected_spans(text)
     tokens = tokenize(text)
-    present = {t.text.lower() for t in tokens if t.kind == "word"}
-    changes = pattern_changes(text, [p for p in rules.patterns if not p.trigger or p.trigger in present],
+    # a pattern none of whose required literals occurs (even inside a word) cannot match
+    lowered = text.lower()
+    changes = pattern_changes(text, [p for p in rules.patterns
+                                     if not p.needs or any(n in lowered for n in p.needs)],
                               spans, tokens)
     if ctx.resources is not None and rules.partners:
         taken = [(c.start, c.end) for c in changes]
         changes += confusion_changes(text, tokens, rules.partners, spans + taken, ctx)
+    if ctx.resources is not None and rules.joins:
+        taken = [(c.start, c.end) for c in changes]
+        changes += join_changes(text, tokens, rules.joins, spans + taken, ctx)
     if ctx.resources is not None and rules.possessive:
         taken = [(c.start, c.end) for c in changes]
         changes += possessive_changes(text, tokens, rules.possessive, spans + taken, ctx)
     return sorted(changes, key=lambda c: c.start)
+
+
+def join_changes(text: str, tokens: list, joins: dict, blocked: list, ctx) -> list[Change]:
+    """"moved in to the city" -> "moved into the city": the split and the joined
+    form scored in the same context (one word either side), as a confusion."""
+    model = context_model.model_for(ctx.resources)
+    names = name_words(ctx.options)
+    cased, _ = _partner_lookup(joins)
+    out = []
+    for i in range(len(tokens) - 1):
+        tok = tokens[i]
+        key = cased.get(tok.text)
+        if key is None or tok.kind != "word":
+            continue
+        candidates = joins[key]
+        nxt = tokens[i + 1]
+        if nxt.kind != "word" or text[tok.end:nxt.start] != " " or not nxt.text.islower():
+            continue
+        for join in candidates:
+            if nxt.text != join.second:
+                continue
+            if (tok.lower in names or not may_edit_casing(text, tok) or is_glued(text, tok)
+                    or is_glued(text, nxt) or inside_any(tok.start, nxt.end, blocked)):
+                continue
+            left = neighbour_word(text, tokens, i, -1)
+            right = neighbour_word(text, tokens, i + 1, +1)
+            if left is None or right is None:
+                continue  # both sides' evidence is needed: "give in to" vs "went into"
+            score = (context_model.phrase_logprob(model, left, (join.joined,), right)
+                     - context_model.phrase_logprob(model, left, (join.first, join.second), right))
+            if score < math.log(join.threshold / SUGGEST_FRACTION):
+                continue
+            new = match_case(join.joined, tok.text)
+            old = text[tok.start:nxt.end]
+            out.append(Change(tok.start, nxt.end, new, join.rule, f"'{old}' is likely '{new}' here",
+                              round(confidence_from(score, join.threshold), 3)))
+    return out
 
 
 def possessive_changes(text: str, tokens: list, possessive: tuple, blocked: list, ctx) -> list[Change]:
@@ -525,6 +712,33 @@ def trim_common_words(old: str, new: str) -> tuple:
     return start, end, " ".join(b[head:len(b) - tail])
 
 
+MEMO_SIZE = 100_000
+_lookups: dict = {}
+
+
+def _partner_lookup(partners: dict) -> tuple:
+    """(token text -> partner key, id(model) -> best_partner memo) for a partner map, built once.
+
+    The token text forms are the lower-case and capitalised spellings, with
+    straight or typographic apostrophes: the only ones `may_edit_casing` lets
+    through. The memo maps a scoring context to best_partner's answer (news
+    repeats "of the", "to be" thousands of times); for one partner map and
+    one model the answer is fixed.
+    """
+    entry = _lookups.get(id(partners))
+    if entry is None or entry[0] is not partners:
+        cased = {}
+        for w in partners:
+            for form in (w, w[:1].upper() + w[1:]):
+                cased[form] = w
+                cased[form.replace("'", "’")] = w
+        entry = (partners, cased, {})
+        if len(_lookups) >= 8:
+            _lookups.clear()  # rule sets come and go in tests only
+        _lookups[id(partners)] = entry
+    return entry[1], entry[2]
+
+
 def confusion_changes(text: str, tokens: list, partners: dict, blocked: list, ctx) -> list[Change]:
     """Score each confusion-set word against its partners; report the clear winners.
 
@@ -535,13 +749,19 @@ def confusion_changes(text: str, tokens: list, partners: dict, blocked: list, ct
     """
     model = context_model.model_for(ctx.resources)
     names = name_words(ctx.options)
+    cased, memos = _partner_lookup(partners)
+    memo = memos.get(id(model))  # models are cached for good: their ids stay theirs
+    if memo is None:
+        memo = memos.setdefault(id(model), {})
     scored = []  # (token, log ratio, partner)
     for i, tok in enumerate(tokens):
-        if tok.kind != "word":
+        # the only forms that may_edit_casing can allow: a dict look-up on the
+        # token as written skips the 9 in 10 tokens that have no partners
+        word = cased.get(tok.text)
+        if word is None or tok.kind != "word":
             continue
-        word = tok.text.lower()
-        candidates = partners.get(word) or partners.get(word.replace("’", "'"))
-        if not candidates or word in names:
+        candidates = partners[word]
+        if tok.text.lower() in names:
             continue
         if not may_edit_casing(text, tok) or is_glued(text, tok) or inside_any(tok.start, tok.end, blocked):
             continue
@@ -549,16 +769,25 @@ def confusion_changes(text: str, tokens: list, partners: dict, blocked: list, ct
         right = neighbour_word(text, tokens, i, +1)
         if left is None and right is None:
             continue  # no context at all: the unigram prior alone must not decide
-        score, partner = best_partner(model, left, word, candidates, right,
-                                      right is None and at_clause_end(text, tokens, i))
+        clause_end = at_clause_end(text, tokens, i) if right is None else None
+        clause_start = at_clause_start(text, tokens, i) if left is None else None
+        key = (left, word, right, clause_end, clause_start)
+        found = memo.get(key)
+        if found is None:
+            found = best_partner(model, left, word, candidates, right, clause_end, clause_start)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()  # bounded; a dict clear is atomic under the GIL
+            memo[key] = found
+        score, partner = found
         if score > 0:
             scored.append((tok, score, partner))
     boost = document_boost(scored)
-    fired = Counter((tok.lower, p.word) for tok, score, p in scored if score >= math.log(p.threshold / boost))
+    fired = Counter((tok.lower, p.word) for tok, score, p in scored
+                    if score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
     apostrophe = apostrophe_style(text)
     out: list[Change] = []
     for tok, score, partner in scored:
-        threshold = partner.threshold / boost
+        threshold = partner.threshold / (boost if partner.boosted else 1.0)
         if fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
             # one sense per discourse: the same confusion was made elsewhere in this text
             threshold = min(threshold, REPEAT_THRESHOLD)
