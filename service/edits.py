@@ -133,13 +133,16 @@ class EditLog:
         self.text = original
         self._pieces: list[_Piece] = []  # sorted by cstart, non-overlapping
 
-    def _to_original(self, pos: int, prefer_end: bool) -> int:
+    def _to_original(self, pos: int, prefer_end: bool, ends: list | None = None) -> int:
         """Map a current-text offset that lies outside every replaced span.
 
         At a deleted span (zero width in the current text) the offset could be
         before or after the deletion: a span's end maps before it, a start after.
+        `ends` is the pieces' current ends, when the caller has them (rebuilding
+        the list for each change made a step with many changes quadratic).
         """
-        ends = [p.cend for p in self._pieces]
+        if ends is None:
+            ends = [p.cend for p in self._pieces]
         i = bisect.bisect_right(ends, pos) - 1
         if prefer_end:
             # step back over deletions that sit exactly at pos
@@ -177,6 +180,7 @@ class EditLog:
             else:
                 clusters.append([it])
         pieces: list[_Piece] = []
+        ends = [p.cend for p in self._pieces]  # the old pieces: fixed until the rebuild below
         for cl in clusters:
             olds = [it[3] for it in cl if it[2] == "old"]
             news = [it[3] for it in cl if it[2] == "new"]
@@ -185,9 +189,9 @@ class EditLog:
                 continue
             cstart = min(it[0] for it in cl)
             cend = max(it[1] for it in cl)
-            ostart = min([p.ostart for p in olds] + [self._to_original(c.start, prefer_end=False)
+            ostart = min([p.ostart for p in olds] + [self._to_original(c.start, False, ends)
                                                        for c in news if c.start == cstart])
-            oend = max([p.oend for p in olds] + [self._to_original(c.end, prefer_end=c.end > c.start)
+            oend = max([p.oend for p in olds] + [self._to_original(c.end, c.end > c.start, ends)
                                                    for c in news if c.end == cend])
             if not olds and len(news) == 1 and news[0].start == news[0].end:
                 oend = ostart

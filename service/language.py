@@ -17,6 +17,18 @@ from langdetect import DetectorFactory, LangDetectException, detector_factory
 SAMPLE_CHARS = 1000
 SCAN_CHARS = 20000
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+# The fast path for clear English (see `clearly_english`). Validated against
+# langdetect on the benchmark documents, the perf corpus and ~5,000 synthetic
+# mixes of English with words of 40 other languages: wherever it fires,
+# langdetect said ("en", 1.0) too; the worst mix langdetect did not call
+# ("en", 1.0) had 86% English words, against the 93% required here.
+_ENGLISH_FUNCTION_WORDS = frozenset("""
+the of and to in a is that for on with as was at by it from be have has are said he she they his
+her its this an or not will would after which we their been were had who but
+""".split())
+FAST_MIN_WORDS = 40
+FAST_MIN_FUNCTION_SHARE = 0.2
+FAST_MIN_KNOWN_SHARE = 0.93
 _lock = threading.Lock()
 _factory: DetectorFactory | None = None
 
@@ -48,8 +60,34 @@ def _sample(text: str) -> str:
     return " ".join(words)
 
 
-def detect_language(text: str) -> tuple[str, float]:
+def clearly_english(sample: str, known_words) -> bool:
+    """True when the sample is plainly English prose: enough words, a fifth of
+    them function words, and nearly all of them in the English dictionary.
+
+    langdetect costs ~2.5 ms per article and answers ("en", 1.0) for such text;
+    this check costs a few hundred microseconds.
+
+    >>> clearly_english("the cat sat on the mat " * 10, {"the", "cat", "sat", "on", "mat"})
+    True
+    >>> clearly_english("le chat est sur le tapis " * 10, {"the", "cat", "le"})
+    False
+    """
+    words = sample.lower().split()
+    n = len(words)
+    if n < FAST_MIN_WORDS:
+        return False
+    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    if function < FAST_MIN_FUNCTION_SHARE * n:
+        return False
+    known = sum(1 for w in words if w in known_words)
+    return known >= FAST_MIN_KNOWN_SHARE * n
+
+
+def detect_language(text: str, known_words=None) -> tuple[str, float]:
     """Return (language code, probability); ("und", 0.0) when there is no evidence.
+
+    `known_words` (the English unigram dictionary, when the caller has it
+    loaded) enables the fast path for clear English (`clearly_english`).
 
     >>> detect_language("The two countries have decided to develop 5G technology together.")[0]
     'en'
@@ -57,6 +95,8 @@ def detect_language(text: str) -> tuple[str, float]:
     sample = _sample(text)
     if len(sample) < 3:
         return "und", 0.0
+    if known_words is not None and clearly_english(sample, known_words):
+        return "en", 1.0
     detector = _get_factory().create()
     detector.set_max_text_length(SAMPLE_CHARS)
     # langdetect reseeds its Random from `detector.seed` (None: the OS) for each

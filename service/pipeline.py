@@ -105,7 +105,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
     resources = resources or default_resources()
     started = time.perf_counter()
     if options.language == "auto":
-        code, probability = detect_language(text)
+        code, probability = detect_language(text, resources.dictionaries.unigrams)
     else:
         code, probability = options.language, 1.0
     english = code == "en" or (code == "und" and options.language == "auto")

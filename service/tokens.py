@@ -17,6 +17,17 @@ from typing import NamedTuple
 WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _TOKEN = re.compile(rf"(?P<url>(?:https?://|www\.)\S+)|(?P<email>[\w.+-]+@[\w-]+\.[\w.-]+)"
                     rf"|(?P<tag>[#@]\w+)|(?P<word>{WORD})|(?P<num>\d[\d.,:/]*\w*)|(?P<other>\S)")
+# _TOKEN without the url, email and tag alternatives, which cannot match in a
+# text without "http", "www.", "@" or "#" (most articles): trying them at
+# every token is half the cost of tokenizing, for the same tokens.
+_PLAIN_TOKEN = re.compile(rf"(?P<word>{WORD})|(?P<num>\d[\d.,:/]*\w*)|(?P<other>\S)")
+
+
+def _pattern_for(text: str) -> re.Pattern:
+    """The cheapest pattern that finds exactly _TOKEN's tokens in `text`."""
+    if "@" in text or "#" in text or "http" in text or "www." in text:
+        return _TOKEN
+    return _PLAIN_TOKEN
 
 
 class Token(NamedTuple):
@@ -44,8 +55,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     Cached: consecutive steps usually see the same text (most steps change
     nothing), and tokens are immutable, so they can share one tokenization.
     """
-    make = Token._make
-    return tuple(make((m.group(0), m.start(), m.end(), m.lastgroup)) for m in _TOKEN.finditer(text))
+    # tuple.__new__ over a list comprehension: Token._make and a generator
+    # expression cost ~15% more, and every step that reads words tokenizes
+    new = tuple.__new__
+    return tuple([new(Token, (m.group(), m.start(), m.end(), m.lastgroup))
+                  for m in _pattern_for(text).finditer(text)])
 
 
 def is_acronym(word: str) -> bool:

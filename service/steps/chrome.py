@@ -74,6 +74,8 @@ _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
+# The words of a line, for rules that list words instead of a pattern.
+_RULE_WORDS = re.compile(r"[\w'’+]+")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class LineRule:
             return False
         if self.pattern is not None:
             return self.pattern.fullmatch(line) is not None
-        words = [w.lower() for w in re.findall(r"[\w'’+]+", line)]
+        words = [w.lower() for w in _RULE_WORDS.findall(line)]
         return len(words) >= self.min_words and all(w in self.words for w in words)
 
 
@@ -304,10 +306,94 @@ def starts_chrome_run(order: list[int], step: int, evidence: list, window: int =
     return not ahead or any(evidence[j] is not None for j in ahead)
 
 
+# A pattern that numbers groups (backreference, conditional) cannot be joined with others.
+_NUMBERED_GROUPS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_index_cache: dict = {}
+
+
+@dataclass(frozen=True)
+class RuleIndex:
+    """What match_rule reads of a rule tuple, built once per tuple.
+
+    longest: the largest max_chars (a longer block matches no rule);
+    tiers: (limit, joined) pairs, limit ascending over the rules' distinct
+    max_chars: `joined` is every pattern rule allowed `limit` characters as
+    one alternation (each pattern's case flag scoped to it), or None when
+    they cannot be joined. A block of n <= limit characters (the first such
+    limit) that `joined` does not fullmatch matches no pattern rule, so only
+    the word rules are left to try: one regex call in C instead of 30 in a
+    Python loop, and long paragraphs only meet the few rules that allow them;
+    word_rules: the rules without a pattern, in order.
+    """
+
+    longest: int
+    tiers: tuple
+    word_rules: tuple
+
+    def joined_for(self, size: int):
+        """The joined pattern of the rules that allow `size` characters."""
+        for limit, joined in self.tiers:
+            if size <= limit:
+                return joined
+        return None
+
+
+def rule_index(rules) -> RuleIndex:
+    """The RuleIndex of a rule tuple (cached by identity)."""
+    hit = _index_cache.get(id(rules))
+    if hit is None or hit[0] is not rules:  # an id may be reused after a rules reload
+        if len(_index_cache) >= 8:
+            _index_cache.clear()  # rules reloaded many times: keep no dead rule sets alive
+        hit = _index_cache[id(rules)] = (rules, _build_index(rules))
+    return hit[1]
+
+
+def _join_patterns(patterns: list):
+    """One alternation of compiled patterns, or None when they cannot be joined."""
+    if not patterns or any(_NUMBERED_GROUPS.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(
+            f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns))
+    except re.error:  # e.g. a pattern with global inline flags: try them one by one
+        return None
+
+
+def _build_index(rules) -> RuleIndex:
+    limits = sorted({r.max_chars for r in rules})
+    tiers = tuple((limit, _join_patterns([r.pattern for r in rules
+                                          if r.pattern is not None and r.max_chars >= limit]))
+                  for limit in limits)
+    return RuleIndex(max(limits, default=0), tiers, tuple(r for r in rules if r.pattern is None))
+
+
 def match_rule(text: str, rules) -> "LineRule | None":
-    """The first rule that matches the whole block, if any."""
+    """The first rule that matches the whole block, if any.
+
+    Same answer as trying `rule.matches(text)` in order, but the line is
+    stripped and split into words once per block instead of once per rule
+    (34 rules, most blocks prose), a block longer than every rule's
+    max_chars is skipped outright, and one joined pattern rules out all the
+    pattern rules at once for most blocks (`RuleIndex`).
+    """
+    line = text.strip()
+    index = rule_index(rules)
+    if not line or len(line) > index.longest:
+        return None
+    joined = index.joined_for(len(line))
+    if joined is not None and joined.fullmatch(line) is None:
+        rules = index.word_rules  # no pattern rule can match
+    words = None
     for rule in rules:
-        if rule.matches(text):
+        if len(line) > rule.max_chars:
+            continue
+        if rule.pattern is not None:
+            if rule.pattern.fullmatch(line) is not None:
+                return rule
+            continue
+        if words is None:
+            words = [w.lower() for w in _RULE_WORDS.findall(line)]
+        if len(words) >= rule.min_words and all(w in rule.words for w in words):
             return rule
     return None
 

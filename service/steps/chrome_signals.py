@@ -168,8 +168,12 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=4096)
 def shape_of(text: str, stopwords: frozenset) -> Shape:
     """Length, stop-word density, end punctuation and Title Case of a block.
+
+    Cached: a pure function of its arguments, and classify_blocks asks it
+    twice about every block outside the article (shape, then evidence).
 
     >>> s = shape_of("Back To Top", frozenset({"to"}))
     >>> s.words, s.title_case, s.ends_sentence
@@ -177,8 +181,9 @@ def shape_of(text: str, stopwords: frozenset) -> Shape:
     """
     words = words_of(text)
     n = len(words)
-    stops = sum(1 for w in words if w.lower() in stopwords)
-    content = [w for w in words if w.lower() not in stopwords]
+    # each word lowered once (it was twice), by map in C: content words are the rest
+    content = [w for w, low in zip(words, map(str.lower, words)) if low not in stopwords]
+    stops = n - len(content)
     capital = sum(1 for w in content if w[0].isupper())
     title = bool(content) and n >= 2 and capital / len(content) >= 0.75
     return Shape(len(text), n, stops / n if n else 0.0, bool(_END_SENTENCE.search(text)), title)

@@ -32,7 +32,8 @@ from ..edits import Change
 from ..errors import OptionsError, RulesError
 from ..tokens import sentence_start, tokenize
 from .names_match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
-                          WindowContext, build_gazetteer, letters_of, match_window, parse_parts)
+                          WindowContext, build_gazetteer, letters_of, match_by_ear, match_exact,
+                          match_window, parse_parts)
 
 ENGLISH_ONLY = True
 RULES_FILE = "names.yaml"
@@ -122,6 +123,12 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     """
     runs, i, n = [], 0, len(tokens)
     while i < n:
+        tok = tokens[i]
+        if tok.kind != "word" or tok.text.islower() or i in covered:
+            # no capital anywhere: neither an initial nor a capitalised word,
+            # so no run starts here (most tokens; skips the checks below)
+            i += 1
+            continue
         parts, j = [], i
         while j < n:
             tok = tokens[j]
@@ -177,7 +184,50 @@ def segments_of(parts: tuple) -> list:
     return out
 
 
-def follows_name(text: str, seg: tuple, j: int, is_word, gazetteers) -> bool:
+class WindowMemo:
+    """One run's memo of window matches and given-name checks.
+
+    The passes ask about the same windows again and again (`collect_facts`
+    and `match_segment` both call `follows_name` for every part; the fuzzy
+    pass repeats the exact tiers): ~750 match_window calls per article, most
+    of them repeats. A window is one slice of one segment, so its first
+    part's offset and its length name it within the run; the exact tiers read
+    no context, the fuzzy ones only the context's flags and document facts.
+    """
+
+    def __init__(self, text: str, gazetteers, is_word):
+        self.text, self.gazetteers, self.is_word = text, gazetteers, is_word
+        self.plain = WindowContext(is_word)
+        self._exact: dict = {}
+        self._by_ear: dict = {}
+        self._follows: dict = {}
+
+    def match(self, window: tuple, ctx: WindowContext, fuzzy: bool = True):
+        """`match_window(window, gazetteers, ctx, text, fuzzy)`, memoised."""
+        key = (window[0].start, len(window))
+        if key in self._exact:
+            hit = self._exact[key]
+        else:
+            hit = self._exact[key] = match_exact(window, self.gazetteers, self.text)
+        if hit is not None or not fuzzy:
+            return hit
+        if len(window) == 1 and not window[0].initial and self.is_word(window[0].key):
+            return None  # a lone ordinary word ("The") is never a name heard wrong
+        # the seen dict lives as long as the run: its id names the facts
+        key += (ctx.prev_is_name, ctx.after_title, id(ctx.seen), ctx.others)
+        if key not in self._by_ear:
+            self._by_ear[key] = match_by_ear(window, self.gazetteers, ctx)
+        return self._by_ear[key]
+
+    def follows_name(self, seg: tuple, j: int) -> bool:
+        """`follows_name(text, seg, j, ...)`, memoised by the part's offset."""
+        key = seg[j].start
+        if key not in self._follows:
+            self._follows[key] = follows_name(self.text, seg, j, self.is_word, self.gazetteers, self)
+        return self._follows[key]
+
+
+def follows_name(text: str, seg: tuple, j: int, is_word, gazetteers, memo: WindowMemo | None = None) -> bool:
     """A given name of someone right before part j: a capitalised word that is
     no ordinary word, or is capitalised mid-sentence ("Anita" in "met Anita
     Mody"; not "When" in "When Mody spoke"), and does not end a known name
@@ -187,26 +237,25 @@ def follows_name(text: str, seg: tuple, j: int, is_word, gazetteers) -> bool:
     prev = seg[j - 1]
     if is_word(prev.key) and sentence_start(text, prev.start):
         return False
-    plain = WindowContext(is_word)
-    return all(match_window(seg[k:j], gazetteers, plain, text) is None for k in range(max(0, j - MAX_PARTS), j))
+    memo = memo or WindowMemo(text, gazetteers, is_word)
+    return all(memo.match(seg[k:j], memo.plain) is None for k in range(max(0, j - MAX_PARTS), j))
 
 
-def collect_facts(text: str, runs: list, gazetteers, is_word) -> tuple[dict, frozenset]:
+def collect_facts(memo: WindowMemo, runs: list) -> tuple[dict, frozenset]:
     """Document facts for lone surnames: entries the text names (a known or
     misheard surname, or a matched full name), and surnames it gives another given name
     ("Jane Starner" makes every lone "Starner" someone else)."""
     seen, others = {}, set()
-    plain = WindowContext(is_word)
     for _, _, parts in runs:
         for seg, _ in segments_of(parts):
             for j, part in enumerate(seg):
                 # a known surname, or one heard wrong: fixed, it would be known
-                alone = None if part.initial else match_window((part,), gazetteers, plain, text)
+                alone = None if part.initial else memo.match((part,), memo.plain)
                 if alone is not None and alone.entry_id:
                     seen.setdefault(alone.entry_id, set()).add(part.start)
-                if part.initial or not follows_name(text, seg, j, is_word, gazetteers):
+                if part.initial or not memo.follows_name(seg, j):
                     continue
-                hit = match_window(seg[j - 1:j + 1], gazetteers, plain, text)
+                hit = memo.match(seg[j - 1:j + 1], memo.plain)
                 if hit is not None:
                     seen.setdefault(hit.entry_id, set()).add(hit.start)
                 else:
@@ -245,20 +294,20 @@ def prefer_request(hit, gazetteers, text: str):
                    confidence=min(hit.confidence, 0.9))
 
 
-def match_segment(text: str, seg: tuple, gazetteers, facts: WindowContext, after_title: bool) -> list:
+def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_title: bool) -> list:
     """Matches in one segment, left to right, longest window first; exact
     forms at a position beat fuzzy ones."""
     found, j = [], 0
     while j < len(seg):
         hit = None
-        ctx = WindowContext(facts.is_word, follows_name(text, seg, j, facts.is_word, gazetteers),
+        ctx = WindowContext(facts.is_word, memo.follows_name(seg, j),
                             after_title and j == 0, facts.seen, facts.others)
         for fuzzy in (False, True):
             for size in range(min(MAX_PARTS, len(seg) - j), 0, -1):
                 window = seg[j:j + size]
                 if window[-1].initial and (size == 1 or j + size < len(seg)):
                     continue  # an initial belongs to the name after it
-                hit = match_window(window, gazetteers, ctx, text, fuzzy)
+                hit = memo.match(window, ctx, fuzzy)
                 if hit is not None:
                     j += size
                     break
@@ -267,7 +316,7 @@ def match_segment(text: str, seg: tuple, gazetteers, facts: WindowContext, after
         if hit is None:
             j += 1
         else:
-            found.append(prefer_request(hit, gazetteers, text))
+            found.append(prefer_request(hit, memo.gazetteers, memo.text))
     return found
 
 
@@ -325,19 +374,19 @@ def fix_case(text: str, tokens: list, gazetteers, is_word) -> tuple[list, set]:
     the text shows it is the proper noun: the canonical form mid-sentence, or
     one cued occurrence (so that a second run finds nothing more to do).
     """
-    found, i = [], 0
-    # most words start no lower-case name: one set lookup skips them
+    found, next_free = [], 0
+    # most words start no lower-case name: one set lookup skips them, in a
+    # comprehension (a while loop over every token cost twice as much)
     firsts = set().union(*(g.case_forms.keys() for g in gazetteers))
-    while i < len(tokens):
-        tok = tokens[i]
-        hit = None
-        if tok.is_word and split_suffix(tok.text)[0].lower() in firsts:
-            hit = case_fix_at(tokens, i, text, gazetteers, is_word)
-        if hit is None:
-            i += 1
-            continue
-        found.append((i,) + hit)
-        i = hit[0]
+    starts = [i for i, tok in enumerate(tokens)
+              if tok.kind == "word" and split_suffix(tok.text)[0].lower() in firsts]
+    for i in starts:
+        if i < next_free:
+            continue  # inside the name found before
+        hit = case_fix_at(tokens, i, text, gazetteers, is_word)
+        if hit is not None:
+            found.append((i,) + hit)
+            next_free = hit[0]
     cued = {entry.id for _, _, _, entry, ok in found if ok}
     evidence = make_evidence(text)
     changes, covered = [], set()
@@ -377,10 +426,11 @@ def run(text: str, ctx) -> list[Change]:
     tokens = tokenize(text)
     changes, covered = fix_case(text, tokens, gazetteers, plain_word)
     run_list = collect_runs(text, tokens, covered)
-    facts = WindowContext(is_word, False, False, *collect_facts(text, run_list, gazetteers, is_word))
+    memo = WindowMemo(text, gazetteers, is_word)
+    facts = WindowContext(is_word, False, False, *collect_facts(memo, run_list))
     for _, _, parts in run_list:
         for seg, after_title in segments_of(parts):
-            changes.extend(change_of(text, m) for m in match_segment(text, seg, gazetteers, facts, after_title))
+            changes.extend(change_of(text, m) for m in match_segment(memo, seg, facts, after_title))
     return [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
 
 

@@ -124,6 +124,7 @@ def is_plural_of(cand: str, known: str) -> bool:
     return cand in (known + "s", known + "es")
 
 
+@lru_cache(maxsize=65536)
 def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = False) -> bool:
     """A plausible misspelling of `known` (both lower-case keys).
 
@@ -137,6 +138,9 @@ def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = Fal
     (True, False)
     >>> similar_word("jingping", "jinping", True), similar_word("jingping", "jinping", False)
     (True, False)
+
+    Cached: a pure function of four small keys, asked ~1,500 times per
+    article as every window is compared with every person of its letter.
     """
     if cand == known:
         return True
@@ -388,6 +392,16 @@ def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None 
     Exact tiers are tried in every gazetteer before any fuzzy one; with
     `fuzzy` False only the exact tiers run.
     """
+    hit = match_exact(parts, gazetteers, text)
+    if hit is not None or not fuzzy:
+        return hit
+    return match_by_ear(parts, gazetteers, ctx)
+
+
+def match_exact(parts: tuple, gazetteers, text: str | None = None):
+    """The exact tiers of `match_window` (surface, letters, order, known
+    surname): they read no WindowContext, so a caller may reuse the answer for
+    one window under every context."""
     surface = window_surface(parts, text)
     key = "".join(p.key for p in parts)
     for gaz in gazetteers:
@@ -409,7 +423,12 @@ def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None 
             if key in gaz.surnames:
                 return Match(parts[0].start, parts[-1].end, parts[0].text, "names.exact", 1.0,
                              gaz.surnames[key])
-    if not fuzzy or has_acronym(parts) or not key:
+    return None
+
+
+def match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
+    """The fuzzy tiers of `match_window`, for a window no exact tier matched."""
+    if has_acronym(parts) or not any(p.key for p in parts):
         return None
     for gaz in gazetteers:
         found = match_fuzzy(parts, gaz, ctx)
@@ -510,17 +529,21 @@ def match_full(parts: tuple, form: Form, is_word):
     "S.J. Shankar": given [S] = [S.], and "J"+"Shankar" sounds like "Jaishankar".
     """
     surname = form.parts[-1].key
-    for k in range(1, len(parts)):
-        given = given_agree(parts[:-k], form.parts[:-1])
-        if given is None:
-            continue
-        tail = "".join(p.key for p in parts[-k:])
-        if given == "weak" and tail != surname and is_word(tail):
-            continue  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
-        distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
-        if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive):
-            rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
-            return make_match(parts, form.entry.canonical, rule, 0.85, form)
+    # given_agree needs as many given parts as the form has, so only one split
+    # of the window (k parts for the surname) can agree: try just that one
+    k = len(parts) - len(form.parts) + 1
+    if not 1 <= k < len(parts):
+        return None
+    given = given_agree(parts[:-k], form.parts[:-1])
+    if given is None:
+        return None
+    tail = "".join(p.key for p in parts[-k:])
+    if given == "weak" and tail != surname and is_word(tail):
+        return None  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
+    distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
+    if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive):
+        rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
+        return make_match(parts, form.entry.canonical, rule, 0.85, form)
     return None
 
 

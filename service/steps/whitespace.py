@@ -29,12 +29,32 @@ _FIXES = (
 )
 
 
+_TAIL = " \t\u00a0\r\n"
+
+
+def scan_start(rule: str, text: str) -> int:
+    """Where a fix's pattern can first match: scanning a 5 KB article from 0
+    for a pattern that can only match at its end, or for a run of spaces
+    the text does not have, is most of this step's time.
+
+    Trailing blank lines must follow a non-space character and run to the
+    end, so only the trailing run of blanks and line breaks can match (the
+    lookbehind still sees the character before). A run of two spaces or tabs
+    needs "  " or a tab somewhere. Returns len(text) when a fix cannot match.
+    """
+    if rule == "whitespace.trailing_lines":
+        return len(text.rstrip(_TAIL))
+    if rule == "whitespace.spaces" and "  " not in text and "\t" not in text:
+        return len(text)
+    return 0
+
+
 def run(text: str, ctx) -> list[Change]:
     """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found."""
     changes: list[Change] = []
     taken: list[tuple[int, int]] = []
     for pattern, replacement, rule, message in _FIXES:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, scan_start(rule, text)):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):
                 continue
