@@ -2,6 +2,9 @@
 
     python bench/load.py [--workers 2] [--clients 4] [--requests 200] [--max-seconds 120]
     python bench/load.py --url http://127.0.0.1:8080   # an already running server (loopback only)
+    python bench/load.py --requests 1000000 --max-seconds 60 --clients 6        # a 60 s saturation run
+    python bench/load.py --requests 1000000 --max-seconds 20 --kill-worker-at 8 # SIGKILL one worker mid-load
+    python bench/load.py --requests 1000000 --max-seconds 20 --term-at 8        # SIGTERM the master mid-load
 
 Starts `python -m service serve` on a free loopback port (unless --url), measures the
 time from process start to /readyz 200, then sends a fixed number of POST /v1/clean
@@ -9,6 +12,14 @@ requests from a few client threads (http.client, one keep-alive connection each)
 stops by itself after --requests or --max-seconds, whichever comes first. The
 articles are generated here from sentences this script writes, with typos, doubled
 spaces and mojibake mixed in, so every step has work. Exit status 1 if any request failed.
+
+Faults (with a server this script starts): --kill-worker-at S sends SIGKILL to one
+gunicorn worker S seconds into the load; gunicorn forks a replacement, and only the
+requests in flight at that moment may fail (the report lists each failure with when it
+started relative to the kill, and the replacement's pid). --term-at S sends SIGTERM to
+the master: requests in flight must complete (graceful drain), and afterwards new
+connections are refused; the clients stop at the first refusal. The exit status is 1
+if a request failed that the fault does not excuse.
 """
 from __future__ import annotations
 
@@ -65,10 +76,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(workers: int, log_path: str):
+def worker_pids(master_pid: int) -> set:
+    """The pids of the processes whose parent is `master_pid` (gunicorn's workers), from /proc."""
+    pids = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        # the command name may hold spaces or parentheses: fields follow the last ')'
+        fields = stat[stat.rindex(b")") + 2:].split()
+        if int(fields[1]) == master_pid and fields[0] != b"Z":
+            pids.add(int(entry))
+    return pids
+
+
+def start_server(workers: int, log_path: str, threads: int = 2, extra_env: dict | None = None):
     """(process, base url, seconds from process start to /readyz 200)."""
     port = free_port()
-    env = dict(os.environ, COPYDESK_WORKERS=str(workers))
+    env = dict(os.environ, COPYDESK_WORKERS=str(workers), COPYDESK_THREADS=str(threads), **(extra_env or {}))
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     log = open(log_path, "w")
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "service", "serve", "--bind", f"127.0.0.1:{port}"],
@@ -80,34 +110,52 @@ def start_server(workers: int, log_path: str):
         try:
             with urllib.request.urlopen(base + "/readyz", timeout=1) as r:
                 if r.status == 200:
-                    return process, base, time.perf_counter() - started
+                    ready = time.perf_counter() - started
+                    # /readyz answers once one worker is up; the load starts when all are forked,
+                    # or the first worker would take every keep-alive connection for the whole run
+                    while len(worker_pids(process.pid)) < workers and time.perf_counter() - started < 180:
+                        time.sleep(0.02)
+                    time.sleep(0.2)
+                    return process, base, ready
         except OSError:
             time.sleep(0.02)
     process.terminate()
     raise SystemExit("gunicorn was not ready within 180 s")
 
 
-def run_client(base: str, bodies: list, quota, deadline: float, latencies: list, errors: list) -> None:
-    """Send requests on one keep-alive connection until the shared quota or the deadline runs out."""
+def run_client(base: str, bodies: list, quota, deadline: float, latencies: list, errors: list,
+               records: list | None = None, stop: threading.Event | None = None) -> None:
+    """Send requests on one keep-alive connection until the shared quota or the deadline runs out.
+
+    `records` gets (start, end, error or None) per request (perf_counter times); a set
+    `stop` event, or a refused connection once it is set, ends the loop.
+    """
     url = urllib.parse.urlsplit(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     i = 0
-    while time.perf_counter() < deadline and quota():
+    while time.perf_counter() < deadline and not (stop is not None and stop.is_set()) and quota():
         body = bodies[i % len(bodies)]
         i += 1
         t0 = time.perf_counter()
+        error = None
         try:
             conn.request("POST", "/v1/clean", body=body, headers={"Content-Type": "application/json"})
             response = conn.getresponse()
             data = response.read()
             if response.status != 200 or "text" not in json.loads(data):
-                errors.append(f"status {response.status}: {data[:200]!r}")
+                error = f"status {response.status}: {data[:200]!r}"
         except (OSError, http.client.HTTPException, ValueError) as exc:
-            errors.append(repr(exc))
+            error = repr(exc)
             conn.close()
             conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
-            continue
-        latencies.append(time.perf_counter() - t0)
+        if records is not None:
+            records.append((t0, time.perf_counter(), error))
+        if error is None:
+            latencies.append(time.perf_counter() - t0)
+        else:
+            errors.append(error)
+            if isinstance(error, str) and "ConnectionRefused" in error and stop is not None:
+                stop.set()  # the server has gone (after --term-at): no point asking again
     conn.close()
 
 
@@ -116,7 +164,9 @@ def percentile(values: list, p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: int = 7) -> dict:
+def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: int = 7,
+             fault=None, fault_at: float | None = None) -> dict:
+    """Run the load; `fault(report)` is called `fault_at` seconds in (from another thread)."""
     rng = random.Random(seed)
     bodies = [json.dumps({"text": make_article(rng), "diff": "none"}).encode() for _ in range(20)]
     lock, remaining = threading.Lock(), [requests]
@@ -128,24 +178,45 @@ def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: i
             remaining[0] -= 1
             return True
 
-    latencies, errors = [], []
+    latencies, errors, records, stop, fault_report = [], [], [], threading.Event(), {}
     # One warm-up request per client: the first request of a worker pays for lazy imports.
     run_load_warmup(base, bodies[0], clients)
     started = time.perf_counter()
     deadline = started + max_seconds
-    threads = [threading.Thread(target=run_client, args=(base, bodies, quota, deadline, latencies, errors))
+    threads = [threading.Thread(target=run_client,
+                                args=(base, bodies, quota, deadline, latencies, errors, records, stop))
                for _ in range(clients)]
+    if fault is not None:
+        def fire():
+            time.sleep(fault_at)
+            fault_report["at"] = time.perf_counter()
+            fault(fault_report)
+        threads.append(threading.Thread(target=fire, daemon=True))
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
-    return {"requests": len(latencies) + len(errors), "errors": len(errors), "seconds": round(elapsed, 2),
+    report = {"requests": len(latencies) + len(errors), "errors": len(errors), "seconds": round(elapsed, 2),
             "throughput_rps": round(len(latencies) / elapsed, 2) if elapsed else 0.0,
             "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
             "p99_ms": round(percentile(latencies, 99) * 1000, 1) if latencies else None,
             "article_bytes": len(json.loads(bodies[0])["text"].encode()), "clients": clients,
             "first_errors": errors[:3]}
+    if fault is not None:
+        at = fault_report.pop("at", None)
+        report["fault"] = fault_report
+        if at is not None:
+            in_flight = [r for r in records if r[0] <= at <= r[1]]
+            report["fault"].update({
+                "at_s": round(at - started, 2),
+                "in_flight_at_fault": len(in_flight),
+                "in_flight_failed": sum(1 for r in in_flight if r[2]),
+                "failed_started_before": sum(1 for r in records if r[2] and r[0] < at and r[1] < at),
+                "failed_started_after": sum(1 for r in records if r[2] and r[0] > at),
+                "ok_started_after": sum(1 for r in records if not r[2] and r[0] > at),
+                "failures": [(round(r[0] - at, 3), round(r[1] - at, 3), r[2][:80]) for r in records if r[2]][:10]})
+    return report
 
 
 def run_load_warmup(base: str, body: bytes, clients: int) -> None:
@@ -164,24 +235,85 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=4, help="concurrent client threads")
     ap.add_argument("--requests", type=int, default=200, help="total requests (the bound)")
     ap.add_argument("--max-seconds", type=float, default=120, help="stop after this long in any case")
+    ap.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker when starting one")
+    ap.add_argument("--kill-worker-at", type=float, metavar="S", help="SIGKILL one worker S seconds into the load")
+    ap.add_argument("--term-at", type=float, metavar="S", help="SIGTERM the master S seconds into the load")
     ap.add_argument("--log", default=os.path.join(tempfile.gettempdir(), "copydesk-load.log"))
     args = ap.parse_args(argv)
     process, report = None, {}
     if args.url:
         if urllib.parse.urlsplit(args.url).hostname not in LOOPBACK:
             raise SystemExit("--url must be a loopback address (127.0.0.1, localhost or ::1)")
+        if args.kill_worker_at is not None or args.term_at is not None:
+            raise SystemExit("--kill-worker-at and --term-at need a server this script starts (no --url)")
         base = args.url.rstrip("/")
     else:
-        process, base, startup = start_server(args.workers, args.log)
-        report.update({"workers": args.workers, "startup_to_ready_s": round(startup, 2)})
+        process, base, startup = start_server(args.workers, args.log, args.threads)
+        report.update({"workers": args.workers, "threads": args.threads,
+                       "startup_to_ready_s": round(startup, 2)})
+    fault, fault_at = None, None
+    if args.kill_worker_at is not None:
+        fault, fault_at = (lambda r: kill_one_worker(process, r)), args.kill_worker_at
+    elif args.term_at is not None:
+        fault, fault_at = (lambda r: terminate_master(process, r)), args.term_at
+    cpu_before = {pid: cpu_seconds(pid) for pid in worker_pids(process.pid)} if process else {}
     try:
-        report.update(run_load(base, args.clients, args.requests, args.max_seconds))
+        report.update(run_load(base, args.clients, args.requests, args.max_seconds, fault=fault, fault_at=fault_at))
+        if cpu_before and fault is None:
+            # how evenly the workers shared the work (keep-alive connections stay on one worker)
+            report["worker_cpu_s"] = [round(cpu_seconds(pid) - t, 1) for pid, t in sorted(cpu_before.items())]
     finally:
-        if process is not None:
+        if process is not None and process.poll() is None:
             process.terminate()
             process.wait(60)
     print(json.dumps(report, indent=2))
+    if "fault" in report:
+        f = report["fault"]
+        if args.kill_worker_at is not None:
+            # only the requests in flight on the killed worker may fail
+            excused = f.get("in_flight_failed", 0)
+            return 1 if report["errors"] > excused or not f.get("replaced_by") else 0
+        # SIGTERM: nothing in flight may fail; refusals after the signal are the point
+        return 1 if f.get("in_flight_failed") or f.get("failed_started_before") or f.get("exit_code") != 0 else 0
     return 1 if report["errors"] else 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process, from /proc (0 if it has gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def kill_one_worker(process, report: dict, replace_within: float = 60) -> None:
+    """SIGKILL the lowest-pid worker; note its pid and the replacement gunicorn forks."""
+    import signal
+    before = worker_pids(process.pid)
+    victim = min(before)
+    os.kill(victim, signal.SIGKILL)
+    killed = time.perf_counter()
+    report.update({"killed_pid": victim, "workers_before": sorted(before)})
+    while time.perf_counter() - killed < replace_within:
+        new = worker_pids(process.pid) - before
+        if new:
+            report.update({"replaced_by": sorted(new), "replaced_after_s": round(time.perf_counter() - killed, 2)})
+            return
+        time.sleep(0.02)
+
+
+def terminate_master(process, report: dict, wait: float = 90) -> None:
+    """SIGTERM the master (graceful stop); note how long it takes to exit and its exit code."""
+    import signal
+    sent = time.perf_counter()
+    process.send_signal(signal.SIGTERM)
+    try:
+        report["exit_code"] = process.wait(wait)
+    except subprocess.TimeoutExpired:
+        report["exit_code"] = None
+    report["exited_after_s"] = round(time.perf_counter() - sent, 2)
 
 
 if __name__ == "__main__":

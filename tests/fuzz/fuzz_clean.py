@@ -2,7 +2,15 @@
 
 Run for a bounded time (the corpus of found inputs is kept beside this file):
 
-    .venv/bin/python tests/fuzz/fuzz_clean.py tests/fuzz/corpus -max_total_time=60
+    .venv/bin/python tests/fuzz/fuzz_clean.py /tmp/fuzz-new tests/fuzz/corpus \
+        -max_total_time=300 -rss_limit_mb=4096 -max_len=4096 -timeout=20
+    # keep the corpus small: merge, then keep <= 200 inputs covering every edge
+    .venv/bin/python tests/fuzz/fuzz_clean.py -merge=1 -merge_control_file=/tmp/mcf \
+        /tmp/merged tests/fuzz/corpus /tmp/fuzz-new
+    .venv/bin/python tests/fuzz/prune_corpus.py /tmp/mcf tests/fuzz/corpus --max 200
+
+Inputs are UTF-8 with bad bytes replaced, exactly as tests/test_properties.py replays
+the corpus. A crash leaves its input in ./crash-* (or -artifact_prefix=DIR/).
 
 Each input must clean without an exception, with edits that rebuild the output
 from the original exactly, and cleaning must be deterministic.
@@ -21,10 +29,13 @@ with atheris.instrument_imports():
     from service.edits import apply_edits
 
 service.default_resources()  # load once, outside the measured inputs
+MAX_BYTES = 4096
 
 
 def test_one_input(data: bytes) -> None:
-    text = atheris.FuzzedDataProvider(data).ConsumeUnicodeNoSurrogates(4096)
+    # Decoded as tests/test_properties.py replays the corpus: UTF-8, bad bytes replaced,
+    # so the seeds (real hostile text) mean what they say and every find replays the same.
+    text = data[:MAX_BYTES].decode("utf-8", errors="replace")
     result = service.clean(text)
     if apply_edits(text, result.edits) != result.text:
         raise AssertionError(f"edits do not rebuild the output for {text!r}")
@@ -38,5 +49,9 @@ def test_one_input(data: bytes) -> None:
 
 
 if __name__ == "__main__":
-    atheris.Setup(sys.argv, test_one_input)
+    # libFuzzer runs argv[0] again through the shell for -merge=1 and -fork jobs; the file
+    # is not executable on its own, so argv[0] becomes this interpreter and this file.
+    import shlex
+    argv0 = f"{shlex.quote(sys.executable)} {shlex.quote(os.path.abspath(__file__))}"
+    atheris.Setup([argv0] + sys.argv[1:], test_one_input)
     atheris.Fuzz()

@@ -1,0 +1,406 @@
+"""Hostile input against the HTTP API: huge bodies, huge lines, many lines, deep JSON,
+bad UTF-8, control, bidi and zero-width characters, HTML and <script>, and every
+mojibake ftfy knows (single and double). Each gets a precise error or a 200 whose
+edits rebuild the output exactly (tests/invariant.py).
+
+Time bounds here are ratios or generous ceilings, so a busy CI machine does not
+make them flaky, while a quadratic path or a server that reads a whole oversized
+body before refusing it still fails them.
+"""
+from __future__ import annotations
+
+import io
+import json
+import random
+import socket
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from invariant import assert_invariant
+
+from service.app import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+TEN_MB = 10 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.test_client()
+
+
+def clean_ok(client, text: str, **options) -> dict:
+    """POST text to /v1/clean; assert 200 and the edit invariant; return the body."""
+    r = client.post("/v1/clean", json={"text": text, **options})
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    body = r.get_json()
+    assert_invariant(text, body["edits"], body["text"])
+    return body
+
+
+# --- size: 10 MB body, 1 MB line, 100k lines ---------------------------------------------------
+
+def test_ten_megabyte_body_is_refused_fast(client):
+    started = time.perf_counter()
+    r = client.post("/v1/clean", data=b"a" * TEN_MB, content_type="text/plain")
+    elapsed = time.perf_counter() - started
+    assert r.status_code == 413 and r.get_json()["error"]["code"] == "payload_too_large"
+    assert elapsed < 1.0, f"413 took {elapsed:.2f}s"
+
+
+def test_oversized_body_is_refused_before_it_is_read(live_url):
+    """Content-Length says 10 MB but only 64 KB are sent: the answer must still come at once.
+
+    A server that read the body before checking the limit would wait for bytes that never
+    come, and the client's 1 s timeout would fail this test.
+    """
+    url = urllib.parse.urlsplit(live_url)
+    with socket.create_connection((url.hostname, url.port), timeout=5) as s:
+        s.sendall(b"POST /v1/clean HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                  b"Content-Length: %d\r\n\r\n" % TEN_MB + b"a" * 65536)
+        started = time.perf_counter()
+        s.settimeout(1.0)
+        head = b""
+        while b"\r\n" not in head:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            head += chunk
+        elapsed = time.perf_counter() - started
+    assert head.startswith(b"HTTP/1.1 413"), head[:100]
+    assert elapsed < 1.0
+
+
+CHUNKED = {"Transfer-Encoding": "chunked"}
+
+
+def post_chunked(client, path: str, body: bytes, content_type: str):
+    """A body without Content-Length, as a chunked request reaches the app from gunicorn."""
+    return client.post(path, input_stream=io.BytesIO(body), content_type=content_type, headers=CHUNKED,
+                       environ_overrides={"wsgi.input_terminated": True})
+
+
+def padded(template: bytes):
+    """A maker of bodies of exactly n bytes: `template` with its {} filled with a's."""
+    return lambda n: template.replace(b"{}", b"a" * (n - len(template) + 2))
+
+
+@pytest.mark.parametrize("path,content_type,make", [
+    ("/v1/clean?steps=whitespace", "text/plain", padded(b"{}")),
+    ("/v1/clean?steps=whitespace", "application/json", padded(b'{"text": "{}"}')),
+    ("/v1/apply", "application/json", padded(b'{"text": "{}", "edits": []}')),
+    ("/v1/batch", "application/json", padded(b'{"documents": [{"id": 1, "text": "{}"}]}')),
+], ids=["clean-text", "clean-json", "apply", "batch"])
+def test_chunked_body_over_the_limit_is_refused_not_truncated(path, content_type, make):
+    """Werkzeug stops reading a chunked body at the limit without a word; the app must say 413,
+    not clean the first MAX_BYTES of it (regression: a 3 MB chunked body came back as 2 MB)."""
+    limit = 4096
+    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": limit}).test_client()
+    exact, over = make(limit), make(limit + 1)
+    assert len(exact) == limit and len(over) == limit + 1
+    r = post_chunked(small, path, exact, content_type)
+    assert r.status_code == 200, r.get_data(as_text=True)[:200]
+    for body in (over, make(3 * limit)):
+        r = post_chunked(small, path, body, content_type)
+        assert r.status_code == 413, (len(body), r.status_code, r.get_data(as_text=True)[:200])
+        assert r.get_json()["error"]["code"] == "payload_too_large"
+
+
+@pytest.mark.xfail(strict=True, reason="service/app/languagetool.py read_form calls request.get_data() "
+                   "itself, so a chunked form over the limit is checked as its first MAX_BYTES; it should "
+                   "go through requests.read_body (or call requests.refuse_truncated_body)")
+def test_chunked_languagetool_form_over_the_limit_is_refused_not_truncated():
+    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 4096}).test_client()
+    body = b"language=en-US&text=" + b"teh  " * 2000
+    r = post_chunked(small, "/v2/check", body, "application/x-www-form-urlencoded")
+    assert r.status_code == 413, f"{r.status_code}: the text was cut at 4096 bytes and checked"
+
+
+def prose_line(size: int) -> str:
+    """`size` characters of one paragraph of damaged news prose (no line breaks)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from load import make_article
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    article = make_article(random.Random(3), 5000).replace("\n", " ")
+    return (article * (size // len(article) + 1))[:size]
+
+
+def test_one_megabyte_line_is_answered_in_linear_time():
+    """Ten times the text, about ten times the work: quadratic would be ~100x.
+
+    CPU time of this process (the test client runs the app in it), not wall time, so
+    other jobs on the machine do not count; best of three (100 KB) and of two (1 MB). Today
+    ~13x: whitespace and context are quadratic in the number of edits (xfails below).
+    """
+    big = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 4 * 1024 * 1024}).test_client()
+    small_text, large_text = prose_line(100_000), prose_line(1_000_000)
+    clean_ok(big, small_text[:5000])  # warm
+
+    def cost(text: str) -> float:
+        started = time.process_time()
+        body = clean_ok(big, text)
+        spent = time.process_time() - started
+        assert body["stats"]["chars_in"] == len(text)
+        assert "  " not in body["text"] and "teh " not in body["text"]
+        return spent
+
+    small = min(cost(small_text) for _ in range(3))
+    large = min(cost(large_text) for _ in range(2))  # the first 1 MB run also pays for growing the heap
+    ratio = large / small
+    assert ratio < 25, f"100 KB took {small:.2f}s of CPU, 1 MB {large:.2f}s ({ratio:.1f}x)"
+
+
+def test_a_hundred_thousand_tiny_lines(client):
+    text = "ab cd.\n" * 100_000
+    started = time.perf_counter()
+    body = clean_ok(client, text)
+    assert time.perf_counter() - started < 30
+    assert body["text"].count("\n") >= 99_000
+
+
+def test_many_lines_of_one_character_and_blank_runs(client):
+    clean_ok(client, "a\n" * 50_000)
+    clean_ok(client, "\n" * 50_000 + "The end.")
+    clean_ok(client, "\r\n" * 20_000 + "x" + "\r" * 20_000)
+
+
+# --- JSON: deep nesting on every JSON endpoint --------------------------------------------------
+
+DEEP = 100_000
+DEEP_BODIES = {
+    "open_arrays": '{"text": ' + "[" * DEEP,
+    "closed_arrays": '{"text": "a", "names": ' + "[" * DEEP + "]" * DEEP + "}",
+    "objects": '{"a":' * DEEP + "1" + "}" * DEEP,
+    "mixed": '{"text": "a", "steps": ' + '[{"x":' * (DEEP // 2) + "1" + "}]" * (DEEP // 2) + "}",
+}
+
+
+@pytest.mark.parametrize("endpoint", ["/v1/clean", "/v1/batch", "/v1/apply"])
+@pytest.mark.parametrize("name", sorted(DEEP_BODIES))
+def test_deeply_nested_json_is_a_400_not_a_crash(client, endpoint, name):
+    r = client.post(endpoint, data=DEEP_BODIES[name], content_type="application/json")
+    assert r.status_code == 400, r.get_data(as_text=True)[:200]
+    assert r.get_json()["error"]["code"] == "invalid_json"
+
+
+def test_deeply_nested_ndjson_line_is_reported_on_its_line(client):
+    lines = [json.dumps({"id": 1, "text": "a  b"}), '{"id": 2, "text": ' + "[" * DEEP,
+             json.dumps({"id": 3, "text": "c  d"})]
+    r = client.post("/v1/batch", data="\n".join(lines) + "\n", content_type="application/x-ndjson")
+    assert r.status_code == 200
+    results = [json.loads(line) for line in r.get_data(as_text=True).splitlines()]
+    assert [("error" in x) for x in results] == [False, True, False], results
+    assert results[0]["text"] == "a b" and results[2]["text"] == "c d"
+
+
+# --- encodings ----------------------------------------------------------------------------------
+
+INVALID_UTF8 = {
+    "lone_ff": b"\xff",
+    "lone_continuation": b"a\x80b",
+    "overlong_slash": b"\xc0\xaf",
+    "overlong_nul": b"\xc0\x80",
+    "encoded_surrogate": b"\xed\xa0\x80",
+    "beyond_10ffff": b"\xf4\x90\x80\x80",
+    "truncated_at_end": b"caf\xc3",
+    "truncated_4byte": b"\xf0\x9f\x98",
+    "latin1_text": "naïve café".encode("latin-1"),
+    "utf16_without_charset": "text".encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INVALID_UTF8))
+def test_invalid_utf8_is_refused_with_the_byte_offset(client, name):
+    raw = INVALID_UTF8[name]
+    for body, kind in ((raw, "text/plain"), (b'{"text": "' + raw + b'"}', "application/json")):
+        r = client.post("/v1/clean", data=body, content_type=kind)
+        assert r.status_code == 400, (kind, r.get_data(as_text=True))
+        error = r.get_json()["error"]
+        assert error["code"] == "invalid_encoding" and "byte" in error["message"]
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d", "\\ude00x", "\\uDBFF\\u0041"])
+def test_lone_surrogate_escapes_are_refused(client, escape):
+    r = client.post("/v1/clean", data='{"text": "a ' + escape + ' b"}', content_type="application/json")
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "invalid_encoding"
+
+
+def test_paired_surrogate_escape_is_an_emoji(client):
+    r = client.post("/v1/clean", data='{"text": "smile \\ud83d\\ude00 now"}', content_type="application/json")
+    assert r.status_code == 200 and "😀" in r.get_json()["text"]
+
+
+# --- characters: control, NUL, bidi, zero-width, non-characters ---------------------------------
+
+C0 = "".join(chr(i) for i in range(32))
+C1 = "".join(chr(i) for i in range(0x80, 0xA0))
+BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"
+HOSTILE_TEXTS = {
+    "c0_controls": f"The minister{C0}met his counterpart.",
+    "c1_controls": f"The minister{C1}met his counterpart.",
+    "nul_everywhere": "\x00".join("The minister met his counterpart in Tokyo."),
+    "only_nul": "\x00" * 1000,
+    "del_and_escape": "colour\x7f \x1b[31mred\x1b[0m \x1b]0;title\x07 text",
+    "bidi_override": f"Pay {BIDI} invoice\u202e exe.txt\u202c now.",
+    "trojan_source": "access_level = \"user\u202e \u2066// Check if admin\u2069 \u2066\"",
+    "zero_width_inside_words": "go" + ZERO_WIDTH + "vernment rec\u200bieved thier report.",
+    "only_zero_width": ZERO_WIDTH * 200,
+    "rtl_languages": "שלום עולם. مرحبا بالعالم. The minister met his counterpart.",
+    "mixed_rtl_ltr_numbers": "\u05d0\u05d1 123 \u0627\u0644 456 abc \u202bdef\u202c",
+    "non_characters": "a\ufffe b\uffff c\U0010ffff d\U000effff e\ufdd0 f",
+    "bom_and_replacement": "\ufeffThe text\ufffd\ufffd with replacement marks.",
+    "combining_pileup": "Z" + "\u0336\u0334\u0335\u0337" * 500 + "algo text.",
+    "emoji_sequences": "👩‍👩‍👧‍👦 🏳️‍🌈 👍🏽 🇯🇵 1️⃣ teh end",
+    "lone_combining_at_start": "\u0301\u0308 starts with marks",
+    "line_and_paragraph_separators": "one\u2028two\u2029three\x85four\x0bfive\x0csix",
+    "private_use_and_astral": "\ue000\uf8ff \U0001d400\U0001f600 \U00020000 text",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_hostile_characters_get_a_correct_answer(client, name):
+    text = HOSTILE_TEXTS[name]
+    body = clean_ok(client, text)
+    # no step may invent a bidi override the text did not have (it could reorder a display)
+    for ch in BIDI:
+        assert body["text"].count(ch) <= text.count(ch)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_hostile_characters_as_plain_text_body(client, name):
+    text = HOSTILE_TEXTS[name]
+    r = client.post("/v1/clean?diff=inline", data=text.encode("utf-8"), content_type="text/plain; charset=utf-8")
+    assert r.status_code == 200
+    body = r.get_json()
+    assert_invariant(text, body["edits"], body["text"])
+
+
+# --- HTML and <script> --------------------------------------------------------------------------
+
+ARTICLE = ("<p>The minister met his counterpart in Tokyo on Friday. Both sides agreed to cooperate on "
+           "telecommunications and artificial intelligence. Analysts said the agreement could reshape "
+           "regional supply chains.</p><p>Officials declined to comment on the timing of the summit.</p>")
+HOSTILE_HTML = (
+    "<html><head><title>T</title><script>alert('XSS1')</script><style>body{x:expression(XSS2)}</style></head>"
+    "<body><nav>Home</nav><article>" + ARTICLE +
+    "<script>document.cookie='XSS3'</script><img src=x onerror=\"alert('XSS4')\">"
+    "<iframe src=\"javascript:alert('XSS5')\"></iframe><svg onload=alert('XSS6')></svg>"
+    "<a href=\"javascript:alert('XSS7')\">link</a><noscript>XSS8</noscript>"
+    "</article></body></html>")
+
+
+def test_html_scripts_never_reach_the_cleaned_text(client):
+    for r in (client.post("/v1/clean", json={"html": HOSTILE_HTML}),
+              client.post("/v1/clean", data=HOSTILE_HTML, content_type="text/html")):
+        assert r.status_code == 200 and r.mimetype == "application/json"
+        body = r.get_json()
+        extracted = body["input"]["text"]
+        assert "Tokyo" in extracted
+        for n in range(1, 8):
+            assert f"XSS{n}" not in extracted and f"XSS{n}" not in body["text"]
+        assert_invariant(extracted, body["edits"], body["text"])
+
+
+@pytest.mark.parametrize("text", [
+    "<script>alert('x')</script>",
+    "Hello <script>alert(1)</script> world\n<img src=x onerror=alert(2)>",
+    "</script><script>alert(1)</script><!--",
+    "<" * 5000 + ">" * 5000,
+    "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &#0; &#x110000; &#xD800;",
+    "<![CDATA[ x ]]> <?xml version='1.0'?> <!DOCTYPE html>",
+])
+def test_html_sent_as_text_is_text(client, text):
+    r = client.post("/v1/clean", json={"text": text})
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    body = r.get_json()
+    assert_invariant(text, body["edits"], body["text"])
+
+
+@pytest.mark.parametrize("html", ["", " ", "<", "<html>", "<script>only</script>", "\x00<p>\x00</p>",
+                                  "<p>" * 20_000, "<div>" * 3000 + "deep" + "</div>" * 3000])
+def test_degenerate_html_is_answered(client, html):
+    r = client.post("/v1/clean", json={"html": html})
+    assert r.status_code in (200, 400), r.get_data(as_text=True)[:300]
+    if r.status_code == 200:
+        body = r.get_json()
+        assert_invariant(body["input"]["text"], body["edits"], body["text"])
+    else:
+        assert r.get_json()["error"]["code"]
+
+
+# --- every mojibake ftfy knows ------------------------------------------------------------------
+
+SAMPLE = "The café’s naïve façade — “quoted” and ‘single’ … über Ærø 😀 costs €5."
+
+
+def mojibake_cases():
+    ftfy_chardata = pytest.importorskip("ftfy.chardata")
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
+    cases = []
+    for encoding in ftfy_chardata.CHARMAP_ENCODINGS:
+        once = SAMPLE.encode("utf-8").decode(encoding, errors="replace")
+        twice = once.encode("utf-8").decode(encoding, errors="replace")
+        cases += [pytest.param(encoding, once, id=f"{encoding}-once"),
+                  pytest.param(encoding, twice, id=f"{encoding}-twice")]
+    return cases
+
+
+@pytest.mark.parametrize("encoding,damaged", mojibake_cases())
+def test_every_mojibake_ftfy_knows(client, encoding, damaged):
+    assert damaged != SAMPLE
+    clean_ok(client, damaged)                        # every step: 200 and the invariant
+    clean_ok(client, f"Intro line.\n\n{damaged}\n\n{damaged} again.")
+    repaired = clean_ok(client, damaged, steps=["unicode"])
+    assert repaired["text"] == SAMPLE, f"{encoding}: {repaired['text']!r}"
+
+
+# --- many edits in one document: the work must grow linearly ------------------------------------
+
+def cpu_ratio(step: str, unit: str, n: int, factor: int = 8) -> float:
+    """CPU time to clean `unit` * (factor * n) over `unit` * n (best of two), one step."""
+    import service
+    service.clean(unit * 10, steps=[step])  # warm
+
+    def cost(text: str) -> float:
+        started = time.process_time()
+        result = service.clean(text, steps=[step], diff="none")
+        spent = time.process_time() - started
+        assert len(result.edits) >= text.count(unit) // 2, "the case needs many edits to mean anything"
+        return spent
+
+    small = min(cost(unit * n) for _ in range(2))
+    return cost(unit * (factor * n)) / max(small, 1e-3)
+
+
+# 8x the edits: linear work is ~8x, quadratic ~64x. Each case costs 1-3 s while it is quadratic.
+@pytest.mark.xfail(strict=True, reason="service/steps/whitespace.py run(): each match is checked against every "
+                   "earlier change (`any(... for ts, te in taken)`), O(edits^2): 60 KB of 'a  ' takes 7 s of "
+                   "CPU, a 2 MB body of it hours, in a gthread worker the timeout does not stop")
+def test_whitespace_work_is_linear_in_the_number_of_edits():
+    ratio = cpu_ratio("whitespace", "a  ", 800)
+    assert ratio < 16, f"8x the edits cost {ratio:.1f}x the CPU"
+
+
+@pytest.mark.xfail(strict=True, reason="service/steps/context.py: 4x the pattern edits ('I could of gone.') "
+                   "cost ~14x the CPU, 8x ~40x (quadratic: 4000 edits 2.5 s; a 2 MB body of them would take ~40 min)")
+def test_context_work_is_linear_in_the_number_of_edits():
+    ratio = cpu_ratio("context", "I could of gone. ", 300)
+    assert ratio < 16, f"8x the edits cost {ratio:.1f}x the CPU"
+
+
+@pytest.mark.parametrize("step,unit", [("chrome", "Share this article\n"),
+                                       ("unicode", "cafÃ©. The minister met him.\n\n")], ids=["chrome", "mojibake"])
+def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
+    ratio = cpu_ratio(step, unit, 500)
+    assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"
