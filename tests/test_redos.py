@@ -49,7 +49,7 @@ CATASTROPHIC = [
     (r"(\d+|\w+)*!", "12ab!"),
     (r"(a+){2,}$", "aaa"),
 ]
-MISSED_BY_BOTH = {r"(a|a)*$", r"(a|aa)+$"}
+MISSED_BY_BOTH: set = set()  # both steps now share service.rules.check_regex_safe
 
 
 def cases(step: str):

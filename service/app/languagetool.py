@@ -27,7 +27,7 @@ from ..edits import Edit
 from ..language import detect_language
 from ..options import Options
 from .errors import ApiError
-from .requests import decode_utf8, media_type, require_charset_utf8
+from .requests import decode_utf8, media_type, refuse_truncated_body, require_charset_utf8
 
 bp = Blueprint("languagetool", __name__)
 
@@ -97,7 +97,9 @@ def read_form() -> dict[str, str]:
     kind = media_type(request)
     require_charset_utf8(request)
     if kind == "application/x-www-form-urlencoded":
-        raw = decode_utf8(request.get_data(cache=True))
+        data = request.get_data(cache=True)
+        refuse_truncated_body(request, data)  # a chunked form past the limit is a 413, not cut
+        raw = decode_utf8(data)
         try:
             pairs = parse_qsl(raw, keep_blank_values=True, encoding="utf-8", errors="strict")
         except UnicodeDecodeError:

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from ..edits import Change
 from ..errors import RulesError
+from ..rules import check_regex_safe
 from . import chrome_signals as sig
 
 ENGLISH_ONLY = False  # shapes work in any language; phrase rules only run on English
@@ -68,9 +69,6 @@ RULE_SCHEMA = {
     },
 }
 _DEFAULT_MAX_CHARS = 200
-# A quantifier applied to a group that itself holds a quantifier can backtrack
-# exponentially on a long line; rule patterns must not have one.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
@@ -115,13 +113,14 @@ def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
         pattern = None
         if "pattern" in entry:
             source = entry["pattern"]
-            if _NESTED_QUANTIFIER.search(source):
-                raise RulesError(f"rule {entry['id']}: nested quantifier in pattern {source!r} "
-                                 "(may backtrack catastrophically)")
             try:
                 pattern = re.compile(source, 0 if entry.get("case_sensitive") else re.IGNORECASE)
             except re.error as exc:
                 raise RulesError(f"rule {entry['id']}: bad pattern {source!r}: {exc}") from None
+            try:
+                check_regex_safe(source)
+            except ValueError as exc:
+                raise RulesError(f"rule {entry['id']}: pattern {source!r}: {exc}") from None
         compiled.append(LineRule(
             id=entry["id"], message=entry["message"], pattern=pattern,
             words=frozenset(w.lower() for w in entry.get("words", ())),

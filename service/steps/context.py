@@ -38,8 +38,9 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version as _pkg_version
 
-from ..edits import Change
+from ..edits import Change, SpanSet
 from ..errors import RulesError
+from ..rules import check_regex_safe
 from ..resources import load_cached
 from ..tokens import Token, sentence_start, tokenize
 from . import context_model
@@ -343,38 +344,6 @@ def _parser():
     return parser
 
 
-def check_regex_safe(source: str) -> None:
-    """Raise ValueError for nested unbounded quantifiers such as (a+)+ or (a*)*.
-
-    >>> check_regex_safe(r"\\bcould of\\b")
-    >>> check_regex_safe(r"(a+)+b")
-    Traceback (most recent call last):
-    ValueError: nested quantifier in pattern (may backtrack catastrophically)
-    """
-    parser = _parser()
-    parsed = parser.parse(source)
-    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
-    repeats |= {getattr(parser, "POSSESSIVE_REPEAT")} if hasattr(parser, "POSSESSIVE_REPEAT") else set()
-
-    def walk(items, inside_repeat: bool) -> None:
-        for op, av in items:
-            if op in repeats:
-                lo, hi, sub = av
-                unbounded = hi == parser.MAXREPEAT or hi > 10
-                if inside_repeat and unbounded:
-                    raise ValueError("nested quantifier in pattern (may backtrack catastrophically)")
-                walk(sub, inside_repeat or unbounded)
-            elif op == parser.SUBPATTERN:
-                walk(av[-1], inside_repeat)
-            elif op == parser.BRANCH:
-                for alt in av[1]:
-                    walk(alt, inside_repeat)
-            elif op in (parser.ASSERT, parser.ASSERT_NOT):
-                walk(av[1], inside_repeat)
-
-    walk(parsed, False)
-
-
 # ---------------------------------------------------------------- guards
 
 _CODE_SPAN = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
@@ -391,9 +360,9 @@ def protected_spans(text: str) -> list:
     return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
 
 
-def inside_any(start: int, end: int, spans: list) -> bool:
+def inside_any(start: int, end: int, spans: SpanSet) -> bool:
     """True when [start, end) overlaps one of the spans."""
-    return any(s < end and start < e for s, e in spans)
+    return spans.overlaps(start, end)
 
 
 def is_glued(text: str, tok: Token) -> bool:
@@ -582,13 +551,13 @@ def run(text: str, ctx) -> list[Change]:
                               spans, tokens)
     if ctx.resources is not None and rules.partners:
         taken = [(c.start, c.end) for c in changes]
-        changes += confusion_changes(text, tokens, rules.partners, spans + taken, ctx)
+        changes += confusion_changes(text, tokens, rules.partners, SpanSet(spans + taken), ctx)
     if ctx.resources is not None and rules.joins:
         taken = [(c.start, c.end) for c in changes]
-        changes += join_changes(text, tokens, rules.joins, spans + taken, ctx)
+        changes += join_changes(text, tokens, rules.joins, SpanSet(spans + taken), ctx)
     if ctx.resources is not None and rules.possessive:
         taken = [(c.start, c.end) for c in changes]
-        changes += possessive_changes(text, tokens, rules.possessive, spans + taken, ctx)
+        changes += possessive_changes(text, tokens, rules.possessive, SpanSet(spans + taken), ctx)
     return sorted(changes, key=lambda c: c.start)
 
 
@@ -674,11 +643,11 @@ def possessive_changes(text: str, tokens: list, possessive: tuple, blocked: list
 
 def pattern_changes(text: str, patterns: tuple, spans: list, tokens: list) -> list[Change]:
     """Changes from hand-written patterns, skipping code, URLs and overlaps."""
-    blocked = spans + [(t.start, t.end) for t in tokens if t.kind in ("url", "email", "tag")]
+    blocked = SpanSet(spans + [(t.start, t.end) for t in tokens if t.kind in ("url", "email", "tag")])
     out: list[Change] = []
     for pat in patterns:
         for m in pat.regex.finditer(text):
-            if inside_any(m.start(), m.end(), blocked + [(c.start, c.end) for c in out]):
+            if inside_any(m.start(), m.end(), blocked):
                 continue
             new = match_case(m.expand(pat.replacement), m.group(0))
             if new == m.group(0):
@@ -687,6 +656,7 @@ def pattern_changes(text: str, patterns: tuple, spans: list, tokens: list) -> li
             old = m.group(0)[start:end]
             message = pat.message or f"'{old}' is likely '{new}' here"
             out.append(Change(m.start() + start, m.start() + end, new, pat.rule, message, pat.confidence))
+            blocked.add(m.start() + start, m.start() + end)
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..edits import Change
+from ..edits import Change, SpanSet
 
 ENGLISH_ONLY = False
 
@@ -52,11 +52,11 @@ def scan_start(rule: str, text: str) -> int:
 def run(text: str, ctx) -> list[Change]:
     """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found."""
     changes: list[Change] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()  # a list scanned per match made many edits quadratic
     for pattern, replacement, rule, message in _FIXES:
         for m in pattern.finditer(text, scan_start(rule, text)):
             s, e = m.span()
-            if s == e or any(s < te and ts < e for ts, te in taken):
+            if s == e or taken.overlaps(s, e):
                 continue
             if replacement is None:
                 newline = "\r\n" if "\r\n" in m.group(0) else "\n"
@@ -65,5 +65,5 @@ def run(text: str, ctx) -> list[Change]:
                 rep = replacement
             if rep != m.group(0):
                 changes.append(Change(s, e, rep, rule, message, 1.0))
-                taken.append((s, e))
+                taken.add(s, e)
     return changes
