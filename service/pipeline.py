@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from . import diff as diffs
-from .edits import Edit, EditLog
+from .edits import Edit, EditLog, apply_edits
 from .language import detect_language
 from .options import Options
 from .resources import Dictionaries, dictionaries
@@ -122,7 +122,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         log.apply_step(step, module.run(log.text, ctx))
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
     edits, suggestions = _split_by_confidence(text, log.edits(), options.min_confidence)
-    out = log.text if not suggestions else _reapply(text, edits)
+    out = log.text if not suggestions else apply_edits(text, edits)
     per_step: dict[str, int] = {}
     for e in edits:
         for s in e.step.split("+"):
@@ -141,7 +141,3 @@ def _split_by_confidence(text: str, edits: list[Edit], minimum: float):
     suggested = [e for e in edits if e.confidence < minimum]
     return applied, suggested
 
-
-def _reapply(text: str, edits: list[Edit]) -> str:
-    from .edits import apply_edits
-    return apply_edits(text, edits)

@@ -127,7 +127,8 @@ def load_rules(directory: str | os.PathLike | None = None, modules: dict | None 
     return RuleSet(str(directory), MappingProxyType(files), digest.hexdigest()[:12])
 
 
-def _regex_parser():
+def regex_parser():
+    """The standard library's regex parser (re._parser, sre_parse before 3.11)."""
     try:
         from re import _parser as parser  # Python >= 3.11
     except ImportError:  # pragma: no cover - older Pythons
@@ -153,7 +154,7 @@ def check_regex_safe(source: str) -> None:
     Traceback (most recent call last):
     ValueError: alternation inside a repeat may backtrack catastrophically (overlapping branches)
     """
-    parser = _regex_parser()
+    parser = regex_parser()
     parsed = parser.parse(source)
     repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
     repeats |= {getattr(parser, "POSSESSIVE_REPEAT")} if hasattr(parser, "POSSESSIVE_REPEAT") else set()

@@ -40,7 +40,7 @@ from importlib.metadata import version as _pkg_version
 
 from ..edits import Change, SpanSet
 from ..errors import RulesError
-from ..rules import check_regex_safe
+from ..rules import check_regex_safe, regex_parser
 from ..resources import load_cached
 from ..tokens import Token, sentence_start, tokenize
 from . import context_model
@@ -281,7 +281,7 @@ def trigger_word(source: str) -> str:
     >>> trigger_word(r"\\b(more|less) then\\b"), trigger_word(r"\\bfree reign\\b"), trigger_word(r"(a|b)")
     ('then', 'reign', '')
     """
-    parser = _parser()
+    parser = regex_parser()
     runs, current = [], []
     for op, av in parser.parse(source):
         if op == parser.LITERAL:
@@ -308,7 +308,7 @@ def required_literals(source: str, min_length: int = 3) -> tuple:
     >>> required_literals(r"\\btow(s|ed)? the (party )?line\\b"), required_literals(r"(a|b)")
     (('line',), ())
     """
-    parser = _parser()
+    parser = regex_parser()
     found: list = []  # (score, alternatives)
     run: list = []
 
@@ -334,14 +334,6 @@ def required_literals(source: str, min_length: int = 3) -> tuple:
     flush()
     best = max(found, key=lambda f: f[0], default=(0, ()))
     return best[1] if best[0] >= min_length else ()
-
-
-def _parser():
-    try:
-        from re import _parser as parser  # Python >= 3.11
-    except ImportError:  # pragma: no cover - older Pythons
-        import sre_parse as parser
-    return parser
 
 
 # ---------------------------------------------------------------- guards
