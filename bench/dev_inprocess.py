@@ -1,10 +1,12 @@
 """Score the library in process on the development benchmark (no HTTP).
 
-usage: python bench/dev_inprocess.py [typos] [text] [--steps unicode,chrome,...]
+usage: python bench/dev_inprocess.py [typos] [text] [clean] [--steps unicode,chrome,...]
        [--bench ../shared/bench] [--show N]
 
 Reads the benchmark's data and scoring code from its own folder at run time;
 nothing of it is copied here. --show prints up to N broken words / misses.
+"clean" runs the clean references themselves (issue 3: at most 1 edit per
+5000 words) and, with --show, lists the edits made to them.
 """
 from __future__ import annotations
 
@@ -43,6 +45,15 @@ def main() -> None:
                 if a.show and shown < a.show:
                     shown += _show_diff(d["reference"], out, a.show - shown)
             line = format_summary("typos", total)
+        elif mode == "clean":
+            docs = {d["reference"]: d for d in load("scraped.jsonl")}.values()
+            words, edits = 0, []
+            for d in docs:
+                words += len(d["reference"].split())
+                edits += service.clean(d["reference"], steps=steps).edits
+            for e in edits[:a.show]:
+                print(f"  {e.rule}: {e.original!r} -> {e.replacement!r}")
+            line = f"clean references: {len(edits)} edits in {words} words = {5000 * len(edits) / max(1, words):.2f} per 5000"
         else:
             docs, scores = load("scraped.jsonl"), []
             for d in docs:

@@ -13,6 +13,11 @@ from .errors import OptionsError
 
 STEPS = ("unicode", "chrome", "names", "spelling", "context", "whitespace")
 DIFF_FORMATS = ("unified", "inline", "html", "none")
+# "document": a name written in another outlet's accepted spelling (Zelensky,
+# Zelenskiy) is the document's house style and is only suggested, unless the
+# document also writes the canonical form. "canonical": the gazetteer is the
+# house style list and every variant is normalised.
+NAME_STYLES = ("document", "canonical")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Options:
     diff: str = "unified"
     min_confidence: float = 0.5
     keep_typographic_quotes: bool = True
+    name_style: str = "document"
 
     @classmethod
     def from_mapping(cls, mapping: dict | None = None, **kwargs: Any) -> "Options":
@@ -101,6 +107,12 @@ def _diff(value: Any) -> str:
     return value
 
 
+def _name_style(value: Any) -> str:
+    if value not in NAME_STYLES:
+        raise OptionsError(f"'name_style' must be one of {', '.join(NAME_STYLES)}")
+    return value
+
+
 def _confidence(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
         raise OptionsError("'min_confidence' must be a number from 0 to 1")
@@ -122,4 +134,5 @@ _VALIDATORS = {
     "diff": _diff,
     "min_confidence": _confidence,
     "keep_typographic_quotes": _bool("keep_typographic_quotes"),
+    "name_style": _name_style,
 }

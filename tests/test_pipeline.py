@@ -24,6 +24,7 @@ def test_unknown_option_is_an_error_not_ignored():
     ({"names": "S. Jaishankar"}, "names"),
     ({"names": [{"canonical": "X", "aliases": "Y"}]}, "names[0]"),
     ({"keep_typographic_quotes": "yes"}, "keep_typographic_quotes"),
+    ({"name_style": "house"}, "name_style"),
 ])
 def test_mistyped_options_name_the_option(options, needle):
     with pytest.raises(OptionsError, match=needle.replace("[", r"\[").replace("]", r"\]")):
