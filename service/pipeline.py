@@ -121,7 +121,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
                       resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None)
         log.apply_step(step, module.run(log.text, ctx))
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
-    edits, suggestions = _split_by_confidence(text, log.edits(), options.min_confidence)
+    edits, suggestions = _split_by_confidence(log.edits(), options.min_confidence)
     out = log.text if not suggestions else apply_edits(text, edits)
     per_step: dict[str, int] = {}
     for e in edits:
@@ -135,7 +135,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
                   diff=diffs.render(text, out, edits, options.diff), stats=stats)
 
 
-def _split_by_confidence(text: str, edits: list[Edit], minimum: float):
+def _split_by_confidence(edits: list[Edit], minimum: float):
     """Edits below the confidence floor are returned as suggestions, not applied."""
     applied = [e for e in edits if e.confidence >= minimum]
     suggested = [e for e in edits if e.confidence < minimum]

@@ -73,13 +73,20 @@ def test_unicode_step_removes_control_and_invisible_characters_as_edits():
     assert {e.rule for e in result.edits} == {"unicode.remove_control_chars", "unicode.invisible"}
 
 
+@pytest.mark.parametrize("text", ["One.\n\n\u200b\n\nTwo.\n", "One.\n\u200b\u200b\n\nTwo.",
+                                  "One.\r\n\u2060\r\nTwo."])
+def test_a_line_of_only_invisible_characters_is_a_spacer_left_as_found(text):
+    result = service.clean(text)
+    assert result.text == text and result.edits == ()
+
+
 def test_low_confidence_edits_become_suggestions():
     result = service.clean("x  y", steps=["whitespace"], min_confidence=1.0)
     assert result.text == "x y"  # confidence 1.0 still applies
     from service.pipeline import _split_by_confidence
     edits = service.clean("x  y", steps=["whitespace"]).edits
     lowered = [e.__class__(**{**e.to_dict(), "confidence": 0.3}) for e in edits]
-    applied, suggested = _split_by_confidence("x  y", lowered, 0.5)
+    applied, suggested = _split_by_confidence(lowered, 0.5)
     assert applied == [] and suggested == lowered
 
 

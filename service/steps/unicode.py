@@ -30,6 +30,11 @@ MAX_DIFF_CHARS = 4000
 _INVISIBLE = re.compile("[\u200b\u00ad\u2060]+")
 _INVISIBLE_RULE = "unicode.invisible"
 _INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, soft hyphen)"
+# A line of nothing but invisible characters is a paragraph spacer some
+# publishing systems insert (an empty paragraph holding a zero-width space).
+# It breaks no word and reads as a blank line, so clean text that has one is
+# left as found: removing it would be an edit on correct text (issue 3).
+_SPACER_LINE = re.compile("[\u200b\u2060 \t\u00a0]*[\u200b\u2060][\u200b\u2060 \t\u00a0]*\r?\n?")
 _NEEDS_FTFY = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]")
 # Typographic punctuation ftfy leaves alone when quotes are kept: no badness
 # pattern can match a text of printable ASCII and these (checked exhaustively
@@ -142,6 +147,8 @@ def run(text: str, ctx) -> list[Change]:
     changes: list[Change] = []
     for start, line in lines_to_fix(text):
         if quotes_kept and not _BEYOND_TYPOGRAPHIC.search(line):
+            continue
+        if _SPACER_LINE.fullmatch(line):
             continue  # only ASCII and typographic punctuation: ftfy would return it as is
         fixed, explanation = ftfy.fix_and_explain(line, config)
         visible = _INVISIBLE.sub("", fixed)
