@@ -22,10 +22,15 @@ _FIXES = (
     (re.compile(r"(?<=\S)(?:[ \t\u00a0]*\r?\n){2,}[ \t\u00a0]*\Z"), None, "whitespace.trailing_lines",
      "removed trailing blank lines"),
     (re.compile(r"\A(?:[ \t\u00a0]*\r?\n)+"), "", "whitespace.leading", "removed leading blank lines"),
-    (re.compile(r"(?<=\n)(?:[ \t\u00a0]*\r?\n){2,}"), None, "whitespace.blank_lines",
+    # "\n(...)" and group 1, not a lookbehind: the engine then only tries line
+    # feeds, a tenth of the cost for the same matches.
+    (re.compile(r"\n((?:[ \t\u00a0]*\r?\n){2,})"), None, "whitespace.blank_lines",
      "collapsed blank lines"),
     (re.compile(r"[ \t\u00a0]+(?=\r?\n|\Z)"), "", "whitespace.trailing", "removed trailing spaces"),
-    (re.compile(r"(?<=\S)[ \t]{2,}(?=\S)"), " ", "whitespace.spaces", "collapsed a run of spaces"),
+    # Whole runs that start with a space and go on, or hold a tab; `run` keeps
+    # those of 2+ characters between two non-space characters. Cheaper than
+    # "(?<=\S)[ \t]{2,}(?=\S)", whose lookbehind runs at every character.
+    (re.compile(r" [ \t]+|\t[ \t]*"), " ", "whitespace.spaces", "collapsed a run of spaces"),
 )
 
 
@@ -49,21 +54,33 @@ def scan_start(rule: str, text: str) -> int:
     return 0
 
 
+def _between_words(text: str, start: int, end: int) -> bool:
+    """A run of 2+ blanks with a non-space character on each side.
+
+    >>> _between_words("a  b", 1, 3), _between_words("a\tb", 1, 2), _between_words("  b", 0, 2)
+    (True, False, False)
+    """
+    return (end - start >= 2 and start > 0 and end < len(text)
+            and not text[start - 1].isspace() and not text[end].isspace())
+
+
 def run(text: str, ctx) -> list[Change]:
     """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found."""
     changes: list[Change] = []
     taken = SpanSet()  # a list scanned per match made many edits quadratic
     for pattern, replacement, rule, message in _FIXES:
         for m in pattern.finditer(text, scan_start(rule, text)):
-            s, e = m.span()
+            s, e = m.span(m.lastindex or 0)
             if s == e or taken.overlaps(s, e):
                 continue
+            if rule == "whitespace.spaces" and not _between_words(text, s, e):
+                continue
+            found = text[s:e]
             if replacement is None:
-                newline = "\r\n" if "\r\n" in m.group(0) else "\n"
-                rep = newline
+                rep = "\r\n" if "\r\n" in found else "\n"
             else:
                 rep = replacement
-            if rep != m.group(0):
+            if rep != found:
                 changes.append(Change(s, e, rep, rule, message, 1.0))
                 taken.add(s, e)
     return changes
