@@ -262,6 +262,9 @@ def main(argv=None) -> int:
         if cpu_before and fault is None:
             # how evenly the workers shared the work (keep-alive connections stay on one worker)
             report["worker_cpu_s"] = [round(cpu_seconds(pid) - t, 1) for pid, t in sorted(cpu_before.items())]
+            # measured after the load, so each worker's own caches and copied pages are counted
+            report["memory"] = {"master": memory_mb(process.pid),
+                                "workers": [memory_mb(pid) for pid in sorted(cpu_before)]}
     finally:
         if process is not None and process.poll() is None:
             process.terminate()
@@ -276,6 +279,26 @@ def main(argv=None) -> int:
         # SIGTERM: nothing in flight may fail; refusals after the signal are the point
         return 1 if f.get("in_flight_failed") or f.get("failed_started_before") or f.get("exit_code") != 0 else 0
     return 1 if report["errors"] else 0
+
+
+def memory_mb(pid: int) -> dict:
+    """RSS and private (unshared) memory of a process in MB, from /proc/PID/smaps_rollup.
+
+    With preload_app the workers share the master's dictionaries copy-on-write:
+    a worker's RSS counts those shared pages again, its private memory is what
+    one more worker really adds.
+    """
+    fields = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and parts[2] == "kB":
+                    fields[parts[0].rstrip(":")] = int(parts[1])
+    except OSError:
+        return {}
+    private = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return {"rss_mb": round(fields.get("Rss", 0) / 1024, 1), "private_mb": round(private / 1024, 1)}
 
 
 def cpu_seconds(pid: int) -> float:
