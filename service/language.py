@@ -27,6 +27,13 @@ the of and to in a is that for on with as was at by it from be have has are said
 her its this an or not will would after which we their been were had who but
 """.split())
 FAST_MIN_WORDS = 40
+# langdetect guesses wildly on a few words ("teh cat sat" -> Indonesian,
+# "Modi met Xi." -> Albanian), which would skip the English steps for an
+# editor's one-line check. Below SHORT_WORDS words, a non-English guess is
+# not trusted when most words are English dictionary words: the language is
+# reported as undetermined ("und"), and undetermined text gets every step.
+SHORT_WORDS = 8
+SHORT_MIN_KNOWN_SHARE = 0.6
 FAST_MIN_FUNCTION_SHARE = 0.2
 FAST_MIN_KNOWN_SHARE = 0.93
 _lock = threading.Lock()
@@ -107,4 +114,19 @@ def detect_language(text: str, known_words=None) -> tuple[str, float]:
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
         return "und", 0.0
-    return best.lang.split("-")[0], round(best.prob, 4)
+    code = best.lang.split("-")[0]
+    if code != "en" and known_words is not None and mostly_english_words(sample, known_words):
+        return "und", 0.0
+    return code, round(best.prob, 4)
+
+
+def mostly_english_words(sample: str, known_words) -> bool:
+    """A short sample (under SHORT_WORDS words) whose words are mostly English.
+
+    >>> mostly_english_words("teh cat sat", {"cat", "sat"}), mostly_english_words("der Hund ist", {"der"})
+    (True, False)
+    """
+    words = sample.lower().split()
+    if not words or len(words) >= SHORT_WORDS:
+        return False
+    return sum(1 for w in words if w in known_words) >= SHORT_MIN_KNOWN_SHARE * len(words)

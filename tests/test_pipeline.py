@@ -55,6 +55,20 @@ def test_detection_is_deterministic_even_for_ambiguous_text(text):
     assert len({tuple(service.clean(text).language.items()) for _ in range(8)}) == 1
 
 
+@pytest.mark.parametrize("text,fixed", [("teh cat sat", "the cat sat")])
+def test_a_short_english_text_langdetect_misreads_still_gets_the_english_steps(text, fixed):
+    result = service.clean(text)  # langdetect alone says Indonesian
+    assert result.language["code"] == "und" and result.text == fixed
+
+
+@pytest.mark.parametrize("text,code", [("Der Hund ist braun.", "de"), ("Le chat est noir.", "fr"),
+                                       ("Esto es bueno.", "es")])
+def test_short_foreign_sentences_keep_their_language_and_skip_english_steps(text, code):
+    result = service.clean(text)
+    assert result.language["code"] == code and result.text == text
+    assert "spelling" in result.stats["skipped_steps"]
+
+
 def test_explicit_language_skips_detection():
     result = service.clean("Bonjour tout le monde", language="en-GB")
     assert result.language == {"code": "en", "probability": 1.0}
