@@ -1,5 +1,6 @@
 """The `names` step: labelled cases (tests/data/names_cases.yaml), the seed
-article, the edits it reports, request names, the gazetteer's validation."""
+article, the edits it reports, request names, other outlets' spellings
+(`variants`, `name_style`), the gazetteer's validation."""
 from __future__ import annotations
 
 import re
@@ -25,17 +26,23 @@ def clean_names(text: str, **options):
     return service.clean(text, steps=["names"], language="en", **options)
 
 
+# the name_style each group of positive cases runs with
+STYLES = {"seed": "document", "synthetic": "document", "request": "document", "canonical": "canonical"}
+
+
 def _positive(*groups):
     for group in groups:
         for n, case in enumerate(CASES[group]):
-            yield pytest.param(case["input"], case["output"], case.get("names", []), id=f"{group}-{n}")
+            yield pytest.param(case["input"], case["output"], case.get("names", []), STYLES[group],
+                               id=f"{group}-{n}")
 
 
-@pytest.mark.parametrize("text,expected,request_names", list(_positive("seed", "synthetic", "request")))
-def test_positive_case(text, expected, request_names):
-    result = clean_names(text, names=request_names)
+@pytest.mark.parametrize("text,expected,request_names,style",
+                         list(_positive("seed", "synthetic", "request", "canonical")))
+def test_positive_case(text, expected, request_names, style):
+    result = clean_names(text, names=request_names, name_style=style)
     assert result.text == expected, f"{text!r} -> {result.text!r}, edits {result.edits}"
-    again = clean_names(result.text, names=request_names)
+    again = clean_names(result.text, names=request_names, name_style=style)
     assert again.edits == (), f"not stable: {again.edits}"
 
 
@@ -71,6 +78,68 @@ def test_lone_fuzzy_surname_is_less_confident_than_a_backed_one():
     (titled,) = clean_names("Minister Jaishanker said so.").edits
     assert lone.rule == titled.rule == "names.fuzzy"
     assert lone.confidence < titled.confidence
+
+
+def test_another_outlets_spelling_is_only_suggested():
+    """Reuters writes Zelenskiy: the default style keeps it and says why."""
+    result = clean_names("President Zelenskiy said.")
+    assert result.text == "President Zelenskiy said." and result.edits == ()
+    (sug,) = result.suggestions
+    assert (sug.original, sug.replacement, sug.rule) == ("Zelenskiy", "Zelenskyy", "names.variant")
+    assert sug.confidence == 0.3 and "another outlet's spelling" in sug.message
+    # a caller who accepts suggestions gets the canonical spelling
+    assert clean_names("President Zelenskiy said.", min_confidence=0.2).text == "President Zelenskyy said."
+
+
+def test_variant_is_replaced_where_the_text_also_writes_the_canonical():
+    (edit,) = clean_names("Zelensky arrived. Volodymyr Zelenskyy then spoke.").edits
+    assert (edit.original, edit.replacement, edit.rule) == ("Zelensky", "Zelenskyy", "names.variant")
+    assert edit.confidence >= 0.5 and "which the text also writes" in edit.message
+    # the surname alone is no evidence for a variant spelled otherwise in the given name
+    (sug,) = clean_names("Sergei Lavrov met Lavrov's aides.").suggestions
+    assert sug.replacement == "Sergey Lavrov"
+
+
+def test_aliases_and_by_ear_spellings_are_replaced_in_every_style():
+    for style in ("document", "canonical"):
+        assert clean_names("Zelenski said.", name_style=style).text == "Zelenskyy said."
+        assert clean_names("Vladimir Zelensky said.", name_style=style).text == "Volodymyr Zelenskyy said."
+        assert clean_names("President Zelenskyi said.", name_style=style).text == "President Zelenskyy said."
+
+
+def test_canonical_style_replaces_variants_with_their_own_confidence():
+    (edit,) = clean_names("Zelensky said.", name_style="canonical").edits
+    assert (edit.replacement, edit.rule, edit.confidence) == ("Zelenskyy", "names.variant", 0.95)
+
+
+def test_request_names_set_the_house_style_of_a_listed_person():
+    """A request listing the person decides their spelling, whatever the style."""
+    bbc = [{"canonical": "Volodymyr Zelensky"}]
+    assert clean_names("Zelenskiy said. Volodymyr Zelenskyy spoke.", names=bbc).text == \
+        "Zelensky said. Volodymyr Zelensky spoke."
+    assert clean_names("Zelenskiy said.", names=["Volodymyr Zelenskyy"]).text == "Zelenskyy said."
+    # request aliases are always replaced, as before
+    assert clean_names("P. Wongsakul spoke.", names=[{"canonical": "Penelope Wongsakul",
+                                                      "aliases": ["P. Wongsakul"]}]).text == "Penelope Wongsakul spoke."
+
+
+def test_variants_are_validated_and_claimed_once(tmp_path):
+    (tmp_path / "names.yaml").write_text(
+        "rules:\n- {id: names.person.x, canonical: X Y, kind: person, variants: X Z}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"names\.person\.x.*variants"):
+        load_rules(tmp_path, modules={"names": names})
+    entries = [{"id": "names.a", "canonical": "Ann Lee", "kind": "person", "variants": ["Anne Lee"]},
+               {"id": "names.b", "canonical": "Anne Lee", "kind": "person"}]
+    with pytest.raises(RulesError, match=r"names\.b.*names\.a"):
+        build_gazetteer(entries)
+
+
+def test_default_gazetteer_variants_are_not_aliases():
+    """A spelling is either always wrong (alias) or some outlet's style (variant)."""
+    for entry in service.default_resources().rules.files["names"].entries:
+        assert not set(entry.get("aliases", [])) & set(entry.get("variants", [])), entry["id"]
+        if entry.get("variants"):
+            assert "variants:" in entry["source"], f"{entry['id']}: say whose style the variants are"
 
 
 def test_request_names_are_compiled_once_per_tuple():
@@ -126,13 +195,14 @@ def test_time_grows_linearly_with_text():
 
 PIECES = ["Dr.", "S.", "S", "J.", "Jai", "Shankar", "Jaishanker", "Modi", "Mody's", "Narendra", "Xi", "Jin",
           "Ping", "china", "quad", "members", "new", "Delhi", "the", "Scott", "Morris", "Rose", "Bush", "May",
-          "President", "Zelensky", "met", "and", ",", ".", "Who", "us", "fine", "A", "Bang"]
+          "President", "Zelensky", "Zelenskyy", "Zelenskiy", "Volodymyr", "Sergei", "Lavrov", "met", "and", ",",
+          ".", "Who", "us", "fine", "A", "Bang"]
 
 
 @settings(max_examples=150, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(PIECES), max_size=12))
-def test_any_mix_is_stable(words):
+@given(st.lists(st.sampled_from(PIECES), max_size=12), st.sampled_from(["document", "canonical"]))
+def test_any_mix_is_stable(words, style):
     """Whatever the mix of names and words: valid edits, and a second run changes nothing."""
     text = " ".join(words)
-    result = clean_names(text)
-    assert clean_names(result.text).edits == (), (text, result.text)
+    result = clean_names(text, name_style=style)
+    assert clean_names(result.text, name_style=style).edits == (), (text, result.text)

@@ -5,7 +5,9 @@ Shankar"). The step cuts such runs into windows of up to MAX_PARTS parts and
 asks `match_window` whether a window is a known name written differently:
 
   exact      the canonical form or a `keep` form as written: nothing to do
-  alias      a variant the gazetteer lists                     names.alias
+  alias      a wrong or informal form the gazetteer lists      names.alias
+  variant    another outlet's accepted spelling it lists       names.variant
+             (a Match with `variant`; the step decides whether to apply it)
   spacing    same letters, other dots/spaces/hyphens           names.initials / names.split
   order      "Jaishankar S" for "S. Jaishankar"                 names.order
   fuzzy      spelled by ear: same first letter, small edit distance (rapidfuzz OSA,
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import jellyfish
@@ -244,6 +246,9 @@ class Entry:
     case_before: frozenset = frozenset()
     case_after: frozenset = frozenset()
     case_cues: frozenset = frozenset()
+    # part keys of the `variants` (house spellings of other outlets): a window
+    # spelled with these and the canonical's parts is a variant spelling
+    variant_keys: frozenset = frozenset()
 
     @property
     def surname(self) -> str:
@@ -261,6 +266,7 @@ class Form:
     parts: tuple
     key: str
     keep: bool     # recognised, never replaced (canonical, `keep`)
+    variant: bool = False  # another outlet's accepted spelling (`variants`)
 
     @property
     def replacement(self) -> str:
@@ -306,7 +312,8 @@ def make_entry(raw: dict) -> Entry:
                  raw.get("case_fix", default_case), raw.get("surname_alone", True),
                  frozenset(w.lower() for w in guard.get("before", [])),
                  frozenset(w.lower() for w in guard.get("after", [])),
-                 frozenset(w.lower() for w in raw.get("case_cues", [])))
+                 frozenset(w.lower() for w in raw.get("case_cues", [])),
+                 frozenset(p.key for v in raw.get("variants", []) for p in parse_parts(v)))
 
 
 def build_gazetteer(raw_entries) -> Gazetteer:
@@ -319,16 +326,19 @@ def build_gazetteer(raw_entries) -> Gazetteer:
     gaz = Gazetteer(tuple(make_entry(r) for r in raw_entries))
     gaz.by_id.update((e.id, e) for e in gaz.entries)
     for raw, entry in zip(raw_entries, gaz.entries):
-        forms = [(raw["canonical"], True)] + [(a, False) for a in raw.get("aliases", [])]
-        forms += [(k, True) for k in raw.get("keep", [])]
-        for written, keep in forms:
+        # (written, keep, variant)
+        forms = [(raw["canonical"], True, False)] + [(a, False, False) for a in raw.get("aliases", [])]
+        forms += [(v, False, True) for v in raw.get("variants", [])]
+        forms += [(k, True, False) for k in raw.get("keep", [])]
+        for written, keep, variant in forms:
             parts = parse_parts(written)
             if entry.kind == "person":
                 parts = given_first(parts)
             if not parts:
                 raise RulesError(f"entry {entry.id!r}: form {written!r} has no letters")
             key = "".join(p.key for p in parts)
-            add_form(gaz, Form(entry, " ".join(written.split()), normalise_surface(written), parts, key, keep))
+            add_form(gaz, Form(entry, " ".join(written.split()), normalise_surface(written), parts, key, keep,
+                               variant))
     return gaz
 
 
@@ -349,9 +359,11 @@ def add_form(gaz: Gazetteer, form: Form) -> None:
             surname = form.parts[-1].key
             gaz.surnames.setdefault(surname, form.entry.id)
             gaz.alone.setdefault(surname[0], []).append((surname, form))
-    # `keep` forms are abbreviations ("US", "WHO"): their lower case is a word
+    # `keep` forms are abbreviations ("US", "WHO"): their lower case is a word;
+    # a variant's lower case never reads as its canonical, so it has none
     is_canonical = form.keep and form.written == form.entry.canonical
-    if form.entry.case_fix and (not form.keep or is_canonical) and (form.entry.kind != "person" or len(form.parts) > 1):
+    if (form.entry.case_fix and (not form.keep or is_canonical) and not form.variant
+            and (form.entry.kind != "person" or len(form.parts) > 1)):
         words = tuple(form.surface.lower().split())
         gaz.case_forms.setdefault(words[0], []).append((words, form))
 
@@ -366,6 +378,7 @@ class Match:
     rule: str          # names.exact means: known, leave as written
     confidence: float
     entry_id: str
+    variant: bool = False  # the window is another outlet's accepted spelling
 
 
 def window_surface(parts: tuple, text: str | None = None) -> str:
@@ -433,8 +446,25 @@ def match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
     for gaz in gazetteers:
         found = match_fuzzy(parts, gaz, ctx)
         if found is not None:
-            return found
+            # heard by ear, yet spelled as listed ("Volodymyr Zelenskiy")
+            return replace(found, variant=is_variant_spelling(parts, gaz.by_id[found.entry_id]))
     return None
+
+
+def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
+    """Every part spelled as in the canonical or a listed variant, and some
+    as in a variant: another outlet's spelling, whichever tier found it.
+
+    >>> g = build_gazetteer([{"id": "z", "canonical": "Volodymyr Zelenskyy", "kind": "person",
+    ...                       "variants": ["Zelenskiy"]}])
+    >>> [is_variant_spelling(parse_parts(w), g.by_id["z"]) for w in ("Volodymyr Zelenskiy", "V. Zelenskiy")]
+    [True, False]
+    """
+    if not entry.variant_keys:
+        return False
+    own = {p.key for p in entry.parts}
+    keys = [p.key for p in parts]
+    return all(k in own or k in entry.variant_keys for k in keys) and any(k not in own for k in keys)
 
 
 def letters_agree(parts: tuple, form: Form) -> bool:
@@ -451,8 +481,9 @@ def letters_agree(parts: tuple, form: Form) -> bool:
 
 
 def make_match(parts: tuple, replacement: str, rule: str, confidence: float, form: Form) -> Match:
-    """A Match over the window, with the form's entry."""
-    return Match(parts[0].start, parts[-1].end, replacement, rule, confidence, form.entry.id)
+    """A Match over the window, with the form's entry; a variant's own form
+    makes a variant match."""
+    return Match(parts[0].start, parts[-1].end, replacement, rule, confidence, form.entry.id, form.variant)
 
 
 def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):

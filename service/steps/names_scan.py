@@ -1,0 +1,320 @@
+"""Where the `names` step must look: the few tokens that can take part in a name.
+
+Most of an article cannot be a name: lower-case words that start no
+lower-case form ("china", "new delhi"), and capitalised words that no
+gazetteer name is spelled, spaced or heard like ("The", "Officials",
+"Tuesday"). Tokenizing the whole text and walking every token in Python was
+most of the step's time (2 ms of 5 KB), so the step only tokenizes
+
+  - the chunks of each run of capitalised words (a name part starts with a
+    capital), with the particles in and after it ("Ursula von der Leyen"),
+    found by one C-level regex (`_REGION`); a run that is one plain word
+    that can be no name ("The", "Tuesday.") is skipped at once;
+  - every lower-case form of a case_fix name ("new delhi", "New delhi"),
+    with the words a guard or a cue may read around it, found by a trie
+    regex of the forms' first words (`Screen.firsts`);
+
+and `could_name` drops the runs none of whose parts can be in any match,
+before the matcher sees them.
+
+Both are exact, not heuristics: the step gives the same changes as with every
+token (tests/test_names_scan.py compares them). They rely on two facts:
+tokens never span whitespace (so a whitespace-delimited "chunk" tokenizes the
+same alone as in the text, and tokens of chunks that are not neighbours are
+never joined: the text between them is neither "" nor " "), and the matcher's
+tiers each need an initial, a part spelled as a name's first part or
+surname, a part heard alike (same first letter and consonant skeleton,
+`similar_word`'s rule), or two parts that begin a known key ("Jin Ping").
+
+>>> from .names_match import build_gazetteer
+>>> g = build_gazetteer([{"id": "p", "canonical": "Narendra Modi", "kind": "person"},
+...                      {"id": "c", "canonical": "China", "kind": "place", "case_fix": True}])
+>>> text = "The minister said the talks went well, and Mody will fly to china next week."
+>>> [t.text for t in sparse_tokens(text, [screen_of(g)])]
+['Mody', 'will', 'fly', 'to', 'china', 'next', 'week', '.']
+>>> from .names_match import parse_parts
+>>> could_name(parse_parts("Mody"), [screen_of(g)]), could_name(parse_parts("Tuesday"), [screen_of(g)])
+(True, False)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import tokens as _tokens
+from ..tokens import Token, tokenize
+from .names_match import PARTICLES, Gazetteer, consonant_skeleton
+
+# Tokens a guard or cue may read on either side of a lower-case form
+# (names.CUE_WINDOW; a chunk holds at least one token, so as many chunks).
+CUE_WINDOW = 3
+SOUND_MIN = 4  # similar_word accepts a different spelling of 4 letters or more only
+
+
+def _upper_class() -> str:
+    """A regex class of every character of the BMP that str.isupper()
+    accepts (~10 ms, once)."""
+    ranges: list[list[int]] = []
+    for c in range(0x10000):
+        if chr(c).isupper():
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges)
+
+
+_CHUNK_REST = re.compile(r"\S*")
+_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# A capital and the rest of its chunk, and the chunks one space apart that
+# start with a capital or a particle: where one run of name parts may lie.
+# Beyond the BMP the class takes any character (a class with astral
+# characters is a list the engine walks item by item, 20x slower than the
+# BMP bitmap): a chunk too many is harmless.
+_CAP = f"[{_upper_class()}\U00010000-\U0010FFFF]"
+_REGION = re.compile(rf"{_CAP}\S*(?: (?:{_CAP}|(?:{_PARTICLE})(?![^\W\d_]))\S*)*")
+# One capitalised ASCII word and the punctuation that ends its run.
+_PLAIN = re.compile(r"([A-Z][a-z]+)[.,;:!?)\"”’]*")
+# A particle token (maybe with a suffix: split_suffix strips it): the run
+# reads the first token after it, which must then be there.
+_PARTICLE_TOKEN = re.compile(rf"(?:{_PARTICLE})(?:['’][^\W\d_]*|-[^\W\d_]+)?")
+_NEXT_CHUNK = re.compile(r"\s+\S+")
+
+
+def _token_pattern(text: str):
+    """The shared tokenizer's pattern for `text` (its cheapest exact one), or
+    None when service.tokens no longer exposes it: then the whole text is
+    tokenized, slower but the same."""
+    pattern_for = getattr(_tokens, "_pattern_for", None)
+    return pattern_for(text) if pattern_for is not None else None
+
+
+@dataclass(frozen=True, eq=False)
+class Screen:
+    """What a gazetteer's names can look like, indexed once per gazetteer.
+
+    keys      every form's letter key, first part's key and surname's key
+              ("xijinping", "xi", "jinping"): a window written as a form
+              starts with its first part, a lone surname is a surname
+    sounds    (first letter, consonant skeleton) of each person's first part
+              and surname of 4+ letters: a given name or surname heard alike
+              has the same (`similar_word`)
+    prefixes  every prefix of a letter key or surname key: two parts that
+              start one may be a name written apart ("Jin Ping")
+    firsts    the first words of the lower-case forms, as a form may begin
+              (all lower case, or as in the name: "new", "New"), after any
+              character but an ASCII letter: a case-sensitive regex led by a
+              character class, which the engine scans in C
+    phrases   the lower-case forms, ignoring case, matched at a word start
+    case_words  most words in a lower-case form
+    """
+
+    keys: frozenset
+    sounds: frozenset
+    prefixes: frozenset
+    firsts: object = None
+    phrases: object = None
+    case_words: int = 1
+
+
+@lru_cache(maxsize=512)
+def screen_of(gaz: Gazetteer) -> Screen:
+    """The Screen of a gazetteer (built once: gazetteers are compared by identity)."""
+    keys, sounds, prefixes = set(gaz.surnames), set(), set()
+    for form in list(gaz.exact.values()) + list(gaz.by_key.values()):
+        # a window spelled as a form starts with the form's first part, a
+        # window heard like a person's name with a given name like theirs
+        keys.update((form.key, form.parts[0].key))
+        prefixes.update(form.key[:n] for n in range(2, len(form.key) + 1))
+        if form.entry.kind == "person":
+            for p in {form.parts[0], form.parts[-1]}:
+                if not p.initial and len(p.key) >= SOUND_MIN:
+                    sounds.add((p.key[0], consonant_skeleton(p.key)))
+    for surname in gaz.surnames:
+        sounds.update([(surname[0], consonant_skeleton(surname))] if len(surname) >= SOUND_MIN else [])
+        prefixes.update(surname[:n] for n in range(2, len(surname) + 1))
+    screen = Screen(frozenset(keys), frozenset(sounds), frozenset(prefixes))
+    phrases = {" ".join(words) for pairs in gaz.case_forms.values() for words, _ in pairs}
+    if not phrases:
+        return screen
+    # case_fix_at accepts each word as in the name or all in lower case
+    starts = {words[0] for pairs in gaz.case_forms.values() for words, _ in pairs}
+    starts |= {(form.written if form.keep else form.replacement).split()[0]
+               for pairs in gaz.case_forms.values() for _, form in pairs}
+    # led by a character class, the regex engine jumps between candidate
+    # characters in C: ~3x cheaper than a look-behind tried at every position
+    firsts = re.compile(rf"[^a-zA-Z](?:{trie_regex(starts)})(?![^\W\d_])")
+    whole = re.compile(rf"(?:{trie_regex(phrases)})(?![^\W\d_])", re.IGNORECASE)
+    return replace(screen, firsts=firsts, phrases=whole, case_words=max(len(p.split()) for p in phrases))
+
+
+def trie_regex(phrases) -> str:
+    """One regex for many literal phrases, sharing their prefixes, so that a
+    position is rejected after a character or two, not after every phrase;
+    greedy, so the longest phrase is tried first.
+
+    >>> trie_regex(["new delhi", "new york", "nato"])
+    'n(?:ato|ew\\\\ (?:delhi|york))'
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return walk(trie)
+
+
+@lru_cache(maxsize=65536)
+def _sound(key: str) -> tuple:
+    return key[0], consonant_skeleton(key)
+
+
+@lru_cache(maxsize=65536)
+def could_be_word(key: str, screens: tuple) -> bool:
+    """`could_name` of one plain word (no initial, no pair); cached, as the
+    same few capitalised words open most sentences. Screens hash by identity."""
+    sound = _sound(key) if len(key) >= SOUND_MIN else None
+    return any(key in s.keys or (sound is not None and sound in s.sounds) for s in screens)
+
+
+def could_name(parts: tuple, screens) -> bool:
+    """Can any window of these parts match a name? False only when no tier
+    could: no initial, no known part, no part heard like a person's part,
+    and no two parts that begin a known key."""
+    prev = ""
+    for p in parts:
+        if p.initial:
+            return True
+        key = p.key
+        if not key:
+            prev = ""
+            continue
+        sound = _sound(key) if len(key) >= SOUND_MIN else None
+        for s in screens:
+            if key in s.keys or (sound is not None and sound in s.sounds) or (prev and prev + key in s.prefixes):
+                return True
+        prev = key
+    return False
+
+
+def _chunk_start(text: str, pos: int) -> int:
+    """Start of the whitespace-delimited chunk holding `pos`."""
+    while pos and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _back_chunks(text: str, pos: int, n: int) -> int:
+    """Start of the chunk `n` chunks before the one holding `pos` (or 0)."""
+    pos = _chunk_start(text, pos)
+    for _ in range(n):
+        while pos and text[pos - 1].isspace():
+            pos -= 1
+        if not pos:
+            return 0
+        pos = _chunk_start(text, pos)
+    return pos
+
+
+def _forward_chunks(text: str, pos: int, n: int) -> int:
+    """End of the chunk `n` chunks after the one holding `pos` (or the text's end)."""
+    end = _CHUNK_REST.match(text, pos).end()
+    for _ in range(n):
+        m = _NEXT_CHUNK.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _case_range(text: str, screen: Screen, start: int, out: list) -> None:
+    """The range a lower-case form starting at `start` needs, if one does and
+    writes some word in lower case (a capitalised form is never changed):
+    its chunks and CUE_WINDOW chunks either side, for guards and cues."""
+    m = screen.phrases.match(text, start)
+    if m is not None and any(w.islower() for w in m.group().split()):
+        out.append((_back_chunks(text, start, CUE_WINDOW),
+                    _forward_chunks(text, m.end(), screen.case_words + CUE_WINDOW)))
+
+
+def sparse_tokens(text: str, screens) -> list:
+    """The tokens of `text` that the step may read, in order: the chunks
+    around upper-case characters and lower-case forms (see module doc).
+
+    Tokens from chunks that are not neighbours stay apart: the text between
+    them is never "" or " ", so no run or form joins them.
+    """
+    ranges: list = []
+    screens = tuple(screens)
+    for m in _REGION.finditer(text):
+        start = m.start()
+        if start and not text[start - 1].isspace():
+            start = _chunk_start(text, start)  # "(Modi"
+        else:
+            # most regions are one plain capitalised word ("The", "Officials",
+            # "Tuesday."): its run is that word alone, and if it can be no
+            # name, the matcher would find nothing in it
+            plain = _PLAIN.fullmatch(m.group())
+            if plain is not None and not could_be_word(plain.group(1).lower(), screens):
+                continue
+        ranges.append((start, m.end()))
+    for screen in screens:
+        if screen.firsts is not None:
+            _case_range(text, screen, 0, ranges)
+            for m in screen.firsts.finditer(text):
+                _case_range(text, screen, m.start() + 1, ranges)
+    if not ranges:
+        return []
+    pattern = _token_pattern(text)
+    if pattern is None:
+        return list(tokenize(text))
+    ranges.sort()
+    merged = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    new = tuple.__new__
+    tokens: list = []
+
+    def add(start: int, end: int) -> None:
+        tokens.extend([new(Token, (m.group(), m.start(), m.end(), m.lastgroup))
+                       for m in pattern.finditer(text, start, end)])
+
+    i = 0
+    while i < len(merged):
+        start, end = merged[i]
+        add(start, end)
+        while True:
+            # a run that reaches a particle reads the token after it ("von"
+            # before a capital or not): the chunk after a region's last particle
+            m = _NEXT_CHUNK.match(text, end) if _is_particle(tokens[-1]) else None
+            if m is not None:
+                grown = m.end()
+            elif i + 1 < len(merged) and merged[i + 1][0] < end:
+                grown = merged[i + 1][1]  # that chunk began the next range
+                i += 1
+            else:
+                break
+            if grown > end:
+                add(end, grown)
+                end = grown
+        i += 1
+    return tokens
+
+
+def _is_particle(tok) -> bool:
+    """A particle, maybe with a suffix that split_suffix strips ("von's")."""
+    return tok.kind == "word" and tok.text[:1].islower() and _PARTICLE_TOKEN.fullmatch(tok.text) is not None
