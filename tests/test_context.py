@@ -207,6 +207,6 @@ def test_join_needs_joined_word(tmp_path):
 
 def test_capitalised_and_typographic_forms_are_found(resources):
     assert run("Their is no plan.", resources).text == "There is no plan."
-    cased, _ = context._partner_lookup(resources.rules.compiled("context").partners)
+    cased = resources.rules.compiled("context").cased
     assert cased["it’s"] == cased["It’s"] == cased["it's"] == "it's"
     assert "THEIR" not in cased  # all capitals: never edited, so never looked at

@@ -1,0 +1,378 @@
+"""Rules of the `context` step: the schema of rules/context.yaml and its compiled form.
+
+`compile_rules` turns the file's entries into a `CompiledRules`: word ->
+`Partner`s (confusion sets and uncurated `similar` words), `Join`s ("in to"
+-> "into"), compiled `Pattern`s and the possessive switch. It also derives,
+once at load time (before gunicorn forks), the tables the step reads on
+every request: the spellings of every scored word as they may appear in a
+text (`CompiledRules.cased`) and the scanner's chunk caches
+(`context_scan.ScanTables`).
+
+>>> rules = compile_rules([{"id": "confusion.x", "kind": "confusion", "words": ["then", "than"],
+...                         "threshold": 10, "source": "t"}])
+>>> [p.word for p in rules.partners["then"]], rules.cased["Then"]
+(['than'], 'then')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib.metadata import version as _pkg_version
+
+from ..errors import RulesError
+from ..resources import load_cached
+from ..rules import check_regex_safe, regex_parser
+from . import context_model
+from .context_scan import ScanTables
+
+_WORD_RE = r"^[a-z]+(?:'[a-z]+)?$"
+
+RULE_SCHEMA = {
+    # Draft 7 has all this schema needs, and jsonschema checks a draft-7 schema
+    # against its metaschema far faster than a 2020-12 one: service.rules
+    # re-checks the schema for every entry, and this file has 130 of them.
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "required": ["kind"],
+    "properties": {
+        "kind": {"enum": ["confusion", "pattern", "similar", "possessive", "join"]},
+        "joined": {"type": "string", "pattern": _WORD_RE},
+        "words": {"type": "array", "minItems": 2, "uniqueItems": True,
+                  "items": {"type": "string", "pattern": _WORD_RE}},
+        "threshold": {"type": "number", "exclusiveMinimum": 1},
+        # per-direction override: changing FROM this word needs this threshold
+        "from_thresholds": {"type": "object", "propertyNames": {"pattern": _WORD_RE},
+                            "additionalProperties": {"type": "number", "exclusiveMinimum": 1}},
+        "pattern": {"type": "string", "minLength": 1, "maxLength": 300},
+        "replacement": {"type": "string"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "min_zipf": {"type": "number", "minimum": 2.5, "maximum": 7},
+    },
+    "allOf": [
+        {"if": {"properties": {"kind": {"const": "confusion"}}},
+         "then": {"required": ["words", "threshold", "source"],
+                  "not": {"anyOf": [{"required": ["pattern"]}, {"required": ["replacement"]},
+                                    {"required": ["joined"]}]}}},
+        {"if": {"properties": {"kind": {"const": "pattern"}}},
+         "then": {"required": ["pattern", "replacement", "source"],
+                  "not": {"anyOf": [{"required": ["words"]}, {"required": ["threshold"]}]}}},
+        {"if": {"properties": {"kind": {"const": "possessive"}}},
+         "then": {"required": ["confidence", "source"],
+                  "not": {"anyOf": [{"required": ["words"]}, {"required": ["pattern"]},
+                                    {"required": ["threshold"]}]}}},
+        {"if": {"properties": {"kind": {"const": "join"}}},
+         "then": {"required": ["words", "joined", "threshold", "source"],
+                  "properties": {"words": {"maxItems": 2}},
+                  "not": {"anyOf": [{"required": ["pattern"]}, {"required": ["from_thresholds"]}]}}},
+        {"if": {"properties": {"kind": {"const": "similar"}}},
+         "then": {"required": ["threshold", "min_zipf", "source"],
+                  "not": {"anyOf": [{"required": ["words"]}, {"required": ["pattern"]}]}}},
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A word another word is confused with, and the set that says so."""
+
+    word: str
+    rule: str
+    threshold: float
+    # the document prior may lower the threshold (curated sets); uncurated
+    # `similar` partners keep theirs: a text with errors does not make
+    # "wore" -> "were" any likelier
+    boosted: bool = True
+
+
+@dataclass(frozen=True)
+class Join:
+    """Two words ("in", "to") that are likely one ("into") when the model says so."""
+
+    first: str
+    second: str
+    joined: str
+    rule: str
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled context pattern."""
+
+    regex: re.Pattern
+    replacement: str
+    rule: str
+    message: str
+    confidence: float
+    trigger: str = ""  # a word every match contains (run reads `requires`, which is stricter)
+    # groups of literal strings (lower-case); every match contains one string of
+    # each group: cheaper to look for in the lowered text than running the
+    # pattern (see required_literal_groups); () = always run
+    requires: tuple = ()
+    # literal strings (lower-case) one of which every match begins with: the
+    # pattern is tried only where one occurs (see context.pattern_matches); () = scan
+    lead: tuple = ()
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """What `run` reads: word -> partners, the joins and patterns, and tables derived from them.
+
+    The derived fields are built here, once per rules file at load time, so
+    that a request pays for none of them: `cased` and `join_cased` map a
+    token as written to its rule key (see `spellings`); `scan` holds the
+    scanner's word sets and chunk caches; `memos` maps id(model) to the memo
+    of `best_partner` answers (news repeats "of the", "to be" thousands of
+    times, and for one rule set and one model the answer is fixed).
+    """
+
+    partners: dict   # lower-case word -> tuple[Partner, ...]
+    patterns: tuple  # Pattern, ...
+    possessive: tuple = ()  # (rule, confidence) when the possessive check is on
+    joins: dict = None      # first word -> tuple[Join, ...]
+    cased: dict = field(default=None, compare=False, repr=False)
+    join_cased: dict = field(default=None, compare=False, repr=False)
+    scan: ScanTables = field(default=None, compare=False, repr=False)
+    memos: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        joins = self.joins or {}
+        cased, join_cased = spellings(self.partners), spellings(joins)
+        # a join's second word is looked up as the token after its first
+        seconds = {j.second for js in joins.values() for j in js}
+        object.__setattr__(self, "cased", cased)
+        object.__setattr__(self, "join_cased", join_cased)
+        object.__setattr__(self, "scan", ScanTables(frozenset(cased.keys() | join_cased.keys() | seconds),
+                                                    bool(self.possessive)))
+
+    def memo_for(self, model) -> dict:
+        """The `best_partner` memo for one model (models are cached for good: their ids stay theirs)."""
+        memo = self.memos.get(id(model))
+        if memo is None:
+            memo = self.memos.setdefault(id(model), {})
+        return memo
+
+
+def spellings(words) -> dict:
+    """Token text -> rule key, for the spellings of each key the step may edit.
+
+    The lower-case and capitalised forms, with straight or typographic
+    apostrophes: the only ones `may_edit_casing` lets through (an all-capitals
+    word is an acronym and never edited, so it is never looked at either).
+
+    >>> sorted(spellings(["it's"]).items())
+    [("It's", "it's"), ('It’s', "it's"), ("it's", "it's"), ('it’s', "it's")]
+    """
+    cased = {}
+    for w in words:
+        for form in (w, w[:1].upper() + w[1:]):
+            cased[form] = w
+            cased[form.replace("'", "’")] = w
+    return cased
+
+
+# ---------------------------------------------------------------- compiling
+
+def compile_rules(entries: list) -> CompiledRules:
+    """Build the partner map and compile the patterns; RulesError names a bad entry."""
+    partners: dict[str, list] = {}
+    patterns = []
+    possessive: tuple = ()
+    joins: dict[str, list] = {}
+    # curated sets first: a pair they list keeps their rule and threshold
+    ordered = sorted(entries, key=lambda e: e["kind"] == "similar")
+    for entry in ordered:
+        rule = f"context.{entry['id']}"
+        try:
+            if entry["kind"] == "confusion":
+                add_confusion_set(partners, entry["words"], rule, float(entry["threshold"]),
+                                  entry.get("from_thresholds", {}))
+            elif entry["kind"] == "possessive":
+                possessive = (rule, float(entry["confidence"]))
+            elif entry["kind"] == "join":
+                first, second = entry["words"]
+                joins.setdefault(first, []).append(
+                    Join(first, second, entry["joined"], rule, float(entry["threshold"])))
+            elif entry["kind"] == "similar":
+                add_similar_words(partners, float(entry["min_zipf"]), rule, float(entry["threshold"]))
+            else:
+                patterns.append(compile_pattern(entry, rule))
+        except (re.error, ValueError) as exc:
+            raise RulesError(f"rule {entry['id']!r}: {exc}") from None
+    return CompiledRules({w: tuple(ps) for w, ps in partners.items()}, tuple(patterns), possessive,
+                         {w: tuple(js) for w, js in joins.items()})
+
+
+def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: float) -> None:
+    """Frequent words one edit away that sound alike become partners too (uncurated).
+
+    Built once (about a second) and cached on disk: the map is the same for every request.
+    """
+    def build() -> dict:
+        return context_model.similar_words(context_model.frequent_vocabulary(min_zipf))
+
+    # a pure function of min_zipf and the pinned wordfreq: cached on disk for start-up
+    similar_map = load_cached(f"similar-words-{_pkg_version('wordfreq')}-{min_zipf}", build)
+    for word, similar in similar_map.items():
+        existing = partners.setdefault(word, [])
+        known = {p.word for p in existing}
+        existing.extend(Partner(c, rule, threshold, False) for c in similar if c not in known)
+
+
+def add_confusion_set(partners: dict, words: list, rule: str, threshold: float,
+                      from_thresholds: dict | None = None) -> None:
+    """Make every word of a set a candidate for every other one.
+
+    >>> p = {}; add_confusion_set(p, ["then", "than"], "context.x", 10.0, {"than": 50.0})
+    >>> [(x.word, x.threshold) for x in p["then"]], [(x.word, x.threshold) for x in p["than"]]
+    ([('than', 10.0)], [('then', 50.0)])
+    """
+    from_thresholds = from_thresholds or {}
+    unknown = set(from_thresholds) - set(words)
+    if unknown:
+        raise ValueError(f"from_thresholds names words not in the set: {sorted(unknown)}")
+    for w in words:
+        for other in words:
+            if other == w:
+                continue
+            existing = partners.setdefault(w, [])
+            if any(x.word == other for x in existing):
+                raise ValueError(f"'{w}' -> '{other}' is already in another confusion set")
+            existing.append(Partner(other, rule, float(from_thresholds.get(w, threshold))))
+
+
+def compile_pattern(entry: dict, rule: str) -> Pattern:
+    """Compile one pattern entry, refusing regexes that may backtrack badly."""
+    source = entry["pattern"]
+    check_regex_safe(source)
+    regex = re.compile(source, re.IGNORECASE)
+    # the replacement must expand on some match: try it on the first example
+    for ex in entry.get("examples", []):
+        m = regex.search(ex["input"])
+        if m:
+            m.expand(entry["replacement"])
+            break
+    else:
+        raise ValueError("no example input matches the pattern")
+    message = entry.get("message", "")
+    return Pattern(regex, entry["replacement"], rule, message, float(entry.get("confidence", 0.9)),
+                   trigger_word(source), required_literal_groups(source), leading_literals(source))
+
+
+def trigger_word(source: str) -> str:
+    """The longest word the pattern always matches literally, or "" if none.
+
+    Scanning 5 KB with a dozen case-insensitive patterns costs milliseconds;
+    checking a word in the text's word set costs nothing.
+
+    >>> trigger_word(r"\\b(more|less) then\\b"), trigger_word(r"\\bfree reign\\b"), trigger_word(r"(a|b)")
+    ('then', 'reign', '')
+    """
+    parser = regex_parser()
+    runs, current = [], []
+    for op, av in parser.parse(source):
+        if op == parser.LITERAL:
+            current.append(chr(av))
+        else:
+            runs.append("".join(current))
+            current = []
+    runs.append("".join(current))
+    # a literal run may be cut by a group at either end: only words with a
+    # space on at least one side inside the run are surely whole words
+    whole = [w for run in runs for w in re.findall(r"(?<=\s)[a-z]+(?=\s|$)|^[a-z]+(?=\s)", run.lower())]
+    return max(whole, key=len) if whole else ""
+
+
+def required_literals(source: str, min_length: int = 3) -> tuple:
+    """Strings one of which (lower-cased) every match of the pattern contains.
+
+    The most selective group of `required_literal_groups`; () when nothing of
+    at least `min_length` characters is required.
+
+    >>> required_literals(r"\\bcase and point\\b"), required_literals(r"\\b(could|must)(n't)? of\\b")
+    (('case and point',), ('could', 'must'))
+    >>> required_literals(r"\\btow(s|ed)? the (party )?line\\b"), required_literals(r"(a|b)")
+    (('line',), ())
+    """
+    groups = required_literal_groups(source, min_length)
+    return groups[0] if groups else ()
+
+
+def required_literal_groups(source: str, min_length: int = 3) -> tuple:
+    """Every group of strings (lower-cased) one of which every match contains, most selective first.
+
+    The groups are the pattern's top-level literal parts (see `literal_parts`)
+    whose shortest string has at least `min_length` characters, spaces aside.
+    A pattern can match only where all its groups occur: `run` checks that with
+    substring tests on the lower-cased text before running the pattern.
+    Checking one group was not enough: "interest" occurs in most news,
+    "peaked"/"peeked" rarely.
+
+    >>> required_literal_groups(r"\\b(?:peaked|peeked) (my|his|her) (interest|curiosity)\\b")
+    ((' interest', ' curiosity'), ('peaked', 'peeked'))
+    >>> required_literal_groups(r"\\b(could|must)(n't)? of\\b(?! course)")
+    (('could', 'must'),)
+    """
+    found = []  # (score, strings)
+    for part in literal_parts(source):
+        if part is not None:
+            # a run is one look-up, alternatives are several: runs win ties
+            found.append((min(len(w.strip()) for w in part) - (0.5 if len(part) > 1 else 0.0), part))
+    found.sort(key=lambda f: -f[0])  # stable: the first of equals stays first
+    return tuple(part for score, part in found if score >= min_length)
+
+
+def leading_literals(source: str) -> tuple:
+    """The strings (lower-cased) one of which every match begins with, or () if unknown.
+
+    >>> leading_literals(r"\\b(could|must)(n't)? of\\b"), leading_literals(r"\\btow(s|ed)? the line")
+    (('could', 'must'), ('tow',))
+    >>> leading_literals(r"(?<!a)b"), leading_literals(r"\\b(change|a new) tact\\b")
+    ((), ('change', 'a new'))
+    """
+    parts = literal_parts(source)
+    return parts[0] if parts and parts[0] is not None else ()
+
+
+def literal_parts(source: str) -> list:
+    """The top-level parts of a pattern in order, zero-width assertions (\\b) skipped:
+    a literal run as a 1-tuple, plain literal alternatives with the run before
+    them as a tuple ("pe" + "aked|eked": the parser factors out common
+    prefixes), anything else as None. Strings are lower-cased (patterns
+    ignore case).
+
+    >>> literal_parts(r"\\bsneak peak(s?)\\b"), literal_parts(r"\\b(?:peaked|peeked) (my|his)")
+    ([('sneak peak',), None], [('peaked', 'peeked'), (' my', ' his')])
+    """
+    parser = regex_parser()
+    parts: list = []
+    run: list = []
+
+    def literal_alternatives(branch) -> list | None:
+        alternatives = branch[1]
+        if all(alt and all(o == parser.LITERAL for o, _ in alt) for alt in alternatives):
+            return ["".join(chr(a) for _, a in alt) for alt in alternatives]
+        return None
+
+    for op, av in parser.parse(source):
+        if op == parser.LITERAL:
+            run.append(chr(av))
+            continue
+        if op == parser.AT:
+            continue  # zero-width: the literals either side stay one run
+        alternatives = None
+        if op == parser.BRANCH:
+            alternatives = literal_alternatives(av)
+        elif op == parser.SUBPATTERN and len(av[-1]) == 1 and av[-1][0][0] == parser.BRANCH:
+            alternatives = literal_alternatives(av[-1][0][1])
+        if alternatives is None:
+            if run:
+                parts.append(("".join(run).lower(),))
+            parts.append(None)
+        else:
+            # the run before the alternatives is part of each: a longer, rarer string
+            prefix = "".join(run)
+            parts.append(tuple((prefix + w).lower() for w in alternatives))
+        run = []
+    if run:
+        parts.append(("".join(run).lower(),))
+    return parts

@@ -1,0 +1,370 @@
+"""Where the `context` step looks: the tokens it scores, found without tokenizing the whole text.
+
+Only about one token in six matters to the step (a confusion-set word, a
+join's word, a capitalised word + s that may be a possessive), and of the
+rest it reads only the neighbours of those. Tokenizing a whole 5 KB article
+(~860 tokens) cost more than everything else the step did, and in the
+pipeline `tokenize`'s cache cannot help: the spelling step changes the text
+of most articles just before this step runs.
+
+Tokens never span whitespace (no pattern of service.tokens matches a space),
+so the tokens of a text are those of its whitespace-separated chunks, chunk
+by chunk, and a token's neighbours are in its own chunk or are the last token
+of the chunk before and the first of the chunk after. So `find_sites`:
+
+  1. cuts the text with str.split() (C speed, no regex over the text);
+  2. skips each chunk already known to hold nothing of interest ("the",
+     "said,", "2023."): one set look-up, the only Python work most chunks get;
+  3. tokenizes a chunk never seen before once, and caches what it holds;
+  4. locates in the text only the chunks that hold a scored token (str.find
+     onwards from the previous one) and reads their neighbouring chunks.
+
+The sites are exactly what the token list of the whole text gives
+(tests/test_context_scan.py checks them against `tokenize`).
+
+>>> tables = ScanTables(frozenset({"their", "there"}), possessive=False)
+>>> [(s.tok.text, s.tok.start, s.left, s.right) for s in find_sites("Over (their) cat, their dog.", tables)]
+[('their', 6, None, None), ('their', 18, None, 'dog')]
+
+The guards (what the step never edits) are here too: they are about where
+in the text a token sits.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .. import tokens as _tokens
+from ..edits import SpanSet
+from ..tokens import Token, sentence_start, tokenize
+from . import context_model
+
+_new = tuple.__new__  # builds a NamedTuple without its __new__: see service.tokens.tokenize
+
+
+def tokenize_chunk(chunk: str) -> tuple:
+    """tokenize(chunk), without tokenize's cache: for a chunk, or a run of whole chunks.
+
+    Chunks are short and many: cached, they would push out the whole texts
+    that the steps share (service.tokens keeps 16). The tokenizer's own
+    pattern is used when service.tokens exposes it, else tokenize itself.
+
+    >>> [(t.text, t.kind) for t in tokenize_chunk("(it’s,2024)")]
+    [('(', 'other'), ('it’s', 'word'), (',', 'other'), ('2024', 'num'), (')', 'other')]
+    """
+    pattern_for = getattr(_tokens, "_pattern_for", None)
+    if pattern_for is None:
+        return tokenize(chunk)
+    return tuple([_new(Token, (m.group(), m.start(), m.end(), m.lastgroup))
+                  for m in pattern_for(chunk).finditer(chunk)])
+
+
+class Site(NamedTuple):
+    """A token the step scores, with what it reads around it.
+
+    A tuple, like Token: an article has a hundred or more of them.
+    """
+
+    tok: Token            # offsets in the text
+    left: str | None      # the word before, as the scorer reads it (see `neighbour`), or None
+    right: str | None     # the word after, likewise
+    before: str | None    # text of the previous token; None at the start of the text
+    after: Token | None   # the next token (offsets in the text); None at the end
+    glued: bool           # touches a URL, path or identifier character (see `is_glued`)
+
+
+class Chunk(NamedTuple):
+    """What one whitespace-free chunk holds (offsets in the chunk)."""
+
+    tokens: tuple  # tokenize(chunk)
+    hits: tuple    # (index, glued) of each token of interest
+
+
+class ScanTables:
+    """The words a rule set scores, and `find_sites`' chunk caches for it.
+
+    Built once per rule set (CompiledRules.__post_init__). The caches are
+    mutable on an otherwise read-only object: set and dict operations are
+    atomic under the GIL, and a full cache is replaced, not cleared, so a call
+    that took a reference keeps a consistent view.
+    """
+
+    # Distinct chunks remembered before a cache starts afresh: news vocabulary
+    # fits, and the working set refills within a few articles. Measured: ~170
+    # bytes a plain word (set entry and string), ~600 a cached chunk with its
+    # tokens: at most ~9 + ~12 MB a worker.
+    PLAIN_SIZE = 50_000
+    CHUNKS_SIZE = 20_000
+
+    def __init__(self, words: frozenset, possessive: bool):
+        self.words = words            # token texts of interest, as written
+        self.possessive = possessive  # also a capitalised word + s ("Chinas")
+        self.plain: set = set()       # chunks with no token of interest
+        self.chunks: dict = {}        # chunk -> Chunk, for all but plain one-word chunks
+
+    def wanted(self, word: str) -> bool:
+        """True for a word token the step scores.
+
+        >>> t = ScanTables(frozenset({"then"}), possessive=True)
+        >>> t.wanted("then"), t.wanted("Chinas"), t.wanted("China"), t.wanted("USAs")
+        (True, True, False, False)
+        """
+        if word in self.words:
+            return True
+        # the cheap test first (see context.possessive_changes for the rest)
+        return (self.possessive and word[-1] == "s" and word[0].isupper() and len(word) >= 4
+                and word[1:].islower())
+
+    def chunk(self, text: str) -> Chunk:
+        """What the chunk `text` holds, from the cache or tokenized now."""
+        found = self.chunks.get(text)
+        if found is not None:
+            return found
+        if text.isalpha():
+            # letters only: exactly one word token (service.tokens.WORD)
+            tokens = (_new(Token, (text, 0, len(text), "word")),)
+        else:
+            tokens = tokenize_chunk(text)
+        hits = tuple((k, is_glued(text, t)) for k, t in enumerate(tokens)
+                     if t.kind == "word" and self.wanted(t.text))
+        found = Chunk(tokens, hits)
+        if not hits:
+            if len(self.plain) >= self.PLAIN_SIZE:
+                self.plain = set()
+            self.plain.add(text)
+            if text.isalpha():
+                return found  # as a neighbour, find_sites reads it without a look-up
+        if len(self.chunks) >= self.CHUNKS_SIZE:
+            self.chunks = {}
+        self.chunks[text] = found
+        return found
+
+
+def find_sites(text: str, tables: ScanTables) -> list:
+    """Every token of `text` that `tables` wants, in order, with its neighbours (see the module doc).
+
+    The common cases are written out here rather than in helpers: this loop
+    runs for every scored token of every article.
+    """
+    chunks = text.split()
+    plain = tables.plain  # one view for the whole call (see ScanTables)
+    todo = [i for i, c in enumerate(chunks) if c not in plain]
+    sites: list = []
+    # locals: looked up ~200 times per article
+    append, cached, chunk_info, new, token, site = sites.append, tables.chunks, tables.chunk, _new, Token, Site
+    size = len(text)
+    pos, last = 0, len(chunks) - 1
+    next_i = next_start = -1  # chunk i + 1's start, when reading it as a neighbour found it
+    for i in todo:
+        c = chunks[i]
+        info = cached.get(c) or chunk_info(c)
+        if not info.hits:
+            continue
+        if i == next_i:
+            p = next_start  # "of the two countries": scored words often come in a row
+        else:
+            p = text.find(c, pos)
+            e = p + len(c)
+            if not ((p == 0 or text[p - 1].isspace()) and (e == size or text[e].isspace())):
+                p = locate(text, c, p + 1)  # found inside a longer chunk first
+        pos = p + len(c)
+        tokens = info.tokens
+        final = len(tokens) - 1
+        for k, glued in info.hits:
+            t = tokens[k]
+            end = p + t.end
+            tok = new(token, (t.text, p + t.start, end, "word"))
+            # a neighbour inside the chunk is never a word: two word tokens
+            # are always apart (by a space, or by the token between them)
+            if k:
+                before, left = tokens[k - 1].text, None
+            elif i:
+                pc = chunks[i - 1]
+                if pc.isalpha() and p > len(pc) and text.startswith(pc, p - 1 - len(pc)):
+                    # a word and one whitespace character (text[p - 1], as p starts
+                    # a chunk): most neighbours
+                    before, left = pc, pc.lower()
+                else:
+                    before, left = _last_before(text, pc, p, tables)
+            else:
+                before = left = None
+            if k < final:
+                n = tokens[k + 1]
+                after, right = new(token, (n.text, p + n.start, p + n.end, n.kind)), None
+            elif i < last:
+                nc = chunks[i + 1]
+                if nc.isalpha() and text.startswith(nc, end + 1):
+                    # one whitespace character (text[end], as `end` ends a chunk) and a word
+                    after, right = new(token, (nc, end + 1, end + 1 + len(nc), "word")), nc.lower()
+                else:
+                    after, right = _first_after(text, nc, end, tables)
+                # a chunk's first token starts it (some token matches any non-space)
+                next_i, next_start = i + 1, after.start
+            else:
+                after = right = None
+            append(new(site, (tok, left, right, before, after, glued)))
+    return sites
+
+
+def locate(text: str, chunk: str, pos: int) -> int:
+    """Where `chunk` starts as a whole chunk, at or after `pos`.
+
+    `find_sites` calls it for its chunks in order, from the end of the last
+    one it located: an equal chunk in between would hold the same tokens and
+    have been located first, so the first whole-chunk match is the one.
+
+    >>> locate("to into to", "to", 1)
+    8
+    """
+    n, size = len(text), len(chunk)
+    p = text.find(chunk, pos)
+    while p >= 0:
+        e = p + size
+        if (p == 0 or text[p - 1].isspace()) and (e == n or text[e].isspace()):
+            return p
+        p = text.find(chunk, p + 1)
+    raise ValueError(f"chunk {chunk!r} not found after {pos}")  # not reached: the chunk is there
+
+
+def _last_before(text: str, chunk: str, start: int, tables: ScanTables) -> tuple:
+    """(text of the last token of `chunk`, the left neighbour word or None).
+
+    `chunk` is the one before the chunk that begins at `start`.
+    """
+    size = len(chunk)
+    if start > size and text[start - 1] == " " and text.startswith(chunk, start - 1 - size):
+        newlines = 0  # one space between: the common case, no search
+    else:
+        # the last occurrence that ends before `start` is the chunk itself: a
+        # later one would overlap the whitespace in between
+        end = text.rfind(chunk, 0, start) + size
+        newlines = text.count("\n", end, start)
+    if chunk.isalpha():
+        return chunk, (chunk.lower() if newlines <= 1 else None)
+    t = tables.chunk(chunk).tokens[-1]
+    return t.text, (neighbour(t.text, -1) if t.kind == "word" and newlines <= 1 else None)
+
+
+def _first_after(text: str, chunk: str, end: int, tables: ScanTables) -> tuple:
+    """(the first token of `chunk` with offsets in the text, the right neighbour word or None).
+
+    `chunk` is the one after the chunk that ends at `end`.
+    """
+    if text[end] == " " and text.startswith(chunk, end + 1):
+        start, newlines = end + 1, 0
+    else:
+        start = text.find(chunk, end)  # cannot start inside the whitespace before it
+        newlines = text.count("\n", end, start)
+    if chunk.isalpha():
+        tok = _new(Token, (chunk, start, start + len(chunk), "word"))
+        return tok, (chunk.lower() if newlines <= 1 else None)
+    f = tables.chunk(chunk).tokens[0]
+    tok = _new(Token, (f.text, start + f.start, start + f.end, f.kind))
+    return tok, (neighbour(f.text, +1) if f.kind == "word" and newlines <= 1 else None)
+
+
+def neighbour(word: str, step: int) -> str:
+    """A neighbouring word as the scorer reads it: lower-case, and a contraction
+    stands for the expansion word that touches the scored one.
+
+    A neighbour more than a line away, or behind punctuation, is None (see
+    `find_sites`): the scorer then backs off (unigram on the left, no evidence
+    on the right).
+
+    >>> neighbour("Don't", -1), neighbour("Don't", +1), neighbour("The", +1)
+    ('not', 'do', 'the')
+    """
+    word = word.lower()
+    if "'" not in word and "’" not in word:
+        return word
+    chain = context_model.expand_word(word.replace("’", "'"))[0]
+    return chain[-1] if step < 0 else chain[0]
+
+
+# ---------------------------------------------------------------- guards
+
+_CODE_SPAN = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
+# characters that glue a word to a URL, path, handle or identifier
+_GLUE = set("/\\@_=#<>{}[]|~$%^&*+")
+
+
+def protected_spans(text: str) -> list:
+    """Spans never edited: inline and fenced code.
+
+    >>> protected_spans("use `their` here")
+    [(4, 11)]
+    """
+    if "`" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+
+
+def touches_link(text: str, start: int, end: int) -> bool:
+    """True when [start, end) overlaps a URL, e-mail or hashtag/handle token: no pattern edits there.
+
+    Such a token needs "http", "www.", "@" or "#" (the test service.tokens
+    makes before it looks for them), so most texts need no tokenizing here;
+    else only the chunks around [start, end) are tokenized (tokens never span
+    whitespace), not the whole text.
+
+    >>> text = "see www.their.com or #then, then"
+    >>> touches_link(text, 8, 13), touches_link(text, 22, 26), touches_link(text, 28, 32)
+    (True, True, False)
+    """
+    if "@" not in text and "#" not in text and "http" not in text and "www." not in text:
+        return False
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return any(t.kind in ("url", "email", "tag") and a + t.start < end and start < a + t.end
+               for t in tokenize_chunk(text[a:b]))
+
+
+def inside_any(start: int, end: int, spans: SpanSet | None) -> bool:
+    """True when [start, end) overlaps one of the spans (None: there are none)."""
+    return spans is not None and spans.overlaps(start, end)
+
+
+def is_glued(text: str, tok: Token) -> bool:
+    """True for a word touching a URL/path/identifier character, or a dot-joined domain.
+
+    It reads the token's chunk only (the characters either side and one more
+    past a dot), so `ScanTables.chunk` can answer it once per chunk.
+
+    >>> t = tokenize("see their.com now")[1]; is_glued("see their.com now", t)
+    True
+    """
+    before = text[tok.start - 1] if tok.start > 0 else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    if before in _GLUE or after in _GLUE:
+        return True
+    if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
+        return True
+    return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
+
+
+def may_edit_casing(text: str, tok: Token) -> bool:
+    """Lower-case words anywhere; a capitalised word only where a sentence starts.
+
+    >>> may_edit_casing("Their cat", tokenize("Their cat")[0])
+    True
+    >>> may_edit_casing("we met Will there", tokenize("we met Will there")[2])
+    False
+    """
+    word = tok.text
+    if word.islower():
+        return True
+    if word[0].isupper() and word[1:].islower() or len(word) == 1:
+        return word[0].isupper() and sentence_start(text, tok.start)
+    return False
+
+
+def name_words(options) -> frozenset:
+    """Lower-case words of the request's names: never treated as confusions."""
+    out = set()
+    for entry in getattr(options, "names", ()) or ():
+        for name in (entry.canonical, *entry.aliases):
+            out.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", name))
+    return frozenset(out)
