@@ -16,7 +16,6 @@ from .options import Options
 from .resources import Dictionaries, dictionaries
 from .rules import RuleSet, load_rules
 from .steps import STEP_MODULES, Context
-from .tokens import carry_tokens
 
 # Steps that need the shared word dictionaries; the others start without them.
 _NEEDS_DICTIONARIES = {"names", "spelling", "context"}
@@ -120,12 +119,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         t0 = time.perf_counter()
         ctx = Context(options=options, language=code, rules=resources.rules.compiled(step),
                       resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None)
-        before = log.text
-        changes = sorted(module.run(before, ctx), key=lambda c: (c.start, c.end))
-        log.apply_step(step, changes)
-        if changes and log.text is not before:
-            # the next step that reads words finds them without a full rescan
-            carry_tokens(before, log.text, changes)
+        log.apply_step(step, module.run(log.text, ctx))
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
     edits, suggestions = _split_by_confidence(log.edits(), options.min_confidence)
     out = log.text if not suggestions else apply_edits(text, edits)

@@ -10,9 +10,8 @@ step edits them as words.
 """
 from __future__ import annotations
 
-import bisect
 import re
-import threading
+from functools import lru_cache
 from typing import NamedTuple
 
 WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
@@ -49,95 +48,39 @@ class Token(NamedTuple):
         return self.kind == "word"
 
 
-_CACHE_SIZE = 16
-_cache: dict[str, tuple] = {}  # text -> tokens, oldest first
-_cache_lock = threading.Lock()
+def token_pattern(text: str) -> re.Pattern:
+    """The cheapest pattern that finds exactly `tokenize`'s tokens in `text`.
+
+    For steps that scan only parts of a text (a chunk between whitespace, a
+    run of capitalised words): no token spans whitespace, and the scanner is
+    in the same state after any whitespace, so `token_pattern(text)` over a
+    whitespace-delimited part gives the same tokens as tokenizing it all.
+    """
+    return _pattern_for(text)
 
 
-def _remember(text: str, tokens: tuple) -> None:
-    with _cache_lock:
-        _cache[text] = tokens
-        while len(_cache) > _CACHE_SIZE:
-            del _cache[next(iter(_cache))]
+def scan_tokens(text: str, start: int = 0, end: int | None = None,
+                pattern: re.Pattern | None = None) -> list:
+    """The tokens of text[start:end] (offsets in `text`), uncached.
 
-
-def _scan(text: str, start: int = 0, end: int | None = None, pattern: re.Pattern | None = None) -> list:
+    >>> [(t.text, t.start) for t in scan_tokens("a b's c", 2, 5)]
+    [("b's", 2)]
+    """
     # tuple.__new__ over a list comprehension: Token._make and a generator
-    # expression cost ~15% more, and every step that reads words tokenizes
+    # expression cost ~15% more, and tokens are made by the thousand
     new = tuple.__new__
     pattern = pattern or _pattern_for(text)
     return [new(Token, (m.group(), m.start(), m.end(), m.lastgroup))
             for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
+@lru_cache(maxsize=16)
 def tokenize(text: str) -> tuple[Token, ...]:
     """All tokens of `text`, in order, with code-point offsets.
 
-    Cached: consecutive steps usually see the same text (most steps change
-    nothing), and tokens are immutable, so they can share one tokenization;
-    when a step changes the text, `carry_tokens` derives the new text's
-    tokens from the old ones.
+    Cached: a step that reads a text twice (or a test) shares one tokenization.
     """
-    hit = _cache.get(text)
-    if hit is None:
-        hit = tuple(_scan(text))
-        _remember(text, hit)
-    return hit
-
-
-_SPACE = re.compile(r"\s")
-
-
-def carry_tokens(old_text: str, new_text: str, changes) -> None:
-    """Cache `new_text`'s tokens, derived from `old_text`'s cached ones.
-
-    `changes` (start, end, replacement; sorted, not overlapping, in old_text
-    offsets) turned old_text into new_text. No token spans whitespace, and
-    the scanner is in the same state after any whitespace, so only the
-    whitespace-delimited chunks a change touches are scanned again; the other
-    tokens are kept and shifted. A step that fixes three words of an article
-    then costs a few chunks instead of a whole tokenization (0.6 ms / 5 KB).
-
-    >>> old = "two counties in to it"
-    >>> _ = tokenize(old)
-    >>> from service.edits import Change
-    >>> new = "two countries into it"
-    >>> carry_tokens(old, new, [Change(4, 12, "countries", "r", "m"), Change(15, 16, "", "r", "m")])
-    >>> _cache[new] == tuple(_scan(new))
-    True
-    """
-    old = _cache.get(old_text)
-    if old is None or new_text in _cache:
-        return
-    chunks: list[list[int]] = []  # [old start, old end, shift at start, shift at end]
-    shift = 0
-    for c in changes:
-        a = c.start
-        while a > 0 and not old_text[a - 1].isspace():
-            a -= 1
-        m = _SPACE.search(old_text, c.end)
-        b = m.start() if m else len(old_text)
-        delta = len(c.replacement) - (c.end - c.start)
-        if chunks and a <= chunks[-1][1]:  # the same chunk as the change before
-            chunks[-1][1] = max(chunks[-1][1], b)
-            chunks[-1][3] += delta
-        else:
-            chunks.append([a, b, shift, shift + delta])
-        shift += delta
-    starts = [t.start for t in old]
-    new = tuple.__new__
-    out: list = []
-    kept = 0  # old tokens before this index are in `out`
-    for a, b, before, after in chunks:
-        first = bisect.bisect_left(starts, a)
-        out.extend([new(Token, (t.text, t.start + before, t.end + before, t.kind)) for t in old[kept:first]]
-                   if before else old[kept:first])
-        # a change may bring in "@", "#" or "http": scan with the full pattern
-        out.extend(_scan(new_text, a + before, b + after, _TOKEN))
-        kept = bisect.bisect_left(starts, b)
-    out.extend([new(Token, (t.text, t.start + shift, t.end + shift, t.kind)) for t in old[kept:]]
-               if shift else old[kept:])
-    _remember(new_text, tuple(out))
+    return tuple(scan_tokens(text))
 
 
 def is_acronym(word: str) -> bool:

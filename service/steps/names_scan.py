@@ -42,8 +42,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .. import tokens as _tokens
-from ..tokens import Token, tokenize
+from ..tokens import scan_tokens, token_pattern
 from .names_match import PARTICLES, Gazetteer, consonant_skeleton
 
 # Tokens a guard or cue may read on either side of a lower-case form
@@ -80,14 +79,6 @@ _PLAIN = re.compile(r"([A-Z][a-z]+)[.,;:!?)\"”’]*")
 # reads the first token after it, which must then be there.
 _PARTICLE_TOKEN = re.compile(rf"(?:{_PARTICLE})(?:['’][^\W\d_]*|-[^\W\d_]+)?")
 _NEXT_CHUNK = re.compile(r"\s+\S+")
-
-
-def _token_pattern(text: str):
-    """The shared tokenizer's pattern for `text` (its cheapest exact one), or
-    None when service.tokens no longer exposes it: then the whole text is
-    tokenized, slower but the same."""
-    pattern_for = getattr(_tokens, "_pattern_for", None)
-    return pattern_for(text) if pattern_for is not None else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -275,9 +266,7 @@ def sparse_tokens(text: str, screens) -> list:
                 _case_range(text, screen, m.start() + 1, ranges)
     if not ranges:
         return []
-    pattern = _token_pattern(text)
-    if pattern is None:
-        return list(tokenize(text))
+    pattern = token_pattern(text)
     ranges.sort()
     merged = []
     for start, end in ranges:
@@ -286,12 +275,10 @@ def sparse_tokens(text: str, screens) -> list:
                 merged[-1][1] = end
         else:
             merged.append([start, end])
-    new = tuple.__new__
     tokens: list = []
 
     def add(start: int, end: int) -> None:
-        tokens.extend([new(Token, (m.group(), m.start(), m.end(), m.lastgroup))
-                       for m in pattern.finditer(text, start, end)])
+        tokens.extend(scan_tokens(text, start, end, pattern))
 
     i = 0
     while i < len(merged):
