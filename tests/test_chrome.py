@@ -134,3 +134,141 @@ def test_extract_html_never_raises(html):
 
 def test_extract_html_rejects_non_text():
     assert extract_html(None) == ("", {})  # type: ignore[arg-type]
+
+
+# --- the fast paths give the plain answers ----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from service.rules import DEFAULT_RULES_DIR  # noqa: E402
+from service.steps import chrome_match  # noqa: E402
+from service.steps import chrome_signals as sig  # noqa: E402
+
+RULES = load_rules(modules={"chrome": chrome}).compiled("chrome")
+
+
+def _naive_match(text: str, rules):
+    """The first rule that matches, trying every rule in turn (what match_rule must equal)."""
+    return next((r for r in rules if r.matches(text)), None)
+
+
+def _rule_lines(extra: str = ""):
+    """Every line and block of the rule examples, the labelled cases (and `extra`)."""
+    texts = [expand(c["input"]) for cases in CASES["groups"].values() for c in cases] + [extra]
+    for entry in yaml.safe_load((DEFAULT_RULES_DIR / "chrome.yaml").read_text(encoding="utf-8"))["rules"]:
+        texts += [e["input"] for e in entry.get("examples", ())] + list(entry.get("negatives", ()))
+    lines = {line for t in texts for line in t.splitlines()}
+    return sorted(lines | {b.text for t in texts for b in sig.group_blocks(sig.split_lines(t))})
+
+
+def test_match_rule_equals_trying_every_rule(seed_text):
+    lines = _rule_lines(seed_text)
+    assert len(lines) > 150
+    for line in lines:
+        for variant in (line, line.upper(), line.lower(), f"  {line} "):
+            assert chrome.match_rule(variant, RULES) is _naive_match(variant, RULES), variant
+
+
+# Pieces of chrome lines and of prose, so that generated lines often match a rule.
+_PIECES = ["Back to top", "button", "cookies", "Cookie", "we use cookies", "by continuing", "by using",
+           "this site uses cookies", "to improve your experience", "website", "privacy", "Accept all",
+           "Related Articles", "Home", "News", "/", "»", "said:", "wrote:", "John Smith", "on May 4, 2020",
+           "at 4:47 pm", "Disclaimer:", "the views expressed here", "Tags:", "5G", "Share", "Facebook",
+           "Twitter", "Advertisement", "Please", "disable your ad blocker", "Adblock Detected", "©",
+           "All rights reserved", "The minister", "met", "in Tokyo", "ſ", "İ", "K", "ı", "ok", " ", " ", ".", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), st.sampled_from([" ", "", "  "]))
+def test_match_rule_equals_trying_every_rule_on_generated_lines(pieces, sep):
+    line = sep.join(pieces)
+    assert chrome.match_rule(line, RULES) is _naive_match(line, RULES)
+
+
+def test_needles_hold_for_every_rule_example():
+    """A line a pattern fullmatches always contains one of its needles."""
+    for line in _rule_lines():
+        stripped = line.strip()
+        for rule in RULES:
+            needles = rule.pattern is not None and chrome_match.needles_of(rule.pattern)
+            if needles and rule.pattern.fullmatch(stripped):
+                hay = chrome_match.fold_case(stripped) if rule.pattern.flags & re.IGNORECASE else stripped
+                assert any(n in hay for n in needles), (rule.id, stripped)
+
+
+def test_only_four_other_letters_fold_to_ascii():
+    """fold_case maps the non-ASCII characters that IGNORECASE matches to ASCII letters: these four."""
+    import sys
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(i) for i in range(128, sys.maxunicode + 1) if ascii_letter.match(chr(i))}
+    assert found == set(chrome_match._FOLD_CHARS)
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"(?:accept|reject) cookies?", {" cookie"}),
+    (r"(?:back|go) to (?:the )?top", {"back to top", "back to the top", "go to top", "go to the top"}),
+    (r"(?-i:ABC)def|xyz", {"def", "xyz"}),  # a group with its own flags gives none, the rest does
+    (r"(?-i:ABC)|xyz", None),
+    (r"[a-z]+", None),
+    (r"©.{0,10}", None),           # a non-ASCII literal may case-match another character
+])
+def test_needles_of(pattern, expected):
+    found = chrome_match.needles_of(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found else None) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.!?…:;。\"'”’)] \t\n\u00a0\u2003x“", max_size=12))
+def test_ends_sentence_equals_its_regex(text):
+    assert sig.ends_sentence(text) == bool(sig._END_SENTENCE.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \t\n\u2028\x0b", max_size=20))
+def test_split_lines_without_carriage_returns(text):
+    expected = []
+    for m in sig._LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        expected.append((m.start(), m.end(), m.group(0).rstrip("\r\n")))
+    assert [tuple(line) for line in sig.split_lines(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aBcé ΩTh\t\n\u00a0’'-5_.,“", max_size=40))
+def test_words_unordered_are_the_words(text):
+    assert sorted(sig.words_unordered(text)) == sorted(sig.words_of(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["The", "the", "of", "Home", "news", "5G", "isn’t", "co-op", "“We", "said,", "É"]),
+                max_size=12))
+def test_shape_counts_every_word(words):
+    text = " ".join(words)
+    stops = frozenset({"the", "of", "we"})
+    found = sig.words_of(text)
+    content = [w for w in found if w.lower() not in stops]
+    shape = sig.shape_of(text, stops)
+    assert shape.words == len(found)
+    assert shape.stop_density == ((len(found) - len(content)) / len(found) if found else 0.0)
+    capital = sum(1 for w in content if w[0].isupper())
+    assert shape.title_case == (bool(content) and len(found) >= 2 and capital / len(content) >= 0.75)
+
+
+_CUSTOM = chrome.compile_rules([
+    {"id": "t.cookies", "message": "m", "max_chars": 300,
+     "pattern": r"(?=.{0,80}\b(?:website|privacy)\b)(?:we use cookies|by using).{0,200}"},
+    {"id": "t.byline", "message": "m", "case_sensitive": True, "pattern": r"By [A-Z]\w+ Smithson.{0,20}"},
+    {"id": "t.share", "message": "m", "words": ["share", "tweet"], "max_chars": 40},
+    {"id": "t.home", "message": "m", "pattern": r"home|menu", "where": "outside"},
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["we use cookies", "By", "by using", "Ann", "Smithson", "SMITHSON", "website",
+                                 "privacy", "share", "Tweet", "home", "Menu", "ſ", "K", "the", ".", " "]),
+                min_size=1, max_size=10))
+def test_match_rule_equals_trying_every_rule_with_other_rules(pieces):
+    line = " ".join(pieces)
+    assert chrome.match_rule(line, _CUSTOM) is _naive_match(line, _CUSTOM)

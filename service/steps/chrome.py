@@ -25,6 +25,11 @@ Line-shape signals are language-neutral; the phrase rules are English and
 only apply to English text. Link titles glued onto a paragraph ("… – Inside
 TelecomThis is…") lose just the title.
 
+Speed: `chrome_match.match_rule` finds a block's rule with one joined
+pattern per length tier and keeps costly patterns (the cookie notice's
+300-character lookahead) off paragraphs that lack the words every match of
+them contains; block shapes count words in C (`chrome_signals.shape_of`).
+
 >>> from service.steps import Context, chrome
 >>> from service.rules import load_rules
 >>> ctx = Context(None, "en", load_rules(modules={"chrome": chrome}).compiled("chrome"), None)
@@ -41,6 +46,7 @@ from ..edits import Change
 from ..errors import RulesError
 from ..rules import check_regex_safe
 from . import chrome_signals as sig
+from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
 
 ENGLISH_ONLY = False  # shapes work in any language; phrase rules only run on English
 RULES_FILE = "chrome.yaml"
@@ -71,9 +77,9 @@ RULE_SCHEMA = {
 _DEFAULT_MAX_CHARS = 200
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
+# The strings _GLUE_SEPARATOR matches: four `in` tests are cheaper than a regex search.
+_GLUE_SEPARATORS = (" – ", " — ", " | ", " - ")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
-# The words of a line, for rules that list words instead of a pattern.
-_RULE_WORDS = re.compile(r"[\w'’+]+")
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ class LineRule:
             return False
         if self.pattern is not None:
             return self.pattern.fullmatch(line) is not None
-        words = [w.lower() for w in _RULE_WORDS.findall(line)]
+        words = [w.lower() for w in RULE_WORDS.findall(line)]
         return len(words) >= self.min_words and all(w in self.words for w in words)
 
 
@@ -180,7 +186,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> lis
     page = Page(matched, classes, [chrome_evidence(b, matched[i], menu[i], stopwords) for i, b in enumerate(blocks)],
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good))
     end = page.end
-    first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end])
+    # the article's runs of paragraphs are the page's when the article reaches the last block
+    first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
+                               page.in_run if end == len(blocks) else None)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     return verdicts
@@ -231,7 +239,8 @@ def find_article_end(matched: list, good: list[int]) -> int:
     return len(matched)
 
 
-def find_article(blocks: list[sig.Block], classes: list[str], matched: list, evidence: list) -> tuple[int, int]:
+def find_article(blocks: list[sig.Block], classes: list[str], matched: list, evidence: list,
+                 in_run: list | None = None) -> tuple[int, int]:
     """First and last block of the article: the run of blocks with the most prose.
 
     Each block scores its length if it is prose and a penalty if it is not;
@@ -240,13 +249,15 @@ def find_article(blocks: list[sig.Block], classes: list[str], matched: list, evi
     short lines (a teaser under a headline in a list of stories) counts for
     less than one among other prose: articles come in runs of paragraphs.
     Lines that rules remove anywhere ("Advertisement") neither count nor
-    separate paragraphs.
+    separate paragraphs. `in_run` is mark_paragraph_runs of these blocks,
+    when the caller has it already.
 
     >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Menu", "x" * 300, "y" * 200, "Home"])]
     >>> find_article(bs, ["short", "good", "good", "short"], [None] * 4, [1, None, None, 1])
     (1, 2)
     """
-    in_run = mark_paragraph_runs(classes, matched)
+    if in_run is None:
+        in_run = mark_paragraph_runs(classes, matched)
     scores = []
     for i, block in enumerate(blocks):
         if matched[i] is not None and matched[i].anywhere:
@@ -303,98 +314,6 @@ def starts_chrome_run(order: list[int], step: int, evidence: list, window: int =
     """
     ahead = order[step + 1:step + 1 + window]
     return not ahead or any(evidence[j] is not None for j in ahead)
-
-
-# A pattern that numbers groups (backreference, conditional) cannot be joined with others.
-_NUMBERED_GROUPS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
-_index_cache: dict = {}
-
-
-@dataclass(frozen=True)
-class RuleIndex:
-    """What match_rule reads of a rule tuple, built once per tuple.
-
-    longest: the largest max_chars (a longer block matches no rule);
-    tiers: (limit, joined) pairs, limit ascending over the rules' distinct
-    max_chars: `joined` is every pattern rule allowed `limit` characters as
-    one alternation (each pattern's case flag scoped to it), or None when
-    they cannot be joined. A block of n <= limit characters (the first such
-    limit) that `joined` does not fullmatch matches no pattern rule, so only
-    the word rules are left to try: one regex call in C instead of 30 in a
-    Python loop, and long paragraphs only meet the few rules that allow them;
-    word_rules: the rules without a pattern, in order.
-    """
-
-    longest: int
-    tiers: tuple
-    word_rules: tuple
-
-    def joined_for(self, size: int):
-        """The joined pattern of the rules that allow `size` characters."""
-        for limit, joined in self.tiers:
-            if size <= limit:
-                return joined
-        return None
-
-
-def rule_index(rules) -> RuleIndex:
-    """The RuleIndex of a rule tuple (cached by identity)."""
-    hit = _index_cache.get(id(rules))
-    if hit is None or hit[0] is not rules:  # an id may be reused after a rules reload
-        if len(_index_cache) >= 8:
-            _index_cache.clear()  # rules reloaded many times: keep no dead rule sets alive
-        hit = _index_cache[id(rules)] = (rules, _build_index(rules))
-    return hit[1]
-
-
-def _join_patterns(patterns: list):
-    """One alternation of compiled patterns, or None when they cannot be joined."""
-    if not patterns or any(_NUMBERED_GROUPS.search(p.pattern) for p in patterns):
-        return None
-    try:
-        return re.compile("|".join(
-            f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns))
-    except re.error:  # e.g. a pattern with global inline flags: try them one by one
-        return None
-
-
-def _build_index(rules) -> RuleIndex:
-    limits = sorted({r.max_chars for r in rules})
-    tiers = tuple((limit, _join_patterns([r.pattern for r in rules
-                                          if r.pattern is not None and r.max_chars >= limit]))
-                  for limit in limits)
-    return RuleIndex(max(limits, default=0), tiers, tuple(r for r in rules if r.pattern is None))
-
-
-def match_rule(text: str, rules) -> "LineRule | None":
-    """The first rule that matches the whole block, if any.
-
-    Same answer as trying `rule.matches(text)` in order, but the line is
-    stripped and split into words once per block instead of once per rule
-    (34 rules, most blocks prose), a block longer than every rule's
-    max_chars is skipped outright, and one joined pattern rules out all the
-    pattern rules at once for most blocks (`RuleIndex`).
-    """
-    line = text.strip()
-    index = rule_index(rules)
-    if not line or len(line) > index.longest:
-        return None
-    joined = index.joined_for(len(line))
-    if joined is not None and joined.fullmatch(line) is None:
-        rules = index.word_rules  # no pattern rule can match
-    words = None
-    for rule in rules:
-        if len(line) > rule.max_chars:
-            continue
-        if rule.pattern is not None:
-            if rule.pattern.fullmatch(line) is not None:
-                return rule
-            continue
-        if words is None:
-            words = [w.lower() for w in _RULE_WORDS.findall(line)]
-        if len(words) >= rule.min_words and all(w in rule.words for w in words):
-            return rule
-    return None
 
 
 def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset) -> Verdict | None:
@@ -491,6 +410,8 @@ def find_glued_titles(line: sig.Line, language: str) -> list[Change]:
     >>> [(c.start, c.end) for c in find_glued_titles(l, "en")]
     [(0, 31)]
     """
+    if not any(map(line.text.__contains__, _GLUE_SEPARATORS)):
+        return []  # glued_title_end needs a separator: most paragraphs have none
     changes, taken = [], 0
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line.text)]
     for start in starts[:50]:

@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
+from typing import NamedTuple
 
 # A block is article prose when it is long and full of function words; the
 # thresholds are jusText's (length 70/200, stop-word density 0.30/0.32),
@@ -33,6 +36,8 @@ LENGTH_GOOD_NO_STOPLIST = 160
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
 _END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s*$")
+# group_blocks drops a space left before closing punctuation where a fragment was cut.
+_SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%’”])")
 _SEPARATORS = (" – ", " — ", " | ", " - ", " :: ", " · ")
 _LANGUAGE_NAMES = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
@@ -43,17 +48,19 @@ _LANGUAGE_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the text: `start`..`end` covers its line break too."""
+class Line(NamedTuple):
+    """One line of the text: `start`..`end` covers its line break too.
+
+    A tuple, not a frozen dataclass: an article has dozens of lines and
+    blocks, and a frozen dataclass costs several times more to build.
+    """
 
     start: int
     end: int
     text: str  # without the line break
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """Consecutive lines that a scraper cut out of one paragraph."""
 
     first: int   # index of its first line
@@ -80,6 +87,17 @@ def split_lines(text: str) -> list[Line]:
     >>> [(l.start, l.end, l.text) for l in split_lines("a\\r\\nbc")]
     [(0, 3, 'a'), (3, 5, 'bc')]
     """
+    if "\r" not in text:
+        # the common case, without a regex: only "\n" breaks lines
+        lines, pos = [], 0
+        parts = text.split("\n")
+        for part in parts[:-1]:
+            end = pos + len(part) + 1
+            lines.append(Line(pos, end, part))
+            pos = end
+        if parts[-1]:
+            lines.append(Line(pos, len(text), parts[-1]))
+        return lines
     lines = []
     for m in _LINE.finditer(text):
         if m.start() == m.end():
@@ -115,7 +133,7 @@ def continues_fragment(prev: str, cur: str) -> bool:
     first = cur.lstrip()[:1]
     if first and first in ".,;:!?)]}%’”":
         return True
-    return bool(first) and first.islower() and not _END_SENTENCE.search(prev)
+    return bool(first) and first.islower() and not ends_sentence(prev)
 
 
 def group_blocks(lines: list[Line]) -> list[Block]:
@@ -126,7 +144,7 @@ def group_blocks(lines: list[Line]) -> list[Block]:
     def close() -> None:
         if cur:
             text = " ".join(" ".join(lines[i].text.split()) for i in cur)
-            text = re.sub(r" (?=[.,;:!?)\]}%’”])", "", text)
+            text = _SPACE_BEFORE_CLOSER.sub("", text)
             blocks.append(Block(cur[0], cur[-1], lines[cur[0]].start, lines[cur[-1]].end, text))
             cur.clear()
 
@@ -174,19 +192,67 @@ def shape_of(text: str, stopwords: frozenset) -> Shape:
 
     Cached: a pure function of its arguments, and classify_blocks asks it
     twice about every block outside the article (shape, then evidence).
+    Every block of every article is shaped, so the per-word work runs in C
+    (map, compress, sum) rather than in a Python loop.
 
     >>> s = shape_of("Back To Top", frozenset({"to"}))
     >>> s.words, s.title_case, s.ends_sentence
     (3, True, False)
     """
-    words = words_of(text)
+    words = words_unordered(text)
     n = len(words)
-    # each word lowered once (it was twice), by map in C: content words are the rest
-    content = [w for w, low in zip(words, map(str.lower, words)) if low not in stopwords]
-    stops = n - len(content)
-    capital = sum(1 for w in content if w[0].isupper())
+    is_stop = list(map(stopwords.__contains__, map(str.lower, words)))
+    stops = sum(is_stop)
+    content = list(compress(words, map(not_, is_stop)))
+    capital = sum(map(str.isupper, map(itemgetter(0), content)))
     title = bool(content) and n >= 2 and capital / len(content) >= 0.75
-    return Shape(len(text), n, stops / n if n else 0.0, bool(_END_SENTENCE.search(text)), title)
+    return Shape(len(text), n, stops / n if n else 0.0, ends_sentence(text), title)
+
+
+def words_unordered(text: str) -> list[str]:
+    """The words of `text` (as words_of finds them), not in text order.
+
+    No word spans white space, and a white-space chunk of letters only is
+    one word: only the other chunks ("said,", "“We", "5G") need the word
+    pattern, whose Unicode classes cost 30 ns a character. Counting words
+    needs no order.
+
+    >>> sorted(words_unordered("“We said,” he  said: 5G isn't here."))
+    ['G', 'We', 'he', 'here', "isn't", 'said', 'said']
+    """
+    chunks = text.split()
+    plain = list(map(str.isalpha, chunks))
+    words = list(compress(chunks, plain))
+    if len(words) < len(chunks):
+        words += _WORD.findall(" ".join(compress(chunks, map(not_, plain))))
+    return words
+
+
+# What _END_SENTENCE reads at the end of a text (see ends_sentence).
+_SENTENCE_MARKS = ".!?…:;。！？"
+_CLOSERS = "\"'”’)]"
+_END_QUOTES = "\"”’"
+
+
+def ends_sentence(text: str) -> bool:
+    """`bool(_END_SENTENCE.search(text))`, read from the end instead of searched for.
+
+    The pattern only matches at the end of the text (before trailing white
+    space): a sentence mark and closers, or a closing quote. `\\s` and
+    str.rstrip() strip the same characters, and no mark is a closer, so
+    the mark must stand right before the trailing closers. A search tried
+    the pattern at every character of every paragraph.
+
+    >>> ends_sentence("He left.”  "), ends_sentence("Home"), ends_sentence("“Quoted”")
+    (True, False, True)
+    """
+    body = text.rstrip()
+    if not body:
+        return False
+    if body[-1] in _END_QUOTES:
+        return True
+    body = body.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _SENTENCE_MARKS
 
 
 def classify_shape(shape: Shape, has_stoplist: bool) -> str:
@@ -266,9 +332,11 @@ def is_menu_item(text: str) -> bool:
     >>> is_menu_item("World News"), is_menu_item("He left."), is_menu_item("Palm Bay d. Rockledge 70-44")
     (True, False, False)
     """
+    if len(text) > 40:
+        return False  # before splitting: most blocks are paragraphs
     words = text.split()
-    if not 1 <= len(words) <= 4 or len(text) > 40:
+    if not 1 <= len(words) <= 4:
         return False
-    if _END_SENTENCE.search(text) or any(c.isdigit() for c in text):
+    if ends_sentence(text) or any(c.isdigit() for c in text):
         return False
     return text[:1].isupper() or text[:1].isalpha()
