@@ -156,3 +156,57 @@ def test_five_kilobyte_article_is_fast(seed_text, resources):
                                              "resources": resources.dictionaries})())
     per_call_ms = (time.perf_counter() - t0) * 1000 / 5
     assert per_call_ms < 25, f"spelling took {per_call_ms:.1f} ms on 5 KB"
+
+
+# --- the fast word scan (spelling_words) gives the plain scan's answers -----------------
+
+def test_lowering_the_text_is_lowering_each_word():
+    """Document.scan lowers the whole text at once: exact for every character but İ and Σ."""
+    import re
+    import sys
+    from service.steps.spelling_words import _LOWER_UNSAFE
+    letter, joiners = re.compile(r"[^\W\d_]"), "'’-"
+
+    def kind(c: str) -> str:
+        return "letter" if letter.match(c) else "joiner" if c in joiners else "other"
+
+    odd = []
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        low = c.lower()
+        if low != c and (len(low) != 1 or kind(low) != kind(c)):
+            odd.append(c)
+    assert set(odd) <= set(_LOWER_UNSAFE), odd
+
+
+_SCAN_ALPHABET = "abcAB’'- -\t\n.,:;“”5_éÉωΩ"
+_SCAN_WORDS = ["ab", "abc", "ba", "cab", "éa", "a-b", "ab’c", "ωa", "abcab"]
+
+
+def _scan_both(text: str, listed: dict, also: frozenset):
+    from service.steps.spelling_words import Document
+    fast, plain = Document.scan(text), Document(text)
+    assert fast._low is not None and plain._low is None
+    return fast, plain, fast.unlisted(listed, also, frozenset()), plain.unlisted(listed, also, frozenset())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=60), st.sets(st.sampled_from(_SCAN_WORDS)),
+       st.sets(st.sampled_from(_SCAN_WORDS)))
+def test_fast_scan_matches_the_plain_scan(text, listed, also):
+    listed = dict.fromkeys(listed, 1)
+    fast, plain, got, expected = _scan_both(text, listed, frozenset(also))
+    assert got == expected
+    for word, start, end in expected:
+        context = [spelling._context_word((word, start, end), n, text) for n in fast.neighbours(start, end)]
+        assert context == [spelling._context_word((word, start, end), n, text) for n in plain.neighbours(start, end)]
+    for w in {w.lower() for w, _, _ in plain.words} | {"ab", "b", "a-b"}:
+        assert fast.count(w) == plain.count(w), w
+
+
+def test_fast_scan_reads_back_long_words():
+    long_word = "ab-" * 40 + "ab"  # longer than _word_ending's window
+    text = f"x {long_word}  zzq, {long_word} zzq"
+    fast, plain, got, expected = _scan_both(text, {"x": 1, long_word: 1}, frozenset())
+    assert got == expected == [("zzq", 126, 129), ("zzq", 254, 257)]
+    assert [fast.neighbours(s, e) for _, s, e in got] == [((long_word, 2, 124), None), ((long_word, 131, 253), None)]

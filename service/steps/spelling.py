@@ -22,22 +22,22 @@ vocabulary) and fix common misspellings that wordfreq lists as words
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from types import MappingProxyType
 
 from ..edits import Change
 from ..errors import RulesError
-from ..tokens import WORD, Token, is_acronym, sentence_start
+from ..tokens import Token, is_acronym, sentence_start
 from .spelling_rank import is_derivation, lexicon_for, posterior_share, score_hypotheses
+from .spelling_words import Document, irregular_keys
 
 ENGLISH_ONLY = True
 
 
 def prepare(dictionaries) -> None:
-    """Build the lexicon at start-up (about a second), not on the first request."""
+    """Build the lexicon (about a second) and the word index at start-up, not on the first request."""
     lexicon_for(dictionaries)
+    irregular_keys(dictionaries.unigrams)
 RULES_FILE = "spelling.yaml"
 _WORD_PATTERN = r"^[a-z][a-z'’\-]*[a-z]$"
 _PHRASE_PATTERN = r"^[a-z][a-z'’\- ]*[a-z]$"
@@ -76,12 +76,14 @@ FIRE_SHARE_CAPITALISED = 0.9
 MAX_CONFIDENCE = 0.99
 FIXED_CONFIDENCE = 0.95
 
-_WORD = re.compile(WORD)
 _LATIN_WORD = re.compile(r"^[A-Za-z]+(?:['’\-][A-Za-z]+)*$")
 # Punctuation that may surround a word in prose; anything else inside a
 # word's chunk marks code or data.
 _OPENERS = "\"'“‘«([{*"
 _CLOSERS = "\"'”’»)]}*.,;:!?…"
+# A word ending in an apostrophe and letters ("China’s", "don't"); a joiner inside a word.
+_CONTRACTION_END = re.compile(r"['’]([A-Za-z]+)$")
+_JOINER = re.compile(r"['’\-]")
 _PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
 # Contraction endings after an apostrophe; the part before is a word stem only for 's.
@@ -94,6 +96,11 @@ class SpellingRules:
 
     protected: frozenset = frozenset()
     fixes: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    # the misspellings as a set, for run()'s set operations (derived from fixes)
+    fix_words: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "fix_words", frozenset(self.fixes))
 
 
 def compile_rules(entries: list) -> SpellingRules:
@@ -175,35 +182,6 @@ def prefers_curly(text: str, word: str = "") -> bool:
     return text.count("’") > text.count("'")
 
 
-class Document:
-    """What the guards need to know about the whole text, computed on first use.
-
-    Most texts have only a handful of unlisted words, so the counts are built
-    only when a guard asks for them.
-    """
-
-    def __init__(self, text: str, words: list):
-        self.text = text
-        self.words = words  # (word, start, end) for every word of the text
-
-    @cached_property
-    def counts(self) -> Counter:
-        """Lowercase word -> occurrences in the text."""
-        # map() keeps the loop in C: a generator expression cost twice as much
-        return Counter(map(str.lower, [w for w, _, _ in self.words]))
-
-    @cached_property
-    def capitalised(self) -> frozenset:
-        """Lowercase forms of the words written capitalised mid-sentence."""
-        return frozenset(w.lower() for w, start, _ in self.words
-                         if w[:1].isupper() and not sentence_start(self.text, start))
-
-    @cached_property
-    def curly(self) -> bool:
-        """True when the text writes apostrophes as ’."""
-        return prefers_curly(self.text)
-
-
 @dataclass(frozen=True)
 class Piece:
     """A word to check: a whole token, a hyphenated part, or a possessive stem."""
@@ -228,9 +206,9 @@ def split_pieces(tok: Token, left: str, right: str, at_start: bool) -> list[Piec
     ['goverment']
     """
     text = tok.text
-    m = re.search(r"['’]([A-Za-z]+)$", text)
+    m = _CONTRACTION_END.search(text)
     if m:
-        if m.group(1).lower() != "s" or re.search(r"['’\-]", text[:m.start()]):
+        if m.group(1).lower() != "s" or _JOINER.search(text, 0, m.start()):
             return [Piece(text, tok.start, tok.end, left, right, at_start)]  # contraction: whole
         text = text[:m.start()]
     parts = text.split("-")
@@ -357,23 +335,26 @@ def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | Non
         return "alone on its line"
     if in_tabular_line(text, piece.start):
         return "table or code line"
-    if doc.counts[lower] >= REPEATED:
+    if doc.count(lower) >= REPEATED:
         return "repeated in the document"
     return None
 
 
-def _context_word(words: list, i: int, step: int, text: str) -> str:
-    """The lowercase neighbouring word, if only a space or two separate it from word i.
+def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
+    """The lowercase neighbouring word, if only a space or two separate it from the word.
 
-    Punctuation, numbers or a line break in between mean no context.
+    `word` and `neighbour` are (word, start, end); punctuation, numbers or a
+    line break in between mean no context, and so does no neighbour at all.
+
+    >>> _context_word(("cat", 4, 7), ("The", 0, 3), "The cat"), _context_word(("cat", 5, 8), ("The", 0, 3), "The, cat")
+    ('the', '')
     """
-    j = i + step
-    if not 0 <= j < len(words):
+    if neighbour is None:
         return ""
-    a, b = (words[j][2], words[i][1]) if step < 0 else (words[i][2], words[j][1])
+    a, b = (neighbour[2], word[1]) if neighbour[1] < word[1] else (word[2], neighbour[1])
     if b - a > 2 or text[a:b].strip(" \t"):
         return ""
-    return _fold(words[j][0].lower())
+    return _fold(neighbour[0].lower())
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -381,27 +362,25 @@ def run(text: str, ctx) -> list[Change]:
 
     Words are found with the shared tokenizer's word pattern; URLs, e-mail
     addresses, hashtags and code are recognised by the code guard on the
-    few words that are not listed, so the common path is one dict lookup.
+    few words that are not listed. Only the words that symspellpy's list
+    lacks (or that a rule fixes) are looked at one by one: set operations
+    in C find them (`Document.unlisted`), so the ~800 listed words of an
+    article cost no Python-level work each.
     """
     rules = getattr(ctx, "rules", None) or _EMPTY_RULES
     if getattr(ctx, "resources", None) is None:
         raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    doc = Document.scan(text)
     listed = ctx.resources.unigrams
-    fixes = rules.fixes
     lex = None
-    doc = Document(text, words)
     changes: list[Change] = []
-    for i, (word, start, end) in enumerate(words):
-        if len(word) <= MAX_SHORT:
-            continue
-        lower = word.lower()
-        if lower in listed and lower not in fixes:
-            continue  # nearly every word: a listed word, nothing more to do
-        if is_slug(word):
+    for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
+        word, start, end = current
+        if len(word) <= MAX_SHORT or is_slug(word):
             continue
         lex = lex or lexicon_for(ctx.resources)
-        left, right = _context_word(words, i, -1, text), _context_word(words, i, 1, text)
+        before, after = doc.neighbours(start, end)
+        left, right = _context_word(current, before, text), _context_word(current, after, text)
         tok = Token(word, start, end, "word")
         for piece in split_pieces(tok, left, right, sentence_start(text, start)):
             change = check_piece(piece, doc, lex, rules)

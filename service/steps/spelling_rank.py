@@ -221,6 +221,11 @@ class Lexicon:
         self.extra = load_cached(key, lambda: _build_extra_index(self.freqs, dicts.unigrams, dicts.total))
         self.frequency = lru_cache(maxsize=65536)(self._frequency)
         self.candidates = lru_cache(maxsize=16384)(self._candidates)
+        # pure functions of the words and these dictionaries: the same typo, name or
+        # neighbour comes back in article after article
+        self.lift = lru_cache(maxsize=65536)(self._lift)
+        self.splits = lru_cache(maxsize=16384)(lambda word: tuple(_split_candidates(self, word)))
+        self.derivation = lru_cache(maxsize=16384)(lambda word: _is_derivation(self, word))
 
     def _frequency(self, word: str) -> float:
         """wordfreq's frequency of a lowercase word (0.0 when it lacks it)."""
@@ -255,8 +260,8 @@ class Lexicon:
         return tuple((w, dist) for w, dist in ranked
                      if self.zipf(w) >= MIN_CANDIDATE_ZIPF)[:MAX_CANDIDATES]
 
-    def lift(self, w1: str, w2: str) -> float:
-        """How much likelier the bigram "w1 w2" is than chance (1.0 = no evidence).
+    def _lift(self, w1: str, w2: str) -> float:
+        """How much likelier the bigram "w1 w2" is than chance (1.0 = no evidence); `lift` caches it.
 
         A listed bigram gives observed / expected; an unlisted one whose
         expected count is above the pruning floor is evidence against.
@@ -360,11 +365,16 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
 
 
 def split_candidates(lex: Lexicon, word: str) -> list[tuple[str, str]]:
-    """Ways to cut `word` into two common words whose bigram is listed.
+    """Ways to cut `word` into two common words whose bigram is listed (cached per Lexicon).
 
     >>> split_candidates(lexicon_for(_test_dicts()), "inthe")
     [('in', 'the')]
     """
+    cached = getattr(lex, "splits", None)
+    return list(cached(word)) if cached is not None else _split_candidates(lex, word)
+
+
+def _split_candidates(lex: Lexicon, word: str) -> list[tuple[str, str]]:
     out = []
     floor = 10 ** (MIN_SPLIT_ZIPF - 9)
     for i in range(1, len(word)):
@@ -395,7 +405,7 @@ MIN_PREFIXED_REST = 5
 
 
 def is_derivation(lex: Lexicon, word: str) -> bool:
-    """True when `word` is a common word plus a prefix or a suffix, spelt by the rules.
+    """True when `word` is a common word plus a prefix or a suffix, spelt by the rules (cached per Lexicon).
 
     A stem ending in "e" drops it before "ed", "ing", "er" ("completeed" is
     no derivation); a doubled final consonant is allowed ("diffed", "stopped").
@@ -408,6 +418,11 @@ def is_derivation(lex: Lexicon, word: str) -> bool:
     >>> is_derivation(d, "rerain"), is_derivation(d, "colies"), is_derivation(d, "operaing")
     (False, False, False)
     """
+    cached = getattr(lex, "derivation", None)
+    return cached(word) if cached is not None else _is_derivation(lex, word)
+
+
+def _is_derivation(lex: Lexicon, word: str) -> bool:
     for prefix in PREFIXES:
         rest = word[len(prefix):]
         # short rests collide with typos by chance: "rerain", "colies"
