@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
+import mmap
+import sys
+from array import array
 
 from importlib.metadata import version as _pkg_version
 from symspellpy import SymSpell
@@ -114,11 +116,12 @@ class DeleteIndex(Mapping):
 
     symspellpy keeps it as a dict of lists (287,149 holding 1.6 million word
     references); unpickling that was a third of start-up. Here the deletes are
-    one dict of delete -> row, and the rows are two integer arrays memory-
-    mapped from the cache (word ids and where each row starts), so loading
-    makes no per-entry objects but the keys, and the arrays' pages are shared
-    by every gunicorn worker. Only SymSpell.lookup reads it, through `in` and
-    `[]`, and only for the few unknown words of a text.
+    one dict of delete -> row, and the rows are two arrays of unsigned 32-bit
+    integers (word ids, and where each row starts) memory-mapped from the
+    cache as memoryviews, so loading makes no per-entry objects but the keys,
+    and the arrays' pages are shared by every gunicorn worker (numpy would do
+    the same but costs 0.1 s to import). Only SymSpell.lookup reads it,
+    through `in` and `[]`, and only for the few unknown words of a text.
 
     >>> idx = DeleteIndex.build({"ab": ["abc", "abd"], "b": ["abc"]}, ["abc", "abd"])
     >>> "ab" in idx, idx["ab"], idx["b"], len(idx), "zz" in idx
@@ -136,7 +139,7 @@ class DeleteIndex(Mapping):
             rows[key] = len(rows)
             ids.extend(number[w] for w in suggestions)
             starts.append(len(ids))
-        return cls(rows, np.asarray(starts, dtype=np.uint32), np.asarray(ids, dtype=np.uint32), words)
+        return cls(rows, memoryview(array("I", starts)), memoryview(array("I", ids)), words)
 
     def __contains__(self, key) -> bool:
         return key in self._rows
@@ -153,18 +156,27 @@ class DeleteIndex(Mapping):
         return len(self._rows)
 
     def save(self, folder: Path, name: str) -> None:
-        """Arrays as .npy (memory-mappable), keys and words as one pickle."""
-        np.save(folder / f"{name}.starts.npy", self._starts)
-        np.save(folder / f"{name}.ids.npy", self._ids)
+        """The two arrays as raw native-order files (memory-mappable)."""
+        for part, values in (("starts", self._starts), ("ids", self._ids)):
+            with open(folder / f"{name}.{part}.u32", "wb") as fh:
+                fh.write(values.tobytes())
 
     @classmethod
     def load(cls, folder: Path, name: str, keys: str, words: list) -> "DeleteIndex":
-        starts = np.load(folder / f"{name}.starts.npy", mmap_mode="r")
-        ids = np.load(folder / f"{name}.ids.npy", mmap_mode="r")
+        starts, ids = (_map_u32(folder / f"{name}.{part}.u32") for part in ("starts", "ids"))
         key_list = keys.split("\n") if keys else []
         if len(starts) != len(key_list) + 1:
             raise ValueError("delete index arrays do not match their keys")
         return cls(dict(zip(key_list, range(len(key_list)))), starts, ids, words)
+
+
+def _map_u32(path: Path) -> memoryview:
+    """A read-only file of unsigned 32-bit integers, memory-mapped (no copy)."""
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if len(mapped) % 4:
+        raise ValueError(f"{path}: not a whole number of 32-bit integers")
+    return memoryview(mapped).cast("I")
 
 
 # SymSpell's state besides the delete index; restored onto a fresh object.
@@ -174,7 +186,8 @@ _SYMSPELL_STATE = ("_words", "_below_threshold_words", "_bigrams", "_replaced_wo
 
 
 def _symspell_name() -> str:
-    return f"symspell-{_pkg_version('symspellpy')}-{np.__version__}-d{MAX_EDIT_DISTANCE}-p{PREFIX_LENGTH}"
+    # the arrays are in this machine's byte order: a cache copied elsewhere is rebuilt
+    return f"symspell-{_pkg_version('symspellpy')}-d{MAX_EDIT_DISTANCE}-p{PREFIX_LENGTH}-{sys.byteorder}"
 
 
 def _save_symspell(sym: SymSpell, folder: Path, name: str) -> None:

@@ -1,7 +1,8 @@
 """The SymSpell index survives its compact disk cache unchanged."""
 from __future__ import annotations
 
-import numpy as np
+import mmap
+
 from symspellpy import SymSpell, Verbosity
 
 from service import resources
@@ -30,14 +31,14 @@ def test_restored_symspell_gives_the_same_lookups(tmp_path):
     _save_symspell(built, tmp_path, "t")
     restored = _restore_symspell(tmp_path, "t")
     assert isinstance(restored._deletes, DeleteIndex)
-    assert isinstance(restored._deletes._ids, np.memmap)  # shared pages, not a private copy
+    assert isinstance(restored._deletes._ids.obj, mmap.mmap)  # shared pages, not a private copy
     assert lookups(restored) == lookups(built)
     assert restored._bigrams == {"the country": 40} and restored._words == built._words
 
 
 def test_a_truncated_cache_is_rebuilt_not_fatal(tmp_path, monkeypatch):
     _save_symspell(small_symspell(), tmp_path, "t")
-    (tmp_path / "t.ids.npy").write_bytes(b"broken")
+    (tmp_path / "t.ids.u32").write_bytes(b"broken")
     monkeypatch.setattr(resources, "cache_dir", lambda: tmp_path)
     monkeypatch.setattr(resources, "_symspell_name", lambda: "t")
     monkeypatch.setattr(resources, "_build", small_symspell)
