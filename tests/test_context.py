@@ -146,6 +146,25 @@ def test_compile_rejects_unknown_from_threshold():
         context.compile_rules([_entry(from_thresholds={"than": 5, "them": 5})])
 
 
+def test_from_thresholds_per_partner():
+    rules = context.compile_rules([_entry(words=["to", "too", "two"], threshold=300,
+                                          from_thresholds={"to": {"too": 30}, "two": 1000})])
+    assert {p.word: p.threshold for p in rules.partners["to"]} == {"too": 30.0, "two": 300.0}
+    assert {p.word: p.threshold for p in rules.partners["two"]} == {"to": 1000.0, "too": 1000.0}
+    with pytest.raises(RulesError, match="confusion.x"):
+        context.compile_rules([_entry(from_thresholds={"then": {"them": 5}})])  # not in the set
+    with pytest.raises(RulesError, match="confusion.x"):
+        context.compile_rules([_entry(from_thresholds={"then": {"then": 5}})])  # itself
+
+
+def test_loader_accepts_per_partner_thresholds(tmp_path):
+    (tmp_path / "context.yaml").write_text(
+        "rules:\n  - {id: confusion.x, kind: confusion, words: [to, too, two], threshold: 300, source: t,\n"
+        "     from_thresholds: {to: {too: 30}}}\n")
+    partners = load_rules(tmp_path, modules={"context": context}).compiled("context").partners
+    assert {p.word: p.threshold for p in partners["to"]} == {"too": 30.0, "two": 300.0}
+
+
 def test_loader_rejects_entry_without_threshold(tmp_path):
     (tmp_path / "context.yaml").write_text(
         "rules:\n  - {id: confusion.x, kind: confusion, words: [then, than], source: t}\n")
@@ -173,6 +192,41 @@ def test_sentence_start_is_context(resources):
     # a comma is weaker evidence: "were" after an appositive is ordinary news prose
     text = "The two men, both from Texas, were the first to arrive."
     assert run(text, resources).text == text
+
+
+def test_hyphenated_neighbour_is_read_by_its_touching_part(resources):
+    assert run("It is more cost-effective then the old one.", resources).text == \
+        "It is more cost-effective than the old one."
+
+
+def test_clause_edges_from_own_prose():
+    # "... well now," is common, "... well know," is not (context_edges.py, generated)
+    assert context.clause_end_logprob("know", ",") < 0 < context.clause_end_logprob("now", ",")
+    assert context.clause_start_logprob("by", "comma") < 0 < context.clause_start_logprob("and", "comma")
+
+
+def test_edge_rates_leave_hand_set_factors_alone(resources):
+    """The generated rates leave out every word of a group of sets that has a
+    hand-set factor in context_score: a word and its partner are compared on one footing."""
+    from service.steps import context_edges, context_score
+
+    partners = resources.rules.compiled("context").partners
+    graph = {w: {p.word for p in ps if p.rule.startswith("context.confusion.")} for w, ps in partners.items()}
+
+    def group(seeds):
+        seen, todo = set(), [w for w in seeds if w in graph]
+        while todo:
+            w = todo.pop()
+            if w not in seen:
+                seen.add(w)
+                todo += graph[w]
+        return seen
+
+    pooled = context_edges.POOLED
+    for w in group(context_score._CLAUSE_START_FACTOR):
+        assert context_edges.EDGE_RATES.get(w, pooled)[:2] == pooled[:2], w
+    for w in group(set(context_score._NO_CLAUSE_END) | set(context_score._CLAUSE_END_FACTOR)):
+        assert context_edges.EDGE_RATES.get(w, pooled)[2:] == pooled[2:], w
 
 
 def test_clause_factors():

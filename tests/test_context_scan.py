@@ -77,6 +77,10 @@ def neighbour_word(text: str, tokens: list, i: int, step: int):
     if gap.strip() or gap.count("\n") > 1:
         return None
     word = other.text.lower()
+    if "-" in word:
+        word = word.split("-")[-1 if step < 0 else 0]
+        if not word.replace("'", "").replace("’", "").isalpha():
+            return None
     if "'" not in word and "’" not in word:
         return word
     chain = expand_word(word.replace("’", "'"))[0]

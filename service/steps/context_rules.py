@@ -39,9 +39,13 @@ RULE_SCHEMA = {
         "words": {"type": "array", "minItems": 2, "uniqueItems": True,
                   "items": {"type": "string", "pattern": _WORD_RE}},
         "threshold": {"type": "number", "exclusiveMinimum": 1},
-        # per-direction override: changing FROM this word needs this threshold
+        # per-direction override: changing FROM this word needs this threshold,
+        # or (a set of three or more) {partner: threshold} for each partner it names
         "from_thresholds": {"type": "object", "propertyNames": {"pattern": _WORD_RE},
-                            "additionalProperties": {"type": "number", "exclusiveMinimum": 1}},
+                            "additionalProperties": {"oneOf": [
+                                {"type": "number", "exclusiveMinimum": 1},
+                                {"type": "object", "minProperties": 1, "propertyNames": {"pattern": _WORD_RE},
+                                 "additionalProperties": {"type": "number", "exclusiveMinimum": 1}}]}},
         "pattern": {"type": "string", "minLength": 1, "maxLength": 300},
         "replacement": {"type": "string"},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
@@ -222,22 +226,33 @@ def add_confusion_set(partners: dict, words: list, rule: str, threshold: float,
                       from_thresholds: dict | None = None) -> None:
     """Make every word of a set a candidate for every other one.
 
+    `from_thresholds[w]` is the threshold of changes from w: one number, or a
+    mapping {partner: threshold} (partners it does not name keep `threshold`).
+
     >>> p = {}; add_confusion_set(p, ["then", "than"], "context.x", 10.0, {"than": 50.0})
     >>> [(x.word, x.threshold) for x in p["then"]], [(x.word, x.threshold) for x in p["than"]]
     ([('than', 10.0)], [('then', 50.0)])
+    >>> p = {}; add_confusion_set(p, ["a", "b", "c"], "context.x", 300.0, {"a": {"b": 20}})
+    >>> [(x.word, x.threshold) for x in p["a"]]
+    [('b', 20.0), ('c', 300.0)]
     """
     from_thresholds = from_thresholds or {}
     unknown = set(from_thresholds) - set(words)
+    for w, value in from_thresholds.items():
+        if isinstance(value, dict):
+            unknown |= set(value) - (set(words) - {w})
     if unknown:
         raise ValueError(f"from_thresholds names words not in the set: {sorted(unknown)}")
     for w in words:
+        own = from_thresholds.get(w, threshold)
         for other in words:
             if other == w:
                 continue
             existing = partners.setdefault(w, [])
             if any(x.word == other for x in existing):
                 raise ValueError(f"'{w}' -> '{other}' is already in another confusion set")
-            existing.append(Partner(other, rule, float(from_thresholds.get(w, threshold))))
+            value = own.get(other, threshold) if isinstance(own, dict) else own
+            existing.append(Partner(other, rule, float(value)))
 
 
 def compile_pattern(entry: dict, rule: str) -> Pattern:

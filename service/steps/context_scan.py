@@ -34,9 +34,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .. import tokens as _tokens
 from ..edits import SpanSet
-from ..tokens import Token, sentence_start, tokenize
+from ..tokens import Token, scan_tokens, sentence_start, token_pattern, tokenize
 from . import context_model
 
 _new = tuple.__new__  # builds a NamedTuple without its __new__: see service.tokens.tokenize
@@ -46,17 +45,12 @@ def tokenize_chunk(chunk: str) -> tuple:
     """tokenize(chunk), without tokenize's cache: for a chunk, or a run of whole chunks.
 
     Chunks are short and many: cached, they would push out the whole texts
-    that the steps share (service.tokens keeps 16). The tokenizer's own
-    pattern is used when service.tokens exposes it, else tokenize itself.
+    that the steps share (service.tokens keeps 16).
 
     >>> [(t.text, t.kind) for t in tokenize_chunk("(it’s,2024)")]
     [('(', 'other'), ('it’s', 'word'), (',', 'other'), ('2024', 'num'), (')', 'other')]
     """
-    pattern_for = getattr(_tokens, "_pattern_for", None)
-    if pattern_for is None:
-        return tokenize(chunk)
-    return tuple([_new(Token, (m.group(), m.start(), m.end(), m.lastgroup))
-                  for m in pattern_for(chunk).finditer(chunk)])
+    return tuple(scan_tokens(chunk, pattern=token_pattern(chunk)))
 
 
 class Site(NamedTuple):
@@ -271,10 +265,22 @@ def neighbour(word: str, step: int) -> str:
     `find_sites`): the scorer then backs off (unigram on the left, no evidence
     on the right).
 
+    A hyphenated compound is read by its part that touches the scored word:
+    the bigram list has no compounds, and "more cost-effective than" is
+    evidence for "than" through "effective" ("pathogen-fighting" through
+    "pathogen"); a part that is no plain word ("COVID-19") gives None.
+
     >>> neighbour("Don't", -1), neighbour("Don't", +1), neighbour("The", +1)
     ('not', 'do', 'the')
+    >>> neighbour("cost-effective", -1), neighbour("Cost-effective", +1), neighbour("COVID-19", -1)
+    ('effective', 'cost', None)
     """
     word = word.lower()
+    if "-" in word:
+        parts = word.split("-")
+        word = parts[-1] if step < 0 else parts[0]
+        if not word.replace("'", "").replace("’", "").isalpha():
+            return None
     if "'" not in word and "’" not in word:
         return word
     chain = context_model.expand_word(word.replace("’", "'"))[0]
@@ -299,19 +305,29 @@ def protected_spans(text: str) -> list:
     return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
 
 
-def touches_link(text: str, start: int, end: int) -> bool:
+def may_hold_links(text: str) -> bool:
+    """False when `text` cannot hold a URL, e-mail or tag token (none of their marks).
+
+    >>> may_hold_links("see www.x.com"), may_hold_links("plain words")
+    (True, False)
+    """
+    return "@" in text or "#" in text or "http" in text or "www." in text
+
+
+def touches_link(text: str, start: int, end: int, maybe: bool | None = None) -> bool:
     """True when [start, end) overlaps a URL, e-mail or hashtag/handle token: no pattern edits there.
 
     Such a token needs "http", "www.", "@" or "#" (the test service.tokens
     makes before it looks for them), so most texts need no tokenizing here;
     else only the chunks around [start, end) are tokenized (tokens never span
-    whitespace), not the whole text.
+    whitespace), not the whole text. A caller testing many spans of one text
+    passes `maybe` = may_hold_links(text), so the whole text is read once.
 
     >>> text = "see www.their.com or #then, then"
     >>> touches_link(text, 8, 13), touches_link(text, 22, 26), touches_link(text, 28, 32)
     (True, True, False)
     """
-    if "@" not in text and "#" not in text and "http" not in text and "www." not in text:
+    if not (may_hold_links(text) if maybe is None else maybe):
         return False
     a, b = start, end
     while a > 0 and not text[a - 1].isspace():
