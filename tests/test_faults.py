@@ -67,11 +67,19 @@ class Load:
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self.client, args=(i,)) for i in range(CLIENTS)]
 
-    def one(self, body: bytes):
+    def one(self, body: bytes, seconds: float = 0.0):
+        """POST body; with `seconds`, the body is sent in 20 pieces over that long (a slow client)."""
         conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
         try:
-            conn.request("POST", "/v1/clean", body=body,
-                         headers={"Content-Type": "application/json", "Connection": "close"})
+            conn.putrequest("POST", "/v1/clean")
+            for name, value in (("Content-Type", "application/json"), ("Connection", "close"),
+                                ("Content-Length", str(len(body)))):
+                conn.putheader(name, value)
+            conn.endheaders()
+            step = -(-len(body) // 20)
+            for at in range(0, len(body), step):
+                conn.send(body[at:at + step])
+                time.sleep(seconds / 20)
             response = conn.getresponse()
             data = response.read()
             if response.status != 200 or "  " in json.loads(data)["text"]:
@@ -183,10 +191,11 @@ def test_sigterm_drains_in_flight_requests_then_refuses(tmp_path):
     results = {}
     try:
         with Load(base) as running:
-            # a slow request too (500 KB: seconds of work), certainly in flight at the signal
-            slow_body = json.dumps({"text": load.make_article(random.Random(5), 500_000)}).encode()
+            # a slow client too, certainly in flight at the signal: its 200 KB body arrives over
+            # 2 s (a large text alone is no longer slow enough: 500 KB is cleaned in ~0.3 s)
+            slow_body = json.dumps({"text": load.make_article(random.Random(5), 200_000)}).encode()
             slow = threading.Thread(target=lambda: results.update(
-                slow=(time.perf_counter(), running.one(slow_body), time.perf_counter())))
+                slow=(time.perf_counter(), running.one(slow_body, seconds=2.0), time.perf_counter())))
             slow.start()
             time.sleep(0.7)
             term_at = time.perf_counter()
