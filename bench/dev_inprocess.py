@@ -1,7 +1,7 @@
 """Score the library in process on the development benchmark (no HTTP).
 
 usage: python bench/dev_inprocess.py [typos] [text] [clean] [--steps unicode,chrome,...]
-       [--bench ../shared/bench] [--show N]
+       [--bench ../shared/bench] [--show N] [--min-confidence C]
 
 Reads the benchmark's data and scoring code from its own folder at run time;
 nothing of it is copied here. --show prints up to N broken words / misses.
@@ -28,11 +28,16 @@ def main() -> None:
     ap.add_argument("--steps", default=",".join(service.STEPS))
     ap.add_argument("--bench", default=os.path.join(HERE, "..", "..", "shared", "bench"))
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="the request option of that name (default: the service's)")
     a = ap.parse_args()
     sys.path.insert(0, a.bench)
     import extraction  # type: ignore
     from score import format_summary, score_doc  # type: ignore
     steps = [s for s in a.steps.split(",") if s]
+    if a.min_confidence is not None:
+        clean = service.clean
+        service.clean = lambda text, **kw: clean(text, min_confidence=a.min_confidence, **kw)
     load = lambda n: [json.loads(l) for l in open(os.path.join(a.bench, "data", n), encoding="utf-8")]  # noqa
     for mode in a.modes:
         t = time.perf_counter()
@@ -50,9 +55,10 @@ def main() -> None:
             words, edits = 0, []
             for d in docs:
                 words += len(d["reference"].split())
-                edits += service.clean(d["reference"], steps=steps).edits
-            for e in edits[:a.show]:
-                print(f"  {e.rule}: {e.original!r} -> {e.replacement!r}")
+                edits += [(d["reference"], e) for e in service.clean(d["reference"], steps=steps).edits]
+            for ref, e in edits[:a.show]:
+                around = ref[max(0, e.start - 40):e.end + 40].replace("\n", " ")
+                print(f"  {e.rule}: {e.original!r} -> {e.replacement!r}  in  ...{around}...")
             line = f"clean references: {len(edits)} edits in {words} words = {5000 * len(edits) / max(1, words):.2f} per 5000"
         else:
             docs, scores = load("scraped.jsonl"), []
