@@ -109,7 +109,7 @@ def main() -> None:
     base = "\n\n".join(corpus(400, 5000, seed=11))
     for size in (1_000, 10_000, 100_000, 1_000_000):
         chunk = (base * (size // len(base) + 1))[:size]
-        scaling[size] = round(1000 * timed(service.clean, [chunk]), 2)
+        scaling[size] = round(1000 * timed(service.clean, [chunk], repeat=3), 2)
     print("scaling (ms per input): " + "  ".join(f"{k // 1000} KB: {v}" for k, v in scaling.items()))
     start = startup_seconds()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -5,6 +5,7 @@ The pipeline holds no state of its own: rules and dictionaries are loaded once
 """
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -66,6 +67,14 @@ def load_resources(rules_dir=None) -> Resources:
     # One small clean through every step fills the lazy caches (language
     # profiles, compiled patterns) before gunicorn forks, not on a first request.
     clean(_WARM_UP, Options(), resources)
+    # What is loaded now lives as long as the process (~230,000 objects with
+    # the libraries'): out of the collector's generations, a full collection
+    # no longer walks it all (pauses of ~80 ms on 100 KB inputs, measured), and
+    # gunicorn's forked workers do not write to those pages (copy-on-write).
+    # Objects still go by reference counting; a rules reload leaves the old
+    # resources to it.
+    gc.collect()
+    gc.freeze()
     return resources
 
 
