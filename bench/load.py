@@ -165,10 +165,10 @@ def percentile(values: list, p: float) -> float:
 
 
 def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: int = 7,
-             fault=None, fault_at: float | None = None) -> dict:
+             fault=None, fault_at: float | None = None, diff: str = "none") -> dict:
     """Run the load; `fault(report)` is called `fault_at` seconds in (from another thread)."""
     rng = random.Random(seed)
-    bodies = [json.dumps({"text": make_article(rng), "diff": "none"}).encode() for _ in range(20)]
+    bodies = [json.dumps({"text": make_article(rng), "diff": diff}).encode() for _ in range(20)]
     lock, remaining = threading.Lock(), [requests]
 
     def quota() -> bool:
@@ -201,7 +201,7 @@ def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: i
             "throughput_rps": round(len(latencies) / elapsed, 2) if elapsed else 0.0,
             "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
             "p99_ms": round(percentile(latencies, 99) * 1000, 1) if latencies else None,
-            "article_bytes": len(json.loads(bodies[0])["text"].encode()), "clients": clients,
+            "article_bytes": len(json.loads(bodies[0])["text"].encode()), "clients": clients, "diff": diff,
             "first_errors": errors[:3]}
     if fault is not None:
         at = fault_report.pop("at", None)
@@ -238,6 +238,7 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker when starting one")
     ap.add_argument("--kill-worker-at", type=float, metavar="S", help="SIGKILL one worker S seconds into the load")
     ap.add_argument("--term-at", type=float, metavar="S", help="SIGTERM the master S seconds into the load")
+    ap.add_argument("--diff", default="none", help="the diff format each request asks for")
     ap.add_argument("--log", default=os.path.join(tempfile.gettempdir(), "copydesk-load.log"))
     args = ap.parse_args(argv)
     process, report = None, {}
@@ -258,7 +259,8 @@ def main(argv=None) -> int:
         fault, fault_at = (lambda r: terminate_master(process, r)), args.term_at
     cpu_before = {pid: cpu_seconds(pid) for pid in worker_pids(process.pid)} if process else {}
     try:
-        report.update(run_load(base, args.clients, args.requests, args.max_seconds, fault=fault, fault_at=fault_at))
+        report.update(run_load(base, args.clients, args.requests, args.max_seconds, fault=fault, fault_at=fault_at,
+                               diff=args.diff))
         if cpu_before and fault is None:
             # how evenly the workers shared the work (keep-alive connections stay on one worker)
             report["worker_cpu_s"] = [round(cpu_seconds(pid) - t, 1) for pid, t in sorted(cpu_before.items())]
