@@ -522,27 +522,10 @@ EDGE_RATES = {{
 
 
 def _hand_components(rules) -> tuple:
-    """The words whose clause-start and clause-end comparisons keep the hand-set
-    factors of context_score: every word of a connected group of sets that has one."""
+    """The words whose comparisons keep context_score's hand-set factors (see there)."""
     from service.steps import context_score as cs
 
-    graph = collections.defaultdict(set)
-    for w, ps in rules.partners.items():
-        for p in ps:
-            if p.rule.startswith("context.confusion."):
-                graph[w].add(p.word)
-
-    def closure(seeds):
-        seen, todo = set(), [w for w in seeds if w in graph]
-        while todo:
-            w = todo.pop()
-            if w not in seen:
-                seen.add(w)
-                todo += graph[w]
-        return seen
-
-    return (closure(cs._CLAUSE_START_FACTOR),
-            closure(set(cs._NO_CLAUSE_END) | set(cs._CLAUSE_END_FACTOR)))
+    return cs.hand_set_groups(rules.partners)
 
 
 def edge_rates(texts: list, res: Resources) -> tuple:

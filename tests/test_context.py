@@ -210,22 +210,12 @@ def test_edge_rates_leave_hand_set_factors_alone(resources):
     hand-set factor in context_score: a word and its partner are compared on one footing."""
     from service.steps import context_edges, context_score
 
-    partners = resources.rules.compiled("context").partners
-    graph = {w: {p.word for p in ps if p.rule.startswith("context.confusion.")} for w, ps in partners.items()}
-
-    def group(seeds):
-        seen, todo = set(), [w for w in seeds if w in graph]
-        while todo:
-            w = todo.pop()
-            if w not in seen:
-                seen.add(w)
-                todo += graph[w]
-        return seen
-
+    starts, ends = context_score.hand_set_groups(resources.rules.compiled("context").partners)
+    assert {"than", "then", "were", "where"} <= starts and {"from", "form", "of", "off"} <= ends
     pooled = context_edges.POOLED
-    for w in group(context_score._CLAUSE_START_FACTOR):
+    for w in starts:
         assert context_edges.EDGE_RATES.get(w, pooled)[:2] == pooled[:2], w
-    for w in group(set(context_score._NO_CLAUSE_END) | set(context_score._CLAUSE_END_FACTOR)):
+    for w in ends:
         assert context_edges.EDGE_RATES.get(w, pooled)[2:] == pooled[2:], w
 
 

@@ -185,3 +185,26 @@ def document_boost(scored: list) -> float:
     """
     sure = sum(1 for tok, score, p in scored if score >= math.log(p.threshold * STRONG_FACTOR))
     return min(MAX_BOOST, 1.0 + BOOST_PER_HIT * sure)
+
+
+def hand_set_groups(partners: dict) -> tuple:
+    """The words whose clause-start and clause-end comparisons keep the hand-set factors
+    above: every word of a connected group of confusion sets that has one (a word and its
+    partner must be compared on one footing). `partners` is CompiledRules.partners.
+
+    For bench/calibrate_context.py, which leaves these words out of context_edges.
+    """
+    graph: dict = {}
+    for w, ps in partners.items():
+        graph[w] = {p.word for p in ps if p.rule.startswith("context.confusion.")}
+
+    def closure(seeds) -> set:
+        seen, todo = set(), [w for w in seeds if w in graph]
+        while todo:
+            w = todo.pop()
+            if w not in seen:
+                seen.add(w)
+                todo += graph[w]
+        return seen
+
+    return closure(_CLAUSE_START_FACTOR), closure(set(_NO_CLAUSE_END) | set(_CLAUSE_END_FACTOR))
