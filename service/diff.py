@@ -25,6 +25,8 @@ def unified(original: str, cleaned: str, edits=None) -> str:
     """
     a = original.splitlines(keepends=True)
     b = cleaned.splitlines(keepends=True)
+    if a == b:
+        return ""  # the edits changed no line (a no-op, or lines only moved)
     codes = edited_opcodes(original, cleaned, a, b, edits) if edits else None
     if codes is None:
         matcher = difflib.SequenceMatcher(None, a, b)
@@ -103,7 +105,9 @@ def edited_opcodes(original: str, cleaned: str, a: list, b: list, edits) -> list
         last, region_shift = first, 0
         # take every edit inside the run of lines, growing it as they reach further
         while True:
-            while k < n and edits[k].start < starts[last] + len(a[last]) + (last == len(a) - 1):
+            # edits in the line after the run join it too: touched lines side by side are
+            # compared together ("a\n" + "\n" inserted, then "\n" deleted, is no change)
+            while k < n and (last + 2 >= len(a) or edits[k].start < starts[last + 2]):
                 e = edits[k]
                 last = max(last, bisect_right(starts, max(e.start, e.end - 1)) - 1)
                 region_shift += len(e.replacement) - (e.end - e.start)
