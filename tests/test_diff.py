@@ -108,8 +108,8 @@ def test_on_articles_the_diff_from_edits_is_difflibs():
         assert patch(article, fast) == cleaned
         same += fast == unified(article, cleaned)  # difflib over the whole text
     assert used == 60, "the fast path was not taken"
-    # the rest differ only where a deletion may be aligned two ways (chrome at the end)
-    assert same >= 45, same
+    # any other may differ only where a deletion can be aligned two ways
+    assert same >= 57, same
 
 
 def test_a_joined_line_extends_the_compared_run():
