@@ -79,6 +79,10 @@ RULES_FILE = "context.yaml"
 # Possessives without apostrophe (see possessive_changes).
 PLURAL_MAX_ZIPF = 3.0
 STEM_MIN_ZIPF = 4.0
+# ... and the word + s at most this share of the word in the unigram list: a
+# name is seldom plural (chinas 0, japans 0.0008, amazons 0.004 of the name),
+# a common noun often is ("Panics spread" 0.04, "Scopes vary" 0.09: plurals)
+PLURAL_MAX_SHARE = 0.01
 _FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
                    "is", "are", "was", "were", "be", "has", "have", "had", "that", "which", "who", "the"}
 # Words before which a capitalised plural is a real plural ("the Kennedys", "two Koreas").
@@ -227,7 +231,8 @@ def possessive_changes(text: str, sites: list, possessive: tuple, blocked, ctx) 
     """"Chinas policy" -> "China's policy": a name + s that is no word, before a noun.
 
     Fires only when the word is rare as written (wordfreq zipf < PLURAL_MAX_ZIPF:
-    "Lakers", "Americas" are common) while its stem is a well-known word
+    "Lakers", "Americas" are common; and in the unigram list at most
+    PLURAL_MAX_SHARE of its stem) while its stem is a well-known word
     (zipf >= STEM_MIN_ZIPF), the next word is lower-case, no function word, and
     attested after "its" or "his" (a noun or adjective, not a verb as in "the
     Koreas agreed"), and no plural cue ("the", "two") precedes it.
@@ -249,7 +254,7 @@ def possessive_changes(text: str, sites: list, possessive: tuple, blocked, ctx) 
                 or site.glued or inside_any(tok.start, tok.end, blocked)):
             continue
         stem = tok.lower[:-1]
-        if stem.endswith("s") or not d.count(stem):
+        if stem.endswith("s") or not d.count(stem) or d.count(tok.lower) > PLURAL_MAX_SHARE * d.count(stem):
             continue
         if _zipf(tok.lower) >= PLURAL_MAX_ZIPF or _zipf(stem) < STEM_MIN_ZIPF:
             continue
