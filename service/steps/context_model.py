@@ -310,6 +310,8 @@ def is_variant(a: str, b: str) -> bool:
     (True, True, True)
     >>> is_variant("defense", "defence"), is_variant("aluminum", "aluminium")
     (True, True)
+    >>> is_variant("centers", "centres"), is_variant("organisation", "organization")
+    (True, True)
     >>> is_variant("week", "weak"), is_variant("county", "country")
     (False, False)
     """
@@ -318,10 +320,12 @@ def is_variant(a: str, b: str) -> bool:
         return True
 
     def fold(w: str) -> str:
-        # US/UK pairs: colour, centre/centred, organise, analyse, defence, aluminium, travelled
-        w = re.sub(r"(.)\1", r"\1", w).replace("our", "or").replace("ise", "ize").replace("yse", "yze")
+        # US/UK pairs: colour, centre/centred/centres, organise/organisation,
+        # analyse, defence, aluminium, travelled
+        w = re.sub(r"(.)\1", r"\1", w).replace("our", "or")
+        w = re.sub(r"([iy])s(?=[aei])", r"\1z", w)
         w = w.replace("ence", "ense").replace("ium", "um").replace("ogue", "og")
-        return re.sub(r"re\b|er\b", "er", w).replace("ered", "red")
+        return re.sub(r"(?:re|er)(?=s?\b)", "er", w).replace("ered", "red")
 
     return fold(short) == fold(long_)
 

@@ -206,6 +206,11 @@ def compile_rules(entries: list) -> CompiledRules:
                          {w: tuple(js) for w, js in joins.items()})
 
 
+# Part of the similar-words cache name: bump it when context_model.similar_words
+# or is_variant changes what they return (2: plural US/UK variants, "centers").
+SIMILAR_VERSION = 2
+
+
 def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: float) -> None:
     """Frequent words one edit away that sound alike become partners too (uncurated).
 
@@ -215,7 +220,7 @@ def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: flo
         return context_model.similar_words(context_model.frequent_vocabulary(min_zipf))
 
     # a pure function of min_zipf and the pinned wordfreq: cached on disk for start-up
-    similar_map = load_cached(f"similar-words-{_pkg_version('wordfreq')}-{min_zipf}", build)
+    similar_map = load_cached(f"similar-words-{SIMILAR_VERSION}-{_pkg_version('wordfreq')}-{min_zipf}", build)
     for word, similar in similar_map.items():
         existing = partners.setdefault(word, [])
         known = {p.word for p in existing}
