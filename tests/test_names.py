@@ -103,8 +103,21 @@ def test_variant_is_replaced_where_the_text_also_writes_the_canonical():
 def test_aliases_and_by_ear_spellings_are_replaced_in_every_style():
     for style in ("document", "canonical"):
         assert clean_names("Zelenski said.", name_style=style).text == "Zelenskyy said."
-        assert clean_names("Vladimir Zelensky said.", name_style=style).text == "Volodymyr Zelenskyy said."
         assert clean_names("President Zelenskyi said.", name_style=style).text == "President Zelenskyy said."
+    # the surname as a variant spells it: kept by the document style, replaced by the canonical one
+    assert clean_names("Vladimir Zelensky said.").text == "Volodymyr Zelensky said."
+    assert clean_names("Vladimir Zelensky said.", name_style="canonical").text == "Volodymyr Zelenskyy said."
+
+
+def test_a_misspelt_name_follows_the_variant_the_text_writes():
+    text = "Zelensky spoke on Monday. Later, Zelenskky said the talks went well."
+    (edit,) = clean_names(text).edits
+    assert (edit.original, edit.replacement) == ("Zelenskky", "Zelensky")
+    assert "as the text spells it elsewhere" in edit.message
+    assert clean_names(text, name_style="canonical").text.count("Zelenskyy") == 2
+    # a text that writes two variants is itself inconsistent: the canonical spelling
+    mixed = "Zelensky spoke; Zelenskiy's aides agreed. Later, Zelenskky said so."
+    assert [e.replacement for e in clean_names(mixed).edits if e.original == "Zelenskky"] in ([], ["Zelenskyy"])
 
 
 def test_canonical_style_replaces_variants_with_their_own_confidence():

@@ -479,6 +479,9 @@ def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | Non
     said = text[m.start:m.end]
     if m.variant and style is not None:
         return style.change(m, said)
+    house = style.house_spelling(m, said) if style is not None else None
+    if house is not None:
+        return house
     return Change(m.start, m.end, m.replacement, m.rule, f"'{said}' is the name '{m.replacement}'",
                   m.confidence)
 

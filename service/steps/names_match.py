@@ -249,6 +249,9 @@ class Entry:
     # part keys of the `variants` (house spellings of other outlets): a window
     # spelled with these and the canonical's parts is a variant spelling
     variant_keys: frozenset = frozenset()
+    # a person's surname as each variant spells it ("Zelensky", "Zelenskiy"),
+    # so that a misspelling can follow a text's house spelling (names_style)
+    variant_surnames: tuple = ()
 
     @property
     def surname(self) -> str:
@@ -313,7 +316,14 @@ def make_entry(raw: dict) -> Entry:
                  frozenset(w.lower() for w in guard.get("before", [])),
                  frozenset(w.lower() for w in guard.get("after", [])),
                  frozenset(w.lower() for w in raw.get("case_cues", [])),
-                 frozenset(p.key for v in raw.get("variants", []) for p in parse_parts(v)))
+                 frozenset(p.key for v in raw.get("variants", []) for p in parse_parts(v)),
+                 _variant_surnames(raw) if raw["kind"] == "person" else ())
+
+
+def _variant_surnames(raw: dict) -> tuple:
+    """The surname of each of a person's variants, as written, without repeats."""
+    found = [given_first(parse_parts(v)) for v in raw.get("variants", [])]
+    return tuple(dict.fromkeys(p[-1].text for p in found if p and not p[-1].initial))
 
 
 def build_gazetteer(raw_entries) -> Gazetteer:

@@ -60,6 +60,37 @@ class VariantStyle:
                       f"'{said}' is another outlet's spelling of the name '{rep}'; kept as the text's style",
                       SUGGEST)
 
+    def house_spelling(self, m, said: str) -> Change | None:
+        """A misspelt or by-ear name (not a variant) in a text that spells the
+        person as one variant does: corrected to that spelling, not the
+        canonical one, so the text stays consistent ("document" style only).
+        None when the canonical applies.
+
+        >>> from .names_match import Match, build_gazetteer
+        >>> g = build_gazetteer([{"id": "z", "canonical": "Volodymyr Zelenskyy", "kind": "person",
+        ...                       "variants": ["Zelensky", "Zelenskiy"]}])
+        >>> m = Match(25, 34, "Zelenskyy", "names.fuzzy", 0.85, "z")
+        >>> VariantStyle("Zelensky spoke. Later, Zelenskky left.", [g]).house_spelling(m, "Zelenskky").replacement
+        'Zelensky'
+        >>> VariantStyle("Zelenskyy spoke. Later, Zelenskky left.", [g]).house_spelling(m, "Zelenskky") is None
+        True
+        """
+        if self.name_style != "document":
+            return None
+        entry = self.entry(m.entry_id)
+        if entry is None or not entry.variant_surnames or not m.replacement.endswith(entry.surname):
+            return None
+        if self.written(entry.surname):
+            return None  # the text writes the canonical spelling too: it wins
+        house = [v for v in entry.variant_surnames if self.written(v)]
+        if len(house) != 1:
+            return None  # none, or the text itself is inconsistent
+        rep = m.replacement[:len(m.replacement) - len(entry.surname)] + house[0]
+        if rep == said:
+            return None
+        return Change(m.start, m.end, rep, m.rule,
+                      f"'{said}' is the name '{rep}', as the text spells it elsewhere", m.confidence)
+
     def entry(self, entry_id: str) -> Entry | None:
         for gaz in self.gazetteers:
             entry = gaz.by_id.get(entry_id)
