@@ -31,3 +31,17 @@ def assert_invariant(original: str, edits, output: str) -> None:
         prev_zero_at = start if start == end else None
     assert apply_edits(original, as_changes(edits)) == output, "edits do not rebuild the output"
     assert len(set(ids)) == len(ids), "edit ids are not unique"
+
+
+def assert_line_opcodes(a: list, b: list, codes: list) -> None:
+    """Fail unless difflib-style `codes` take the lines `a` to `b`: contiguous, complete,
+    and every "equal" run really equal (service.diff.edited_opcodes' contract)."""
+    i = j = 0
+    rebuilt = []
+    for tag, i1, i2, j1, j2 in codes:
+        assert (i1, j1) == (i, j), f"opcode {tag} {i1}:{i2} {j1}:{j2} does not follow {i}, {j}"
+        if tag == "equal":
+            assert a[i1:i2] == b[j1:j2], f"equal {i1}:{i2} {j1}:{j2} is not equal"
+        rebuilt += b[j1:j2]
+        i, j = i2, j2
+    assert (i, j) == (len(a), len(b)) and rebuilt == b, "the opcodes do not cover both texts"

@@ -12,6 +12,8 @@ import service
 from service.diff import edited_opcodes, unified
 from service.edits import Change, apply_edits
 
+from invariant import assert_line_opcodes
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 try:
     from corpus import corpus  # bench/corpus.py: realistic generated articles
@@ -84,17 +86,8 @@ def test_the_opcodes_from_edits_map_every_line_with_any_line_break(case):
     cleaned = apply_edits(text, edits)
     a, b = text.splitlines(keepends=True), cleaned.splitlines(keepends=True)
     codes = edited_opcodes(text, cleaned, a, b, edits)
-    if codes is None:
-        return  # the caller falls back to difflib
-    i = j = 0
-    rebuilt = []
-    for tag, i1, i2, j1, j2 in codes:
-        assert (i1, j1) == (i, j), codes
-        if tag == "equal":
-            assert a[i1:i2] == b[j1:j2], codes
-        rebuilt += b[j1:j2]
-        i, j = i2, j2
-    assert (i, j) == (len(a), len(b)) and rebuilt == b
+    if codes is not None:  # None: the caller falls back to difflib
+        assert_line_opcodes(a, b, codes)
 
 
 def test_on_articles_the_diff_from_edits_is_difflibs():

@@ -13,7 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import service
+from service.diff import edited_opcodes
 from service.edits import apply_edits
+
+from invariant import assert_line_opcodes
 
 CLEAN_SENTENCES = [
     "The minister met his counterpart in Tokyo on Friday.",
@@ -74,3 +77,7 @@ def test_fuzz_corpus_replays_cleanly(path):
     text = data.decode("utf-8", errors="replace")
     result = service.clean(text)
     assert apply_edits(text, result.edits) == result.text
+    a, b = text.splitlines(keepends=True), result.text.splitlines(keepends=True)
+    codes = edited_opcodes(text, result.text, a, b, result.edits)
+    if codes is not None:  # the unified diff's lines, built from the edits
+        assert_line_opcodes(a, b, codes)

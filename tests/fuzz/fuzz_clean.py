@@ -13,7 +13,8 @@ Inputs are UTF-8 with bad bytes replaced, exactly as tests/test_properties.py re
 the corpus. A crash leaves its input in ./crash-* (or -artifact_prefix=DIR/).
 
 Each input must clean without an exception, with edits that rebuild the output
-from the original exactly, and cleaning must be deterministic.
+from the original exactly, cleaning must be deterministic, and the line opcodes
+of the unified diff (built from the edits) must map the input to the output.
 """
 from __future__ import annotations
 
@@ -24,8 +25,12 @@ import atheris
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from invariant import assert_line_opcodes  # noqa: E402  (tests/invariant.py)
+
 with atheris.instrument_imports():
     import service
+    from service.diff import edited_opcodes
     from service.edits import apply_edits
 
 service.default_resources()  # load once, outside the measured inputs
@@ -46,6 +51,11 @@ def test_one_input(data: bytes) -> None:
         previous = e.end
     if service.clean(text).text != result.text:
         raise AssertionError(f"not deterministic for {text!r}")
+    # the unified diff is built from the edits: its line opcodes must map text to output
+    a, b = text.splitlines(keepends=True), result.text.splitlines(keepends=True)
+    codes = edited_opcodes(text, result.text, a, b, result.edits)
+    if codes is not None:
+        assert_line_opcodes(a, b, codes)
 
 
 if __name__ == "__main__":
