@@ -113,7 +113,7 @@ def test_a_misspelt_name_follows_the_variant_the_text_writes():
     text = "Zelensky spoke on Monday. Later, Zelenskky said the talks went well."
     (edit,) = clean_names(text).edits
     assert (edit.original, edit.replacement) == ("Zelenskky", "Zelensky")
-    assert "as the text spells it elsewhere" in edit.message
+    assert "spelled as this text spells 'Zelensky'" in edit.message
     assert clean_names(text, name_style="canonical").text.count("Zelenskyy") == 2
     # a text that writes two variants is itself inconsistent: the canonical spelling
     mixed = "Zelensky spoke; Zelenskiy's aides agreed. Later, Zelenskky said so."

@@ -89,7 +89,7 @@ class VariantStyle:
         if rep == said:
             return None
         return Change(m.start, m.end, rep, m.rule,
-                      f"'{said}' is the name '{rep}', as the text spells it elsewhere", m.confidence)
+                      f"'{said}' is the name '{rep}', spelled as this text spells '{house[0]}'", m.confidence)
 
     def entry(self, entry_id: str) -> Entry | None:
         for gaz in self.gazetteers:
