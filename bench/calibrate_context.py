@@ -93,14 +93,14 @@ def _docstring_sentences(base: str, skip) -> list:
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
-def _prose_dir_sentences(base: str) -> list:
-    """Sentences of the documentation under `base` (--prose): the <p> paragraphs of
-    .html files that hold no code, and the plain paragraphs of .md/.txt/.rst files
-    (no code fences or indented blocks). Use documentation that was edited, and
-    never the development benchmark."""
+def prose_dir_paragraphs(base: str) -> list:
+    """Paragraphs of the documentation under `base`: the <p> paragraphs of .html
+    files that hold no code, and the plain paragraphs of .md/.txt/.rst files (no
+    code fences or indented blocks), whitespace collapsed, each once. Use
+    documentation that was edited, and never the development benchmark."""
     import html as _html
 
-    out = []
+    out, seen = [], set()
     for root, _dirs, files in sorted(os.walk(base)):
         for name in sorted(files):
             path = Path(root, name)
@@ -117,8 +117,16 @@ def _prose_dir_sentences(base: str) -> list:
             else:
                 continue
             for para in paras:
-                out += _sentences_of(para)
+                para = " ".join(para.split())
+                if para and para not in seen:
+                    seen.add(para)
+                    out.append(para)
     return out
+
+
+def _prose_dir_sentences(base: str) -> list:
+    """Sentences of `prose_dir_paragraphs(base)` (--prose)."""
+    return [s for para in prose_dir_paragraphs(base) for s in _sentences_of(para)]
 
 
 # Packages whose docstrings repeat one real-word error throughout ("split the
