@@ -121,3 +121,18 @@ def test_loaded_resources_are_out_of_the_collectors_generations():
     import gc
     service.default_resources()
     assert gc.get_freeze_count() > 50_000, gc.get_freeze_count()
+
+
+@pytest.mark.parametrize("text", [
+    "《通过例子学 Rust》（Rust By Example, RBE）是一系列可运行的示例，它们展示了各种概念。",
+    "東京（とうきょう）は、日本の首都です。",
+    "서울（Seoul）은 한국의 수도입니다。",
+], ids=["chinese", "japanese", "korean"])
+def test_full_width_punctuation_of_cjk_text_is_left_alone(text):
+    assert service.clean(text).edits == ()
+
+
+def test_full_width_latin_in_latin_text_and_cjk_mojibake_are_still_repaired():
+    assert service.clean("The ＡＢＣ network said so.", steps=["unicode"]).text == "The ABC network said so."
+    damaged = "东京（首都），人口众多。".encode("utf-8").decode("latin-1")
+    assert service.clean(damaged, steps=["unicode"]).text == "东京（首都），人口众多。"

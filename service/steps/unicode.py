@@ -52,6 +52,30 @@ def _config(ctx) -> ftfy.TextFixerConfig:
     return ftfy.TextFixerConfig(uncurl_quotes=not keep_quotes, fix_line_breaks=False, explain=True)
 
 
+# Chinese, Japanese and Korean script. Their texts write full-width punctuation
+# natively ("，" "（" "。"), which ftfy's fix_character_width would turn into ASCII
+# (found on the Chinese pages of the Rust documentation): where a window holds
+# these scripts, widths are left as written.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def fix_piece(piece: str, config: ftfy.TextFixerConfig) -> tuple:
+    """ftfy.fix_and_explain, without the width fix where the piece is, or its
+    repair turns out to be, CJK text (mojibake of Chinese holds no Han).
+
+    >>> fix_piece("（Rust 示例，RBE）", ftfy.TextFixerConfig())[0]
+    '（Rust 示例，RBE）'
+    >>> fix_piece("ＡＢＣ rocks", ftfy.TextFixerConfig())[0]
+    'ABC rocks'
+    """
+    if config.fix_character_width and _CJK.search(piece):
+        return ftfy.fix_and_explain(piece, config._replace(fix_character_width=False))
+    fixed, explanation = ftfy.fix_and_explain(piece, config)
+    if config.fix_character_width and fixed != piece and _CJK.search(fixed):
+        return ftfy.fix_and_explain(piece, config._replace(fix_character_width=False))
+    return fixed, explanation
+
+
 def _rule_for(explanation) -> tuple[str, str]:
     actions = [step for step in explanation or []]
     if any(kind in ("encode", "decode") for kind, _ in actions) or any(
@@ -187,7 +211,7 @@ def run(text: str, ctx) -> list[Change]:
             continue
         for a, b in windows(line, pattern):
             piece = line[a:b]
-            fixed, explanation = ftfy.fix_and_explain(piece, config)
+            fixed, explanation = fix_piece(piece, config)
             visible = _INVISIBLE.sub("", fixed)
             if visible == piece:
                 continue
