@@ -210,3 +210,10 @@ def test_fast_scan_reads_back_long_words():
     fast, plain, got, expected = _scan_both(text, {"x": 1, long_word: 1}, frozenset())
     assert got == expected == [("zzq", 126, 129), ("zzq", 254, 257)]
     assert [fast.neighbours(s, e) for _, s, e in got] == [((long_word, 2, 124), None), ((long_word, 131, 253), None)]
+
+
+def test_a_line_in_another_language_is_left_alone_beside_english(resources):
+    text = ("The minister met reporters in the capitol on Tuesday to discuss the agreemnet.\n\n"
+            "«Los tipos de datos se logran con dos palabras clave», dijo el ministro.")
+    result = _clean(text, resources)
+    assert [(e.original, e.replacement) for e in result.edits] == [("agreemnet", "agreement")]

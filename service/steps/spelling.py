@@ -3,7 +3,7 @@
 Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
 then wordfreq's broad English list). Before any lookup a token must pass the
 guards: names, acronyms, code, units, words the document repeats, words the
-rules protect and other scripts are never touched. The candidates of what is
+rules protect, other scripts and lines in another language are never touched. The candidates of what is
 left are ranked by a noisy channel (spelling_rank): a correction is made only
 when it takes most of the posterior against keeping the word.
 
@@ -69,6 +69,27 @@ KNOWN_ZIPF = 2.5
 KNOWN_SPLIT_RATIO = 300.0
 # A token the document uses this many times is intentional.
 REPEATED = 2
+# A line whose lower-case words are mostly unknown to English (at least
+# FOREIGN_MIN_WORDS of them, more than FOREIGN_SHARE not in the word list nor
+# common in wordfreq) is in another language -- a Spanish quote, a translated
+# paragraph of a page detected as English -- or not prose: left alone.
+# Measured: lines of the development pages (typos injected or not) at most
+# 0.2, one <script> tag 0.33; news sentences in Spanish, French, Italian,
+# Portuguese and German 0.44-0.62 (their function words "de", "con", "se"
+# are common in English lists too).
+# A short line dense with typos reaches that share too ("The goverment met
+# inthe capital to discuss the agreemnet": 3 of 8), so a line is foreign only
+# when English function words are also rare in it (under FOREIGN_FUNCTION_SHARE
+# of its lower-case words). The list leaves out words other languages share:
+# "a", "in", "on", "an", "die", "was", "will", "he", "as".
+FOREIGN_SHARE = 0.35
+FOREIGN_MIN_WORDS = 5
+FOREIGN_KNOWN_ZIPF = 3.0
+FOREIGN_FUNCTION_SHARE = 0.1
+_EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…*"
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to is that for it with be by at this are from or have not but they his her has had "
+    "which were their been would there who its said she we you".split())
 # Share of the posterior the best correction needs before it is made.
 FIRE_SHARE = 0.7
 FIRE_SHARE_CAPITALISED = 0.9
@@ -374,6 +395,7 @@ def run(text: str, ctx) -> list[Change]:
     listed = ctx.resources.unigrams
     lex = None
     changes: list[Change] = []
+    foreign: dict = {}  # line start -> is_foreign_line
     for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
         word, start, end = current
         if len(word) <= MAX_SHORT or is_slug(word):
@@ -384,9 +406,45 @@ def run(text: str, ctx) -> list[Change]:
         tok = Token(word, start, end, "word")
         for piece in split_pieces(tok, left, right, sentence_start(text, start)):
             change = check_piece(piece, doc, lex, rules)
-            if change is not None:
+            # the language of the line last: only for a correction (most unlisted words get none)
+            if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
                 changes.append(change)
     return changes
+
+
+def _in_foreign_line(text: str, pos: int, cache: dict, listed, lex) -> bool:
+    """is_foreign_line for the line holding `pos`, cached by its start."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    found = cache.get(line_start)
+    if found is None:
+        line_end = text.find("\n", pos)
+        found = cache[line_start] = is_foreign_line(text, line_start, len(text) if line_end < 0 else line_end,
+                                                    listed, lex)
+    return found
+
+
+def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
+    """True when text[start:end] is not English prose (see FOREIGN_SHARE).
+
+    >>> from service.resources import dictionaries
+    >>> d = dictionaries(); lex = lexicon_for(d); es = "Los tipos de datos se logran con dos palabras clave."
+    >>> is_foreign_line(es, 0, len(es), d.unigrams, lex)
+    True
+    >>> en = "The goverment met inthe capital to discuss the agreemnet."
+    >>> is_foreign_line(en, 0, len(en), d.unigrams, lex)
+    False
+    """
+    # a whitespace split with punctuation stripped: the tokenizer's words, for
+    # lower-case letters-only words, at a fraction of its cost
+    words = [w for w in (c.strip(_EDGE_PUNCTUATION) for c in text[start:end].split())
+             if w.isalpha() and w.islower()]
+    if len(words) < FOREIGN_MIN_WORDS:
+        return False
+    # the cheap test first: English prose is full of function words
+    if sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) >= FOREIGN_FUNCTION_SHARE * len(words):
+        return False
+    unknown = sum(1 for w in words if w not in listed and lex.zipf(w) < FOREIGN_KNOWN_ZIPF)
+    return unknown > FOREIGN_SHARE * len(words)
 
 
 def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Change | None:
