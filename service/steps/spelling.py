@@ -86,6 +86,7 @@ FOREIGN_SHARE = 0.35
 FOREIGN_MIN_WORDS = 5
 FOREIGN_KNOWN_ZIPF = 3.0
 FOREIGN_FUNCTION_SHARE = 0.1
+FOREIGN_SAMPLE = 40  # words read from the line's start
 _EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…*"
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to is that for it with be by at this are from or have not but they his her has had "
@@ -436,8 +437,8 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
     """
     # a whitespace split with punctuation stripped: the tokenizer's words, for
     # lower-case letters-only words, at a fraction of its cost
-    words = [w for w in (c.strip(_EDGE_PUNCTUATION) for c in text[start:end].split())
-             if w.isalpha() and w.islower()]
+    chunks = text[start:end].split(None, FOREIGN_SAMPLE)[:FOREIGN_SAMPLE]  # a paragraph's start tells
+    words = [w for w in (c.strip(_EDGE_PUNCTUATION) for c in chunks) if w.isalpha() and w.islower()]
     if len(words) < FOREIGN_MIN_WORDS:
         return False
     # the cheap test first: English prose is full of function words
