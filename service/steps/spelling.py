@@ -106,6 +106,9 @@ _CLOSERS = "\"'”’»)]}*.,;:!?…"
 # A word ending in an apostrophe and letters ("China’s", "don't"); a joiner inside a word.
 _CONTRACTION_END = re.compile(r"['’]([A-Za-z]+)$")
 _JOINER = re.compile(r"['’\-]")
+# suffixes after which the stem is a word of its own: possessive 's and the
+# contractions of have, will, are, would/had ("n't" and "'m" are not: "don", "I")
+_STEM_SUFFIXES = frozenset({"s", "ve", "ll", "re", "d"})
 _PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
 # Contraction endings after an apostrophe; the part before is a word stem only for 's.
@@ -220,17 +223,20 @@ def split_pieces(tok: Token, left: str, right: str, at_start: bool) -> list[Piec
     """The checkable parts of a word token.
 
     Hyphenated compounds are checked part by part; a possessive "China’s"
-    by its stem; other contractions ("don't", "it’s") are left whole.
+    and a contraction whose stem is a word of its own ("would've", "they'll",
+    "we're", "I'd") by the stem; others ("don't", "I'm") are left whole.
 
     >>> [p.text for p in split_pieces(Token("well-knwon", 0, 10, "word"), "", "", False)]
     ['well', 'knwon']
     >>> [p.text for p in split_pieces(Token("goverment’s", 0, 11, "word"), "", "", False)]
     ['goverment']
+    >>> [p.text for p in split_pieces(Token("wouod've", 0, 8, "word"), "", "", False)]
+    ['wouod']
     """
     text = tok.text
     m = _CONTRACTION_END.search(text)
     if m:
-        if m.group(1).lower() != "s" or _JOINER.search(text, 0, m.start()):
+        if m.group(1).lower() not in _STEM_SUFFIXES or _JOINER.search(text, 0, m.start()):
             return [Piece(text, tok.start, tok.end, left, right, at_start)]  # contraction: whole
         text = text[:m.start()]
     parts = text.split("-")
