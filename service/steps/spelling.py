@@ -111,8 +111,6 @@ _JOINER = re.compile(r"['’\-]")
 _STEM_SUFFIXES = frozenset({"s", "ve", "ll", "re", "d"})
 _PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
-# Contraction endings after an apostrophe; the part before is a word stem only for 's.
-_CONTRACTIONS = {"s", "t", "re", "ve", "ll", "d", "m"}
 
 
 @dataclass(frozen=True)
