@@ -272,3 +272,14 @@ _CUSTOM = chrome.compile_rules([
 def test_match_rule_equals_trying_every_rule_with_other_rules(pieces):
     line = " ".join(pieces)
     assert chrome.match_rule(line, _CUSTOM) is _naive_match(line, _CUSTOM)
+
+
+def test_a_line_the_page_repeats_word_for_word_goes_the_second_time(resources):
+    """A headline shown again in a related-links list: the later copy is the page's."""
+    head = "Two patients diagnosed with plague in China as officials scramble to prevent outbreak"
+    text = expand(f"{head}\n\n{{P1}}\n\n{{P2}}\n\n{{P3}}\n\nMore stories\n\n{head}\n\n{{P4}}\n")
+    result = service.clean(text, steps=["chrome"], language="en", resources=resources)
+    repeats = [e for e in result.edits if e.rule == "chrome.repeated_line"]
+    assert len(repeats) == 1 and head in repeats[0].original
+    assert result.text.count(head) == 1 and result.text.startswith(head)
+    assert all(CASES["paragraphs"][p] in result.text for p in ("P1", "P2", "P3", "P4"))

@@ -9,16 +9,18 @@ in the manner of jusText: long, function-word-rich prose is `good`.
 2. The article is the contiguous run of blocks with the most prose (Body Text
    Extraction on blocks, `find_article`); a comment section ("Leave a Reply",
    "X on <date> at <time> said:") ends it.
-3. Everything inside the article stays. Outside it we walk away from it,
+3. Everything inside the article stays (but for 4.). Outside it we walk away from it,
    keeping undecided lines (a headline, a dateline, a last list item). A line
    with positive evidence — a rule, a "Title – Site" link title, a run of menu
    labels, a long line without function words — goes if a rule names it; where
    two pieces of evidence come close together (or a "Related Articles"
    heading follows the article) the page's chrome begins, and everything
    beyond goes too, up to the next run of paragraphs, which is article again.
+4. A later copy of a line of 8+ words the page already showed (a headline
+   again in a related-links list) goes, wherever it stands (`repeated_lines`).
 
-A text with no good block at all is left alone but for the `anywhere` rules:
-without an article we cannot tell chrome from content. Every removal deletes
+A text with no good block at all is left alone but for the `anywhere` rules
+and repeated lines: without an article we cannot tell chrome from content. Every removal deletes
 whole lines and names its rule, so an editor can restore it.
 
 Line-shape signals are language-neutral; the phrase rules are English and
@@ -152,8 +154,10 @@ def run(text: str, ctx) -> list[Change]:
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else ()
-    verdicts = classify_blocks(blocks, rules, sig.stopwords_for("en" if english else ctx.language))
+    stopwords = sig.stopwords_for("en" if english else ctx.language)
+    verdicts = classify_blocks(blocks, rules, stopwords)
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
+    changes += repeated_lines(lines, blocks, verdicts)
     changes = attach_final_break(text, changes)
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
@@ -192,6 +196,47 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> lis
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     return verdicts
+
+
+# A line of at least this many words that repeats an earlier kept line word
+# for word is the page's, not the article's: a headline or teaser shown again
+# in a related-links list, a share box or a pull quote (trafilatura's
+# `deduplicate` rests on the same observation). The first copy stays, so
+# nothing is lost, and this holds with or without an article. Lines, not
+# blocks, and no condition on finding the article: how lines group into blocks
+# can change once whitespace is cleaned, and the step must give the same
+# answer on its own output (tests/test_properties.py).
+REPEAT_MIN_WORDS = 8
+
+
+def repeated_lines(lines: list[sig.Line], blocks: list[sig.Block], verdicts: list) -> list[Change]:
+    """Deletions of the later copies of kept lines (see REPEAT_MIN_WORDS).
+
+    >>> head = "Two patients diagnosed with plague in China, officials say"
+    >>> L = [sig.Line(0, 10, head), sig.Line(10, 20, "Text."), sig.Line(20, 30, head + " ")]
+    >>> B = [sig.Block(i, i, x.start, x.end, x.text) for i, x in enumerate(L)]
+    >>> [(c.start, c.rule) for c in repeated_lines(L, B, [None, None, None])]
+    [(20, 'chrome.repeated_line')]
+    """
+    removed = set()
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is not None:
+            removed.update(range(block.first, block.last + 1))
+    seen: set = set()
+    out = []
+    for i, line in enumerate(lines):
+        words = line.text.split()
+        if i in removed or len(words) < REPEAT_MIN_WORDS:
+            continue
+        key = " ".join(words)
+        if key not in seen:
+            seen.add(key)
+            continue
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        out.append(Change(line.start, line.end, "", "chrome.repeated_line",
+                          f"removed {shown!r}: it repeats an earlier line of the page word for word "
+                          "(a headline or teaser shown twice)", 0.8))
+    return out
 
 
 def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> None:
