@@ -225,10 +225,12 @@ def repeated_lines(lines: list[sig.Line], blocks: list[sig.Block], verdicts: lis
     seen: set = set()
     out = []
     for i, line in enumerate(lines):
-        words = line.text.split()
-        if i in removed or len(words) < REPEAT_MIN_WORDS:
+        key = line.text.strip()
+        if "  " in key or "\t" in key or "\u00a0" in key:
+            key = " ".join(key.split())  # rare: most lines are single-spaced already
+        # (counting spaces, not splitting: every paragraph passes through here)
+        if key.count(" ") + 1 < REPEAT_MIN_WORDS or i in removed:
             continue
-        key = " ".join(words)
         if key not in seen:
             seen.add(key)
             continue
