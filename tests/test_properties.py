@@ -37,7 +37,7 @@ def damaged_text(draw):
         pieces.append(s)
         if draw(st.booleans()):
             pieces.append(draw(st.sampled_from(DAMAGE)))
-        pieces.append(draw(st.sampled_from([" ", "\n", "\n\n", "\r\n"])))
+        pieces.append(draw(st.sampled_from([" ", "\n", "\n\n", "\r\n", "  \n", "\t\n"])))
     return "".join(pieces)
 
 
