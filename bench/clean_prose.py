@@ -3,7 +3,7 @@
 usage: python bench/clean_prose.py DIR [DIR ...] [--show N] [--per-doc 20]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
-md/txt/rst paragraphs: bench/calibrate_context.prose_dir_paragraphs), keeps
+md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
 prose paragraphs (8+ words, no grammar notation), cleans them in documents of
 --per-doc paragraphs and prints the edits per 5000 words, by rule. Every edit on
 edited documentation is a false alarm or a real error in it: --show lists them
@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
 import service  # noqa: E402
-from calibrate_context import prose_dir_paragraphs  # noqa: E402
+from clean_sources import prose_dir_paragraphs  # noqa: E402
 
 
 def main() -> None:
