@@ -35,16 +35,14 @@ def main() -> None:
     import extraction  # type: ignore
     from score import format_summary, score_doc  # type: ignore
     steps = [s for s in a.steps.split(",") if s]
-    if a.min_confidence is not None:
-        clean = service.clean
-        service.clean = lambda text, **kw: clean(text, min_confidence=a.min_confidence, **kw)
+    options = {"steps": steps} if a.min_confidence is None else {"steps": steps, "min_confidence": a.min_confidence}
     load = lambda n: [json.loads(l) for l in open(os.path.join(a.bench, "data", n), encoding="utf-8")]  # noqa
     for mode in a.modes:
         t = time.perf_counter()
         if mode == "typos":
             docs, total, shown = load("corrupted.jsonl"), Counter(), 0
             for d in docs:
-                out = service.clean(d["input"], steps=steps).text
+                out = service.clean(d["input"], **options).text
                 c, _ = score_doc(d["reference"], d["injections"], out)
                 total += c
                 if a.show and shown < a.show:
@@ -55,7 +53,7 @@ def main() -> None:
             words, edits = 0, []
             for d in docs:
                 words += len(d["reference"].split())
-                edits += [(d["reference"], e) for e in service.clean(d["reference"], steps=steps).edits]
+                edits += [(d["reference"], e) for e in service.clean(d["reference"], **options).edits]
             for ref, e in edits[:a.show]:
                 around = ref[max(0, e.start - 40):e.end + 40].replace("\n", " ")
                 print(f"  {e.rule}: {e.original!r} -> {e.replacement!r}  in  ...{around}...")
@@ -63,7 +61,7 @@ def main() -> None:
         else:
             docs, scores = load("scraped.jsonl"), []
             for d in docs:
-                scores.append(extraction.page_score(service.clean(d["input"], steps=steps).text, d["reference"]))
+                scores.append(extraction.page_score(service.clean(d["input"], **options).text, d["reference"]))
             p, r, f = extraction.summarize(scores)
             line = f"extraction (text input): P={p:.3f} R={r:.3f} F1={f:.3f}"
         print(f"{line}  [{len(docs)} docs, {time.perf_counter() - t:.1f} s]")
