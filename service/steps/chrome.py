@@ -9,8 +9,8 @@ in the manner of jusText: long, function-word-rich prose is `good`.
 2. The article is the contiguous run of blocks with the most prose (Body Text
    Extraction on blocks, `find_article`); a comment section ("Leave a Reply",
    "X on <date> at <time> said:") ends it.
-3. Everything inside the article stays (but for 4.). Outside it we walk away from it,
-   keeping undecided lines (a headline, a dateline, a last list item). A line
+3. Everything inside the article stays (but for 4.). Outside it we walk away
+   from it, keeping undecided lines (a headline, a dateline, a last list item). A line
    with positive evidence — a rule, a "Title – Site" link title, a run of menu
    labels, a long line without function words — goes if a rule names it; where
    two pieces of evidence come close together (or a "Related Articles"
@@ -20,8 +20,9 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    again in a related-links list) goes, wherever it stands (`repeated_lines`).
 
 A text with no good block at all is left alone but for the `anywhere` rules
-and repeated lines: without an article we cannot tell chrome from content. Every removal deletes
-whole lines and names its rule, so an editor can restore it.
+and repeated lines: without an article we cannot tell chrome from content.
+Every removal deletes whole lines and names its rule, so an editor can
+restore it.
 
 Line-shape signals are language-neutral; the phrase rules are English and
 only apply to English text. Link titles glued onto a paragraph ("… – Inside
@@ -154,8 +155,7 @@ def run(text: str, ctx) -> list[Change]:
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else ()
-    stopwords = sig.stopwords_for("en" if english else ctx.language)
-    verdicts = classify_blocks(blocks, rules, stopwords)
+    verdicts = classify_blocks(blocks, rules, sig.stopwords_for("en" if english else ctx.language))
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
     changes += repeated_lines(lines, blocks, verdicts)
     changes = attach_final_break(text, changes)

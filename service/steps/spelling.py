@@ -3,9 +3,10 @@
 Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
 then wordfreq's broad English list). Before any lookup a token must pass the
 guards: names, acronyms, code, units, words the document repeats, words the
-rules protect, other scripts and lines in another language are never touched. The candidates of what is
-left are ranked by a noisy channel (spelling_rank): a correction is made only
-when it takes most of the posterior against keeping the word.
+rules protect, other scripts and lines in another language are never touched.
+The candidates of what is left are ranked by a noisy channel (spelling_rank): a
+correction is made only when it takes most of the posterior against keeping
+the word.
 
 Rules (rules/spelling.yaml) protect words that wordfreq lacks (tech and news
 vocabulary) and fix common misspellings that wordfreq lists as words
