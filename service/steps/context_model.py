@@ -263,6 +263,21 @@ def expand_word(word: str) -> tuple:
     return ((word,),)
 
 
+def knows(model: BigramModel, word: str) -> bool:
+    """True when the model has counts for some reading of `word` (lower-case).
+
+    The unigram list (symspellpy's) lacks many frequent US spellings and
+    newer words ("math", "favorite", "neighborhood"): such a word scores as
+    unknown, so any partner would look far likelier. The model has no
+    evidence about it, and no evidence must not mean a correction.
+
+    >>> m = BigramModel({"it": 5, "is": 5, "myth": 5}, {}, 15)
+    >>> knows(m, "it's"), knows(m, "myth"), knows(m, "math")
+    (True, True, False)
+    """
+    return any(all(w in model.unigrams for w in chain) for chain in expand_word(word))
+
+
 def chain_logprob(model: BigramModel, left: str | None, chain: tuple, right: str | None) -> float:
     """log P(chain, right | left) under the bigram model."""
     total, prev, neighbour = 0.0, left, "a"

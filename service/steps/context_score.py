@@ -158,7 +158,12 @@ def at_clause_end(text: str, site):
 
 
 def best_partner(model, left, word: str, partners: tuple, right, clause_end=None, clause_start=None):
-    """The partner with the highest evidence over `word`: (log ratio, Partner)."""
+    """The partner with the highest evidence over `word`: (log ratio, Partner).
+
+    A word the model does not know gets ratio 0 (no evidence) against its first partner.
+    """
+    if not context_model.knows(model, word):
+        return 0.0, partners[0]
     best = None
     original = (context_model.phrase_logprob(model, left, (word,), right)
                 + clause_end_logprob(word, clause_end) + clause_start_logprob(word, clause_start))
