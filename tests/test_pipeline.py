@@ -69,6 +69,26 @@ def test_short_foreign_sentences_keep_their_language_and_skip_english_steps(text
     assert "spelling" in result.stats["skipped_steps"]
 
 
+@pytest.mark.parametrize("text", [
+    "German chancellor Friedrich Mertz met union leaders in Berlin.",       # langdetect: German
+    "Israeli prime minister Benjamin Netanyaho rejected the proposal.",     # langdetect: Slovenian
+    "Do we have an oxygen bar in Delhi?",                                  # langdetect: Dutch
+])
+def test_a_name_heavy_english_sentence_is_english(text):
+    # names say nothing of the language around them; the English words decide
+    assert service.clean(text).language["code"] == "en"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Bundeskanzler Friedrich Merz traf am Montag die Gewerkschaften in Berlin.", "de"),
+    ("El presidente Pedro Sánchez viajó a Bruselas con la ministra.", "es"),
+    ("Het kabinet van Mark Rutte is gevallen.", "nl"),
+])
+def test_a_name_heavy_foreign_sentence_keeps_its_language(text, code):
+    result = service.clean(text)
+    assert result.language["code"] == code and result.text == text
+
+
 def test_explicit_language_skips_detection():
     result = service.clean("Bonjour tout le monde", language="en-GB")
     assert result.language == {"code": "en", "probability": 1.0}
