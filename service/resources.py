@@ -101,11 +101,7 @@ def load_cached(name: str, build):
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # write then rename, so a concurrent reader never sees half a file
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        publish_pickle(path, value)
     except OSError as exc:
         log.warning("could not write cache %s: %s", path, exc)
     return value
@@ -197,12 +193,31 @@ def _save_symspell(sym: SymSpell, folder: Path, name: str) -> None:
     index.save(folder, name)
     state = {k: getattr(sym, k) for k in _SYMSPELL_STATE}
     state["keys"] = "\n".join(index)  # no delete holds a line feed: words are single tokens
-    # write then rename, so a concurrent reader never sees half a file; the
-    # pickle is written last and is what marks the cache complete
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, folder / f"{name}.pickle")
+    # the pickle is written last and is what marks the cache complete
+    publish_pickle(folder / f"{name}.pickle", state)
+
+
+def publish_pickle(path: Path, value) -> None:
+    """Pickle `value` to `path`: written aside then renamed, so a concurrent
+    reader never sees half a file, and readable by every user like a file
+    `open` makes (mkstemp's are owner-only: a cache built by root at image
+    build time would be unreadable by the service's own user)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _restore_symspell(folder: Path, name: str) -> SymSpell:

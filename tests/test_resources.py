@@ -45,3 +45,14 @@ def test_a_truncated_cache_is_rebuilt_not_fatal(tmp_path, monkeypatch):
     sym = resources._load_symspell()
     assert lookups(sym) == lookups(small_symspell())
     assert lookups(_restore_symspell(tmp_path, "t")) == lookups(small_symspell())  # and rewritten
+
+
+def test_cache_files_are_readable_by_other_users(tmp_path, monkeypatch):
+    # the image builds the cache as root and runs the service as uid 10001
+    monkeypatch.setattr(resources, "cache_dir", lambda: tmp_path)
+    _save_symspell(small_symspell(), tmp_path, "t")
+    resources.load_cached("derived-test", lambda: {"a": 1})
+    files = sorted(tmp_path.iterdir())
+    assert {f.suffix for f in files} == {".pickle", ".u32"}
+    for f in files:
+        assert f.stat().st_mode & 0o044 == 0o044, f"{f.name} is {oct(f.stat().st_mode)}"
