@@ -100,24 +100,14 @@ def detect_language(text: str, known_words=None) -> tuple[str, float]:
         return "und", 0.0
     if known_words is not None and clearly_english(sample, known_words):
         return "en", 1.0
-    detector = _get_factory().create()
-    detector.set_max_text_length(SAMPLE_CHARS)
-    # langdetect reseeds its Random from `detector.seed` (None: the OS) for each
-    # detection; a fixed seed makes the answer a function of the text alone
-    detector.seed = 0
-    detector.append(sample)
-    try:
-        best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):
-        return "und", 0.0
-    code = best.lang.split("-")[0]
-    if code != "en" and known_words is not None and len(sample.split()) < FAST_MIN_WORDS:
-        verdict = read_short_text(text[:SCAN_CHARS], code, known_words, best.prob)
+    code, prob = _detect(sample)
+    if code not in ("en", "und") and known_words is not None and len(sample.split()) < FAST_MIN_WORDS:
+        verdict = read_short_text(text[:SCAN_CHARS], code, known_words, prob)
         if verdict is not None:
             return verdict
         if mostly_english_words(sample, known_words):
             return "und", 0.0
-    return code, round(best.prob, 4)
+    return code, round(prob, 4)
 
 
 # A short text is English when, its names set aside, nearly all of its words
@@ -248,3 +238,92 @@ def mostly_english_words(sample: str, known_words) -> bool:
     if not words or len(words) >= SHORT_WORDS:
         return False
     return sum(1 for w in words if w in known_words) >= SHORT_KNOWN_SHARE * len(words)
+
+
+# ---------------------------------------------------------------- paragraphs
+# A page detected as one language may hold paragraphs of another (a quote, a
+# translation, a reader's comment). English steps must run on the English
+# paragraphs and on no other; `other_language_lines` finds the lines whose
+# language differs from the document's. Lines shorter than PARAGRAPH_MIN_WORDS
+# take the document's language (too little to judge), and at most
+# MAX_PARAGRAPH_DETECTIONS lines a document are given to langdetect (its cost
+# is ~1 ms a line): the cheap tests below settle most lines.
+PARAGRAPH_MIN_WORDS = 6
+PARAGRAPH_SAMPLE_WORDS = 40
+MAX_PARAGRAPH_DETECTIONS = 64
+# English prose: at least this share of function words ...
+PARAGRAPH_FUNCTION_SHARE = 0.15
+# ... or most words English dictionary words (a list, a title)
+PARAGRAPH_KNOWN_SHARE = 0.7
+# langdetect must be at least this sure to call a line another language
+PARAGRAPH_SURE = 0.9
+
+
+def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each line in another language than the document's,
+    as far as English is concerned: in an English document the lines in
+    another language, in any other the English lines.
+
+    >>> from service.resources import dictionaries
+    >>> known = dictionaries().unigrams
+    >>> text = ("The minister said the talks would resume on Monday in the capital.\\n"
+    ...         "Los tipos de datos se logran con dos palabras clave en el lenguaje.\\n")
+    >>> other_language_lines(text, "en", known)
+    [(67, 135, 'es')]
+    >>> other_language_lines(text, "es", known)
+    [(0, 67, 'en')]
+    """
+    english_doc = doc_code in ("en", "und")
+    out = []
+    budget = MAX_PARAGRAPH_DETECTIONS
+    start = 0
+    while start < len(text) and budget > 0:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        words = content_words(text[start:min(end, start + 60 * PARAGRAPH_SAMPLE_WORDS)], known_words)
+        words = words[:PARAGRAPH_SAMPLE_WORDS]
+        if len(words) >= PARAGRAPH_MIN_WORDS:
+            english = looks_english(words, known_words)
+            if english is not english_doc:  # unsure, or the other way from the document
+                budget -= 1
+                code, prob = _detect(" ".join(words))
+                if prob >= PARAGRAPH_SURE and english_doc and code not in ("en", "und"):
+                    out.append((start, end, code))
+                elif prob >= PARAGRAPH_SURE and not english_doc and code == "en" and english:
+                    out.append((start, end, "en"))
+        start = end
+    return out
+
+
+def looks_english(words: list[str], known_words) -> bool | None:
+    """True for English prose or English words, False for plainly not English,
+    None when unsure (lower-case words, names set aside: `content_words`).
+
+    >>> looks_english("the talks would resume on monday".split(), {"talks"})
+    True
+    >>> looks_english("los tipos de datos se logran".split(), {"de"})
+    False
+    """
+    n = len(words)
+    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    if function >= PARAGRAPH_FUNCTION_SHARE * n:
+        return True
+    known = sum(1 for w in words if w in known_words)
+    if known >= PARAGRAPH_KNOWN_SHARE * n:
+        return True  # English words without function words: a list or a title, nothing foreign to protect
+    return False if function == 0 and known < n / 2 else None
+
+
+def _detect(sample: str) -> tuple[str, float]:
+    """langdetect's best guess for a sample: (code, probability), ("und", 0.0) without one."""
+    detector = _get_factory().create()
+    detector.set_max_text_length(SAMPLE_CHARS)
+    # langdetect reseeds its Random from `detector.seed` (None: the OS) for each
+    # detection; a fixed seed makes the answer a function of the text alone
+    detector.seed = 0
+    detector.append(sample)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return "und", 0.0
+    return best.lang.split("-")[0], best.prob
