@@ -1,5 +1,5 @@
 """Deployment: the Dockerfile (linted, and replayed in a fresh virtualenv), the Kubernetes
-manifests (validated against Kubernetes' schemas), README.md, and the Dask example."""
+manifests (validated against Kubernetes' schemas), README.md."""
 from __future__ import annotations
 
 import json
@@ -272,26 +272,3 @@ def test_doc_lists_every_variable_the_code_reads():
     read -= {"COPYDESK_"}
     missing = read - documented_variables()
     assert not missing, f"not in README.md: {sorted(missing)}"
-
-
-def python_block_after(heading: str) -> str:
-    text = DOC.read_text(encoding="utf-8")
-    section = text[text.index(heading):]
-    return re.search(r"```python\n(.*?)```", section, re.S).group(1)
-
-
-def test_dask_example_in_the_doc_cleans_a_corpus(tmp_path):
-    pytest.importorskip("dask.bag")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for part in range(2):
-        with open(corpus / f"part{part}.jsonl", "w", encoding="utf-8") as fh:
-            for i in range(3):
-                fh.write(json.dumps({"id": f"{part}-{i}", "text": f"Item {i}  of   part {part}."}) + "\n")
-    namespace = {"__name__": "docs_example"}
-    exec(compile(python_block_after("## Offline corpora"), str(DOC), "exec"), namespace)
-    written = namespace["clean_corpus"](str(corpus / "*.jsonl"), str(tmp_path / "out"), scheduler="synchronous")
-    records = [json.loads(line) for path in written for line in Path(path).read_text().splitlines()]
-    assert sorted(r["id"] for r in records) == [f"{p}-{i}" for p in range(2) for i in range(3)]
-    assert all("  " not in r["text"] for r in records)
-    assert any(r["edits"] for r in records)
