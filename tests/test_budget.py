@@ -44,3 +44,62 @@ def test_zero_width_flood_cleans_through_every_step_in_seconds(resources):
     result, elapsed = timed(clean, text, resources=resources)
     assert "\u200b" not in result.text
     assert elapsed < 5.0, f"{elapsed:.1f}s"
+
+
+# --- row 2: a time budget per request, polled by the steps ---------------------------------------
+
+def unknown_words_text(n: int, seed: int = 7) -> str:
+    """English sentences, each with a distinct made-up word: the spelling step's worst case."""
+    import random
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnoprstuvw"
+    out = []
+    for i in range(n):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(7, 11)))
+        out.append(f"The council said the {word} would be ready by the end of the year.")
+    return " ".join(out)
+
+
+def test_spent_budget_returns_text_untouched_and_says_which_steps(resources):
+    text = "The two counties have decided to work togther, the minister said.\u200b"
+    result = clean(text, resources=resources, budget=0.0)
+    assert result.text == text and result.edits == ()
+    assert result.stats["incomplete_steps"] == ["unicode", "chrome", "names", "spelling", "context",
+                                                "whitespace"]
+    assert result.incomplete["reason"] == "time_budget"
+    assert result.to_dict()["incomplete"]["steps"] == result.stats["incomplete_steps"]
+
+
+def test_default_budget_leaves_normal_text_complete_and_deterministic(resources, seed_text):
+    first = clean(seed_text, resources=resources, budget=5.0)
+    again = clean(seed_text, resources=resources)
+    assert first.incomplete is None and first.stats["incomplete_steps"] == []
+    assert "incomplete" not in first.to_dict()
+    assert first.text == again.text
+
+
+def test_budget_stops_a_long_step_inside_its_loop(resources):
+    """A budget far below the spelling step's cost: it stops at its next poll, keeps what it
+    found, and the text past that point is returned as it was."""
+    from invariant import assert_invariant
+    text = unknown_words_text(3000, seed=11)
+    result, elapsed = timed(clean, text, resources=resources, budget=0.3,
+                            steps=["spelling", "context", "whitespace"])
+    assert result.incomplete is not None
+    assert result.stats["incomplete_steps"][0] in ("spelling", "context")
+    assert elapsed < 0.3 + 2.0, f"{elapsed:.2f}s for a 0.3 s budget"
+    assert_invariant(text, [e.to_dict() for e in result.edits], result.text)
+
+
+def test_api_reports_incomplete_and_the_budget_setting(monkeypatch):
+    from service.app import create_app
+    monkeypatch.setenv("COPYDESK_TIME_BUDGET_MS", "100")
+    app = create_app({"TESTING": True})
+    assert app.config["TIME_BUDGET_MS"] == 100
+    text = unknown_words_text(4000, seed=5)
+    r = app.test_client().post("/v1/clean", json={"text": text})
+    assert r.status_code == 200
+    body = r.get_json()
+    assert body["incomplete"]["reason"] == "time_budget" and body["stats"]["incomplete_steps"]
+    check = app.test_client().post("/v2/check", data={"text": text, "language": "en-US"})
+    assert check.status_code == 200 and check.get_json()["warnings"]["incompleteResults"] is True

@@ -86,7 +86,8 @@ def run_clean(text: str | None, html: str | None, options: Options) -> dict:
         from ..extract import extract_html
         text, metadata = extract_html(html)
         extracted = {"text": text, "metadata": metadata}
-    result = pipeline.clean(text, options, resources=resources.current())
+    result = pipeline.clean(text, options, resources=resources.current(),
+                            budget=current_app.config["TIME_BUDGET_MS"] / 1000)
     out = result.to_dict()
     observe_result(out["stats"])
     if extracted is not None:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..budget import UNLIMITED
 from ..edits import Change
 from ..errors import RulesError
 from ..tokens import Token, is_acronym, sentence_start
@@ -402,7 +403,10 @@ def run(text: str, ctx) -> list[Change]:
     lex = None
     changes: list[Change] = []
     foreign: dict = {}  # line start -> is_foreign_line
-    for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, current in enumerate(doc.unlisted(listed, rules.fix_words, irregular_keys(listed))):
+        if budget.every(i):
+            break  # the time budget ran out: the words after this one are left as written
         word, start, end = current
         if len(word) <= MAX_SHORT or is_slug(word):
             continue

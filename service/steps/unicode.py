@@ -17,6 +17,7 @@ import re
 
 import ftfy
 
+from ..budget import UNLIMITED
 from ..edits import Change
 
 ENGLISH_ONLY = False
@@ -244,7 +245,10 @@ def run(text: str, ctx) -> list[Change]:
     # otherwise ftfy may change any character outside printable ASCII.
     pattern = _BEYOND_TYPOGRAPHIC if not config.uncurl_quotes else _NEEDS_FTFY_OR_ENTITY
     changes: list[Change] = []
-    for start, line in lines_to_fix(text):
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, (start, line) in enumerate(lines_to_fix(text)):
+        if budget.every(i):
+            break  # the time budget ran out: the lines after this one are left as found
         if not pattern.search(line) or is_spacer_line(line):
             continue
         for a, b in windows(line, pattern):
