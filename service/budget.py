@@ -31,12 +31,18 @@ class Budget:
         self.clock = clock
         self.deadline = None if seconds is None else clock() + seconds
         self.hit = False
+        self.capped = False
 
     def expired(self) -> bool:
         if self.deadline is None or self.clock() < self.deadline:
             return False
         self.hit = True
         return True
+
+    def note_cap(self) -> None:
+        """A step stopped at a cap on its work (not the clock): it is reported incomplete too."""
+        self.hit = True
+        self.capped = True
 
     def every(self, i: int) -> bool:
         """expired(), polled only on every EVERY-th item of a loop.
@@ -47,4 +53,11 @@ class Budget:
         return i % EVERY == 0 and self.expired()
 
 
-UNLIMITED = Budget(None)
+class _Unlimited(Budget):
+    """The budget of a call that set none: shared, so it records nothing."""
+
+    def note_cap(self) -> None:
+        pass
+
+
+UNLIMITED = _Unlimited(None)

@@ -42,7 +42,8 @@ class Result:
     diff: object
     stats: dict
     suggestions: tuple = field(default=())
-    # set when the time budget ran out: {"reason", "budget_ms", "steps"}
+    # set when the time budget ran out or a step hit a cap on its work:
+    # {"reason": "time_budget" | "cost_cap", "budget_ms", "steps", "message"}
     incomplete: dict | None = None
 
     def to_dict(self) -> dict:
@@ -136,7 +137,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         if getattr(module, "ENGLISH_ONLY", False) and not english:
             skipped.append(step)
             continue
-        if incomplete or clock.expired():
+        if clock.expired():
             incomplete.append(step)  # not run: the text is left as the earlier steps made it
             continue
         t0 = time.perf_counter()
@@ -147,7 +148,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         log.apply_step(step, module.run(log.text, ctx))
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
         if clock.hit:
-            incomplete.append(step)  # stopped early: its changes so far are kept
+            incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     edits, suggestions = _split_by_confidence(log.edits(), options.min_confidence)
     out = log.text if not suggestions else apply_edits(text, edits)
     per_step: dict[str, int] = {}
@@ -158,9 +159,10 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
              "edits_per_step": per_step, "skipped_steps": skipped, "incomplete_steps": incomplete,
              "step_ms": timings, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
     cut = None if not incomplete else {
-        "reason": "time_budget", "budget_ms": round(budget * 1000),
-        "steps": incomplete, "message": "the time budget ran out: these steps did not finish "
-                                        "and the text they had not reached is returned untouched"}
+        "reason": "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
+        "budget_ms": None if budget is None else round(budget * 1000),
+        "steps": incomplete, "message": "these steps did not finish (time budget or cap on their work); "
+                                        "the text they had not reached is returned untouched"}
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)

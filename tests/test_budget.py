@@ -103,3 +103,40 @@ def test_api_reports_incomplete_and_the_budget_setting(monkeypatch):
     assert body["incomplete"]["reason"] == "time_budget" and body["stats"]["incomplete_steps"]
     check = app.test_client().post("/v2/check", data={"text": text, "language": "en-US"})
     assert check.status_code == 200 and check.get_json()["warnings"]["incompleteResults"] is True
+
+
+# --- row 3 (issue 16 item 2): cost per unknown word bounded ------------------------------------
+
+def typo_text(n: int, resources, seed: int = 1) -> str:
+    """Sentences of two distinct keyboard-slip typos each: every one a candidate search."""
+    import random
+    rng = random.Random(seed)
+    words = [w for w in resources.dictionaries.unigrams if w.isalpha() and 6 <= len(w) <= 12][:50000]
+
+    def typo(w):
+        i, j = rng.randrange(len(w)), rng.randrange(len(w))
+        w = w[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + w[i + 1:]
+        return w[:j] + w[j + 1:]
+    return " ".join(f"The {typo(rng.choice(words))} and {typo(rng.choice(words))} were seen." for _ in range(n))
+
+
+def seconds_per_mb(text, resources) -> float:
+    _, elapsed = timed(clean, text, resources=resources)
+    return elapsed / (len(text.encode()) / 1e6)
+
+
+def test_text_of_distinct_unknown_words_costs_a_few_times_an_article_per_mb(resources, seed_text):
+    """1.7 MB of such text took 65 s (38 s/MB: a whole-text search per unknown word, a line
+    search per guard, a candidate search for every word); an article costs 2-6 s/MB."""
+    clean(seed_text, resources=resources)
+    article = min(seconds_per_mb(seed_text, resources) for _ in range(3))
+    worst = seconds_per_mb(typo_text(12_000, resources), resources)
+    assert worst < 8 * article, f"{worst:.1f} s/MB against {article:.1f} s/MB for an article"
+
+
+def test_spelling_scores_a_bounded_number_of_words_and_says_so(resources):
+    from service.steps import spelling
+    text = typo_text(3_000, resources, seed=2)
+    result = clean(text, resources=resources, steps=["spelling"])
+    assert result.stats["edits"] <= spelling.scoring_allowance(len(text))
+    assert result.incomplete["reason"] == "cost_cap" and result.incomplete["steps"] == ["spelling"]
