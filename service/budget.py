@@ -12,7 +12,9 @@ costs one clock read; loops poll every `EVERY` items.
 """
 from __future__ import annotations
 
+import threading
 import time
+from contextlib import contextmanager
 
 # Loops over words or sites poll the clock once per this many items (a few
 # hundred microseconds of work at most between polls).
@@ -61,3 +63,35 @@ class _Unlimited(Budget):
 
 
 UNLIMITED = _Unlimited(None)
+
+
+# thread id -> monotonic start of the cleaning work it is doing now. The
+# worker (service.worker) ends its process when the oldest is past gunicorn's
+# timeout: the hard deadline behind the budget, for work that does not poll.
+_work: dict = {}
+
+
+@contextmanager
+def watch():
+    """Mark the calling thread as doing cleaning work (nested calls keep the outer start).
+
+    >>> with watch():
+    ...     oldest_work() is not None
+    True
+    >>> oldest_work() is None
+    True
+    """
+    me = threading.get_ident()
+    if me in _work:
+        yield
+        return
+    _work[me] = time.monotonic()
+    try:
+        yield
+    finally:
+        _work.pop(me, None)
+
+
+def oldest_work() -> float | None:
+    """The start of the longest-running cleaning work in this process, or None."""
+    return min(_work.values(), default=None)

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from . import diff as diffs
-from .budget import Budget
+from .budget import Budget, watch
 from .edits import Edit, EditLog, apply_edits
 from .language import detect_language
 from .options import Options
@@ -123,6 +123,11 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
     elif kwargs:
         raise TypeError("pass options either as an Options object or as keyword arguments")
     resources = resources or default_resources()
+    with watch():  # the worker's hard deadline (service.worker) covers this work
+        return _run_steps(text, options, resources, budget)
+
+
+def _run_steps(text: str, options: Options, resources: Resources, budget: float | None) -> Result:
     started = time.perf_counter()
     if options.language == "auto":
         code, probability = detect_language(text, resources.dictionaries.unigrams)

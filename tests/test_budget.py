@@ -140,3 +140,102 @@ def test_spelling_scores_a_bounded_number_of_words_and_says_so(resources):
     result = clean(text, resources=resources, steps=["spelling"])
     assert result.stats["edits"] <= spelling.scoring_allowance(len(text))
     assert result.incomplete["reason"] == "cost_cap" and result.incomplete["steps"] == ["spelling"]
+
+
+# --- rows 2 and 4 against a real gunicorn: hard deadline, slow clients ------------------------
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`python -m service serve` (2 workers x 2 threads) with a 4 s hard deadline and a budget
+    too large to stop anything, so only the worker model can end a long request."""
+    import sys
+    from pathlib import Path
+    pytest.importorskip("gunicorn")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        import load
+    finally:
+        sys.path.pop(0)
+    log = tmp_path_factory.mktemp("served") / "gunicorn.log"
+    try:
+        process, base, _ = load.start_server(2, str(log), threads=2, extra_env={
+            "COPYDESK_TIMEOUT": "4", "COPYDESK_TIME_BUDGET_MS": "600000"})
+    except (SystemExit, OSError) as exc:
+        pytest.skip(f"gunicorn could not start on loopback: {exc}")
+    yield base, log
+    process.terminate()
+    try:
+        process.wait(60)
+    except Exception:
+        process.kill()
+
+
+def post_json(base: str, path: str, payload: dict, timeout: float):
+    import http.client
+    import json
+    import urllib.parse
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
+    try:
+        conn.request("POST", path, body=json.dumps(payload), headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def test_slow_header_clients_do_not_delay_other_requests(served):
+    """8 clients sending a header line every 2 s: with gthread each held a thread (2 x 2), and
+    a normal request waited until they closed (over 30 s); the worker now reads heads itself."""
+    import socket
+    import threading
+    import urllib.parse
+    base, _ = served
+    url = urllib.parse.urlsplit(base)
+    stop = threading.Event()
+    socks = [socket.create_connection((url.hostname, url.port), timeout=5) for _ in range(8)]
+
+    def dribble(s):
+        s.sendall(b"POST /v1/clean HTTP/1.1\r\nHost: x\r\n")
+        i = 0
+        while not stop.wait(2.0):
+            i += 1
+            try:
+                s.sendall(b"X-Slow-%d: y\r\n" % i)
+            except OSError:
+                return
+    threads = [threading.Thread(target=dribble, args=(s,), daemon=True) for s in socks]
+    try:
+        for t in threads:
+            t.start()
+        time.sleep(2.5)  # every slow client has sent a byte and a further line
+        for _ in range(4):
+            started = time.perf_counter()
+            status, _ = post_json(base, "/v1/clean", {"text": "The two counties have decided."}, timeout=10)
+            elapsed = time.perf_counter() - started
+            assert status == 200 and elapsed < 2.0, f"{status} after {elapsed:.2f}s"
+    finally:
+        stop.set()
+        for s in socks:
+            s.close()
+
+
+def test_cleaning_past_the_hard_deadline_ends_its_worker_and_the_service_stays_up(served, resources):
+    """COPYDESK_TIMEOUT=4 with a budget of 10 minutes: a ~10 s request used to finish (threads
+    kept the heartbeat alive, so nothing was ever killed); now its worker ends at ~4-5 s and
+    the arbiter forks another, while the other worker answers throughout."""
+    import http.client
+    base, log = served
+    text = typo_text(40_000, resources, seed=3)  # ~1.4 MB: well over 4 s of cleaning
+    started = time.perf_counter()
+    try:
+        status, _ = post_json(base, "/v1/clean", {"text": text}, timeout=60)
+    except (ConnectionError, http.client.HTTPException, OSError):
+        status = None
+    elapsed = time.perf_counter() - started
+    assert status is None or status >= 500, f"answered {status} after {elapsed:.1f}s"
+    assert elapsed < 9.0, f"the request ran {elapsed:.1f}s past a 4 s hard deadline"
+    assert "past the 4 s timeout" in log.read_text()
+    for _ in range(3):
+        status, _ = post_json(base, "/v1/clean", {"text": "The two counties have decided."}, timeout=10)
+        assert status == 200
