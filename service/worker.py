@@ -23,6 +23,7 @@ import selectors
 import time
 from functools import partial
 
+from gunicorn.http2 import negotiation
 from gunicorn.workers.gthread import ThreadWorker
 
 from .budget import oldest_work
@@ -74,7 +75,9 @@ class BufferingThreadWorker(ThreadWorker):
 
     def enqueue_req(self, conn):
         buffered = conn.parser is not None and conn.parser.unreader.buf.getvalue()
-        if self.cfg.is_ssl or getattr(conn, "buffered", None) is not None or buffered:
+        # TLS and HTTP/2 with prior knowledge read the socket themselves first: not buffered
+        if (self.cfg.is_ssl or getattr(conn, "buffered", None) is not None or buffered
+                or (conn.parser is None and negotiation.prior_knowledge_allowed(self.cfg, conn.client))):
             return super().enqueue_req(conn)
         conn.sock.setblocking(False)
         conn.buffered = bytearray()
@@ -119,6 +122,7 @@ class BufferingThreadWorker(ThreadWorker):
         then the hard deadline on cleaning work."""
         super().murder_pending()
         now = time.monotonic()
+        # (a stopping worker still reads them: a request arriving is drained, not cut)
         for conn in [c for c, deadline in self.reading.items() if deadline < now]:
             self._drop(conn)
         started = oldest_work()
