@@ -129,6 +129,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
 
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None) -> Result:
     started = time.perf_counter()
+    clock = Budget(budget)
     if options.language == "auto":
         code, probability = detect_language(text, resources.dictionaries.unigrams)
     else:
@@ -136,7 +137,6 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     english = code == "en" or (code == "und" and options.language == "auto")
     log = EditLog(text)
     timings, skipped, incomplete = {}, [], []
-    clock = Budget(budget)
     for step in options.steps:
         module = STEP_MODULES[step]
         if getattr(module, "ENGLISH_ONLY", False) and not english:
