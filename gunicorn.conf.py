@@ -52,7 +52,9 @@ gc.disable()
 bind = os.environ.get("COPYDESK_BIND", "0.0.0.0:8080")
 workers = _env_int("COPYDESK_WORKERS", max(1, multiprocessing.cpu_count()))
 threads = _env_int("COPYDESK_THREADS", 2)
-worker_class = "gthread"
+# gthread with a buffering front (a slow client cannot hold a thread) and a hard
+# deadline: cleaning work running past `timeout` ends its worker (service/worker.py).
+worker_class = "service.worker.BufferingThreadWorker"
 timeout = _env_int("COPYDESK_TIMEOUT", 60)
 graceful_timeout = _env_int("COPYDESK_GRACEFUL_TIMEOUT", 30)
 keepalive = 5

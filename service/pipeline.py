@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from . import diff as diffs
+from .budget import Budget, watch
 from .edits import Edit, EditLog, apply_edits
 from .language import detect_language
 from .options import Options
@@ -41,12 +42,18 @@ class Result:
     diff: object
     stats: dict
     suggestions: tuple = field(default=())
+    # set when the time budget ran out or a step hit a cap on its work:
+    # {"reason": "time_budget" | "cost_cap", "budget_ms", "steps", "message"}
+    incomplete: dict | None = None
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "language": self.language,
-                "edits": [e.to_dict() for e in self.edits],
-                "suggestions": [e.to_dict() for e in self.suggestions],
-                "diff": self.diff, "stats": self.stats}
+        out = {"text": self.text, "language": self.language,
+               "edits": [e.to_dict() for e in self.edits],
+               "suggestions": [e.to_dict() for e in self.suggestions],
+               "diff": self.diff, "stats": self.stats}
+        if self.incomplete is not None:
+            out["incomplete"] = self.incomplete
+        return out
 
 
 _lock = threading.Lock()
@@ -99,8 +106,12 @@ def set_default_resources(resources: Resources) -> None:
 
 
 def clean(text: str, options: Options | None = None, resources: Resources | None = None,
-          **kwargs) -> Result:
+          *, budget: float | None = None, **kwargs) -> Result:
     """Clean `text`; options as an `Options` or as keyword arguments.
+
+    `budget`: seconds the steps may take (None: unlimited). Steps poll it;
+    when it runs out, the step running returns what it has, the later steps
+    are not run, and `Result.incomplete` / `stats["incomplete_steps"]` say so.
 
     >>> clean("The two counties have decided.").text  # doctest: +SKIP
     'The two countries have decided.'
@@ -112,24 +123,37 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
     elif kwargs:
         raise TypeError("pass options either as an Options object or as keyword arguments")
     resources = resources or default_resources()
+    with watch():  # the worker's hard deadline (service.worker) covers this work
+        return _run_steps(text, options, resources, budget)
+
+
+def _run_steps(text: str, options: Options, resources: Resources, budget: float | None) -> Result:
     started = time.perf_counter()
+    clock = Budget(budget)
     if options.language == "auto":
         code, probability = detect_language(text, resources.dictionaries.unigrams)
     else:
         code, probability = options.language, 1.0
     english = code == "en" or (code == "und" and options.language == "auto")
     log = EditLog(text)
-    timings, skipped = {}, []
+    timings, skipped, incomplete = {}, [], []
     for step in options.steps:
         module = STEP_MODULES[step]
         if getattr(module, "ENGLISH_ONLY", False) and not english:
             skipped.append(step)
             continue
+        if clock.expired():
+            incomplete.append(step)  # not run: the text is left as the earlier steps made it
+            continue
         t0 = time.perf_counter()
+        clock.hit = False
         ctx = Context(options=options, language=code, rules=resources.rules.compiled(step),
-                      resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None)
+                      resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None,
+                      budget=clock)
         log.apply_step(step, module.run(log.text, ctx))
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
+        if clock.hit:
+            incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     edits, suggestions = _split_by_confidence(log.edits(), options.min_confidence)
     out = log.text if not suggestions else apply_edits(text, edits)
     per_step: dict[str, int] = {}
@@ -137,11 +161,16 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         for s in e.step.split("+"):
             per_step[s] = per_step.get(s, 0) + 1
     stats = {"chars_in": len(text), "chars_out": len(out), "edits": len(edits),
-             "edits_per_step": per_step, "skipped_steps": skipped, "step_ms": timings,
-             "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
+             "edits_per_step": per_step, "skipped_steps": skipped, "incomplete_steps": incomplete,
+             "step_ms": timings, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
+    cut = None if not incomplete else {
+        "reason": "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
+        "budget_ms": None if budget is None else round(budget * 1000),
+        "steps": incomplete, "message": "these steps did not finish (time budget or cap on their work); "
+                                        "the text they had not reached is returned untouched"}
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
-                  diff=diffs.render(text, out, edits, options.diff), stats=stats)
+                  diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)
 
 
 def _split_by_confidence(edits: list[Edit], minimum: float):

@@ -83,10 +83,13 @@ def run_clean(text: str | None, html: str | None, options: Options) -> dict:
     resources = current_app.extensions["copydesk"]
     extracted = None
     if html is not None:
+        from ..budget import watch
         from ..extract import extract_html
-        text, metadata = extract_html(html)
+        with watch():  # the worker's hard deadline (service.worker) covers extraction
+            text, metadata = extract_html(html)
         extracted = {"text": text, "metadata": metadata}
-    result = pipeline.clean(text, options, resources=resources.current())
+    result = pipeline.clean(text, options, resources=resources.current(),
+                            budget=current_app.config["TIME_BUDGET_MS"] / 1000)
     out = result.to_dict()
     observe_result(out["stats"])
     if extracted is not None:

@@ -69,6 +69,9 @@ SETTINGS = {
     "MAX_STREAM_BYTES": ("MAX_STREAM_BYTES", _int("MAX_STREAM_BYTES", 1024, 16 * 1024 ** 3), 256 * 1024 * 1024,
                          "largest NDJSON body streamed to /v1/batch, in bytes (each line is still "
                          "limited by COPYDESK_MAX_BYTES)"),
+    "TIME_BUDGET_MS": ("TIME_BUDGET_MS", _int("TIME_BUDGET_MS", 100, 600_000), 5000,
+                       "milliseconds the cleaning steps may spend on one document; what they have not "
+                       "reached by then is returned untouched and the response says `incomplete`"),
 }
 
 

@@ -431,9 +431,10 @@ def check_endpoint():
     check_enabled_only(form)
     language, language_option = resolve_language(form.get("language"), doc.plain)
     options = check_options(form, language_option)
-    result = pipeline.clean(doc.plain, options, resources=current_app.extensions["copydesk"].current())
+    result = pipeline.clean(doc.plain, options, resources=current_app.extensions["copydesk"].current(),
+                            budget=current_app.config["TIME_BUDGET_MS"] / 1000)
     matches = edits_to_matches(doc, list(result.edits), rule_filter(form))
-    return jsonify({"software": SOFTWARE, "warnings": {"incompleteResults": False},
+    return jsonify({"software": SOFTWARE, "warnings": {"incompleteResults": result.incomplete is not None},
                     "language": language, "matches": matches})
 
 

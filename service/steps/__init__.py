@@ -10,12 +10,15 @@
 Each step module exposes:
   ENGLISH_ONLY: bool         skipped when the text is not English
   run(text, ctx) -> list[Change]   pure; offsets are in `text`
-and optionally RULES_FILE / RULE_SCHEMA / compile_rules (see service.rules).
+A step whose loop finds `ctx.budget` expired returns the changes it has so
+far (the rest of the text untouched); the pipeline reports it incomplete.
+And optionally RULES_FILE / RULE_SCHEMA / compile_rules (see service.rules).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..budget import UNLIMITED
 from . import chrome, context, names, spelling, unicode, whitespace
 
 STEP_MODULES = {
@@ -36,3 +39,4 @@ class Context:
     language: str        # detected or requested language code
     rules: object        # this step's compiled rules (from compile_rules), or None
     resources: object    # service.resources.Dictionaries, or None for steps that need none
+    budget: object = UNLIMITED  # service.budget.Budget: long loops poll it and stop early

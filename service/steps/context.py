@@ -58,6 +58,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
+from ..budget import UNLIMITED
 from ..edits import Change, SpanSet
 from . import context_model
 # The step's interface (service.rules reads RULE_SCHEMA and compile_rules here)
@@ -115,11 +116,12 @@ def run(text: str, ctx) -> list[Change]:
         return sorted(changes, key=lambda c: c.start)
     # the only tokens the rules below read, with their neighbours
     sites = find_sites(text, rules.scan)
-    if rules.partners:
+    budget = getattr(ctx, "budget", UNLIMITED)
+    if rules.partners and not budget.expired():
         changes += confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
-    if rules.joins:
+    if rules.joins and not budget.expired():
         changes += join_changes(text, sites, rules, _blocked(spans, changes), ctx)
-    if rules.possessive:
+    if rules.possessive and not budget.expired():
         changes += possessive_changes(text, sites, rules.possessive, _blocked(spans, changes), ctx)
     return sorted(changes, key=lambda c: c.start)
 
@@ -143,7 +145,10 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     cased, partners = rules.cased, rules.partners
     memo = rules.memo_for(model)
     scored = []  # (token, log ratio, partner)
-    for site in sites:
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, site in enumerate(sites):
+        if budget.every(i):
+            break  # the time budget ran out: the sites after this one are left as written
         tok = site.tok
         word = cased.get(tok.text)
         if word is None or site.glued or (names and tok.text.lower() in names):
@@ -199,7 +204,10 @@ def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> 
     model = context_model.model_for(ctx.resources)
     names = name_words(ctx.options)
     out = []
-    for n in firsts:
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, n in enumerate(firsts):
+        if budget.every(i):
+            break
         site = sites[n]
         key = join_cased[site.tok.text]
         tok, nxt = site.tok, site.after
@@ -246,7 +254,10 @@ def possessive_changes(text: str, sites: list, possessive: tuple, blocked, ctx) 
     names = name_words(ctx.options)
     apostrophe = None
     out = []
-    for site in found:
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, site in enumerate(found):
+        if budget.every(i):
+            break
         tok = site.tok
         word = tok.text
         nxt = site.after

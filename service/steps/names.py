@@ -34,6 +34,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..budget import UNLIMITED
 from ..edits import Change
 from ..errors import OptionsError, RulesError
 from ..tokens import sentence_start, tokenize
@@ -466,7 +467,10 @@ def run(text: str, ctx) -> list[Change]:
     memo = WindowMemo(text, gazetteers, is_word)
     facts = WindowContext(is_word, False, False, *collect_facts(memo, run_list))
     style = VariantStyle(text, gazetteers, getattr(ctx.options, "name_style", "document"))
-    for _, _, parts in run_list:
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, (_, _, parts) in enumerate(run_list):
+        if budget.every(i):
+            break  # the time budget ran out: the runs after this one are left as written
         for seg, after_title in segments_of(parts):
             changes.extend(change_of(text, m, style) for m in match_segment(memo, seg, facts, after_title))
     return [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..budget import UNLIMITED
 from ..edits import Change
 from ..errors import RulesError
 from ..tokens import Token, is_acronym, sentence_start
@@ -33,6 +34,15 @@ from .spelling_rank import is_derivation, lexicon_for, posterior_share, score_hy
 from .spelling_words import Document, irregular_keys
 
 ENGLISH_ONLY = True
+# Scoring an unknown word (candidates within two edits, each weighed by the
+# channel model) costs 1-4 ms; a text of distinct unknown words paid that for
+# every one (1.7 MB: 59 s, ~40x the benchmark's cost per MB). A document may
+# score at most this many words, plus this many per 1,000 characters; the
+# benchmark's documents score 0.6 per 1,000 on average and 9 at most (on 2 KB,
+# under the base). Past the cap, unknown words are left as written (fixes
+# listed in the rules still apply) and the step is reported incomplete.
+SCORED_WORDS_BASE = 40
+SCORED_WORDS_PER_1000 = 1
 
 
 def prepare(dictionaries) -> None:
@@ -289,27 +299,51 @@ def is_quoted_alone(text: str, start: int, end: int) -> bool:
     return bool(before) and _QUOTE_PAIRS.get(before) == after
 
 
-def alone_on_line(text: str, start: int, end: int) -> bool:
+def alone_on_line(text: str, start: int, end: int, line: tuple | None = None) -> bool:
     """True when the word is its line's only content: a list item, a handle, a label.
+
+    `line`: the line's (start, end), when the caller knows it (Document.line_of).
 
     >>> alone_on_line("Authors:|seanj|xtreak|".replace("|", chr(10)), 9, 14), alone_on_line("a seanj b", 2, 7)
     (True, False)
     """
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    b = len(text) if b < 0 else b
-    return not text[a:start].strip(_OPENERS + " \t-•") and not text[end:b].strip(_CLOSERS + " \t")
+    a, b = line or line_bounds(text, start)
+    return only_chars(text, a, start, _OPENERS + " \t-•", from_end=True) and \
+        only_chars(text, end, b, _CLOSERS + " \t", from_end=False)
 
 
-def in_tabular_line(text: str, pos: int) -> bool:
+def line_bounds(text: str, pos: int) -> tuple:
+    r"""(start, end) of the line holding `pos`, without its line feed.
+
+    >>> line_bounds("ab\ncd\nef", 4)
+    (3, 5)
+    """
+    b = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if b < 0 else b
+
+
+def only_chars(text: str, a: int, b: int, chars: str, from_end: bool) -> bool:
+    """True when text[a:b] holds only `chars`: read first near the word
+    (`from_end`: b's side), where prose has a letter, so a long line costs
+    a few characters per word, not its length.
+
+    >>> only_chars("x  (word", 1, 4, " (", True), only_chars("a" * 100 + " (", 0, 102, " (", True)
+    (True, False)
+    """
+    near = text[max(a, b - 32):b] if from_end else text[a:min(b, a + 32)]
+    if near.strip(chars):
+        return False
+    return b - a <= 32 or not text[a:b].strip(chars)
+
+
+def in_tabular_line(text: str, pos: int, line: tuple | None = None) -> bool:
     r"""True when the word's line holds a tab: a table, a listing or code, not prose.
 
     >>> in_tabular_line("apt\tmawk\t1.3", 4), in_tabular_line("a line\nof prose", 9)
     (True, False)
     """
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    return "\t" in text[a:b if b >= 0 else len(text)].strip()
+    a, b = line or line_bounds(text, pos)
+    return "\t" in text[a:b].strip()
 
 
 def is_slug(word: str) -> bool:
@@ -358,9 +392,10 @@ def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | Non
         return "code or unit"
     if is_quoted_alone(text, piece.start, piece.end):
         return "quoted mention"
-    if alone_on_line(text, piece.start, piece.end):
+    line = doc.line_of(piece.start)
+    if alone_on_line(text, piece.start, piece.end, line):
         return "alone on its line"
-    if in_tabular_line(text, piece.start):
+    if doc.tabular_line(line, in_tabular_line):
         return "table or code line"
     if doc.count(lower) >= REPEATED:
         return "repeated in the document"
@@ -402,7 +437,11 @@ def run(text: str, ctx) -> list[Change]:
     lex = None
     changes: list[Change] = []
     foreign: dict = {}  # line start -> is_foreign_line
-    for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
+    budget = getattr(ctx, "budget", UNLIMITED)
+    allowance = [scoring_allowance(len(text))]
+    for i, current in enumerate(doc.unlisted(listed, rules.fix_words, irregular_keys(listed))):
+        if budget.every(i):
+            break  # the time budget ran out: the words after this one are left as written
         word, start, end = current
         if len(word) <= MAX_SHORT or is_slug(word):
             continue
@@ -411,11 +450,22 @@ def run(text: str, ctx) -> list[Change]:
         left, right = _context_word(current, before, text), _context_word(current, after, text)
         tok = Token(word, start, end, "word")
         for piece in split_pieces(tok, left, right, sentence_start(text, start)):
-            change = check_piece(piece, doc, lex, rules)
+            change = check_piece(piece, doc, lex, rules, allowance)
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
                 changes.append(change)
+    if allowance[0] < 0:
+        budget.note_cap()
     return changes
+
+
+def scoring_allowance(length: int) -> int:
+    """How many unknown words a text of `length` characters may score (see SCORED_WORDS_BASE).
+
+    >>> scoring_allowance(0), scoring_allowance(1_000_000)
+    (40, 1040)
+    """
+    return SCORED_WORDS_BASE + SCORED_WORDS_PER_1000 * length // 1000
 
 
 def _in_foreign_line(text: str, pos: int, cache: dict, listed, lex) -> bool:
@@ -453,8 +503,13 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
     return unknown > FOREIGN_SHARE * len(words)
 
 
-def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Change | None:
-    """The change for one word, or None when it is correct or must not be touched."""
+def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
+                allowance: list | None = None) -> Change | None:
+    """The change for one word, or None when it is correct or must not be touched.
+
+    `allowance`: a one-item list counting the words this document may still
+    score; at 0 the word is left as written (and the count goes below 0).
+    """
     lower = _fold(piece.text.lower())
     curly = prefers_curly(doc.text, piece.text) if "'" in lower else doc.curly
     fix = rules.fixes.get(lower)
@@ -474,6 +529,10 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Chang
     if known and capital:
         return None
     # a regular derivation of a common word ("unresolve") is a word, not a typo
+    if allowance is not None:
+        allowance[0] -= 1
+        if allowance[0] < 0:
+            return None  # the document's scoring allowance is spent
     edits = not known and not is_derivation(lex, lower)
     hyps = score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits)
     best = hyps[0]

@@ -55,6 +55,11 @@ _irregular: dict = {}
 _lock = threading.Lock()
 
 
+# A text searched for more distinct words than this is indexed once instead
+# (an article searches for a handful).
+_SEARCHES_BEFORE_INDEX = 64
+
+
 def irregular_keys(listed) -> frozenset:
     """The listed keys that are not exactly one word of the pattern (none in symspellpy's list).
 
@@ -91,6 +96,7 @@ class Document:
         self.text = text
         self._low: str | None = None  # the lowered text, when lowering it is exact (see above)
         self._starts: dict = {}       # lowered word -> where it stands as a whole word
+        self._index: dict | None = None  # every lowered word -> its starts, once asked for many
         self._queries = 0
         if words is not None:
             self.words = words  # fills the cached property: the plain path
@@ -138,6 +144,8 @@ class Document:
         odd.update(found.intersection(also))
         odd.update((chunks - rest).intersection(also))  # listed words that a rule fixes all the same
         text, spans = self.text, []
+        if len(odd) > _SEARCHES_BEFORE_INDEX:
+            self._build_index()
         for w in odd:
             spans += [(text[s:s + len(w)], s, s + len(w)) for s in self.starts(w)]
         spans.sort(key=itemgetter(1))
@@ -145,6 +153,10 @@ class Document:
 
     def starts(self, lower: str) -> list[int]:
         """Where the lowered text has `lower` as a whole word (fast path only)."""
+        if self._index is None and len(self._starts) >= _SEARCHES_BEFORE_INDEX:
+            self._build_index()
+        if self._index is not None:
+            return self._index.get(lower, [])
         hit = self._starts.get(lower)
         if hit is None:
             low, hit, n = self._low, [], len(lower)
@@ -155,6 +167,15 @@ class Document:
                 p = low.find(lower, p + 1)
             self._starts[lower] = hit
         return hit
+
+    def _build_index(self) -> None:
+        """Every word's starts from one scan of the lowered text: a search of
+        the whole text per word was quadratic in a text of many distinct
+        unknown words (1.7 MB: ~50 s in spelling)."""
+        index: dict = {}
+        for m in _WORD.finditer(self._low):
+            index.setdefault(m.group(), []).append(m.start())
+        self._index = index
 
     def _word_at(self, p: int, n: int) -> bool:
         """True when the word pattern's scan of the text finds a word of n characters at p.
@@ -229,6 +250,30 @@ class Document:
         """Lowercase forms of the words written capitalised mid-sentence."""
         return frozenset(w.lower() for w, start, _ in self.words
                          if w[:1].isupper() and not sentence_start(self.text, start))
+
+    @cached_property
+    def _line_feeds(self) -> list:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    def line_of(self, pos: int) -> tuple:
+        r"""(start, end) of the line holding `pos`, without its line feed: a
+        bisection, where a search for the line feeds around every unknown word
+        was quadratic on a long line.
+
+        >>> Document("ab\ncd\nef").line_of(4)
+        (3, 5)
+        """
+        feeds = self._line_feeds
+        i = bisect_left(feeds, pos)
+        return (feeds[i - 1] + 1 if i > 0 else 0), (feeds[i] if i < len(feeds) else len(self.text))
+
+    def tabular_line(self, line: tuple, test) -> bool:
+        """test(text, line[0], line) once per line (spelling.in_tabular_line)."""
+        memo = self.__dict__.setdefault("_tabular", {})
+        found = memo.get(line)
+        if found is None:
+            found = memo[line] = test(self.text, line[0], line)
+        return found
 
     @cached_property
     def curly(self) -> bool:

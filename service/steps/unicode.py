@@ -17,6 +17,7 @@ import re
 
 import ftfy
 
+from ..budget import UNLIMITED
 from ..edits import Change
 
 ENGLISH_ONLY = False
@@ -34,7 +35,19 @@ _INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, soft hyphe
 # publishing systems insert (an empty paragraph holding a zero-width space).
 # It breaks no word and reads as a blank line, so clean text that has one is
 # left as found: removing it would be an edit on correct text (issue 3).
-_SPACER_LINE = re.compile("[\u200b\u2060 \t\u00a0]*[\u200b\u2060][\u200b\u2060 \t\u00a0]*\r?\n?")
+# Two checks, not one pattern: "[blank]*[zwsp][blank]*" backtracks
+# quadratically on a long run of zero-width spaces that ends in a letter
+# (90,000 of them took ~50 s).
+_SPACER_CHARS = re.compile("[\u200b\u2060 \t\u00a0]*\r?\n?")
+
+
+def is_spacer_line(line: str) -> bool:
+    r"""True for a line of blanks holding at least one zero-width space or word joiner.
+
+    >>> is_spacer_line("\u200b \n"), is_spacer_line("  \n"), is_spacer_line("\u200b" * 9 + "x")
+    (True, False, False)
+    """
+    return _SPACER_CHARS.fullmatch(line) is not None and ("\u200b" in line or "\u2060" in line)
 _NEEDS_FTFY = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]")
 # Typographic punctuation ftfy leaves alone when quotes are kept: no badness
 # pattern can match a text of printable ASCII and these (checked exhaustively
@@ -43,8 +56,10 @@ _NEEDS_FTFY = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]")
 # ASCII without "&" (HTML entities) needs no ftfy call, which costs ~140 us
 # per paragraph (most of it the badness regex) for an unchanged line.
 _TYPOGRAPHIC = "“”‘’–—…"
-_BEYOND_TYPOGRAPHIC = re.compile(rf"[^\x09\x0a\x0d\x20-\x25\x27-\x7e{_TYPOGRAPHIC}]")
-_NEEDS_FTFY_OR_ENTITY = re.compile(r"[^\x09\x0a\x0d\x20-\x25\x27-\x7e]")
+# Runs, not single characters: `windows` merges adjacent matches anyway, and a
+# line of 600,000 combining marks is then one match instead of 600,000.
+_BEYOND_TYPOGRAPHIC = re.compile(rf"[^\x09\x0a\x0d\x20-\x25\x27-\x7e{_TYPOGRAPHIC}]+")
+_NEEDS_FTFY_OR_ENTITY = re.compile(r"[^\x09\x0a\x0d\x20-\x25\x27-\x7e]+")
 
 
 def _config(ctx) -> ftfy.TextFixerConfig:
@@ -178,15 +193,20 @@ def windows(line: str, pattern: re.Pattern, words: int = 2):
     [[3, 19]]
     """
     out: list[list[int]] = []
+    next_space = _NextSpace(line)
     for m in pattern.finditer(line):
         a, b = m.start(), m.end()
+        # Searching back beyond the previous window's end could only merge
+        # into it (which keeps that window's start), and would make a line of
+        # many matches and few spaces quadratic.
+        floor = out[-1][1] if out else 0
         for _ in range(words):
-            a = line.rfind(" ", 0, max(a - 1, 0))
+            a = line.rfind(" ", floor, max(a - 1, 0))
             if a < 0:
-                a = 0
+                a = floor
                 break
         for _ in range(words):
-            b = line.find(" ", b + 1)
+            b = next_space(b + 1)
             if b < 0:
                 b = len(line)
                 break
@@ -195,6 +215,25 @@ def windows(line: str, pattern: re.Pattern, words: int = 2):
         else:
             out.append([a, b])
     return out
+
+
+class _NextSpace:
+    """line.find(" ", pos), remembering its last answer: `windows` asks for
+    non-decreasing positions, so a line without spaces is scanned once, not
+    once per match.
+
+    >>> f = _NextSpace("ab cd"); f(0), f(1), f(3)
+    (2, 2, -1)
+    """
+
+    def __init__(self, line: str):
+        self.line, self.since, self.found = line, 0, -2
+
+    def __call__(self, pos: int) -> int:
+        if self.since <= pos and (pos <= self.found or self.found == -1):
+            return self.found
+        self.since, self.found = pos, self.line.find(" ", pos)
+        return self.found
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -206,8 +245,11 @@ def run(text: str, ctx) -> list[Change]:
     # otherwise ftfy may change any character outside printable ASCII.
     pattern = _BEYOND_TYPOGRAPHIC if not config.uncurl_quotes else _NEEDS_FTFY_OR_ENTITY
     changes: list[Change] = []
-    for start, line in lines_to_fix(text):
-        if not pattern.search(line) or _SPACER_LINE.fullmatch(line):
+    budget = getattr(ctx, "budget", UNLIMITED)
+    for i, (start, line) in enumerate(lines_to_fix(text)):
+        if budget.every(i):
+            break  # the time budget ran out: the lines after this one are left as found
+        if not pattern.search(line) or is_spacer_line(line):
             continue
         for a, b in windows(line, pattern):
             piece = line[a:b]
