@@ -22,14 +22,15 @@ vocabulary) and fix common misspellings that wordfreq lists as words
 """
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from ..edits import Change
 from ..errors import RulesError
 from ..tokens import Token, is_acronym, sentence_start
-from .spelling_rank import is_derivation, lexicon_for, posterior_share, score_hypotheses
+from .spelling_rank import Hypothesis, is_derivation, lexicon_for, posterior_share, score_hypotheses
 from .spelling_words import Document, irregular_keys
 
 ENGLISH_ONLY = True
@@ -393,29 +394,93 @@ def run(text: str, ctx) -> list[Change]:
     lacks (or that a rule fixes) are looked at one by one: set operations
     in C find them (`Document.unlisted`), so the ~800 listed words of an
     article cost no Python-level work each.
+
+    Two typos side by side ("takls witth") are each the other's context: a
+    word is decided again with its neighbour as corrected, until nothing
+    moves (`_settle`), so that both are fixed in this pass and a second
+    pass, which reads the corrected neighbour, has nothing left to do.
     """
     rules = getattr(ctx, "rules", None) or _EMPTY_RULES
     if getattr(ctx, "resources", None) is None:
         raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
     doc = Document.scan(text)
     listed = ctx.resources.unigrams
-    lex = None
-    changes: list[Change] = []
-    foreign: dict = {}  # line start -> is_foreign_line
+    checks = []  # (word, start, end), its neighbours before and after
     for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
         word, start, end = current
         if len(word) <= MAX_SHORT or is_slug(word):
             continue
-        lex = lex or lexicon_for(ctx.resources)
-        before, after = doc.neighbours(start, end)
-        left, right = _context_word(current, before, text), _context_word(current, after, text)
-        tok = Token(word, start, end, "word")
-        for piece in split_pieces(tok, left, right, sentence_start(text, start)):
+        checks.append((current,) + doc.neighbours(start, end))
+    if not checks:
+        return []
+    lex = lexicon_for(ctx.resources)
+    foreign: dict = {}  # line start -> is_foreign_line
+
+    def decide(current: tuple, left: str, right: str) -> tuple:
+        word, start, end = current
+        found = []
+        for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
             change = check_piece(piece, doc, lex, rules)
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
-                changes.append(change)
-    return changes
+                found.append(change)
+        return tuple(found)
+
+    return [c for found in _settle(text, checks, decide) for c in found]
+
+
+# Rounds of re-deciding words next to a corrected word: a run of n typos in a
+# row settles in n rounds; longer runs keep what the last round found.
+MAX_ROUNDS = 4
+
+
+def _settle(text: str, checks: list, decide) -> list[tuple]:
+    """The changes of each checked word, each decided with its neighbours as corrected.
+
+    `checks` holds (word, before, after) as `Document.neighbours` gives them;
+    `decide(word, left, right)` the word's changes given its context words.
+    The first round reads the neighbours as written; later rounds decide again
+    only the words next to one whose changes moved.
+    """
+    at = {current[1]: i for i, (current, _, _) in enumerate(checks)}
+    found: list[tuple] = [()] * len(checks)
+
+    def context(i: int, neighbour: tuple | None, side: int) -> str:
+        word = _context_word(checks[i][0], neighbour, text)
+        j = at.get(neighbour[1]) if word else None
+        if j is not None and found[j]:
+            fixed = corrected_word(text, neighbour, found[j]).split()
+            word = _fold(fixed[side].lower()) if fixed else ""
+        return word
+
+    pending = range(len(checks))
+    for _ in range(MAX_ROUNDS):
+        moved = []
+        for i in pending:
+            current, before, after = checks[i]
+            new = decide(current, context(i, before, -1), context(i, after, 0))
+            if new != found[i]:
+                found[i] = new
+                moved.append(i)
+        pending = sorted({at[n[1]] for i in moved for n in checks[i][1:] if n is not None and n[1] in at})
+        if not pending:
+            break
+    return found
+
+
+def corrected_word(text: str, word: tuple, changes: tuple) -> str:
+    """A (word, start, end) of `text` with the changes inside it applied.
+
+    >>> corrected_word("a takls b", ("takls", 2, 7), (Change(2, 7, "talks", "r", "m"),))
+    'talks'
+    """
+    _, start, end = word
+    out, pos = [], start
+    for c in sorted(changes, key=lambda c: c.start):
+        out += [text[pos:c.start], c.replacement]
+        pos = c.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def _in_foreign_line(text: str, pos: int, cache: dict, listed, lex) -> bool:
@@ -453,6 +518,41 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
     return unknown > FOREIGN_SHARE * len(words)
 
 
+def respell_misspellings(hyps: list[Hypothesis], fixes) -> list[Hypothesis]:
+    """Candidates that a rule fixes are misspellings themselves: read them as the rule's correction.
+
+    "reccieved" is one slip from "recieved", which wordfreq lists but the
+    rules fix to "received": the writer meant "received" and misspelt it
+    twice. Correcting to the misspelling would leave the rule a second pass to
+    do. The score stays the path's (the misspelling's frequency, the slip from
+    it); two readings that end at the same word add up.
+
+    >>> h = [Hypothesis("recieved", "edit", -1.0), Hypothesis("", "keep", -2.0), Hypothesis("received", "edit", -3.0)]
+    >>> [(x.replacement, round(x.score, 2)) for x in respell_misspellings(h, {"recieved": ("received", "r")})]
+    [('received', -0.87), ('', -2.0)]
+    """
+    if not fixes or not any(h.kind == "edit" and h.replacement in fixes for h in hyps):
+        return hyps
+    merged: dict = {}
+    for h in hyps:
+        if h.kind == "edit" and h.replacement in fixes:
+            h = replace(h, replacement=fixes[h.replacement][0])
+        key = (h.kind, h.replacement)
+        seen = merged.get(key)
+        merged[key] = h if seen is None else replace(seen, score=_log_add(seen.score, h.score))
+    return sorted(merged.values(), key=lambda h: (-h.score, h.replacement))
+
+
+def _log_add(a: float, b: float) -> float:
+    """log(exp(a) + exp(b)), without overflow.
+
+    >>> round(_log_add(0.0, 0.0), 4) == round(math.log(2), 4)
+    True
+    """
+    top = max(a, b)
+    return top + math.log1p(math.exp(-abs(a - b)))
+
+
 def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Change | None:
     """The change for one word, or None when it is correct or must not be touched."""
     lower = _fold(piece.text.lower())
@@ -475,7 +575,8 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Chang
         return None
     # a regular derivation of a common word ("unresolve") is a word, not a typo
     edits = not known and not is_derivation(lex, lower)
-    hyps = score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits)
+    hyps = respell_misspellings(score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits),
+                                rules.fixes)
     best = hyps[0]
     if best.kind == "keep":
         return None
