@@ -27,11 +27,12 @@ import re
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from ..edits import Change
+from ..edits import Change, SpanSet
 from ..errors import RulesError
 from ..tokens import Token, is_acronym, sentence_start
 from .spelling_rank import Hypothesis, is_derivation, lexicon_for, posterior_share, score_hypotheses
 from .spelling_words import Document, irregular_keys
+from .whitespace import blank_runs
 
 ENGLISH_ONLY = True
 
@@ -305,12 +306,21 @@ def alone_on_line(text: str, start: int, end: int) -> bool:
 def in_tabular_line(text: str, pos: int) -> bool:
     r"""True when the word's line holds a tab: a table, a listing or code, not prose.
 
+    A tab in a run of blanks that the whitespace step makes one space ("a \t
+    b") is only a space: the second pass would no longer see it.
+
     >>> in_tabular_line("apt\tmawk\t1.3", 4), in_tabular_line("a line\nof prose", 9)
     (True, False)
+    >>> in_tabular_line("the minister \tsaid", 4)
+    False
     """
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
-    return "\t" in text[a:b if b >= 0 else len(text)].strip()
+    line = text[a:b if b >= 0 else len(text)].strip()
+    if "\t" not in line:
+        return False
+    blanks = SpanSet(blank_runs(line))
+    return any(not blanks.overlaps(i, i + 1) for i, c in enumerate(line) if c == "\t")
 
 
 def is_slug(word: str) -> bool:
@@ -369,10 +379,11 @@ def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | Non
 
 
 def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
-    """The lowercase neighbouring word, if only a space or two separate it from the word.
+    """The lowercase neighbouring word, if only spaces or tabs separate it from the word.
 
     `word` and `neighbour` are (word, start, end); punctuation, numbers or a
     line break in between mean no context, and so does no neighbour at all.
+    A run of blanks is context like one space: the whitespace step makes it one.
 
     >>> _context_word(("cat", 4, 7), ("The", 0, 3), "The cat"), _context_word(("cat", 5, 8), ("The", 0, 3), "The, cat")
     ('the', '')
@@ -380,7 +391,7 @@ def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
     if neighbour is None:
         return ""
     a, b = (neighbour[2], word[1]) if neighbour[1] < word[1] else (word[2], neighbour[1])
-    if b - a > 2 or text[a:b].strip(" \t"):
+    if text[a:b].strip(" \t"):
         return ""
     return _fold(neighbour[0].lower())
 
@@ -400,26 +411,42 @@ def run(text: str, ctx) -> list[Change]:
     moves (`_settle`), so that both are fixed in this pass and a second
     pass, which reads the corrected neighbour, has nothing left to do.
     """
-    rules = getattr(ctx, "rules", None) or _EMPTY_RULES
     if getattr(ctx, "resources", None) is None:
         raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
+    return corrections(text, ctx.resources, getattr(ctx, "rules", None))
+
+
+def corrections(text: str, resources, rules: SpellingRules | None = None, only=None) -> list[Change]:
+    """`run`'s changes, from the shared dictionaries and the step's rules.
+
+    `only(lower)`, when given, picks the unlisted words to check (the names
+    step asks about the few one slip from a name); the others stay as written.
+
+    >>> from service.resources import dictionaries
+    >>> [c.replacement for c in corrections("They will takls witth him.", dictionaries(), only=lambda w: w[0] == "w")]
+    ['with']
+    """
+    rules = rules or _EMPTY_RULES
     doc = Document.scan(text)
-    listed = ctx.resources.unigrams
+    listed = resources.unigrams
     checks = []  # (word, start, end), its neighbours before and after
     for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
         word, start, end = current
-        if len(word) <= MAX_SHORT or is_slug(word):
+        if len(word) <= MAX_SHORT or is_slug(word) or (only is not None and not only(word.lower())):
             continue
         checks.append((current,) + doc.neighbours(start, end))
     if not checks:
         return []
-    lex = lexicon_for(ctx.resources)
+    lex = lexicon_for(resources)
     foreign: dict = {}  # line start -> is_foreign_line
 
     def decide(current: tuple, left: str, right: str) -> tuple:
         word, start, end = current
+        at_start = sentence_start(text, start)
+        if word[0].isupper() and not at_start:
+            return ()  # a proper noun, every part of it ("Lee Ja-myumg": a name, not a typo of "myung")
         found = []
-        for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
+        for piece in split_pieces(Token(word, start, end, "word"), left, right, at_start):
             change = check_piece(piece, doc, lex, rules)
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
