@@ -23,6 +23,7 @@ read as it is.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ from .whitespace import blank_runs
 # A word of a name form shorter than this is not looked for behind a typo:
 # too many words are one slip from "de" or "bin".
 MIN_TYPO_WORD = 4
+_HYPHEN_PARTS = re.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,17 @@ def name_typos(text: str, gazetteers, resources) -> list[Change]:
 
 @lru_cache(maxsize=256)
 def name_words(gazetteers: tuple) -> frozenset:
-    """The words of every lower-case name form, once per list of gazetteers."""
-    return frozenset(w for g in gazetteers for pairs in g.case_forms.values() for words, _ in pairs
-                     for w in words if len(w) >= MIN_TYPO_WORD and w.isalpha())
+    """The words of every lower-case name form, and the lower-case parts of
+    hyphenated names ("myung" of "Jae-myung": the spelling step checks it
+    as a word), once per list of gazetteers.
+
+    >>> from .names import compile_rules
+    >>> sorted(name_words((compile_rules([{"id": "p", "canonical": "Lee Jae-myung", "kind": "person"}]),)))
+    ['jae-myung', 'myung']
+    """
+    words = {w for g in gazetteers for pairs in g.case_forms.values() for ws, _ in pairs for w in ws}
+    words.update(w for g in gazetteers for surface in g.exact for w in _HYPHEN_PARTS.split(surface) if w.islower())
+    return frozenset(w for w in words if len(w) >= MIN_TYPO_WORD and w.replace("-", "").isalpha())
 
 
 @lru_cache(maxsize=256)
@@ -146,10 +156,12 @@ def _deletes(word: str) -> set:
 
 
 def could_slip(word: str, near: frozenset) -> bool:
-    """True when `word` may be one slip from a name word (`slips_of`).
+    """True when `word`, or a part of it between hyphens, may be one slip from
+    a name word (`slips_of`).
 
-    >>> near = slips_of.__wrapped__((type("G", (), {"case_forms": {"new": [(("new", "york"), None)]}})(),))
-    >>> could_slip("yoork", near), could_slip("yrok", near), could_slip("yolks", near)
-    (True, True, False)
+    >>> near = frozenset(_deletes("york"))
+    >>> could_slip("yoork", near), could_slip("yrok", near), could_slip("yolks", near), could_slip("ja-yorkk", near)
+    (True, True, False, True)
     """
-    return len(word) + 1 >= MIN_TYPO_WORD and any(d in near for d in _deletes(word))
+    return any(len(part) + 1 >= MIN_TYPO_WORD and any(d in near for d in _deletes(part))
+               for part in word.split("-"))

@@ -430,9 +430,9 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     doc = Document.scan(text)
     listed = resources.unigrams
     checks = []  # (word, start, end), its neighbours before and after
-    for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed)):
+    for current in doc.unlisted(listed, rules.fix_words, irregular_keys(listed), only):
         word, start, end = current
-        if len(word) <= MAX_SHORT or is_slug(word) or (only is not None and not only(word.lower())):
+        if len(word) <= MAX_SHORT or is_slug(word):
             continue
         checks.append((current,) + doc.neighbours(start, end))
     if not checks:
@@ -442,11 +442,8 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
 
     def decide(current: tuple, left: str, right: str) -> tuple:
         word, start, end = current
-        at_start = sentence_start(text, start)
-        if word[0].isupper() and not at_start:
-            return ()  # a proper noun, every part of it ("Lee Ja-myumg": a name, not a typo of "myung")
         found = []
-        for piece in split_pieces(Token(word, start, end, "word"), left, right, at_start):
+        for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
             change = check_piece(piece, doc, lex, rules)
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):

@@ -119,16 +119,20 @@ class Document:
     def _word_starts(self) -> list:
         return [start for _, start, _ in self.words]
 
-    def unlisted(self, listed, also: frozenset, irregular: frozenset) -> list[tuple]:
+    def unlisted(self, listed, also: frozenset, irregular: frozenset, only=None) -> list[tuple]:
         """(word, start, end) of the words whose lowered form `listed` lacks or `also` holds, in order.
 
-        `irregular`: listed keys that are not exactly one word (irregular_keys).
+        `irregular`: listed keys that are not exactly one word (irregular_keys);
+        `only(lowered)`, when given, keeps those words it accepts (before they
+        are looked for in the text: most of the cost).
         """
         if self._low is None:
             lows = self.lows
             seen = set(lows)
             odd = seen.difference(listed)
             odd.update(seen.intersection(also))
+            if only is not None:
+                odd = set(filter(only, odd))
             return [self.words[k] for k in compress(range(len(lows)), map(odd.__contains__, lows))]
         chunks = set(self._low.split())
         rest = chunks.difference(listed)       # chunks with punctuation, and unlisted words
@@ -137,6 +141,8 @@ class Document:
         odd = found.difference(listed)
         odd.update(found.intersection(also))
         odd.update((chunks - rest).intersection(also))  # listed words that a rule fixes all the same
+        if only is not None:
+            odd = set(filter(only, odd))
         text, spans = self.text, []
         for w in odd:
             spans += [(text[s:s + len(w)], s, s + len(w)) for s in self.starts(w)]
