@@ -45,7 +45,10 @@ QUOTES = ["“We will not accept this,” she said.", "“It’s a difficult sit
           "The company’s shares didn’t move.", "Prices at the café rose again."]
 CHROME = ["Advertisement", "Share this article", "Read more", "Sign up for our newsletter",
           "Follow us on Twitter", "Related Articles", "Back to top"]
-KINDS = ["typo", "typo_pair", "double_space", "lower_name", "upper_word", "mojibake", "none"]
+KINDS = ["typo", "typo_pair", "double_space", "lower_name", "upper_word", "mojibake", "confuse", "none"]
+# Real-word errors: a word written as another word it is often confused with.
+CONFUSIONS = {"their": "there", "of": "off", "to": "too", "where": "were", "than": "then",
+              "the": "they", "in": "on", "an": "and", "from": "form", "with": "whit"}
 
 # Runs of blanks the whitespace step makes one space.
 GAPS = ["  ", "  ", "   ", " \t", "\t "]
@@ -148,6 +151,11 @@ def damage(words: list[str], kind: str, at: int, rnd: random.Random) -> tuple[li
     elif kind == "lower_name":
         # a name written in lower case, as transcripts do: every capitalised word after the first
         return [w.lower() if j and w[:1].isupper() else w for j, w in enumerate(words)], set()
+    elif kind == "confuse":
+        some = [j for j, w in enumerate(words) if w in CONFUSIONS]
+        if some:
+            j = some[at % len(some)]
+            words[j] = CONFUSIONS[words[j]]
     elif kind == "upper_word":
         words[i] = words[i].capitalize() if i else words[i].lower()
     elif kind == "mojibake":

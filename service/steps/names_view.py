@@ -45,6 +45,7 @@ class Reading:
     original: str
     spans: tuple = ()     # (read start, read end, original start, original end), in order
     shifts: tuple = ()    # original length minus read length, summed up to and with each span
+    ends: tuple = ()      # each span's read end (for bisect)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of text[start:end]; a replaced span it touches comes whole.
@@ -56,8 +57,7 @@ class Reading:
         return self._map(start, False), self._map(end, True)
 
     def _map(self, pos: int, is_end: bool) -> int:
-        ends = [s[1] for s in self.spans]
-        i = bisect.bisect_right(ends, pos)  # spans before i end at or before pos
+        i = bisect.bisect_right(self.ends, pos)  # spans before i end at or before pos
         if i < len(self.spans) and self.spans[i][0] < pos:  # inside span i
             return self.spans[i][3] if is_end else self.spans[i][2]
         return pos + (self.shifts[i - 1] if i else 0)
@@ -90,7 +90,7 @@ def read_as(text: str, replaced: list) -> Reading:
         out.append(rep)
         pos = end
     out.append(text[pos:])
-    return Reading("".join(out), text, tuple(spans), tuple(shifts))
+    return Reading("".join(out), text, tuple(spans), tuple(shifts), tuple(s[1] for s in spans))
 
 
 def reading_of(text: str, gazetteers, resources, spell: bool) -> Reading:
