@@ -22,15 +22,15 @@ vocabulary) and fix common misspellings that wordfreq lists as words
 """
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..edits import Change, SpanSet
 from ..errors import RulesError
 from ..tokens import Token, is_acronym, sentence_start
-from .spelling_rank import Hypothesis, is_derivation, lexicon_for, posterior_share, score_hypotheses
+from .spelling_rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
+                            score_hypotheses)
 from .spelling_words import Document, irregular_keys
 from .whitespace import blank_runs
 
@@ -540,41 +540,6 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
         return False
     unknown = sum(1 for w in words if w not in listed and lex.zipf(w) < FOREIGN_KNOWN_ZIPF)
     return unknown > FOREIGN_SHARE * len(words)
-
-
-def respell_misspellings(hyps: list[Hypothesis], fixes) -> list[Hypothesis]:
-    """Candidates that a rule fixes are misspellings themselves: read them as the rule's correction.
-
-    "reccieved" is one slip from "recieved", which wordfreq lists but the
-    rules fix to "received": the writer meant "received" and misspelt it
-    twice. Correcting to the misspelling would leave the rule a second pass to
-    do. The score stays the path's (the misspelling's frequency, the slip from
-    it); two readings that end at the same word add up.
-
-    >>> h = [Hypothesis("recieved", "edit", -1.0), Hypothesis("", "keep", -2.0), Hypothesis("received", "edit", -3.0)]
-    >>> [(x.replacement, round(x.score, 2)) for x in respell_misspellings(h, {"recieved": ("received", "r")})]
-    [('received', -0.87), ('', -2.0)]
-    """
-    if not fixes or not any(h.kind == "edit" and h.replacement in fixes for h in hyps):
-        return hyps
-    merged: dict = {}
-    for h in hyps:
-        if h.kind == "edit" and h.replacement in fixes:
-            h = replace(h, replacement=fixes[h.replacement][0])
-        key = (h.kind, h.replacement)
-        seen = merged.get(key)
-        merged[key] = h if seen is None else replace(seen, score=_log_add(seen.score, h.score))
-    return sorted(merged.values(), key=lambda h: (-h.score, h.replacement))
-
-
-def _log_add(a: float, b: float) -> float:
-    """log(exp(a) + exp(b)), without overflow.
-
-    >>> round(_log_add(0.0, 0.0), 4) == round(math.log(2), 4)
-    True
-    """
-    top = max(a, b)
-    return top + math.log1p(math.exp(-abs(a - b)))
 
 
 def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules) -> Change | None:
