@@ -208,6 +208,12 @@ def test_cleaning_news_text_twice_makes_no_edits(text):
     "The talk was given by Dr.  S.J.  Shankar at the hall.\n",
     "They will takls witth the minister on Friday.\n",
     "She moved to new yoork last year.\n",
+    # found by the generator and the development benchmark
+    "The minister said that mauro Vieeira described the budget.\n",   # a name fixed makes a lower-case form
+    "Officials said that Lee Ja-myumg believed the changes.\n",        # a typo in a hyphenated name
+    "Loal   residents in Japan welcomed the budget.\n",                # context across a run of blanks
+    "The minitser said the new agreement on Friday. The \tminister said it.\n",  # a tab that becomes a space
+    "Following a performance off there sing-along jam, he left.\n",   # adjacent real-word errors
 ])
 def test_the_reported_cases_are_fixed_in_one_pass(text):
     assert second_pass_edits(text) == []

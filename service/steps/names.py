@@ -455,7 +455,7 @@ def run(text: str, ctx) -> list[Change]:
     # read as spelling and whitespace will leave it, so that a second pass
     # finds no name the first one missed (names_view)
     spell = "spelling" in getattr(ctx.options, "steps", ())
-    reading = reading_of(text, gazetteers, ctx.resources, spell)
+    reading = reading_of(text, gazetteers, ctx.resources, spell, getattr(ctx.options, "min_confidence", 0.0))
     fixed, suggested = settle_names(reading.text, ctx, gazetteers)
     return [reading.restore(c) for c in fixed + suggested]
 

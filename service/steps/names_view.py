@@ -93,12 +93,14 @@ def read_as(text: str, replaced: list) -> Reading:
     return Reading("".join(out), text, tuple(spans), tuple(shifts), tuple(s[1] for s in spans))
 
 
-def reading_of(text: str, gazetteers, resources, spell: bool) -> Reading:
-    """The text with blank runs as one space and, when `spell`, typos of name words corrected."""
+def reading_of(text: str, gazetteers, resources, spell: bool, floor: float = 0.0) -> Reading:
+    """The text with blank runs as one space and, when `spell`, typos of name
+    words corrected (those the spelling step makes: at or above `floor`, the
+    pipeline's min_confidence)."""
     blanks = read_as(text, [(s, e, " ") for s, e in blank_runs(text)])
     if not spell or resources is None:
         return blanks
-    typos = name_typos(blanks.text, gazetteers, resources)
+    typos = [c for c in name_typos(blanks.text, gazetteers, resources) if c.confidence >= floor]
     if not typos:
         return blanks
     replaced = [(s, e, " ") for s, e in blank_runs(text)]
