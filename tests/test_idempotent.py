@@ -56,11 +56,13 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 def gazetteer_names() -> tuple[list, list]:
-    """(people, places and organisations): canonical forms from rules/names.yaml."""
+    """(people, places and organisations) of rules/names.yaml: canonical forms,
+    and the aliases and variants the step replaces or keeps."""
     data = yaml.safe_load((ROOT / "rules" / "names.yaml").read_text(encoding="utf-8"))
-    people = [r["canonical"] for r in data["rules"] if r["kind"] == "person"]
-    others = [r["canonical"] for r in data["rules"] if r["kind"] != "person"]
-    return people, others
+    forms = {True: [], False: []}
+    for r in data["rules"]:
+        forms[r["kind"] == "person"] += [r["canonical"], *r.get("aliases", ()), *r.get("variants", ())]
+    return forms[True], forms[False]
 
 
 PEOPLE, PLACES = gazetteer_names()
