@@ -68,7 +68,7 @@ from .context_rules import (RULE_SCHEMA, CompiledRules, Join, Partner, Pattern, 
                             required_literal_groups, required_literals, spellings,
                             trigger_word)
 from .context_scan import (Site, find_sites, inside_any, is_glued, may_edit_casing,  # noqa: F401
-                           name_words, may_hold_links, protected_spans, touches_link)
+                           name_words, may_hold_links, neighbour, protected_spans, touches_link)
 from .context_score import (BOOST_PER_HIT, MAX_BOOST, MEMO_SIZE, REPEAT_THRESHOLD,  # noqa: F401
                             STRONG_FACTOR, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                             best_partner, clause_end_logprob, clause_start_logprob, confidence_from,
@@ -118,7 +118,7 @@ def run(text: str, ctx) -> list[Change]:
     sites = find_sites(text, rules.scan)
     budget = getattr(ctx, "budget", UNLIMITED)
     if rules.partners and not budget.expired():
-        changes += confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
+        changes += settled_confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
     if rules.joins and not budget.expired():
         changes += join_changes(text, sites, rules, _blocked(spans, changes), ctx)
     if rules.possessive and not budget.expired():
@@ -192,6 +192,47 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
                           f"'{tok.text}' is likely '{new}' here",
                           round(confidence_from(score, threshold), 3)))
     return out
+
+
+# Rounds of re-scoring confusion words next to a changed one ("off there":
+# "there" -> "their" makes "off" -> "of"); runs of three are rare.
+CONFUSION_ROUNDS = 3
+
+
+def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> list[Change]:
+    """`confusion_changes`, with adjacent confusion words scored with each other as changed.
+
+    Each word is scored with its neighbours as written; a neighbour that is
+    itself changed ("a performance off there": "there" -> "their") is read
+    as the second clean would read it, and the words next to it scored again
+    ("off" -> "of"), until nothing moves. Only changes at or above
+    min_confidence count: suggestions leave the text as it is.
+    """
+    out = confusion_changes(text, sites, rules, blocked, ctx)
+    floor = getattr(getattr(ctx, "options", None), "min_confidence", 0.5)
+    # the site to the left of each site whose left neighbour is a word
+    left_of = {s.after.start: s.tok.start for s in sites if s.after is not None and s.right is not None}
+    current = sites
+    for _ in range(CONFUSION_ROUNDS - 1):
+        fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
+        if not fixed:
+            break
+        moved = [_read_fixed(s, fixed, left_of) for s in sites]
+        if moved == current:
+            break
+        current = moved
+        out = confusion_changes(text, current, rules, blocked, ctx)
+    return out
+
+
+def _read_fixed(site: Site, fixed: dict, left_of: dict) -> Site:
+    """The site with each neighbouring word that a change replaces read as replaced."""
+    left, right = site.left, site.right
+    if right is not None and site.after.start in fixed:
+        right = neighbour(fixed[site.after.start], +1)
+    if left is not None and left_of.get(site.tok.start) in fixed:
+        left = neighbour(fixed[left_of[site.tok.start]], -1)
+    return site if (left, right) == (site.left, site.right) else site._replace(left=left, right=right)
 
 
 def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> list[Change]:

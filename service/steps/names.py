@@ -35,7 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..budget import UNLIMITED
-from ..edits import Change
+from ..edits import Change, EditLog, SpanSet
 from ..errors import OptionsError, RulesError
 from ..tokens import sentence_start, tokenize
 from .names_match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
@@ -43,6 +43,7 @@ from .names_match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazet
                           match_window, normalise_surface, parse_parts)
 from .names_scan import could_name, screen_of, sparse_tokens
 from .names_style import VariantStyle
+from .names_view import reading_of
 
 ENGLISH_ONLY = True
 RULES_FILE = "names.yaml"
@@ -452,6 +453,47 @@ def run(text: str, ctx) -> list[Change]:
         gazetteers.append(ctx.rules)
     if not gazetteers:
         return []
+    # read as spelling and whitespace will leave it, so that a second pass
+    # finds no name the first one missed (names_view)
+    spell = "spelling" in getattr(ctx.options, "steps", ())
+    reading = reading_of(text, gazetteers, ctx.resources, spell, getattr(ctx.options, "min_confidence", 0.0))
+    fixed, suggested = settle_names(reading.text, ctx, gazetteers)
+    return [reading.restore(c) for c in fixed + suggested]
+
+
+def settle_names(text: str, ctx, gazetteers: list) -> tuple[list, list]:
+    """(changes made, changes only suggested) of `text`, with the names that
+    the changes made complete matched too.
+
+    A name fixed may make another one: "mauro Vieeira" -> "mauro Vieira",
+    which is then a lower-case form. The text as fixed (without what is only
+    suggested: below `min_confidence`, the pipeline does not apply it) is
+    matched again until nothing moves; a later round's change over an earlier
+    one becomes one change. Suggestions are the first round's: later rounds
+    read text the document does not have yet.
+    """
+    floor = getattr(ctx.options, "min_confidence", 0.0)
+    log, suggested = EditLog(text), []
+    for n in range(NAME_ROUNDS):
+        changes = name_changes(log.text, ctx, gazetteers)
+        if n == 0:
+            suggested = [c for c in changes if c.confidence < floor]
+        changes = [c for c in changes if c.confidence >= floor]
+        if not changes:
+            break
+        log.apply_step("names", changes)
+    fixed = [Change(e.start, e.end, e.replacement, e.rule, e.message, e.confidence) for e in log.edits()]
+    taken = SpanSet((c.start, c.end) for c in fixed)
+    return fixed, [c for c in suggested if not taken.overlaps(c.start, c.end)]
+
+
+# Rounds of matching the text as fixed; the second finds the few names that
+# the first one's fixes complete, a third nearly never anything.
+NAME_ROUNDS = 3
+
+
+def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
+    """`run`'s changes, in offsets of the text as read."""
     plain_word = make_is_word(ctx.resources)
     # a known name before a surname is no one else's given name ("Zelensky Jaishanker")
     is_word = lambda w: plain_word(w) or any(w in g.surnames for g in gazetteers)  # noqa: E731

@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..budget import UNLIMITED
-from ..edits import Change
+from ..edits import Change, SpanSet
 from ..errors import RulesError
 from ..tokens import Token, is_acronym, sentence_start
-from .spelling_rank import is_derivation, lexicon_for, posterior_share, score_hypotheses
+from .spelling_rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
+                            score_hypotheses)
 from .spelling_words import Document, irregular_keys
+from .whitespace import blank_runs
 
 ENGLISH_ONLY = True
 # Scoring an unknown word (candidates within two edits, each weighed by the
@@ -339,11 +341,20 @@ def only_chars(text: str, a: int, b: int, chars: str, from_end: bool) -> bool:
 def in_tabular_line(text: str, pos: int, line: tuple | None = None) -> bool:
     r"""True when the word's line holds a tab: a table, a listing or code, not prose.
 
+    A tab in a run of blanks that the whitespace step makes one space ("a \t
+    b") is only a space: the second pass would no longer see it.
+
     >>> in_tabular_line("apt\tmawk\t1.3", 4), in_tabular_line("a line\nof prose", 9)
     (True, False)
+    >>> in_tabular_line("the minister \tsaid", 4)
+    False
     """
     a, b = line or line_bounds(text, pos)
-    return "\t" in text[a:b].strip()
+    stripped = text[a:b].strip()
+    if "\t" not in stripped:
+        return False
+    blanks = SpanSet(blank_runs(stripped))
+    return any(not blanks.overlaps(i, i + 1) for i, c in enumerate(stripped) if c == "\t")
 
 
 def is_slug(word: str) -> bool:
@@ -403,10 +414,11 @@ def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | Non
 
 
 def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
-    """The lowercase neighbouring word, if only a space or two separate it from the word.
+    """The lowercase neighbouring word, if only spaces or tabs separate it from the word.
 
     `word` and `neighbour` are (word, start, end); punctuation, numbers or a
     line break in between mean no context, and so does no neighbour at all.
+    A run of blanks is context like one space: the whitespace step makes it one.
 
     >>> _context_word(("cat", 4, 7), ("The", 0, 3), "The cat"), _context_word(("cat", 5, 8), ("The", 0, 3), "The, cat")
     ('the', '')
@@ -414,7 +426,7 @@ def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
     if neighbour is None:
         return ""
     a, b = (neighbour[2], word[1]) if neighbour[1] < word[1] else (word[2], neighbour[1])
-    if b - a > 2 or text[a:b].strip(" \t"):
+    if text[a:b].strip(" \t"):
         return ""
     return _fold(neighbour[0].lower())
 
@@ -428,35 +440,114 @@ def run(text: str, ctx) -> list[Change]:
     lacks (or that a rule fixes) are looked at one by one: set operations
     in C find them (`Document.unlisted`), so the ~800 listed words of an
     article cost no Python-level work each.
+
+    Two typos side by side ("takls witth") are each the other's context: a
+    word is decided again with its neighbour as corrected, until nothing
+    moves (`_settle`), so that both are fixed in this pass and a second
+    pass, which reads the corrected neighbour, has nothing left to do.
     """
-    rules = getattr(ctx, "rules", None) or _EMPTY_RULES
     if getattr(ctx, "resources", None) is None:
         raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
+    return corrections(text, ctx.resources, getattr(ctx, "rules", None), budget=getattr(ctx, "budget", UNLIMITED))
+
+
+def corrections(text: str, resources, rules: SpellingRules | None = None, only=None,
+                budget=UNLIMITED) -> list[Change]:
+    """`run`'s changes, from the shared dictionaries and the step's rules.
+
+    `only(lower)`, when given, picks the unlisted words to check (the names
+    step asks about the few one slip from a name); the others stay as written.
+    `budget`: the request's time budget (service.budget), polled as words are found.
+
+    >>> from service.resources import dictionaries
+    >>> [c.replacement for c in corrections("They will takls witth him.", dictionaries(), only=lambda w: w[0] == "w")]
+    ['with']
+    """
+    rules = rules or _EMPTY_RULES
     doc = Document.scan(text)
-    listed = ctx.resources.unigrams
-    lex = None
-    changes: list[Change] = []
-    foreign: dict = {}  # line start -> is_foreign_line
-    budget = getattr(ctx, "budget", UNLIMITED)
-    allowance = [scoring_allowance(len(text))]
-    for i, current in enumerate(doc.unlisted(listed, rules.fix_words, irregular_keys(listed))):
+    listed = resources.unigrams
+    checks = []  # (word, start, end), its neighbours before and after
+    for i, current in enumerate(doc.unlisted(listed, rules.fix_words, irregular_keys(listed), only)):
         if budget.every(i):
             break  # the time budget ran out: the words after this one are left as written
         word, start, end = current
         if len(word) <= MAX_SHORT or is_slug(word):
             continue
-        lex = lex or lexicon_for(ctx.resources)
-        before, after = doc.neighbours(start, end)
-        left, right = _context_word(current, before, text), _context_word(current, after, text)
-        tok = Token(word, start, end, "word")
-        for piece in split_pieces(tok, left, right, sentence_start(text, start)):
+        checks.append((current,) + doc.neighbours(start, end))
+    if not checks:
+        return []
+    lex = lexicon_for(resources)
+    foreign: dict = {}  # line start -> is_foreign_line
+    allowance = [scoring_allowance(len(text))]
+
+    def decide(current: tuple, left: str, right: str) -> tuple:
+        word, start, end = current
+        found = []
+        for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
             change = check_piece(piece, doc, lex, rules, allowance)
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
-                changes.append(change)
+                found.append(change)
+        return tuple(found)
+
+    changes = [c for found in _settle(text, checks, decide) for c in found]
     if allowance[0] < 0:
         budget.note_cap()
     return changes
+
+
+# Rounds of re-deciding words next to a corrected word: a run of n typos in a
+# row settles in n rounds; longer runs keep what the last round found.
+MAX_ROUNDS = 4
+
+
+def _settle(text: str, checks: list, decide) -> list[tuple]:
+    """The changes of each checked word, each decided with its neighbours as corrected.
+
+    `checks` holds (word, before, after) as `Document.neighbours` gives them;
+    `decide(word, left, right)` the word's changes given its context words.
+    The first round reads the neighbours as written; later rounds decide again
+    only the words next to one whose changes moved.
+    """
+    at = {current[1]: i for i, (current, _, _) in enumerate(checks)}
+    found: list[tuple] = [()] * len(checks)
+
+    def context(i: int, neighbour: tuple | None, side: int) -> str:
+        word = _context_word(checks[i][0], neighbour, text)
+        j = at.get(neighbour[1]) if word else None
+        if j is not None and found[j]:
+            fixed = corrected_word(text, neighbour, found[j]).split()
+            word = _fold(fixed[side].lower()) if fixed else ""
+        return word
+
+    pending = range(len(checks))
+    for _ in range(MAX_ROUNDS):
+        moved = []
+        for i in pending:
+            current, before, after = checks[i]
+            new = decide(current, context(i, before, -1), context(i, after, 0))
+            if new != found[i]:
+                found[i] = new
+                moved.append(i)
+        pending = sorted({at[n[1]] for i in moved for n in checks[i][1:] if n is not None and n[1] in at})
+        if not pending:
+            break
+    return found
+
+
+def corrected_word(text: str, word: tuple, changes: tuple) -> str:
+    """A (word, start, end) of `text` with the changes inside it applied.
+
+    >>> corrected_word("a takls b", ("takls", 2, 7), (Change(2, 7, "talks", "r", "m"),))
+    'talks'
+    """
+    _, start, end = word
+    out, pos = [], start
+    for c in sorted(changes, key=lambda c: c.start):
+        out += [text[pos:c.start], c.replacement]
+        pos = c.end
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 def scoring_allowance(length: int) -> int:
@@ -534,7 +625,8 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
         if allowance[0] < 0:
             return None  # the document's scoring allowance is spent
     edits = not known and not is_derivation(lex, lower)
-    hyps = score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits)
+    hyps = respell_misspellings(score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits),
+                                rules.fixes)
     best = hyps[0]
     if best.kind == "keep":
         return None

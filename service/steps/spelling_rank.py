@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.metadata import version as _pkg_version
 
@@ -475,6 +475,43 @@ def _ends_cvc(stem: str) -> bool:
 def _common_stem(lex: Lexicon, stem: str) -> bool:
     """A stem must be a dictionary word and common."""
     return lex.in_dictionary(stem) and lex.zipf(stem) >= MIN_STEM_ZIPF
+
+
+def respell_misspellings(hyps: list[Hypothesis], fixes) -> list[Hypothesis]:
+    """Candidates that a rule fixes are misspellings themselves: read them as the rule's correction.
+
+    `fixes`: misspelling -> (correction, rule id), the spelling step's rules.
+
+    "reccieved" is one slip from "recieved", which wordfreq lists but the
+    rules fix to "received": the writer meant "received" and misspelt it
+    twice. Correcting to the misspelling would leave the rule a second pass to
+    do. The score stays the path's (the misspelling's frequency, the slip from
+    it); two readings that end at the same word add up.
+
+    >>> h = [Hypothesis("recieved", "edit", -1.0), Hypothesis("", "keep", -2.0), Hypothesis("received", "edit", -3.0)]
+    >>> [(x.replacement, round(x.score, 2)) for x in respell_misspellings(h, {"recieved": ("received", "r")})]
+    [('received', -0.87), ('', -2.0)]
+    """
+    if not fixes or not any(h.kind == "edit" and h.replacement in fixes for h in hyps):
+        return hyps
+    merged: dict = {}
+    for h in hyps:
+        if h.kind == "edit" and h.replacement in fixes:
+            h = replace(h, replacement=fixes[h.replacement][0])
+        key = (h.kind, h.replacement)
+        seen = merged.get(key)
+        merged[key] = h if seen is None else replace(seen, score=_log_add(seen.score, h.score))
+    return sorted(merged.values(), key=lambda h: (-h.score, h.replacement))
+
+
+def _log_add(a: float, b: float) -> float:
+    """log(exp(a) + exp(b)), without overflow.
+
+    >>> round(_log_add(0.0, 0.0), 4) == round(math.log(2), 4)
+    True
+    """
+    top = max(a, b)
+    return top + math.log1p(math.exp(-abs(a - b)))
 
 
 def posterior_share(hyps: list[Hypothesis]) -> float:

@@ -125,16 +125,20 @@ class Document:
     def _word_starts(self) -> list:
         return [start for _, start, _ in self.words]
 
-    def unlisted(self, listed, also: frozenset, irregular: frozenset) -> list[tuple]:
+    def unlisted(self, listed, also: frozenset, irregular: frozenset, only=None) -> list[tuple]:
         """(word, start, end) of the words whose lowered form `listed` lacks or `also` holds, in order.
 
-        `irregular`: listed keys that are not exactly one word (irregular_keys).
+        `irregular`: listed keys that are not exactly one word (irregular_keys);
+        `only(lowered)`, when given, keeps those words it accepts (before they
+        are looked for in the text: most of the cost).
         """
         if self._low is None:
             lows = self.lows
             seen = set(lows)
             odd = seen.difference(listed)
             odd.update(seen.intersection(also))
+            if only is not None:
+                odd = set(filter(only, odd))
             return [self.words[k] for k in compress(range(len(lows)), map(odd.__contains__, lows))]
         chunks = set(self._low.split())
         rest = chunks.difference(listed)       # chunks with punctuation, and unlisted words
@@ -143,6 +147,8 @@ class Document:
         odd = found.difference(listed)
         odd.update(found.intersection(also))
         odd.update((chunks - rest).intersection(also))  # listed words that a rule fixes all the same
+        if only is not None:
+            odd = set(filter(only, odd))
         text, spans = self.text, []
         if len(odd) > _SEARCHES_BEFORE_INDEX:
             self._build_index()
@@ -192,8 +198,9 @@ class Document:
     def neighbours(self, start: int, end: int) -> tuple:
         """The words just before and after the word at start..end, as (word, start, end).
 
-        None where there is no word, or where more than two spaces or tabs
-        (or anything else) separate it: such a neighbour gives no context.
+        None where there is no word, or where anything but spaces and tabs
+        separates it: such a neighbour gives no context. (A run of them is
+        one space once the whitespace step has run: the same context.)
         """
         if self._low is None:
             i = bisect_left(self._word_starts, start)
@@ -201,15 +208,17 @@ class Document:
             return (words[i - 1] if i > 0 else None), (words[i + 1] if i + 1 < len(words) else None)
         low, text = self._low, self.text
         left = right = None
-        if start > 1 and low[start - 1] in _GAP:  # one space or tab, or two, after a letter
-            gap = 1 if _is_letter(low, start - 2) else 2 if low[start - 2] in _GAP and _is_letter(low, start - 3) else 0
-            if gap:
-                left = self._word_ending(start - gap)
-        if end + 1 < len(low) and low[end] in _GAP:
-            gap = 1 if _is_letter(low, end + 1) else 2 if low[end + 1] in _GAP and _is_letter(low, end + 2) else 0
-            if gap:
-                m = _WORD.match(low, end + gap)
-                right = (text[m.start():m.end()], m.start(), m.end())
+        a = start
+        while a > 0 and low[a - 1] in _GAP:
+            a -= 1
+        if a < start and _is_letter(low, a - 1):  # spaces or tabs after a letter
+            left = self._word_ending(a)
+        b = end
+        while b < len(low) and low[b] in _GAP:
+            b += 1
+        if b > end and _is_letter(low, b):
+            m = _WORD.match(low, b)
+            right = (text[m.start():m.end()], m.start(), m.end())
         return left, right
 
     def _word_ending(self, end: int) -> tuple:

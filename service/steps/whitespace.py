@@ -64,6 +64,20 @@ def _between_words(text: str, start: int, end: int) -> bool:
             and not text[start - 1].isspace() and not text[end].isspace())
 
 
+def blank_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces and tabs between two words that this step makes one space.
+
+    Other steps read such a run as the one space it becomes, so that a
+    second pass, which sees that space, decides as the first did.
+
+    >>> blank_runs("a  b\\tc \\td"), blank_runs("a b")
+    ([(1, 3), (6, 8)], [])
+    """
+    pattern = _FIXES[-1][0]
+    return [m.span() for m in pattern.finditer(text, scan_start("whitespace.spaces", text))
+            if _between_words(text, *m.span())]
+
+
 def run(text: str, ctx) -> list[Change]:
     """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found."""
     changes: list[Change] = []
