@@ -34,6 +34,7 @@ OPEN_PREFIXES = ("/static/",)
 REQUEST_ID_HEADER = "X-Request-ID"
 # An incoming id is echoed only if it is short and plain, so it can't forge log lines.
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+METHOD_LABELS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 _SIZE_BUCKETS = (100, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 4_000_000)
 
@@ -235,13 +236,39 @@ def finish_request(response: Response) -> Response:
         response.headers.setdefault("WWW-Authenticate", 'Bearer realm="copydesk"')
     metrics = current_app.extensions.get("copydesk_metrics")
     if metrics is not None:
-        # The rule, not the path, so unknown URLs can't grow the label set without bound.
-        endpoint = request.url_rule.rule if request.url_rule is not None else "unmatched"
-        metrics.requests.labels(endpoint, request.method, str(response.status_code)).inc()
+        # The rule, not the path, and a fixed set of methods, so that neither unknown
+        # URLs nor invented methods can grow the label set without bound.
+        endpoint = endpoint_label(response)
+        metrics.requests.labels(endpoint, method_label(request.method), str(response.status_code)).inc()
         started = g.get("started")
         if started is not None:
             metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
     return response
+
+
+def method_label(method: str) -> str:
+    """The metrics label of an HTTP method: a standard one as is, anything else "other".
+
+    >>> method_label("POST"), method_label("BREW"), method_label("get")
+    ('POST', 'other', 'other')
+    """
+    return method if method in METHOD_LABELS else "other"
+
+
+def endpoint_label(response: Response) -> str:
+    """The matched rule; for a 405, the rule the path matches with an allowed method
+    (so a wrong method counts under its endpoint); else "unmatched"."""
+    if request.url_rule is not None:
+        return request.url_rule.rule
+    allowed = response.headers.get("Allow") if response.status_code == 405 else None
+    if allowed:
+        try:
+            adapter = current_app.url_map.bind_to_environ(request.environ)
+            rule, _ = adapter.match(method=allowed.split(",")[0].strip(), return_rule=True)
+            return rule.rule
+        except Exception:  # noqa: BLE001 -- a label is never worth an error
+            pass
+    return "unmatched"
 
 
 def metrics_endpoint():
