@@ -19,7 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
-from .api import _options_from_query, parse_document, run_clean
+from .api import EditBudget, _options_from_query, parse_document, run_clean
 from .errors import ApiError
 from .ops import observe_failure
 from .requests import JSON_TYPES, media_type, parse_json, read_json_object, require_charset_utf8
@@ -62,12 +62,12 @@ def check_document(document, position: str) -> dict:
     return body
 
 
-def clean_one(document, defaults: dict, position: str) -> dict:
+def clean_one(document, defaults: dict, position: str, budget: EditBudget | None = None) -> dict:
     """One result entry: {id, ...result} or {id, error}; never raises for a bad document."""
     doc_id = document_id(document)
     try:
         text, html, options = parse_document(check_document(document, position), defaults)
-        return {"id": doc_id, **run_clean(text, html, options)}
+        return {"id": doc_id, **run_clean(text, html, options, budget)}
     except ApiError as exc:
         code, message = exc.code, exc.message
     except CopydeskError as exc:
@@ -111,7 +111,9 @@ def clean_json_batch() -> Response:
     query = _options_from_query()
     defaults = check_defaults(body.get("options", {}))
     defaults = {**query, **defaults}
-    results = [clean_one(doc, defaults, f"document {i}") for i, doc in enumerate(documents)]
+    # one response: the documents share its edit budget (COPYDESK_MAX_EDITS)
+    budget = EditBudget(current_app.config["MAX_EDITS"])
+    results = [clean_one(doc, defaults, f"document {i}", budget) for i, doc in enumerate(documents)]
     return jsonify({"results": results})
 
 
