@@ -613,3 +613,15 @@ def test_a_json_batch_shares_one_edit_budget():
     results = small.post("/v1/batch", json={"documents": docs}).get_json()["results"]
     assert [len(x["edits"]) for x in results] == [80, 20, 0]
     assert [x["stats"].get("edits_dropped", 0) for x in results] == [0, 60, 80]
+
+
+def test_rate_limit_per_client_is_a_429_with_retry_after():
+    limited = create_app({"TESTING": True, "RATE_LIMIT": (3, 60.0)}).test_client()
+    statuses = [limited.post("/v1/clean", json={"text": "a"}).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    r = limited.post("/v1/clean", json={"text": "a"})
+    assert r.status_code == 429 and r.get_json()["error"]["code"] == "too_many_requests"
+    assert 1 <= int(r.headers["Retry-After"]) <= 60
+    assert limited.get("/healthz").status_code == 200  # probes are never limited
+    other = limited.post("/v1/clean", json={"text": "a"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 200

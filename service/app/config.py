@@ -57,6 +57,14 @@ def _dir(raw: str) -> str:
     return raw
 
 
+def _rate(raw: str):
+    from .ratelimit import parse_rate
+    try:
+        return parse_rate(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{PREFIX}RATE_LIMIT: {exc}") from None
+
+
 # name -> (config key, parser, default, documentation)
 SETTINGS = {
     "RULES_DIR": ("RULES_DIR", _dir, None, "directory of rule YAML files (default: the bundled rules/)"),
@@ -72,6 +80,9 @@ SETTINGS = {
     "MAX_EDITS": ("MAX_EDITS", _int("MAX_EDITS", 1, 1_000_000), 20_000,
                   "most edits and suggestions returned for one request (a /v1/batch JSON request shares "
                   "them); past it the rest are left undone and stats.edits_dropped says how many"),
+    "RATE_LIMIT": ("RATE_LIMIT", _rate, None,
+                   "requests allowed per API key (or client address without keys), as N/second, "
+                   "N/minute or N/hour, per worker; past it 429 with Retry-After (default: no limit)"),
     "MAX_STREAM_BYTES": ("MAX_STREAM_BYTES", _int("MAX_STREAM_BYTES", 1024, 16 * 1024 ** 3), 256 * 1024 * 1024,
                          "largest NDJSON body streamed to /v1/batch, in bytes (each line is still "
                          "limited by COPYDESK_MAX_BYTES)"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import math
 import os
 import re
 import time
@@ -228,12 +229,29 @@ def start_request() -> None:
     g.request_id = choose_request_id(request.headers.get(REQUEST_ID_HEADER))
     g.started = time.perf_counter()
     require_api_key()
+    limit_rate()
+
+
+def limit_rate() -> None:
+    """429 past COPYDESK_RATE_LIMIT for this client: its API key, else its address."""
+    limiter = current_app.extensions.get("copydesk_rate_limiter")
+    if limiter is None or request.path in OPEN_PATHS or request.path.startswith(OPEN_PREFIXES):
+        return
+    token = bearer_token(request.headers.get("Authorization"))
+    client = "key:" + token if token and key_is_valid(token, current_app.config.get("API_KEYS") or ()) \
+        else "addr:" + (request.remote_addr or "")
+    wait = limiter.allow(client, time.monotonic())
+    if wait > 0:
+        g.retry_after = str(max(1, math.ceil(wait)))
+        raise ApiError(429, "too_many_requests", f"more requests than the limit allows; retry in {g.retry_after} s")
 
 
 def finish_request(response: Response) -> Response:
     response.headers[REQUEST_ID_HEADER] = g.get("request_id") or choose_request_id(None)
     if response.status_code == 401:
         response.headers.setdefault("WWW-Authenticate", 'Bearer realm="copydesk"')
+    if response.status_code == 429 and g.get("retry_after"):
+        response.headers["Retry-After"] = g.retry_after
     metrics = current_app.extensions.get("copydesk_metrics")
     if metrics is not None:
         # The rule, not the path, and a fixed set of methods, so that neither unknown
@@ -280,6 +298,10 @@ def register_operations(app: Flask) -> None:
     """Request ids, API keys, metrics, JSON logs: hooked into `app`."""
     configure_logging(app.config["LOG_LEVEL"])
     app.extensions["copydesk_metrics"] = Metrics()
+    rate = app.config.get("RATE_LIMIT")
+    if rate:
+        from .ratelimit import RateLimiter
+        app.extensions["copydesk_rate_limiter"] = RateLimiter(*rate)
     app.before_request(start_request)
     app.after_request(finish_request)
     app.add_url_rule("/metrics", "metrics", metrics_endpoint, methods=["GET"])
