@@ -69,10 +69,12 @@ def name_a_few(names, shown: int = 5, longest: int = 40) -> str:
     "'o0', 'o1' and 98 more"
     >>> name_a_few(["x" * 50])
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
+    >>> len(name_a_few([{"a": "b" * 1000}])) < 50
+    True
     """
     ordered = sorted(names, key=str)
-    quoted = [repr(n[:longest] + "..." if len(n) > longest else n) if isinstance(n, str) else repr(n)
-              for n in ordered[:shown]]
+    texts = [n if isinstance(n, str) else str(n) for n in ordered[:shown]]
+    quoted = [repr(t[:longest] + "..." if len(t) > longest else t) for t in texts]
     more = len(ordered) - len(quoted)
     return ", ".join(quoted) + (f" and {more} more" if more else "")
 

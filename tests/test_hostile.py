@@ -445,6 +445,17 @@ def test_request_names_beyond_the_limits_are_a_400(client, names, where):
     assert where in r.get_json()["error"]["message"]
 
 
+def test_request_names_beyond_the_limits_fail_only_their_batch_document(client):
+    docs = [{"id": 1, "text": "a  b", "options": {"names": ["A" * 500]}}, {"id": 2, "text": "c  d"}]
+    results = client.post("/v1/batch", json={"documents": docs}).get_json()["results"]
+    assert results[0]["error"]["code"] == "invalid_option" and results[1]["text"] == "c d"
+
+
+def test_unknown_steps_of_any_type_get_a_short_message(client):
+    r = client.post("/v1/clean", json={"text": "a", "steps": [{"x": "y" * 100_000}] * 10 + ["nope"] * 1000})
+    assert r.status_code == 400 and len(r.get_data()) < 2000
+
+
 def test_request_names_at_the_limits_compile_in_linear_memory():
     """A list just inside every limit: compiled in bounded memory (measured ~25 MB), and the
     structures grow linearly: one name 8x longer costs ~8x, not ~64x."""
