@@ -636,3 +636,32 @@ def test_rate_limit_per_client_is_a_429_with_retry_after():
     assert limited.get("/healthz").status_code == 200  # probes are never limited
     other = limited.post("/v1/clean", json={"text": "a"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
     assert other.status_code == 200
+
+
+def test_ndjson_lines_of_any_bytes_each_get_one_entry(client):
+    """schemathesis skips application/x-ndjson: random lines here, JSON-like and not.
+    Every non-blank line gets exactly one entry, in order, and the stream is never cut."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
+    values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                           st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+                          max_leaves=8)
+    documents = st.fixed_dictionaries({"id": st.one_of(st.integers(), st.text(max_size=5))},
+                                      optional={"text": st.text(max_size=40), "options": values, "x": values})
+    line = st.one_of(documents.map(json.dumps), values.map(json.dumps), st.binary(max_size=40),
+                     st.sampled_from(['{"id": 1, "text": "\\ud800"}', '{"id": 99' + "9" * 5000 + "}",
+                                      '{"id": 1, "text": "a", "options": {"min_confidence": 1e999}}',
+                                      '{"id": 1, "text": "a", "options": {"names": ["' + "A b " * 100 + '"]}}']))
+
+    @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.lists(line, min_size=1, max_size=6))
+    def check(lines):
+        raw = [x.encode("utf-8") if isinstance(x, str) else x.replace(b"\n", b" ") for x in lines]
+        r = client.post("/v1/batch?steps=whitespace", data=b"\n".join(raw) + b"\n",
+                        content_type="application/x-ndjson")
+        assert r.status_code == 200
+        out = [json.loads(x) for x in r.get_data().decode("utf-8").splitlines()]
+        assert len(out) == sum(1 for x in raw if x.strip()), (raw, out)
+        assert all("error" in e or "text" in e for e in out)
+    check()
