@@ -106,7 +106,6 @@ def bounded_result(result, diff: str, budget: EditBudget) -> dict:
     """
     edits, suggestions = list(result.edits), list(result.suggestions)
     kept = budget.take(len(edits) + len(suggestions))
-    text, stats = result.text, result.stats
     if kept < len(edits) + len(suggestions):
         dropped = len(edits) + len(suggestions) - kept
         edits = sorted(edits, key=lambda e: (e.start, e.end))[:kept]
@@ -116,11 +115,10 @@ def bounded_result(result, diff: str, budget: EditBudget) -> dict:
         for e in edits:
             for step in e.step.split("+"):
                 per_step[step] = per_step.get(step, 0) + 1
-        stats = {**stats, "chars_out": len(text), "edits": len(edits), "edits_per_step": per_step,
+        stats = {**result.stats, "chars_out": len(text), "edits": len(edits), "edits_per_step": per_step,
                  "edits_dropped": dropped}
-    return {"text": text, "language": result.language, "edits": [e.to_dict() for e in edits],
-            "suggestions": [e.to_dict() for e in suggestions],
-            "diff": diffs.render(result.original, text, edits, diff), "stats": stats}
+        result = replace(result, text=text, edits=tuple(edits), suggestions=tuple(suggestions), stats=stats)
+    return replace(result, diff=diffs.render(result.original, result.text, result.edits, diff)).to_dict()
 
 
 def run_clean(text: str | None, html: str | None, options: Options, budget: EditBudget | None = None) -> dict:
