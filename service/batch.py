@@ -13,7 +13,9 @@ import os
 import sys
 from multiprocessing import Pool
 
+from . import strict_json
 from .errors import CopydeskError
+from .options import name_a_few
 
 _DOCUMENT_FIELDS = frozenset({"id", "text", "html", "options"})
 _resources = None  # this process's Resources, set by init_worker
@@ -42,10 +44,9 @@ def error_entry(doc_id, number: int, code: str, message: str) -> dict:
 def parse_line(number: int, line: str):
     """(id, document) for one input line, or (id, error entry) if it can't be used."""
     try:
-        document = json.loads(line)
-    except (ValueError, RecursionError) as exc:
-        return None, error_entry(None, number, "invalid_json", f"line {number}: invalid JSON: "
-                                 f"{getattr(exc, 'msg', exc)}")
+        document = strict_json.loads(line)
+    except strict_json.JsonInputError as exc:
+        return None, error_entry(None, number, exc.code, f"line {number}: {exc}")
     if not isinstance(document, dict):
         return None, error_entry(None, number, "invalid_document", f"line {number} must be a JSON object")
     doc_id = document.get("id")
@@ -59,7 +60,7 @@ def check_document(number: int, document: dict) -> tuple[str, str, dict]:
     """(field, value, options) of a usable document; CopydeskError says why not."""
     unknown = sorted(set(document) - _DOCUMENT_FIELDS)
     if unknown:
-        raise DocumentError(f"line {number}: unknown field(s) {', '.join(unknown)}; put options under 'options'")
+        raise DocumentError(f"line {number}: unknown field(s) {name_a_few(unknown)}; put options under 'options'")
     given = [f for f in ("text", "html") if f in document]
     if len(given) != 1:
         raise DocumentError(f"line {number} needs exactly one of 'text' or 'html'")

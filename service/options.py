@@ -50,21 +50,41 @@ class Options:
         """
         values = dict(mapping or {}, **kwargs)
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(values) - known)
+        unknown = set(values) - known
         if unknown:
-            raise OptionsError(f"unknown option(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise OptionsError(f"unknown option(s): {name_a_few(unknown)}; known: {', '.join(sorted(known))}")
         out: dict[str, Any] = {}
         for key, value in values.items():
             out[key] = _VALIDATORS[key](value)
         return cls(**out)
 
 
+def name_a_few(names, shown: int = 5, longest: int = 40) -> str:
+    """A few of `names` for an error message, each cut short, and how many more:
+    a body with 100,000 unknown options gets an answer of a few lines.
+
+    >>> name_a_few({"b", "a"})
+    "'a', 'b'"
+    >>> name_a_few([f"o{i}" for i in range(100)], shown=2)
+    "'o0', 'o1' and 98 more"
+    >>> name_a_few(["x" * 50])
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'"
+    >>> len(name_a_few([{"a": "b" * 1000}])) < 50
+    True
+    """
+    ordered = sorted(names, key=str)
+    texts = [n if isinstance(n, str) else str(n) for n in ordered[:shown]]
+    quoted = [repr(t[:longest] + "..." if len(t) > longest else t) for t in texts]
+    more = len(ordered) - len(quoted)
+    return ", ".join(quoted) + (f" and {more} more" if more else "")
+
+
 def _steps(value: Any) -> tuple:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
         raise OptionsError("'steps' must be a list of step names")
-    bad = [s for s in value if s not in STEPS]
+    bad = [s for s in value if not isinstance(s, str) or s not in STEPS]
     if bad:
-        raise OptionsError(f"unknown step(s) {bad!r} in 'steps'; known: {', '.join(STEPS)}")
+        raise OptionsError(f"unknown step(s) {name_a_few(bad)} in 'steps'; known: {', '.join(STEPS)}")
     # Steps always run in pipeline order, whatever order the caller listed.
     return tuple(s for s in STEPS if s in value)
 
@@ -78,27 +98,64 @@ def _language(value: Any) -> str:
     return value if value == "auto" else re.split("[-_]", value)[0].lower()
 
 
+# Limits on a request's own names: each compiled list is cached (names.py), and
+# its size grows with the forms and characters; see README "Request names".
+MAX_NAMES = 1000         # entries
+MAX_ALIASES = 20         # aliases of one entry
+MAX_NAME_CHARS = 200     # characters of one canonical form or alias
+MAX_NAME_FORMS = 5000    # canonical forms and aliases of all entries
+MAX_NAMES_CHARS = 100_000  # characters of all of them
+
+
 def _names(value: Any) -> tuple:
+    """Request names, checked against the limits above.
+
+    >>> len(_names(["S. Jaishankar", {"canonical": "Xi Jinping", "aliases": ["Xi Jin Ping"]}]))
+    2
+    >>> _names(["A" * 201])
+    Traceback (most recent call last):
+    ...
+    service.errors.OptionsError: 'names[0]' is 201 characters long; a name or alias may have at most 200
+    """
     if not isinstance(value, (list, tuple)):
         raise OptionsError("'names' must be a list of strings or {canonical, aliases} objects")
-    if len(value) > 1000:
-        raise OptionsError("'names' may hold at most 1000 entries")
+    if len(value) > MAX_NAMES:
+        raise OptionsError(f"'names' may hold at most {MAX_NAMES} entries, got {len(value)}")
     out = []
+    forms = chars = 0
     for i, item in enumerate(value):
-        if isinstance(item, str) and item.strip():
-            out.append(NameEntry(item.strip()))
-        elif isinstance(item, dict) and isinstance(item.get("canonical"), str) and item["canonical"].strip():
-            extra = set(item) - {"canonical", "aliases", "kind"}
-            aliases = item.get("aliases", [])
-            if extra or not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-                raise OptionsError(f"'names[{i}]' must be {{canonical: str, aliases: [str], kind: str}}")
-            kind = item.get("kind", "person")
-            if kind not in ("person", "place", "organisation"):
-                raise OptionsError(f"'names[{i}].kind' must be person, place or organisation")
-            out.append(NameEntry(item["canonical"].strip(), tuple(a.strip() for a in aliases), kind))
-        else:
-            raise OptionsError(f"'names[{i}]' must be a non-empty string or a {{canonical, aliases}} object")
+        entry = _name_entry(item, i)
+        for j, form in enumerate((entry.canonical,) + entry.aliases):
+            if len(form) > MAX_NAME_CHARS:
+                where = f"names[{i}]" if j == 0 else f"names[{i}].aliases[{j - 1}]"
+                raise OptionsError(f"'{where}' is {len(form)} characters long; "
+                                   f"a name or alias may have at most {MAX_NAME_CHARS}")
+            chars += len(form)
+        forms += 1 + len(entry.aliases)
+        if forms > MAX_NAME_FORMS:
+            raise OptionsError(f"'names' holds more than {MAX_NAME_FORMS} names and aliases in all")
+        if chars > MAX_NAMES_CHARS:
+            raise OptionsError(f"'names' holds more than {MAX_NAMES_CHARS} characters in all")
+        out.append(entry)
     return tuple(out)
+
+
+def _name_entry(item: Any, i: int) -> NameEntry:
+    """One request name: a string, or {canonical, aliases, kind}."""
+    if isinstance(item, str) and item.strip():
+        return NameEntry(item.strip())
+    if not (isinstance(item, dict) and isinstance(item.get("canonical"), str) and item["canonical"].strip()):
+        raise OptionsError(f"'names[{i}]' must be a non-empty string or a {{canonical, aliases}} object")
+    extra = set(item) - {"canonical", "aliases", "kind"}
+    aliases = item.get("aliases", [])
+    if extra or not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise OptionsError(f"'names[{i}]' must be {{canonical: str, aliases: [str], kind: str}}")
+    if len(aliases) > MAX_ALIASES:
+        raise OptionsError(f"'names[{i}].aliases' holds {len(aliases)} aliases; at most {MAX_ALIASES} are accepted")
+    kind = item.get("kind", "person")
+    if kind not in ("person", "place", "organisation"):
+        raise OptionsError(f"'names[{i}].kind' must be person, place or organisation")
+    return NameEntry(item["canonical"].strip(), tuple(a.strip() for a in aliases), kind)
 
 
 def _diff(value: Any) -> str:

@@ -406,3 +406,262 @@ def test_context_work_is_linear_in_the_number_of_edits():
 def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
     ratio = cpu_ratio(step, unit, 500)
     assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"
+
+
+# --- request validation and output bounds (issue 19) ------------------------------------------
+# Each row: the request, and what it did before (in the comment). Bounds are generous: the
+# point is a 4xx or a bounded answer instead of a 500, gigabytes or hundreds of megabytes.
+
+def peak_traced(fn):
+    """(result, peak bytes Python allocated while fn ran)."""
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        result = fn()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_one_long_request_name_is_refused(client):
+    # was: 200 after 14 s, worker +2 GB (every prefix of the name stored)
+    r = client.post("/v1/clean", json={"text": "The minister met AAAA.", "names": ["A" * 64000]})
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "invalid_option"
+    assert "names[0]" in r.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("names,where", [
+    ([{"canonical": f"Person{i} Surname", "aliases": [f"Alias{j} Name" for j in range(100)]} for i in range(3)],
+     "aliases"),
+    ([{"canonical": "Xi Jinping", "aliases": ["B" * 300]}], "names[0].aliases[0]"),
+    ([f"Name{i} " + "x" * 190 for i in range(600)], "characters in all"),
+    ([{"canonical": f"N{i} S", "aliases": [f"A{i}x{j} B" for j in range(19)]} for i in range(300)], "aliases in all"),
+    (["a"] * 1001, "at most 1000"),
+], ids=["aliases-per-name", "alias-length", "total-chars", "total-forms", "count"])
+def test_request_names_beyond_the_limits_are_a_400(client, names, where):
+    # was: 1000 names x 100 aliases took 20 s and kept ~400 MB in the cache
+    r = client.post("/v1/clean", json={"text": "The minister met Xi.", "names": names})
+    assert r.status_code == 400, r.get_data(as_text=True)[:200]
+    assert where in r.get_json()["error"]["message"]
+
+
+def test_request_names_beyond_the_limits_fail_only_their_batch_document(client):
+    docs = [{"id": 1, "text": "a  b", "options": {"names": ["A" * 500]}}, {"id": 2, "text": "c  d"}]
+    results = client.post("/v1/batch", json={"documents": docs}).get_json()["results"]
+    assert results[0]["error"]["code"] == "invalid_option" and results[1]["text"] == "c d"
+
+
+def test_unknown_steps_of_any_type_get_a_short_message(client):
+    r = client.post("/v1/clean", json={"text": "a", "steps": [{"x": "y" * 100_000}] * 10 + ["nope"] * 1000})
+    assert r.status_code == 400 and len(r.get_data()) < 2000
+
+
+def test_request_names_at_the_limits_compile_in_linear_memory():
+    """A list just inside every limit: compiled in bounded memory (measured ~25 MB), and the
+    structures grow linearly: one name 8x longer costs ~8x, not ~64x."""
+    from service.options import NameEntry
+    from service.steps.names import _compile_names
+    _, one = peak_traced(lambda: _compile_names((NameEntry("A" * 25),)))
+    _, eight = peak_traced(lambda: _compile_names((NameEntry("A" * 200),)))
+    assert eight < 20 * one + 200_000, (one, eight)
+    names = tuple(NameEntry(f"Given{i} Family{i}", tuple(f"Alias{i}x{j} Other{j}" for j in range(4)))
+                  for i in range(1000))
+    _, peak = peak_traced(lambda: _compile_names(names))
+    assert peak < 150 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
+
+
+def test_the_request_names_cache_is_bounded_in_bytes():
+    """Many distinct large name lists: the cache keeps what fits its byte budget."""
+    from service.options import NameEntry
+    from service.sized_cache import SizedCache
+    from service.steps import names as names_step
+    small = SizedCache(max_bytes=2_000_000, max_entries=256)
+    saved, names_step.REQUEST_NAMES_CACHE = names_step.REQUEST_NAMES_CACHE, small
+    try:
+        for n in range(6):
+            names = tuple(NameEntry(f"Given{n}x{i} Family{i}") for i in range(200))
+            names_step.compile_request_names(names)
+        assert small.total_bytes <= 2_000_000 and len(small.keys()) < 6
+    finally:
+        names_step.REQUEST_NAMES_CACHE = saved
+
+
+@pytest.mark.parametrize("name", [("a " * 300).strip(), " ".join(["ab"] * 600)])
+def test_a_long_request_name_with_spaces_is_no_500(client, name):
+    # was: 500 (RecursionError in names_scan.trie_regex); now over the length limit: a 400
+    r = client.post("/v1/clean", json={"text": "the minister met a b and ab ab today.", "names": [name]})
+    assert r.status_code == 400, r.get_data(as_text=True)[:200]
+    r = client.post("/v1/clean", json={"text": "the minister met a b and ab ab today.", "names": [name[:200]]})
+    assert r.status_code == 200, r.get_data(as_text=True)[:200]
+
+
+def test_trie_regex_of_long_and_deeply_nested_phrases():
+    """Whatever the limits let through, the regex builds and compiles: one phrase of
+    5000 characters, and 400 phrases each the prefix of the next (nested groups)."""
+    import re
+    from service.steps.names_scan import trie_regex
+    long = " ".join(["word"] * 1000)
+    assert re.fullmatch(trie_regex([long]), long)
+    nested = [" ".join(["ab"] * k) for k in range(1, 401)]
+    pattern = re.compile(trie_regex(nested))
+    assert pattern.match(nested[-1]).group() == nested[-1]
+    assert pattern.match(nested[99] + " x").group() == nested[99]
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize("path,body,content_type", [
+    ("/v1/clean", '{"text": "a  b", "min_confidence": ' + HUGE + "}", "application/json"),
+    ("/v1/clean", '{"text": "a  b", "min_confidence": 0.' + HUGE + "}", "application/json"),
+    ("/v1/clean", '{"text": "a  b", "min_confidence": NaN}', "application/json"),
+    ("/v1/apply", '{"text": "a  b", "edits": [{"start": ' + HUGE + ', "end": 1, "replacement": ""}]}',
+     "application/json"),
+    ("/v1/apply", '{"text": "a  b", "edits": [{"start": 1e999, "end": 1, "replacement": ""}]}', "application/json"),
+    ("/v1/batch", '{"documents": [{"id": ' + HUGE + ', "text": "a  b"}]}', "application/json"),
+    ("/v1/batch", '{"documents": [{"id": 1, "text": "a  b"}], "options": {"min_confidence": ' + HUGE + "}}",
+     "application/json"),
+], ids=["clean-int", "clean-fraction", "clean-nan", "apply-int", "apply-float", "batch-id", "batch-option"])
+def test_a_number_of_thousands_of_digits_is_a_precise_400(client, path, body, content_type):
+    # was: 500 (Python's int/str conversion limit)
+    r = client.post(path, data=body, content_type=content_type)
+    assert r.status_code == 400, r.get_data(as_text=True)[:200]
+    error = r.get_json()["error"]
+    assert error["code"] == "invalid_json" and ("digits" in error["message"] or "number" in error["message"])
+
+
+def test_a_huge_number_in_languagetool_data_is_a_400(client):
+    data = '{"annotation": [{"text": "teh cat"}], "x": ' + HUGE + "}"
+    r = client.post("/v2/check", data={"language": "en-US", "data": data})
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "invalid_data"
+
+
+def test_ndjson_huge_number_and_lone_surrogate_are_errors_of_their_line(client):
+    # was: the surrogate line cut the stream (500 from gunicorn), later lines lost
+    lines = ['{"id": 1, "text": "a  b"}', '{"id": 2, "text": "x \\ud800 y"}', '{"id": ' + HUGE + ', "text": "c"}',
+             '{"id": "\\udfff", "text": "c"}', '{"id": 5, "text": "c  d"}']
+    r = client.post("/v1/batch", data="\n".join(lines) + "\n", content_type="application/x-ndjson")
+    assert r.status_code == 200
+    results = [json.loads(line) for line in r.get_data(as_text=True).splitlines()]
+    assert [("error" in x) for x in results] == [False, True, True, True, False], results
+    assert results[1]["error"]["code"] == "invalid_encoding" and results[1]["line"] == 2
+    assert "digits" in results[2]["error"]["message"]
+    assert results[4]["text"] == "c d"
+
+
+def test_cli_batch_skips_a_lone_surrogate_line(tmp_path):
+    from service.batch import run_batch
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "x \\ud800 y"}\n{"id": 2, "text": "a  b"}\n', encoding="utf-8")
+    counts = run_batch(str(src), str(tmp_path / "out.jsonl"), workers=1, progress=False)
+    assert counts["cleaned"] == 1 and counts["errors"] == 1
+
+
+def test_languagetool_response_is_bounded_for_many_matches_without_sentences(client):
+    # was: 405 MB for "teh " * 10000 (every match's sentence was the whole text), 15 s
+    r = client.post("/v2/check", data={"language": "en-US", "text": "teh " * 10000})
+    assert r.status_code == 200
+    size = len(r.get_data())
+    assert size < 20 * 1024 * 1024, f"{size / 1e6:.0f} MB"
+    body = r.get_json()
+    assert body["matches"] and all(len(m["sentence"]) <= 600 for m in body["matches"])
+
+
+def test_languagetool_match_count_is_capped_and_said():
+    small = create_app({"TESTING": True, "MAX_MATCHES": 50}).test_client()
+    body = small.post("/v2/check", data={"language": "en-US", "text": "teh " * 200}).get_json()
+    assert len(body["matches"]) == 50 and body["warnings"]["incompleteResults"] is True
+    body = small.post("/v2/check", data={"language": "en-US", "text": "teh cat"}).get_json()
+    assert body["warnings"]["incompleteResults"] is False
+
+
+def test_languagetool_many_annotation_items_cost_linear_time(client):
+    """8x the annotation items, ~8x the CPU (it was quadratic: 20k items took 68 s)."""
+    def cost(n: int) -> float:
+        items = [{"text": "teh "}, {"markup": "<b>", "interpretAs": ""}] * n
+        started = time.process_time()
+        r = client.post("/v2/check", data={"language": "en-US", "data": json.dumps({"annotation": items})})
+        assert r.status_code == 200
+        return time.process_time() - started
+    cost(50)
+    small, large = min(cost(500) for _ in range(2)), min(cost(4000) for _ in range(2))
+    assert large / max(small, 1e-3) < 20, (small, large)
+
+
+def test_many_unknown_options_get_a_short_message(client):
+    # was: a 989 KB message naming all 100,000
+    body = {"text": "a", **{f"opt{i}": 1 for i in range(100_000)}}
+    r = client.post("/v1/clean", json=body)
+    assert r.status_code == 400 and len(r.get_data()) < 2000
+    assert "and 99995 more" in r.get_json()["error"]["message"]
+
+
+def test_invented_methods_share_one_metrics_label(client):
+    # was: each invented method a new series in /metrics
+    for method in ("BREW", "PROPFIND", "X-" + "A" * 50):
+        assert client.open("/v1/clean", method=method).status_code == 405
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert "BREW" not in metrics and "PROPFIND" not in metrics
+    assert 'copydesk_requests_total{endpoint="/v1/clean",method="other",status="405"}' in metrics
+
+
+@pytest.mark.parametrize("diff", ["none", "unified", "inline", "html"])
+def test_a_text_of_many_edits_gets_a_bounded_response(diff):
+    """Past COPYDESK_MAX_EDITS, the first edits are kept, the text rebuilt from them, and
+    stats.edits_dropped says how many were left (was: 270 MB for a 1.8 MB text, html diff)."""
+    small = create_app({"TESTING": True, "MAX_EDITS": 100}).test_client()
+    text = "a  " * 1000
+    r = small.post("/v1/clean", json={"text": text, "steps": ["whitespace"], "diff": diff})
+    body = r.get_json()
+    assert r.status_code == 200 and len(body["edits"]) == 100 and body["stats"]["edits_dropped"] == 900
+    assert_invariant(text, body["edits"], body["text"])
+    assert body["text"].startswith("a " * 100 + "a  ") and len(r.get_data()) < 100_000
+
+
+def test_a_json_batch_shares_one_edit_budget():
+    small = create_app({"TESTING": True, "MAX_EDITS": 100}).test_client()
+    docs = [{"id": i, "text": "a  " * 80} for i in range(3)]
+    results = small.post("/v1/batch", json={"documents": docs}).get_json()["results"]
+    assert [len(x["edits"]) for x in results] == [80, 20, 0]
+    assert [x["stats"].get("edits_dropped", 0) for x in results] == [0, 60, 80]
+
+
+def test_rate_limit_per_client_is_a_429_with_retry_after():
+    limited = create_app({"TESTING": True, "RATE_LIMIT": (3, 60.0)}).test_client()
+    statuses = [limited.post("/v1/clean", json={"text": "a"}).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    r = limited.post("/v1/clean", json={"text": "a"})
+    assert r.status_code == 429 and r.get_json()["error"]["code"] == "too_many_requests"
+    assert 1 <= int(r.headers["Retry-After"]) <= 60
+    assert limited.get("/healthz").status_code == 200  # probes are never limited
+    other = limited.post("/v1/clean", json={"text": "a"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert other.status_code == 200
+
+
+def test_ndjson_lines_of_any_bytes_each_get_one_entry(client):
+    """schemathesis skips application/x-ndjson: random lines here, JSON-like and not.
+    Every non-blank line gets exactly one entry, in order, and the stream is never cut."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
+    values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                           st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+                          max_leaves=8)
+    documents = st.fixed_dictionaries({"id": st.one_of(st.integers(), st.text(max_size=5))},
+                                      optional={"text": st.text(max_size=40), "options": values, "x": values})
+    line = st.one_of(documents.map(json.dumps), values.map(json.dumps), st.binary(max_size=40),
+                     st.sampled_from(['{"id": 1, "text": "\\ud800"}', '{"id": 99' + "9" * 5000 + "}",
+                                      '{"id": 1, "text": "a", "options": {"min_confidence": 1e999}}',
+                                      '{"id": 1, "text": "a", "options": {"names": ["' + "A b " * 100 + '"]}}']))
+
+    @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(st.lists(line, min_size=1, max_size=6))
+    def check(lines):
+        raw = [x.encode("utf-8") if isinstance(x, str) else x.replace(b"\n", b" ") for x in lines]
+        r = client.post("/v1/batch?steps=whitespace", data=b"\n".join(raw) + b"\n",
+                        content_type="application/x-ndjson")
+        assert r.status_code == 200
+        out = [json.loads(x) for x in r.get_data().decode("utf-8").splitlines()]
+        assert len(out) == sum(1 for x in raw if x.strip()), (raw, out)
+        assert all("error" in e or "text" in e for e in out)
+    check()

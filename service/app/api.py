@@ -1,9 +1,13 @@
 """The JSON API: /v1/clean, /v1/rules, /healthz, /readyz."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, current_app, jsonify, request
 
+from .. import diff as diffs
 from .. import pipeline
+from ..edits import apply_edits
 from ..options import Options
 from .errors import ApiError
 from .ops import observe_result
@@ -78,7 +82,46 @@ def parse_clean_request() -> tuple[str | None, str | None, Options]:
                    "send application/json, text/plain or text/html (UTF-8)")
 
 
-def run_clean(text: str | None, html: str | None, options: Options) -> dict:
+class EditBudget:
+    """How many more edits and suggestions a response may carry (COPYDESK_MAX_EDITS),
+    shared by the documents of one request: each edit is ~200 bytes of JSON (~450
+    with an html diff), so 600,000 of them from a 2 MB text made a 270 MB response."""
+
+    def __init__(self, limit: int):
+        self.left = limit
+
+    def take(self, wanted: int) -> int:
+        granted = min(wanted, self.left)
+        self.left -= granted
+        return granted
+
+
+def bounded_result(result, diff: str, budget: EditBudget) -> dict:
+    """The response document of a Result cleaned without a diff: at most the budget's
+    edits (the first in the text; suggestions after them), the text rebuilt from those
+    kept, stats.edits_dropped the count of the rest, and the diff of what is kept.
+
+    Edits are independent spans of the original, so any subset applied gives a text
+    the kept edits rebuild exactly.
+    """
+    edits, suggestions = list(result.edits), list(result.suggestions)
+    kept = budget.take(len(edits) + len(suggestions))
+    if kept < len(edits) + len(suggestions):
+        dropped = len(edits) + len(suggestions) - kept
+        edits = sorted(edits, key=lambda e: (e.start, e.end))[:kept]
+        suggestions = sorted(suggestions, key=lambda e: (e.start, e.end))[:kept - len(edits)]
+        text = apply_edits(result.original, edits)
+        per_step: dict = {}
+        for e in edits:
+            for step in e.step.split("+"):
+                per_step[step] = per_step.get(step, 0) + 1
+        stats = {**result.stats, "chars_out": len(text), "edits": len(edits), "edits_per_step": per_step,
+                 "edits_dropped": dropped}
+        result = replace(result, text=text, edits=tuple(edits), suggestions=tuple(suggestions), stats=stats)
+    return replace(result, diff=diffs.render(result.original, result.text, result.edits, diff)).to_dict()
+
+
+def run_clean(text: str | None, html: str | None, options: Options, budget: EditBudget | None = None) -> dict:
     """Clean text, or the article extracted from HTML, as a response document."""
     resources = current_app.extensions["copydesk"]
     extracted = None
@@ -88,9 +131,10 @@ def run_clean(text: str | None, html: str | None, options: Options) -> dict:
         with watch():  # the worker's hard deadline (service.worker) covers extraction
             text, metadata = extract_html(html)
         extracted = {"text": text, "metadata": metadata}
-    result = pipeline.clean(text, options, resources=resources.current(),
+    # the diff is rendered after the edits are bounded (bounded_result)
+    result = pipeline.clean(text, replace(options, diff="none"), resources=resources.current(),
                             budget=current_app.config["TIME_BUDGET_MS"] / 1000)
-    out = result.to_dict()
+    out = bounded_result(result, options.diff, budget or EditBudget(current_app.config["MAX_EDITS"]))
     observe_result(out["stats"])
     if extracted is not None:
         # Edits refer to the extracted text, so it is returned beside them.

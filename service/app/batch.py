@@ -18,11 +18,11 @@ from flask import Blueprint, Response, current_app, jsonify, request, stream_wit
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import CopydeskError
-from ..options import Options
-from .api import _options_from_query, parse_document, run_clean
+from ..options import Options, name_a_few
+from .api import EditBudget, _options_from_query, parse_document, run_clean
 from .errors import ApiError
 from .ops import observe_failure
-from .requests import JSON_TYPES, media_type, read_json_object, require_charset_utf8
+from .requests import JSON_TYPES, media_type, parse_json, read_json_object, require_charset_utf8
 
 log = logging.getLogger(__name__)
 bp = Blueprint("batch", __name__)
@@ -49,7 +49,7 @@ def check_document(document, position: str) -> dict:
         raise ApiError(400, "invalid_field", f"{position}: 'id' must be a string or a whole number")
     unknown = sorted(set(document) - _DOCUMENT_FIELDS)
     if unknown:
-        raise ApiError(400, "invalid_field", f"{position}: unknown field(s) {', '.join(unknown)}; "
+        raise ApiError(400, "invalid_field", f"{position}: unknown field(s) {name_a_few(unknown)}; "
                        "put options under 'options'")
     options = document.get("options", {})
     if not isinstance(options, dict):
@@ -62,12 +62,12 @@ def check_document(document, position: str) -> dict:
     return body
 
 
-def clean_one(document, defaults: dict, position: str) -> dict:
+def clean_one(document, defaults: dict, position: str, budget: EditBudget | None = None) -> dict:
     """One result entry: {id, ...result} or {id, error}; never raises for a bad document."""
     doc_id = document_id(document)
     try:
         text, html, options = parse_document(check_document(document, position), defaults)
-        return {"id": doc_id, **run_clean(text, html, options)}
+        return {"id": doc_id, **run_clean(text, html, options, budget)}
     except ApiError as exc:
         code, message = exc.code, exc.message
     except CopydeskError as exc:
@@ -97,7 +97,7 @@ def clean_json_batch() -> Response:
     body = read_json_object(request)
     unknown = sorted(set(body) - {"documents", "options"})
     if unknown:
-        raise ApiError(400, "invalid_field", f"unknown field(s) {', '.join(unknown)}; send 'documents' and 'options'")
+        raise ApiError(400, "invalid_field", f"unknown field(s) {name_a_few(unknown)}; send 'documents' and 'options'")
     documents = body.get("documents")
     if not isinstance(documents, list):
         raise ApiError(400, "missing_field" if documents is None else "invalid_field",
@@ -111,7 +111,9 @@ def clean_json_batch() -> Response:
     query = _options_from_query()
     defaults = check_defaults(body.get("options", {}))
     defaults = {**query, **defaults}
-    results = [clean_one(doc, defaults, f"document {i}") for i, doc in enumerate(documents)]
+    # one response: the documents share its edit budget (COPYDESK_MAX_EDITS)
+    budget = EditBudget(current_app.config["MAX_EDITS"])
+    results = [clean_one(doc, defaults, f"document {i}", budget) for i, doc in enumerate(documents)]
     return jsonify({"results": results})
 
 
@@ -142,11 +144,11 @@ def clean_line(number: int, line: bytes | None, defaults: dict, max_line: int) -
         if line is None:
             raise ApiError(413, "line_too_large", f"{position} is longer than the limit of {max_line} bytes")
         try:
-            document = json.loads(line.decode("utf-8"))
+            decoded = line.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise ApiError(400, "invalid_encoding", f"{position} is not valid UTF-8 (byte {exc.start})") from None
-        except (ValueError, RecursionError) as exc:
-            raise ApiError(400, "invalid_json", f"{position}: invalid JSON: {getattr(exc, 'msg', exc)}") from None
+        # a lone surrogate escape could not be written back: refused here, on its line
+        document = parse_json(decoded, position)
     except ApiError as exc:
         observe_failure()
         return {"id": None, "line": number, "error": {"code": exc.code, "message": exc.message}}
@@ -156,11 +158,29 @@ def clean_line(number: int, line: bytes | None, defaults: dict, max_line: int) -
     return entry
 
 
+def result_line(entry: dict, number: int) -> bytes:
+    """One NDJSON output line; an entry that cannot be written as UTF-8 becomes an error
+    entry for its line, so the stream is never cut.
+
+    >>> result_line({"id": 1, "text": "ok"}, 1)
+    b'{"id": 1, "text": "ok"}\\n'
+    >>> result_line({"id": 1, "text": "\\ud800"}, 1)[:40]
+    b'{"id": 1, "line": 1, "error": {"code": "'
+    """
+    try:
+        return (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+    except (UnicodeEncodeError, ValueError, TypeError):
+        error = {"code": "invalid_encoding", "message": f"line {number}: the result holds text that is not "
+                 "valid Unicode (a lone surrogate) and was not written"}
+        return (json.dumps({"id": entry.get("id") if isinstance(entry.get("id"), int) else None,
+                            "line": number, "error": error}) + "\n").encode("utf-8")
+
+
 def stream_results(stream, defaults: dict, max_line: int):
     """Yield one JSON line per input line, as each is cleaned."""
     try:
         for number, line in read_lines(stream, max_line):
-            yield json.dumps(clean_line(number, line, defaults, max_line), ensure_ascii=False) + "\n"
+            yield result_line(clean_line(number, line, defaults, max_line), number)
     except RequestEntityTooLarge:
         # The status line is long gone: the limit is reported as a last line.
         limit = current_app.config["MAX_STREAM_BYTES"]

@@ -57,6 +57,14 @@ def _dir(raw: str) -> str:
     return raw
 
 
+def _rate(raw: str):
+    from .ratelimit import parse_rate
+    try:
+        return parse_rate(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{PREFIX}RATE_LIMIT: {exc}") from None
+
+
 # name -> (config key, parser, default, documentation)
 SETTINGS = {
     "RULES_DIR": ("RULES_DIR", _dir, None, "directory of rule YAML files (default: the bundled rules/)"),
@@ -66,6 +74,15 @@ SETTINGS = {
     "MAX_BATCH": ("MAX_BATCH", _int("MAX_BATCH", 1, 10000), 100, "most documents in one /v1/batch request"),
     "LOG_LEVEL": ("LOG_LEVEL", _log_level, "INFO", "log level"),
     "API_KEYS": ("API_KEYS", _keys, (), "comma-separated bearer tokens; empty means no authentication"),
+    "MAX_MATCHES": ("MAX_MATCHES", _int("MAX_MATCHES", 1, 100_000), 5000,
+                    "most matches in one /v2/check response (LanguageTool's maxErrors); past it the "
+                    "response says warnings.incompleteResults: true"),
+    "MAX_EDITS": ("MAX_EDITS", _int("MAX_EDITS", 1, 1_000_000), 20_000,
+                  "most edits and suggestions returned for one request (a /v1/batch JSON request shares "
+                  "them); past it the rest are left undone and stats.edits_dropped says how many"),
+    "RATE_LIMIT": ("RATE_LIMIT", _rate, None,
+                   "requests allowed per API key (or client address without keys), as N/second, "
+                   "N/minute or N/hour, per worker; past it 429 with Retry-After (default: no limit)"),
     "MAX_STREAM_BYTES": ("MAX_STREAM_BYTES", _int("MAX_STREAM_BYTES", 1024, 16 * 1024 ** 3), 256 * 1024 * 1024,
                          "largest NDJSON body streamed to /v1/batch, in bytes (each line is still "
                          "limited by COPYDESK_MAX_BYTES)"),

@@ -14,7 +14,7 @@ from flask import Blueprint, jsonify, make_response, render_template, request
 from .. import diff as diffs
 from .. import review
 from ..edits import apply_edits
-from ..options import DIFF_FORMATS
+from ..options import DIFF_FORMATS, name_a_few
 from .errors import ApiError
 from .requests import JSON_TYPES, media_type, read_json_object, require_charset_utf8
 
@@ -56,7 +56,7 @@ def parse_apply_request() -> dict:
     reject_lone_surrogates(body)
     unknown = sorted(set(body) - set(_APPLY_FIELDS))
     if unknown:
-        raise ApiError(400, "invalid_field", f"unknown field(s) {', '.join(unknown)}; "
+        raise ApiError(400, "invalid_field", f"unknown field(s) {name_a_few(unknown)}; "
                                              f"known: {', '.join(_APPLY_FIELDS)}")
     for key in ("text", "edits"):
         if key not in body:

@@ -15,14 +15,13 @@ ignored, as LanguageTool ignores parameters it does not know.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, current_app, jsonify, request
 
-from .. import pipeline
+from .. import pipeline, strict_json
 from ..edits import Edit
 from ..language import detect_language
 from ..options import Options
@@ -34,6 +33,10 @@ bp = Blueprint("languagetool", __name__)
 SOFTWARE = {"name": "Copydesk", "version": "0.1.0", "buildDate": "2026-11-25 00:00:00 +0000",
             "apiVersion": 1, "premium": False, "status": ""}
 CONTEXT_SIZE = 40  # characters each side, as LanguageTool's server uses
+# A `sentence` longer than this (a text with no sentence punctuation) is cut to a
+# window around the match: each match costs and weighs the same, whatever the text.
+SENTENCE_MAX = 500
+SENTENCE_WINDOW = 200
 
 # (name, code, longCode) as LanguageTool lists them. English gets every step; for
 # the others the language-neutral steps (unicode, chrome, whitespace) run.
@@ -145,10 +148,10 @@ class Annotated:
 def read_annotation(raw: str) -> Annotated:
     """Parse `data` ({"annotation": [{"text"}, {"markup", "interpretAs"}]})."""
     try:
-        value = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError):
+        value = strict_json.loads(raw)
+    except strict_json.JsonInputError as exc:
         raise ApiError(400, "invalid_data", "'data' must be JSON: {\"annotation\": [{\"text\": ...}, "
-                                            "{\"markup\": ...}]}") from None
+                                            f"{{\"markup\": ...}}]}} ({exc})") from None
     items = value.get("annotation") if isinstance(value, dict) else None
     if not isinstance(items, list):
         raise ApiError(400, "invalid_data", "'data' needs an 'annotation' list")
@@ -322,10 +325,23 @@ def sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
-def sentence_at(text: str, bounds: list[int], pos: int) -> str:
+def sentence_at(text: str, bounds: list[int], pos: int, end: int | None = None) -> str:
+    """The sentence holding [pos, end); one longer than SENTENCE_MAX characters (a text
+    without sentence punctuation) is cut to SENTENCE_WINDOW characters either side of
+    the match, so each match costs the same whatever the text's length.
+
+    >>> text = "One. " + "word " * 200 + "teh end."
+    >>> sentence_at(text, sentence_bounds(text), 0)
+    'One.'
+    >>> cut = sentence_at(text, sentence_bounds(text), 1005, 1008)
+    >>> len(cut) <= 2 * SENTENCE_WINDOW + 3, cut.endswith("teh end.")
+    (True, True)
+    """
     i = bisect.bisect_right(bounds, pos) - 1
-    end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
-    return text[bounds[i]:end].strip()
+    lo, hi = bounds[i], bounds[i + 1] if i + 1 < len(bounds) else len(text)
+    if hi - lo > SENTENCE_MAX:
+        lo, hi = max(lo, pos - SENTENCE_WINDOW), min(hi, max(pos, end or pos) + SENTENCE_WINDOW)
+    return text[lo:hi].strip()
 
 
 # ---- edits -> matches -----------------------------------------------------------
@@ -360,17 +376,44 @@ def widen_insertions(text: str, edits: list[Edit]) -> list[Span]:
     return spans
 
 
-def map_to_full(doc: Annotated, span: Span) -> tuple[int, int] | None:
-    """The span's offsets in the full text (with markup); None if it touches markup."""
-    for ps, pe, _, markup in doc.pieces:
-        if not markup:
-            continue
-        if (span.start < pe and ps < span.end) or (ps < span.start < pe) or (ps == pe and span.start < ps < span.end):
+class PieceIndex:
+    """The pieces of an Annotated text, searchable by binary search: with many
+    annotation items, each match looks only at the pieces around it."""
+
+    def __init__(self, doc: Annotated):
+        self.markup = [p for p in doc.pieces if p[3]]
+        self.markup_ends = [p[1] for p in self.markup]
+        self.markup_starts = [p[0] for p in self.markup]
+        self.texts = [p for p in doc.pieces if not p[3] and p[1] > p[0]]
+        self.text_starts = [p[0] for p in self.texts]
+
+    def touches_markup(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap markup, or start inside it, or hold an empty one?"""
+        lo = bisect.bisect_left(self.markup_ends, start)
+        hi = bisect.bisect_right(self.markup_starts, max(start, end))
+        for ps, pe, _, _ in self.markup[lo:hi]:
+            if (start < pe and ps < end) or (ps < start < pe) or (ps == pe and start < ps < end):
+                return True
+        return False
+
+    def text_piece(self, pos: int, at_end: bool):
+        """The text piece holding pos (as a start: ps <= pos < pe; as an end: ps < pos <= pe)."""
+        i = (bisect.bisect_left(self.text_starts, pos) if at_end else bisect.bisect_right(self.text_starts, pos)) - 1
+        if i < 0:
             return None
-    texts = [p for p in doc.pieces if not p[3] and p[1] > p[0]]
+        ps, pe, fs, _ = self.texts[i]
+        inside = ps < pos <= pe if at_end else ps <= pos < pe
+        return fs + pos - ps if inside else None
+
+
+def map_to_full(doc: Annotated, span: Span, index: PieceIndex | None = None) -> tuple[int, int] | None:
+    """The span's offsets in the full text (with markup); None if it touches markup."""
+    index = index or PieceIndex(doc)
+    if index.touches_markup(span.start, span.end):
+        return None
     # A start at a markup boundary goes after the markup, an end before it: markup stays.
-    start = next((fs + span.start - ps for ps, pe, fs, _ in texts if ps <= span.start < pe), None)
-    end = next((fs + span.end - ps for ps, pe, fs, _ in texts if ps < span.end <= pe), None)
+    start = index.text_piece(span.start, at_end=False)
+    end = index.text_piece(span.end, at_end=True)
     if span.start == span.end:
         end = start = start if start is not None else end
     return None if start is None or end is None else (start, end)
@@ -389,7 +432,7 @@ def build_match(doc: Annotated, counter: Utf16Counter, bounds: list[int], span: 
         "offset": counter.at(start),
         "length": counter.length(start, end),
         "context": build_context(doc.full, start, end),
-        "sentence": sentence_at(doc.plain, bounds, span.start),
+        "sentence": sentence_at(doc.plain, bounds, span.start, span.end),
         "type": {"typeName": meta.type_name},
         "rule": {"id": "_".join(rule_ids(e.rule)) or "COPYDESK", "description": meta.description,
                  "issueType": meta.issue_type,
@@ -399,17 +442,21 @@ def build_match(doc: Annotated, counter: Utf16Counter, bounds: list[int], span: 
     }
 
 
-def edits_to_matches(doc: Annotated, edits: list[Edit], allowed) -> list[dict]:
-    """Matches for the edits the request allows, in text order."""
+def edits_to_matches(doc: Annotated, edits: list[Edit], allowed, limit: int | None = None) -> tuple[list, bool]:
+    """Matches for the edits the request allows, in text order, at most `limit`
+    (as LanguageTool's maxErrors); and whether some were left out for it."""
     kept = [e for e in sorted(edits, key=lambda e: (e.start, e.end)) if allowed(rule_ids(e.rule))]
     counter = Utf16Counter(doc.full)
     bounds = sentence_bounds(doc.plain)
+    index = PieceIndex(doc)
     matches = []
     for span in widen_insertions(doc.plain, kept):
-        full_span = map_to_full(doc, span)
+        full_span = map_to_full(doc, span, index)
         if full_span is not None:
+            if limit is not None and len(matches) >= limit:
+                return matches, True
             matches.append(build_match(doc, counter, bounds, span, full_span))
-    return matches
+    return matches, False
 
 
 # ---- endpoints -------------------------------------------------------------------
@@ -433,8 +480,10 @@ def check_endpoint():
     options = check_options(form, language_option)
     result = pipeline.clean(doc.plain, options, resources=current_app.extensions["copydesk"].current(),
                             budget=current_app.config["TIME_BUDGET_MS"] / 1000)
-    matches = edits_to_matches(doc, list(result.edits), rule_filter(form))
-    return jsonify({"software": SOFTWARE, "warnings": {"incompleteResults": result.incomplete is not None},
+    matches, cut = edits_to_matches(doc, list(result.edits), rule_filter(form), current_app.config["MAX_MATCHES"])
+    # LanguageTool clients read incompleteResults as "not every error is listed":
+    # matches past the cap, or text the time budget left unchecked
+    return jsonify({"software": SOFTWARE, "warnings": {"incompleteResults": cut or result.incomplete is not None},
                     "language": language, "matches": matches})
 
 

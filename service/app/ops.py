@@ -13,6 +13,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import math
 import os
 import re
 import time
@@ -34,6 +35,7 @@ OPEN_PREFIXES = ("/static/",)
 REQUEST_ID_HEADER = "X-Request-ID"
 # An incoming id is echoed only if it is short and plain, so it can't forge log lines.
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+METHOD_LABELS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 _SIZE_BUCKETS = (100, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 4_000_000)
 
@@ -227,21 +229,64 @@ def start_request() -> None:
     g.request_id = choose_request_id(request.headers.get(REQUEST_ID_HEADER))
     g.started = time.perf_counter()
     require_api_key()
+    limit_rate()
+
+
+def limit_rate() -> None:
+    """429 past COPYDESK_RATE_LIMIT for this client: its API key, else its address."""
+    limiter = current_app.extensions.get("copydesk_rate_limiter")
+    if limiter is None or request.path in OPEN_PATHS or request.path.startswith(OPEN_PREFIXES):
+        return
+    token = bearer_token(request.headers.get("Authorization"))
+    client = "key:" + token if token and key_is_valid(token, current_app.config.get("API_KEYS") or ()) \
+        else "addr:" + (request.remote_addr or "")
+    wait = limiter.allow(client, time.monotonic())
+    if wait > 0:
+        g.retry_after = str(max(1, math.ceil(wait)))
+        raise ApiError(429, "too_many_requests", f"more requests than the limit allows; retry in {g.retry_after} s")
 
 
 def finish_request(response: Response) -> Response:
     response.headers[REQUEST_ID_HEADER] = g.get("request_id") or choose_request_id(None)
     if response.status_code == 401:
         response.headers.setdefault("WWW-Authenticate", 'Bearer realm="copydesk"')
+    if response.status_code == 429 and g.get("retry_after"):
+        response.headers["Retry-After"] = g.retry_after
     metrics = current_app.extensions.get("copydesk_metrics")
     if metrics is not None:
-        # The rule, not the path, so unknown URLs can't grow the label set without bound.
-        endpoint = request.url_rule.rule if request.url_rule is not None else "unmatched"
-        metrics.requests.labels(endpoint, request.method, str(response.status_code)).inc()
+        # The rule, not the path, and a fixed set of methods, so that neither unknown
+        # URLs nor invented methods can grow the label set without bound.
+        endpoint = endpoint_label(response)
+        metrics.requests.labels(endpoint, method_label(request.method), str(response.status_code)).inc()
         started = g.get("started")
         if started is not None:
             metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
     return response
+
+
+def method_label(method: str) -> str:
+    """The metrics label of an HTTP method: a standard one as is, anything else "other".
+
+    >>> method_label("POST"), method_label("BREW"), method_label("get")
+    ('POST', 'other', 'other')
+    """
+    return method if method in METHOD_LABELS else "other"
+
+
+def endpoint_label(response: Response) -> str:
+    """The matched rule; for a 405, the rule the path matches with an allowed method
+    (so a wrong method counts under its endpoint); else "unmatched"."""
+    if request.url_rule is not None:
+        return request.url_rule.rule
+    allowed = response.headers.get("Allow") if response.status_code == 405 else None
+    if allowed:
+        try:
+            adapter = current_app.url_map.bind_to_environ(request.environ)
+            rule, _ = adapter.match(method=allowed.split(",")[0].strip(), return_rule=True)
+            return rule.rule
+        except Exception:  # noqa: BLE001 -- a label is never worth an error
+            pass
+    return "unmatched"
 
 
 def metrics_endpoint():
@@ -253,6 +298,10 @@ def register_operations(app: Flask) -> None:
     """Request ids, API keys, metrics, JSON logs: hooked into `app`."""
     configure_logging(app.config["LOG_LEVEL"])
     app.extensions["copydesk_metrics"] = Metrics()
+    rate = app.config.get("RATE_LIMIT")
+    if rate:
+        from .ratelimit import RateLimiter
+        app.extensions["copydesk_rate_limiter"] = RateLimiter(*rate)
     app.before_request(start_request)
     app.after_request(finish_request)
     app.add_url_rule("/metrics", "metrics", metrics_endpoint, methods=["GET"])

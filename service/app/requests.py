@@ -5,16 +5,13 @@ to fix and no input reaches the pipeline half-decoded.
 """
 from __future__ import annotations
 
-import json
-import re
-
 from flask import Request
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from .. import strict_json
 from .errors import ApiError
 
 JSON_TYPES = ("application/json",)
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 TEXT_TYPES = ("text/plain",)
 HTML_TYPES = ("text/html",)
 
@@ -50,26 +47,21 @@ def decode_utf8(data: bytes) -> str:
 
 
 def read_json_object(request: Request) -> dict:
-    """The body as a JSON object, or a 400 saying why not."""
+    """The body as a JSON object, or a 400 saying why not (strict_json: huge numbers,
+    NaN, deep nesting and lone surrogate escapes are refused)."""
     text = decode_utf8(read_body(request))
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ApiError(400, "invalid_json", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") \
-            from None
-    except RecursionError:
-        raise ApiError(400, "invalid_json", "invalid JSON: nested too deeply") from None
+    value = parse_json(text)
     if not isinstance(value, dict):
         raise ApiError(400, "invalid_json", "the body must be a JSON object")
-    # JSON may spell a lone UTF-16 surrogate (\ud800) that no UTF-8 text can hold;
-    # only escapes can make one, so the full check runs only when one is present.
-    if _SURROGATE_ESCAPE.search(text):
-        try:
-            json.dumps(value, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise ApiError(400, "invalid_encoding",
-                           "the JSON holds a lone surrogate escape (e.g. \\ud800), which is not text") from None
     return value
+
+
+def parse_json(text: str, position: str = ""):
+    """strict_json.loads with its error as an ApiError (400), prefixed by `position`."""
+    try:
+        return strict_json.loads(text)
+    except strict_json.JsonInputError as exc:
+        raise ApiError(400, exc.code, f"{position}: {exc}" if position else str(exc)) from None
 
 
 def media_type(request: Request) -> str:

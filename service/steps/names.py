@@ -41,7 +41,8 @@ from ..tokens import sentence_start, tokenize
 from .names_match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
                           WindowContext, build_gazetteer, letters_of, match_by_ear, match_exact,
                           match_window, normalise_surface, parse_parts)
-from .names_scan import could_name, screen_of, sparse_tokens
+from ..sized_cache import SizedCache
+from .names_scan import cached_on, could_name, screen_of, sparse_tokens
 from .names_style import VariantStyle
 from .names_view import reading_of
 
@@ -86,14 +87,36 @@ def compile_rules(entries) -> Gazetteer:
     return gaz
 
 
-@lru_cache(maxsize=256)
+# Compiled request name lists, kept by estimated size: a list at the limits of
+# Options (5000 forms) weighs ~10-20 MB, so a few dozen such lists at most.
+REQUEST_NAMES_CACHE = SizedCache(max_bytes=96 * 1024 * 1024, max_entries=256)
+
+
 def compile_request_names(names: tuple) -> Gazetteer:
-    """The request's own names, compiled once per distinct tuple of NameEntry.
+    """The request's own names, compiled once per distinct tuple of NameEntry
+    (while the cache keeps it: REQUEST_NAMES_CACHE).
 
     >>> from service.options import NameEntry
     >>> compile_request_names((NameEntry("Jaishankar S"),)).exact["Jaishankar S"].entry.id
     'request.1'
     """
+    return REQUEST_NAMES_CACHE.get_or_build(names, lambda: _compile_names(names), lambda _: names_weight(names))
+
+
+def names_weight(names: tuple) -> int:
+    """Estimated bytes of a compiled name list and its screen (measured with
+    tracemalloc: ~1.8 KB a form, ~100 bytes a character of a long form).
+
+    >>> from service.options import NameEntry
+    >>> names_weight((NameEntry("Jaishankar S", ("S. Jaishankar",)),))
+    7500
+    """
+    forms = sum(1 + len(n.aliases) for n in names)
+    chars = sum(len(n.canonical) + sum(len(a) for a in n.aliases) for n in names)
+    return 1000 + 2000 * forms + 100 * chars
+
+
+def _compile_names(names: tuple) -> Gazetteer:
     raw = [{"id": f"request.{i}", "canonical": n.canonical, "aliases": list(n.aliases), "kind": n.kind}
            for i, n in enumerate(names, 1)]
     try:
@@ -282,15 +305,19 @@ def collect_facts(memo: WindowMemo, runs: list) -> tuple[dict, frozenset]:
     return seen, frozenset(others)
 
 
-@lru_cache(maxsize=4096)
 def restyle(request: Gazetteer, canonical: str) -> str | None:
     """The request's own form of a gazetteer name, if it lists the same person
     or place ("Jaishankar S" for the gazetteer's "S. Jaishankar"), else None.
+    Kept with the request's gazetteer (`cached_on`), so dropped with it.
 
     >>> from service.options import NameEntry
     >>> restyle(compile_request_names((NameEntry("Jaishankar S"),)), "S. Jaishankar")
     'Jaishankar S'
     """
+    return cached_on(request, ("restyle", canonical), lambda: _restyle(request, canonical))
+
+
+def _restyle(request: Gazetteer, canonical: str) -> str | None:
     hit = match_window(parse_parts(canonical), [request], WindowContext(lambda w: True))
     if hit is None or not hit.entry_id.startswith("request."):
         return None
@@ -424,10 +451,11 @@ def fix_case(text: str, tokens: list, gazetteers, is_word) -> tuple[list, set]:
     return changes, covered
 
 
-@lru_cache(maxsize=256)
 def case_firsts(gazetteers: tuple) -> frozenset:
-    """The first words of every lower-case form, once per list of gazetteers."""
-    return frozenset().union(*(g.case_forms.keys() for g in gazetteers))
+    """The first words of every lower-case form: each gazetteer's set built once
+    (kept with it, `cached_on`), joined when a request adds its own names."""
+    sets = [cached_on(g, "case_firsts", lambda g=g: frozenset(g.case_forms)) for g in gazetteers]
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 def make_evidence(text: str):

@@ -39,7 +39,10 @@ surname, a part heard alike (same first letter and consonant skeleton,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+import bisect
+import threading
+import weakref
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..tokens import scan_tokens, token_pattern
@@ -49,6 +52,7 @@ from .names_match import PARTICLES, Gazetteer, consonant_skeleton
 # (names.CUE_WINDOW; a chunk holds at least one token, so as many chunks).
 CUE_WINDOW = 3
 SOUND_MIN = 4  # similar_word accepts a different spelling of 4 letters or more only
+MEMO_LIMIT = 65536  # entries of one gazetteer's memo (words seen, derived sets)
 
 
 def _upper_class() -> str:
@@ -91,8 +95,10 @@ class Screen:
     sounds    (first letter, consonant skeleton) of each person's first part
               and surname of 4+ letters: a given name or surname heard alike
               has the same (`similar_word`)
-    prefixes  every prefix of a letter key or surname key: two parts that
-              start one may be a name written apart ("Jin Ping")
+    starts    every letter key and surname key, sorted: two parts that
+              start one may be a name written apart ("Jin Ping"); a binary
+              search tells (`begins_key`), in memory linear in the keys
+              (a set of every prefix grew with the square of a key's length)
     firsts    the first words of the lower-case forms, as a form may begin
               (all lower case, or as in the name: "new", "New"), after any
               character but an ASCII letter: a case-sensitive regex led by a
@@ -103,29 +109,72 @@ class Screen:
 
     keys: frozenset
     sounds: frozenset
-    prefixes: frozenset
+    starts: tuple
     firsts: object = None
     phrases: object = None
     case_words: int = 1
+    # values derived from the gazetteer, built on first use (`cached_on`); they
+    # live as long as the gazetteer, and must not refer to it
+    memo: dict = field(default_factory=dict, repr=False)
+
+    def begins_key(self, prefix: str) -> bool:
+        """Does some key start with `prefix`?
+
+        >>> Screen(frozenset(), frozenset(), ("jinping", "modi")).begins_key("jinp")
+        True
+        """
+        i = bisect.bisect_left(self.starts, prefix)
+        return i < len(self.starts) and self.starts[i].startswith(prefix)
 
 
-@lru_cache(maxsize=512)
+# Screens by gazetteer, held only while the gazetteer lives: a request's names
+# are dropped with its compiled gazetteer (names.compile_request_names).
+_SCREENS: "weakref.WeakKeyDictionary[Gazetteer, Screen]" = weakref.WeakKeyDictionary()
+_SCREENS_LOCK = threading.Lock()
+
+
 def screen_of(gaz: Gazetteer) -> Screen:
     """The Screen of a gazetteer (built once: gazetteers are compared by identity)."""
-    keys, sounds, prefixes = set(gaz.surnames), set(), set()
+    screen = _SCREENS.get(gaz)
+    if screen is None:
+        screen = build_screen(gaz)
+        with _SCREENS_LOCK:
+            screen = _SCREENS.setdefault(gaz, screen)
+    return screen
+
+
+def cached_on(gaz: Gazetteer, key, build):
+    """`build()`, computed once per gazetteer and kept in its screen's memo
+    (gone with the gazetteer, unlike an lru_cache keyed by it).
+
+    >>> from .names_match import build_gazetteer
+    >>> g = build_gazetteer([{"id": "c", "canonical": "China", "kind": "place"}])
+    >>> cached_on(g, "n", lambda: 1), cached_on(g, "n", lambda: 2)
+    (1, 1)
+    """
+    memo, key = screen_of(gaz).memo, (cached_on, key)  # apart from the words' str keys
+    if key not in memo:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()  # a crude bound: a gazetteer's memo is rebuilt, never grown past it
+        memo[key] = build()
+    return memo[key]
+
+
+def build_screen(gaz: Gazetteer) -> Screen:
+    """Index what a gazetteer's names can look like (see Screen)."""
+    keys, sounds, starts = set(gaz.surnames), set(), set(gaz.surnames)
     for form in list(gaz.exact.values()) + list(gaz.by_key.values()):
         # a window spelled as a form starts with the form's first part, a
         # window heard like a person's name with a given name like theirs
         keys.update((form.key, form.parts[0].key))
-        prefixes.update(form.key[:n] for n in range(2, len(form.key) + 1))
+        starts.add(form.key)
         if form.entry.kind == "person":
             for p in {form.parts[0], form.parts[-1]}:
                 if not p.initial and len(p.key) >= SOUND_MIN:
                     sounds.add((p.key[0], consonant_skeleton(p.key)))
     for surname in gaz.surnames:
         sounds.update([(surname[0], consonant_skeleton(surname))] if len(surname) >= SOUND_MIN else [])
-        prefixes.update(surname[:n] for n in range(2, len(surname) + 1))
-    screen = Screen(frozenset(keys), frozenset(sounds), frozenset(prefixes))
+    screen = Screen(frozenset(keys), frozenset(sounds), tuple(sorted(starts)))
     phrases = {" ".join(words) for pairs in gaz.case_forms.values() for words, _ in pairs}
     if not phrases:
         return screen
@@ -140,13 +189,29 @@ def screen_of(gaz: Gazetteer) -> Screen:
     return replace(screen, firsts=firsts, phrases=whole, case_words=max(len(p.split()) for p in phrases))
 
 
+TRIE_DEPTH = 40  # optional groups nested at most this deep; Python's re parser recurses per group
+
+
 def trie_regex(phrases) -> str:
     """One regex for many literal phrases, sharing their prefixes, so that a
     position is rejected after a character or two, not after every phrase;
     greedy, so the longest phrase is tried first.
 
+    Built without recursion (a phrase may be as long as a request allows),
+    and with chains of single characters as one literal, so its size is
+    linear in the phrases. A phrase that ends where a longer one goes on
+    nests an optional group; past TRIE_DEPTH of them, the rest of that
+    branch is a flat alternation of its endings, longest first (the same
+    matches; Python's parser would fail on groups nested some hundreds deep).
+
     >>> trie_regex(["new delhi", "new york", "nato"])
     'n(?:ato|ew\\\\ (?:delhi|york))'
+    >>> trie_regex(["new", "new york"])
+    'new(?:\\\\ york)?'
+    >>> import re
+    >>> deep = [" ".join(["ab"] * k) for k in range(1, 300)]
+    >>> re.fullmatch(trie_regex(deep), deep[-1]) is not None, re.match(trie_regex(deep), deep[5] + " x").group() == deep[5]
+    (True, True)
     """
     trie: dict = {}
     for phrase in phrases:
@@ -154,15 +219,68 @@ def trie_regex(phrases) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return _emit(trie)
 
-    def walk(node: dict) -> str:
-        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return walk(trie)
+def _endings(node: dict) -> list:
+    """Every phrase ending below `node` (without recursion), longest first."""
+    out, stack = [], [(node, "")]
+    while stack:
+        here, prefix = stack.pop()
+        for ch, child in here.items():
+            if ch:
+                stack.append((child, prefix + ch))
+            else:
+                out.append(prefix)
+    return sorted(out, key=lambda e: (-len(e), e))
+
+
+def _emit(root: dict) -> str:
+    """The regex of a trie, by an explicit stack of the nodes still to close."""
+    out: list[str] = []
+    # each frame: [node, sorted child characters, next child index, optional depth]
+    stack: list = []
+
+    def open_node(node: dict, depth: int) -> None:
+        chars = sorted(ch for ch in node if ch)
+        optional = "" in node and bool(chars)
+        if optional:
+            depth += 1
+            if depth > TRIE_DEPTH:
+                endings = _endings(node)
+                out.append("(?:" + "|".join(re.escape(e) for e in endings if e) + ")?")
+                stack.append(None)  # nothing to close
+                return
+            out.append("(?:")
+        if len(chars) > 1:
+            out.append("(?:")
+        stack.append([node, chars, 0, optional, depth])
+
+    open_node(root, 0)
+    while stack:
+        frame = stack[-1]
+        if frame is None:
+            stack.pop()
+            continue
+        node, chars, i, optional, depth = frame
+        if i == len(chars):
+            stack.pop()
+            if len(chars) > 1:
+                out.append(")")
+            if optional:
+                out.append(")?")
+            continue
+        frame[2] = i + 1
+        if i:
+            out.append("|")
+        # a chain of nodes with one child and no phrase end: one literal
+        child, literal = node[chars[i]], [chars[i]]
+        while len(child) == 1 and "" not in child:
+            (ch, child), = child.items()
+            literal.append(ch)
+        out.append(re.escape("".join(literal)))
+        open_node(child, depth)
+    return "".join(out)
 
 
 @lru_cache(maxsize=65536)
@@ -170,12 +288,21 @@ def _sound(key: str) -> tuple:
     return key[0], consonant_skeleton(key)
 
 
-@lru_cache(maxsize=65536)
 def could_be_word(key: str, screens: tuple) -> bool:
-    """`could_name` of one plain word (no initial, no pair); cached, as the
-    same few capitalised words open most sentences. Screens hash by identity."""
-    sound = _sound(key) if len(key) >= SOUND_MIN else None
-    return any(key in s.keys or (sound is not None and sound in s.sounds) for s in screens)
+    """`could_name` of one plain word (no initial, no pair); cached in each
+    screen, as the same few capitalised words open most sentences."""
+    return any(_word_in(s, key) for s in screens)
+
+
+def _word_in(screen: Screen, key: str) -> bool:
+    memo = screen.memo
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        sound = _sound(key) if len(key) >= SOUND_MIN else None
+        hit = memo[key] = key in screen.keys or (sound is not None and sound in screen.sounds)
+    return hit
 
 
 def could_name(parts: tuple, screens) -> bool:
@@ -192,7 +319,7 @@ def could_name(parts: tuple, screens) -> bool:
             continue
         sound = _sound(key) if len(key) >= SOUND_MIN else None
         for s in screens:
-            if key in s.keys or (sound is not None and sound in s.sounds) or (prev and prev + key in s.prefixes):
+            if key in s.keys or (sound is not None and sound in s.sounds) or (prev and s.begins_key(prev + key)):
                 return True
         prev = key
     return False
