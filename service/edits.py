@@ -153,6 +153,18 @@ class EditLog:
         p = self._pieces[i]
         return p.oend + (pos - p.cend)
 
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that a current-text span stands on
+        (approximate inside text an earlier step replaced: for looking up where
+        a change falls, not for building edits).
+
+        >>> log = EditLog("ab cd"); log.apply_step("s", [Change(0, 2, "xyz", "r", "m")])
+        >>> log.original_span(4, 6)
+        (3, 5)
+        """
+        ends = [p.cend for p in self._pieces]
+        return self._to_original(start, False, ends), self._to_original(end, True, ends)
+
     def apply_step(self, step: str, changes: Sequence[Change]) -> None:
         """Fold one step's changes (in current-text offsets) into the log."""
         changes = sorted(changes, key=lambda c: (c.start, c.end))

@@ -280,8 +280,13 @@ def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[in
     while start < len(text) and budget > 0:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end + 1
-        words = content_words(text[start:min(end, start + 60 * PARAGRAPH_SAMPLE_WORDS)], known_words)
-        words = words[:PARAGRAPH_SAMPLE_WORDS]
+        head = text[start:min(end, start + 60 * PARAGRAPH_SAMPLE_WORDS)]
+        chunks = head.split(None, PARAGRAPH_SAMPLE_WORDS)[:PARAGRAPH_SAMPLE_WORDS]
+        # the cheap tests first, on a plain split: most lines settle here
+        if len(chunks) < PARAGRAPH_MIN_WORDS or (english_doc and is_function_rich(chunks)):
+            start = end
+            continue
+        words = content_words(head, known_words)[:PARAGRAPH_SAMPLE_WORDS]
         if len(words) >= PARAGRAPH_MIN_WORDS:
             english = looks_english(words, known_words)
             if english is not english_doc:  # unsure, or the other way from the document
@@ -293,6 +298,16 @@ def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[in
                     out.append((start, end, "en"))
         start = end
     return out
+
+
+def is_function_rich(chunks: list[str]) -> bool:
+    """True when enough of a line's white-space chunks are English function words.
+
+    >>> is_function_rich("The minister said that the talks would resume.".split())
+    True
+    """
+    return sum(1 for c in chunks if c.lower() in _ENGLISH_FUNCTION_WORDS) >= PARAGRAPH_FUNCTION_SHARE * max(
+        PARAGRAPH_MIN_WORDS, len(chunks))
 
 
 def looks_english(words: list[str], known_words) -> bool | None:

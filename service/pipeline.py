@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from . import diff as diffs
 from .budget import Budget, watch
-from .edits import Edit, EditLog, apply_edits
-from .language import detect_language
+from .edits import Edit, EditLog, SpanSet, apply_edits
+from .language import detect_language, other_language_lines
 from .options import Options
 from .resources import Dictionaries, dictionaries
 from .rules import RuleSet, load_rules
@@ -135,11 +135,13 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     else:
         code, probability = options.language, 1.0
     english = code == "en" or (code == "und" and options.language == "auto")
+    others, off_limits = paragraph_languages(text, code, english, options, resources)
     log = EditLog(text)
     timings, skipped, incomplete = {}, [], []
     for step in options.steps:
         module = STEP_MODULES[step]
-        if getattr(module, "ENGLISH_ONLY", False) and not english:
+        english_only = getattr(module, "ENGLISH_ONLY", False)
+        if english_only and not english and not others:
             skipped.append(step)
             continue
         if clock.expired():
@@ -147,10 +149,14 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             continue
         t0 = time.perf_counter()
         clock.hit = False
-        ctx = Context(options=options, language=code, rules=resources.rules.compiled(step),
+        ctx = Context(options=options, language="en" if english_only else code,
+                      rules=resources.rules.compiled(step),
                       resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None,
                       budget=clock)
-        log.apply_step(step, module.run(log.text, ctx))
+        changes = module.run(log.text, ctx)
+        if english_only and off_limits is not None:
+            changes = [c for c in changes if not off_limits.overlaps(*log.original_span(c.start, c.end))]
+        log.apply_step(step, changes)
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
         if clock.hit:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
@@ -162,6 +168,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             per_step[s] = per_step.get(s, 0) + 1
     stats = {"chars_in": len(text), "chars_out": len(out), "edits": len(edits),
              "edits_per_step": per_step, "skipped_steps": skipped, "incomplete_steps": incomplete,
+             "paragraph_languages": [{"start": a, "end": b, "language": c} for a, b, c in others],
              "step_ms": timings, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
     cut = None if not incomplete else {
         "reason": "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
@@ -171,6 +178,32 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)
+
+
+def paragraph_languages(text: str, code: str, english: bool, options: Options, resources: Resources):
+    """(lines in another language than the document's, the spans English steps must not change).
+
+    English steps run on the English paragraphs of a document and on no
+    other: in an English document the lines langdetect is sure are in another
+    language are off limits to them; in a document in another language they
+    run only on its English lines (`language.other_language_lines`). A caller
+    who names the language gets no per-paragraph decision.
+    """
+    if options.language != "auto" or not any(
+            getattr(STEP_MODULES[s], "ENGLISH_ONLY", False) for s in options.steps):
+        return [], None
+    others = other_language_lines(text, code, resources.dictionaries.unigrams)
+    if not others:
+        return [], None
+    if english:
+        return others, SpanSet((a, b) for a, b, _ in others)
+    outside, pos = [], 0  # off limits: everything but the English lines
+    for a, b, _ in others:
+        if a > pos:
+            outside.append((pos, a))
+        pos = b
+    outside.append((pos, len(text) + 1))
+    return others, SpanSet(outside)
 
 
 def _split_by_confidence(edits: list[Edit], minimum: float):

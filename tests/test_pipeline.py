@@ -156,3 +156,32 @@ def test_full_width_latin_in_latin_text_and_cjk_mojibake_are_still_repaired():
     assert service.clean("The ＡＢＣ network said so.", steps=["unicode"]).text == "The ABC network said so."
     damaged = "东京（首都），人口众多。".encode("utf-8").decode("latin-1")
     assert service.clean(damaged, steps=["unicode"]).text == "东京（首都），人口众多。"
+
+
+ENGLISH_LINE = "The minister said that the talks would resume on Monday in the capital, and that both sides agreed."
+TYPO_LINE = "The goverment said it will anounce the results of the talks next week, the minister told reporters."
+
+
+def test_english_steps_skip_a_paragraph_in_another_language():
+    spanish = "Los tipos de datos enteros se logran con dos palabras clave, y los hilos del programa corren en paralelo."
+    text = "\n".join([ENGLISH_LINE, spanish, TYPO_LINE]) + "\n"
+    result = service.clean(text)
+    assert result.language["code"] == "en"
+    assert spanish in result.text and "government" in result.text and "announce" in result.text
+    start = text.index(spanish)
+    assert result.stats["paragraph_languages"] == [
+        {"start": start, "end": start + len(spanish) + 1, "language": "es"}]
+
+
+def test_english_paragraphs_of_a_document_in_another_language_are_corrected():
+    german = ("Die Regierung hat am Montag neue Maßnahmen angekündigt, um die Wirtschaft zu stützen.\n"
+              "Der Minister sagte, die Gespräche würden am Dienstag fortgesetzt.\n")
+    result = service.clean(german + TYPO_LINE + "\n")
+    assert result.language["code"] == "de"
+    assert result.text == german + TYPO_LINE.replace("goverment", "government").replace("anounce", "announce") + "\n"
+    assert [p["language"] for p in result.stats["paragraph_languages"]] == ["en"]
+
+
+def test_a_named_language_is_not_second_guessed_per_paragraph():
+    text = ENGLISH_LINE + "\nLos tipos de datos enteros se logran con dos palabras clave en el lenguaje.\n"
+    assert service.clean(text, language="en").stats["paragraph_languages"] == []
