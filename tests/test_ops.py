@@ -113,6 +113,13 @@ def test_health_ready_and_metrics_stay_open(keyed_client):
     assert keyed_client.post("/v1/batch", json={"documents": []}).status_code == 401
 
 
+def test_languagetool_metadata_is_open_as_on_languagetool_servers(keyed_client):
+    # language_tool_python asks for /v2/languages in its constructor, with no key
+    r = keyed_client.get("/v2/languages")
+    assert r.status_code == 200 and any(lang["longCode"].startswith("en") for lang in r.get_json())
+    assert keyed_client.post("/v2/check", data={"text": "Teh cat.", "language": "en-US"}).status_code == 401
+
+
 def test_preview_page_is_open_but_its_api_calls_need_a_key(keyed_client):
     assert keyed_client.get("/").status_code == 200
     static = [r.rule for r in keyed_client.application.url_map.iter_rules() if r.endpoint == "static"]

@@ -29,8 +29,10 @@ log = logging.getLogger(__name__)
 
 # Endpoints a load balancer, an orchestrator or a scraper calls without a key.
 # The preview page and its static files hold no data: the page asks for a key
-# and sends it with its API calls.
-OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/"})
+# and sends it with its API calls. /v2/languages is public metadata, as on
+# LanguageTool's own servers: its Python client asks for it in its constructor,
+# before any key could be sent.
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/", "/v2/languages"})
 OPEN_PREFIXES = ("/static/",)
 REQUEST_ID_HEADER = "X-Request-ID"
 # An incoming id is echoed only if it is short and plain, so it can't forge log lines.
