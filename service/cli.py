@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print the full result (edits, diff, stats) as JSON")
     c.add_argument("--steps", help=f"comma-separated steps (default: all of {','.join(STEPS)})")
     c.add_argument("--language", default="auto")
-    c.add_argument("--diff", choices=DIFF_FORMATS, default="unified")
+    c.add_argument("--diff", choices=DIFF_FORMATS,
+                   help="print this diff of the text instead of the clean text (with --json: "
+                        "the diff in the JSON; default there: unified)")
     c.add_argument("--min-confidence", type=float, default=0.5)
     s = sub.add_parser("serve", help="run the HTTP service with gunicorn")
     s.add_argument("--bind", default=os.environ.get("COPYDESK_BIND", "0.0.0.0:8080"))
@@ -44,7 +46,8 @@ def command_clean(args) -> int:
     except UnicodeDecodeError as exc:
         print(f"error: {args.file} is not valid UTF-8 (byte {exc.start})", file=sys.stderr)
         return 2
-    options = {"language": args.language, "diff": args.diff, "min_confidence": args.min_confidence}
+    options = {"language": args.language, "diff": args.diff or ("unified" if args.json else "none"),
+               "min_confidence": args.min_confidence}
     if args.steps:
         options["steps"] = [s for s in args.steps.split(",") if s]
     try:
@@ -55,12 +58,20 @@ def command_clean(args) -> int:
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif args.diff and args.diff != "none":
+        sys.stdout.write(result.diff if result.diff.endswith("\n") or not result.diff else result.diff + "\n")
     else:
         sys.stdout.write(result.text)
     return 0
 
 
 def command_serve(args) -> int:
+    from .app.config import load_config
+    try:
+        load_config()  # a bad COPYDESK_* setting: one clear line, not a traceback from every worker
+    except CopydeskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     # gunicorn replaces this process, so signals reach it directly.
     argv = [sys.executable, "-m", "gunicorn", "--config", os.path.join(ROOT, "gunicorn.conf.py"),
             "--bind", args.bind, "service.app:create_app()"]

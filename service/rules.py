@@ -67,7 +67,13 @@ class RuleSet:
         return f.compiled if f else None
 
     def summary(self) -> dict:
-        return {"directory": self.directory, "version": self.version,
+        """What /v1/rules shows: which rules are in use, without the server's paths.
+
+        >>> RuleSet(str(DEFAULT_RULES_DIR)).summary()["directory"], RuleSet("/srv/x").summary()["directory"]
+        ('bundled', 'COPYDESK_RULES_DIR')
+        """
+        own = Path(self.directory).resolve() != DEFAULT_RULES_DIR
+        return {"directory": "COPYDESK_RULES_DIR" if own else "bundled", "version": self.version,
                 "files": {s: {"path": os.path.basename(f.path), "rules": len(f.entries)}
                           for s, f in self.files.items()}}
 

@@ -38,3 +38,18 @@ def test_cli_errors_are_clear(tmp_path):
     assert r.returncode == 2 and b"not valid UTF-8" in r.stderr
     r = run_cli("clean", "-", "--steps", "nope", stdin=b"x")
     assert r.returncode == 2 and b"unknown step" in r.stderr
+
+
+def test_a_diff_is_printed_without_json():
+    r = run_cli("clean", "-", "--diff", "inline", stdin=b"a  b\n")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == "a[-  -]{+ +}b\n"
+
+
+def test_serve_refuses_a_bad_setting_in_one_line():
+    import os
+    env = {**os.environ, "COPYDESK_MAX_BYTES": "abc"}
+    r = subprocess.run([sys.executable, "-m", "service", "serve", "--bind", "127.0.0.1:0"], capture_output=True,
+                       cwd=ROOT, timeout=60, env=env)
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == "error: COPYDESK_MAX_BYTES must be a whole number, got 'abc'"

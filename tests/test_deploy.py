@@ -187,6 +187,20 @@ def rules_configmap() -> dict:
     return module.build_configmap(ROOT / "rules")
 
 
+def test_the_deployment_leaves_the_replica_count_to_its_autoscaler():
+    docs = manifests()
+    assert "replicas" not in docs["Deployment"]["spec"]
+    assert docs["HorizontalPodAutoscaler"]["spec"]["scaleTargetRef"]["name"] == docs["Deployment"]["metadata"]["name"]
+
+
+def test_rules_configmap_script_has_a_help_and_reads_a_folder(tmp_path):
+    script = [sys.executable, str(K8S / "rules_configmap.py")]
+    r = subprocess.run(script + ["--help"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("usage:")
+    r = subprocess.run(script + [str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "no *.yaml rules files" in r.stderr
+
+
 def test_manifests_are_valid_kubernetes_objects():
     kubernetes_validate = pytest.importorskip("kubernetes_validate")
     docs = manifests()

@@ -8,6 +8,7 @@ gunicorn's master, once the kubelet has synced the volume) loads the new rules.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -33,9 +34,13 @@ def build_configmap(rules_dir: Path) -> dict:
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    rules_dir = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "rules"
-    yaml.safe_dump(build_configmap(rules_dir), sys.stdout, sort_keys=False, allow_unicode=True)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                     epilog="example: python deploy/kubernetes/rules_configmap.py rules/ "
+                                            "| kubectl apply -f -")
+    parser.add_argument("rules_dir", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "rules",
+                        help="directory of rules *.yaml files (default: the repository's rules/)")
+    args = parser.parse_args(argv)
+    yaml.safe_dump(build_configmap(args.rules_dir), sys.stdout, sort_keys=False, allow_unicode=True)
     return 0
 
 
