@@ -178,7 +178,8 @@ def wait_for_result(page, expected: str) -> None:
 
 def test_reject_one_accept_the_rest_in_the_browser(page, client, tmp_path):
     text = review_text()
-    edits = client.post("/v1/clean", json={"text": text}).get_json()["edits"]
+    body = client.post("/v1/clean", json={"text": text}).get_json()
+    edits = body["edits"]
     kinds = {e["step"].split("+")[0] for e in edits}
     assert len(edits) >= 3 and len(kinds) >= 2, "the text should get several edits of different kinds"
     target = edits[len(edits) // 2]
@@ -187,7 +188,7 @@ def test_reject_one_accept_the_rest_in_the_browser(page, client, tmp_path):
 
     clean_in_page(page, text)
     buttons = page.locator("#review button.edit")
-    assert buttons.count() == len(edits)
+    assert buttons.count() == len(edits) + len(body["suggestions"])  # suggestions are shown too, not applied
     # start from nothing accepted, then accept all but one: half by mouse, half by keyboard
     page.click("#kinds button[data-kind-action=reject][data-kind='']")
     wait_for_result(page, text)
@@ -265,3 +266,42 @@ def test_an_api_error_is_shown_not_thrown(page):
     page.click("#clean")
     page.wait_for_selector("#status.error")
     assert "larger than the limit" in page.text_content("#status")
+
+
+def test_suggestions_are_shown_and_applied_only_when_accepted(page, client):
+    text = "We now that the company lost money."
+    body = client.post("/v1/clean", json={"text": text}).get_json()
+    assert body["edits"] == [] and len(body["suggestions"]) == 1, "the case needs one suggestion and no edit"
+    suggestion = body["suggestions"][0]
+    clean_in_page(page, text)
+    button = page.locator(f"#review button.edit.suggestion[data-id='{suggestion['id']}']")
+    assert button.count() == 1 and button.get_attribute("aria-pressed") == "false"
+    assert "suggestion" in page.text_content("#status").lower()
+    assert page.input_value("#result") == text  # not applied until accepted
+    button.click()
+    wait_for_result(page, text[:suggestion["start"]] + suggestion["replacement"] + text[suggestion["end"]:])
+    assert page.problems == []
+
+
+def test_the_reason_of_an_edit_on_the_last_line_is_not_cut_off(page):
+    text = "\n".join(f"Line {i} of a long text that fills the review box." for i in range(60)) + "\nTeh end."
+    clean_in_page(page, text)
+    last = page.locator("#review button.edit").last
+    last.scroll_into_view_if_needed()
+    last.focus()
+    tip = last.locator(".tip")
+    assert tip.is_visible()
+    box, review = tip.bounding_box(), page.locator("#review").bounding_box()
+    viewport = page.viewport_size
+    # wholly inside the viewport, and drawn even where it leaves the scrolling review box
+    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+    assert page.evaluate("""() => {
+        const tip = [...document.querySelectorAll('#review button.edit .tip')].pop();
+        tip.style.pointerEvents = 'auto';  // hit-testable for this check only
+        const t = tip.getBoundingClientRect();
+        const hits = [[t.left + 2, t.top + 2], [t.left + 2, t.bottom - 2]].map(
+            ([x, y]) => document.elementFromPoint(x, y));
+        tip.style.pointerEvents = '';
+        return hits.every((h) => h === tip);
+    }""")
+    assert review is not None and page.problems == []

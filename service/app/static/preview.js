@@ -4,7 +4,9 @@
 "use strict";
 
 (function () {
-  const state = { original: "", edits: [], rejected: new Set(), seq: 0 };
+  // edits: the corrections and the suggestions (edits below min_confidence) in text order;
+  // a suggestion starts rejected and is applied only when the editor accepts it.
+  const state = { original: "", edits: [], suggested: new Set(), rejected: new Set(), seq: 0 };
   const $ = (id) => document.getElementById(id);
 
   // ---- small helpers ---------------------------------------------------------
@@ -59,17 +61,20 @@
   function describeEdit(edit, index, total) {
     const verb = edit.original && edit.replacement ? "replace \u201c" + edit.original + "\u201d with \u201c" + edit.replacement + "\u201d"
       : edit.original ? "delete \u201c" + edit.original + "\u201d" : "insert \u201c" + edit.replacement + "\u201d";
-    return "Correction " + (index + 1) + " of " + total + ", " + kindOf(edit) + ": " + verb;
+    const what = state.suggested.has(edit.id) ? "Suggestion " : "Correction ";
+    return what + (index + 1) + " of " + total + ", " + kindOf(edit) + ": " + verb;
   }
 
   function editButton(edit, index, total) {
     const tipId = "tip-" + index;
     const confidence = Math.round(edit.confidence * 100) + "%";
+    const suggested = state.suggested.has(edit.id);
     const tip = el("span", { className: "tip", role: "tooltip", id: tipId,
-      text: edit.message + " \u2014 confidence " + confidence + " (" + edit.rule + ")" });
+      text: (suggested ? "Suggestion, not applied unless you accept it: " : "") + edit.message +
+        " \u2014 confidence " + confidence + " (" + edit.rule + ")" });
     const button = el("button", {
-      type: "button", className: "edit kind-" + kindOf(edit), "data-id": edit.id,
-      "data-kind": kindOf(edit), "aria-pressed": "true", "aria-describedby": tipId,
+      type: "button", className: "edit kind-" + kindOf(edit) + (suggested ? " suggestion" : ""), "data-id": edit.id,
+      "data-kind": kindOf(edit), "aria-pressed": suggested ? "false" : "true", "aria-describedby": tipId,
       "aria-label": describeEdit(edit, index, total),
     }, [
       el("del", { text: visibleText(edit.original) }),
@@ -138,7 +143,8 @@
       result.value = data.text;
       $("diff").textContent = data.diff || "(no changes)";
       result.dataset.state = "ready";
-      setStatus(data.applied.length + " of " + state.edits.length + " corrections applied.");
+      const what = state.suggested.size ? " corrections and suggestions" : " corrections";
+      setStatus(data.applied.length + " of " + state.edits.length + what + " applied.");
     } catch (err) {
       if (seq !== state.seq) return;
       result.dataset.state = "error";
@@ -157,18 +163,36 @@
     setStatus("Cleaning\u2026");
     try {
       const data = await postJson("/v1/clean", { text: text, diff: "none" });
+      const suggestions = data.suggestions || [];
       state.original = text;
-      state.edits = data.edits;
-      state.rejected = new Set();
+      // edits and suggestions never overlap (one pipeline run split by confidence)
+      state.edits = data.edits.concat(suggestions).sort((a, b) => a.start - b.start || a.end - b.end);
+      state.suggested = new Set(suggestions.map((e) => e.id));
+      state.rejected = new Set(state.suggested);
       renderReview();
       renderKinds();
       $("review-panel").hidden = false;
       $("result-panel").hidden = false;
       await updateResult();
       if (!state.edits.length) setStatus("No corrections: the text is clean.");
+      else if (!data.edits.length) setStatus("No corrections applied: " + suggestions.length +
+        " suggestion" + (suggestions.length > 1 ? "s" : "") + " to review (dotted underline).");
     } catch (err) {
       setStatus(err.message, true);
     }
+  }
+
+  // The reason is placed in the viewport, below its edit or above it when there is no
+  // room: inside the scrolling review box an absolutely placed tip was cut off on the
+  // last lines.
+  function placeTip(event) {
+    const button = event.target.closest && event.target.closest("button.edit");
+    if (!button) return;
+    const tip = button.querySelector(".tip");
+    const box = button.getBoundingClientRect();
+    tip.style.left = Math.max(4, Math.min(box.left, window.innerWidth - tip.offsetWidth - 4)) + "px";
+    const below = box.bottom + 4;
+    tip.style.top = (below + tip.offsetHeight <= window.innerHeight ? below : Math.max(4, box.top - tip.offsetHeight - 4)) + "px";
   }
 
   function onReviewClick(event) {
@@ -232,6 +256,8 @@
     $("file").addEventListener("change", loadFile);
     $("review").addEventListener("click", onReviewClick);
     $("review").addEventListener("keydown", onReviewKey);
+    $("review").addEventListener("mouseover", placeTip);
+    $("review").addEventListener("focusin", placeTip);
     $("kinds").addEventListener("click", onKindClick);
     $("copy").addEventListener("click", copyResult);
     $("download").addEventListener("click", downloadResult);
