@@ -43,11 +43,12 @@ them contains; block shapes count words in C (`chrome_signals.shape_of`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..edits import Change
 from ..errors import RulesError
 from ..rules import check_regex_safe
+from . import chrome_guard as guard
 from . import chrome_signals as sig
 from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
 
@@ -78,6 +79,10 @@ RULE_SCHEMA = {
     },
 }
 _DEFAULT_MAX_CHARS = 200
+# Words of prose an article needs before a list of chrome after it may run
+# past the short sentences between its links (teasers): below it, the page's
+# content may well be the list itself (a product or category page).
+SETTLED_WORDS = 250
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
 # The strings _GLUE_SEPARATOR matches: four `in` tests are cheaper than a regex search.
@@ -155,14 +160,35 @@ def run(text: str, ctx) -> list[Change]:
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else ()
-    verdicts = classify_blocks(blocks, rules, sig.stopwords_for("en" if english else ctx.language))
+    # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
+    page = classify_blocks(blocks, rules, sig.stopwords_for(ctx.language))
+    verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
-    changes += repeated_lines(lines, blocks, verdicts)
-    changes = attach_final_break(text, changes)
+    removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}
+    article = range(blocks[page.first].first, blocks[page.last].last + 1) if page.found else range(0)
+    changes += guard.repeated_lines(lines, removed, article)
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             changes += find_glued_titles(lines[block.first], "en" if english else ctx.language)
-    return changes
+    weights = [(lines[i].start, lines[i].end, guard.prose_words(lines[i].text, page.prose[k]))
+               for k, b in enumerate(blocks) for i in range(b.first, b.last + 1)]
+    changes = guard.guard_page(sorted(changes, key=lambda c: c.start), weights,
+                               {r.id for r in rules if r.anywhere})
+    return attach_final_break(text, changes)
+
+
+@dataclass
+class Verdicts:
+    """classify_blocks' answer: a Verdict (or None) per block, and where the article is."""
+
+    verdicts: list
+    prose: list          # blocks with sentence structure or article-like shape
+    first: int = 0       # the article's first and last block
+    last: int = -1
+
+    @property
+    def found(self) -> bool:
+        return self.last >= self.first
 
 
 @dataclass(frozen=True)
@@ -175,70 +201,55 @@ class Page:
     in_run: list         # prose next to prose
     good: list           # indices of good blocks that no rule matches
     end: int             # first comment-section block after the article, or len(blocks)
+    listable: list       # link-like lines a list heading may take with it (see walk_outward)
+    lists: list          # list items of the article's kind (sig.is_list_content)
+    settled: bool = False  # the article is long enough that a list after it is the page's
 
 
-def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> list[Verdict | None]:
-    """A Verdict for each chrome block, None for each article block."""
+def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Verdicts:
+    """A Verdict for each chrome block, None for each article block; and the article's place."""
     matched = [match_rule(b.text, rules) for b in blocks]
     verdicts: list[Verdict | None] = [
         Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
-    classes = [sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)) for b in blocks]
+    prose = [sig.is_sentence_like(b.text) for b in blocks]
+    classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
+                             len(b.text)) for i, b in enumerate(blocks)]
+    prose = [p or c == "good" for p, c in zip(prose, classes)]
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
-        return verdicts  # no article to stand on: only the "anywhere" rules speak
+        return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
     menu = mark_menu_runs(blocks, matched)
-    page = Page(matched, classes, [chrome_evidence(b, matched[i], menu[i], stopwords) for i, b in enumerate(blocks)],
-                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good))
+    lists = [sig.is_list_content(b.text) for b in blocks]
+    listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
+    page = Page(matched, classes,
+                [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
+                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists)
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
+    words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
+    page = replace(page, settled=words >= SETTLED_WORDS)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
-    return verdicts
+    return Verdicts(verdicts, prose, first, last)
 
 
-# A line of at least this many words that repeats an earlier kept line word
-# for word is the page's, not the article's: a headline or teaser shown again
-# in a related-links list, a share box or a pull quote (trafilatura's
-# `deduplicate` rests on the same observation). The first copy stays, so
-# nothing is lost, and this holds with or without an article. Lines, not
-# blocks, and no condition on finding the article: how lines group into blocks
-# can change once whitespace is cleaned, and the step must give the same
-# answer on its own output (tests/test_properties.py).
-REPEAT_MIN_WORDS = 8
+def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:
+    """A block with sentence structure counts as prose whatever its stop words say.
 
+    Stop-word density reads prose only in the language of its list: a German
+    paragraph on a page detected as English, or any paragraph of an
+    undetermined language, has sentence structure but no English stop words.
 
-def repeated_lines(lines: list[sig.Line], blocks: list[sig.Block], verdicts: list) -> list[Change]:
-    """Deletions of the later copies of kept lines (see REPEAT_MIN_WORDS).
-
-    >>> head = "Two patients diagnosed with plague in China, officials say"
-    >>> L = [sig.Line(0, 10, head), sig.Line(10, 20, "Text."), sig.Line(20, 30, head + " ")]
-    >>> B = [sig.Block(i, i, x.start, x.end, x.text) for i, x in enumerate(L)]
-    >>> [(c.start, c.rule) for c in repeated_lines(L, B, [None, None, None])]
-    [(20, 'chrome.repeated_line')]
+    >>> promote_prose("short", True, 300), promote_prose("short", True, 90), promote_prose("short", False, 300)
+    ('good', 'near', 'short')
     """
-    removed = set()
-    for block, verdict in zip(blocks, verdicts):
-        if verdict is not None:
-            removed.update(range(block.first, block.last + 1))
-    seen: set = set()
-    out = []
-    for i, line in enumerate(lines):
-        key = line.text.strip()
-        if "  " in key or "\t" in key or "\u00a0" in key:
-            key = " ".join(key.split())  # rare: most lines are single-spaced already
-        # (counting spaces, not splitting: every paragraph passes through here)
-        if key.count(" ") + 1 < REPEAT_MIN_WORDS or i in removed:
-            continue
-        if key not in seen:
-            seen.add(key)
-            continue
-        shown = key if len(key) <= 60 else key[:57] + "..."
-        out.append(Change(line.start, line.end, "", "chrome.repeated_line",
-                          f"removed {shown!r}: it repeats an earlier line of the page word for word "
-                          "(a headline or teaser shown twice)", 0.8))
-    return out
+    if not sentence_like or cls == "good":
+        return cls
+    if chars >= sig.LENGTH_HIGH:
+        return "good"
+    return "near" if chars >= sig.LENGTH_LOW else cls
 
 
 def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> None:
@@ -246,9 +257,14 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
 
     Undecided blocks stay (a headline, a last list item). A block with
     evidence goes if a rule names it and it is not between two prose blocks.
-    Where the chrome starts for good — two pieces of evidence close together,
-    a "Related Articles" heading after the article, a comment section — every
-    block beyond goes too, up to a run of paragraphs (article again).
+    Where a list of chrome starts — two pieces of evidence close together,
+    a "Related Articles" heading after the article, a comment section — the
+    link-like lines right after it go too (`Page.listable`: no sentence
+    structure, no price, quantity, time or table cells); the first line that
+    is not link-like ends the list. After an article of SETTLED_WORDS the
+    list runs past short sentences (teasers: kept) up to the next run of
+    paragraphs. Only the comment section, once the article ended with prose
+    above it, goes whole (the page guard still bounds it).
     """
     cut: Verdict | None = None
     for step, i in enumerate(order):
@@ -257,12 +273,16 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
             continue
-        if cut is not None and page.in_run[i] and i < page.end:
-            cut = None
+        if cut is not None and evidence is None and not page.listable[i] and i < page.end:
+            if not page.settled or (page.in_run[i] and page.classes[i] == "good"):
+                cut = None  # a paragraph or the article's own list: the chrome list ended
+            else:
+                continue  # a teaser's sentence: kept, but the list goes on past it
         if cut is not None:
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 "chrome.classifier.outside_article",
-                f"{side} the article, in a run of chrome that starts with a {cut.rule} line", 0.75)
+                f"{side} the article, a link-like line in a list "
+                f"that starts with a {cut.rule} line", 0.75)
             continue
         if evidence is None or (step == 0 and is_heading(evidence)):
             continue
@@ -363,8 +383,12 @@ def starts_chrome_run(order: list[int], step: int, evidence: list, window: int =
     return not ahead or any(evidence[j] is not None for j in ahead)
 
 
-def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset) -> Verdict | None:
+def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
+                    prose: bool = False) -> Verdict | None:
     """Positive evidence that a block outside the article is chrome, or None.
+
+    Only a rule speaks against prose (`prose`: sentence structure in any
+    language): the shapes below describe labels and link titles.
 
     >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
     ...                 frozenset()).rule
@@ -372,6 +396,8 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset)
     """
     if rule is not None:
         return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list)
+    if prose or sig.is_list_content(block.text):
+        return None
     # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
     if sig.split_site_title(block.text) and not glued_title_end(block.text, "en"):
         return Verdict("chrome.classifier.site_title", "a link title shaped 'Title – Site'", 0.8)
