@@ -155,7 +155,12 @@ class Verdict:
 
 
 def run(text: str, ctx) -> list[Change]:
-    """Deletions of chrome lines and of link titles glued onto paragraphs."""
+    """Deletions of chrome lines and of link titles glued onto paragraphs, to a fixpoint."""
+    return guard.run_to_fixpoint(text, lambda t: find_chrome(t, ctx))
+
+
+def find_chrome(text: str, ctx) -> list[Change]:
+    """One round of run(): the deletions the page's evidence supports."""
     lines = sig.split_lines(text)
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
@@ -165,7 +170,8 @@ def run(text: str, ctx) -> list[Change]:
     verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
     removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}
-    article = range(blocks[page.first].first, blocks[page.last].last + 1) if page.found else range(0)
+    # a repeat between the page's first and last prose paragraph is inside the article body
+    article = range(blocks[page.body[0]].first, blocks[page.body[1]].last + 1) if page.found else range(0)
     changes += guard.repeated_lines(lines, removed, article)
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
@@ -185,6 +191,7 @@ class Verdicts:
     prose: list          # blocks with sentence structure or article-like shape
     first: int = 0       # the article's first and last block
     last: int = -1
+    body: tuple = (0, -1)  # the first and last prose block, when they reach past the article
 
     @property
     def found(self) -> bool:
@@ -232,7 +239,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     page = replace(page, settled=words >= SETTLED_WORDS)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
-    return Verdicts(verdicts, prose, first, last)
+    return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
 def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:

@@ -3,7 +3,7 @@
 Deleting article text is the worst thing the step can do, so removals need
 evidence in proportion to what they take:
 
-- `repeated_lines`: a title- or teaser-like line the page already showed,
+- `repeated_lines`: a title-like line the page already showed,
   repeated outside the article (a headline again in a related-links list).
   A line repeated inside the article is the article's (a forum quote, a
   meal plan's ingredient, a chorus).
@@ -15,6 +15,7 @@ evidence in proportion to what they take:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..edits import Change
@@ -27,7 +28,8 @@ from . import chrome_signals as sig
 # nothing is lost. Lines, not blocks: how lines group into blocks can change
 # once whitespace is cleaned.
 REPEAT_MIN_WORDS = 8
-# A teaser is a sentence or two; a longer repeated line is a paragraph quoted again.
+# A headline is a few words without a sentence's end; a longer repeated line,
+# or one that ends like a sentence, is a paragraph or a quote given again.
 REPEAT_MAX_WORDS = 40
 # The page guard: removals may take at most this share of the words of the
 # page's prose blocks (article-like or sentence-like, in any language) on
@@ -68,8 +70,8 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
         if key not in seen:
             seen.add(key)
             continue
-        if i in article or spaces + 1 > REPEAT_MAX_WORDS:
-            continue
+        if i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key):
+            continue  # the article's own line, or a sentence: a quote, not a headline
         shown = key if len(key) <= 60 else key[:57] + "..."
         out.append(Change(line.start, line.end, "", "chrome.repeated_line",
                           f"removed {shown!r}: outside the article, it repeats an earlier line of the page "
@@ -120,3 +122,86 @@ def guard_page(changes: list[Change], weights: list[tuple[int, int, int]], stron
 def is_strong(change: Change, strong: set) -> bool:
     """True for a removal whose evidence is local and strong (see the module docstring)."""
     return change.rule in strong or change.rule in STRONG_RULES
+
+
+# Rounds run_to_fixpoint may take; each round after the first sees a page
+# without the lines the last one removed (a repeat that now stands alone, a
+# line no longer glued to a neighbour). Pages of the development benchmarks
+# settle in two rounds.
+MAX_ROUNDS = 4
+
+
+def run_to_fixpoint(text: str, find) -> list[Change]:
+    """The deletions `find` makes on `text`, then on its result, until it finds none.
+
+    Cleaning the output again finds nothing whenever the loop settles within
+    MAX_ROUNDS: idempotent by construction, not by tuning.
+
+    >>> find = lambda t: [Change(0, 2, "", "r", "m")] if t.startswith("x\\n") else []
+    >>> [(c.start, c.end) for c in run_to_fixpoint("x\\nx\\nok", find)]
+    [(0, 2), (2, 4)]
+    """
+    changes = drop_overlaps(find(text))
+    for _ in range(MAX_ROUNDS - 1):
+        if not changes:
+            break
+        out = apply_deletions(text, changes)
+        more = drop_overlaps(find(out))
+        if not more:
+            break
+        changes = sorted(changes + map_back(changes, more, len(text)), key=lambda c: c.start)
+    return changes
+
+
+def drop_overlaps(changes: list[Change]) -> list[Change]:
+    """The changes in text order, without any that overlaps an earlier one.
+
+    >>> [(c.start, c.end) for c in drop_overlaps([Change(5, 9, "", "a", ""), Change(0, 6, "", "b", "")])]
+    [(0, 6)]
+    """
+    out: list[Change] = []
+    for c in sorted(changes, key=lambda c: (c.start, c.end)):
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def apply_deletions(text: str, changes: list[Change]) -> str:
+    """The text without the spans of sorted, non-overlapping deletions."""
+    parts, pos = [], 0
+    for c in changes:
+        parts.append(text[pos:c.start])
+        pos = c.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def map_back(done: list[Change], more: list[Change], size: int) -> list[Change]:
+    """Deletions `more` of the text left after `done`, as deletions of the original.
+
+    A later deletion that spans an earlier one becomes the pieces around it.
+
+    >>> done = [Change(2, 4, "", "a", "")]
+    >>> [(c.start, c.end) for c in map_back(done, [Change(1, 3, "", "b", "")], 8)]
+    [(1, 2), (4, 5)]
+    """
+    kept, pos, out_pos = [], 0, 0  # (start, end, start in the output) of each kept span
+    for c in done:
+        if c.start > pos:
+            kept.append((pos, c.start, out_pos))
+            out_pos += c.start - pos
+        pos = c.end
+    if pos < size:
+        kept.append((pos, size, out_pos))
+    starts = [at for _, _, at in kept]
+    out = []
+    for c in more:
+        k = max(0, bisect_right(starts, c.start) - 1)
+        while k < len(kept) and kept[k][2] < c.end:  # the kept spans this deletion reaches
+            start, end, at = kept[k]
+            lo, hi = max(c.start, at), min(c.end, at + end - start)
+            if lo < hi:
+                out.append(Change(start + lo - at, start + hi - at, "", c.rule, c.message, c.confidence))
+            k += 1
+    return out
