@@ -225,7 +225,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
-    menu = mark_menu_runs(blocks, matched)
+    menu = mark_menu_runs(blocks, matched, top=good[0])
     lists = [sig.is_list_content(b.text) for b in blocks]
     listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
     page = Page(matched, classes,
@@ -426,12 +426,15 @@ def is_heading(evidence: Verdict) -> bool:
     return evidence.rule == "chrome.classifier.short_link_run"
 
 
-def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6) -> list[bool]:
+def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
+                   top: int | None = None) -> list[bool]:
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
-    A run counts when it is long, or when one of its labels is a known chrome
-    phrase ("Home", "Share"): four short subheadings in a fact-check ("Claim",
-    "Rating") are not a menu, nor is one heading below "Trending Now".
+    A run counts when one of its labels is a known chrome phrase ("Home",
+    "Share"), or when it is long and ends before block `top` (the first
+    paragraph): four short subheadings in a fact-check ("Claim", "Rating")
+    are not a menu, nor is one heading below "Trending Now", nor a
+    category page's list of categories below its introduction.
 
     >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
     >>> mark_menu_runs(bs, [1, None, None, None])
@@ -439,6 +442,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     >>> mark_menu_runs(bs, [None] * 4)
     [False, False, False, False]
     """
+    top = len(blocks) if top is None else top
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     i = 0
@@ -448,7 +452,9 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
             j += 1
         known = sum(1 for k in range(i, j) if matched[k] is not None)
         # a lone unknown label beside known chrome is as likely the article's heading
-        if j - i - known >= 2 and (j - i >= long_run or (j - i >= min_run and known)):
+        # a long run of unknown labels is a menu only above the first paragraph (the
+        # header's navigation): further down it is as likely the page's own list
+        if j - i - known >= 2 and ((j - i >= long_run and j <= top) or (j - i >= min_run and known)):
             out[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return out

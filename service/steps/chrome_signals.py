@@ -372,7 +372,9 @@ SENTENCE_MIN_WORDS = 8
 SENTENCE_MIN_LOWER = 0.5
 # Scripts written without spaces between words: a run of them is many words.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_INNER_SENTENCE_END = re.compile(r"[.!?…;。！？][\"'”’)\]]*\s+\S")
+# A sentence's end inside the block: after a word of two letters or more (not
+# "U.S." or "Calif."'s initial), before a capital or a caseless letter.
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[^\W\d_]|[。！？]")
 
 
 def is_sentence_like(text: str) -> bool:
@@ -381,6 +383,8 @@ def is_sentence_like(text: str) -> bool:
     >>> is_sentence_like("Die Minister trafen sich am Freitag in Tokio und vereinbarten eine enge Zusammenarbeit.")
     True
     >>> is_sentence_like("Two Patients Diagnosed With Plague In China As Officials Scramble")
+    False
+    >>> is_sentence_like("Two U.S. troops killed in helicopter crash in Afghanistan")
     False
     >>> is_sentence_like("Home News Sport World Business Technology Science Health")
     False
