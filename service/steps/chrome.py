@@ -8,25 +8,35 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    it stands ("Advertisement", "Back to top button").
 2. The article is the contiguous run of blocks with the most prose (Body Text
    Extraction on blocks, `find_article`); a comment section ("Leave a Reply",
-   "X on <date> at <time> said:") ends it.
-3. Everything inside the article stays (but for 4.). Outside it we walk away
-   from it, keeping undecided lines (a headline, a dateline, a last list item). A line
+   "X on <date> at <time> said:") ends it. Prose is read in the page's
+   language (justext's ~100 stop lists) and, whatever the language, from
+   sentence structure (`chrome_signals.is_sentence_like`).
+3. Everything inside the article stays. Outside it we walk away from it,
+   keeping undecided lines (a headline, a dateline, a last list item). A line
    with positive evidence — a rule, a "Title – Site" link title, a run of menu
-   labels, a long line without function words — goes if a rule names it; where
-   two pieces of evidence come close together (or a "Related Articles"
-   heading follows the article) the page's chrome begins, and everything
-   beyond goes too, up to the next run of paragraphs, which is article again.
-4. A later copy of a line of 8+ words the page already showed (a headline
-   again in a related-links list) goes, wherever it stands (`repeated_lines`).
+   labels, a long line without function words; never prose or list content
+   (prices, quantities, times, table cells) — goes if a rule names it. Where
+   a list of chrome starts (two pieces of evidence close together, a "Related
+   Articles" heading after the article) it takes the link-like lines after
+   it, at most LIST_REACH past its last evidence, up to the first line that
+   is not link-like (`walk_outward`). Deletion needs evidence in proportion
+   to what it removes: one cue never takes the rest of the page.
+4. A headline-shaped line repeated outside the article goes
+   (`chrome_guard.repeated_lines`); repeats inside it are content.
+5. The page guard (`chrome_guard.guard_page`): when the removals would take
+   more than half of the page's prose, only strong evidence stands.
+6. The step runs to a fixpoint (`chrome_guard.run_to_fixpoint`): cleaning
+   its output again removes nothing.
 
-A text with no good block at all is left alone but for the `anywhere` rules
-and repeated lines: without an article we cannot tell chrome from content.
+A text with no good block at all is left alone but for the `anywhere` rules:
+without an article we cannot tell chrome from content.
 Every removal deletes whole lines and names its rule, so an editor can
 restore it.
 
 Line-shape signals are language-neutral; the phrase rules are English and
-only apply to English text. Link titles glued onto a paragraph ("… – Inside
-TelecomThis is…") lose just the title.
+only apply to English text (and to undetermined text). Link titles glued
+onto a paragraph ("… – Inside TelecomThis is…") lose just the title
+(`chrome_glued`).
 
 Speed: `chrome_match.match_rule` finds a block's rule with one joined
 pattern per length tier and keeps costly patterns (the cookie notice's
@@ -50,6 +60,7 @@ from ..errors import RulesError
 from ..rules import check_regex_safe
 from . import chrome_guard as guard
 from . import chrome_signals as sig
+from .chrome_glued import find_glued_titles, glued_title_end  # noqa: F401 - part of the API
 from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
 
 ENGLISH_ONLY = False  # shapes work in any language; phrase rules only run on English
@@ -83,11 +94,10 @@ _DEFAULT_MAX_CHARS = 200
 # past the short sentences between its links (teasers): below it, the page's
 # content may well be the list itself (a product or category page).
 SETTLED_WORDS = 250
-_GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
-_GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
-# The strings _GLUE_SEPARATOR matches: four `in` tests are cheaper than a regex search.
-_GLUE_SEPARATORS = (" – ", " — ", " | ", " - ")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
+# Lines a list may take past its last piece of evidence (a heading, a rule's
+# line, a menu run): a related box holds a dozen links; a longer run of
+# undecided lines is more often the page's own list (a manual's references).
+LIST_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -274,6 +284,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     above it, goes whole (the page guard still bounds it).
     """
     cut: Verdict | None = None
+    reach = 0  # lines taken since the last piece of evidence
+    teaser: int | None = None  # a sentence right after a link the list took
     for step, i in enumerate(order):
         evidence = page.evidence[i]
         if i == page.end:
@@ -284,13 +296,29 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             if not page.settled or (page.in_run[i] and page.classes[i] == "good"):
                 cut = None  # a paragraph or the article's own list: the chrome list ended
             else:
-                continue  # a teaser's sentence: kept, but the list goes on past it
+                # a teaser's sentence: it goes only if a rule's heading began the list
+                # and the list takes a link right after it
+                teaser = (i if teaser is None and cut.rule.startswith("chrome.phrase.") and step
+                          and verdicts[order[step - 1]] is not None else None)
+                continue
+        if cut is not None and evidence is None and i < page.end:
+            reach += 1
+            if reach > LIST_REACH:
+                cut = None  # evidence licenses a bounded list, not the rest of the page
+        elif evidence is not None:
+            reach = 0
         if cut is not None:
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 "chrome.classifier.outside_article",
                 f"{side} the article, a link-like line in a list "
                 f"that starts with a {cut.rule} line", 0.75)
+            if teaser is not None:
+                verdicts[teaser] = Verdict(
+                    "chrome.classifier.teaser", f"{side} the article, a sentence between two links of a "
+                    f"list that starts with a {cut.rule} line", 0.7)
+            teaser = None
             continue
+        teaser = None
         if evidence is None or (step == 0 and is_heading(evidence)):
             continue
         if evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]:
@@ -483,102 +511,3 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
         return changes
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
-
-
-def find_glued_titles(line: sig.Line, language: str) -> list[Change]:
-    """Delete "Title – Site" link titles glued onto a sentence of the line.
-
-    A scraper glues a link's title onto the text after it; the title starts a
-    line or follows a sentence end, and its site name runs into the next
-    sentence without a space.
-
-    >>> l = sig.Line(0, 80, "Big news today – Inside TelecomThis is a huge update for all the readers.")
-    >>> [(c.start, c.end) for c in find_glued_titles(l, "en")]
-    [(0, 31)]
-    """
-    if not any(map(line.text.__contains__, _GLUE_SEPARATORS)):
-        return []  # glued_title_end needs a separator: most paragraphs have none
-    changes, taken = [], 0
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line.text)]
-    for start in starts[:50]:
-        if start < taken:
-            continue
-        cut = glued_title_end(line.text[start:], language)
-        if cut is not None:
-            glued = line.text[start:start + cut]
-            changes.append(Change(line.start + start, line.start + start + cut, "", "chrome.glued_title",
-                                  f"removed link title {glued!r} glued onto the sentence after it", 0.85))
-            taken = start + cut
-    return changes
-
-
-def glued_title_end(line: str, language: str) -> int | None:
-    """Where a "Title – Site" head glued onto the line's first sentence ends, or None.
-
-    >>> glued_title_end("New satellite launched – WIONThe rocket left at dawn.", "en")
-    29
-    >>> glued_title_end("Sony shows its console – PlayStation 5 is due in November.", "en") is None
-    True
-    """
-    head = line[:220]
-    for sep in _GLUE_SEPARATOR.finditer(head):
-        if looks_like_title(head[:sep.start()]):
-            cut = glued_site_end(line, sep.end(), language)
-            if cut is not None:
-                return cut
-    return None
-
-
-def looks_like_title(title: str) -> bool:
-    """Three to 25 words, capitalised, no sentence end inside.
-
-    >>> looks_like_title("Huawei has lost the Romanian 5G market"), looks_like_title("It rained. Then")
-    (True, False)
-    """
-    words = title.split()
-    return (3 <= len(words) <= 25 and (title[:1].isupper() or title[:1].isdigit())
-            and not re.search(r"[.!?]\s", title))
-
-
-def alnum_run_at(word: str, pos: int) -> str:
-    """The run of letters and digits of `word` around `pos`.
-
-    >>> alnum_run_at("Reuters.comThe", 11), alnum_run_at("PlayStation", 4)
-    ('comThe', 'PlayStation')
-    """
-    start, end = pos, pos
-    while start > 0 and word[start - 1].isalnum():
-        start -= 1
-    while end < len(word) and word[end].isalnum():
-        end += 1
-    return word[start:end]
-
-
-def glued_site_end(line: str, start: int, language: str) -> int | None:
-    """Offset where a site name starting at `start` runs into the next sentence.
-
-    The site is one to four capitalised words; its last word is glued onto a
-    sentence start ("TelecomThis", "TimesI", "WIONThe"). A glued word the
-    dictionary knows ("PlayStation", "YouTube") is a brand, not a glue.
-    """
-    from wordfreq import zipf_frequency
-
-    pos = start
-    for _ in range(4):
-        m = re.match(r"\S+", line[pos:])
-        if not m or not (m.group(0)[:1].isupper() or m.group(0)[:1].isdigit()):
-            return None
-        word = m.group(0)
-        glue = next((g.start() for g in _GLUE_POINT.finditer(word) if g.start() >= 2), None)
-        if glue is not None:
-            # a letter glued onto a letter may be a brand ("PlayStation"): ask the dictionary
-            joined = alnum_run_at(word, glue)
-            known = word[glue].isalpha() and zipf_frequency(joined, language) > 0
-            if known or not sig.words_of(line[pos + glue:]) or not sig.is_site_name(line[start:pos + glue]):
-                return None
-            return pos + glue
-        pos += len(word)
-        if line[pos:pos + 1] != " ":
-            return None
-        pos += 1
-    return None
