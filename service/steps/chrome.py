@@ -162,6 +162,10 @@ class Verdict:
     message: str
     confidence: float
     starts_list: bool = False
+    # metadata lines (a byline, a dateline, a caption: rules that hold only
+    # outside the article) stand beside every item of a listing: two of them
+    # close together do not start a list of chrome
+    metadata: bool = False
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -220,6 +224,7 @@ class Page:
     end: int             # first comment-section block after the article, or len(blocks)
     listable: list       # link-like lines a list heading may take with it (see walk_outward)
     lists: list          # list items of the article's kind (sig.is_list_content)
+    titled: list         # titles of 4+ words: a listing's items when the article is short
     settled: bool = False  # the article is long enough that a list after it is the page's
 
 
@@ -240,7 +245,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
     page = Page(matched, classes,
                 [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
-                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists)
+                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
+                [b.text.count(" ") >= 3 for b in blocks])
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
@@ -292,13 +298,14 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
             continue
-        if cut is not None and evidence is None and not page.listable[i] and i < page.end:
+        if cut is not None and evidence is None and i < page.end and (
+                not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
             if not page.settled or (page.in_run[i] and page.classes[i] == "good"):
                 cut = None  # a paragraph or the article's own list: the chrome list ended
             else:
-                # a teaser's sentence: it goes only if a rule's heading began the list
+                # a teaser's sentence: it goes only if a list heading began the list
                 # and the list takes a link right after it
-                teaser = (i if teaser is None and cut.rule.startswith("chrome.phrase.") and step
+                teaser = (i if teaser is None and cut.starts_list and step
                           and verdicts[order[step - 1]] is not None else None)
                 continue
         if cut is not None and evidence is None and i < page.end:
@@ -323,7 +330,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             continue
         if evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]:
             verdicts[i] = verdicts[i] or evidence
-        if (evidence.starts_list and side == "after") or starts_chrome_run(order, step, page.evidence):
+        if (evidence.starts_list and side == "after") or (
+                not evidence.metadata and starts_chrome_run(order, step, page.evidence)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
 
@@ -407,15 +415,19 @@ def starts_chrome_run(order: list[int], step: int, evidence: list, window: int =
 
     One odd line after an article may be the article's own (a list item, a
     credit line); two chrome lines in a row mark where the page's chrome
-    begins. The last block of the text needs no company.
+    begins (metadata lines do not count: a listing has them on every item).
+    The last block of the text needs no company.
 
-    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [1, None, 1])
+    >>> v = Verdict("r", "m", 0.8)
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, v])
     True
-    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [1, None, None, 1])
+    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [v, None, None, v])
+    False
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, Verdict("d", "m", 0.8, metadata=True)])
     False
     """
     ahead = order[step + 1:step + 1 + window]
-    return not ahead or any(evidence[j] is not None for j in ahead)
+    return not ahead or any(evidence[j] is not None and not evidence[j].metadata for j in ahead)
 
 
 def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
@@ -430,7 +442,8 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     'chrome.classifier.site_title'
     """
     if rule is not None:
-        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list)
+        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list,
+                       not rule.anywhere and not rule.ends_article)
     if prose or sig.is_list_content(block.text):
         return None
     # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
