@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..edits import Change
 from ..errors import RulesError
@@ -87,6 +88,9 @@ RULE_SCHEMA = {
         # above it, the article ended before it
         "ends_article": {"type": "boolean"},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        # any_language: the pattern holds in every language ("© 2024 …"); the
+        # other rules are English phrases and only run on English text
+        "any_language": {"type": "boolean"},
     },
 }
 _DEFAULT_MAX_CHARS = 200
@@ -114,6 +118,7 @@ class LineRule:
     confidence: float
     starts_list: bool = False
     ends_article: bool = False
+    any_language: bool = False
 
     def matches(self, line: str) -> bool:
         """True when the whole stripped line is this rule's chrome.
@@ -150,7 +155,8 @@ def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
             words=frozenset(w.lower() for w in entry.get("words", ())),
             min_words=entry.get("min_words", 1), anywhere=entry.get("where", "anywhere") == "anywhere",
             max_chars=entry.get("max_chars", _DEFAULT_MAX_CHARS), confidence=entry.get("confidence", 0.9),
-            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False)))
+            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False),
+            any_language=entry.get("any_language", False)))
     return tuple(compiled)
 
 
@@ -178,7 +184,7 @@ def find_chrome(text: str, ctx) -> list[Change]:
     lines = sig.split_lines(text)
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
-    rules = (ctx.rules or ()) if english else ()
+    rules = (ctx.rules or ()) if english else any_language_rules(ctx.rules or ())
     # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
     page = classify_blocks(blocks, rules, sig.stopwords_for(ctx.language))
     verdicts = page.verdicts
@@ -195,6 +201,17 @@ def find_chrome(text: str, ctx) -> list[Change]:
     changes = guard.guard_page(sorted(changes, key=lambda c: c.start), weights,
                                {r.id for r in rules if r.anywhere})
     return attach_final_break(text, changes)
+
+
+@lru_cache(maxsize=8)
+def any_language_rules(rules: tuple) -> tuple:
+    """The rules that hold in every language (one tuple per rule set: match_rule indexes it once).
+
+    >>> [r.id for r in any_language_rules(compile_rules([{"id": "a", "message": "m", "pattern": "x"},
+    ...      {"id": "b", "message": "m", "pattern": "©.*", "any_language": True}]))]
+    ['b']
+    """
+    return tuple(r for r in rules if r.any_language)
 
 
 @dataclass
