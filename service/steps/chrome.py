@@ -347,8 +347,10 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             continue
         if evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]:
             verdicts[i] = verdicts[i] or evidence
-        if (evidence.starts_list and side == "after") or (
-                not evidence.metadata and starts_chrome_run(order, step, page.evidence)):
+        # below a settled article, metadata lines may start a list too: the page is no listing
+        if (evidence.starts_list and side == "after") or ((page.settled or not evidence.metadata)
+                                                          and starts_chrome_run(order, step, page.evidence,
+                                                                                page.settled)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
 
@@ -427,7 +429,8 @@ def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
     return out
 
 
-def starts_chrome_run(order: list[int], step: int, evidence: list, window: int = 2) -> bool:
+def starts_chrome_run(order: list[int], step: int, evidence: list, settled: bool = False,
+                      window: int = 2) -> bool:
     """True when the evidence at `order[step]` is followed by more within `window` blocks.
 
     One odd line after an article may be the article's own (a list item, a
@@ -444,7 +447,7 @@ def starts_chrome_run(order: list[int], step: int, evidence: list, window: int =
     False
     """
     ahead = order[step + 1:step + 1 + window]
-    return not ahead or any(evidence[j] is not None and not evidence[j].metadata for j in ahead)
+    return not ahead or any(evidence[j] is not None and (settled or not evidence[j].metadata) for j in ahead)
 
 
 def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
