@@ -102,6 +102,9 @@ SETTLED_WORDS = 250
 # line, a menu run): a related box holds a dozen links; a longer run of
 # undecided lines is more often the page's own list (a manual's references).
 LIST_REACH = 12
+# Headings of lists of stories, whose links come with a teaser sentence each
+# (a comment form's "Reply" also starts a list, but of comments and code).
+TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
 
 
 @dataclass(frozen=True)
@@ -320,9 +323,9 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             if not page.settled or (page.in_run[i] and page.classes[i] == "good"):
                 cut = None  # a paragraph or the article's own list: the chrome list ended
             else:
-                # a teaser's sentence: it goes only if a list heading began the list
+                # a teaser's sentence: it goes only if a heading of stories began the list
                 # and the list takes a link right after it
-                teaser = (i if teaser is None and cut.starts_list and step
+                teaser = (i if teaser is None and cut.rule in TEASER_LISTS and step
                           and verdicts[order[step - 1]] is not None else None)
                 continue
         if cut is not None and evidence is None and i < page.end:

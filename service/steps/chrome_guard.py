@@ -70,8 +70,8 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
         if key not in seen:
             seen.add(key)
             continue
-        if i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key):
-            continue  # the article's own line, or a sentence: a quote, not a headline
+        if i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or sig.is_list_content(key):
+            continue  # the article's own line, a sentence or a list item (a meal plan's): not a headline
         shown = key if len(key) <= 60 else key[:57] + "..."
         out.append(Change(line.start, line.end, "", "chrome.repeated_line",
                           f"removed {shown!r}: outside the article, it repeats an earlier line of the page "

@@ -412,7 +412,7 @@ def is_sentence_like(text: str) -> bool:
 # carry them; products, recipes, schedules and tables always do.
 _LIST_CONTENT = re.compile(
     r"[$€£¥₹₩]\s?\d|\d(?:[.,]\d+)?\s?(?:€|\$|£|kr|zł|Kč|руб|₽|₩|₹|USD|EUR|GBP)\b"
-    r"|(?:^|\s)\d+(?:[.,/]\d+)?\s?(?-i:g|kg|mg|ml|l|dl|cl|oz|lb|lbs|tsp|tbsp|cups?|EL|TL|St)\b\.?"
+    r"|(?:^|[\s(])\d+(?:[.,/]\d+)?\s?(?-i:g|kg|mg|ml|l|dl|cl|oz|lb|lbs|tsp|tbsp|cups?|EL|TL|St)\b\.?"
     r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|h|uhr)?\b|\b\d{1,3}\s?[-–:]\s?\d{1,3}\b|\t|\s\|\s.*\s\|\s", re.I)
 # Three numbers on a line: a spec sheet, a table row, a score line.
 _NUMBER = re.compile(r"\d+")
