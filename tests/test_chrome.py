@@ -275,11 +275,20 @@ def test_match_rule_equals_trying_every_rule_with_other_rules(pieces):
 
 
 def test_a_line_the_page_repeats_word_for_word_goes_the_second_time(resources):
-    """A headline shown again in a related-links list: the later copy is the page's."""
+    """A headline shown again in a related-links list after the article: the later copy is the page's."""
     head = "Two patients diagnosed with plague in China as officials scramble to prevent outbreak"
-    text = expand(f"{head}\n\n{{P1}}\n\n{{P2}}\n\n{{P3}}\n\nMore stories\n\n{head}\n\n{{P4}}\n")
+    text = expand(f"{head}\n\n{{P1}}\n\n{{P2}}\n\n{{P3}}\n\n{{P4}}\n\nMore stories\n\n{head}\n")
     result = service.clean(text, steps=["chrome"], language="en", resources=resources)
-    repeats = [e for e in result.edits if e.rule == "chrome.repeated_line"]
+    repeats = [e for e in result.edits if e.rule == "chrome.repeated_line"
+               or head in e.original]
     assert len(repeats) == 1 and head in repeats[0].original
     assert result.text.count(head) == 1 and result.text.startswith(head)
     assert all(CASES["paragraphs"][p] in result.text for p in ("P1", "P2", "P3", "P4"))
+
+
+def test_a_line_repeated_inside_the_article_is_content(resources):
+    """A forum reply quoting a post, a meal plan's ingredient: repeats between paragraphs stay."""
+    quote = "The problem with the old compiler is that nobody can say what a simple statement does."
+    text = expand(f"{{P1}}\n\n{quote}\n\n{{P2}}\n\n{quote}\n\n{{P3}}\n\n{{P4}}\n")
+    result = service.clean(text, steps=["chrome"], language="en", resources=resources)
+    assert result.text == text, [(e.rule, e.original) for e in result.edits]

@@ -81,3 +81,51 @@ def test_fuzz_corpus_replays_cleanly(path):
     codes = edited_opcodes(text, result.text, a, b, result.edits)
     if codes is not None:  # the unified diff's lines, built from the edits
         assert_line_opcodes(a, b, codes)
+
+
+# --- the chrome step is idempotent by construction (issue 13) --------------------------
+
+CHROME_PIECES = [
+    "India and Japan have finalised an agreement on 5G technology, officials in both capitals said on Wednesday.",
+    "The two countries will develop the networks with the other members of the Quad, the ministers said.",
+    "Die Minister trafen sich am Freitag in Tokio und vereinbarten, beim Ausbau der Netze zusammenzuarbeiten.",
+    "Los ministros se reunieron el viernes en Tokio y acordaron trabajar juntos en las nuevas redes de la región.",
+    "Home", "News", "Sport", "World", "Menu", "Sign in", "Related Articles", "Don't miss", "Advertisement",
+    "Leave a Reply", "Share this:", "Facebook Twitter WhatsApp Email", "Privacy Policy", "© 2024 The Daily Times",
+    "Quad ministers meet in Tokyo to discuss the region", "Markets close higher on trade hopes – The Diplomat",
+    "Portable speaker with a carry strap for $399", "Breakfast: two boiled eggs with rye toast and a cup of tea",
+    "Ann on May 4, 2020 at 4:47 pm said:", "By Staff Reporter", "Updated: Oct 12, 2020, 10:42 AM IST",
+    "Talks resume after border standoff – The PrintThe two sides met for nine hours.",
+]
+
+
+@st.composite
+def scraped_page(draw):
+    pieces = draw(st.lists(st.sampled_from(CHROME_PIECES), min_size=1, max_size=24))
+    seps = draw(st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " \n"]), min_size=len(pieces), max_size=len(pieces)))
+    return "".join(p + s for p, s in zip(pieces, seps))
+
+
+def _chrome_twice(text: str, language: str = "auto"):
+    """Two passes of the chrome step; the second reads the language the first detected.
+
+    (Detection on the shorter output may differ: that is the language step's
+    property, not chrome's.)
+    """
+    once = service.clean(text, steps=["chrome"], language=language)
+    assert apply_edits(text, once.edits) == once.text
+    return once, service.clean(once.text, steps=["chrome"], language=once.language["code"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scraped_page(), st.sampled_from(["auto", "en", "und", "de"]))
+def test_chrome_is_idempotent_on_generated_pages(text, language):
+    once, twice = _chrome_twice(text, language)
+    assert twice.edits == (), f"second pass removed {[(e.rule, e.original) for e in twice.edits]}"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*"))[:200], ids=lambda p: p.name[:12])
+def test_chrome_is_idempotent_on_the_fuzz_corpus(path):
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    once, twice = _chrome_twice(text)
+    assert twice.edits == (), f"second pass removed {[(e.rule, e.original) for e in twice.edits]}"

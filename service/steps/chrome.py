@@ -8,25 +8,35 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    it stands ("Advertisement", "Back to top button").
 2. The article is the contiguous run of blocks with the most prose (Body Text
    Extraction on blocks, `find_article`); a comment section ("Leave a Reply",
-   "X on <date> at <time> said:") ends it.
-3. Everything inside the article stays (but for 4.). Outside it we walk away
-   from it, keeping undecided lines (a headline, a dateline, a last list item). A line
+   "X on <date> at <time> said:") ends it. Prose is read in the page's
+   language (justext's ~100 stop lists) and, whatever the language, from
+   sentence structure (`chrome_signals.is_sentence_like`).
+3. Everything inside the article stays. Outside it we walk away from it,
+   keeping undecided lines (a headline, a dateline, a last list item). A line
    with positive evidence — a rule, a "Title – Site" link title, a run of menu
-   labels, a long line without function words — goes if a rule names it; where
-   two pieces of evidence come close together (or a "Related Articles"
-   heading follows the article) the page's chrome begins, and everything
-   beyond goes too, up to the next run of paragraphs, which is article again.
-4. A later copy of a line of 8+ words the page already showed (a headline
-   again in a related-links list) goes, wherever it stands (`repeated_lines`).
+   labels, a long line without function words; never prose or list content
+   (prices, quantities, times, table cells) — goes if a rule names it. Where
+   a list of chrome starts (two pieces of evidence close together, a "Related
+   Articles" heading after the article) it takes the link-like lines after
+   it, at most LIST_REACH past its last evidence, up to the first line that
+   is not link-like (`walk_outward`). Deletion needs evidence in proportion
+   to what it removes: one cue never takes the rest of the page.
+4. A headline-shaped line repeated outside the article goes
+   (`chrome_guard.repeated_lines`); repeats inside it are content.
+5. The page guard (`chrome_guard.guard_page`): when the removals would take
+   more than half of the page's prose, only strong evidence stands.
+6. The step runs to a fixpoint (`chrome_guard.run_to_fixpoint`): cleaning
+   its output again removes nothing.
 
-A text with no good block at all is left alone but for the `anywhere` rules
-and repeated lines: without an article we cannot tell chrome from content.
+A text with no good block at all is left alone but for the `anywhere` rules:
+without an article we cannot tell chrome from content.
 Every removal deletes whole lines and names its rule, so an editor can
 restore it.
 
 Line-shape signals are language-neutral; the phrase rules are English and
-only apply to English text. Link titles glued onto a paragraph ("… – Inside
-TelecomThis is…") lose just the title.
+only apply to English text (and to undetermined text). Link titles glued
+onto a paragraph ("… – Inside TelecomThis is…") lose just the title
+(`chrome_glued`).
 
 Speed: `chrome_match.match_rule` finds a block's rule with one joined
 pattern per length tier and keeps costly patterns (the cookie notice's
@@ -43,12 +53,15 @@ them contains; block shapes count words in C (`chrome_signals.shape_of`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..edits import Change
 from ..errors import RulesError
 from ..rules import check_regex_safe
+from . import chrome_guard as guard
 from . import chrome_signals as sig
+from .chrome_glued import find_glued_titles, glued_title_end  # noqa: F401 - part of the API
 from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
 
 ENGLISH_ONLY = False  # shapes work in any language; phrase rules only run on English
@@ -75,14 +88,23 @@ RULE_SCHEMA = {
         # above it, the article ended before it
         "ends_article": {"type": "boolean"},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        # any_language: the pattern holds in every language ("© 2024 …"); the
+        # other rules are English phrases and only run on English text
+        "any_language": {"type": "boolean"},
     },
 }
 _DEFAULT_MAX_CHARS = 200
-_GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
-_GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
-# The strings _GLUE_SEPARATOR matches: four `in` tests are cheaper than a regex search.
-_GLUE_SEPARATORS = (" – ", " — ", " | ", " - ")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
+# Words of prose an article needs before a list of chrome after it may run
+# past the short sentences between its links (teasers): below it, the page's
+# content may well be the list itself (a product or category page).
+SETTLED_WORDS = 250
+# Lines a list may take past its last piece of evidence (a heading, a rule's
+# line, a menu run): a related box holds a dozen links; a longer run of
+# undecided lines is more often the page's own list (a manual's references).
+LIST_REACH = 12
+# Headings of lists of stories, whose links come with a teaser sentence each
+# (a comment form's "Reply" also starts a list, but of comments and code).
+TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,7 @@ class LineRule:
     confidence: float
     starts_list: bool = False
     ends_article: bool = False
+    any_language: bool = False
 
     def matches(self, line: str) -> bool:
         """True when the whole stripped line is this rule's chrome.
@@ -135,7 +158,8 @@ def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
             words=frozenset(w.lower() for w in entry.get("words", ())),
             min_words=entry.get("min_words", 1), anywhere=entry.get("where", "anywhere") == "anywhere",
             max_chars=entry.get("max_chars", _DEFAULT_MAX_CHARS), confidence=entry.get("confidence", 0.9),
-            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False)))
+            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False),
+            any_language=entry.get("any_language", False)))
     return tuple(compiled)
 
 
@@ -147,22 +171,65 @@ class Verdict:
     message: str
     confidence: float
     starts_list: bool = False
+    # metadata lines (a byline, a dateline, a caption: rules that hold only
+    # outside the article) stand beside every item of a listing: two of them
+    # close together do not start a list of chrome
+    metadata: bool = False
 
 
 def run(text: str, ctx) -> list[Change]:
-    """Deletions of chrome lines and of link titles glued onto paragraphs."""
+    """Deletions of chrome lines and of link titles glued onto paragraphs, to a fixpoint."""
+    return guard.run_to_fixpoint(text, lambda t: find_chrome(t, ctx))
+
+
+def find_chrome(text: str, ctx) -> list[Change]:
+    """One round of run(): the deletions the page's evidence supports."""
     lines = sig.split_lines(text)
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
-    rules = (ctx.rules or ()) if english else ()
-    verdicts = classify_blocks(blocks, rules, sig.stopwords_for("en" if english else ctx.language))
+    rules = (ctx.rules or ()) if english else any_language_rules(ctx.rules or ())
+    # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
+    page = classify_blocks(blocks, rules, sig.stopwords_for(ctx.language))
+    verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
-    changes += repeated_lines(lines, blocks, verdicts)
-    changes = attach_final_break(text, changes)
+    removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}
+    # a repeat between the page's first and last prose paragraph is inside the article body
+    article = range(blocks[page.body[0]].first, blocks[page.body[1]].last + 1) if page.found else range(0)
+    changes += guard.repeated_lines(lines, removed, article)
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             changes += find_glued_titles(lines[block.first], "en" if english else ctx.language)
-    return changes
+    weights = [(lines[i].start, lines[i].end, guard.prose_words(lines[i].text, page.prose[k]))
+               for k, b in enumerate(blocks) for i in range(b.first, b.last + 1)]
+    changes = guard.guard_page(sorted(changes, key=lambda c: c.start), weights,
+                               {r.id for r in rules if r.anywhere})
+    return attach_final_break(text, changes)
+
+
+@lru_cache(maxsize=8)
+def any_language_rules(rules: tuple) -> tuple:
+    """The rules that hold in every language (one tuple per rule set: match_rule indexes it once).
+
+    >>> [r.id for r in any_language_rules(compile_rules([{"id": "a", "message": "m", "pattern": "x"},
+    ...      {"id": "b", "message": "m", "pattern": "©.*", "any_language": True}]))]
+    ['b']
+    """
+    return tuple(r for r in rules if r.any_language)
+
+
+@dataclass
+class Verdicts:
+    """classify_blocks' answer: a Verdict (or None) per block, and where the article is."""
+
+    verdicts: list
+    prose: list          # blocks with sentence structure or article-like shape
+    first: int = 0       # the article's first and last block
+    last: int = -1
+    body: tuple = (0, -1)  # the first and last prose block, when they reach past the article
+
+    @property
+    def found(self) -> bool:
+        return self.last >= self.first
 
 
 @dataclass(frozen=True)
@@ -175,70 +242,57 @@ class Page:
     in_run: list         # prose next to prose
     good: list           # indices of good blocks that no rule matches
     end: int             # first comment-section block after the article, or len(blocks)
+    listable: list       # link-like lines a list heading may take with it (see walk_outward)
+    lists: list          # list items of the article's kind (sig.is_list_content)
+    titled: list         # titles of 4+ words: a listing's items when the article is short
+    settled: bool = False  # the article is long enough that a list after it is the page's
 
 
-def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> list[Verdict | None]:
-    """A Verdict for each chrome block, None for each article block."""
+def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Verdicts:
+    """A Verdict for each chrome block, None for each article block; and the article's place."""
     matched = [match_rule(b.text, rules) for b in blocks]
     verdicts: list[Verdict | None] = [
         Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
-    classes = [sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)) for b in blocks]
+    prose = [sig.is_sentence_like(b.text) for b in blocks]
+    classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
+                             len(b.text)) for i, b in enumerate(blocks)]
+    prose = [p or c == "good" for p, c in zip(prose, classes)]
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
-        return verdicts  # no article to stand on: only the "anywhere" rules speak
-    menu = mark_menu_runs(blocks, matched)
-    page = Page(matched, classes, [chrome_evidence(b, matched[i], menu[i], stopwords) for i, b in enumerate(blocks)],
-                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good))
+        return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
+    menu = mark_menu_runs(blocks, matched, top=good[0])
+    lists = [sig.is_list_content(b.text) for b in blocks]
+    listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
+    page = Page(matched, classes,
+                [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
+                mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
+                [b.text.count(" ") >= 3 for b in blocks])
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
+    words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
+    page = replace(page, settled=words >= SETTLED_WORDS)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
-    return verdicts
+    return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
-# A line of at least this many words that repeats an earlier kept line word
-# for word is the page's, not the article's: a headline or teaser shown again
-# in a related-links list, a share box or a pull quote (trafilatura's
-# `deduplicate` rests on the same observation). The first copy stays, so
-# nothing is lost, and this holds with or without an article. Lines, not
-# blocks, and no condition on finding the article: how lines group into blocks
-# can change once whitespace is cleaned, and the step must give the same
-# answer on its own output (tests/test_properties.py).
-REPEAT_MIN_WORDS = 8
+def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:
+    """A block with sentence structure counts as prose whatever its stop words say.
 
+    Stop-word density reads prose only in the language of its list: a German
+    paragraph on a page detected as English, or any paragraph of an
+    undetermined language, has sentence structure but no English stop words.
 
-def repeated_lines(lines: list[sig.Line], blocks: list[sig.Block], verdicts: list) -> list[Change]:
-    """Deletions of the later copies of kept lines (see REPEAT_MIN_WORDS).
-
-    >>> head = "Two patients diagnosed with plague in China, officials say"
-    >>> L = [sig.Line(0, 10, head), sig.Line(10, 20, "Text."), sig.Line(20, 30, head + " ")]
-    >>> B = [sig.Block(i, i, x.start, x.end, x.text) for i, x in enumerate(L)]
-    >>> [(c.start, c.rule) for c in repeated_lines(L, B, [None, None, None])]
-    [(20, 'chrome.repeated_line')]
+    >>> promote_prose("short", True, 300), promote_prose("short", True, 90), promote_prose("short", False, 300)
+    ('good', 'near', 'short')
     """
-    removed = set()
-    for block, verdict in zip(blocks, verdicts):
-        if verdict is not None:
-            removed.update(range(block.first, block.last + 1))
-    seen: set = set()
-    out = []
-    for i, line in enumerate(lines):
-        key = line.text.strip()
-        if "  " in key or "\t" in key or "\u00a0" in key:
-            key = " ".join(key.split())  # rare: most lines are single-spaced already
-        # (counting spaces, not splitting: every paragraph passes through here)
-        if key.count(" ") + 1 < REPEAT_MIN_WORDS or i in removed:
-            continue
-        if key not in seen:
-            seen.add(key)
-            continue
-        shown = key if len(key) <= 60 else key[:57] + "..."
-        out.append(Change(line.start, line.end, "", "chrome.repeated_line",
-                          f"removed {shown!r}: it repeats an earlier line of the page word for word "
-                          "(a headline or teaser shown twice)", 0.8))
-    return out
+    if not sentence_like or cls == "good":
+        return cls
+    if chars >= sig.LENGTH_HIGH:
+        return "good"
+    return "near" if chars >= sig.LENGTH_LOW else cls
 
 
 def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> None:
@@ -246,29 +300,60 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
 
     Undecided blocks stay (a headline, a last list item). A block with
     evidence goes if a rule names it and it is not between two prose blocks.
-    Where the chrome starts for good — two pieces of evidence close together,
-    a "Related Articles" heading after the article, a comment section — every
-    block beyond goes too, up to a run of paragraphs (article again).
+    Where a list of chrome starts — two pieces of evidence close together,
+    a "Related Articles" heading after the article, a comment section — the
+    link-like lines right after it go too (`Page.listable`: no sentence
+    structure, no price, quantity, time or table cells); the first line that
+    is not link-like ends the list. After an article of SETTLED_WORDS the
+    list runs past short sentences (teasers: kept) up to the next run of
+    paragraphs. Only the comment section, once the article ended with prose
+    above it, goes whole (the page guard still bounds it).
     """
     cut: Verdict | None = None
+    reach = 0  # lines taken since the last piece of evidence
+    teaser: int | None = None  # a sentence right after a link the list took
     for step, i in enumerate(order):
         evidence = page.evidence[i]
         if i == page.end:
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
             continue
-        if cut is not None and page.in_run[i] and i < page.end:
-            cut = None
+        if cut is not None and evidence is None and i < page.end and (
+                not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
+            if not page.settled or (page.in_run[i] and page.classes[i] == "good"):
+                cut = None  # a paragraph or the article's own list: the chrome list ended
+            else:
+                # a teaser's sentence: it goes only if a heading of stories began the list
+                # and the list takes a link right after it
+                teaser = (i if teaser is None and cut.rule in TEASER_LISTS and step
+                          and verdicts[order[step - 1]] is not None else None)
+                continue
+        if cut is not None and evidence is None and i < page.end:
+            reach += 1
+            if reach > LIST_REACH:
+                cut = None  # evidence licenses a bounded list, not the rest of the page
+        elif evidence is not None:
+            reach = 0
         if cut is not None:
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 "chrome.classifier.outside_article",
-                f"{side} the article, in a run of chrome that starts with a {cut.rule} line", 0.75)
+                f"{side} the article, a link-like line in a list "
+                f"that starts with a {cut.rule} line", 0.75)
+            if teaser is not None:
+                verdicts[teaser] = Verdict(
+                    "chrome.classifier.teaser", f"{side} the article, a sentence between two links of a "
+                    f"list that starts with a {cut.rule} line", 0.7)
+            teaser = None
             continue
+        teaser = None
         if evidence is None or (step == 0 and is_heading(evidence)):
             continue
         if evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]:
             verdicts[i] = verdicts[i] or evidence
-        if (evidence.starts_list and side == "after") or starts_chrome_run(order, step, page.evidence):
+        # below a settled article, metadata lines may start a list too: the page is no listing
+        if (evidence.starts_list and side == "after") or ((page.settled or not evidence.metadata)
+                                                          and starts_chrome_run(order, step, page.evidence,
+                                                                                page.settled)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
 
@@ -347,31 +432,43 @@ def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
     return out
 
 
-def starts_chrome_run(order: list[int], step: int, evidence: list, window: int = 2) -> bool:
+def starts_chrome_run(order: list[int], step: int, evidence: list, settled: bool = False,
+                      window: int = 2) -> bool:
     """True when the evidence at `order[step]` is followed by more within `window` blocks.
 
     One odd line after an article may be the article's own (a list item, a
     credit line); two chrome lines in a row mark where the page's chrome
-    begins. The last block of the text needs no company.
+    begins (metadata lines do not count: a listing has them on every item).
+    The last block of the text needs no company.
 
-    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [1, None, 1])
+    >>> v = Verdict("r", "m", 0.8)
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, v])
     True
-    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [1, None, None, 1])
+    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [v, None, None, v])
+    False
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, Verdict("d", "m", 0.8, metadata=True)])
     False
     """
     ahead = order[step + 1:step + 1 + window]
-    return not ahead or any(evidence[j] is not None for j in ahead)
+    return not ahead or any(evidence[j] is not None and (settled or not evidence[j].metadata) for j in ahead)
 
 
-def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset) -> Verdict | None:
+def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
+                    prose: bool = False) -> Verdict | None:
     """Positive evidence that a block outside the article is chrome, or None.
+
+    Only a rule speaks against prose (`prose`: sentence structure in any
+    language): the shapes below describe labels and link titles.
 
     >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
     ...                 frozenset()).rule
     'chrome.classifier.site_title'
     """
     if rule is not None:
-        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list)
+        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list,
+                       not rule.anywhere and not rule.ends_article)
+    if prose or sig.is_list_content(block.text):
+        return None
     # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
     if sig.split_site_title(block.text) and not glued_title_end(block.text, "en"):
         return Verdict("chrome.classifier.site_title", "a link title shaped 'Title – Site'", 0.8)
@@ -393,12 +490,15 @@ def is_heading(evidence: Verdict) -> bool:
     return evidence.rule == "chrome.classifier.short_link_run"
 
 
-def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6) -> list[bool]:
+def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
+                   top: int | None = None) -> list[bool]:
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
-    A run counts when it is long, or when one of its labels is a known chrome
-    phrase ("Home", "Share"): four short subheadings in a fact-check ("Claim",
-    "Rating") are not a menu, nor is one heading below "Trending Now".
+    A run counts when one of its labels is a known chrome phrase ("Home",
+    "Share"), or when it is long and ends before block `top` (the first
+    paragraph): four short subheadings in a fact-check ("Claim", "Rating")
+    are not a menu, nor is one heading below "Trending Now", nor a
+    category page's list of categories below its introduction.
 
     >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
     >>> mark_menu_runs(bs, [1, None, None, None])
@@ -406,6 +506,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     >>> mark_menu_runs(bs, [None] * 4)
     [False, False, False, False]
     """
+    top = len(blocks) if top is None else top
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     i = 0
@@ -415,7 +516,9 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
             j += 1
         known = sum(1 for k in range(i, j) if matched[k] is not None)
         # a lone unknown label beside known chrome is as likely the article's heading
-        if j - i - known >= 2 and (j - i >= long_run or (j - i >= min_run and known)):
+        # a long run of unknown labels is a menu only above the first paragraph (the
+        # header's navigation): further down it is as likely the page's own list
+        if j - i - known >= 2 and ((j - i >= long_run and j <= top) or (j - i >= min_run and known)):
             out[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return out
@@ -444,102 +547,3 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
         return changes
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
-
-
-def find_glued_titles(line: sig.Line, language: str) -> list[Change]:
-    """Delete "Title – Site" link titles glued onto a sentence of the line.
-
-    A scraper glues a link's title onto the text after it; the title starts a
-    line or follows a sentence end, and its site name runs into the next
-    sentence without a space.
-
-    >>> l = sig.Line(0, 80, "Big news today – Inside TelecomThis is a huge update for all the readers.")
-    >>> [(c.start, c.end) for c in find_glued_titles(l, "en")]
-    [(0, 31)]
-    """
-    if not any(map(line.text.__contains__, _GLUE_SEPARATORS)):
-        return []  # glued_title_end needs a separator: most paragraphs have none
-    changes, taken = [], 0
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line.text)]
-    for start in starts[:50]:
-        if start < taken:
-            continue
-        cut = glued_title_end(line.text[start:], language)
-        if cut is not None:
-            glued = line.text[start:start + cut]
-            changes.append(Change(line.start + start, line.start + start + cut, "", "chrome.glued_title",
-                                  f"removed link title {glued!r} glued onto the sentence after it", 0.85))
-            taken = start + cut
-    return changes
-
-
-def glued_title_end(line: str, language: str) -> int | None:
-    """Where a "Title – Site" head glued onto the line's first sentence ends, or None.
-
-    >>> glued_title_end("New satellite launched – WIONThe rocket left at dawn.", "en")
-    29
-    >>> glued_title_end("Sony shows its console – PlayStation 5 is due in November.", "en") is None
-    True
-    """
-    head = line[:220]
-    for sep in _GLUE_SEPARATOR.finditer(head):
-        if looks_like_title(head[:sep.start()]):
-            cut = glued_site_end(line, sep.end(), language)
-            if cut is not None:
-                return cut
-    return None
-
-
-def looks_like_title(title: str) -> bool:
-    """Three to 25 words, capitalised, no sentence end inside.
-
-    >>> looks_like_title("Huawei has lost the Romanian 5G market"), looks_like_title("It rained. Then")
-    (True, False)
-    """
-    words = title.split()
-    return (3 <= len(words) <= 25 and (title[:1].isupper() or title[:1].isdigit())
-            and not re.search(r"[.!?]\s", title))
-
-
-def alnum_run_at(word: str, pos: int) -> str:
-    """The run of letters and digits of `word` around `pos`.
-
-    >>> alnum_run_at("Reuters.comThe", 11), alnum_run_at("PlayStation", 4)
-    ('comThe', 'PlayStation')
-    """
-    start, end = pos, pos
-    while start > 0 and word[start - 1].isalnum():
-        start -= 1
-    while end < len(word) and word[end].isalnum():
-        end += 1
-    return word[start:end]
-
-
-def glued_site_end(line: str, start: int, language: str) -> int | None:
-    """Offset where a site name starting at `start` runs into the next sentence.
-
-    The site is one to four capitalised words; its last word is glued onto a
-    sentence start ("TelecomThis", "TimesI", "WIONThe"). A glued word the
-    dictionary knows ("PlayStation", "YouTube") is a brand, not a glue.
-    """
-    from wordfreq import zipf_frequency
-
-    pos = start
-    for _ in range(4):
-        m = re.match(r"\S+", line[pos:])
-        if not m or not (m.group(0)[:1].isupper() or m.group(0)[:1].isdigit()):
-            return None
-        word = m.group(0)
-        glue = next((g.start() for g in _GLUE_POINT.finditer(word) if g.start() >= 2), None)
-        if glue is not None:
-            # a letter glued onto a letter may be a brand ("PlayStation"): ask the dictionary
-            joined = alnum_run_at(word, glue)
-            known = word[glue].isalpha() and zipf_frequency(joined, language) > 0
-            if known or not sig.words_of(line[pos + glue:]) or not sig.is_site_name(line[start:pos + glue]):
-                return None
-            return pos + glue
-        pos += len(word)
-        if line[pos:pos + 1] != " ":
-            return None
-        pos += 1
-    return None

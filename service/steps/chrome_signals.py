@@ -39,12 +39,29 @@ _END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s
 # group_blocks drops a space left before closing punctuation where a fragment was cut.
 _SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%’”])")
 _SEPARATORS = (" – ", " — ", " | ", " - ", " :: ", " · ")
+# ISO 639-1 codes (and langdetect's, and a few 639-3 ones where no 639-1 code
+# exists) to the names of the ~100 stop-word lists justext ships.
 _LANGUAGE_NAMES = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
-    "nb": "Norwegian_Bokmal", "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ro": "Romanian",
-    "hu": "Hungarian", "tr": "Turkish", "id": "Indonesian", "ca": "Catalan", "hr": "Croatian",
-    "sk": "Slovak", "sl": "Slovenian",
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
+    "rup": "Aromanian", "ast": "Asturian", "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian",
+    "bn": "Bengali", "bpy": "Bishnupriya_Manipuri", "bs": "Bosnian", "br": "Breton", "bg": "Bulgarian",
+    "ca": "Catalan", "ceb": "Cebuano", "cv": "Chuvash", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish", "fr": "French",
+    "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek", "gu": "Gujarati", "ht": "Haitian",
+    "he": "Hebrew", "iw": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "is": "Icelandic", "io": "Ido",
+    "ig": "Igbo", "id": "Indonesian", "in": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
+    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin",
+    "lv": "Latvian", "lt": "Lithuanian", "lmo": "Lombard", "nds": "Low_Saxon", "lb": "Luxembourgish",
+    "mk": "Macedonian", "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi",
+    "nap": "Neapolitan", "ne": "Nepali", "new": "Newar", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
+    "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian", "pms": "Piedmontese", "pl": "Polish",
+    "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "mo": "Romanian", "ru": "Russian",
+    "sgs": "Samogitian", "sr": "Serbian", "sh": "Serbo_Croatian", "scn": "Sicilian", "sk": "Slovak",
+    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
+    "tl": "Tagalog", "fil": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
+    "war": "Waray_Waray", "cy": "Welsh", "fy": "West_Frisian", "pnb": "Western_Panjabi", "pa": "Western_Panjabi",
+    "yo": "Yoruba",
 }
 
 
@@ -164,10 +181,14 @@ def group_blocks(lines: list[Line]) -> list[Block]:
 def stopwords_for(language: str) -> frozenset:
     """justext's bundled stop-word list for a language code (empty if none).
 
-    >>> "the" in stopwords_for("en"), len(stopwords_for("xx"))
-    (True, 0)
+    Codes are ISO 639 ("de", "pt-BR" and "zh-cn" read as their first part).
+
+    >>> "the" in stopwords_for("en"), "und" in stopwords_for("de"), "que" in stopwords_for("pt-BR")
+    (True, True, True)
+    >>> len(stopwords_for("xx")), len(stopwords_for("und"))
+    (0, 0)
     """
-    name = _LANGUAGE_NAMES.get(language)
+    name = _LANGUAGE_NAMES.get((language or "").lower().replace("_", "-").split("-")[0])
     if not name:
         return frozenset()
     import justext  # ships its stop-word lists as package data: nothing downloads
@@ -340,3 +361,71 @@ def is_menu_item(text: str) -> bool:
     if ends_sentence(text) or any(c.isdigit() for c in text):
         return False
     return text[:1].isupper() or text[:1].isalpha()
+
+
+# Prose in any language, read without a word list: enough words, mostly
+# lower-case (a caseless script counts as lower case: German capitalises its
+# nouns, about a third of its words; an English Title Case headline has few
+# lower-case words), and a sentence's punctuation. Menus, link titles, labels
+# and headlines lack one of the three.
+SENTENCE_MIN_WORDS = 8
+SENTENCE_MIN_LOWER = 0.5
+# Scripts written without spaces between words: a run of them is many words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A sentence's end inside the block: after a word of two letters or more (not
+# "U.S." or "Calif."'s initial), before a capital or a caseless letter.
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[^\W\d_]|[。！？]")
+
+
+def is_sentence_like(text: str) -> bool:
+    """True for a block with sentence structure, whatever its language.
+
+    >>> is_sentence_like("Die Minister trafen sich am Freitag in Tokio und vereinbarten eine enge Zusammenarbeit.")
+    True
+    >>> is_sentence_like("Two Patients Diagnosed With Plague In China As Officials Scramble")
+    False
+    >>> is_sentence_like("Two U.S. troops killed in helicopter crash in Afghanistan")
+    False
+    >>> is_sentence_like("Home News Sport World Business Technology Science Health")
+    False
+    >>> is_sentence_like("東京で金曜日に会談した両国の閣僚は、地域の新しい通信網で協力することで合意した。")
+    True
+    """
+    if len(text) < 30:
+        return False
+    if _CJK.search(text):
+        cjk = len(_CJK.findall(text))
+        if cjk >= 20 and any(m in text for m in "。！？.!?"):
+            return True
+    words = words_unordered(text)
+    if len(words) < SENTENCE_MIN_WORDS:
+        return False
+    lower = sum(1 for w in words if not w[0].isupper())
+    if lower < SENTENCE_MIN_LOWER * len(words):
+        return False
+    return ends_sentence(text) or bool(_INNER_SENTENCE_END.search(text)) or (
+        len(words) >= 20 and "," in text)
+
+
+# Lines of list-like content: a price, a quantity with its unit, a time of
+# day, a score, or table cells. Related-link titles and menu labels rarely
+# carry them; products, recipes, schedules and tables always do.
+_LIST_CONTENT = re.compile(
+    r"[$€£¥₹₩]\s?\d|\d(?:[.,]\d+)?\s?(?:€|\$|£|kr|zł|Kč|руб|₽|₩|₹|USD|EUR|GBP)\b"
+    r"|(?:^|[\s(])\d+(?:[.,/]\d+)?\s?(?-i:g|kg|mg|ml|l|dl|cl|oz|lb|lbs|tsp|tbsp|cups?|EL|TL|St)\b\.?"
+    r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|h|uhr)?\b|\b\d{1,3}\s?[-–:]\s?\d{1,3}\b|\t|\s\|\s.*\s\|\s", re.I)
+# Three numbers on a line: a spec sheet, a table row, a score line.
+_NUMBER = re.compile(r"\d+")
+
+
+def is_list_content(text: str) -> bool:
+    """True for a list item of the article's own kind (see _LIST_CONTENT).
+
+    >>> is_list_content("Sonos Move for $400"), is_list_content("2 cups flour"), is_list_content("Mon 7:30 pm Yoga")
+    (True, True, True)
+    >>> is_list_content("MacBook Air, 13-inch, M5 Chip, 16GB memory"), is_list_content("Markets close higher")
+    (True, False)
+    >>> is_list_content("Huawei has lost the Romanian 5G market")
+    False
+    """
+    return bool(_LIST_CONTENT.search(text)) or len(_NUMBER.findall(text)) >= 3

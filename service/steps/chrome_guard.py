@@ -1,0 +1,207 @@
+"""What the `chrome` step may delete on a page's evidence: repeated lines and the page guard.
+
+Deleting article text is the worst thing the step can do, so removals need
+evidence in proportion to what they take:
+
+- `repeated_lines`: a title-like line the page already showed,
+  repeated outside the article (a headline again in a related-links list).
+  A line repeated inside the article is the article's (a forum quote, a
+  meal plan's ingredient, a chorus).
+- `guard_page`: when the removals would take most of the page's prose, the
+  classifier has more likely lost the article than found a page of chrome.
+  Only strong, local evidence stands then (a rule that holds anywhere, a
+  link title glued onto a sentence); every other removal is dropped, and the
+  removals that stay say so in their message.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from ..edits import Change
+from . import chrome_signals as sig
+
+# A line of at least this many words that repeats an earlier line word for
+# word, outside the article, is the page's: a headline or teaser shown again
+# in a related-links list, a share box or a pull quote (trafilatura's
+# `deduplicate` rests on the same observation). The first copy stays, so
+# nothing is lost. Lines, not blocks: how lines group into blocks can change
+# once whitespace is cleaned.
+REPEAT_MIN_WORDS = 8
+# A headline is a few words without a sentence's end; a longer repeated line,
+# or one that ends like a sentence, is a paragraph or a quote given again.
+REPEAT_MAX_WORDS = 40
+# The page guard: removals may take at most this share of the words of the
+# page's prose blocks (article-like or sentence-like, in any language) on
+# weak evidence. On news pages the article is most of a page's prose, and on
+# the development pages the classifier's removals took at most a third of it
+# where it was right; a removal of more than half is more often an article
+# read as chrome (a product roundup, a German page read with English cues).
+GUARD_MAX_SHARE = 0.5
+# Rules whose evidence holds wherever the line stands (besides `anywhere` rules).
+STRONG_RULES = ("chrome.glued_title",)
+
+
+def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[Change]:
+    """Deletions of later copies of title-like lines, outside the article's lines.
+
+    `removed`: indices of lines already deleted; `article`: the line indices
+    of the article (empty when there is none: then nothing is a repeat).
+
+    >>> head = "Two patients diagnosed with plague in China, officials say"
+    >>> L = [sig.Line(0, 10, head), sig.Line(10, 20, "Text."), sig.Line(20, 30, head + " ")]
+    >>> [(c.start, c.rule) for c in repeated_lines(L, set(), range(0, 2))]
+    [(20, 'chrome.repeated_line')]
+    >>> repeated_lines(L, set(), range(0, 3))
+    []
+    """
+    if not article:
+        return []
+    seen: set = set()
+    out = []
+    for i, line in enumerate(lines):
+        key = line.text.strip()
+        if "  " in key or "\t" in key or "\u00a0" in key:
+            key = " ".join(key.split())  # rare: most lines are single-spaced already
+        # (counting spaces, not splitting: every paragraph passes through here)
+        spaces = key.count(" ")
+        if spaces + 1 < REPEAT_MIN_WORDS or i in removed:
+            continue
+        if key not in seen:
+            seen.add(key)
+            continue
+        if i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or sig.is_list_content(key):
+            continue  # the article's own line, a sentence or a list item (a meal plan's): not a headline
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        out.append(Change(line.start, line.end, "", "chrome.repeated_line",
+                          f"removed {shown!r}: outside the article, it repeats an earlier line of the page "
+                          "word for word (a headline or teaser shown twice)", 0.8))
+    return out
+
+
+def prose_words(text: str, prose: bool) -> int:
+    """Words a block counts for in the guard: its words if it is prose, else none.
+
+    >>> prose_words("A long sentence, it says.", True), prose_words("Home", False)
+    (5, 0)
+    """
+    return len(text.split()) if prose else 0
+
+
+def guard_page(changes: list[Change], weights: list[tuple[int, int, int]], strong: set) -> list[Change]:
+    """The changes, or only the strong ones when the rest would take most of the page's prose.
+
+    `weights`: (start, end, prose words) of each line, in text order;
+    `strong`: ids of rules that hold anywhere.
+
+    >>> ch = [Change(0, 10, "", "chrome.classifier.outside_article", "m", 0.75),
+    ...       Change(10, 12, "", "chrome.phrase.advertisement", "an advertisement label", 0.9)]
+    >>> [c.rule for c in guard_page(ch, [(0, 10, 30), (10, 12, 0), (12, 40, 20)], {"chrome.phrase.advertisement"})]
+    ['chrome.phrase.advertisement']
+    >>> len(guard_page(ch, [(0, 10, 10), (10, 12, 0), (12, 40, 20)], set()))
+    2
+    """
+    total = sum(w for _, _, w in weights)
+    if not total or not changes:
+        return changes
+    weak = sorted((c.start, c.end) for c in changes if not is_strong(c, strong))
+    taken, k = 0, 0
+    for start, end, words in weights:  # both in text order: one sweep
+        while k < len(weak) and weak[k][1] < end:
+            k += 1
+        if words and k < len(weak) and weak[k][0] <= start and end <= weak[k][1]:
+            taken += words
+    if taken <= GUARD_MAX_SHARE * total:
+        return changes
+    share = round(100 * taken / total)
+    note = (f" (page guard: the other removals would have taken {share}% of the page's prose, "
+            "so only lines with strong evidence were removed)")
+    return [replace(c, message=c.message + note) for c in changes if is_strong(c, strong)]
+
+
+def is_strong(change: Change, strong: set) -> bool:
+    """True for a removal whose evidence is local and strong (see the module docstring)."""
+    return change.rule in strong or change.rule in STRONG_RULES
+
+
+# Rounds run_to_fixpoint may take; each round after the first sees a page
+# without the lines the last one removed (a repeat that now stands alone, a
+# line no longer glued to a neighbour). Pages of the development benchmarks
+# settle in two rounds.
+MAX_ROUNDS = 4
+
+
+def run_to_fixpoint(text: str, find) -> list[Change]:
+    """The deletions `find` makes on `text`, then on its result, until it finds none.
+
+    Cleaning the output again finds nothing whenever the loop settles within
+    MAX_ROUNDS: idempotent by construction, not by tuning.
+
+    >>> find = lambda t: [Change(0, 2, "", "r", "m")] if t.startswith("x\\n") else []
+    >>> [(c.start, c.end) for c in run_to_fixpoint("x\\nx\\nok", find)]
+    [(0, 2), (2, 4)]
+    """
+    changes = drop_overlaps(find(text))
+    for _ in range(MAX_ROUNDS - 1):
+        if not changes:
+            break
+        out = apply_deletions(text, changes)
+        more = drop_overlaps(find(out))
+        if not more:
+            break
+        changes = sorted(changes + map_back(changes, more, len(text)), key=lambda c: c.start)
+    return changes
+
+
+def drop_overlaps(changes: list[Change]) -> list[Change]:
+    """The changes in text order, without any that overlaps an earlier one.
+
+    >>> [(c.start, c.end) for c in drop_overlaps([Change(5, 9, "", "a", ""), Change(0, 6, "", "b", "")])]
+    [(0, 6)]
+    """
+    out: list[Change] = []
+    for c in sorted(changes, key=lambda c: (c.start, c.end)):
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def apply_deletions(text: str, changes: list[Change]) -> str:
+    """The text without the spans of sorted, non-overlapping deletions."""
+    parts, pos = [], 0
+    for c in changes:
+        parts.append(text[pos:c.start])
+        pos = c.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def map_back(done: list[Change], more: list[Change], size: int) -> list[Change]:
+    """Deletions `more` of the text left after `done`, as deletions of the original.
+
+    A later deletion that spans an earlier one becomes the pieces around it.
+
+    >>> done = [Change(2, 4, "", "a", "")]
+    >>> [(c.start, c.end) for c in map_back(done, [Change(1, 3, "", "b", "")], 8)]
+    [(1, 2), (4, 5)]
+    """
+    kept, pos, out_pos = [], 0, 0  # (start, end, start in the output) of each kept span
+    for c in done:
+        if c.start > pos:
+            kept.append((pos, c.start, out_pos))
+            out_pos += c.start - pos
+        pos = c.end
+    if pos < size:
+        kept.append((pos, size, out_pos))
+    starts = [at for _, _, at in kept]
+    out = []
+    for c in more:
+        k = max(0, bisect_right(starts, c.start) - 1)
+        while k < len(kept) and kept[k][2] < c.end:  # the kept spans this deletion reaches
+            start, end, at = kept[k]
+            lo, hi = max(c.start, at), min(c.end, at + end - start)
+            if lo < hi:
+                out.append(Change(start + lo - at, start + hi - at, "", c.rule, c.message, c.confidence))
+            k += 1
+    return out
