@@ -130,17 +130,23 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None) -> Result:
     started = time.perf_counter()
     clock = Budget(budget)
-    if options.language == "auto":
-        code, probability = detect_language(text, resources.dictionaries.unigrams)
-    else:
-        code, probability = options.language, 1.0
-    english = code == "en" or (code == "und" and options.language == "auto")
-    others, off_limits = paragraph_languages(text, code, english, options, resources)
     log = EditLog(text)
+    # The language is read once mojibake is repaired (after the `unicode` step,
+    # which needs none): read on the damaged text, the answer could differ from
+    # the one on the output, and a second clean would then decide otherwise.
+    language = None if options.language == "auto" else (options.language, 1.0)
+    lines = None  # (other-language lines, spans off limits to English steps), once decided
     timings, skipped, incomplete = {}, [], []
     for step in options.steps:
         module = STEP_MODULES[step]
+        if language is None and step != "unicode":
+            language = detect_language(log.text, resources.dictionaries.unigrams)
         english_only = getattr(module, "ENGLISH_ONLY", False)
+        if english_only and lines is None:
+            lines = paragraph_languages(log, language[0], options, resources)
+        code = "und" if language is None else language[0]
+        english = code == "en" or (code == "und" and options.language == "auto")
+        others, off_limits = lines or ([], None)
         if english_only and not english and not others:
             skipped.append(step)
             continue
@@ -160,6 +166,10 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
         if clock.hit:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
+    if language is None:
+        language = detect_language(log.text, resources.dictionaries.unigrams)
+    code, probability = language
+    others = lines[0] if lines else []
     edits, suggestions = _split_by_confidence(log.edits(), options.min_confidence)
     out = log.text if not suggestions else apply_edits(text, edits)
     per_step: dict[str, int] = {}
@@ -180,29 +190,31 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)
 
 
-def paragraph_languages(text: str, code: str, english: bool, options: Options, resources: Resources):
-    """(lines in another language than the document's, the spans English steps must not change).
+def paragraph_languages(log: EditLog, code: str, options: Options, resources: Resources):
+    """(lines in another language than the document's, the spans English steps must
+    not change), both in offsets of the original text.
 
     English steps run on the English paragraphs of a document and on no
     other: in an English document the lines langdetect is sure are in another
     language are off limits to them; in a document in another language they
-    run only on its English lines (`language.other_language_lines`). A caller
-    who names the language gets no per-paragraph decision.
+    run only on its English lines (`language.other_language_lines`, read on
+    the text as the steps before have left it). A caller who names the
+    language gets no per-paragraph decision.
     """
-    if options.language != "auto" or not any(
-            getattr(STEP_MODULES[s], "ENGLISH_ONLY", False) for s in options.steps):
+    if options.language != "auto":
         return [], None
-    others = other_language_lines(text, code, resources.dictionaries.unigrams)
+    others = [(*log.original_span(a, b), c)
+              for a, b, c in other_language_lines(log.text, code, resources.dictionaries.unigrams)]
     if not others:
         return [], None
-    if english:
+    if code in ("en", "und"):
         return others, SpanSet((a, b) for a, b, _ in others)
     outside, pos = [], 0  # off limits: everything but the English lines
     for a, b, _ in others:
         if a > pos:
             outside.append((pos, a))
         pos = b
-    outside.append((pos, len(text) + 1))
+    outside.append((pos, len(log.original) + 1))
     return others, SpanSet(outside)
 
 
