@@ -436,6 +436,10 @@ def match_exact(parts: tuple, gazetteers, text: str | None = None):
     for gaz in gazetteers:
         form = gaz.by_key.get(key)
         if form is not None and letters_agree(parts, form):
+            if form.keep and form.written != form.entry.canonical:
+                # an abbreviation with other dots ("U.S" for "U.S."): the writer's style, left as written
+                return Match(parts[0].start, parts[-1].end, window_surface(parts, text), "names.exact", 1.0,
+                             form.entry.id)
             return make_match(parts, form.replacement, spacing_rule(parts, form), 0.9, form)
     for gaz in gazetteers:
         found = match_reversed(parts, gaz)  # before a lone surname claims "Jaishankar" of "Jaishankar S"
