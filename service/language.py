@@ -120,40 +120,52 @@ SHORT_NO_FUNCTION_WORDS = 6
 SHORT_MIN_WORDS = 3
 # A tie in function words goes to English unless the detector is this sure of its guess.
 SURE_GUESS = 0.8
-# langdetect's codes -> justext's stop-word lists (frequent Wikipedia words, ~100 languages).
+# ISO 639-1 codes (and langdetect's, and a few 639-3 ones where no 639-1 code
+# exists) to the names of the ~100 stop-word lists justext ships.
 _STOPLIST_NAMES = {
-    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
-    "eu": "Basque", "be": "Belarusian", "bn": "Bengali", "bs": "Bosnian", "br": "Breton",
-    "bg": "Bulgarian", "ca": "Catalan", "hr": "Croatian", "cs": "Czech", "da": "Danish",
-    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish",
-    "fr": "French", "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek",
-    "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
-    "is": "Icelandic", "id": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
+    "rup": "Aromanian", "ast": "Asturian", "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian",
+    "bn": "Bengali", "bpy": "Bishnupriya_Manipuri", "bs": "Bosnian", "br": "Breton", "bg": "Bulgarian",
+    "ca": "Catalan", "ceb": "Cebuano", "cv": "Chuvash", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish", "fr": "French",
+    "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek", "gu": "Gujarati", "ht": "Haitian",
+    "he": "Hebrew", "iw": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "is": "Icelandic", "io": "Ido",
+    "ig": "Igbo", "id": "Indonesian", "in": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
     "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin",
-    "lv": "Latvian", "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian", "ms": "Malay",
-    "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali", "no": "Norwegian_Bokmal",
-    "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sr": "Serbian",
-    "sk": "Slovak", "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili",
-    "sv": "Swedish", "tl": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish",
-    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "cy": "Welsh",
-    "fy": "West_Frisian", "yo": "Yoruba",
+    "lv": "Latvian", "lt": "Lithuanian", "lmo": "Lombard", "nds": "Low_Saxon", "lb": "Luxembourgish",
+    "mk": "Macedonian", "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi",
+    "nap": "Neapolitan", "ne": "Nepali", "new": "Newar", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
+    "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian", "pms": "Piedmontese", "pl": "Polish",
+    "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "mo": "Romanian", "ru": "Russian",
+    "sgs": "Samogitian", "sr": "Serbian", "sh": "Serbo_Croatian", "scn": "Sicilian", "sk": "Slovak",
+    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
+    "tl": "Tagalog", "fil": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
+    "war": "Waray_Waray", "cy": "Welsh", "fy": "West_Frisian", "pnb": "Western_Panjabi", "pa": "Western_Panjabi",
+    "yo": "Yoruba",
 }
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*)[\"'“‘(\[]*$")
 
 
 @lru_cache(maxsize=128)
-def stopwords_for(code: str) -> frozenset:
-    """The frequent words of a language (justext's list, lower-case; empty if none).
+def stopwords_for(language: str) -> frozenset:
+    """justext's bundled stop-word list for a language code (empty if none).
 
-    >>> "the" in stopwords_for("en"), "und" in stopwords_for("de"), len(stopwords_for("xx"))
-    (True, True, 0)
+    Codes are ISO 639 ("de", "pt-BR" and "zh-cn" read as their first part).
+
+    >>> "the" in stopwords_for("en"), "und" in stopwords_for("de"), "que" in stopwords_for("pt-BR")
+    (True, True, True)
+    >>> len(stopwords_for("xx")), len(stopwords_for("und"))
+    (0, 0)
     """
-    name = _STOPLIST_NAMES.get(code)
+    name = _STOPLIST_NAMES.get((language or "").lower().replace("_", "-").split("-")[0])
     if not name:
         return frozenset()
     import justext  # ships its stop-word lists as package data: nothing downloads
-    return frozenset(w.strip("\"(.,") for w in justext.get_stoplist(name))
+    try:
+        return frozenset(justext.get_stoplist(name))
+    except ValueError:
+        return frozenset()
 
 
 def content_words(text: str, known_words) -> list[str]:

@@ -39,30 +39,6 @@ _END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s
 # group_blocks drops a space left before closing punctuation where a fragment was cut.
 _SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%’”])")
 _SEPARATORS = (" – ", " — ", " | ", " - ", " :: ", " · ")
-# ISO 639-1 codes (and langdetect's, and a few 639-3 ones where no 639-1 code
-# exists) to the names of the ~100 stop-word lists justext ships.
-_LANGUAGE_NAMES = {
-    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
-    "rup": "Aromanian", "ast": "Asturian", "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian",
-    "bn": "Bengali", "bpy": "Bishnupriya_Manipuri", "bs": "Bosnian", "br": "Breton", "bg": "Bulgarian",
-    "ca": "Catalan", "ceb": "Cebuano", "cv": "Chuvash", "hr": "Croatian", "cs": "Czech", "da": "Danish",
-    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish", "fr": "French",
-    "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek", "gu": "Gujarati", "ht": "Haitian",
-    "he": "Hebrew", "iw": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "is": "Icelandic", "io": "Ido",
-    "ig": "Igbo", "id": "Indonesian", "in": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
-    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin",
-    "lv": "Latvian", "lt": "Lithuanian", "lmo": "Lombard", "nds": "Low_Saxon", "lb": "Luxembourgish",
-    "mk": "Macedonian", "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi",
-    "nap": "Neapolitan", "ne": "Nepali", "new": "Newar", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
-    "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian", "pms": "Piedmontese", "pl": "Polish",
-    "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "mo": "Romanian", "ru": "Russian",
-    "sgs": "Samogitian", "sr": "Serbian", "sh": "Serbo_Croatian", "scn": "Sicilian", "sk": "Slovak",
-    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
-    "tl": "Tagalog", "fil": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
-    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
-    "war": "Waray_Waray", "cy": "Welsh", "fy": "West_Frisian", "pnb": "Western_Panjabi", "pa": "Western_Panjabi",
-    "yo": "Yoruba",
-}
 
 
 class Line(NamedTuple):
@@ -175,27 +151,6 @@ def group_blocks(lines: list[Line]) -> list[Block]:
             cur.append(i)
     close()
     return blocks
-
-
-@lru_cache(maxsize=32)
-def stopwords_for(language: str) -> frozenset:
-    """justext's bundled stop-word list for a language code (empty if none).
-
-    Codes are ISO 639 ("de", "pt-BR" and "zh-cn" read as their first part).
-
-    >>> "the" in stopwords_for("en"), "und" in stopwords_for("de"), "que" in stopwords_for("pt-BR")
-    (True, True, True)
-    >>> len(stopwords_for("xx")), len(stopwords_for("und"))
-    (0, 0)
-    """
-    name = _LANGUAGE_NAMES.get((language or "").lower().replace("_", "-").split("-")[0])
-    if not name:
-        return frozenset()
-    import justext  # ships its stop-word lists as package data: nothing downloads
-    try:
-        return frozenset(justext.get_stoplist(name))
-    except ValueError:
-        return frozenset()
 
 
 def words_of(text: str) -> list[str]:
