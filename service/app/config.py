@@ -62,6 +62,9 @@ SETTINGS = {
     "RULES_DIR": ("RULES_DIR", _dir, None, "directory of rule YAML files (default: the bundled rules/)"),
     "MAX_BYTES": ("MAX_CONTENT_LENGTH", _int("MAX_BYTES", 1024, 64 * 1024 * 1024), 2 * 1024 * 1024,
                   "largest request body accepted, in bytes; larger ones get 413"),
+    "MAX_HTML_BYTES": ("MAX_HTML_BYTES", _int("MAX_HTML_BYTES", 1024, 64 * 1024 * 1024), 12 * 1024 * 1024,
+                       "largest request body (or NDJSON line) accepted when it carries HTML, in bytes: "
+                       "pages of 10 MB in JSON; bodies of text keep COPYDESK_MAX_BYTES"),
     "DEFAULT_STEPS": ("DEFAULT_STEPS", _steps, STEPS, "steps run when a request names none"),
     "MAX_BATCH": ("MAX_BATCH", _int("MAX_BATCH", 1, 10000), 100, "most documents in one /v1/batch request"),
     "LOG_LEVEL": ("LOG_LEVEL", _log_level, "INFO", "log level"),
