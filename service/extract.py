@@ -19,7 +19,7 @@ import logging
 import re
 
 from .html_bounds import bound_html, markup_weight
-from .html_text import visible_text, word_count
+from .html_text import container_text, visible_text, word_count
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,11 @@ SINGLE_PASS_WEIGHT = 100_000
 # (without navigation and asides), it has missed the content of a listing,
 # product, forum or short fragment: the visible text goes to the chrome step.
 MIN_ARTICLE_SHARE = 0.4
+# Below this share trafilatura found nothing of the page: the visible text is used.
+MIN_FOUND_SHARE = 0.05
+# Between the two, the text of the element holding the article replaces it
+# when the article has less than this share of that element's words.
+MIN_CONTAINER_SHARE = 0.7
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -52,23 +57,33 @@ def extract_html(html: str) -> tuple[str, dict]:
     recall = _bare_extract(html, favor_recall=True)
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
-    text = choose_text(article, visible_text(html))
+    text = choose_text(article, visible_text(html), lambda: container_text(html, article))
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     return text, metadata_of(precise or recall)
 
 
-def choose_text(article: str, visible: str) -> str:
-    """trafilatura's article, or the page's visible text when the article kept too little of it.
+def choose_text(article: str, visible: str, container=lambda: "") -> str:
+    """trafilatura's article; its container's text, or the page's visible text, when it kept too little.
+
+    `container` is called only when needed (it parses the page again).
 
     >>> choose_text("A long article. " * 10, "Menu. " + "A long article. " * 10)[:15]
     'A long article.'
-    >>> choose_text("Price", "Lamp, brass\\nPrice\\n$20, in stock")
+    >>> choose_text("", "Lamp, brass\\nPrice\\n$20, in stock")
     'Lamp, brass\\n\\nPrice\\n\\n$20, in stock'
+    >>> choose_text("Lamp, brass", "Home\\nLamp, brass\\n$20, in stock\\nShop", lambda: "Lamp, brass\\n$20, in stock")
+    'Lamp, brass\\n\\n$20, in stock'
     """
-    if word_count(article) >= MIN_ARTICLE_SHARE * word_count(visible):
+    words = word_count(article)
+    if words < MIN_FOUND_SHARE * word_count(visible):
+        return separate_paragraphs(visible)
+    if words >= MIN_ARTICLE_SHARE * word_count(visible):
         return article
-    return separate_paragraphs(visible)
+    around = container()
+    if words < MIN_CONTAINER_SHARE * word_count(around):
+        return separate_paragraphs(around)
+    return article
 
 
 def _bare_extract(html: str, **kwargs):

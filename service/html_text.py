@@ -33,17 +33,19 @@ BLOCK_TAGS = frozenset(
     "hr li main ol p pre section summary table tbody td tfoot th thead tr ul caption legend".split())
 # <main> is used only when it holds at least this share of the page's words.
 MIN_MAIN_SHARE = 0.25
+# A text node counts as the article's when it is this long and in the article.
+MIN_MATCHED_CHARS = 15
+# The article's container holds at least this share of its matched words.
+MIN_CONTAINER_SHARE = 0.8
 # The page without its furniture is used only when it keeps this share of its words.
 MIN_FURNISHED_SHARE = 0.2
 
 
 def visible_text(html: str) -> str:
     """The page's readable text, blocks on their own lines; "" when there is none."""
-    tree = parse_html(html)
+    tree = visible_tree(html)
     if tree is None:
         return ""
-    for el in tree.xpath("|".join("//" + t for t in INVISIBLE_TAGS) + "|//*[@hidden]"):
-        _drop(el)
     whole = block_text(tree)
     for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)
                          + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
@@ -58,6 +60,50 @@ def visible_text(html: str) -> str:
         if word_count(main) >= MIN_MAIN_SHARE * word_count(bare):
             return main
     return bare
+
+
+def visible_tree(html: str):
+    """The page's tree without what is never shown, or None."""
+    tree = parse_html(html)
+    if tree is None:
+        return None
+    for el in tree.xpath("|".join("//" + t for t in INVISIBLE_TAGS) + "|//*[@hidden]"):
+        _drop(el)
+    return tree
+
+
+def container_text(html: str, article: str) -> str:
+    """The text of the smallest element that holds most of `article` ("" if none does).
+
+    trafilatura drops list items, table rows and short posts inside the
+    article's own container; the container's text keeps them while what is
+    outside it (site navigation, footers) stays out.
+
+    >>> page = ("<nav>Home Shop</nav><div><p>A lamp in brass, hand made.</p>"
+    ...         "<p>Ships from Lisbon in two days.</p><ul><li>$20</li></ul></div>")
+    >>> container_text(page, "A lamp in brass, hand made.\\nShips from Lisbon in two days.")
+    'A lamp in brass, hand made.\\nShips from Lisbon in two days.\\n$20'
+    """
+    tree = visible_tree(html)
+    target = " ".join(article.replace("\n- ", "\n").split()).lower()
+    if tree is None or not target:
+        return ""
+    held: dict = {}
+    total = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            line = " ".join((text or "").split()).lower()
+            if owner is None or len(line) < MIN_MATCHED_CHARS or line not in target:
+                continue
+            words = word_count(line)
+            total += words
+            for e in (owner, *owner.iterancestors()):
+                held[e] = held.get(e, 0) + words
+    inner = [(len(list(e.iterancestors())), i, e) for i, (e, n) in enumerate(held.items())
+             if n >= MIN_CONTAINER_SHARE * total]
+    return block_text(max(inner)[2]) if inner else ""
 
 
 def parse_html(html: str):
