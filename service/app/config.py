@@ -61,7 +61,8 @@ def _dir(raw: str) -> str:
 SETTINGS = {
     "RULES_DIR": ("RULES_DIR", _dir, None, "directory of rule YAML files (default: the bundled rules/)"),
     "MAX_BYTES": ("MAX_CONTENT_LENGTH", _int("MAX_BYTES", 1024, 64 * 1024 * 1024), 2 * 1024 * 1024,
-                  "largest request body accepted, in bytes; larger ones get 413"),
+                  "largest request body accepted, in bytes (bodies with HTML: COPYDESK_MAX_HTML_BYTES); "
+                  "larger ones get 413"),
     "MAX_HTML_BYTES": ("MAX_HTML_BYTES", _int("MAX_HTML_BYTES", 1024, 64 * 1024 * 1024), 12 * 1024 * 1024,
                        "largest request body (or NDJSON line) accepted when it carries HTML, in bytes: "
                        "pages of 10 MB in JSON; bodies of text keep COPYDESK_MAX_BYTES"),
@@ -71,7 +72,7 @@ SETTINGS = {
     "API_KEYS": ("API_KEYS", _keys, (), "comma-separated bearer tokens; empty means no authentication"),
     "MAX_STREAM_BYTES": ("MAX_STREAM_BYTES", _int("MAX_STREAM_BYTES", 1024, 16 * 1024 ** 3), 256 * 1024 * 1024,
                          "largest NDJSON body streamed to /v1/batch, in bytes (each line is still "
-                         "limited by COPYDESK_MAX_BYTES)"),
+                         "limited by COPYDESK_MAX_BYTES, or COPYDESK_MAX_HTML_BYTES when it carries html)"),
 }
 
 
