@@ -43,9 +43,9 @@ _WS = r"[\t\n\f\r ]"
 _ATTRIBUTE = (rf"[^\t\n\f\r />][^\t\n\f\r />=]*+"
               rf"(?:{_WS}*+={_WS}*+(?:\"[^\"]*+\"|'[^']*+'|[^\t\n\f\r >]*+))?")
 _ATTRIBUTES = rf"(?:[\t\n\f\r /]++|(?>{_ATTRIBUTE}))*+"
-# Elements whose content is text up to their end tag (HTML5 RAWTEXT/RCDATA,
-# and noscript, which trafilatura drops).
-_RAW = "script|style|xmp|iframe|noembed|noframes|noscript|textarea|title"
+# Elements whose content libxml2 2.14 reads as text up to their end tag
+# (HTML5 RAWTEXT/RCDATA; noscript is markup to it, scripting being off).
+_RAW = "script|style|xmp|iframe|noembed|noframes|textarea|title"
 _RCDATA = frozenset({"title", "textarea"})
 # A run of text and plain tags (quoted or bare values, fewer than
 # MAX_ATTRIBUTES attributes, not raw-text elements) that is left as it is: a
