@@ -6,10 +6,12 @@ trafilatura's tree passes look at every attribute again, so one `<p>` with
 the page the way the HTML5 tokenizer (libxml2 2.14's) does, in one regex pass,
 and rewrites only what could make the parse expensive:
 
-- a tag keeps its first `MAX_ATTRIBUTES` attributes (real pages use a few);
+- a tag keeps its first `MAX_ATTRIBUTES` attributes (real pages use a few),
+  each value at most `MAX_VALUE_CHARS`;
 - comments go (trafilatura's parser drops them anyway);
 - `<` inside raw-text elements (script, style, title, ...) is escaped, so
-  their end is where this scan says it is whatever the parser thinks.
+  their end is where this scan says it is whatever the parser thinks;
+- markup past `MARKUP_BUDGET` (tags and attribute values) is not kept.
 
 After it, what the parser sees as tags is exactly what this scan saw, so no
 tag can carry more than `MAX_ATTRIBUTES` attributes past it.
