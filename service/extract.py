@@ -8,6 +8,8 @@ bylines) and says why for each line — the combination beats either alone.
 >>> text, meta = extract_html("<html><body><article><p>" + "The cat sat on the mat. " * 8 + "</p></article></body></html>")
 >>> text.startswith("The cat sat on the mat.")
 True
+>>> extract_html("<p>Teh cat sat on the mat.</p>")
+('Teh cat sat on the mat.', {})
 >>> extract_html("<<<not html")
 ('', {})
 """
@@ -16,14 +18,30 @@ from __future__ import annotations
 import logging
 import re
 
+from .html_bounds import bound_html, markup_weight
+from .html_text import container_text, visible_text, word_count
+
 log = logging.getLogger(__name__)
 
 METADATA_FIELDS = ("title", "author", "date", "sitename")
-# Pages larger than this are cut before parsing: a bound on time and memory.
-MAX_HTML_CHARS = 5_000_000
+# Pages larger than this are cut before parsing: a bound on time and memory
+# (the request limit for HTML bodies, COPYDESK_MAX_HTML_BYTES, is 10 MiB).
+MAX_HTML_CHARS = 10_500_000
 # When the precise pass keeps less than this share of what the recall pass
 # finds, it has probably cut the article itself, not just chrome.
 MIN_PRECISE_SHARE = 0.5
+# Pages heavier than this (html_bounds.markup_weight: a few thousand tags) get
+# one trafilatura pass, the recall one, instead of two: a bound on time.
+SINGLE_PASS_WEIGHT = 100_000
+# When trafilatura keeps less than this share of the page's visible words
+# (without navigation and asides), it has missed the content of a listing,
+# product, forum or short fragment: the visible text goes to the chrome step.
+MIN_ARTICLE_SHARE = 0.4
+# Below this share trafilatura found nothing of the page: the visible text is used.
+MIN_FOUND_SHARE = 0.05
+# Between the two, the text of the element holding the article replaces it
+# when the article has less than this share of that element's words.
+MIN_CONTAINER_SHARE = 0.7
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -33,16 +51,39 @@ def extract_html(html: str) -> tuple[str, dict]:
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
-    html = html[:MAX_HTML_CHARS]
-    precise = _bare_extract(html, favor_precision=True)
+    html = bound_html(html[:MAX_HTML_CHARS])
+    heavy = markup_weight(html) > SINGLE_PASS_WEIGHT
+    precise = None if heavy else _bare_extract(html, favor_precision=True)
     recall = _bare_extract(html, favor_recall=True)
     doc = choose_extraction(precise, recall)
-    if doc is None:
-        return "", {}
-    text = separate_paragraphs(doc.text or "")
+    article = separate_paragraphs(doc.text or "") if doc is not None else ""
+    text = choose_text(article, visible_text(html), lambda: container_text(html, article))
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     return text, metadata_of(precise or recall)
+
+
+def choose_text(article: str, visible: str, container=lambda: "") -> str:
+    """trafilatura's article; its container's text, or the page's visible text, when it kept too little.
+
+    `container` is called only when needed (it parses the page again).
+
+    >>> choose_text("A long article. " * 10, "Menu. " + "A long article. " * 10)[:15]
+    'A long article.'
+    >>> choose_text("", "Lamp, brass\\nPrice\\n$20, in stock")
+    'Lamp, brass\\n\\nPrice\\n\\n$20, in stock'
+    >>> choose_text("Lamp, brass", "Home\\nLamp, brass\\n$20, in stock\\nShop", lambda: "Lamp, brass\\n$20, in stock")
+    'Lamp, brass\\n\\n$20, in stock'
+    """
+    words = word_count(article)
+    if words < MIN_FOUND_SHARE * word_count(visible):
+        return separate_paragraphs(visible)
+    if words >= MIN_ARTICLE_SHARE * word_count(visible):
+        return article
+    around = container()
+    if words < MIN_CONTAINER_SHARE * word_count(around):
+        return separate_paragraphs(around)
+    return article
 
 
 def _bare_extract(html: str, **kwargs):

@@ -142,9 +142,31 @@ def run_clean(text: str | None, html: str | None, options: Options, budget: Edit
     return out
 
 
+def allow_html_body() -> None:
+    """Let this request's body grow to COPYDESK_MAX_HTML_BYTES: web pages are larger than texts.
+
+    A text/plain body keeps COPYDESK_MAX_BYTES (refused before it is read); a
+    JSON body that turns out to carry only text is held to it by
+    `refuse_large_text_body` once it is parsed.
+    """
+    if media_type(request) in TEXT_TYPES:
+        return
+    config = current_app.config
+    request.max_content_length = max(config["MAX_CONTENT_LENGTH"], config["MAX_HTML_BYTES"])
+
+
+def refuse_large_text_body(text_only: bool) -> None:
+    """413 for a body over COPYDESK_MAX_BYTES that carries no HTML."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if text_only and len(request.get_data(cache=True)) > limit:
+        raise ApiError(413, "payload_too_large", f"request body is larger than the limit of {limit} bytes")
+
+
 @bp.post("/v1/clean")
 def clean_endpoint():
+    allow_html_body()
     text, html, options = parse_clean_request()
+    refuse_large_text_body(html is None)
     return jsonify(run_clean(text, html, options))
 
 

@@ -19,7 +19,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
-from .api import EditBudget, _options_from_query, parse_document, run_clean
+from .api import (EditBudget, _options_from_query, allow_html_body, parse_document, refuse_large_text_body,
+                  run_clean)
 from .errors import ApiError
 from .ops import observe_failure
 from .requests import JSON_TYPES, media_type, parse_json, read_json_object, require_charset_utf8
@@ -94,7 +95,11 @@ def check_defaults(defaults) -> dict:
 
 
 def clean_json_batch() -> Response:
+    allow_html_body()
     body = read_json_object(request)
+    documents = body.get("documents")
+    refuse_large_text_body(not (isinstance(documents, list)
+                                and any(isinstance(d, dict) and "html" in d for d in documents)))
     unknown = sorted(set(body) - {"documents", "options"})
     if unknown:
         raise ApiError(400, "invalid_field", f"unknown field(s) {name_a_few(unknown)}; send 'documents' and 'options'")
@@ -149,6 +154,9 @@ def clean_line(number: int, line: bytes | None, defaults: dict, max_line: int) -
             raise ApiError(400, "invalid_encoding", f"{position} is not valid UTF-8 (byte {exc.start})") from None
         # a lone surrogate escape could not be written back: refused here, on its line
         document = parse_json(decoded, position)
+        text_limit = current_app.config["MAX_CONTENT_LENGTH"]
+        if len(line) > text_limit and not (isinstance(document, dict) and "html" in document):
+            raise ApiError(413, "line_too_large", f"{position} is longer than the limit of {text_limit} bytes")
     except ApiError as exc:
         observe_failure()
         return {"id": None, "line": number, "error": {"code": exc.code, "message": exc.message}}
@@ -190,7 +198,7 @@ def stream_results(stream, defaults: dict, max_line: int):
 
 def clean_ndjson_batch() -> Response:
     # A stream may be far larger than one /v1/clean body; each line keeps that limit.
-    max_line = current_app.config["MAX_CONTENT_LENGTH"]
+    max_line = max(current_app.config["MAX_CONTENT_LENGTH"], current_app.config["MAX_HTML_BYTES"])
     request.max_content_length = current_app.config["MAX_STREAM_BYTES"]
     defaults = check_defaults(_options_from_query())
     try:

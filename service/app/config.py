@@ -69,7 +69,11 @@ def _rate(raw: str):
 SETTINGS = {
     "RULES_DIR": ("RULES_DIR", _dir, None, "directory of rule YAML files (default: the bundled rules/)"),
     "MAX_BYTES": ("MAX_CONTENT_LENGTH", _int("MAX_BYTES", 1024, 64 * 1024 * 1024), 2 * 1024 * 1024,
-                  "largest request body accepted, in bytes; larger ones get 413"),
+                  "largest request body accepted, in bytes (bodies with HTML: COPYDESK_MAX_HTML_BYTES); "
+                  "larger ones get 413"),
+    "MAX_HTML_BYTES": ("MAX_HTML_BYTES", _int("MAX_HTML_BYTES", 1024, 64 * 1024 * 1024), 12 * 1024 * 1024,
+                       "largest request body (or NDJSON line) accepted when it carries HTML, in bytes: "
+                       "pages of 10 MB in JSON; bodies of text keep COPYDESK_MAX_BYTES"),
     "DEFAULT_STEPS": ("DEFAULT_STEPS", _steps, STEPS, "steps run when a request names none"),
     "MAX_BATCH": ("MAX_BATCH", _int("MAX_BATCH", 1, 10000), 100, "most documents in one /v1/batch request"),
     "LOG_LEVEL": ("LOG_LEVEL", _log_level, "INFO", "log level"),
@@ -85,7 +89,7 @@ SETTINGS = {
                    "N/minute or N/hour, per worker; past it 429 with Retry-After (default: no limit)"),
     "MAX_STREAM_BYTES": ("MAX_STREAM_BYTES", _int("MAX_STREAM_BYTES", 1024, 16 * 1024 ** 3), 256 * 1024 * 1024,
                          "largest NDJSON body streamed to /v1/batch, in bytes (each line is still "
-                         "limited by COPYDESK_MAX_BYTES)"),
+                         "limited by COPYDESK_MAX_BYTES, or COPYDESK_MAX_HTML_BYTES when it carries html)"),
     "TIME_BUDGET_MS": ("TIME_BUDGET_MS", _int("TIME_BUDGET_MS", 100, 600_000), 5000,
                        "milliseconds the cleaning steps may spend on one document; what they have not "
                        "reached by then is returned untouched and the response says `incomplete`"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, has_request_context, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from ..errors import CopydeskError
@@ -45,7 +45,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(exc: HTTPException):
         status = exc.code or 500
-        message = {413: f"request body is larger than the limit of {app.config['MAX_CONTENT_LENGTH']} bytes",
+        limit = request.max_content_length if has_request_context() else app.config["MAX_CONTENT_LENGTH"]
+        message = {413: f"request body is larger than the limit of {limit} bytes",
                    405: "method not allowed for this endpoint",
                    404: "no such endpoint"}.get(status, exc.description or exc.name)
         response = error_response(status, _HTTP_CODES.get(status, "http_error"), message)

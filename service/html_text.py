@@ -1,0 +1,170 @@
+"""The visible text of a page or fragment, one block per line (lxml, no scoring).
+
+trafilatura keeps what looks like an article and drops the rest; on product,
+listing, forum and collection pages, and on short fragments, it keeps too
+little or nothing. `visible_text` is the evidence `extract_html` compares it
+with: the page's readable text without the parts that are never content
+(scripts, navigation, asides, forms' controls), from `<main>` when the page
+marks one that holds a fair share of it.
+
+>>> visible_text("<p>Teh cat sat on the mat.</p>")
+'Teh cat sat on the mat.'
+>>> visible_text("<nav><a>Home</a></nav><main><h1>Title</h1><p>One <b>bold</b> line.</p></main>")
+'Title\\nOne bold line.'
+>>> visible_text(" <br> ")
+''
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+log = logging.getLogger(__name__)
+
+# Never content, wherever they are.
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe",
+                  "object", "canvas", "button", "select", "option", "datalist")
+# Page furniture: dropped unless dropping it would take most of the page.
+CHROME_TAGS = ("nav", "aside", "header", "footer", "menu", "dialog")
+CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "dialog", "search")
+# Elements that end a line of text.
+BLOCK_TAGS = frozenset(
+    "address article blockquote br dd details div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
+    "hr li main ol p pre section summary table tbody td tfoot th thead tr ul caption legend".split())
+# <main> is used only when it holds at least this share of the page's words.
+MIN_MAIN_SHARE = 0.25
+# A text node counts as the article's when it is this long and in the article.
+MIN_MATCHED_CHARS = 15
+# The article's container holds at least this share of its matched words.
+MIN_CONTAINER_SHARE = 0.8
+# The page without its furniture is used only when it keeps this share of its words.
+MIN_FURNISHED_SHARE = 0.2
+
+
+def visible_text(html: str) -> str:
+    """The page's readable text, blocks on their own lines; "" when there is none."""
+    tree = visible_tree(html)
+    if tree is None:
+        return ""
+    whole = block_text(tree)
+    for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)
+                         + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
+                         + "|//*[@aria-hidden='true']"):
+        _drop(el)
+    bare = block_text(tree)
+    if word_count(bare) < MIN_FURNISHED_SHARE * word_count(whole):
+        return whole
+    mains = tree.xpath("//main|//*[@role='main']")
+    if mains:
+        main = "\n".join(filter(None, (block_text(m) for m in mains)))
+        if word_count(main) >= MIN_MAIN_SHARE * word_count(bare):
+            return main
+    return bare
+
+
+def visible_tree(html: str):
+    """The page's tree without what is never shown, or None."""
+    tree = parse_html(html)
+    if tree is None:
+        return None
+    for el in tree.xpath("|".join("//" + t for t in INVISIBLE_TAGS) + "|//*[@hidden]"):
+        _drop(el)
+    return tree
+
+
+def container_text(html: str, article: str) -> str:
+    """The text of the smallest element that holds most of `article` ("" if none does).
+
+    trafilatura drops list items, table rows and short posts inside the
+    article's own container; the container's text keeps them while what is
+    outside it (site navigation, footers) stays out.
+
+    >>> page = ("<nav>Home Shop</nav><div><p>A lamp in brass, hand made.</p>"
+    ...         "<p>Ships from Lisbon in two days.</p><ul><li>$20</li></ul></div>")
+    >>> container_text(page, "A lamp in brass, hand made.\\nShips from Lisbon in two days.")
+    'A lamp in brass, hand made.\\nShips from Lisbon in two days.\\n$20'
+    """
+    tree = visible_tree(html)
+    target = " ".join(article.replace("\n- ", "\n").split()).lower()
+    if tree is None or not target:
+        return ""
+    held: dict = {}
+    total = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for text, owner in ((el.text, el), (el.tail, el.getparent())):
+            line = " ".join((text or "").split()).lower()
+            if owner is None or len(line) < MIN_MATCHED_CHARS or line not in target:
+                continue
+            words = word_count(line)
+            total += words
+            for e in (owner, *owner.iterancestors()):
+                held[e] = held.get(e, 0) + words
+    inner = [(len(list(e.iterancestors())), i, e) for i, (e, n) in enumerate(held.items())
+             if n >= MIN_CONTAINER_SHARE * total]
+    return block_text(max(inner)[2]) if inner else ""
+
+
+def parse_html(html: str):
+    """An lxml tree of the page, or None when there is nothing to parse."""
+    import lxml.html
+    from lxml import etree
+
+    if not re.search(r"\S", html or ""):
+        return None
+    try:
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(
+            remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False))
+    except (etree.ParserError, ValueError, TypeError) as exc:
+        log.info("no visible text: %s", exc)
+        return None
+
+
+def _drop(el) -> None:
+    if el.getparent() is not None:
+        el.drop_tree()  # keeps the tail text
+
+
+def block_text(root) -> str:
+    """The text under `root`, a line per block, whitespace runs collapsed.
+
+    >>> import lxml.html
+    >>> block_text(lxml.html.fromstring("<div>a <i>b</i><p>c</p>d<br>e</div>"))
+    'a b\\nc\\nd\\ne'
+    """
+    parts: list[str] = []
+    for event, el in _walk(root):
+        if event == "text":
+            parts.append(el)
+        elif el in BLOCK_TAGS:
+            parts.append("\n")
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _walk(root):
+    """("text", string) and ("block", tag) events in document order, without recursion."""
+    stack = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if closing:
+            yield "block", tag
+            if el.tail and el is not root:
+                yield "text", el.tail
+            continue
+        yield "block", tag
+        if tag and el.text:
+            yield "text", el.text
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+
+
+def word_count(text: str) -> int:
+    """Words (runs of letters or digits) in `text`.
+
+    >>> word_count("Two words, 3 tokens.")
+    4
+    """
+    return len(re.findall(r"\w+", text))

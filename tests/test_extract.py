@@ -1,0 +1,122 @@
+"""HTML extraction: hostile markup is bounded, fragments are not lost, large pages are accepted."""
+from __future__ import annotations
+
+import time
+
+import lxml.html
+import pytest
+
+from service.app import create_app
+from service.extract import extract_html
+from service.html_bounds import MAX_ATTRIBUTES, bound_html
+
+N = 200_000  # 1.5-2 MB of attributes on one tag: over 20 minutes before the bound
+
+
+def wrap(body: str) -> str:
+    return "<html><body>" + body + "</body></html>"
+
+
+HOSTILE = {
+    "plain attributes": wrap("<p " + " ".join(f"a{i}=x" for i in range(N)) + ">Hello world.</p>"),
+    "'>' in quoted values": wrap("<p " + " ".join(f'a{i}=">"' for i in range(N)) + ">Hello world.</p>"),
+    "values without spaces between": wrap("<p " + "".join(f'a{i}="x"' for i in range(N)) + ">Hello world.</p>"),
+    "one name repeated": wrap("<p " + "a " * N + ">Hello world.</p>"),
+    "slashes between": wrap("<p " + "/a" * N + ">Hello world.</p>"),
+    "a comment hiding a quote": wrap('<!-- <p a=" --> <p ' + " ".join(f"a{i}" for i in range(N)) + '>">Hello</p>'),
+    "a script hiding a quote": wrap('<script><a x="</script><p ' + " ".join(f"a{i}" for i in range(N))
+                                    + '>"></script>Hello'),
+    "a noscript hiding a quote": wrap('<noscript><a x="</noscript><p ' + " ".join(f"a{i}" for i in range(N))
+                                      + '>"></noscript>Hello'),
+    "a bogus comment hiding a quote": wrap('<!x <a b="> <p ' + " ".join(f"a{i}" for i in range(N)) + '>">Hello'),
+    "a tag left open": wrap("<p " + " ".join(f"a{i}" for i in range(N))),
+    "a class of 8 MB": wrap('<p class="' + "x " * 4_000_000 + '">Hello world.</p>'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_no_tag_reaches_the_parser_with_more_attributes_than_the_bound(name):
+    tree = lxml.html.document_fromstring(bound_html(HOSTILE[name]))
+    assert max(len(el.attrib) for el in tree.iter()) <= MAX_ATTRIBUTES
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_markup_is_extracted_in_seconds(name):
+    started = time.perf_counter()
+    extract_html(HOSTILE[name])
+    assert time.perf_counter() - started < 15, name
+
+
+@pytest.mark.parametrize("page", [
+    wrap('<div class="a b" id=x data-x=\'1\'><p title="x>y">Text &amp; more</p><br/><img src=a.png alt=""></div>'),
+    wrap("<script>if (a && b) { x = 1 }</script><style>p > a { color: red }</style><p>Text</p>"),
+    "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>T</title></head><body>x</body></html>",
+    wrap('<noscript><img src="a.png" alt="x"><style>.a{display:none}</style></noscript><p>Text</p>'),
+])
+def test_ordinary_markup_passes_unchanged(page):
+    """Including noscript content, which libxml2 parses as markup (escaping it changed extractions)."""
+    assert bound_html(page) == page
+
+
+@pytest.mark.parametrize("page", [
+    wrap("<p>Some words here.</p>\n" * 400_000),  # 9 MB, 800,000 tags
+    wrap(("<p " + " ".join(f"a{i}=x" for i in range(64)) + ">Hi there.</p>") * 23_000),  # 64 attributes each
+    "<div>" * 2_000_000,
+])
+def test_a_ten_megabyte_page_is_extracted_in_seconds(page):
+    started = time.perf_counter()
+    text, _ = extract_html(page)
+    assert time.perf_counter() - started < 30
+    assert "<" not in text
+
+
+@pytest.mark.parametrize("fragment,expected", [
+    ("<p>Teh cat sat on the mat.</p>", ["Teh cat sat on the mat."]),
+    ("<h2>Specs</h2><ul><li>Weight: 2 kg</li><li>Price: $20</li></ul>", ["Weight: 2 kg", "Price: $20"]),
+    ("Just a line of text, no markup.", ["Just a line of text, no markup."]),
+])
+def test_a_fragment_trafilatura_finds_no_article_in_keeps_its_text(fragment, expected):
+    text = extract_html(fragment)[0]
+    assert [line for line in expected if line not in text] == []
+
+
+def test_a_fragment_comes_back_cleaned_through_the_api():
+    client = create_app({"TESTING": True}).test_client()
+    r = client.post("/v1/clean", json={"html": "<p>Teh cat sat on the mat.</p>"})
+    assert r.status_code == 200
+    assert r.get_json()["text"] == "The cat sat on the mat."
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app({"TESTING": True}).test_client()
+
+
+def test_html_bodies_up_to_ten_megabytes_are_accepted(client):
+    page = wrap("<article>" + "<p>The cat sat on the mat and looked at the dog.</p>" * 20 + "</article>"
+                + "<script>" + "var x = 1;" * 1_000_000 + "</script>")  # 10 MB, mostly script
+    r = client.post("/v1/clean?steps=whitespace", json={"html": page})
+    assert r.status_code == 200, r.get_json()
+    assert "The cat sat on the mat" in r.get_json()["text"]
+    r = client.post("/v1/clean?steps=whitespace", data=page.encode(), content_type="text/html")
+    assert r.status_code == 200
+
+
+def test_text_bodies_keep_the_text_limit(client):
+    r = client.post("/v1/clean?steps=whitespace", json={"text": "word " * 1_000_000})
+    assert r.status_code == 413 and r.get_json()["error"]["code"] == "payload_too_large"
+    assert str(client.application.config["MAX_CONTENT_LENGTH"]) in r.get_json()["error"]["message"]
+
+
+def test_html_bodies_over_the_html_limit_are_refused(client):
+    r = client.post("/v1/clean", data=b"<p>" + b"a" * (13 * 1024 * 1024), content_type="text/html")
+    assert r.status_code == 413
+    assert str(client.application.config["MAX_HTML_BYTES"]) in r.get_json()["error"]["message"]
+
+
+def test_a_batch_of_pages_may_be_large_but_a_batch_of_texts_may_not(client):
+    page = wrap("<p>The cat sat on the mat.</p>" + "<script>" + "var x = 1;" * 300_000 + "</script>")
+    r = client.post("/v1/batch?steps=whitespace", json={"documents": [{"id": "a", "html": page}]})
+    assert r.status_code == 200 and r.get_json()["results"][0]["text"] == "The cat sat on the mat."
+    r = client.post("/v1/batch?steps=whitespace", json={"documents": [{"id": "a", "text": "word " * 600_000}]})
+    assert r.status_code == 413
