@@ -28,10 +28,11 @@ class Budget:
     reads it after each step to know whether that step stopped early.
     """
 
-    def __init__(self, seconds: float | None, clock=time.monotonic):
+    def __init__(self, seconds: float | None, clock=time.monotonic, max_changes: int | None = None):
         self.seconds = seconds
         self.clock = clock
         self.deadline = None if seconds is None else clock() + seconds
+        self.max_changes = max_changes
         self.hit = False
         self.capped = False
 
@@ -45,6 +46,17 @@ class Budget:
         """A step stopped at a cap on its work (not the clock): it is reported incomplete too."""
         self.hit = True
         self.capped = True
+
+    def full(self, changes: int) -> bool:
+        """True (and the step capped) once a step has made `max_changes` changes.
+
+        >>> b = Budget(1.0, max_changes=2); b.full(1), b.full(2), b.capped
+        (False, True, True)
+        """
+        if self.max_changes is None or changes < self.max_changes:
+            return False
+        self.note_cap()
+        return True
 
     def every(self, i: int) -> bool:
         """expired(), polled only on every EVERY-th item of a loop.

@@ -19,6 +19,10 @@ from .resources import Dictionaries, dictionaries
 from .rules import RuleSet, load_rules
 from .steps import STEP_MODULES, Context
 
+# With a budget (the HTTP service), a step makes at most this many changes in one
+# document: more cannot be returned (COPYDESK_MAX_EDITS, 20,000 by default), and
+# folding 600,000 of them into the edit log took seconds.
+MAX_STEP_CHANGES = 50_000
 # Steps that need the shared word dictionaries; the others start without them.
 _NEEDS_DICTIONARIES = {"names", "spelling", "context"}
 
@@ -129,7 +133,7 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
 
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None) -> Result:
     started = time.perf_counter()
-    clock = Budget(budget)
+    clock = Budget(budget, max_changes=None if budget is None else MAX_STEP_CHANGES)
     log = EditLog(text)
     # The language is read once mojibake is repaired (after the `unicode` step,
     # which needs none): read on the damaged text, the answer could differ from
@@ -160,6 +164,9 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None,
                       budget=clock)
         changes = module.run(log.text, ctx)
+        if clock.max_changes is not None and len(changes) > clock.max_changes:
+            changes = sorted(changes, key=lambda c: c.start)[:clock.max_changes]
+            clock.note_cap()  # the rest of the text is left as this step found it
         if english_only and off_limits is not None:
             changes = [c for c in changes if not off_limits.overlaps(*log.original_span(c.start, c.end))]
         log.apply_step(step, changes)

@@ -91,6 +91,19 @@ def test_budget_stops_a_long_step_inside_its_loop(resources):
     assert_invariant(text, [e.to_dict() for e in result.edits], result.text)
 
 
+def test_a_step_makes_a_bounded_number_of_changes_under_a_budget(resources, monkeypatch):
+    from service import pipeline
+    from service.edits import apply_edits
+    monkeypatch.setattr(pipeline, "MAX_STEP_CHANGES", 1000)
+    text = "a  " * 5000  # 5,000 double spaces: one whitespace change each
+    result = clean(text, resources=resources, diff="none", budget=60.0)
+    assert len(result.edits) == 1000 and result.stats["incomplete_steps"] == ["whitespace"]
+    assert apply_edits(text, result.edits) == result.text and result.text.startswith("a a a ")
+    assert result.incomplete["reason"] == "cost_cap"
+    # without a budget (the library's default) every change is made
+    assert len(clean(text, resources=resources, diff="none").edits) == 5000
+
+
 def test_api_reports_incomplete_and_the_budget_setting(monkeypatch):
     from service.app import create_app
     monkeypatch.setenv("COPYDESK_TIME_BUDGET_MS", "100")

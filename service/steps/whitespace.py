@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..budget import UNLIMITED
 from ..edits import Change, SpanSet
 
 ENGLISH_ONLY = False
@@ -79,11 +80,19 @@ def blank_runs(text: str) -> list[tuple[int, int]]:
 
 
 def run(text: str, ctx) -> list[Change]:
-    """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found."""
+    """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found.
+
+    A request's budget (time, and the most changes a step may make) is polled
+    as matches are found: a text of 600,000 double spaces would otherwise make
+    600,000 changes.
+    """
     changes: list[Change] = []
     taken = SpanSet()  # a list scanned per match made many edits quadratic
+    budget = getattr(ctx, "budget", None) or UNLIMITED
     for pattern, replacement, rule, message in _FIXES:
-        for m in pattern.finditer(text, scan_start(rule, text)):
+        for i, m in enumerate(pattern.finditer(text, scan_start(rule, text))):
+            if budget.every(i) or budget.full(len(changes)):
+                return changes
             s, e = m.span(m.lastindex or 0)
             if s == e or taken.overlaps(s, e):
                 continue
