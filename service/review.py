@@ -100,11 +100,13 @@ def select_edits(edits: list[Edit], accept: Iterable[str] | None,
     if chosen is None:
         return list(edits)
     chosen = set(chosen)
-    unknown = sorted(chosen - {e.id for e in edits})
-    if unknown:
-        raise UnknownEditIds(f"no edit has the id(s) {', '.join(map(repr, unknown))}")
     if accept is not None:
+        # an accepted id that no edit has: the caller expects a change that is not there
+        unknown = sorted(chosen - {e.id for e in edits})
+        if unknown:
+            raise UnknownEditIds(f"no edit has the accepted id(s) {', '.join(map(repr, unknown))}")
         return [e for e in edits if e.id in chosen]
+    # a rejected id that no edit has is not applied either way: nothing to refuse
     return [e for e in edits if e.id not in chosen]
 
 

@@ -22,7 +22,7 @@ bp = Blueprint("editor", __name__)
 
 _APPLY_FIELDS = ("text", "edits", "accept", "reject", "diff")
 # Status for each way a list of edits can fail to fit the text.
-_CONFLICT_STATUS = {review.StaleEdit: 409, review.InvalidEdits: 422, review.UnknownEditIds: 422}
+_CONFLICT_STATUS = {review.StaleEdit: 409, review.InvalidEdits: 422, review.UnknownEditIds: 409}
 
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             "img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'")
