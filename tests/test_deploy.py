@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -75,6 +76,9 @@ def test_dockerfile_follows_the_house_rules():
     assert {".git", ".venv", "tests"} <= set(ignored)
 
 
+SYSTEM_PYTHON = Path("/usr/bin/python3.11")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -134,27 +138,54 @@ def replay_dockerfile(app_dir: Path, venv: Path, port: int):
 
 
 @pytest.mark.skipif(os.environ.get("COPYDESK_SKIP_IMAGE_TEST") == "1", reason="COPYDESK_SKIP_IMAGE_TEST=1")
-def test_dockerfile_builds_and_serves_in_a_fresh_virtualenv(tmp_path):
-    """The slow one (about a minute with pip's cache warm): install, prepare, start, health check."""
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+def test_dockerfile_builds_and_serves_in_a_fresh_virtualenv(image_dir):
+    """The slow one (about a minute with pip's cache warm): install, prepare, start, health
+    check; then, where the test runs as root (CI), the image's CMD again as its own user
+    (uid 10001), which must read the cache the build step wrote as root."""
+    venv = image_dir / "venv"
+    # The image's python is the system's (/usr/local/bin), which every user may run; this
+    # interpreter may live in root's home. Debian's python3.11 stands in when there is one.
+    as_user = os.geteuid() == 0 and SYSTEM_PYTHON.exists()
+    subprocess.run([str(SYSTEM_PYTHON) if as_user else sys.executable, "-m", "venv", str(venv)], check=True,
+                   timeout=300)
     port = free_port()
-    env, workdir, cmd, healthcheck = replay_dockerfile(tmp_path / "app", venv, port)
-    assert (tmp_path / "app" / ".cache").is_dir(), "prepare did not build the cache in COPYDESK_CACHE_DIR"
+    env, workdir, cmd, healthcheck = replay_dockerfile(image_dir / "app", venv, port)
+    assert (image_dir / "app" / ".cache").is_dir(), "prepare did not build the cache in COPYDESK_CACHE_DIR"
     # Only requirements.txt was installed: no test tools leaked into the image.
     frozen = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "freeze"], capture_output=True,
                             text=True, env=env).stdout.lower()
     assert "pytest" not in frozen and "flask" in frozen
-    log = open(tmp_path / "serve.log", "w")
-    server = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+    runs = [("serve.log", env, None)]
+    if as_user:  # (taking another user's identity needs root: CI runs as root)
+        runs.append(("serve-10001.log", dict(env, HOME=str(image_dir / "app")), 10001))
+    for log_name, run_env, user in runs:
+        log_text = serve_and_check(cmd, workdir, run_env, port, healthcheck, image_dir / log_name, user)
+        for warning in ("ignoring unreadable cache", "could not write cache", "Permission denied"):
+            assert warning not in log_text, log_text[-3000:]
+
+
+@pytest.fixture
+def image_dir():
+    """A folder every user may enter (pytest's tmp_path is root's own): /app of the image."""
+    base = Path(tempfile.mkdtemp(prefix="copydesk-image-"))
+    base.chmod(0o755)
+    yield base
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def serve_and_check(cmd, workdir, env, port, healthcheck, log_path: Path, user: int | None = None) -> str:
+    """Start CMD (as `user` when given), wait for its health check, clean a text, stop it; its log."""
+    log = open(log_path, "w")
+    ids = {"user": user, "group": user, "extra_groups": []} if user is not None else {}
+    server = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT, **ids)
     try:
         deadline, healthy = time.time() + 120, False
         while time.time() < deadline and not healthy:
-            assert server.poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+            assert server.poll() is None, log_path.read_text()[-3000:]
             healthy = subprocess.run(healthcheck, env=env, capture_output=True, timeout=10).returncode == 0
             if not healthy:
                 time.sleep(0.2)
-        assert healthy, (tmp_path / "serve.log").read_text()[-3000:]
+        assert healthy, log_path.read_text()[-3000:]
         request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/clean", data=b'{"text": "a  b"}',
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=60) as r:
@@ -163,6 +194,7 @@ def test_dockerfile_builds_and_serves_in_a_fresh_virtualenv(tmp_path):
         server.terminate()
         server.wait(60)
         log.close()
+    return log_path.read_text()
 
 
 # --- Kubernetes ---------------------------------------------------------------------------------
