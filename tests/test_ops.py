@@ -340,3 +340,11 @@ def test_sighup_reloads_rules_without_dropping_requests(gunicorn_server):
     assert version != before, "the rules were not reloaded"
     assert not failures, failures[:5]
     assert done[0] > 0
+
+
+def test_a_page_trafilatura_cannot_parse_logs_no_error(client, caplog):
+    # trafilatura logs ERROR ("empty HTML tree") for input the service answers normally
+    with caplog.at_level("INFO"):
+        r = client.post("/v1/clean", json={"html": "<<<"})
+    assert r.status_code == 200
+    assert not [rec for rec in caplog.records if rec.levelname == "ERROR"], caplog.text
