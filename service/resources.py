@@ -220,10 +220,29 @@ def _umask() -> int:
     return mask
 
 
+class SymSpellInternalsChanged(RuntimeError):
+    """The installed symspellpy no longer has the attributes its cache restores."""
+
+
+def check_symspell_internals(sym: SymSpell) -> None:
+    """Fail fast, and say why, when symspellpy's private state is not what the cache
+    sets: restoring into renamed attributes would leave lookups silently empty.
+
+    >>> check_symspell_internals(SymSpell())
+    """
+    missing = [k for k in _SYMSPELL_STATE + ("_deletes",) if not hasattr(sym, k)]
+    if missing:
+        raise SymSpellInternalsChanged(
+            f"symspellpy {_pkg_version('symspellpy')} has no {', '.join(missing)}: the dictionary cache "
+            "(service/resources.py) restores these private attributes; pin the version in "
+            "requirements.txt or update _SYMSPELL_STATE")
+
+
 def _restore_symspell(folder: Path, name: str) -> SymSpell:
     with open(folder / f"{name}.pickle", "rb") as fh, _gc_paused():
         state = pickle.load(fh)
         sym = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
+        check_symspell_internals(sym)
         for key in _SYMSPELL_STATE:
             setattr(sym, key, state[key])
         sym._deletes = DeleteIndex.load(folder, name, state["keys"], list(state["_words"]))
@@ -236,6 +255,8 @@ def _load_symspell() -> SymSpell:
     if (folder / f"{name}.pickle").exists():
         try:
             return _restore_symspell(folder, name)
+        except SymSpellInternalsChanged:
+            raise  # not the cache's fault: rebuilding it would not help
         except Exception as exc:  # a stale or truncated cache is rebuilt, not fatal
             log.warning("ignoring unreadable cache %s: %s", folder / name, exc)
     sym = _build()

@@ -56,3 +56,13 @@ def test_cache_files_are_readable_by_other_users(tmp_path, monkeypatch):
     assert {f.suffix for f in files} == {".pickle", ".u32"}
     for f in files:
         assert f.stat().st_mode & 0o044 == 0o044, f"{f.name} is {oct(f.stat().st_mode)}"
+
+
+def test_a_symspellpy_without_the_restored_attributes_fails_fast(tmp_path, monkeypatch):
+    import pytest
+    _save_symspell(small_symspell(), tmp_path, "t")
+    monkeypatch.setattr(resources, "_SYMSPELL_STATE", resources._SYMSPELL_STATE + ("_renamed_in_a_new_release",))
+    monkeypatch.setattr(resources, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(resources, "_symspell_name", lambda: "t")
+    with pytest.raises(resources.SymSpellInternalsChanged, match="_renamed_in_a_new_release"):
+        resources._load_symspell()
