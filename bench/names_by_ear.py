@@ -1,0 +1,73 @@
+"""Names heard rather than read, on one-sentence news items (issue 18's held-out check).
+
+usage: python bench/names_by_ear.py [--show]
+
+Reads tests/data/names_by_ear.yaml (written for this project, never used to tune the
+matcher) and prints: by-ear variants of listed people corrected, only suggested, or
+missed; and sentences naming other people (a shared first name, surname or sound)
+changed or given a suggestion. No request `names`: only the gazetteer.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import unicodedata
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import service  # noqa: E402
+
+DATA = os.path.join(HERE, "..", "tests", "data", "names_by_ear.yaml")
+
+
+def fold(text: str) -> str:
+    """Without diacritics: "Inácio" and "Inacio" are one spelling.
+
+    >>> fold("Luiz Inácio Lula da Silva")
+    'Luiz Inacio Lula da Silva'
+    """
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", action="store_true", help="list every miss and every false change")
+    a = ap.parse_args()
+    cases = yaml.safe_load(open(DATA, encoding="utf-8"))
+    fixed = suggested = 0
+    misses = []
+    for case in cases["variants"]:
+        result = service.clean(case["text"])
+        if fold(case["expect"]) in fold(result.text):  # the gazetteer keeps a spelling without accents
+            fixed += 1
+        elif any(case["expect"].split()[-1] in s.replacement for s in result.suggestions):
+            suggested += 1
+        else:
+            misses.append((case["text"], result.language["code"],
+                           [(e.original, e.replacement) for e in result.edits + result.suggestions]))
+    changed, offered = [], []
+    for text in cases["others"]:
+        result = service.clean(text)
+        if result.text != text:
+            changed.append((text, [(e.original, e.replacement, e.rule) for e in result.edits]))
+        elif result.suggestions:
+            offered.append((text, [(e.original, e.replacement, e.rule) for e in result.suggestions]))
+    n, m = len(cases["variants"]), len(cases["others"])
+    people = len({c["expect"] for c in cases["variants"]})
+    print(f"by-ear variants ({n} of {people} people): corrected {fixed} ({fixed / n:.2f}), "
+          f"suggested {suggested}, missed {len(misses)}")
+    print(f"other people ({m} sentences): changed {len(changed)}, given a suggestion {len(offered)}")
+    if a.show:
+        for row in misses:
+            print("  missed:", *row)
+        for row in changed:
+            print("  changed:", *row)
+        for row in offered:
+            print("  suggested:", *row)
+
+
+if __name__ == "__main__":
+    main()
