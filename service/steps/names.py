@@ -208,12 +208,13 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     return runs
 
 
-def segments_of(parts: tuple) -> list:
+def segments_of(parts: tuple, after_title: bool = False) -> list:
     """Cut a run at titles ("Prime Minister Narendra Modi" -> [Narendra Modi]).
 
-    Returns (segment, follows_title) pairs.
+    Returns (segment, follows_title) pairs; `after_title`: a title stands right
+    before the run (`title_before`).
     """
-    out, cur, after_title = [], [], False
+    out, cur = [], []
     for p in parts:
         if not p.initial and p.key in TITLES:
             if cur:
@@ -224,6 +225,16 @@ def segments_of(parts: tuple) -> list:
     if cur:
         out.append((tuple(cur), after_title))
     return out
+
+
+def title_before(text: str, start: int) -> bool:
+    """A lower-case title or role word right before a run ("German chancellor Friedrich Merz").
+
+    >>> title_before("German chancellor Friedrich Merz", 18), title_before("the book Friedrich wrote", 9)
+    (True, False)
+    """
+    before = text[max(0, start - 40):start].split()
+    return bool(before) and before[-1].islower() and before[-1] in TITLES
 
 
 class WindowMemo:
@@ -541,7 +552,7 @@ def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
     for i, (_, _, parts) in enumerate(run_list):
         if budget.every(i):
             break  # the time budget ran out: the runs after this one are left as written
-        for seg, after_title in segments_of(parts):
+        for seg, after_title in segments_of(parts, title_before(text, parts[0].start)):
             changes.extend(change_of(text, m, style) for m in match_segment(memo, seg, facts, after_title))
     return [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
 

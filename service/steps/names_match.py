@@ -36,15 +36,12 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-import jellyfish
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
 
 from ..errors import RulesError
+from .names_sound import heard_as, is_distinctive, is_rare, similar_word
 
 MAX_PARTS = 5
-RARE_ZIPF = 2.0
-DISTINCTIVE_ZIPF = 3.0
 # Words that open a name run but are not part of the name; kept as written.
 TITLES = frozenset("""
 dr mr mrs ms mx prof sir dame lord lady president premier chancellor king queen prince princess
@@ -83,90 +80,6 @@ def letters_of(text: str) -> str:
     'SJJaiShankar'
     """
     return "".join(c for c in fold(text) if c.isalpha())
-
-
-def phonetic_equal(a: str, b: str) -> bool:
-    """Same Metaphone or NYSIIS key (lower-case ASCII words).
-
-    >>> phonetic_equal("modhi", "modi"), phonetic_equal("morris", "morrison")
-    (True, False)
-    """
-    return jellyfish.metaphone(a) == jellyfish.metaphone(b) or jellyfish.nysiis(a) == jellyfish.nysiis(b)
-
-
-def allowed_edits(word: str) -> int:
-    """Edits a spelling by ear may make: none in short words, more in long ones.
-
-    >>> allowed_edits("xi"), allowed_edits("modi"), allowed_edits("jaishankar")
-    (0, 1, 2)
-    """
-    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
-
-
-def consonant_skeleton(word: str) -> str:
-    """Consonants once each, without the silent-prone h, w, y: what an ear keeps.
-
-    >>> consonant_skeleton("modhi"), consonant_skeleton("starner"), consonant_skeleton("starmer")
-    ('md', 'strnr', 'strmr')
-    """
-    out = []
-    for c in word:
-        if c in "aeiouhwy" or (out and out[-1] == c):
-            continue
-        out.append(c)
-    return "".join(out)
-
-
-def is_plural_of(cand: str, known: str) -> bool:
-    """"the Bidens" is a family, not a misspelling of Biden.
-
-    >>> is_plural_of("bidens", "biden"), is_plural_of("zelenskyy", "zelensky")
-    (True, False)
-    """
-    return cand in (known + "s", known + "es")
-
-
-@lru_cache(maxsize=65536)
-def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = False) -> bool:
-    """A plausible misspelling of `known` (both lower-case keys).
-
-    With `confirmed` (the given name agrees) one edit is enough for a rare
-    spelling ("Xi Jingping") or after a `distinctive` given name ("Keir
-    Stammer"), not for another common surname after a common given name
-    ("Mark Carey" is not Mark Carney); otherwise the sound must agree too: same consonants
-    heard, and the same Metaphone or NYSIIS key.
-
-    >>> similar_word("jaishanker", "jaishankar", False), similar_word("morris", "morrison", True)
-    (True, False)
-    >>> similar_word("jingping", "jinping", True), similar_word("jingping", "jinping", False)
-    (True, False)
-
-    Cached: a pure function of four small keys, asked ~1,500 times per
-    article as every window is compared with every person of its letter.
-    """
-    if cand == known:
-        return True
-    if len(cand) < 4 or len(known) < 4 or cand[0] != known[0] or is_plural_of(cand, known):
-        return False
-    dist = OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 1)
-    if dist > allowed_edits(known):
-        return False
-    if confirmed and dist == 1 and len(known) >= 5 and (distinctive or is_rare(cand)):
-        return True
-    return consonant_skeleton(cand) == consonant_skeleton(known) and phonetic_equal(cand, known)
-
-
-@lru_cache(maxsize=65536)
-def is_distinctive(word: str) -> bool:
-    """A given name few people share (wordfreq Zipf < 3: "Keir", not "Mark")."""
-    return zipf_frequency(word, "en") < DISTINCTIVE_ZIPF
-
-
-@lru_cache(maxsize=65536)
-def is_rare(word: str) -> bool:
-    """Seldom written at all (wordfreq Zipf < 2): a likely misspelling, not
-    another person's name ("Mody" 1.95 yes; "Viera" 2.4, "Merkle" 2.1 no)."""
-    return zipf_frequency(word, "en") < RARE_ZIPF
 
 
 @dataclass(frozen=True)
@@ -504,7 +417,7 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     """A person's name spelled by ear, with initials merged or split."""
     if len(parts) > 1:
         for form in gaz.full.get(parts[0].key[:1], ()):
-            found = match_full(parts, form, ctx.is_word)
+            found = match_full(parts, form, ctx.is_word, ctx.after_title)
             if found is not None:
                 return found
         return match_split_surname(parts, gaz, ctx)
@@ -568,10 +481,12 @@ def given_agree(ours: tuple, theirs: tuple) -> str | None:
     return strength
 
 
-def match_full(parts: tuple, form: Form, is_word):
+def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     """Given names agree and the remaining parts, joined, are the surname.
 
     "S.J. Shankar": given [S] = [S.], and "J"+"Shankar" sounds like "Jaishankar".
+    After a title or role ("German chancellor Friedrich Mertz"), a full given name
+    that agrees makes the surname heard by ear enough (`heard_as`).
     """
     surname = form.parts[-1].key
     # given_agree needs as many given parts as the form has, so only one split
@@ -586,7 +501,8 @@ def match_full(parts: tuple, form: Form, is_word):
     if given == "weak" and tail != surname and is_word(tail):
         return None  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
     distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
-    if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive):
+    if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive) or (
+            given == "strong" and after_title and heard_as(tail, surname)):
         rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
         return make_match(parts, form.entry.canonical, rule, 0.85, form)
     return None

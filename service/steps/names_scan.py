@@ -46,7 +46,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..tokens import scan_tokens, token_pattern
-from .names_match import PARTICLES, Gazetteer, consonant_skeleton
+from .names_match import PARTICLES, Gazetteer
+from .names_sound import consonant_skeleton
 
 # Tokens a guard or cue may read on either side of a lower-case form
 # (names.CUE_WINDOW; a chunk holds at least one token, so as many chunks).

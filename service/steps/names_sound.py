@@ -1,0 +1,120 @@
+"""How a surname heard by ear relates to a listed one: edit distance, sound keys, rarity.
+
+Shared by the tiers of `names_match` that match a name spelled by ear ("Keir
+Stammer", "Narendra Mody", "German chancellor Friedrich Mertz").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+# wordfreq Zipf below which a word is seldom written at all (a likely misspelling)
+RARE_ZIPF = 2.0
+# ... and below which a given name is one few people share ("Keir", not "Mark")
+DISTINCTIVE_ZIPF = 3.0
+
+
+def phonetic_equal(a: str, b: str) -> bool:
+    """Same Metaphone or NYSIIS key (lower-case ASCII words).
+
+    >>> phonetic_equal("modhi", "modi"), phonetic_equal("morris", "morrison")
+    (True, False)
+    """
+    return jellyfish.metaphone(a) == jellyfish.metaphone(b) or jellyfish.nysiis(a) == jellyfish.nysiis(b)
+
+
+def allowed_edits(word: str) -> int:
+    """Edits a spelling by ear may make: none in short words, more in long ones.
+
+    >>> allowed_edits("xi"), allowed_edits("modi"), allowed_edits("jaishankar")
+    (0, 1, 2)
+    """
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def consonant_skeleton(word: str) -> str:
+    """Consonants once each, without the silent-prone h, w, y: what an ear keeps.
+
+    >>> consonant_skeleton("modhi"), consonant_skeleton("starner"), consonant_skeleton("starmer")
+    ('md', 'strnr', 'strmr')
+    """
+    out = []
+    for c in word:
+        if c in "aeiouhwy" or (out and out[-1] == c):
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def is_plural_of(cand: str, known: str) -> bool:
+    """"the Bidens" is a family, not a misspelling of Biden.
+
+    >>> is_plural_of("bidens", "biden"), is_plural_of("zelenskyy", "zelensky")
+    (True, False)
+    """
+    return cand in (known + "s", known + "es")
+
+
+@lru_cache(maxsize=65536)
+def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = False) -> bool:
+    """A plausible misspelling of `known` (both lower-case keys).
+
+    With `confirmed` (the given name agrees) one edit is enough for a rare
+    spelling ("Xi Jingping") or after a `distinctive` given name ("Keir
+    Stammer"), not for another common surname after a common given name
+    ("Mark Carey" is not Mark Carney); otherwise the sound must agree too: same consonants
+    heard, and the same Metaphone or NYSIIS key.
+
+    >>> similar_word("jaishanker", "jaishankar", False), similar_word("morris", "morrison", True)
+    (True, False)
+    >>> similar_word("jingping", "jinping", True), similar_word("jingping", "jinping", False)
+    (True, False)
+
+    Cached: a pure function of four small keys, asked ~1,500 times per
+    article as every window is compared with every person of its letter.
+    """
+    if cand == known:
+        return True
+    if len(cand) < 4 or len(known) < 4 or cand[0] != known[0] or is_plural_of(cand, known):
+        return False
+    dist = OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 1)
+    if dist > allowed_edits(known):
+        return False
+    if confirmed and dist == 1 and len(known) >= 5 and (distinctive or is_rare(cand)):
+        return True
+    return consonant_skeleton(cand) == consonant_skeleton(known) and phonetic_equal(cand, known)
+
+
+@lru_cache(maxsize=65536)
+def is_distinctive(word: str) -> bool:
+    """A given name few people share (wordfreq Zipf < 3: "Keir", not "Mark")."""
+    return zipf_frequency(word, "en") < DISTINCTIVE_ZIPF
+
+
+@lru_cache(maxsize=65536)
+def is_rare(word: str) -> bool:
+    """Seldom written at all (wordfreq Zipf < 2): a likely misspelling, not
+    another person's name ("Mody" 1.95 yes; "Viera" 2.4, "Merkle" 2.1 no)."""
+    return zipf_frequency(word, "en") < RARE_ZIPF
+
+
+def heard_as(cand: str, known: str) -> bool:
+    """`cand` sounds like the surname `known`: same first letter and one edit more than
+    `similar_word` allows, with the sound agreeing (Metaphone or NYSIIS), or one edit
+    in a short surname. Only where the given name and a title or role already say who
+    it is: on its own, a sound is no evidence of a person.
+
+    >>> heard_as("mertz", "merz"), heard_as("sanches", "sanchez"), heard_as("vans", "vance")
+    (True, True, True)
+    >>> heard_as("mercer", "merz"), heard_as("trudo", "trudeau")
+    (False, False)
+    """
+    if cand == known or len(known) < 4 or cand[:1] != known[:1]:
+        return False
+    dist = OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 2)
+    if dist == 1:
+        return True
+    return dist <= allowed_edits(known) + 1 and phonetic_equal(cand, known)
