@@ -229,3 +229,17 @@ def test_other_people_sharing_a_name_or_a_sound_are_left_alone(text):
     # (the variants of that file are measured by bench/names_by_ear.py, not asserted)
     result = service.clean(text)
     assert result.text == text and result.suggestions == (), [(e.original, e.replacement) for e in result.edits]
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("German chancellor Friedrich Mertz met union leaders in Berlin.", "Friedrich Merz"),
+    ("Spanish prime minister Pedro Sanches defended the coalition.", "Pedro Sánchez"),
+])
+def test_a_surname_heard_by_ear_after_a_role_and_the_given_name(text, fixed):
+    assert fixed in service.clean(text).text
+
+
+def test_a_sound_alone_does_not_make_a_listed_person():
+    # the same surnames without the given name and role stay as written
+    for text in ("Mertz met union leaders in Berlin.", "The chancellor met Anna Mertz in Berlin."):
+        assert service.clean(text).text == text
