@@ -250,3 +250,12 @@ def test_a_line_that_repeats_once_its_typo_is_fixed():
     # (a repeat inside the article is content since the chrome step's safety work: nothing to remove)
     assert second_pass_edits("Read more\n\nThe minister said a plan to reduce taxes on Friday.\n\n"
                              "The miinster said a plan to reduce taxes on Friday.\n") == []
+
+
+def test_blocks_do_not_hang_on_spaces_the_whitespace_step_removes():
+    # a line ending in spaces used to join the next one into its paragraph; once the
+    # spaces were cleaned, the second pass removed that line as a repeat
+    text = ("The minister met his counterpart in Tokyo on Friday.donâ€™t\n"
+            "The minister met his counterpart in Tokyo on Friday. The minister met his counterpart "
+            "in Tokyo on Friday.  \nThe minister met his counterpart in Tokyo on Friday.donâ€™t ")
+    assert second_pass_edits(text) == []

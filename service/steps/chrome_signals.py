@@ -112,17 +112,18 @@ def is_blank(line: Line) -> bool:
 def continues_fragment(prev: str, cur: str) -> bool:
     """True when `cur` is the rest of the paragraph `prev` was cut from.
 
-    A naive scraper puts a newline around every inline element but keeps the
-    spaces that surrounded it, and a hard-wrapped paragraph goes on in lower
-    case; a new block starts with neither.
+    A naive scraper puts a newline around every inline element, and a
+    hard-wrapped paragraph goes on in lower case or with punctuation; a new
+    block starts with neither. The spaces a scraper leaves around the cut
+    ("said \nBiden") are not read: the whitespace step removes them, and the
+    blocks must be the same when the cleaned text is cleaned again (a second
+    pass removed a line the first had kept inside a paragraph).
 
     >>> continues_fragment("Trump ", "tweeted"), continues_fragment("he said", ".")
     (True, True)
-    >>> continues_fragment("Home", "News")
-    False
+    >>> continues_fragment("Home", "News"), continues_fragment("Friday.  ", "The minister")
+    (False, False)
     """
-    if prev[-1:].isspace() or cur[:1].isspace():
-        return True
     first = cur.lstrip()[:1]
     if first and first in ".,;:!?)]}%’”":
         return True
