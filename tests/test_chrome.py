@@ -292,3 +292,13 @@ def test_a_line_repeated_inside_the_article_is_content(resources):
     text = expand(f"{{P1}}\n\n{quote}\n\n{{P2}}\n\n{quote}\n\n{{P3}}\n\n{{P4}}\n")
     result = service.clean(text, steps=["chrome"], language="en", resources=resources)
     assert result.text == text, [(e.rule, e.original) for e in result.edits]
+
+
+def test_the_shape_cache_keeps_no_long_paragraphs():
+    # a worker's cache of whole paragraphs grew by hundreds of MB and never shrank (issue 19)
+    sig._cached_shape.cache_clear()
+    long_block = "The minister said the talks would resume. " * 200
+    sig.shape_of(long_block, frozenset({"the"}))
+    sig.shape_of("Back to top", frozenset({"to"}))
+    assert sig._cached_shape.cache_info().currsize == 1
+    assert sig.shape_of(long_block, frozenset({"the"})) == sig.measure_shape(long_block, frozenset({"the"}))

@@ -163,19 +163,38 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=4096)
+# Blocks up to this many characters are cached by shape_of: menus, headlines and
+# list lines, asked about again and again. A cache of whole paragraphs grew a worker
+# by hundreds of MB on a few hundred large texts and never shrank; 4096 entries of at
+# most this size stay under ~10 MB.
+SHAPE_CACHE_MAX_CHARS = 600
+
+
 def shape_of(text: str, stopwords: frozenset) -> Shape:
     """Length, stop-word density, end punctuation and Title Case of a block.
 
-    Cached: a pure function of its arguments, and classify_blocks asks it
-    twice about every block outside the article (shape, then evidence).
-    Every block of every article is shaped, so the per-word work runs in C
-    (map, compress, sum) rather than in a Python loop.
+    Cached for short blocks (SHAPE_CACHE_MAX_CHARS): a pure function of its
+    arguments, and classify_blocks asks it twice about every block outside
+    the article (shape, then evidence). Every block of every article is
+    shaped, so the per-word work runs in C (map, compress, sum) rather than
+    in a Python loop.
 
     >>> s = shape_of("Back To Top", frozenset({"to"}))
     >>> s.words, s.title_case, s.ends_sentence
     (3, True, False)
     """
+    if len(text) <= SHAPE_CACHE_MAX_CHARS:
+        return _cached_shape(text, stopwords)
+    return measure_shape(text, stopwords)
+
+
+@lru_cache(maxsize=4096)
+def _cached_shape(text: str, stopwords: frozenset) -> Shape:
+    return measure_shape(text, stopwords)
+
+
+def measure_shape(text: str, stopwords: frozenset) -> Shape:
+    """shape_of, uncached."""
     words = words_unordered(text)
     n = len(words)
     is_stop = list(map(stopwords.__contains__, map(str.lower, words)))
