@@ -266,7 +266,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     page = Page(matched, classes,
                 [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
-                [b.text.count(" ") >= 3 for b in blocks])
+                [sig.strip_bullet(b.text).count(" ") >= 3 for b in blocks])
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
