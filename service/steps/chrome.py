@@ -105,6 +105,9 @@ LIST_REACH = 12
 # Headings of lists of stories, whose links come with a teaser sentence each
 # (a comment form's "Reply" also starts a list, but of comments and code).
 TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
+# Lines that only a page's footer has: below the article, the page ends with them (mark_footer).
+COPYRIGHT_RULE = "chrome.phrase.copyright"
+FOOTER_RULES = (COPYRIGHT_RULE, "chrome.phrase.legal")
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     page = Page(matched, classes,
                 [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
-                [sig.strip_bullet(b.text).count(" ") >= 3 for b in blocks])
+                [b.text.count(" ") >= 3 for b in blocks])
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
@@ -275,6 +278,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     page = replace(page, settled=words >= SETTLED_WORDS)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
+    mark_footer(last, page, verdicts)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
@@ -356,6 +360,48 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
                                                                                 page.settled)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
+
+
+def mark_footer(last: int, page: Page, verdicts: list) -> None:
+    """Below the article, from a copyright line or two legal links, the rest of the page goes.
+
+    A page ends with its footer: the site's legal links, its copyright line,
+    its contact details, a cookie notice's settings. Once a line of the
+    footer stands below the article (a copyright line; legal links come in
+    twos, a lone "Terms & Conditions" may be a link in a sentence), the lines
+    after it are the footer's —
+    unless a run of paragraphs follows (a second article, a license text),
+    which stays with everything above it. Only below a settled article: a
+    short one may be a listing's introduction, its items below the menus.
+
+    >>> v = Verdict("chrome.phrase.copyright", "m", 0.9)
+    >>> page = Page([None] * 4, ["good", "short", "short", "short"], [None] * 4, [False] * 4, [0], 4,
+    ...             [True] * 4, [False] * 4, [False] * 4, settled=True)
+    >>> verdicts = [None, v, None, None]
+    >>> mark_footer(0, page, verdicts)
+    >>> [x.rule if x else None for x in verdicts]
+    [None, 'chrome.phrase.copyright', 'chrome.classifier.footer', 'chrome.classifier.footer']
+    """
+    if not page.settled:
+        return  # a short article may be a listing's introduction: its items come after the menus
+    start = next((i for i in range(last + 1, page.end) if is_footer(verdicts, i)
+                  and (verdicts[i].rule == COPYRIGHT_RULE or is_footer(verdicts, i + 1)
+                       or is_footer(verdicts, i + 2))), None)
+    if start is None or any(page.in_run[i] and page.matched[i] is None for i in range(start, len(verdicts))):
+        return
+    for i in range(start + 1, page.end):
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.footer", "below the article and below the page's legal or copyright "
+            "line: the page's footer", 0.75)
+
+
+def is_footer(verdicts: list, i: int) -> bool:
+    """True when block i is removed as a footer's line (FOOTER_RULES).
+
+    >>> is_footer([Verdict("chrome.phrase.legal", "m", 0.9), None], 0), is_footer([None], 0), is_footer([], 3)
+    (True, False, False)
+    """
+    return i < len(verdicts) and verdicts[i] is not None and verdicts[i].rule in FOOTER_RULES
 
 
 def find_article_end(matched: list, good: list[int]) -> int:
@@ -515,10 +561,14 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         while j < len(blocks) and flags[j]:
             j += 1
         known = sum(1 for k in range(i, j) if matched[k] is not None)
+        bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
         # header's navigation): further down it is as likely the page's own list
-        if j - i - known >= 2 and ((j - i >= long_run and j <= top) or (j - i >= min_run and known)):
+        # a bulleted list is as often the page's own (a category list, a manual's
+        # "See also"): known labels, two of them, make it a menu
+        if j - i - known >= 2 and ((j - i >= long_run and j <= top and not bulleted)
+                                   or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return out
