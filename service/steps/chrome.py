@@ -382,11 +382,13 @@ def mark_footer(last: int, page: Page, verdicts: list) -> None:
     >>> [x.rule if x else None for x in verdicts]
     [None, 'chrome.phrase.copyright', 'chrome.classifier.footer', 'chrome.classifier.footer']
     """
-    if not page.settled:
-        return  # a short article may be a listing's introduction: its items come after the menus
     start = next((i for i in range(last + 1, page.end) if is_footer(verdicts, i)
                   and (verdicts[i].rule == COPYRIGHT_RULE or is_footer(verdicts, i + 1)
                        or is_footer(verdicts, i + 2))), None)
+    # a short article may be a listing's introduction, its items below a menu's
+    # legal link: there, only a footer of three legal lines in a row ends the page
+    if start is not None and not page.settled and not all(is_footer(verdicts, start + k) for k in range(3)):
+        return
     if start is None or any(page.in_run[i] and page.matched[i] is None for i in range(start, len(verdicts))):
         return
     for i in range(start + 1, page.end):
