@@ -21,6 +21,9 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    it, at most LIST_REACH past its last evidence, up to the first line that
    is not link-like (`walk_outward`). Deletion needs evidence in proportion
    to what it removes: one cue never takes the rest of the page.
+   The article ends with its last run of paragraphs, and below it the
+   page's footer (from its copyright line or legal links) goes whole
+   (`chrome_tail`).
 4. A headline-shaped line repeated outside the article goes
    (`chrome_guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`chrome_guard.guard_page`): when the removals would take
@@ -61,6 +64,7 @@ from ..errors import RulesError
 from ..rules import check_regex_safe
 from . import chrome_guard as guard
 from . import chrome_signals as sig
+from . import chrome_tail as tail
 from .chrome_glued import find_glued_titles, glued_title_end  # noqa: F401 - part of the API
 from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
 
@@ -105,9 +109,6 @@ LIST_REACH = 12
 # Headings of lists of stories, whose links come with a teaser sentence each
 # (a comment form's "Reply" also starts a list, but of comments and code).
 TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
-# Lines that only a page's footer has: below the article, the page ends with them (mark_footer).
-COPYRIGHT_RULE = "chrome.phrase.copyright"
-FOOTER_RULES = (COPYRIGHT_RULE, "chrome.phrase.legal")
 
 
 @dataclass(frozen=True)
@@ -274,11 +275,15 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
+    last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     page = replace(page, settled=words >= SETTLED_WORDS)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
-    mark_footer(last, page, verdicts)
+    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.footer", "below the article and below the page's legal or copyright "
+            "line: the page's footer", 0.75)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
@@ -360,50 +365,6 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
                                                                                 page.settled)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
-
-
-def mark_footer(last: int, page: Page, verdicts: list) -> None:
-    """Below the article, from a copyright line or two legal links, the rest of the page goes.
-
-    A page ends with its footer: the site's legal links, its copyright line,
-    its contact details, a cookie notice's settings. Once a line of the
-    footer stands below the article (a copyright line; legal links come in
-    twos, a lone "Terms & Conditions" may be a link in a sentence), the lines
-    after it are the footer's —
-    unless a run of paragraphs follows (a second article, a license text),
-    which stays with everything above it. Only below a settled article: a
-    short one may be a listing's introduction, its items below the menus.
-
-    >>> v = Verdict("chrome.phrase.copyright", "m", 0.9)
-    >>> page = Page([None] * 4, ["good", "short", "short", "short"], [None] * 4, [False] * 4, [0], 4,
-    ...             [True] * 4, [False] * 4, [False] * 4, settled=True)
-    >>> verdicts = [None, v, None, None]
-    >>> mark_footer(0, page, verdicts)
-    >>> [x.rule if x else None for x in verdicts]
-    [None, 'chrome.phrase.copyright', 'chrome.classifier.footer', 'chrome.classifier.footer']
-    """
-    start = next((i for i in range(last + 1, page.end) if is_footer(verdicts, i)
-                  and (verdicts[i].rule == COPYRIGHT_RULE or is_footer(verdicts, i + 1)
-                       or is_footer(verdicts, i + 2))), None)
-    # a short article may be a listing's introduction, its items below a menu's
-    # legal link: there, only a footer of three legal lines in a row ends the page
-    if start is not None and not page.settled and not all(is_footer(verdicts, start + k) for k in range(3)):
-        return
-    if start is None or any(page.in_run[i] and page.matched[i] is None for i in range(start, len(verdicts))):
-        return
-    for i in range(start + 1, page.end):
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.footer", "below the article and below the page's legal or copyright "
-            "line: the page's footer", 0.75)
-
-
-def is_footer(verdicts: list, i: int) -> bool:
-    """True when block i is removed as a footer's line (FOOTER_RULES).
-
-    >>> is_footer([Verdict("chrome.phrase.legal", "m", 0.9), None], 0), is_footer([None], 0), is_footer([], 3)
-    (True, False, False)
-    """
-    return i < len(verdicts) and verdicts[i] is not None and verdicts[i].rule in FOOTER_RULES
 
 
 def find_article_end(matched: list, good: list[int]) -> int:
@@ -599,3 +560,4 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
         return changes
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
+
