@@ -21,6 +21,9 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    it, at most LIST_REACH past its last evidence, up to the first line that
    is not link-like (`walk_outward`). Deletion needs evidence in proportion
    to what it removes: one cue never takes the rest of the page.
+   The article ends with its last run of paragraphs, and below it the
+   page's footer (from its copyright line or legal links) goes whole
+   (`chrome_tail`).
 4. A headline-shaped line repeated outside the article goes
    (`chrome_guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`chrome_guard.guard_page`): when the removals would take
@@ -62,6 +65,7 @@ from ..language import stopwords_for
 from ..rules import check_regex_safe
 from . import chrome_guard as guard
 from . import chrome_signals as sig
+from . import chrome_tail as tail
 from .chrome_glued import find_glued_titles, glued_title_end  # noqa: F401 - part of the API
 from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
 
@@ -272,10 +276,15 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
+    last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     page = replace(page, settled=words >= SETTLED_WORDS)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
+    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.footer", "below the article and below the page's legal or copyright "
+            "line: the page's footer", 0.75)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
@@ -516,10 +525,14 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         while j < len(blocks) and flags[j]:
             j += 1
         known = sum(1 for k in range(i, j) if matched[k] is not None)
+        bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
         # header's navigation): further down it is as likely the page's own list
-        if j - i - known >= 2 and ((j - i >= long_run and j <= top) or (j - i >= min_run and known)):
+        # a bulleted list is as often the page's own (a category list, a manual's
+        # "See also"): known labels, two of them, make it a menu
+        if j - i - known >= 2 and ((j - i >= long_run and j <= top and not bulleted)
+                                   or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return out
@@ -548,3 +561,4 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
         return changes
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
+

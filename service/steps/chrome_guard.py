@@ -40,6 +40,11 @@ REPEAT_MAX_WORDS = 40
 GUARD_MAX_SHARE = 0.5
 # Rules whose evidence holds wherever the line stands (besides `anywhere` rules).
 STRONG_RULES = ("chrome.glued_title",)
+# Removals below a settled article and below its footer's legal or copyright
+# line (chrome.mark_footer): they cannot take the article, so their words do
+# not count toward the guard's share; they go with the other weak removals
+# when the guard trips.
+UNCOUNTED_RULES = ("chrome.classifier.footer",)
 
 
 def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[Change]:
@@ -100,11 +105,15 @@ def guard_page(changes: list[Change], weights: list[tuple[int, int, int]], stron
     ['chrome.phrase.advertisement']
     >>> len(guard_page(ch, [(0, 10, 10), (10, 12, 0), (12, 40, 20)], set()))
     2
+    >>> footer = [Change(12, 40, "", "chrome.classifier.footer", "m", 0.75)]
+    >>> len(guard_page(footer, [(0, 12, 10), (12, 40, 20)], set()))
+    1
     """
     total = sum(w for _, _, w in weights)
     if not total or not changes:
         return changes
-    weak = sorted((c.start, c.end) for c in changes if not is_strong(c, strong))
+    weak = sorted((c.start, c.end) for c in changes
+                  if not is_strong(c, strong) and c.rule not in UNCOUNTED_RULES)
     taken, k = 0, 0
     for start, end, words in weights:  # both in text order: one sweep
         while k < len(weak) and weak[k][1] < end:

@@ -322,14 +322,36 @@ def is_site_name(site: str) -> bool:
                                           for w in words)
 
 
+# A list item's marker at the start of a line ("- Baseball", "• Home"): a
+# scraper writes it for every <li>; the item's words follow it.
+_BULLET = re.compile(r"[-*•·–—»▪◦‣]\s+(?=\S)")
+
+
+def strip_bullet(text: str) -> str:
+    """The line without its list marker, if it has one.
+
+    >>> strip_bullet("- Contact Us"), strip_bullet("• Home"), strip_bullet("-5 degrees"), strip_bullet("Home")
+    ('Contact Us', 'Home', '-5 degrees', 'Home')
+    """
+    m = _BULLET.match(text)
+    return text[m.end():] if m else text
+
+
 def is_menu_item(text: str) -> bool:
     """A short label: at most four words, no sentence end, no digits-only line.
 
+    A list marker is not a word ("- Track and Field" is a label of three).
+
     >>> is_menu_item("World News"), is_menu_item("He left."), is_menu_item("Palm Bay d. Rockledge 70-44")
     (True, False, False)
+    >>> is_menu_item("- Track and Field")
+    True
     """
-    if len(text) > 40:
+    if len(text) > 42:
         return False  # before splitting: most blocks are paragraphs
+    text = strip_bullet(text)
+    if len(text) > 40:
+        return False
     words = text.split()
     if not 1 <= len(words) <= 4:
         return False
