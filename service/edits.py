@@ -165,6 +165,15 @@ class EditLog:
         ends = [p.cend for p in self._pieces]
         return self._to_original(start, False, ends), self._to_original(end, True, ends)
 
+    def changed_spans(self) -> "SpanSet":
+        """The spans of the current text that earlier steps changed.
+
+        >>> log = EditLog("ab cd"); log.apply_step("s", [Change(0, 2, "xyz", "r", "m")])
+        >>> log.changed_spans().overlaps(1, 2), log.changed_spans().overlaps(4, 5)
+        (True, False)
+        """
+        return SpanSet((p.cstart, max(p.cend, p.cstart + 1)) for p in self._pieces)
+
     def apply_step(self, step: str, changes: Sequence[Change]) -> None:
         """Fold one step's changes (in current-text offsets) into the log."""
         changes = sorted(changes, key=lambda c: (c.start, c.end))

@@ -169,6 +169,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             clock.note_cap()  # the rest of the text is left as this step found it
         if english_only and off_limits is not None:
             changes = [c for c in changes if not off_limits.overlaps(*log.original_span(c.start, c.end))]
+        changes = drop_suggestions_on_changed_text(changes, log, options.min_confidence)
         log.apply_step(step, changes)
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
         if clock.hit:
@@ -195,6 +196,18 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)
+
+
+def drop_suggestions_on_changed_text(changes: list, log: EditLog, minimum: float) -> list:
+    """A change below the confidence floor that touches text an earlier step changed is
+    left out: merged with that change it would make the whole edit a suggestion and
+    undo the earlier one (a mojibake repair inside "youâ€™re" -> "your" was lost, so a
+    second clean made it)."""
+    if not any(c.confidence < minimum for c in changes):
+        return changes
+    changed = log.changed_spans()
+    return [c for c in changes if c.confidence >= minimum
+            or not changed.overlaps(c.start, max(c.end, c.start + 1))]
 
 
 def paragraph_languages(log: EditLog, code: str, options: Options, resources: Resources):

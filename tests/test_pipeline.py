@@ -185,3 +185,19 @@ def test_english_paragraphs_of_a_document_in_another_language_are_corrected():
 def test_a_named_language_is_not_second_guessed_per_paragraph():
     text = ENGLISH_LINE + "\nLos tipos de datos enteros se logran con dos palabras clave en el lenguaje.\n"
     assert service.clean(text, language="en").stats["paragraph_languages"] == []
+
+
+def test_a_suggestion_on_repaired_text_does_not_undo_the_repair(monkeypatch):
+    # a later step's low-confidence change over a mojibake repair made the merged edit a
+    # suggestion: the repair was lost, and a second clean made it
+    from service.edits import Change
+    from service.steps import context
+
+    def suggest_your(text, ctx):
+        at = text.find("you’re")
+        return [Change(at, at + len("you’re"), "your", "context.test", "m", 0.3)] if at >= 0 else []
+
+    monkeypatch.setattr(context, "run", suggest_your)
+    result = service.clean("Tell me if youâ€™re planning to go.", language="en")
+    assert result.text == "Tell me if you’re planning to go."
+    assert [e.rule for e in result.edits] == ["unicode.mojibake"] and result.suggestions == ()
