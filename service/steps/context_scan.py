@@ -361,6 +361,9 @@ def is_glued(text: str, tok: Token) -> bool:
     return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
 def may_edit_casing(text: str, tok: Token) -> bool:
     """Lower-case words anywhere; a capitalised word only where a sentence starts.
 
@@ -373,8 +376,19 @@ def may_edit_casing(text: str, tok: Token) -> bool:
     if word.islower():
         return True
     if word[0].isupper() and word[1:].islower() or len(word) == 1:
-        return word[0].isupper() and sentence_start(text, tok.start)
+        return word[0].isupper() and sentence_start(text, tok.start) and not opens_title_case(text, tok.end)
     return False
+
+
+def opens_title_case(text: str, end: int) -> bool:
+    """The word after `end` is capitalised too (not "I"): a heading or a button label
+    ("Buy The Orange Box"), where the bigram model reads nothing of the sense.
+
+    >>> opens_title_case("Buy The Orange Box", 3), opens_title_case("Their cat", 5), opens_title_case("Then I left", 4)
+    (True, False, False)
+    """
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1)[0].isupper() and m.group(1) != "I"
 
 
 def name_words(options) -> frozenset:
