@@ -259,3 +259,12 @@ def test_blocks_do_not_hang_on_spaces_the_whitespace_step_removes():
             "The minister met his counterpart in Tokyo on Friday. The minister met his counterpart "
             "in Tokyo on Friday.  \nThe minister met his counterpart in Tokyo on Friday.donâ€™t ")
     assert second_pass_edits(text) == []
+
+
+def test_a_glued_title_is_found_whatever_the_blanks_around_its_separator():
+    # "Silver -  Denon": the whitespace step makes it one space, so the second pass found a
+    # "title" the first had not; and "X2300W" is a model number, not a glued sentence
+    text = ("It is one of the brightest displays around.\n\n"
+            "LG 65E9 - Sky Q Silver -  Denon AVR X2300W - Monitor Audio Radius & SVS SB2000 Pro\n")
+    assert second_pass_edits(text) == []
+    assert "Denon AVR X2300W" in service.clean(text).text

@@ -13,9 +13,15 @@ from ..edits import Change
 from . import chrome_signals as sig
 
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
-_GLUE_SEPARATOR = re.compile(r" [–—|\-] ")
-# The strings _GLUE_SEPARATOR matches: four `in` tests are cheaper than a regex search.
-_GLUE_SEPARATORS = (" – ", " — ", " | ", " - ")
+# Blanks around the separator may be runs ("Sky Q Silver -  Denon"): the whitespace step
+# makes them one space, and a second clean must find the same titles.
+_GLUE_SEPARATOR = re.compile(r"[ \t]+[–—|\-][ \t]+")
+# What a sentence glued onto a site name opens with: a capitalised word, a word in
+# capitals ("SPEND a day"), "I" or "A", a quote or a bracket; not a model number's last
+# letter ("Denon AVR X2300W - ...").
+_SENTENCE_OPENING = re.compile(r"[A-Z][a-z]|[A-Z]{2,}\b|[IA](?![\w-])|[“\"‘(\[–—]")
+# Characters every separator holds: four `in` tests are cheaper than a regex search.
+_GLUE_MARKS = ("–", "—", "|", "-")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
 
 
@@ -30,7 +36,7 @@ def find_glued_titles(line: sig.Line, language: str) -> list[Change]:
     >>> [(c.start, c.end) for c in find_glued_titles(l, "en")]
     [(0, 31)]
     """
-    if not any(map(line.text.__contains__, _GLUE_SEPARATORS)):
+    if not any(map(line.text.__contains__, _GLUE_MARKS)) or not _GLUE_SEPARATOR.search(line.text):
         return []  # glued_title_end needs a separator: most paragraphs have none
     changes, taken = [], 0
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(line.text)]
@@ -52,6 +58,8 @@ def glued_title_end(line: str, language: str) -> int | None:
     >>> glued_title_end("New satellite launched – WIONThe rocket left at dawn.", "en")
     29
     >>> glued_title_end("Sony shows its console – PlayStation 5 is due in November.", "en") is None
+    True
+    >>> glued_title_end("LG 65E9 - Sky Q Silver -  Denon AVR X2300W - Monitor Audio Radius", "en") is None
     True
     """
     head = line[:220]
@@ -108,11 +116,13 @@ def glued_site_end(line: str, start: int, language: str) -> int | None:
             # a letter glued onto a letter may be a brand ("PlayStation"): ask the dictionary
             joined = alnum_run_at(word, glue)
             known = word[glue].isalpha() and zipf_frequency(joined, language) > 0
-            if known or not sig.words_of(line[pos + glue:]) or not sig.is_site_name(line[start:pos + glue]):
+            if (known or not sig.words_of(line[pos + glue:]) or not _SENTENCE_OPENING.match(line, pos + glue)
+                    or not sig.is_site_name(line[start:pos + glue])):
                 return None
             return pos + glue
         pos += len(word)
         if line[pos:pos + 1] != " ":
             return None
-        pos += 1
+        while line[pos:pos + 1] == " ":
+            pos += 1
     return None
