@@ -50,8 +50,21 @@ def _sample(text: str) -> str:
 
     >>> _sample("Home\\nThe minister said the talks would resume on Monday.\\nMenu")
     'The minister said the talks would resume on Monday Home Menu'
+    >>> _sample("                    Le menu\\nThe talks resume.") == _sample("Le menu\\nThe talks resume.")
+    True
     """
-    lines = sorted(text[:SCAN_CHARS].splitlines(), key=len, reverse=True)
+    # Lines are measured and the scan bounded without their runs of blanks: the whitespace
+    # step removes those, and the sample (so the answer) must not change when the output is
+    # cleaned again (indented menu lines once outranked the prose).
+    lines, scanned = [], 0
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+            scanned += len(line) + 1
+            if scanned >= SCAN_CHARS:
+                break
+    lines.sort(key=len, reverse=True)
     words: list[str] = []
     size = 0
     for line in lines:

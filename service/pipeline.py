@@ -131,14 +131,16 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         return _run_steps(text, options, resources, budget)
 
 
-def _run_steps(text: str, options: Options, resources: Resources, budget: float | None) -> Result:
+def _run_steps(text: str, options: Options, resources: Resources, budget: float | None,
+               reread: tuple | None = None) -> Result:
     started = time.perf_counter()
     clock = Budget(budget, max_changes=None if budget is None else MAX_STEP_CHANGES)
     log = EditLog(text)
     # The language is read once mojibake is repaired (after the `unicode` step,
     # which needs none): read on the damaged text, the answer could differ from
     # the one on the output, and a second clean would then decide otherwise.
-    language = None if options.language == "auto" else (options.language, 1.0)
+    # `reread`: the language the text read as once its chrome was gone (see below).
+    language = reread or (None if options.language == "auto" else (options.language, 1.0))
     lines = None  # (other-language lines, spans off limits to English steps), once decided
     timings, skipped, incomplete = {}, [], []
     for step in options.steps:
@@ -172,6 +174,13 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         changes = drop_suggestions_on_changed_text(changes, log, options.min_confidence)
         log.apply_step(step, changes)
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
+        if step == "chrome" and options.language == "auto" and reread is None and changes:
+            # A page's chrome can outweigh its article and decide its language (an English
+            # article in a French site's menus). A second clean reads the language of the text
+            # without that chrome: when it differs, clean again from the start in that language.
+            after = detect_language(log.text, resources.dictionaries.unigrams)
+            if after[0] != language[0]:
+                return _run_steps(text, options, resources, budget, reread=after)
         if clock.hit:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     if language is None:

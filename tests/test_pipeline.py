@@ -201,3 +201,21 @@ def test_a_suggestion_on_repaired_text_does_not_undo_the_repair(monkeypatch):
     result = service.clean("Tell me if youâ€™re planning to go.", language="en")
     assert result.text == "Tell me if you’re planning to go."
     assert [e.rule for e in result.edits] == ["unicode.mojibake"] and result.suggestions == ()
+
+
+def test_a_page_whose_chrome_decided_its_language_is_read_again_without_it(monkeypatch):
+    # a French site's menus outweighing an English article: the text without them reads
+    # as English, and a second clean would apply the English rules the first did not
+    from service import pipeline
+    real = pipeline.detect_language
+
+    def chrome_decides(text, known=None):
+        return ("fr", 0.9) if "Rechercher" in text else real(text, known)
+
+    monkeypatch.setattr(pipeline, "detect_language", chrome_decides)
+    article = ("The minister said the talks would resume on Monday in the capital, and both sides "
+               "agreed to meet again before the end of the month to settle the remaining questions.")
+    text = "Rechercher\nConnexion\nAccueil\nActualités\nSport\nCulture\nMenu\n\n" + article + "\n\n" + article.replace("Monday", "Friday") + "\n"
+    once = service.clean(text)
+    assert once.language["code"] == "en" and "Rechercher" not in once.text
+    assert service.clean(once.text).edits == ()
