@@ -12,24 +12,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import unicodedata
 
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 import service  # noqa: E402
+from service.steps.names_match import fold  # noqa: E402 - the gazetteer's own folding of diacritics
 
 DATA = os.path.join(HERE, "..", "tests", "data", "names_by_ear.yaml")
-
-
-def fold(text: str) -> str:
-    """Without diacritics: "Inácio" and "Inacio" are one spelling.
-
-    >>> fold("Luiz Inácio Lula da Silva")
-    'Luiz Inacio Lula da Silva'
-    """
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def main() -> None:
