@@ -23,7 +23,7 @@ Modes:
               for a curated partner: repaired share and broken words per 1000
   edges       how often each confusion-set word opens or closes a clause in the
               clean prose, relative to all of them; --write puts the rates into
-              service/steps/context_edges.py, which the scorer reads
+              service/steps/context/edges.py, which the scorer reads
   fit         per confusion direction w -> p (and join), false alarms on the
               clean prose and repairs of swapped partners at each grid
               threshold; the thresholds `lower_thresholds` lowers (--show: all
@@ -47,7 +47,8 @@ import service  # noqa: E402
 from service.pipeline import Resources  # noqa: E402
 from service.resources import dictionaries  # noqa: E402
 from service.rules import load_rules  # noqa: E402
-from service.steps import context, context_model  # noqa: E402
+from service.steps.context import model as context_model  # noqa: E402
+from service.steps.context import step as context  # noqa: E402
 from service.tokens import tokenize  # noqa: E402
 
 from clean_sources import clean_sentences  # noqa: E402
@@ -56,7 +57,7 @@ GRID = (10, 30, 100, 300, 1000, 3000)
 
 
 def _resources() -> Resources:
-    return Resources(rules=load_rules(modules={"context": context}), dictionaries=dictionaries())
+    return Resources(rules=load_rules(steps=(context.STEP,)), dictionaries=dictionaries())
 
 
 def _clean(text: str, res: Resources):
@@ -207,7 +208,7 @@ def direction_stats(texts: list, res: Resources) -> dict:
     how often it repairs an occurrence of the partner swapped for the word
     (out of `m`). A join's direction is (rule, "in to", "into").
     """
-    from service.steps.context_scan import find_sites
+    from service.steps.context.scan import find_sites
 
     rules = res.rules.compiled("context")
     model = context_model.model_for(res.dictionaries)
@@ -442,7 +443,7 @@ def write_thresholds(chosen: dict, path: Path = HERE.parent / "rules" / "context
 # scored words (a word seen a few times says little of its own)
 EDGE_PRIOR = 20
 EDGE_KINDS = ("sentence start", "after a comma", "sentence end", "before a comma")
-EDGES_MODULE = HERE.parent / "service" / "steps" / "context_edges.py"
+EDGES_MODULE = HERE.parent / "service" / "steps" / "context" / "edges.py"
 _EDGES_DOC = '''"""Clause-edge rates of confusion-set words, for `context_score` (GENERATED).
 
 Written by `python bench/calibrate_context.py edges --write` from the
@@ -469,7 +470,7 @@ EDGE_RATES = {{
 
 def _hand_components(rules) -> tuple:
     """The words whose comparisons keep context_score's hand-set factors (see there)."""
-    from service.steps import context_score as cs
+    from service.steps.context import score as cs
 
     return cs.hand_set_groups(rules.partners)
 
@@ -479,7 +480,7 @@ def edge_rates(texts: list, res: Resources) -> tuple:
     clean prose at each clause edge (EDGE_KINDS, as `context.at_clause_start`
     and `at_clause_end` see them), pulled towards the pooled shares of all
     those words; the pooled shares; the occurrences seen."""
-    from service.steps.context_scan import ScanTables, find_sites
+    from service.steps.context.scan import ScanTables, find_sites
 
     rules = res.rules.compiled("context")
     words = {w for w, ps in rules.partners.items() if any(p.rule.startswith("context.confusion.") for p in ps)}
@@ -536,7 +537,7 @@ def main() -> None:
     ap.add_argument("--show", action="store_true",
                     help="clean: print each edit; noisy: the words broken; fit: every direction")
     ap.add_argument("--write", action="store_true",
-                    help="fit: write rules/context.yaml's thresholds; edges: write service/steps/context_edges.py")
+                    help="fit: write rules/context.yaml's thresholds; edges: write service/steps/context/edges.py")
     ap.add_argument("--raise", dest="raise_", action="store_true",
                     help="fit: also raise the directions with false alarms at their threshold (see raise_thresholds)")
     ap.add_argument("--prose", action="append", default=[], metavar="DIR",

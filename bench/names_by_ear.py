@@ -18,7 +18,7 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 import service  # noqa: E402
-from service.steps.names_match import fold  # noqa: E402 - the gazetteer's own folding of diacritics
+from service.steps.names.match import fold  # noqa: E402 - the gazetteer's own folding of diacritics
 
 DATA = os.path.join(HERE, "..", "tests", "data", "names_by_ear.yaml")
 

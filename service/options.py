@@ -10,8 +10,10 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .errors import OptionsError
+from .steps import STEP_NAMES
 
-STEPS = ("unicode", "chrome", "names", "spelling", "context", "whitespace")
+# the steps, in pipeline order, as service.steps registers them
+STEPS = STEP_NAMES
 DIFF_FORMATS = ("unified", "inline", "html", "none")
 # "document": a name written in another outlet's accepted spelling (Zelensky,
 # Zelenskiy) is the document's house style and is only suggested, unless the

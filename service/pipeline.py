@@ -17,14 +17,13 @@ from .language import detect_language, other_language_lines
 from .options import Options
 from .resources import Dictionaries, dictionaries
 from .rules import RuleSet, load_rules
-from .steps import STEP_MODULES, Context
+from .steps import Context, step_named
+from .steps import REGISTRY as STEP_REGISTRY
 
 # With a budget (the HTTP service), a step makes at most this many changes in one
 # document: more cannot be returned (COPYDESK_MAX_EDITS, 20,000 by default), and
 # folding 600,000 of them into the edit log took seconds.
 MAX_STEP_CHANGES = 50_000
-# Steps that need the shared word dictionaries; the others start without them.
-_NEEDS_DICTIONARIES = {"names", "spelling", "context"}
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,9 @@ def load_resources(rules_dir=None) -> Resources:
     it is ready before gunicorn forks and the first request pays nothing extra.
     """
     resources = Resources(rules=load_rules(rules_dir), dictionaries=dictionaries())
-    for module in STEP_MODULES.values():
-        prepare = getattr(module, "prepare", None)
-        if prepare is not None:
-            prepare(resources.dictionaries)
+    for step in STEP_REGISTRY:
+        if step.prepare is not None:
+            step.prepare(resources.dictionaries)
     # One small clean through every step fills the lazy caches (language
     # profiles, compiled patterns) before gunicorn forks, not on a first request.
     clean(_WARM_UP, Options(), resources)
@@ -100,13 +98,6 @@ def default_resources() -> Resources:
         if _default is None:
             _default = load_resources()
         return _default
-
-
-def set_default_resources(resources: Resources) -> None:
-    """Swap the process-wide resources atomically (rules reload)."""
-    global _default
-    with _lock:
-        _default = resources
 
 
 def clean(text: str, options: Options | None = None, resources: Resources | None = None,
@@ -144,10 +135,10 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     lines = None  # (other-language lines, spans off limits to English steps), once decided
     timings, skipped, incomplete = {}, [], []
     for step in options.steps:
-        module = STEP_MODULES[step]
+        spec = step_named(step)
         if language is None and step != "unicode":
             language = detect_language(log.text, resources.dictionaries.unigrams)
-        english_only = getattr(module, "ENGLISH_ONLY", False)
+        english_only = spec.english_only
         if english_only and lines is None:
             lines = paragraph_languages(log, language[0], options, resources)
         code = "und" if language is None else language[0]
@@ -163,9 +154,9 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         clock.hit = False
         ctx = Context(options=options, language="en" if english_only else code,
                       rules=resources.rules.compiled(step),
-                      resources=resources.dictionaries if step in _NEEDS_DICTIONARIES else None,
+                      resources=resources.dictionaries if spec.needs_dictionaries else None,
                       budget=clock)
-        changes = module.run(log.text, ctx)
+        changes = spec.run(log.text, ctx)
         if clock.max_changes is not None and len(changes) > clock.max_changes:
             changes = sorted(changes, key=lambda c: c.start)[:clock.max_changes]
             clock.note_cap()  # the rest of the text is left as this step found it

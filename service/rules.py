@@ -1,9 +1,9 @@
 """Load and validate the rule files under `rules/` once, failing fast.
 
-Each step that is driven by data declares, in its own module:
-  RULES_FILE   the YAML file it reads (e.g. "chrome.yaml"),
-  RULE_SCHEMA  a JSON schema for one entry of the file's `rules:` list,
-  compile_rules(entries) -> object   prepares the entries (compiles patterns).
+Each step that is driven by data declares a `RuleSpec` in its `Step` record
+(service.steps.base): the YAML file it reads (e.g. "chrome.yaml"), a JSON
+schema for one entry of the file's `rules:` list, and what compiles the
+checked entries (patterns, tables).
 Every entry shares the common fields below; ids are unique across all files.
 A problem raises RulesError naming the file and the entry, so an operator who
 mounts a broken file sees exactly what to fix before the service starts.
@@ -20,6 +20,7 @@ import jsonschema
 import yaml
 
 from .errors import RulesError
+from .steps import REGISTRY
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -89,19 +90,17 @@ def _load_yaml(path: Path):
         raise RulesError(f"{path}: invalid YAML: {exc}") from None
 
 
-def load_rules(directory: str | os.PathLike | None = None, modules: dict | None = None) -> RuleSet:
-    """Load every step's rules file from `directory` (default: the repo's rules/)."""
-    from .steps import STEP_MODULES  # late: steps import this module's types
-
+def load_rules(directory: str | os.PathLike | None = None, steps: tuple | None = None) -> RuleSet:
+    """Load the rules file of each of `steps` (default: every registered step) from
+    `directory` (default: the repo's rules/)."""
     directory = Path(directory or DEFAULT_RULES_DIR)
     if not directory.is_dir():
         raise RulesError(f"{directory}: rules directory does not exist")
-    modules = modules or STEP_MODULES
     files, seen, digest = {}, {}, hashlib.sha256()
-    for step, module in modules.items():
-        name = getattr(module, "RULES_FILE", None)
-        if not name:
+    for spec in steps or REGISTRY:
+        if spec.rules is None:
             continue
+        step, name = spec.name, spec.rules.file
         path = directory / name
         data = _load_yaml(path)
         digest.update(name.encode() + b"\0" + path.read_bytes())
@@ -110,8 +109,8 @@ def load_rules(directory: str | os.PathLike | None = None, modules: dict | None 
         except jsonschema.ValidationError as exc:
             raise RulesError(f"{path}: {exc.message}") from None
         schema = {"type": "object", "required": ["id"], "additionalProperties": False,
-                  "properties": {**COMMON_PROPERTIES, **module.RULE_SCHEMA.get("properties", {})},
-                  **{k: v for k, v in module.RULE_SCHEMA.items() if k not in ("properties", "type")}}
+                  "properties": {**COMMON_PROPERTIES, **spec.rules.schema.get("properties", {})},
+                  **{k: v for k, v in spec.rules.schema.items() if k not in ("properties", "type")}}
         schema["required"] = sorted(set(schema.get("required", [])) | {"id"})
         # one validator per file: jsonschema.validate would re-check the schema for every entry
         validator = jsonschema.Draft202012Validator(schema)
@@ -126,63 +125,8 @@ def load_rules(directory: str | os.PathLike | None = None, modules: dict | None 
                 raise RulesError(f"{label}: duplicate rule id, first defined in {seen[entry['id']]}")
             seen[entry["id"]] = path.name
         try:
-            compiled = module.compile_rules(data["rules"])
+            compiled = spec.rules.compile(data["rules"])
         except RulesError as exc:
             raise RulesError(f"{path}: {exc}") from None
         files[step] = RuleFile(str(path), step, tuple(data["rules"]), compiled)
     return RuleSet(str(directory), MappingProxyType(files), digest.hexdigest()[:12])
-
-
-def regex_parser():
-    """The standard library's regex parser (re._parser, sre_parse before 3.11)."""
-    try:
-        from re import _parser as parser  # Python >= 3.11
-    except ImportError:  # pragma: no cover - older Pythons
-        import sre_parse as parser
-    return parser
-
-
-def check_regex_safe(source: str) -> None:
-    """Raise ValueError for a rule pattern that may backtrack catastrophically.
-
-    Rule patterns come from operators and run on untrusted text with Python's
-    backtracking engine, so two shapes are refused: a repeat inside an
-    unbounded repeat ("(a+)+", "(.*a){20}") and an alternation inside an
-    unbounded repeat ("(a|aa)+"), whose overlapping branches backtrack
-    exponentially. Character classes ("[ab]+") are single steps and stay fine.
-
-    >>> check_regex_safe(r"\\bcould of\\b")
-    >>> check_regex_safe(r"(?:share|tweet) this")
-    >>> check_regex_safe(r"(a+)+b")
-    Traceback (most recent call last):
-    ValueError: nested quantifier in pattern (may backtrack catastrophically)
-    >>> check_regex_safe(r"(a|aa)+$")
-    Traceback (most recent call last):
-    ValueError: alternation inside a repeat may backtrack catastrophically (overlapping branches)
-    """
-    parser = regex_parser()
-    parsed = parser.parse(source)
-    repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT}
-    repeats |= {getattr(parser, "POSSESSIVE_REPEAT")} if hasattr(parser, "POSSESSIVE_REPEAT") else set()
-
-    def walk(items, inside_repeat: bool) -> None:
-        for op, av in items:
-            if op in repeats:
-                lo, hi, sub = av
-                unbounded = hi == parser.MAXREPEAT or hi > 10
-                if inside_repeat and unbounded:
-                    raise ValueError("nested quantifier in pattern (may backtrack catastrophically)")
-                walk(sub, inside_repeat or unbounded)
-            elif op == parser.SUBPATTERN:
-                walk(av[-1], inside_repeat)
-            elif op == parser.BRANCH:
-                if inside_repeat:
-                    raise ValueError("alternation inside a repeat may backtrack catastrophically "
-                                     "(overlapping branches)")
-                for alt in av[1]:
-                    walk(alt, inside_repeat)
-            elif op in (parser.ASSERT, parser.ASSERT_NOT):
-                walk(av[1], inside_repeat)
-
-    walk(parsed, False)
-

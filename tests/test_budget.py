@@ -148,7 +148,7 @@ def test_text_of_distinct_unknown_words_costs_a_few_times_an_article_per_mb(reso
 
 
 def test_spelling_scores_a_bounded_number_of_words_and_says_so(resources):
-    from service.steps import spelling
+    from service.steps.spelling import step as spelling
     text = typo_text(3_000, resources, seed=2)
     result = clean(text, resources=resources, steps=["spelling"])
     assert result.stats["edits"] <= spelling.scoring_allowance(len(text))

@@ -12,7 +12,7 @@ import service
 from service.extract import extract_html
 from service.pipeline import Resources
 from service.rules import load_rules
-from service.steps import chrome
+from service.steps.chrome import step as chrome
 
 CASES_FILE = Path(__file__).parent / "data" / "chrome_cases.yaml"
 CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
@@ -21,7 +21,7 @@ CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
 @pytest.fixture(scope="module")
 def resources() -> Resources:
     # chrome needs only its own rules: the test does not depend on other steps' files
-    return Resources(rules=load_rules(modules={"chrome": chrome}), dictionaries=None)
+    return Resources(rules=load_rules(steps=(chrome.STEP,)), dictionaries=None)
 
 
 def expand(text: str) -> str:
@@ -142,10 +142,10 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from service.rules import DEFAULT_RULES_DIR  # noqa: E402
-from service.steps import chrome_match  # noqa: E402
-from service.steps import chrome_signals as sig  # noqa: E402
+from service.steps.chrome import match as chrome_match  # noqa: E402
+from service.steps.chrome import signals as sig  # noqa: E402
 
-RULES = load_rules(modules={"chrome": chrome}).compiled("chrome")
+RULES = load_rules(steps=(chrome.STEP,)).compiled("chrome")
 
 
 def _naive_match(text: str, rules):

@@ -15,15 +15,16 @@ from service.errors import RulesError
 from service.pipeline import Resources
 from service.resources import dictionaries
 from service.rules import load_rules
-from service.steps import context
-from service.steps.context_model import BigramModel, expand_word, log_evidence
+from service.steps.context import step as context
+from service.steps.context.model import BigramModel, expand_word, log_evidence
+from service.steps.context import score as context_score
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "context_cases.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def resources():
-    return Resources(rules=load_rules(modules={"context": context}), dictionaries=dictionaries())
+    return Resources(rules=load_rules(steps=(context.STEP,)), dictionaries=dictionaries())
 
 
 def run(text, resources, **options):
@@ -161,7 +162,7 @@ def test_loader_accepts_per_partner_thresholds(tmp_path):
     (tmp_path / "context.yaml").write_text(
         "rules:\n  - {id: confusion.x, kind: confusion, words: [to, too, two], threshold: 300, source: t,\n"
         "     from_thresholds: {to: {too: 30}}}\n")
-    partners = load_rules(tmp_path, modules={"context": context}).compiled("context").partners
+    partners = load_rules(tmp_path, steps=(context.STEP,)).compiled("context").partners
     assert {p.word: p.threshold for p in partners["to"]} == {"too": 30.0, "two": 300.0}
 
 
@@ -169,7 +170,7 @@ def test_loader_rejects_entry_without_threshold(tmp_path):
     (tmp_path / "context.yaml").write_text(
         "rules:\n  - {id: confusion.x, kind: confusion, words: [then, than], source: t}\n")
     with pytest.raises(RulesError, match="confusion.x"):
-        load_rules(tmp_path, modules={"context": context})
+        load_rules(tmp_path, steps=(context.STEP,))
 
 
 # ---------------------------------------------------------------- model
@@ -201,14 +202,14 @@ def test_hyphenated_neighbour_is_read_by_its_touching_part(resources):
 
 def test_clause_edges_from_own_prose():
     # "... well now," is common, "... well know," is not (context_edges.py, generated)
-    assert context.clause_end_logprob("know", ",") < 0 < context.clause_end_logprob("now", ",")
-    assert context.clause_start_logprob("by", "comma") < 0 < context.clause_start_logprob("and", "comma")
+    assert context_score.clause_end_logprob("know", ",") < 0 < context_score.clause_end_logprob("now", ",")
+    assert context_score.clause_start_logprob("by", "comma") < 0 < context_score.clause_start_logprob("and", "comma")
 
 
 def test_edge_rates_leave_hand_set_factors_alone(resources):
     """The generated rates leave out every word of a group of sets that has a
     hand-set factor in context_score: a word and its partner are compared on one footing."""
-    from service.steps import context_edges, context_score
+    from service.steps.context import edges as context_edges
 
     starts, ends = context_score.hand_set_groups(resources.rules.compiled("context").partners)
     assert {"than", "then", "were", "where"} <= starts and {"from", "form", "of", "off"} <= ends
@@ -220,9 +221,9 @@ def test_edge_rates_leave_hand_set_factors_alone(resources):
 
 
 def test_clause_factors():
-    assert context.clause_start_logprob("than", "sentence") < context.clause_start_logprob("than", "comma") < 0
-    assert context.clause_start_logprob("were", "comma") == 0.0
-    assert context.clause_end_logprob("from", ".") < 0 == context.clause_end_logprob("from", ",")
+    assert context_score.clause_start_logprob("than", "sentence") < context_score.clause_start_logprob("than", "comma") < 0
+    assert context_score.clause_start_logprob("were", "comma") == 0.0
+    assert context_score.clause_end_logprob("from", ".") < 0 == context_score.clause_end_logprob("from", ",")
 
 
 def test_suffix_class_backs_off_for_rare_neighbours():
@@ -246,7 +247,7 @@ def test_join_needs_joined_word(tmp_path):
     (tmp_path / "context.yaml").write_text(
         "rules:\n  - {id: join.x, kind: join, words: [in, to], threshold: 30, source: t}\n")
     with pytest.raises(RulesError, match="join.x"):
-        load_rules(tmp_path, modules={"context": context})
+        load_rules(tmp_path, steps=(context.STEP,))
 
 
 def test_capitalised_and_typographic_forms_are_found(resources):

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from service.steps import context, context_scan
-from service.steps.context_model import expand_word
-from service.steps.context_rules import compile_rules
-from service.steps.context_scan import ScanTables, Site, find_sites, is_glued, tokenize_chunk
+from service.steps.context import scan as context_scan
+from service.steps.context import step as context
+from service.steps.context.model import expand_word
+from service.steps.context.rules import compile_rules
+from service.steps.context.scan import ScanTables, Site, find_sites, is_glued, tokenize_chunk
 from service.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +147,7 @@ def test_a_chunk_found_inside_a_longer_one_first():
 @pytest.fixture(scope="module")
 def context_rules():
     from service.rules import load_rules
-    return load_rules(modules={"context": context}).compiled("context")
+    return load_rules(steps=(context.STEP,)).compiled("context")
 
 
 def test_pattern_matches_are_finditer(context_rules):

@@ -460,7 +460,7 @@ def test_request_names_at_the_limits_compile_in_linear_memory():
     """A list just inside every limit: compiled in bounded memory (measured ~25 MB), and the
     structures grow linearly: one name 8x longer costs ~8x, not ~64x."""
     from service.options import NameEntry
-    from service.steps.names import _compile_names
+    from service.steps.names.step import _compile_names
     _, one = peak_traced(lambda: _compile_names((NameEntry("A" * 25),)))
     _, eight = peak_traced(lambda: _compile_names((NameEntry("A" * 200),)))
     assert eight < 20 * one + 200_000, (one, eight)
@@ -474,7 +474,7 @@ def test_the_request_names_cache_is_bounded_in_bytes():
     """Many distinct large name lists: the cache keeps what fits its byte budget."""
     from service.options import NameEntry
     from service.sized_cache import SizedCache
-    from service.steps import names as names_step
+    from service.steps.names import step as names_step
     small = SizedCache(max_bytes=2_000_000, max_entries=256)
     saved, names_step.REQUEST_NAMES_CACHE = names_step.REQUEST_NAMES_CACHE, small
     try:
@@ -499,7 +499,7 @@ def test_trie_regex_of_long_and_deeply_nested_phrases():
     """Whatever the limits let through, the regex builds and compiles: one phrase of
     5000 characters, and 400 phrases each the prefix of the next (nested groups)."""
     import re
-    from service.steps.names_scan import trie_regex
+    from service.steps.names.scan import trie_regex
     long = " ".join(["word"] * 1000)
     assert re.fullmatch(trie_regex([long]), long)
     nested = [" ".join(["ab"] * k) for k in range(1, 401)]

@@ -15,8 +15,8 @@ import yaml
 import service
 from service.errors import OptionsError, RulesError
 from service.rules import load_rules
-from service.steps import names
-from service.steps.names_match import build_gazetteer
+from service.steps.names import step as names
+from service.steps.names.match import build_gazetteer
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "names_cases.yaml").read_text(encoding="utf-8"))
 
@@ -140,7 +140,7 @@ def test_variants_are_validated_and_claimed_once(tmp_path):
     (tmp_path / "names.yaml").write_text(
         "rules:\n- {id: names.person.x, canonical: X Y, kind: person, variants: X Z}\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"names\.person\.x.*variants"):
-        load_rules(tmp_path, modules={"names": names})
+        load_rules(tmp_path, steps=(names.STEP,))
     entries = [{"id": "names.a", "canonical": "Ann Lee", "kind": "person", "variants": ["Anne Lee"]},
                {"id": "names.b", "canonical": "Anne Lee", "kind": "person"}]
     with pytest.raises(RulesError, match=r"names\.b.*names\.a"):
@@ -176,7 +176,7 @@ def test_broken_rules_file_names_the_entry(tmp_path):
     (tmp_path / "names.yaml").write_text(
         "rules:\n- {id: names.person.x, canonical: X Y, kind: persn}\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"names\.yaml.*names\.person\.x"):
-        load_rules(tmp_path, modules={"names": names})
+        load_rules(tmp_path, steps=(names.STEP,))
 
 
 def test_default_gazetteer_loads_with_sources():

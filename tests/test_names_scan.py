@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import service
-from service.steps import Context, names
-from service.steps.names_scan import screen_of, sparse_tokens, trie_regex
+from service.steps import Context
+from service.steps.names import step as names
+from service.steps.names.scan import screen_of, sparse_tokens, trie_regex
 from service.tokens import tokenize
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "names_cases.yaml").read_text(encoding="utf-8"))

@@ -191,7 +191,7 @@ def test_a_suggestion_on_repaired_text_does_not_undo_the_repair(monkeypatch):
     # a later step's low-confidence change over a mojibake repair made the merged edit a
     # suggestion: the repair was lost, and a second clean made it
     from service.edits import Change
-    from service.steps import context
+    from service.steps.context import step as context
 
     def suggest_your(text, ctx):
         at = text.find("you’re")

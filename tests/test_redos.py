@@ -27,7 +27,8 @@ from pathlib import Path
 import pytest
 
 from service.errors import RulesError
-from service.steps import chrome, context
+from service.steps.chrome import step as chrome
+from service.steps.context import step as context
 
 ROOT = Path(__file__).resolve().parents[1]
 UNSAFE = re.compile(r"nested|backtrack|catastroph|unsafe|ambiguous|overlap", re.IGNORECASE)
@@ -49,7 +50,7 @@ CATASTROPHIC = [
     (r"(\d+|\w+)*!", "12ab!"),
     (r"(a+){2,}$", "aaa"),
 ]
-MISSED_BY_BOTH: set = set()  # both steps now share service.rules.check_regex_safe
+MISSED_BY_BOTH: set = set()  # both steps now share service.regexes.check_regex_safe
 
 
 def cases(step: str):
@@ -91,7 +92,7 @@ def test_catastrophic_pattern_in_a_rules_file_stops_loading(tmp_path):
     with open(tmp_path / "chrome.yaml", "a", encoding="utf-8") as fh:
         fh.write("\n  - id: chrome.test.evil\n    message: evil\n    pattern: '^(\\w+\\s?)*$'\n")
     with pytest.raises(RulesError, match=r"chrome\.yaml.*chrome\.test\.evil"):
-        load_rules(tmp_path, modules={"chrome": chrome})
+        load_rules(tmp_path, steps=(chrome.STEP,))
 
 
 # --- every shipped pattern on adversarial input -------------------------------------------------

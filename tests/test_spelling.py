@@ -19,15 +19,15 @@ from service.errors import RulesError
 from service.pipeline import Resources
 from service.resources import dictionaries
 from service.rules import load_rules
-from service.steps import spelling
-from service.steps.spelling_rank import lexicon_for
+from service.steps.spelling import step as spelling
+from service.steps.spelling.rank import lexicon_for
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "spelling_cases.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def resources() -> Resources:
-    return Resources(rules=load_rules(modules={"spelling": spelling}), dictionaries=dictionaries())
+    return Resources(rules=load_rules(steps=(spelling.STEP,)), dictionaries=dictionaries())
 
 
 def _clean(text: str, resources: Resources):
@@ -110,7 +110,7 @@ def test_seed_article_correct_words_unchanged(seed_text, resources):
 def test_bad_rules_raise_naming_the_entry(tmp_path, entry, fragment):
     (tmp_path / "spelling.yaml").write_text(yaml.safe_dump({"rules": [entry]}), encoding="utf-8")
     with pytest.raises(RulesError, match=fragment):
-        load_rules(tmp_path, modules={"spelling": spelling})
+        load_rules(tmp_path, steps=(spelling.STEP,))
 
 
 def test_protected_misspelling_is_a_conflict():
@@ -135,14 +135,14 @@ def test_match_casing(original, replacement, expected):
 
 # wordfreq counts some misspellings ("dont") among common words; the rules fix
 # those on purpose, so they are not "common words" for this property.
-_FIXED = set(load_rules(modules={"spelling": spelling}).compiled("spelling").fixes)
+_FIXED = set(load_rules(steps=(spelling.STEP,)).compiled("spelling").fixes)
 _COMMON = [w for w in wordfreq.top_n_list("en", 3000) if w.isalpha() and len(w) > 2 and w not in _FIXED]
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(_COMMON), min_size=3, max_size=30))
 def test_text_of_common_words_is_never_changed(words):
-    res = Resources(rules=load_rules(modules={"spelling": spelling}), dictionaries=dictionaries())
+    res = Resources(rules=load_rules(steps=(spelling.STEP,)), dictionaries=dictionaries())
     text = " ".join(words) + "."
     assert _clean(text, res).edits == ()
 
@@ -164,7 +164,7 @@ def test_lowering_the_text_is_lowering_each_word():
     """Document.scan lowers the whole text at once: exact for every character but İ and Σ."""
     import re
     import sys
-    from service.steps.spelling_words import _LOWER_UNSAFE
+    from service.steps.spelling.words import _LOWER_UNSAFE
     letter, joiners = re.compile(r"[^\W\d_]"), "'’-"
 
     def kind(c: str) -> str:
@@ -184,7 +184,7 @@ _SCAN_WORDS = ["ab", "abc", "ba", "cab", "éa", "a-b", "ab’c", "ωa", "abcab"]
 
 
 def _scan_both(text: str, listed: dict, also: frozenset):
-    from service.steps.spelling_words import Document
+    from service.steps.spelling.words import Document
     fast, plain = Document.scan(text), Document(text)
     assert fast._low is not None and plain._low is None
     return fast, plain, fast.unlisted(listed, also, frozenset()), plain.unlisted(listed, also, frozenset())

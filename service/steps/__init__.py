@@ -1,4 +1,4 @@
-"""The cleaning pipeline: one module per step, run in this order.
+"""The cleaning steps, in the order the pipeline runs them.
 
   unicode     mojibake (ftfy), NFC, control and zero-width characters
   chrome      site chrome lines and link titles glued onto sentences
@@ -7,36 +7,25 @@
   context     real-word errors (confusion sets scored on n-grams, patterns)
   whitespace  runs of spaces, trailing blanks, too many blank lines
 
-Each step module exposes:
-  ENGLISH_ONLY: bool         skipped when the text is not English
-  run(text, ctx) -> list[Change]   pure; offsets are in `text`
-A step whose loop finds `ctx.budget` expired returns the changes it has so
-far (the rest of the text untouched); the pipeline reports it incomplete.
-And optionally RULES_FILE / RULE_SCHEMA / compile_rules (see service.rules).
+Each step is a `base.Step` record (`STEP` in its module or package); this
+tuple is the one place that orders them: `Options`, the rules loader and the
+pipeline all read it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..budget import UNLIMITED
+from .base import Context, RuleSpec, Step, context_for  # noqa: F401 - the steps' shared types
 from . import chrome, context, names, spelling, unicode, whitespace
 
-STEP_MODULES = {
-    "unicode": unicode,
-    "chrome": chrome,
-    "names": names,
-    "spelling": spelling,
-    "context": context,
-    "whitespace": whitespace,
-}
+REGISTRY: tuple[Step, ...] = (unicode.STEP, chrome.STEP, names.STEP, spelling.STEP,
+                              context.STEP, whitespace.STEP)
+STEP_NAMES: tuple[str, ...] = tuple(s.name for s in REGISTRY)
+_BY_NAME = {s.name: s for s in REGISTRY}
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a step may read besides the text: all of it immutable and shared."""
+def step_named(name: str) -> Step:
+    """The registered step called `name` (KeyError for an unknown one).
 
-    options: object      # service.options.Options
-    language: str        # detected or requested language code
-    rules: object        # this step's compiled rules (from compile_rules), or None
-    resources: object    # service.resources.Dictionaries, or None for steps that need none
-    budget: object = UNLIMITED  # service.budget.Budget: long loops poll it and stop early
+    >>> step_named("context").english_only
+    True
+    """
+    return _BY_NAME[name]

@@ -19,8 +19,8 @@ import ftfy
 
 from ..budget import UNLIMITED
 from ..edits import Change
+from .base import Step
 
-ENGLISH_ONLY = False
 
 # A diff of a huge changed line is quadratic; past this, the changed middle
 # becomes one edit instead of many small ones.
@@ -263,3 +263,7 @@ def run(text: str, ctx) -> list[Change]:
                 rule, message = _INVISIBLE_RULE, _INVISIBLE_MESSAGE
             changes.extend(_diff_changes(piece, visible, start + a, rule, message))
     return changes
+
+
+STEP = Step(name="unicode", run=run,
+            summary="mojibake (ftfy), NFC, control and zero-width characters")

@@ -13,8 +13,8 @@ import re
 
 from ..budget import UNLIMITED
 from ..edits import Change, SpanSet
+from .base import Step
 
-ENGLISH_ONLY = False
 
 # (pattern, replacement, rule, message): each a separate, named fix, tried in
 # this order; a later fix never touches what an earlier one already changed.
@@ -107,3 +107,7 @@ def run(text: str, ctx) -> list[Change]:
                 changes.append(Change(s, e, rep, rule, message, 1.0))
                 taken.add(s, e)
     return changes
+
+
+STEP = Step(name="whitespace", run=run,
+            summary="runs of spaces, trailing blanks, too many blank lines")

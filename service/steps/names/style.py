@@ -15,7 +15,7 @@ correction, so with the request option `name_style`:
   "canonical"           the gazetteer is the house style: every variant is
                         replaced, as an alias is.
 
->>> from .names_match import Match, build_gazetteer
+>>> from .match import Match, build_gazetteer
 >>> g = build_gazetteer([{"id": "z", "canonical": "Volodymyr Zelenskyy", "kind": "person",
 ...                       "variants": ["Zelensky"]}])
 >>> m = Match(0, 8, "Zelenskyy", "names.alias", 0.95, "z", True)
@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 
-from ..edits import Change
-from .names_match import Entry, fold, parse_parts
+from ...edits import Change
+from .match import Entry, fold, parse_parts
 
 SUGGEST = 0.3  # below the default min_confidence (0.5): returned as a suggestion
 RULE = "names.variant"
@@ -66,7 +66,7 @@ class VariantStyle:
         canonical one, so the text stays consistent ("document" style only).
         None when the canonical applies.
 
-        >>> from .names_match import Match, build_gazetteer
+        >>> from .match import Match, build_gazetteer
         >>> g = build_gazetteer([{"id": "z", "canonical": "Volodymyr Zelenskyy", "kind": "person",
         ...                       "variants": ["Zelensky", "Zelenskiy"]}])
         >>> m = Match(25, 34, "Zelenskyy", "names.fuzzy", 0.85, "z")
@@ -105,7 +105,7 @@ class VariantStyle:
         surname otherwise ("Zelenskyy" for "Zelensky" or "Volodymyr
         Zelensky"). Compared without diacritics, as the matcher compares.
 
-        >>> from .names_match import build_gazetteer
+        >>> from .match import build_gazetteer
         >>> g = build_gazetteer([{"id": "l", "canonical": "Sergey Lavrov", "kind": "person",
         ...                       "variants": ["Sergei Lavrov"]}])
         >>> style = VariantStyle("Sergei Lavrov met Lavrov's aides.", [g])

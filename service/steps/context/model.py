@@ -35,7 +35,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 
-from ..resources import load_cached
+from ...resources import load_cached
 
 # Probability given to a word the unigram list does not know (a name, a
 # number): the same for every candidate, so it cancels in comparisons.

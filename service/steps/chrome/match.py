@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..rules import regex_parser
+from ...regexes import regex_parser
 
 # Words of a line, for rules that list words instead of a pattern.
 RULE_WORDS = re.compile(r"[\w'’+]+")

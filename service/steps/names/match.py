@@ -38,8 +38,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from ..errors import RulesError
-from .names_sound import heard_as, is_distinctive, is_rare, similar_word
+from ...errors import RulesError
+from .sound import heard_as, is_distinctive, is_rare, similar_word
 
 MAX_PARTS = 5
 # Words that open a name run but are not part of the name; kept as written.
@@ -163,7 +163,7 @@ class Entry:
     # spelled with these and the canonical's parts is a variant spelling
     variant_keys: frozenset = frozenset()
     # a person's surname as each variant spells it ("Zelensky", "Zelenskiy"),
-    # so that a misspelling can follow a text's house spelling (names_style)
+    # so that a misspelling can follow a text's house spelling (style)
     variant_surnames: tuple = ()
 
     @property

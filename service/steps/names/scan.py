@@ -26,13 +26,13 @@ tiers each need an initial, a part spelled as a name's first part or
 surname, a part heard alike (same first letter and consonant skeleton,
 `similar_word`'s rule), or two parts that begin a known key ("Jin Ping").
 
->>> from .names_match import build_gazetteer
+>>> from .match import build_gazetteer
 >>> g = build_gazetteer([{"id": "p", "canonical": "Narendra Modi", "kind": "person"},
 ...                      {"id": "c", "canonical": "China", "kind": "place", "case_fix": True}])
 >>> text = "The minister said the talks went well, and Mody will fly to china next week."
 >>> [t.text for t in sparse_tokens(text, [screen_of(g)])]
 ['Mody', 'will', 'fly', 'to', 'china', 'next', 'week', '.']
->>> from .names_match import parse_parts
+>>> from .match import parse_parts
 >>> could_name(parse_parts("Mody"), [screen_of(g)]), could_name(parse_parts("Tuesday"), [screen_of(g)])
 (True, False)
 """
@@ -45,9 +45,9 @@ import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..tokens import scan_tokens, token_pattern
-from .names_match import PARTICLES, Gazetteer
-from .names_sound import consonant_skeleton
+from ...tokens import scan_tokens, token_pattern
+from .match import PARTICLES, Gazetteer
+from .sound import consonant_skeleton
 
 # Tokens a guard or cue may read on either side of a lower-case form
 # (names.CUE_WINDOW; a chunk holds at least one token, so as many chunks).
@@ -148,7 +148,7 @@ def cached_on(gaz: Gazetteer, key, build):
     """`build()`, computed once per gazetteer and kept in its screen's memo
     (gone with the gazetteer, unlike an lru_cache keyed by it).
 
-    >>> from .names_match import build_gazetteer
+    >>> from .match import build_gazetteer
     >>> g = build_gazetteer([{"id": "c", "canonical": "China", "kind": "place"}])
     >>> cached_on(g, "n", lambda: 1), cached_on(g, "n", lambda: 2)
     (1, 1)

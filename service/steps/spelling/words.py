@@ -40,7 +40,7 @@ from functools import cached_property
 from itertools import compress
 from operator import itemgetter
 
-from ..tokens import WORD, sentence_start
+from ...tokens import WORD, sentence_start
 
 _WORD = re.compile(WORD)
 _LETTER = re.compile(r"[^\W\d_]")  # the word pattern's letters

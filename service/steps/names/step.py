@@ -8,9 +8,9 @@ add its own (`Options.names`), which win over the gazetteer. Another outlet's
 accepted spelling (an entry's `variants`: Reuters' "Zelenskiy") is the
 document's style, not an error: with the default `name_style` "document" it
 is only suggested unless the text also writes the canonical form
-(`names_style`).
+(`style`).
 
-Only the tokens near capitals and lower-case forms are read (`names_scan`,
+Only the tokens near capitals and lower-case forms are read (`scan`,
 exact: the same changes as reading every token). A few linear passes over
 them, with every index built once (request
 names: once per distinct list): lower-case words that start a case-fixable
@@ -18,7 +18,7 @@ form ("china", "new delhi") are tried as proper nouns (`fix_case`); runs of
 capitalised words and initials are collected (`collect_runs`), read once for
 document facts (`collect_facts`: who is named, which surnames belong to
 someone else), then cut into windows of at most MAX_PARTS parts and matched by
-`names_match.match_window`.
+`match.match_window`.
 
 >>> from service.options import Options
 >>> from service.edits import apply_edits
@@ -34,20 +34,19 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..budget import UNLIMITED
-from ..edits import Change, EditLog, SpanSet
-from ..errors import OptionsError, RulesError
-from ..tokens import sentence_start, tokenize
-from .names_match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
+from ...budget import UNLIMITED
+from ...edits import Change, EditLog, SpanSet
+from ...errors import OptionsError, RulesError
+from ...tokens import sentence_start
+from .match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
                           WindowContext, build_gazetteer, letters_of, match_by_ear, match_exact,
                           match_window, normalise_surface, parse_parts)
-from ..sized_cache import SizedCache
-from .names_scan import cached_on, could_name, screen_of, sparse_tokens
-from .names_style import VariantStyle
-from .names_view import reading_of
+from ...sized_cache import SizedCache
+from .scan import cached_on, could_name, screen_of, sparse_tokens
+from .style import VariantStyle
+from .view import reading_of
+from ..base import RuleSpec, Step
 
-ENGLISH_ONLY = True
-RULES_FILE = "names.yaml"
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 RULE_SCHEMA = {
@@ -81,7 +80,7 @@ CUE_WINDOW = 3  # tokens either side of a lower-case form where a case cue count
 
 def compile_rules(entries) -> Gazetteer:
     """Build the matcher indexes once (RulesError names the entry at fault),
-    and their screen (`names_scan`), at load time, before gunicorn forks."""
+    and their screen (`scan`), at load time, before gunicorn forks."""
     gaz = build_gazetteer(list(entries))
     screen_of(gaz)
     return gaz
@@ -159,6 +158,7 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     space apart; a possessive or modifier suffix ends it, and so does a token
     in `covered` (already changed as a lower-case proper noun).
 
+    >>> from service.tokens import tokenize
     >>> t = "met Dr. S.J. Shankar's aide"
     >>> [[p.text for p in r[2]] for r in collect_runs(t, tokenize(t))]
     [['Dr', 'S', 'J', 'Shankar']]
@@ -493,7 +493,7 @@ def run(text: str, ctx) -> list[Change]:
     if not gazetteers:
         return []
     # read as spelling and whitespace will leave it, so that a second pass
-    # finds no name the first one missed (names_view)
+    # finds no name the first one missed (view)
     spell = "spelling" in getattr(ctx.options, "steps", ())
     reading = reading_of(text, gazetteers, ctx.resources, spell, getattr(ctx.options, "min_confidence", 0.0))
     fixed, suggested = settle_names(reading.text, ctx, gazetteers)
@@ -538,7 +538,7 @@ def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
     is_word = lambda w: plain_word(w) or any(w in g.surnames for g in gazetteers)  # noqa: E731
     # only the tokens around capitals and lower-case forms, and only runs
     # that could hold a name: the same changes as every token, at a sixth
-    # of the cost (names_scan)
+    # of the cost (scan)
     screens = [screen_of(g) for g in gazetteers]
     tokens = sparse_tokens(text, screens)
     if not tokens:
@@ -570,3 +570,8 @@ def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | Non
     return Change(m.start, m.end, m.replacement, m.rule, f"'{said}' is the name '{m.replacement}'",
                   m.confidence)
 
+
+STEP = Step(name="names", run=run,
+            summary="variants of known names -> canonical form; proper-noun casing",
+            english_only=True, needs_dictionaries=True,
+            rules=RuleSpec("names.yaml", RULE_SCHEMA, compile_rules))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..edits import Change
-from . import chrome_signals as sig
+from ...edits import Change
+from . import signals as sig
 
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Blanks around the separator may be runs ("Sky Q Silver -  Denon"): the whitespace step

@@ -1,6 +1,6 @@
 """Step 'chrome': remove site chrome (menus, share buttons, cookie notices...) from text.
 
-The text is cut into blocks (`chrome_signals.group_blocks`, which glues a
+The text is cut into blocks (`signals.group_blocks`, which glues a
 scraper's link fragments back into their paragraph) and each block is judged
 in the manner of jusText: long, function-word-rich prose is `good`.
 
@@ -10,7 +10,7 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    Extraction on blocks, `find_article`); a comment section ("Leave a Reply",
    "X on <date> at <time> said:") ends it. Prose is read in the page's
    language (justext's ~100 stop lists) and, whatever the language, from
-   sentence structure (`chrome_signals.is_sentence_like`).
+   sentence structure (`signals.is_sentence_like`).
 3. Everything inside the article stays. Outside it we walk away from it,
    keeping undecided lines (a headline, a dateline, a last list item). A line
    with positive evidence — a rule, a "Title – Site" link title, a run of menu
@@ -23,12 +23,12 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    to what it removes: one cue never takes the rest of the page.
    The article ends with its last run of paragraphs, and below it the
    page's footer (from its copyright line or legal links) goes whole
-   (`chrome_tail`).
+   (`tail`).
 4. A headline-shaped line repeated outside the article goes
-   (`chrome_guard.repeated_lines`); repeats inside it are content.
-5. The page guard (`chrome_guard.guard_page`): when the removals would take
+   (`guard.repeated_lines`); repeats inside it are content.
+5. The page guard (`guard.guard_page`): when the removals would take
    more than half of the page's prose, only strong evidence stands.
-6. The step runs to a fixpoint (`chrome_guard.run_to_fixpoint`): cleaning
+6. The step runs to a fixpoint (`guard.run_to_fixpoint`): cleaning
    its output again removes nothing.
 
 A text with no good block at all is left alone but for the `anywhere` rules:
@@ -39,16 +39,15 @@ restore it.
 Line-shape signals are language-neutral; the phrase rules are English and
 only apply to English text (and to undetermined text). Link titles glued
 onto a paragraph ("… – Inside TelecomThis is…") lose just the title
-(`chrome_glued`).
+(`glued`).
 
-Speed: `chrome_match.match_rule` finds a block's rule with one joined
+Speed: `match.match_rule` finds a block's rule with one joined
 pattern per length tier and keeps costly patterns (the cookie notice's
 300-character lookahead) off paragraphs that lack the words every match of
-them contains; block shapes count words in C (`chrome_signals.shape_of`).
+them contains; block shapes count words in C (`signals.shape_of`).
 
->>> from service.steps import Context, chrome
->>> from service.rules import load_rules
->>> ctx = Context(None, "en", load_rules(modules={"chrome": chrome}).compiled("chrome"), None)
+>>> from service.steps import context_for
+>>> ctx = context_for("chrome")
 >>> body = "The ministers met in Tokyo on Friday and agreed to work together on the new networks for the region."
 >>> [c.rule for c in run(body + "\\n\\nBack to top button", ctx)]
 ['chrome.phrase.back_to_top']
@@ -59,18 +58,17 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..edits import Change
-from ..errors import RulesError
-from ..language import stopwords_for
-from ..rules import check_regex_safe
-from . import chrome_guard as guard
-from . import chrome_signals as sig
-from . import chrome_tail as tail
-from .chrome_glued import find_glued_titles, glued_title_end  # noqa: F401 - part of the API
-from .chrome_match import RULE_WORDS, match_rule, rule_index  # noqa: F401 - rule_index: part of the API
+from ...edits import Change
+from ...errors import RulesError
+from ...language import stopwords_for
+from ...regexes import check_regex_safe
+from . import guard
+from . import signals as sig
+from . import tail
+from .glued import find_glued_titles, glued_title_end
+from .match import RULE_WORDS, match_rule
+from ..base import RuleSpec, Step
 
-ENGLISH_ONLY = False  # shapes work in any language; phrase rules only run on English
-RULES_FILE = "chrome.yaml"
 RULE_SCHEMA = {
     "type": "object",
     "required": ["message"],
@@ -242,7 +240,7 @@ class Page:
     """What the classifier knows of every block, computed once."""
 
     matched: list        # the rule each block matches, or None
-    classes: list        # good / near / short (chrome_signals.classify_shape)
+    classes: list        # good / near / short (signals.classify_shape)
     evidence: list       # Verdict of positive chrome evidence, or None
     in_run: list         # prose next to prose
     good: list           # indices of good blocks that no rule matches
@@ -562,3 +560,9 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
 
+
+STEP = Step(name="chrome", run=run,
+            summary="site chrome lines and link titles glued onto sentences",
+            # line shapes work in any language; the phrase rules only run on English
+            english_only=False,
+            rules=RuleSpec("chrome.yaml", RULE_SCHEMA, compile_rules))

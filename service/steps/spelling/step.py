@@ -4,7 +4,7 @@ Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
 then wordfreq's broad English list). Before any lookup a token must pass the
 guards: names, acronyms, code, units, words the document repeats, words the
 rules protect, other scripts and lines in another language are never touched.
-The candidates of what is left are ranked by a noisy channel (spelling_rank): a
+The candidates of what is left are ranked by a noisy channel (rank): a
 correction is made only when it takes most of the posterior against keeping
 the word.
 
@@ -13,9 +13,8 @@ vocabulary) and fix common misspellings that wordfreq lists as words
 ("alot", "goverment").
 
 >>> from service.edits import apply_edits
->>> from service.resources import dictionaries
->>> from service.steps import Context
->>> ctx = Context(options=None, language="en", rules=None, resources=dictionaries())
+>>> from service.steps import context_for
+>>> ctx = context_for("spelling")
 >>> t = "The two countries signed an agreemnet on Huawei and LTE."
 >>> apply_edits(t, run(t, ctx))
 'The two countries signed an agreement on Huawei and LTE.'
@@ -26,16 +25,16 @@ import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ..budget import UNLIMITED
-from ..edits import Change, SpanSet
-from ..errors import RulesError
-from ..tokens import Token, is_acronym, sentence_start
-from .spelling_rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
+from ...budget import UNLIMITED
+from ...edits import Change, SpanSet
+from ...errors import RulesError
+from ...tokens import Token, is_acronym, sentence_start
+from .rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
                             score_hypotheses)
-from .spelling_words import Document, irregular_keys
-from .whitespace import blank_runs
+from .words import Document, irregular_keys
+from ..whitespace import blank_runs
+from ..base import RuleSpec, Step
 
-ENGLISH_ONLY = True
 # Scoring an unknown word (candidates within two edits, each weighed by the
 # channel model) costs 1-4 ms; a text of distinct unknown words paid that for
 # every one (1.7 MB: 59 s, ~40x the benchmark's cost per MB). A document may
@@ -51,7 +50,6 @@ def prepare(dictionaries) -> None:
     """Build the lexicon (about a second) and the word index at start-up, not on the first request."""
     lexicon_for(dictionaries)
     irregular_keys(dictionaries.unigrams)
-RULES_FILE = "spelling.yaml"
 _WORD_PATTERN = r"^[a-z][a-z'’\-]*[a-z]$"
 _PHRASE_PATTERN = r"^[a-z][a-z'’\- ]*[a-z]$"
 RULE_SCHEMA = {
@@ -644,3 +642,9 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = "spelling.typo"
     return Change(piece.start, piece.end, replacement, rule, message, round(min(MAX_CONFIDENCE, share), 3))
+
+
+STEP = Step(name="spelling", run=run,
+            summary="non-word typos (SymSpell, guarded)",
+            english_only=True, needs_dictionaries=True, prepare=prepare,
+            rules=RuleSpec("spelling.yaml", RULE_SCHEMA, compile_rules))

@@ -34,9 +34,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..edits import SpanSet
-from ..tokens import Token, scan_tokens, sentence_start, token_pattern, tokenize
-from . import context_model
+from ...edits import SpanSet
+from ...tokens import Token, scan_tokens, sentence_start, token_pattern, tokenize  # noqa: F401 - doctests
+from . import model as context_model
 
 _new = tuple.__new__  # builds a NamedTuple without its __new__: see service.tokens.tokenize
 

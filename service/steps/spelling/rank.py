@@ -29,7 +29,7 @@ from importlib.metadata import version as _pkg_version
 import wordfreq
 from symspellpy import SymSpell, Verbosity
 
-from ..resources import load_cached
+from ...resources import load_cached
 
 LN10 = math.log(10)
 
@@ -526,5 +526,5 @@ def posterior_share(hyps: list[Hypothesis]) -> float:
 
 def _test_dicts():
     """The shared dictionaries (for doctests)."""
-    from ..resources import dictionaries
+    from ...resources import dictionaries
     return dictionaries()

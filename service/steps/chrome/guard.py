@@ -18,8 +18,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
-from ..edits import Change
-from . import chrome_signals as sig
+from ...edits import Change
+from . import signals as sig
 
 # A line of at least this many words that repeats an earlier line word for
 # word, outside the article, is the page's: a headline or teaser shown again

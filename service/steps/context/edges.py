@@ -1,4 +1,4 @@
-"""Clause-edge rates of confusion-set words, for `context_score` (GENERATED).
+"""Clause-edge rates of confusion-set words, for `score` (GENERATED).
 
 Written by `python bench/calibrate_context.py edges --write` from the
 project's own clean prose (see that script); do not edit by hand.
@@ -9,7 +9,7 @@ stand before a comma, pulled towards the pooled shares of all these words
 with 20 pseudo-occurrences. The scorer compares a word with a partner at
 a clause edge by the ratio of their rates ("Them, ..." and "... well know."
 are rare, "Then, ..." and "... now." common). Words of a group of sets with a
-hand-set factor in context_score (than, were, them; their, from, of, to, ...)
+hand-set factor in score (than, were, them; their, from, of, to, ...)
 keep those and are left out, as are words whose rates are the pooled ones.
 """
 

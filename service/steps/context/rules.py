@@ -6,7 +6,7 @@
 once at load time (before gunicorn forks), the tables the step reads on
 every request: the spellings of every scored word as they may appear in a
 text (`CompiledRules.cased`) and the scanner's chunk caches
-(`context_scan.ScanTables`).
+(`scan.ScanTables`).
 
 >>> rules = compile_rules([{"id": "confusion.x", "kind": "confusion", "words": ["then", "than"],
 ...                         "threshold": 10, "source": "t"}])
@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 
-from ..errors import RulesError
-from ..resources import load_cached
-from ..rules import check_regex_safe, regex_parser
-from . import context_model
-from .context_scan import ScanTables
+from ...errors import RulesError
+from ...resources import load_cached
+from ...regexes import check_regex_safe, regex_parser
+from . import model as context_model
+from .scan import ScanTables
 
 _WORD_RE = r"^[a-z]+(?:'[a-z]+)?$"
 

@@ -1,6 +1,6 @@
 """How a surname heard by ear relates to a listed one: edit distance, sound keys, rarity.
 
-Shared by the tiers of `names_match` that match a name spelled by ear ("Keir
+Shared by the tiers of `match` that match a name spelled by ear ("Keir
 Stammer", "Narendra Mody", "German chancellor Friedrich Mertz").
 """
 from __future__ import annotations

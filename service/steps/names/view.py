@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..edits import Change
-from . import spelling
-from .whitespace import blank_runs
+from ...edits import Change
+from .. import spelling
+from ..whitespace import blank_runs
 
 # A word of a name form shorter than this is not looked for behind a typo:
 # too many words are one slip from "de" or "bin".
@@ -113,7 +113,7 @@ def name_typos(text: str, gazetteers, resources) -> list[Change]:
     name form, where it corrects them to that word ("yoork" -> "york").
 
     >>> from service.resources import dictionaries
-    >>> from .names import compile_rules
+    >>> from .step import compile_rules
     >>> g = compile_rules([{"id": "p", "canonical": "New York", "kind": "place", "case_fix": True}])
     >>> [c.replacement for c in name_typos("She moved to new yoork.", [g], dictionaries())]
     ['york']
@@ -132,7 +132,7 @@ def name_words(gazetteers: tuple) -> frozenset:
     hyphenated names ("myung" of "Jae-myung": the spelling step checks it
     as a word), once per list of gazetteers.
 
-    >>> from .names import compile_rules
+    >>> from .step import compile_rules
     >>> sorted(name_words((compile_rules([{"id": "p", "canonical": "Lee Jae-myung", "kind": "person"}]),)))
     ['jae-myung', 'myung']
     """

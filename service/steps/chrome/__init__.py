@@ -1,0 +1,12 @@
+"""Step 'chrome': site chrome lines, and link titles glued onto sentences.
+
+  step     the article, walking out from it, the rules of rules/chrome.yaml
+  signals  line and block shapes (language-neutral) and prose evidence
+  match    the phrase rules, found with one joined pattern per length tier
+  glued    "… – Inside TelecomThis is…": the glued link title alone goes
+  tail     the footer below the article's last paragraphs
+  guard    repeated lines, the page guard, the fixpoint
+"""
+from .step import STEP, compile_rules, run
+
+__all__ = ["STEP", "compile_rules", "run"]

@@ -1,0 +1,12 @@
+"""Step 'context': real-word errors ("the two counties" -> "countries").
+
+  step   the step: confusion sites scored in context, patterns, possessives
+  rules  rules/context.yaml: confusion sets and patterns, compiled
+  scan   finding the sites of a text (one sparse scan over its tokens)
+  model  the n-gram model the scores read
+  score  a site's evidence and its confidence
+  edges  calibrated error rates at clause edges
+"""
+from .step import STEP, compile_rules, run
+
+__all__ = ["STEP", "compile_rules", "run"]

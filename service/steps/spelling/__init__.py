@@ -1,0 +1,9 @@
+"""Step 'spelling': non-word typos, corrected when the evidence is strong.
+
+  step   the step: guards, candidates, confidence
+  rank   candidates from SymSpell ranked by frequency and a noisy channel
+  words  a document's words, found once (sparse scan with a token cache)
+"""
+from .step import STEP, compile_rules, corrections, run
+
+__all__ = ["STEP", "compile_rules", "corrections", "run"]
