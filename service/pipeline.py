@@ -8,11 +8,11 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import diff as diffs
 from .budget import Budget, watch
-from .edits import Edit, EditLog, SpanSet, apply_edits
+from .edits import Edit, EditLog, SpanSet
 from .language import detect_language, other_language_lines
 from .options import Options
 from .resources import Dictionaries, dictionaries
@@ -134,6 +134,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     language = reread or (None if options.language == "auto" else (options.language, 1.0))
     lines = None  # (other-language lines, spans off limits to English steps), once decided
     timings, skipped, incomplete = {}, [], []
+    suggested: list[Edit] = []  # changes below the confidence floor, in original offsets
     for step in options.steps:
         spec = step_named(step)
         if language is None and step != "unicode":
@@ -163,6 +164,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         if english_only and off_limits is not None:
             changes = [c for c in changes if not off_limits.overlaps(*log.original_span(c.start, c.end))]
         changes = drop_suggestions_on_changed_text(changes, log, options.min_confidence)
+        changes = set_aside_suggestions(step, changes, log, options.min_confidence, suggested)
         log.apply_step(step, changes)
         timings[step] = round((time.perf_counter() - t0) * 1000, 3)
         if step == "chrome" and options.language == "auto" and reread is None and changes:
@@ -178,8 +180,8 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         language = detect_language(log.text, resources.dictionaries.unigrams)
     code, probability = language
     others = lines[0] if lines else []
-    edits, suggestions = _split_by_confidence(log.edits(), options.min_confidence)
-    out = log.text if not suggestions else apply_edits(text, edits)
+    edits, suggestions = number_edits(log.edits(), suggested)
+    out = log.text
     per_step: dict[str, int] = {}
     for e in edits:
         for s in e.step.split("+"):
@@ -210,6 +212,46 @@ def drop_suggestions_on_changed_text(changes: list, log: EditLog, minimum: float
             or not changed.overlaps(c.start, max(c.end, c.start + 1))]
 
 
+def set_aside_suggestions(step: str, changes: list, log: EditLog, minimum: float,
+                          suggested: list) -> list:
+    """The changes to apply; those below the confidence floor go to `suggested` instead
+    (as edits of the original), so that no later step reads a text the caller may
+    never see. Returns the changes to apply."""
+    if not any(c.confidence < minimum for c in changes):
+        return changes
+    applied = []
+    for c in changes:
+        if c.confidence >= minimum:
+            applied.append(c)
+            continue
+        # drop_suggestions_on_changed_text left only suggestions on text no step has
+        # changed: their span maps to the original exactly
+        start, end = log.original_span(c.start, c.end)
+        suggested.append(Edit(id="", start=start, end=end, original=log.original[start:end],
+                              replacement=c.replacement, step=step, rule=c.rule, message=c.message,
+                              confidence=round(c.confidence, 3)))
+    return applied
+
+
+def number_edits(edits: list[Edit], suggested: list[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """Applied edits and suggestions with ids e1, e2... in text order. A suggestion
+    that a later step's edit overlaps, or an earlier suggestion, is dropped: the
+    suggestions can be accepted in any combination on top of the edits."""
+    taken = SpanSet((e.start, max(e.end, e.start + 1)) for e in edits)
+    kept = []
+    for s in suggested:
+        span = (s.start, max(s.end, s.start + 1))
+        if not taken.overlaps(*span):
+            taken.add(*span)
+            kept.append(s)
+    both = sorted([(e.start, e.end, 0, e) for e in edits] + [(s.start, s.end, 1, s) for s in kept],
+                  key=lambda t: t[:3])
+    out_edits, out_suggestions = [], []
+    for n, (_, _, kind, e) in enumerate(both, 1):
+        (out_suggestions if kind else out_edits).append(replace(e, id=f"e{n}"))
+    return out_edits, out_suggestions
+
+
 def paragraph_languages(log: EditLog, code: str, options: Options, resources: Resources):
     """(lines in another language than the document's, the spans English steps must
     not change), both in offsets of the original text.
@@ -236,11 +278,4 @@ def paragraph_languages(log: EditLog, code: str, options: Options, resources: Re
         pos = b
     outside.append((pos, len(log.original) + 1))
     return others, SpanSet(outside)
-
-
-def _split_by_confidence(edits: list[Edit], minimum: float):
-    """Edits below the confidence floor are returned as suggestions, not applied."""
-    applied = [e for e in edits if e.confidence >= minimum]
-    suggested = [e for e in edits if e.confidence < minimum]
-    return applied, suggested
 

@@ -40,3 +40,16 @@ def live_url(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def swap_step(monkeypatch):
+    """swap_step("context", run): the pipeline runs `run` for that step during the test
+    (the registry holds the Step records; patching a module's `run` changes nothing)."""
+    import dataclasses
+
+    from service import steps
+
+    def swap(name: str, run) -> None:
+        monkeypatch.setitem(steps._BY_NAME, name, dataclasses.replace(steps.step_named(name), run=run))
+    return swap

@@ -114,14 +114,14 @@ def test_a_line_of_only_invisible_characters_is_a_spacer_left_as_found(text):
     assert result.text == text and result.edits == ()
 
 
-def test_low_confidence_edits_become_suggestions():
+def test_low_confidence_edits_become_suggestions(swap_step):
     result = service.clean("x  y", steps=["whitespace"], min_confidence=1.0)
     assert result.text == "x y"  # confidence 1.0 still applies
-    from service.pipeline import _split_by_confidence
-    edits = service.clean("x  y", steps=["whitespace"]).edits
-    lowered = [e.__class__(**{**e.to_dict(), "confidence": 0.3}) for e in edits]
-    applied, suggested = _split_by_confidence(lowered, 0.5)
-    assert applied == [] and suggested == lowered
+    from service.edits import Change
+    swap_step("whitespace", lambda text, ctx: [Change(1, 3, " ", "whitespace.test", "m", 0.3)])
+    result = service.clean("x  y", steps=["whitespace"])
+    assert result.text == "x  y" and result.edits == ()
+    assert [(s.start, s.end, s.replacement, s.confidence) for s in result.suggestions] == [(1, 3, " ", 0.3)]
 
 
 def test_clean_is_thread_safe_and_deterministic(seed_text):
@@ -187,20 +187,63 @@ def test_a_named_language_is_not_second_guessed_per_paragraph():
     assert service.clean(text, language="en").stats["paragraph_languages"] == []
 
 
-def test_a_suggestion_on_repaired_text_does_not_undo_the_repair(monkeypatch):
+def test_a_suggestion_on_repaired_text_does_not_undo_the_repair(swap_step):
     # a later step's low-confidence change over a mojibake repair made the merged edit a
     # suggestion: the repair was lost, and a second clean made it
     from service.edits import Change
-    from service.steps.context import step as context
+    seen = []
 
     def suggest_your(text, ctx):
         at = text.find("you’re")
+        seen.append(at)
         return [Change(at, at + len("you’re"), "your", "context.test", "m", 0.3)] if at >= 0 else []
 
-    monkeypatch.setattr(context, "run", suggest_your)
+    swap_step("context", suggest_your)
     result = service.clean("Tell me if youâ€™re planning to go.", language="en")
     assert result.text == "Tell me if you’re planning to go."
     assert [e.rule for e in result.edits] == ["unicode.mojibake"] and result.suggestions == ()
+    assert seen and seen[0] >= 0  # the swapped step ran and made its suggestion
+
+
+def test_a_suggestion_never_changes_the_text_later_steps_read(swap_step):
+    # a suggestion the caller may never accept must not shape what later steps decide:
+    # they read the text with only the applied edits in it
+    from service.edits import Change
+    read_by_context = []
+
+    def suggest(text, ctx):
+        at = text.find("colour")
+        return [Change(at, at + len("colour"), "color", "spelling.test", "m", 0.3),
+                Change(0, 3, "The", "spelling.case", "m", 0.9)]
+
+    def record(text, ctx):
+        read_by_context.append(text)
+        return []
+
+    swap_step("spelling", suggest)
+    swap_step("context", record)
+    text = "the colour of money"
+    result = service.clean(text, language="en", steps=["spelling", "context"])
+    assert read_by_context == ["The colour of money"]
+    assert result.text == "The colour of money"
+    assert [(e.id, e.start, e.end, e.replacement) for e in result.edits] == [("e1", 0, 3, "The")]
+    assert [(e.id, e.start, e.end, e.original, e.replacement) for e in result.suggestions] == \
+        [("e2", 4, 10, "colour", "color")]
+
+
+def test_a_later_edit_over_a_suggestion_drops_the_suggestion(swap_step):
+    from service.edits import Change
+
+    def suggest(text, ctx):
+        return [Change(4, 10, "color", "spelling.test", "m", 0.3)]
+
+    def fix(text, ctx):
+        return [Change(4, 10, "hue", "context.test", "m", 0.9)]
+
+    swap_step("spelling", suggest)
+    swap_step("context", fix)
+    result = service.clean("the colour of money", language="en", steps=["spelling", "context"])
+    assert result.text == "the hue of money" and result.suggestions == ()
 
 
 def test_a_page_whose_chrome_decided_its_language_is_read_again_without_it(monkeypatch):
