@@ -15,14 +15,8 @@ from multiprocessing import Pool
 
 from . import strict_json
 from .errors import CopydeskError
-from .options import name_a_few
-
-_DOCUMENT_FIELDS = frozenset({"id", "text", "html", "options"})
+from .documents import check_batch_document, clean_document, document_id, read_document
 _resources = None  # this process's Resources, set by init_worker
-
-
-class DocumentError(CopydeskError):
-    code = "invalid_document"
 
 
 def init_worker(rules_dir: str | None) -> None:
@@ -42,56 +36,33 @@ def error_entry(doc_id, number: int, code: str, message: str) -> dict:
 
 
 def parse_line(number: int, line: str):
-    """(id, document) for one input line, or (id, error entry) if it can't be used."""
+    """(id, document) for one input line, or (None, error entry) if it can't be used:
+    the same checks, codes and messages as POST /v1/batch (service.documents)."""
+    position = f"line {number}"
     try:
         document = strict_json.loads(line)
+        check_batch_document(document, position)
     except strict_json.JsonInputError as exc:
-        return None, error_entry(None, number, exc.code, f"line {number}: {exc}")
-    if not isinstance(document, dict):
-        return None, error_entry(None, number, "invalid_document", f"line {number} must be a JSON object")
-    doc_id = document.get("id")
-    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
-        return None, error_entry(None, number, "missing_field",
-                                 f"line {number} needs an 'id' (a string or a whole number)")
-    return doc_id, document
-
-
-def check_document(number: int, document: dict) -> tuple[str, str, dict]:
-    """(field, value, options) of a usable document; CopydeskError says why not."""
-    unknown = sorted(set(document) - _DOCUMENT_FIELDS)
-    if unknown:
-        raise DocumentError(f"line {number}: unknown field(s) {name_a_few(unknown)}; put options under 'options'")
-    given = [f for f in ("text", "html") if f in document]
-    if len(given) != 1:
-        raise DocumentError(f"line {number} needs exactly one of 'text' or 'html'")
-    value = document[given[0]]
-    if not isinstance(value, str):
-        raise DocumentError(f"line {number}: '{given[0]}' must be a string")
-    options = document.get("options", {})
-    if not isinstance(options, dict):
-        raise DocumentError(f"line {number}: 'options' must be a JSON object")
-    return given[0], value, options
-
-
-def clean_document(job: tuple) -> tuple[bool, str]:
-    """(failed, output line without newline) for (line number, id, document, default options)."""
-    from .options import Options
-    from .pipeline import clean
-    number, doc_id, document, defaults = job
-    try:
-        field, value, own = check_document(number, document)
-        metadata = None
-        if field == "html":
-            from .extract import extract_html
-            value, metadata = extract_html(value)
-        result = clean(value, Options.from_mapping({**defaults, **own}), resources=_resources)
-        entry = {"id": doc_id, **result.to_dict()}
-        if metadata is not None:
-            entry["input"] = {"text": value, "metadata": metadata}
+        return None, error_entry(None, number, exc.code, f"{position}: {exc}")
     except CopydeskError as exc:
-        entry = error_entry(doc_id, number, getattr(exc, "code", "invalid_document"), str(exc))
+        return None, error_entry(document_id(document), number, exc.code, str(exc))
+    return document_id(document), document
+
+
+def clean_job(job: tuple) -> tuple[bool, str]:
+    """(failed, output line without newline) for (line number, id, document, default options)."""
+    number, doc_id, document, defaults = job
+    position = f"line {number}"
+    try:
+        text, html, options = read_document(check_batch_document(document, position), defaults, position)
+        result, block = clean_document(text, html, options, resources=_resources)
+        entry = {"id": doc_id, **result.to_dict()}
+        if block is not None:
+            entry["input"] = block
+    except CopydeskError as exc:
+        entry = error_entry(doc_id, number, exc.code, str(exc))
     except Exception as exc:  # one document's crash must not stop the corpus
-        entry = error_entry(doc_id, number, "internal_error", f"line {number}: {type(exc).__name__}: {exc}")
+        entry = error_entry(doc_id, number, "internal_error", f"{position}: {type(exc).__name__}: {exc}")
     return "error" in entry, json.dumps(entry, ensure_ascii=False)
 
 
@@ -152,8 +123,9 @@ def iter_jobs(path: str, skip: set, defaults: dict, errors: list):
                 errors.append(error_entry(None, number, "invalid_encoding", f"line {number} is not valid UTF-8"))
                 continue
             doc_id, parsed = parse_line(number, line)
-            if doc_id is None:
-                errors.append(parsed)
+            if "error" in parsed:
+                if ("line", number) not in skip and doc_id not in skip:
+                    errors.append(parsed)
             elif doc_id not in skip:
                 yield number, doc_id, parsed, defaults
 
@@ -186,12 +158,12 @@ def run_batch(in_path: str, out_path: str, workers: int | None = None, defaults:
 
         init_worker(rules_dir)
         if workers == 1:
-            for failed, line in map(clean_document, jobs):
+            for failed, line in map(clean_job, jobs):
                 write(failed, line)
         else:
             with Pool(workers, initializer=init_worker, initargs=(rules_dir,)) as pool:
                 # Unordered: a long document doesn't hold up the others; ids say which is which.
-                for failed, line in pool.imap_unordered(clean_document, jobs, chunksize=4):
+                for failed, line in pool.imap_unordered(clean_job, jobs, chunksize=4):
                     write(failed, line)
         for entry in errors:
             write(True, json.dumps(entry, ensure_ascii=False))

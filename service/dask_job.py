@@ -43,10 +43,12 @@ def clean_partition(records: list, skip: frozenset, defaults: dict) -> list[str]
         if not line.strip():
             continue
         doc_id, parsed = batch.parse_line(number, line)
-        if doc_id is None:
+        if doc_id in skip:
+            continue
+        if "error" in parsed:
             out.append(json.dumps({**parsed, "file": path}, ensure_ascii=False))
-        elif doc_id not in skip:
-            out.append(batch.clean_document((number, doc_id, parsed, defaults))[1])
+        else:
+            out.append(batch.clean_job((number, doc_id, parsed, defaults))[1])
     return ["".join(line + "\n" for line in out)] if out else []
 
 

@@ -204,7 +204,7 @@ def test_cli_batch_cleans_and_reports_bad_lines(tmp_path, loaded):
     by_id = {(e["id"], e.get("line")): e for e in read_results(out)}
     assert by_id[("a", None)]["text"] == "a b" and by_id[("c", None)]["text"] == "c d"
     assert by_id[(None, 2)]["error"]["code"] == "invalid_json"
-    assert by_id[("b", 3)]["error"]["code"] == "invalid_document"
+    assert by_id[("b", 3)]["error"]["code"] == "invalid_field"
     for entry in by_id.values():
         assert_batch_item(entry)
 

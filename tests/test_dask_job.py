@@ -50,7 +50,7 @@ def test_a_corpus_is_cleaned_on_a_local_cluster_and_resumed(tmp_path, cluster):
     assert "countries" in by_id["t1"]["text"] and "together" in by_id["t1"]["text"]
     assert by_id["h1"]["input"]["text"] and "countries" in by_id["h1"]["text"]
     assert by_id["t2"]["text"] == "Teh end."  # its own options: whitespace only
-    assert by_id["x"]["error"]["code"] == "invalid_document"
+    assert by_id["x"]["error"]["code"] == "invalid_field"
     bad = [r for r in records if r.get("id") is None]
     assert bad and bad[0]["error"]["code"] == "invalid_json" and bad[0]["line"] == 2
     assert bad[0]["file"].endswith("part1.jsonl")

@@ -530,10 +530,10 @@ def test_a_number_of_thousands_of_digits_is_a_precise_400(client, path, body, co
     assert error["code"] == "invalid_json" and ("digits" in error["message"] or "number" in error["message"])
 
 
-def test_a_huge_number_in_languagetool_data_is_a_400(client):
+def test_a_huge_number_in_languagetool_data_is_a_422(client):
     data = '{"annotation": [{"text": "teh cat"}], "x": ' + HUGE + "}"
     r = client.post("/v2/check", data={"language": "en-US", "data": data})
-    assert r.status_code == 400 and r.get_json()["error"]["code"] == "invalid_data"
+    assert r.status_code == 422 and r.get_json()["error"]["code"] == "invalid_data"
 
 
 def test_ndjson_huge_number_and_lone_surrogate_are_errors_of_their_line(client):

@@ -176,7 +176,7 @@ APPLY_ERRORS = [
     ("missing_original", {"text": TEXT, "edits": [{"id": "a", "start": 0, "end": 1, "replacement": "D"}]},
      422, "invalid_edits"),
     ("float_offset", {"text": TEXT, "edits": [edit(start=3.0)]}, 422, "invalid_edits"),
-    ("unknown_id", {"text": TEXT, "edits": EDITS, "accept": ["e1", "zz"]}, 409, "unknown_edit"),
+    ("unknown_id", {"text": TEXT, "edits": EDITS, "accept": ["e1", "zz"]}, 422, "unknown_edit"),
     ("both_lists", {"text": TEXT, "edits": EDITS, "accept": ["e1"], "reject": ["e2"]}, 400, "invalid_field"),
     ("ids_not_strings", {"text": TEXT, "edits": EDITS, "reject": [1]}, 400, "invalid_field"),
     ("edits_not_list", {"text": TEXT, "edits": {"e1": EDITS[0]}}, 400, "invalid_field"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from flask import Flask
+from flask import Flask, current_app
 
 from .. import pipeline
 from .config import load_config
@@ -32,6 +32,17 @@ class ResourceHolder:
             fresh = pipeline.load_resources(rules_dir)
             self._resources = fresh
             return fresh
+
+
+def resource_holder() -> ResourceHolder:
+    """This app's ResourceHolder (rules reload swaps what it holds)."""
+    return current_app.extensions["copydesk"]
+
+
+def get_resources() -> pipeline.Resources:
+    """The rules and dictionaries this request cleans with, as Flask's `get_db()`
+    gives a request its database: the one place views reach for them."""
+    return resource_holder().current()
 
 
 def create_app(test_config: dict | None = None) -> Flask:

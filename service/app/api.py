@@ -6,18 +6,16 @@ from dataclasses import replace
 from flask import Blueprint, current_app, jsonify, request
 
 from .. import diff as diffs
-from .. import pipeline
+from ..documents import clean_document, read_document
 from ..edits import apply_edits
 from ..options import Options
+from . import get_resources
 from .errors import ApiError
 from .ops import observe_result
 from .requests import (HTML_TYPES, JSON_TYPES, TEXT_TYPES, decode_utf8, media_type, read_body,
                        read_json_object, require_charset_utf8)
 
 bp = Blueprint("api", __name__)
-
-# Fields of a /v1/clean JSON body that are input, not options.
-_INPUT_FIELDS = ("text", "html")
 
 
 def _options_from(values: dict) -> Options:
@@ -26,7 +24,7 @@ def _options_from(values: dict) -> Options:
     return Options.from_mapping(values)
 
 
-def _options_from_query() -> dict:
+def options_from_query() -> dict:
     """Options from the query string (the only way to give them with a text body).
 
     They are validated on their own, so a bad query option is an error even
@@ -51,20 +49,10 @@ def _options_from_query() -> dict:
     return out
 
 
-def parse_document(body: dict, defaults: dict | None = None) -> tuple[str | None, str | None, Options]:
-    """(text, html, options) from one JSON document: exactly one of text/html, the rest options.
-
-    `defaults` are options the document's own fields override (/v1/batch reuses this).
-    """
-    given = [f for f in _INPUT_FIELDS if f in body]
-    if len(given) != 1:
-        raise ApiError(400, "missing_field" if not given else "invalid_field",
-                       "the body needs exactly one of 'text' or 'html'")
-    value = body[given[0]]
-    if not isinstance(value, str):
-        raise ApiError(400, "invalid_field", f"'{given[0]}' must be a string")
-    options = _options_from({**(defaults or {}), **{k: v for k, v in body.items() if k not in _INPUT_FIELDS}})
-    return (value, None, options) if given[0] == "text" else (None, value, options)
+def parse_document(body: dict, defaults: dict | None = None, position: str = "") -> tuple[str | None, str | None, Options]:
+    """(text, html, options) from one JSON document (documents.read_document) with the
+    app's default steps; `defaults` are options the document's own fields override."""
+    return read_document(body, {"steps": list(current_app.config["DEFAULT_STEPS"]), **(defaults or {})}, position)
 
 
 def parse_clean_request() -> tuple[str | None, str | None, Options]:
@@ -73,10 +61,10 @@ def parse_clean_request() -> tuple[str | None, str | None, Options]:
     require_charset_utf8(request)
     if kind in JSON_TYPES:
         # query-string options apply to every body type; the body's own win
-        return parse_document(read_json_object(request), _options_from_query())
+        return parse_document(read_json_object(request), options_from_query())
     if kind in TEXT_TYPES or kind in HTML_TYPES:
         value = decode_utf8(read_body(request))
-        options = _options_from(_options_from_query())
+        options = _options_from(options_from_query())
         return (value, None, options) if kind in TEXT_TYPES else (None, value, options)
     raise ApiError(415, "unsupported_media_type",
                    "send application/json, text/plain or text/html (UTF-8)")
@@ -123,22 +111,13 @@ def bounded_result(result, diff: str, budget: EditBudget) -> dict:
 
 def run_clean(text: str | None, html: str | None, options: Options, budget: EditBudget | None = None) -> dict:
     """Clean text, or the article extracted from HTML, as a response document."""
-    resources = current_app.extensions["copydesk"]
-    extracted = None
-    if html is not None:
-        from ..budget import watch
-        from ..extract import extract_html
-        with watch():  # the worker's hard deadline (service.worker) covers extraction
-            text, metadata = extract_html(html)
-        extracted = {"text": text, "metadata": metadata}
     # the diff is rendered after the edits are bounded (bounded_result)
-    result = pipeline.clean(text, replace(options, diff="none"), resources=resources.current(),
-                            budget=current_app.config["TIME_BUDGET_MS"] / 1000)
+    result, block = clean_document(text, html, replace(options, diff="none"), resources=get_resources(),
+                                   budget=current_app.config["TIME_BUDGET_MS"] / 1000)
     out = bounded_result(result, options.diff, budget or EditBudget(current_app.config["MAX_EDITS"]))
     observe_result(out["stats"])
-    if extracted is not None:
-        # Edits refer to the extracted text, so it is returned beside them.
-        out["input"] = extracted
+    if block is not None:
+        out["input"] = block
     return out
 
 
@@ -172,7 +151,7 @@ def clean_endpoint():
 
 @bp.get("/v1/rules")
 def rules_endpoint():
-    return jsonify(current_app.extensions["copydesk"].current().rules.summary())
+    return jsonify(get_resources().rules.summary())
 
 
 @bp.get("/healthz")
@@ -182,8 +161,7 @@ def healthz():
 
 @bp.get("/readyz")
 def readyz():
-    holder = current_app.extensions["copydesk"]
-    resources = holder.current()
+    resources = get_resources()
     ready = resources is not None
     body = {"status": "ready" if ready else "loading",
             "rules_version": resources.rules.version if ready else None}

@@ -19,7 +19,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
-from .api import (EditBudget, _options_from_query, allow_html_body, parse_document, refuse_large_text_body,
+from ..documents import check_batch_document, check_names, document_id
+from .api import (EditBudget, allow_html_body, options_from_query, parse_document, refuse_large_text_body,
                   run_clean)
 from .errors import ApiError
 from .ops import observe_failure
@@ -29,50 +30,18 @@ log = logging.getLogger(__name__)
 bp = Blueprint("batch", __name__)
 
 NDJSON_TYPES = ("application/x-ndjson", "application/jsonl")
-_DOCUMENT_FIELDS = frozenset({"id", "text", "html", "options"})
-
-
-def document_id(document) -> str | int | None:
-    """The document's id if it is a string or a whole number, else None."""
-    if not isinstance(document, dict):
-        return None
-    value = document.get("id")
-    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-
-
-def check_document(document, position: str) -> dict:
-    """The document's fields as one /v1/clean body (text|html plus its options), or ApiError."""
-    if not isinstance(document, dict):
-        raise ApiError(400, "invalid_document", f"{position} must be a JSON object")
-    if "id" not in document:
-        raise ApiError(400, "missing_field", f"{position} needs an 'id' (a string or a whole number)")
-    if document_id(document) is None:
-        raise ApiError(400, "invalid_field", f"{position}: 'id' must be a string or a whole number")
-    unknown = sorted(set(document) - _DOCUMENT_FIELDS)
-    if unknown:
-        raise ApiError(400, "invalid_field", f"{position}: unknown field(s) {name_a_few(unknown)}; "
-                       "put options under 'options'")
-    options = document.get("options", {})
-    if not isinstance(options, dict):
-        raise ApiError(400, "invalid_field", f"{position}: 'options' must be a JSON object")
-    misplaced = sorted(set(options) & {"text", "html", "id"})
-    if misplaced:
-        raise ApiError(400, "invalid_field", f"{position}: 'options' cannot hold {', '.join(misplaced)}")
-    body = {k: document[k] for k in ("text", "html") if k in document}
-    body.update(options)
-    return body
 
 
 def clean_one(document, defaults: dict, position: str, budget: EditBudget | None = None) -> dict:
     """One result entry: {id, ...result} or {id, error}; never raises for a bad document."""
     doc_id = document_id(document)
     try:
-        text, html, options = parse_document(check_document(document, position), defaults)
+        text, html, options = parse_document(check_batch_document(document, position), defaults, position)
         return {"id": doc_id, **run_clean(text, html, options, budget)}
     except ApiError as exc:
         code, message = exc.code, exc.message
-    except CopydeskError as exc:
-        code, message = exc.code, f"{position}: {exc}"
+    except CopydeskError as exc:  # the message names the position (documents.where)
+        code, message = exc.code, str(exc)
     except Exception:  # one document's crash must not lose the others' results
         log.exception("unexpected error cleaning %s", position)
         code, message = "internal_error", f"{position}: internal error; the document was not processed"
@@ -88,9 +57,9 @@ def check_defaults(defaults) -> dict:
     if misplaced:
         raise ApiError(400, "invalid_field", f"'options' cannot hold {', '.join(misplaced)}")
     try:
-        Options.from_mapping(defaults)
+        check_names(Options.from_mapping(defaults))
     except CopydeskError as exc:
-        raise ApiError(400, exc.code, f"'options': {exc}") from None
+        raise ApiError(getattr(exc, "status", 400), exc.code, f"'options': {exc}") from None
     return defaults
 
 
@@ -113,7 +82,7 @@ def clean_json_batch() -> Response:
                        f"{len(documents)} documents is more than the limit of {limit} per request; "
                        "split the batch or stream it as application/x-ndjson")
     # query-string options apply here too (as for /v1/clean); the body's own win
-    query = _options_from_query()
+    query = options_from_query()
     defaults = check_defaults(body.get("options", {}))
     defaults = {**query, **defaults}
     # one response: the documents share its edit budget (COPYDESK_MAX_EDITS)
@@ -200,7 +169,7 @@ def clean_ndjson_batch() -> Response:
     # A stream may be far larger than one /v1/clean body; each line keeps that limit.
     max_line = max(current_app.config["MAX_CONTENT_LENGTH"], current_app.config["MAX_HTML_BYTES"])
     request.max_content_length = current_app.config["MAX_STREAM_BYTES"]
-    defaults = check_defaults(_options_from_query())
+    defaults = check_defaults(options_from_query())
     try:
         stream = request.stream
     except RequestEntityTooLarge:

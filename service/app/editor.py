@@ -21,8 +21,9 @@ from .requests import JSON_TYPES, media_type, read_json_object, require_charset_
 bp = Blueprint("editor", __name__)
 
 _APPLY_FIELDS = ("text", "edits", "accept", "reject", "diff")
-# Status for each way a list of edits can fail to fit the text.
-_CONFLICT_STATUS = {review.StaleEdit: 409, review.InvalidEdits: 422, review.UnknownEditIds: 409}
+# Status for each way a list of edits can fail to fit the text: 409 when they belong to
+# another text, 422 when they are inconsistent in themselves or with the choice.
+_CONFLICT_STATUS = {review.StaleEdit: 409, review.InvalidEdits: 422, review.UnknownEditIds: 422}
 
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             "img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'")

@@ -40,7 +40,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(CopydeskError)
     def handle_library_error(exc: CopydeskError):
-        return error_response(400, exc.code, str(exc))
+        # 400 for a malformed request; a library error may name another status
+        # (documents.InconsistentNames: 422 for names that contradict each other)
+        return error_response(getattr(exc, "status", 400), exc.code, str(exc))
 
     @app.errorhandler(HTTPException)
     def handle_http_error(exc: HTTPException):

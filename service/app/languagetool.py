@@ -17,16 +17,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify
 
 from .. import pipeline, strict_json
 from ..edits import Edit
 from ..language import detect_language
 from ..options import Options
 from .errors import ApiError
-from .requests import decode_utf8, media_type, refuse_truncated_body, require_charset_utf8
+from . import get_resources
+from .requests import read_form
 
 bp = Blueprint("languagetool", __name__)
 
@@ -95,31 +95,6 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 # ---- request parsing -------------------------------------------------------------
 
-def read_form() -> dict[str, str]:
-    """The form fields, strictly UTF-8; a repeated field is an error, not a guess."""
-    kind = media_type(request)
-    require_charset_utf8(request)
-    if kind == "application/x-www-form-urlencoded":
-        data = request.get_data(cache=True)
-        refuse_truncated_body(request, data)  # a chunked form past the limit is a 413, not cut
-        raw = decode_utf8(data)
-        try:
-            pairs = parse_qsl(raw, keep_blank_values=True, encoding="utf-8", errors="strict")
-        except UnicodeDecodeError:
-            raise ApiError(400, "invalid_encoding", "a form field is not valid UTF-8 once decoded") from None
-    elif kind == "multipart/form-data":
-        pairs = list(request.form.items(multi=True))
-    else:
-        raise ApiError(415, "unsupported_media_type",
-                       "send application/x-www-form-urlencoded or multipart/form-data, as LanguageTool clients do")
-    form: dict[str, str] = {}
-    for key, value in pairs:
-        if key in form:
-            raise ApiError(400, "invalid_field", f"'{key}' is given more than once")
-        form[key] = value
-    return form
-
-
 def split_list(form: dict, key: str) -> set[str]:
     """A comma-separated parameter as a set of ids."""
     return {part.strip() for part in form.get(key, "").split(",") if part.strip()}
@@ -150,11 +125,11 @@ def read_annotation(raw: str) -> Annotated:
     try:
         value = strict_json.loads(raw)
     except strict_json.JsonInputError as exc:
-        raise ApiError(400, "invalid_data", "'data' must be JSON: {\"annotation\": [{\"text\": ...}, "
+        raise ApiError(422, "invalid_data", "'data' must be JSON: {\"annotation\": [{\"text\": ...}, "
                                             f"{{\"markup\": ...}}]}} ({exc})") from None
     items = value.get("annotation") if isinstance(value, dict) else None
     if not isinstance(items, list):
-        raise ApiError(400, "invalid_data", "'data' needs an 'annotation' list")
+        raise ApiError(422, "invalid_data", "'data' needs an 'annotation' list")
     full, plain, pieces, fpos, ppos = [], [], [], 0, 0
     for i, item in enumerate(items):
         kind = annotation_kind(item, i)
@@ -170,7 +145,7 @@ def read_annotation(raw: str) -> Annotated:
         # JSON may escape half a surrogate pair; no UTF-8 response could carry it back
         doc.full.encode("utf-8"), doc.plain.encode("utf-8")
     except UnicodeEncodeError:
-        raise ApiError(400, "invalid_data", "'data' holds an unpaired surrogate escape; send valid Unicode") from None
+        raise ApiError(422, "invalid_data", "'data' holds an unpaired surrogate escape; send valid Unicode") from None
     return doc
 
 
@@ -183,7 +158,7 @@ def annotation_kind(item, index: int) -> str:
         if "markup" in keys and keys <= {"markup", "interpretAs"} \
                 and all(isinstance(item[k], str) for k in keys):
             return "markup"
-    raise ApiError(400, "invalid_data", f"annotation[{index}] must be {{\"text\": str}} or "
+    raise ApiError(422, "invalid_data", f"annotation[{index}] must be {{\"text\": str}} or "
                                         f"{{\"markup\": str, \"interpretAs\": str}}")
 
 
@@ -478,7 +453,7 @@ def check_endpoint():
     check_enabled_only(form)
     language, language_option = resolve_language(form.get("language"), doc.plain)
     options = check_options(form, language_option)
-    result = pipeline.clean(doc.plain, options, resources=current_app.extensions["copydesk"].current(),
+    result = pipeline.clean(doc.plain, options, resources=get_resources(),
                             budget=current_app.config["TIME_BUDGET_MS"] / 1000)
     matches, cut = edits_to_matches(doc, list(result.edits), rule_filter(form), current_app.config["MAX_MATCHES"])
     # LanguageTool clients read incompleteResults as "not every error is listed":

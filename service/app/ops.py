@@ -24,6 +24,7 @@ from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, 
                                generate_latest)
 
 from .errors import ApiError
+from .requests import read_form
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,6 @@ def require_api_key() -> None:
     if token is None and request.path.startswith("/v2/") and request.method == "POST":
         # LanguageTool clients send their key as the `apiKey` form field; read_form
         # caches the body, so the view can still read it (request.form would not)
-        from .languagetool import read_form
         token = read_form().get("apiKey") or None
     if not key_is_valid(token, keys):
         raise ApiError(401, "unauthorized", "send a valid API key as 'Authorization: Bearer <key>'")

@@ -5,7 +5,9 @@ to fix and no input reaches the pipeline half-decoded.
 """
 from __future__ import annotations
 
-from flask import Request
+from urllib.parse import parse_qsl
+
+from flask import Request, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import strict_json
@@ -72,3 +74,28 @@ def require_charset_utf8(request: Request) -> None:
     charset = request.mimetype_params.get("charset")
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii", "ascii"):
         raise ApiError(415, "unsupported_charset", f"charset {charset!r} is not supported; send UTF-8")
+
+
+def read_form() -> dict[str, str]:
+    """The form fields, strictly UTF-8; a repeated field is an error, not a guess."""
+    kind = media_type(request)
+    require_charset_utf8(request)
+    if kind == "application/x-www-form-urlencoded":
+        data = request.get_data(cache=True)
+        refuse_truncated_body(request, data)  # a chunked form past the limit is a 413, not cut
+        raw = decode_utf8(data)
+        try:
+            pairs = parse_qsl(raw, keep_blank_values=True, encoding="utf-8", errors="strict")
+        except UnicodeDecodeError:
+            raise ApiError(400, "invalid_encoding", "a form field is not valid UTF-8 once decoded") from None
+    elif kind == "multipart/form-data":
+        pairs = list(request.form.items(multi=True))
+    else:
+        raise ApiError(415, "unsupported_media_type",
+                       "send application/x-www-form-urlencoded or multipart/form-data, as LanguageTool clients do")
+    form: dict[str, str] = {}
+    for key, value in pairs:
+        if key in form:
+            raise ApiError(400, "invalid_field", f"'{key}' is given more than once")
+        form[key] = value
+    return form
