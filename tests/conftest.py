@@ -16,10 +16,20 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def app():
+@pytest.fixture(scope="session")
+def make_app():
+    """make_app(**config): an app with TESTING and a special config (limits, keys,
+    a rules directory). Apps are cheap: the bundled rules are loaded once per process."""
     from service.app import create_app
-    return create_app({"TESTING": True})
+
+    def make(**config):
+        return create_app({"TESTING": True, **config})
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
 
 
 @pytest.fixture
@@ -28,11 +38,9 @@ def client(app):
 
 
 @pytest.fixture(scope="module")
-def live_url(app):
-    """The module's app served on a loopback port, for real HTTP clients and browsers.
-
-    Module-scoped: a test module that uses it defines a module-scoped `app`.
-    """
+def live_url(make_app):
+    """An app served on a loopback port for the module, for real HTTP clients and browsers."""
+    app = make_app()
     from werkzeug.serving import make_server
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -97,9 +97,8 @@ def test_wrong_method_and_unknown_path(client):
     assert r.status_code == 404 and r.get_json()["error"]["code"] == "not_found"
 
 
-def test_size_limit_is_configurable():
-    from service.app import create_app
-    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 2048}).test_client()
+def test_size_limit_is_configurable(make_app):
+    small = make_app(MAX_CONTENT_LENGTH=2048).test_client()
     assert small.post("/v1/clean", data=b"a" * 2049, content_type="text/plain").status_code == 413
     assert small.post("/v1/clean", data=b"a" * 2000, content_type="text/plain").status_code == 200
 

@@ -15,20 +15,14 @@ from spec import assert_conforms
 from service import batch as cli_batch
 from service import pipeline
 from service.app import batch as http_batch
-from service.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def app():
-    """One app for the module: loading the rules takes seconds."""
-    return create_app({"TESTING": True, "MAX_BATCH": 5})
-
-
 @pytest.fixture
-def client(app):
-    return app.test_client()
+def app(make_app):
+    """Batches of at most 5 documents, so the limit is cheap to pass."""
+    return make_app(MAX_BATCH=5)
 
 
 def assert_batch_item(entry: dict) -> None:
@@ -158,8 +152,8 @@ def test_ndjson_is_streamed_line_by_line(app):
         assert len(list(lines)) == 49
 
 
-def test_ndjson_line_and_stream_limits():
-    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1024, "MAX_STREAM_BYTES": 4096}).test_client()
+def test_ndjson_line_and_stream_limits(make_app):
+    small = make_app(MAX_CONTENT_LENGTH=1024, MAX_STREAM_BYTES=4096).test_client()
     long_line = {"id": "big", "text": "x" * 2000}
     r = small.post("/v1/batch", data=ndjson(long_line, {"id": "ok", "text": "a  b"}),
                    content_type="application/x-ndjson")

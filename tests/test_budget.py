@@ -104,10 +104,9 @@ def test_a_step_makes_a_bounded_number_of_changes_under_a_budget(resources, monk
     assert len(clean(text, resources=resources, diff="none").edits) == 5000
 
 
-def test_api_reports_incomplete_and_the_budget_setting(monkeypatch):
-    from service.app import create_app
+def test_api_reports_incomplete_and_the_budget_setting(monkeypatch, make_app):
     monkeypatch.setenv("COPYDESK_TIME_BUDGET_MS", "100")
-    app = create_app({"TESTING": True})
+    app = make_app()
     assert app.config["TIME_BUDGET_MS"] == 100
     text = unknown_words_text(4000, seed=5)
     r = app.test_client().post("/v1/clean", json={"text": text})

@@ -251,15 +251,14 @@ def test_validation_would_catch_a_mistake():
         kubernetes_validate.validate(broken, KUBERNETES_VERSION, strict=True)
 
 
-def test_manifests_agree_with_the_app_and_the_image():
-    from service.app import create_app
+def test_manifests_agree_with_the_app_and_the_image(make_app):
     docs = manifests()
     deployment, service, hpa, config = (docs[k] for k in ("Deployment", "Service", "HorizontalPodAutoscaler",
                                                            "ConfigMap"))
     pod = deployment["spec"]["template"]
     container = pod["spec"]["containers"][0]
     # probes ask endpoints that exist and stay open with API keys on
-    client = create_app({"TESTING": True, "API_KEYS": ("x" * 16,)}).test_client()
+    client = make_app(API_KEYS=("x" * 16,)).test_client()
     for probe in ("livenessProbe", "readinessProbe", "startupProbe"):
         path = container[probe]["httpGet"]["path"]
         assert client.get(path).status_code == 200, path

@@ -6,7 +6,6 @@ import time
 import lxml.html
 import pytest
 
-from service.app import create_app
 from service.extract import extract_html
 from service.html_bounds import MAX_ATTRIBUTES, bound_html
 
@@ -80,16 +79,10 @@ def test_a_fragment_trafilatura_finds_no_article_in_keeps_its_text(fragment, exp
     assert [line for line in expected if line not in text] == []
 
 
-def test_a_fragment_comes_back_cleaned_through_the_api():
-    client = create_app({"TESTING": True}).test_client()
+def test_a_fragment_comes_back_cleaned_through_the_api(client):
     r = client.post("/v1/clean", json={"html": "<p>Teh cat sat on the mat.</p>"})
     assert r.status_code == 200
     assert r.get_json()["text"] == "The cat sat on the mat."
-
-
-@pytest.fixture(scope="module")
-def client():
-    return create_app({"TESTING": True}).test_client()
 
 
 def test_html_bodies_up_to_ten_megabytes_are_accepted(client):

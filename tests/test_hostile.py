@@ -22,20 +22,9 @@ from pathlib import Path
 import pytest
 from invariant import assert_invariant
 
-from service.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 TEN_MB = 10 * 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app({"TESTING": True})
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.test_client()
 
 
 def clean_ok(client, text: str, **options) -> dict:
@@ -100,11 +89,11 @@ def padded(template: bytes):
     ("/v1/apply", "application/json", padded(b'{"text": "{}", "edits": []}')),
     ("/v1/batch", "application/json", padded(b'{"documents": [{"id": 1, "text": "{}"}]}')),
 ], ids=["clean-text", "clean-json", "apply", "batch"])
-def test_chunked_body_over_the_limit_is_refused_not_truncated(path, content_type, make):
+def test_chunked_body_over_the_limit_is_refused_not_truncated(path, content_type, make, make_app):
     """Werkzeug stops reading a chunked body at the limit without a word; the app must say 413,
     not clean the first MAX_BYTES of it (regression: a 3 MB chunked body came back as 2 MB)."""
     limit = 4096
-    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": limit}).test_client()
+    small = make_app(MAX_CONTENT_LENGTH=limit).test_client()
     exact, over = make(limit), make(limit + 1)
     assert len(exact) == limit and len(over) == limit + 1
     r = post_chunked(small, path, exact, content_type)
@@ -115,8 +104,8 @@ def test_chunked_body_over_the_limit_is_refused_not_truncated(path, content_type
         assert r.get_json()["error"]["code"] == "payload_too_large"
 
 
-def test_chunked_languagetool_form_over_the_limit_is_refused_not_truncated():
-    small = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 4096}).test_client()
+def test_chunked_languagetool_form_over_the_limit_is_refused_not_truncated(make_app):
+    small = make_app(MAX_CONTENT_LENGTH=4096).test_client()
     body = b"language=en-US&text=" + b"teh  " * 2000
     r = post_chunked(small, "/v2/check", body, "application/x-www-form-urlencoded")
     assert r.status_code == 413, f"{r.status_code}: the text was cut at 4096 bytes and checked"
@@ -133,14 +122,14 @@ def prose_line(size: int) -> str:
     return (article * (size // len(article) + 1))[:size]
 
 
-def test_one_megabyte_line_is_answered_in_linear_time():
+def test_one_megabyte_line_is_answered_in_linear_time(make_app):
     """Ten times the text, about ten times the work: quadratic would be ~100x.
 
     CPU time of this process (the test client runs the app in it), not wall time, so
     other jobs on the machine do not count; best of three (100 KB) and of two (1 MB). Today
     about 10x now that whitespace and context skip taken spans in logarithmic time.
     """
-    big = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 4 * 1024 * 1024}).test_client()
+    big = make_app(MAX_CONTENT_LENGTH=4 * 1024 * 1024).test_client()
     small_text, large_text = prose_line(100_000), prose_line(1_000_000)
     clean_ok(big, small_text[:5000])  # warm
 
@@ -567,8 +556,8 @@ def test_languagetool_response_is_bounded_for_many_matches_without_sentences(cli
     assert body["matches"] and all(len(m["sentence"]) <= 600 for m in body["matches"])
 
 
-def test_languagetool_match_count_is_capped_and_said():
-    small = create_app({"TESTING": True, "MAX_MATCHES": 50}).test_client()
+def test_languagetool_match_count_is_capped_and_said(make_app):
+    small = make_app(MAX_MATCHES=50).test_client()
     body = small.post("/v2/check", data={"language": "en-US", "text": "teh " * 200}).get_json()
     assert len(body["matches"]) == 50 and body["warnings"]["incompleteResults"] is True
     body = small.post("/v2/check", data={"language": "en-US", "text": "teh cat"}).get_json()
@@ -606,10 +595,10 @@ def test_invented_methods_share_one_metrics_label(client):
 
 
 @pytest.mark.parametrize("diff", ["none", "unified", "inline", "html"])
-def test_a_text_of_many_edits_gets_a_bounded_response(diff):
+def test_a_text_of_many_edits_gets_a_bounded_response(diff, make_app):
     """Past COPYDESK_MAX_EDITS, the first edits are kept, the text rebuilt from them, and
     stats.edits_dropped says how many were left (was: 270 MB for a 1.8 MB text, html diff)."""
-    small = create_app({"TESTING": True, "MAX_EDITS": 100}).test_client()
+    small = make_app(MAX_EDITS=100).test_client()
     text = "a  " * 1000
     r = small.post("/v1/clean", json={"text": text, "steps": ["whitespace"], "diff": diff})
     body = r.get_json()
@@ -618,16 +607,16 @@ def test_a_text_of_many_edits_gets_a_bounded_response(diff):
     assert body["text"].startswith("a " * 100 + "a  ") and len(r.get_data()) < 100_000
 
 
-def test_a_json_batch_shares_one_edit_budget():
-    small = create_app({"TESTING": True, "MAX_EDITS": 100}).test_client()
+def test_a_json_batch_shares_one_edit_budget(make_app):
+    small = make_app(MAX_EDITS=100).test_client()
     docs = [{"id": i, "text": "a  " * 80} for i in range(3)]
     results = small.post("/v1/batch", json={"documents": docs}).get_json()["results"]
     assert [len(x["edits"]) for x in results] == [80, 20, 0]
     assert [x["stats"].get("edits_dropped", 0) for x in results] == [0, 60, 80]
 
 
-def test_rate_limit_per_client_is_a_429_with_retry_after():
-    limited = create_app({"TESTING": True, "RATE_LIMIT": (3, 60.0)}).test_client()
+def test_rate_limit_per_client_is_a_429_with_retry_after(make_app):
+    limited = make_app(RATE_LIMIT=(3, 60.0)).test_client()
     statuses = [limited.post("/v1/clean", json={"text": "a"}).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     r = limited.post("/v1/clean", json={"text": "a"})

@@ -23,13 +23,6 @@ CLIENT_TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def app():
-    """One app for the module: these tests only read from it, and start-up is slow."""
-    from service.app import create_app
-    return create_app({"TESTING": True})
-
-
 def check(client, **form):
     return client.post("/v2/check", data=form)
 

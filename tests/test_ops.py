@@ -19,21 +19,10 @@ from pathlib import Path
 import pytest
 from spec import assert_conforms
 
-from service.app import create_app, ops
+from service.app import ops
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "k" * 20 + "-secret"
-
-
-@pytest.fixture(scope="module")
-def app():
-    """One app for the module: loading the rules takes seconds."""
-    return create_app({"TESTING": True})
-
-
-@pytest.fixture
-def client(app):
-    return app.test_client()
 
 
 # --- request ids ------------------------------------------------------------------------------
@@ -87,8 +76,8 @@ def test_gunicorn_access_lines_are_merged_not_nested():
 # --- API keys ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def keyed_client():
-    return create_app({"TESTING": True, "API_KEYS": (KEY, "another-key-0123456789")}).test_client()
+def keyed_client(make_app):
+    return make_app(API_KEYS=(KEY, "another-key-0123456789")).test_client()
 
 
 def test_api_key_required_when_configured(keyed_client):
@@ -158,8 +147,8 @@ def sample(text: str, name: str, **labels) -> float:
     return 0.0
 
 
-def test_metrics_count_requests_edits_and_sizes():
-    client = create_app({"TESTING": True}).test_client()  # fresh counters
+def test_metrics_count_requests_edits_and_sizes(make_app):
+    client = make_app().test_client()  # fresh counters
     client.post("/v1/clean", json={"text": "a  b   c", "steps": ["whitespace"]})
     client.post("/v1/clean", json={"text": 5})
     client.get("/no/such/path/123")
@@ -206,8 +195,8 @@ def rules_copy(tmp_path):
     return target
 
 
-def test_reload_rules_swaps_in_new_rules(rules_copy):
-    app = create_app({"TESTING": True, "RULES_DIR": str(rules_copy)})
+def test_reload_rules_swaps_in_new_rules(rules_copy, make_app):
+    app = make_app(RULES_DIR=str(rules_copy))
     client = app.test_client()
     before = client.get("/v1/rules").get_json()["version"]
     first = sorted(rules_copy.glob("*.yaml"))[0]
@@ -218,8 +207,8 @@ def test_reload_rules_swaps_in_new_rules(rules_copy):
     assert client.get("/readyz").get_json()["rules_version"] == after
 
 
-def test_broken_rules_on_reload_keep_the_old_ones(rules_copy, caplog):
-    app = create_app({"TESTING": True, "RULES_DIR": str(rules_copy)})
+def test_broken_rules_on_reload_keep_the_old_ones(rules_copy, caplog, make_app):
+    app = make_app(RULES_DIR=str(rules_copy))
     before = app.extensions["copydesk"].current().rules.version
     sorted(rules_copy.glob("*.yaml"))[0].write_text("rules:\n  - {id: 'Bad Id!'}\n", encoding="utf-8")
     with caplog.at_level(logging.ERROR, logger="service"):

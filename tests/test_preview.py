@@ -28,13 +28,6 @@ FALLBACK_TEXT = ("The goverment  met Dr. S.J. Shankar.   The two counties don√¢‚
                  "Talks  continue \u200btoday.  ")
 
 
-@pytest.fixture(scope="module")
-def app():
-    """One app for the module: these tests only read from it, and start-up is slow."""
-    from service.app import create_app
-    return create_app({"TESTING": True})
-
-
 # ---- the page --------------------------------------------------------------------
 
 def test_page_is_served_with_a_strict_csp(client):

@@ -24,13 +24,6 @@ def edit(**changes) -> dict:
     return {**EDITS[0], **changes}
 
 
-@pytest.fixture(scope="module")
-def app():
-    """One app for the module: these tests only read from it, and start-up is slow."""
-    from service.app import create_app
-    return create_app({"TESTING": True})
-
-
 # ---- library ---------------------------------------------------------------------
 
 def test_accept_all_by_default_and_by_lists():
