@@ -18,6 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("clean", help="clean a file (or standard input) and print the result")
     c.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for standard input")
     c.add_argument("--json", action="store_true", help="print the full result (edits, diff, stats) as JSON")
+    c.add_argument("--html", action="store_true",
+                   help="the file is a web page: its article is extracted, then cleaned (as /v1/clean's html)")
     c.add_argument("--steps", help=f"comma-separated steps (default: all of {','.join(STEPS)})")
     c.add_argument("--language", default="auto")
     c.add_argument("--diff", choices=DIFF_FORMATS,
@@ -37,7 +39,7 @@ def read_input(path: str) -> str:
 
 
 def command_clean(args) -> int:
-    from . import clean
+    from .documents import clean_document, read_document
     try:
         text = read_input(args.file)
     except OSError as exc:
@@ -51,12 +53,17 @@ def command_clean(args) -> int:
     if args.steps:
         options["steps"] = [s for s in args.steps.split(",") if s]
     try:
-        result = clean(text, **options)
+        # the one reading of a document (service.documents), as for /v1/clean and /v1/batch
+        text, html, opts = read_document({("html" if args.html else "text"): text, **options})
+        result, block = clean_document(text, html, opts)
     except CopydeskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        out = result.to_dict()
+        if block is not None:
+            out["input"] = block  # the edits refer to the extracted text
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif args.diff and args.diff != "none":
         sys.stdout.write(result.diff if result.diff.endswith("\n") or not result.diff else result.diff + "\n")

@@ -53,3 +53,16 @@ def test_serve_refuses_a_bad_setting_in_one_line():
                        cwd=ROOT, timeout=60, env=env)
     assert r.returncode == 2
     assert r.stderr.decode().strip() == "error: COPYDESK_MAX_BYTES must be a whole number, got 'abc'"
+
+
+def test_an_html_file_is_extracted_then_cleaned_as_by_the_api(tmp_path, client):
+    page = ("<html><body><article><p>Teh council met on Monday to discuss the budget "
+            "for next year.</p></article></body></html>")
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    r = run_cli("clean", str(f), "--html", "--json", "--diff", "none")
+    assert r.returncode == 0, r.stderr
+    body = json.loads(r.stdout)
+    api = client.post("/v1/clean", json={"html": page, "diff": "none"}).get_json()
+    assert body["input"] == api["input"] and body["text"] == api["text"]
+    assert body["text"].startswith("The council")
