@@ -148,8 +148,12 @@ def test_a_pattern_runs_only_where_all_its_literals_occur():
                             "pattern": r"\b(?:peaked|peeked) (my|his|her) (interest|curiosity)\b",
                             "examples": [{"input": "peaked my interest", "output": "piqued my interest"}]}])
     (pat,) = rules.patterns
-    assert pat.requires == ((" interest", " curiosity"), ("peaked", "peeked"))
-    assert pat.lead == ("peaked", "peeked")
+    peaked = tuple(f"{a} {b} {c}" for a in ("peaked", "peeked") for b in ("her", "his", "my")
+                   for c in ("curiosity", "interest"))
+    assert pat.requires == (peaked,)  # the pattern multiplied out: one group says all
+    assert pat.lead == peaked
+    assert not context.may_match(pat, "it peaked my interest in 2020".replace("interest", "attention"))
+    assert context.may_match(pat, "it peeked her curiosity")
 
 
 
