@@ -32,3 +32,48 @@ def test_lower_case_words_are_counted_as_before(text):
     words = signals.words_unordered(text)
     assert len(words) - sum(map(str.isupper, map(itemgetter(0), words))) == sum(
         1 for w in words if not w[0].isupper())
+
+
+# ---------------------------------------------------------------- langdetect
+
+def _probabilities(cls, sample: str):
+    from service import language
+    detector = cls(language._get_factory())
+    detector.set_max_text_length(language.SAMPLE_CHARS)
+    detector.seed = 0
+    detector.append(sample)
+    try:
+        detector.get_probabilities()
+    except Exception as e:  # noqa: BLE001 - the same error is part of the same answer
+        return type(e).__name__
+    return detector.langprob
+
+
+MIXED = ["The minister said the talks would resume", "Le ministre a dit que", "Der Minister sagte, dass",
+         "El ministro dijo que", "Министр сказал", "部長は会談が再開すると述べた", "장관은 말했다", "الوزير قال",
+         "Bộ trưởng nói rằng", "Ministrul a spus că ș ț", "HOME NEWS SPORT", "NATO", "5G 2024", "e-mail x@y.io",
+         "https://x.io/a", "Ã©tÃ© â€™", "  ", "\n", ".", "ǅ", "ΣΑΣ σας"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.one_of(st.lists(st.sampled_from(MIXED), min_size=1, max_size=12).map(" ".join), st.text(max_size=200)))
+def test_fast_detector_gives_langdetects_probabilities(sample):
+    from langdetect.detector import Detector
+
+    from service.language_detector import FastDetector
+    assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
+
+
+def test_fast_detector_on_articles():
+    import sys
+    from pathlib import Path
+
+    from langdetect.detector import Detector
+
+    from service import language
+    from service.language_detector import FastDetector
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from corpus import corpus
+    for text in corpus(12):
+        sample = language._sample(text)
+        assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
