@@ -11,9 +11,10 @@ drawn. Here
     normalisation looked up in a dict (NGram.normalize is a pure function
     of the character: a binary search of Unicode blocks each time);
   - `_detect_block` updates and normalises the probabilities with list
-    comprehensions: the same float operations in the same order (a *= b + c
-    per language; the sum with the built-in sum, left to right), the same
-    draws from the same seeded Random.
+    comprehensions, the five updates between two normalisations in one
+    pass: the same float operations in the same order (a *= b + c per
+    language and n-gram; the sum with the built-in sum, left to right), the
+    same draws from the same seeded Random.
 
 tests/test_hot_loops.py compares every probability with langdetect's own
 Detector on generated and benchmark-like samples.
@@ -85,6 +86,8 @@ class FastDetector(Detector):
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         known = self.word_lang_prob_map
+        # choice() draws an index: drawing from the rows draws the same rows as from the n-grams
+        rows = [known[g] for g in ngrams]
         self.langprob = [0.0] * len(self.langlist)
         rng = self.random
         rng.seed(self.seed)
@@ -92,18 +95,22 @@ class FastDetector(Detector):
         for _ in range(self.n_trial):
             prob = self._init_probability()
             alpha = self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-            weight = alpha / self.BASE_FREQ
+            w = alpha / self.BASE_FREQ
+            # Detector's loop updates with one n-gram per iteration i and
+            # normalises when i % 5 == 0: after the first update, then after
+            # every fifth. Five updates are one pass here, each element
+            # multiplied in the same order: ((p * (w + a)) * (w + b)) ...
+            prob = [p * (w + a) for p, a in zip(prob, choice(rows))]
             i = 0
             while True:
-                # Detector._update_lang_prob: every drawn n-gram is in the map
-                prob = [p * (weight + q) for p, q in zip(prob, known[choice(ngrams)])]
-                if i % 5 == 0:
-                    # Detector._normalize_prob
-                    total = sum(prob)
-                    prob = [p / total for p in prob]
-                    maxp = max(prob)
-                    if (maxp if maxp > 0.0 else 0.0) > threshold or i >= limit:
-                        break
-                i += 1
+                total = sum(prob)  # Detector._normalize_prob
+                prob = [p / total for p in prob]
+                maxp = max(prob)
+                if (maxp if maxp > 0.0 else 0.0) > threshold or i >= limit:
+                    break
+                r1, r2, r3, r4, r5 = choice(rows), choice(rows), choice(rows), choice(rows), choice(rows)
+                prob = [p * (w + a) * (w + b) * (w + c) * (w + d) * (w + e)
+                        for p, a, b, c, d, e in zip(prob, r1, r2, r3, r4, r5)]
+                i += 5
             n = self.n_trial
             self.langprob = [lp + p / n for lp, p in zip(self.langprob, prob)]
