@@ -1,83 +1,134 @@
-"""langdetect's Detector with its two inner loops written for CPython: the same answers, bit for bit.
+"""langdetect's Detector with its inner loops written for CPython: the same answers, bit for bit.
 
 On error-dense scraped pages the fast path for clear English
 (language.clearly_english) fails on about half the texts (typos and
 mojibake lower the share of dictionary words), and langdetect then cost
-more than any step but one: per sample, a Python loop per character to cut
-n-grams, and per trial a Python loop over its 55 languages for each n-gram
-drawn. Here
+more than any step but one: per sample, Python loops per character to
+append the text and cut n-grams, and per trial a Python loop over its 55
+languages for each n-gram drawn. Here
 
-  - `_extract_ngrams` keeps NGram's state machine, with each character's
-    normalisation looked up in a dict (NGram.normalize is a pure function
-    of the character: a binary search of Unicode blocks each time);
+  - `append` collapses runs of spaces with a regex, as its loop did;
+  - `_extract_ngrams` normalises the text with one str.translate (a table
+    filled from NGram.normalize, a pure function of the character) and
+    cuts n-grams word by word, NGram's state starting afresh after each
+    space; a word's n-grams are cached, as words repeat;
   - `_detect_block` updates and normalises the probabilities with list
     comprehensions, the five updates between two normalisations in one
     pass: the same float operations in the same order (a *= b + c per
     language and n-gram; the sum with the built-in sum, left to right), the
     same draws from the same seeded Random.
 
-tests/test_hot_loops.py compares every probability with langdetect's own
-Detector on generated and benchmark-like samples.
+tests/test_hot_loops.py compares the appended text, the n-grams and every
+probability with langdetect's own Detector on generated and corpus samples.
 """
 from __future__ import annotations
+
+import re
 
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
-_NORMAL: dict = {}        # character -> NGram.normalize(character)
-_NORMAL_SIZE = 1 << 16    # distinct characters remembered (the cache starts afresh past it)
+_SPACES = re.compile(" {2,}")
 
 
-def _normal(ch: str) -> str:
-    global _NORMAL
-    found = _NORMAL.get(ch)
-    if found is None:
-        found = NGram.normalize(ch)
-        if len(_NORMAL) >= _NORMAL_SIZE:
-            _NORMAL = {}
-        _NORMAL[ch] = found
+class _NormalTable(dict):
+    """NGram.normalize as a str.translate table, filled as characters are met
+    (normalize is a pure function of the character: a binary search of
+    Unicode blocks each time)."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()  # bounded: a text of every script refills what it needs
+        found = self[code] = NGram.normalize(chr(code))
+        return found
+
+
+_TABLE_SIZE = 1 << 16
+_NORMAL_TABLE = _NormalTable()
+_GRAMS: dict = {}  # (word, space after it) -> its grams, for one n-gram map
+_GRAMS_SIZE = 50_000
+_grams_for = None  # the word_lang_prob_map _GRAMS was filled for
+
+
+def _word_grams(word: str, spaced: bool, known: dict) -> tuple:
+    """The grams NGram yields for a word (no space in it) read after a space,
+    and for the space after it when `spaced`: Detector._extract_ngrams' loop
+    with NGram.add_char written in.
+
+    >>> _word_grams("Le", True, {"L", "e", "Le", " L", "e ", "Le "})
+    ('L', ' L', 'e', 'Le', 'e ', 'Le ')
+    >>> _word_grams("NATOx", False, {"x", "Ox", "TOx", "N", " N"})
+    ('N', ' N', 'x', 'Ox', 'TOx')
+    """
+    global _GRAMS, _grams_for
+    if known is not _grams_for:
+        _GRAMS, _grams_for = {}, known
+    found = _GRAMS.get((word, spaced))
+    if found is not None:
+        return found
+    out: list = []
+    grams, capital, last = " ", False, " "
+    for ch in word:
+        if last == " ":
+            grams, capital = " ", False
+        elif len(grams) >= 3:  # NGram.N_GRAM
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        last = ch
+        if capital:
+            continue
+        if ch in known:
+            out.append(ch)
+        if len(grams) >= 2:
+            if grams[-2:] in known:
+                out.append(grams[-2:])
+            if len(grams) >= 3 and grams in known:
+                out.append(grams)
+    if spaced:  # the space after the word: no 1-gram, and never a capital word
+        grams = (grams[1:] if len(grams) >= 3 else grams) + " "
+        if grams[-2:] in known:
+            out.append(grams[-2:])
+        if len(grams) >= 3 and grams in known:
+            out.append(grams)
+    found = tuple(out)
+    if len(_GRAMS) >= _GRAMS_SIZE:
+        _GRAMS = {}
+    _GRAMS[(word, spaced)] = found
     return found
 
 
 class FastDetector(Detector):
-    """Detector(factory) with `_extract_ngrams` and `_detect_block` in fewer Python steps."""
+    """Detector(factory) with `append`, `_extract_ngrams` and `_detect_block` in fewer Python steps."""
+
+    def append(self, text: str) -> None:
+        """Detector.append: URLs and e-mail addresses out, Vietnamese marks
+        normalised, the first max_text_length characters with each run of
+        spaces as one."""
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACES.sub(" ", text[:self.max_text_length])
 
     def _extract_ngrams(self) -> list:
-        """NGram.add_char and the 1- to 3-grams it yields, for each character of the text."""
+        """NGram.add_char's 1- to 3-grams for each character of the text, word by word.
+
+        NGram's state starts afresh after every space (normalised): the
+        grams of a text are those of its words (with the space after each
+        but the last) in order, and a word's are cached (`_word_grams`).
+        """
         known = self.word_lang_prob_map
+        words = self.text.translate(_NORMAL_TABLE).split(" ")
+        last = len(words) - 1
         result: list = []
-        append = result.append
-        normal, get = _normal, _NORMAL.get
-        grams, capitalword = " ", False
-        for ch in self.text:
-            ch = get(ch) or normal(ch)
-            last = grams[-1]
-            if last == " ":
-                grams, capitalword = " ", False
-                if ch == " ":
-                    continue
-            elif len(grams) >= 3:  # NGram.N_GRAM
-                grams = grams[1:]
-            grams += ch
-            if ch.isupper():
-                if last.isupper():
-                    capitalword = True
-            else:
-                capitalword = False
-            if capitalword:
-                continue
-            # grams[-n:] for n = 1, 2, 3 while grams is that long; " " alone is no gram
-            size = len(grams)
-            w = grams[-1]
-            if w != " " and w in known:
-                append(w)
-            if size >= 2:
-                w = grams[-2:]
-                if w in known:
-                    append(w)
-                if size >= 3 and grams in known:
-                    append(grams)
+        for n, word in enumerate(words):
+            if word:
+                result += _word_grams(word, n < last, known)
         return result
 
     def _detect_block(self) -> None:

@@ -77,3 +77,21 @@ def test_fast_detector_on_articles():
     for text in corpus(12):
         sample = language._sample(text)
         assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.one_of(st.lists(st.sampled_from(MIXED + ["ABc", "aBC", "A", "x", "Ɂ", "a\u0300", "ơ\u0301", "  ", "漢字"]),
+                          min_size=1, max_size=16).map("".join),
+                 st.text(max_size=120)))
+def test_fast_detector_reads_the_same_ngrams(sample):
+    from langdetect.detector import Detector
+
+    from service import language
+    from service.language_detector import FastDetector
+    plain, fast = Detector(language._get_factory()), FastDetector(language._get_factory())
+    for detector in (plain, fast):
+        detector.set_max_text_length(60)
+        detector.append(sample)
+        detector.cleaning_text()
+    assert fast.text == plain.text
+    assert fast._extract_ngrams() == plain._extract_ngrams()
