@@ -6,11 +6,11 @@ and the tokenizer is in the same state after any whitespace. So the tokens
 of a text are the tokens of its whitespace-separated chunks, chunk by
 chunk, offset by where each chunk stands (tests/test_scan.py checks this
 against `tokenize` on generated text). The same holds for the word pattern
-(`WORD`) that the spelling step reads.
+(`WORD`) that the spelling step reads with set operations on the chunks.
 
 Steps that need a few tokens read only the chunks that can hold them:
 names the runs of capitals, context its confusion words and their
-neighbours, spelling the words no dictionary lists. Chunks repeat across
+neighbours. Chunks repeat across
 texts ("the", "said,", "2023."), and in the pipeline a step's edits change
 the text but few of its chunks, so a chunk's tokens are cached here once for
 every step (a whole text's tokens, `tokenize`'s cache, are lost as soon as
@@ -18,28 +18,22 @@ an earlier step edits one word).
 
 >>> [(t.text, t.start) for t in tokens_between("Over (their) cat.", 5, 17)]
 [('(', 5), ('their', 6), (')', 11), ('cat', 13), ('.', 16)]
->>> chunk_words("e-mail:x@y.io")
-(('e-mail', 0, 6), ('x', 7, 8), ('y', 9, 10), ('io', 11, 13))
 """
 from __future__ import annotations
 
-import re
-
-from .tokens import WORD, Token, scan_tokens, token_pattern
+from .tokens import Token, scan_tokens, token_pattern
 
 _new = tuple.__new__  # builds a NamedTuple without its __new__: see service.tokens.scan_tokens
-_WORD = re.compile(WORD)
 
 # Distinct chunks remembered before a cache starts afresh: news vocabulary
 # fits, and the working set refills within a few articles (~600 bytes a
-# chunk with its tokens: at most ~12 MB a worker for each cache).
+# chunk with its tokens: at most ~12 MB a worker).
 CHUNKS_SIZE = 20_000
 _tokens: dict = {}  # chunk -> its tokens (offsets in the chunk)
-_words: dict = {}   # chunk -> its WORD matches (word, start, end)
 
 
 def chunk_tokens(chunk: str) -> tuple:
-    """tokenize(chunk) for a whitespace-free chunk (or a run of whole chunks),
+    """tokenize(chunk) for a whitespace-free chunk,
     from a process-wide cache bounded in entries.
 
     The cache is a dict replaced when full, never cleared in place: dict
@@ -62,47 +56,13 @@ def chunk_tokens(chunk: str) -> tuple:
     return found
 
 
-def chunk_words(chunk: str) -> tuple:
-    """The word pattern's matches in a whitespace-free chunk, as (word, start, end), cached.
-
-    Words, unlike word tokens, are also read inside URLs and numbers ("5th").
-    """
-    global _words
-    found = _words.get(chunk)
-    if found is None:
-        if chunk.isalpha():
-            found = ((chunk, 0, len(chunk)),)
-        else:
-            found = tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(chunk))
-        if len(_words) >= CHUNKS_SIZE:
-            _words = {}
-        _words[chunk] = found
-    return found
-
-
-def chunks_between(text: str, start: int = 0, end: int | None = None) -> list:
-    """(chunk, where it starts) of each chunk of text[start:end]; start and end
-    must not cut a chunk (they are the text's ends or next to whitespace).
-
-    >>> chunks_between("  a bb\\nc ", 1)
-    [('a', 2), ('bb', 4), ('c', 7)]
-    """
-    out, pos = [], start
-    find, append = text.find, out.append
-    for chunk in (text[start:end] if start or end is not None else text).split():
-        # everything between pos and the chunk is whitespace, where no chunk starts
-        pos = find(chunk, pos)
-        append((chunk, pos))
-        pos += len(chunk)
-    return out
-
-
 def tokens_between(text: str, start: int = 0, end: int | None = None) -> list:
     """The tokens of text[start:end] (offsets in `text`), as `tokenize` finds
-    them in the whole text; start and end must not cut a chunk.
+    them in the whole text; start and end must not cut a chunk (they are the
+    text's ends or next to whitespace).
 
-    (`chunks_between` written out: the names step calls this for every run of
-    capitals.)
+    Each chunk is found with str.find from the end of the one before: the
+    text between is whitespace, where no chunk can start.
     """
     out: list = []
     pos, find, new, token, cached = start, text.find, _new, Token, _tokens
@@ -114,22 +74,6 @@ def tokens_between(text: str, start: int = 0, end: int | None = None) -> list:
         else:
             out += tokens
         pos += len(chunk)
-    return out
-
-
-def words_between(text: str, start: int = 0, end: int | None = None) -> list:
-    """(word, start, end) of each word pattern match in text[start:end], as a
-    scan of the whole text finds them; start and end must not cut a chunk.
-
-    >>> words_between("Don't stop—5th try.")
-    [("Don't", 0, 5), ('stop', 6, 10), ('th', 12, 14), ('try', 15, 18)]
-    """
-    out: list = []
-    for chunk, p in chunks_between(text, start, end):
-        if p:
-            out += [(w, p + s, p + e) for w, s, e in chunk_words(chunk)]
-        else:
-            out += chunk_words(chunk)
     return out
 
 
@@ -162,9 +106,3 @@ def locate(text: str, chunk: str, pos: int) -> int:
             return p
         p = text.find(chunk, p + 1)
     raise ValueError(f"chunk {chunk!r} not found after {pos}")  # not reached: the chunk is there
-
-
-def clear_caches() -> None:
-    """Forget every cached chunk (tests of the caches' bounds)."""
-    global _tokens, _words
-    _tokens, _words = {}, {}

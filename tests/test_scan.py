@@ -1,8 +1,9 @@
 """service.scan reads a text chunk by chunk with cached chunk tokens: it must
-give exactly what tokenizing (or word-scanning) the whole text gives.
+give exactly what tokenizing the whole text gives.
 
-The names, context and spelling steps read their texts through it, so this
-is the one test of the fact their sparse scans rest on; their own tests
+This is the one test of the fact the sparse scans rest on (no token or word
+spans whitespace): names and context read tokens through service.scan,
+spelling reads words with set operations on the chunks. Their own tests
 check what each step picks out of the chunks.
 """
 from __future__ import annotations
@@ -36,10 +37,13 @@ texts = st.one_of(
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches():
-    scan.clear_caches()
-    yield
-    scan.clear_caches()
+def fresh_cache(monkeypatch):
+    monkeypatch.setattr(scan, "_tokens", {})
+
+
+def chunks_of(text: str) -> list:
+    """(chunk, start) of each whitespace-separated chunk, the plain way."""
+    return [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
 
 
 def test_str_split_and_the_tokenizer_agree_on_whitespace():
@@ -56,33 +60,32 @@ def test_tokens_are_those_of_the_chunks(text):
 
 @settings(max_examples=600, deadline=None, derandomize=True)
 @given(texts)
-def test_words_are_those_of_the_word_pattern(text):
-    plain = [(m.group(), m.start(), m.end()) for m in re.finditer(WORD, text)]
-    assert scan.words_between(text) == plain
-    assert scan.words_between(text) == plain
+def test_words_are_those_of_the_chunks(text):
+    """The fact spelling.words.Document rests on: the word pattern finds in
+    a text what it finds in each chunk alone."""
+    word = re.compile(WORD)
+    assert [(m.group(), m.start()) for m in word.finditer(text)] == [
+        (m.group(), p + m.start()) for chunk, p in chunks_of(text) for m in word.finditer(chunk)]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(texts, st.data())
 def test_any_run_of_whole_chunks(text, data):
-    """A range between chunk edges gives the text's tokens and words inside it."""
+    """A range between chunk edges gives the text's tokens inside it."""
     edges = sorted({0, len(text)} | {i for i in range(1, len(text)) if text[i - 1].isspace() or text[i].isspace()})
     start = data.draw(st.sampled_from(edges))
     end = data.draw(st.sampled_from([e for e in edges if e >= start]))
     assert scan.tokens_between(text, start, end) == [t for t in tokenize(text) if start <= t.start and t.end <= end]
-    assert scan.words_between(text, start, end) == [
-        (m.group(), m.start(), m.end()) for m in re.finditer(WORD, text) if start <= m.start() and m.end() <= end]
 
 
-def test_the_caches_are_bounded(monkeypatch):
+def test_the_cache_is_bounded(monkeypatch):
     monkeypatch.setattr(scan, "CHUNKS_SIZE", 5)
     text = " ".join(f"w{i}, x{i}’s" for i in range(40))
     for _ in range(2):
         assert tuple(scan.tokens_between(text)) == tokenize(text)
-        assert scan.words_between(text) == [(m.group(), m.start(), m.end()) for m in re.finditer(WORD, text)]
-    assert len(scan._tokens) <= 5 and len(scan._words) <= 5
+    assert len(scan._tokens) <= 5
 
 
 def test_a_chunk_is_located_as_a_whole_chunk():
     assert scan.locate("into onto to, to into. into to", "to", 0) == 14
-    assert [p for _, p in scan.chunks_between("to into to", 2)] == [3, 8]
+    assert [scan.chunk_start("to into to", p) for p in (0, 4, 9)] == [0, 3, 8]
