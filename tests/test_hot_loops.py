@@ -95,3 +95,19 @@ def test_fast_detector_reads_the_same_ngrams(sample):
         detector.cleaning_text()
     assert fast.text == plain.text
     assert fast._extract_ngrams() == plain._extract_ngrams()
+
+
+# ---------------------------------------------------------------- context model
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.sampled_from([None, "the", "of", "more", "zzqx", "we", "it's", "whittling", "overpriced", "sleepily"]),
+       st.sampled_from(["their", "there", "then", "than", "to", "too", "zzqy", "it", "new", "a", "quietly"]),
+       st.sampled_from([None, "the", "cat", "expected", "zzqz", "is", "whittling", "overpriced", "sleepily",
+                        "bespoke", "gardeners"]))
+def test_one_word_phrases_score_as_their_chain(left, word, right):
+    from service.resources import dictionaries
+    from service.steps.context import model as context_model
+    model = context_model.model_for(dictionaries())
+    model.memo.clear()
+    assert context_model.phrase_logprob(model, left, (word,), right) == max(
+        context_model.chain_logprob(model, left, c, right) for c in context_model.expand_word(word))
