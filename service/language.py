@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 
+from .language_detector import FastDetector
 from .language_shared import SHARED_FUNCTION_WORDS
 
 # langdetect's cost rises steeply past about a thousand characters (12.8 ms at
@@ -99,11 +100,14 @@ def clearly_english(sample: str, known_words) -> bool:
     return known >= FAST_MIN_KNOWN_SHARE * n
 
 
-def detect_language(text: str, known_words=None) -> tuple[str, float]:
+def detect_language(text: str, known_words=None, memo: dict | None = None) -> tuple[str, float]:
     """Return (language code, probability); ("und", 0.0) when there is no evidence.
 
     `known_words` (the English unigram dictionary, when the caller has it
     loaded) enables the fast path for clear English (`clearly_english`).
+    `memo`: langdetect's answers by sample, for a caller that reads several
+    versions of one text (the pipeline, before and after chrome is removed:
+    the sample is the longest lines, which chrome rarely touches).
 
     >>> detect_language("The two countries have decided to develop 5G technology together.")[0]
     'en'
@@ -113,7 +117,11 @@ def detect_language(text: str, known_words=None) -> tuple[str, float]:
         return "und", 0.0
     if known_words is not None and clearly_english(sample, known_words):
         return "en", 1.0
-    code, prob = _detect(sample)
+    if memo is None:
+        code, prob = _detect(sample)
+    else:
+        found = memo.get(sample)
+        code, prob = found if found is not None else memo.setdefault(sample, _detect(sample))
     if code not in ("en", "und") and known_words is not None and len(sample.split()) < FAST_MIN_WORDS:
         verdict = read_short_text(text[:SCAN_CHARS], code, known_words, prob)
         if verdict is not None:
@@ -356,7 +364,7 @@ def looks_english(words: list[str], known_words) -> bool | None:
 
 def _detect(sample: str) -> tuple[str, float]:
     """langdetect's best guess for a sample: (code, probability), ("und", 0.0) without one."""
-    detector = _get_factory().create()
+    detector = FastDetector(_get_factory())  # factory.create()'s Detector, its loops made faster
     detector.set_max_text_length(SAMPLE_CHARS)
     # langdetect reseeds its Random from `detector.seed` (None: the OS) for each
     # detection; a fixed seed makes the answer a function of the text alone

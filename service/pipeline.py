@@ -135,10 +135,11 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     lines = None  # (other-language lines, spans off limits to English steps), once decided
     timings, skipped, incomplete = {}, [], []
     suggested: list[Edit] = []  # changes below the confidence floor, in original offsets
+    samples: dict = {}  # langdetect's answers by sample, for this text's versions (detect_language)
     for step in options.steps:
         spec = step_named(step)
         if language is None and step != "unicode":
-            language = detect_language(log.text, resources.dictionaries.unigrams)
+            language = detect_language(log.text, resources.dictionaries.unigrams, samples)
         english_only = spec.english_only
         if english_only and lines is None:
             lines = paragraph_languages(log, language[0], options, resources)
@@ -171,13 +172,13 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             # A page's chrome can outweigh its article and decide its language (an English
             # article in a French site's menus). A second clean reads the language of the text
             # without that chrome: when it differs, clean again from the start in that language.
-            after = detect_language(log.text, resources.dictionaries.unigrams)
+            after = detect_language(log.text, resources.dictionaries.unigrams, samples)
             if after[0] != language[0]:
                 return _run_steps(text, options, resources, budget, reread=after)
         if clock.hit:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     if language is None:
-        language = detect_language(log.text, resources.dictionaries.unigrams)
+        language = detect_language(log.text, resources.dictionaries.unigrams, samples)
     code, probability = language
     others = lines[0] if lines else []
     edits, suggestions = number_edits(log.edits(), suggested)

@@ -1,7 +1,8 @@
 """The context step's scanner gives exactly what tokenizing the whole text gives.
 
-`context_scan.find_sites` reads a text chunk by chunk (whitespace-separated)
-instead of tokenizing all of it, and `context.pattern_matches` tries a
+`context_scan.find_sites` reads a text chunk by chunk (whitespace-separated,
+through service.scan: tests/test_scan.py checks the chunks' tokens are the
+text's) instead of tokenizing all of it, and `context.pattern_matches` tries a
 pattern only where its leading literal occurs. Both are speed-ups that must
 not change a single edit: here they are compared with the plain way (the
 step's code before the speed-up) on the project's own texts and on random
@@ -11,7 +12,6 @@ typographic apostrophes, non-ASCII letters, odd whitespace).
 from __future__ import annotations
 
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from service.steps.context import scan as context_scan
 from service.steps.context import step as context
 from service.steps.context.model import expand_word
 from service.steps.context.rules import compile_rules
-from service.steps.context.scan import ScanTables, Site, find_sites, is_glued, tokenize_chunk
+from service.steps.context.scan import ScanTables, Site, find_sites, is_glued
 from service.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,23 +96,6 @@ def plain_sites(text: str, tables: ScanTables) -> list:
             for i, tok in enumerate(tokens) if tok.kind == "word" and tables.wanted(tok.text)]
 
 
-# ---------------------------------------------------------------- the facts the scanner rests on
-
-def test_str_split_and_the_tokenizer_agree_on_whitespace():
-    space = re.compile(r"\s")
-    assert all(chr(c).isspace() == bool(space.match(chr(c))) for c in range(0x110000))
-
-
-def test_tokens_are_those_of_the_chunks():
-    for text in TEXTS:
-        tokens, pos = [], 0
-        for chunk in text.split():
-            start = text.index(chunk, pos)  # the first is the chunk: whitespace precedes it
-            tokens += [t._replace(start=t.start + start, end=t.end + start) for t in tokenize_chunk(chunk)]
-            pos = start + len(chunk)
-        assert tuple(tokens) == tuple(tokenize(text)), text
-
-
 # ---------------------------------------------------------------- sites
 
 def test_sites_are_those_of_the_token_list():
@@ -165,8 +148,12 @@ def test_a_pattern_runs_only_where_all_its_literals_occur():
                             "pattern": r"\b(?:peaked|peeked) (my|his|her) (interest|curiosity)\b",
                             "examples": [{"input": "peaked my interest", "output": "piqued my interest"}]}])
     (pat,) = rules.patterns
-    assert pat.requires == ((" interest", " curiosity"), ("peaked", "peeked"))
-    assert pat.lead == ("peaked", "peeked")
+    peaked = tuple(f"{a} {b} {c}" for a in ("peaked", "peeked") for b in ("her", "his", "my")
+                   for c in ("curiosity", "interest"))
+    assert pat.requires == (peaked,)  # the pattern multiplied out: one group says all
+    assert pat.lead == peaked
+    assert not context.may_match(pat, "it peaked my interest in 2020".replace("interest", "attention"))
+    assert context.may_match(pat, "it peeked her curiosity")
 
 
 

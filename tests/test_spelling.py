@@ -179,7 +179,7 @@ def test_lowering_the_text_is_lowering_each_word():
     assert set(odd) <= set(_LOWER_UNSAFE), odd
 
 
-_SCAN_ALPHABET = "abcAB’'- -\t\n.,:;“”5_éÉωΩ"
+_SCAN_ALPHABET = "abcAB’'- -\t\n.,:;“”5_éÉωΩ?!\"("
 _SCAN_WORDS = ["ab", "abc", "ba", "cab", "éa", "a-b", "ab’c", "ωa", "abcab"]
 
 
@@ -202,6 +202,7 @@ def test_fast_scan_matches_the_plain_scan(text, listed, also):
         assert context == [spelling._context_word((word, start, end), n, text) for n in plain.neighbours(start, end)]
     for w in {w.lower() for w, _, _ in plain.words} | {"ab", "b", "a-b"}:
         assert fast.count(w) == plain.count(w), w
+        assert fast.written_capitalised(w) == (w in plain.capitalised), w
 
 
 def test_fast_scan_reads_back_long_words():

@@ -15,9 +15,9 @@ matches, so it first asks whether any pattern rule *could* match:
    cannot match that pattern, so only the joined pattern of the *other*
    rules is tried: the costly ones never run on ordinary prose.
 
-Needles are sound by construction, never fitted to data: a literal run of
-the pattern, the union over an alternation's branches, the inside of a
-required repeat or a lookahead. Case-insensitive patterns are compared on
+Needles are sound by construction, never fitted to data: the cheapest group
+of service.regexes.required_literals (the parse-tree walk the context step's
+patterns share). Case-insensitive patterns are compared on
 the lowered block, with the four non-ASCII letters that Python's
 IGNORECASE matches to ASCII letters (İ ı ſ K) mapped first; needles are
 ASCII only, so lowering cannot move or split them.
@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...regexes import regex_parser
+from ...regexes import MIN_SELECTIVE, literal_cost, reduce_literals, required_literals
 
 # Words of a line, for rules that list words instead of a pattern.
 RULE_WORDS = re.compile(r"[\w'’+]+")
@@ -49,146 +49,20 @@ _FOLD_CHARS = ("\u0130", "\u0131", "\u017f", "\u212a")
 # A pattern is guarded by its needles only when they are few and long enough to
 # rule out most prose: each needle is one `in` test per block.
 MAX_NEEDLES = 4
-MIN_NEEDLE = 5
-# Alternatives multiplied out into needles ("accept|reject" x " cookie") stop at this many.
-_MAX_PRODUCT = 16
+MIN_NEEDLE = MIN_SELECTIVE
 _index_cache: dict = {}
 
 
 @lru_cache(maxsize=1024)
 def needles_of(pattern: re.Pattern) -> frozenset | None:
-    """Strings of which every fullmatch of `pattern` contains one, or None if none are known.
+    """Strings of which every fullmatch of `pattern` contains one, or None if none are known:
+    the cheapest group of service.regexes.required_literals.
 
     Lowercase for a case-insensitive pattern; only ASCII needles, so that
     lowering the block is exact for them.
     """
-    parser = regex_parser()
-    try:
-        parsed = parser.parse(pattern.pattern, pattern.flags)
-        found = _Needles(parser, bool(pattern.flags & re.IGNORECASE)).sequence(list(parsed))
-    except Exception:  # noqa: BLE001 - a parse tree we cannot read: no needles, the pattern is just tried
-        return None
-    return _reduce(found) if found else None
-
-
-class _Needles:
-    """The walk of a parse tree behind `needles_of`."""
-
-    def __init__(self, parser, ignore_case: bool):
-        self.p = parser
-        self.ignore_case = ignore_case
-        self.repeats = {parser.MAX_REPEAT, parser.MIN_REPEAT} | (
-            {parser.POSSESSIVE_REPEAT} if hasattr(parser, "POSSESSIVE_REPEAT") else set())
-
-    def literal(self, op, av) -> str | None:
-        """The character a LITERAL item matches, as compared (None when not usable)."""
-        if op != self.p.LITERAL:
-            return None
-        ch = chr(av)
-        if self.ignore_case:
-            return ch.lower() if ch.isascii() else None  # non-ASCII letters may case-match others
-        return ch
-
-    def exact(self, op, av) -> frozenset | None:
-        """The finite set of strings an item always matches exactly, or None.
-
-        Zero-width assertions are {""}: they add no text, so literals on
-        either side of one stay adjacent in the match.
-        """
-        p = self.p
-        ch = self.literal(op, av)
-        if ch is not None:
-            return frozenset({ch})
-        if op in (p.AT, p.ASSERT, p.ASSERT_NOT):
-            return frozenset({""})
-        if op == p.SUBPATTERN and not av[1] and not av[2]:  # no inline flags inside
-            return self.exact_sequence(list(av[-1]))
-        if op == p.BRANCH:
-            out: set = set()
-            for alt in av[1]:
-                alt_set = self.exact_sequence(list(alt))
-                if alt_set is None:
-                    return None
-                out |= alt_set
-            return frozenset(out) if len(out) <= _MAX_PRODUCT else None
-        if op in self.repeats and av[0] == 0 and av[1] == 1:
-            inner = self.exact_sequence(list(av[2]))
-            return inner | {""} if inner is not None else None
-        return None
-
-    def exact_sequence(self, items: list) -> frozenset | None:
-        out = frozenset({""})
-        for op, av in items:
-            part = self.exact(op, av)
-            if part is None:
-                return None
-            out = frozenset(a + b for a in out for b in part)
-            if len(out) > _MAX_PRODUCT:
-                return None
-        return out
-
-    def needles(self, op, av) -> frozenset | None:
-        """Needles of one item (every match of it contains one), or None."""
-        p = self.p
-        if op == p.SUBPATTERN:
-            return None if av[1] or av[2] else self.sequence(list(av[-1]))
-        if op == p.BRANCH:
-            out: set = set()
-            for alt in av[1]:
-                alt_needles = self.sequence(list(alt))
-                if not alt_needles:
-                    return None
-                out |= alt_needles
-            return frozenset(out)
-        if op in self.repeats and av[0] >= 1:
-            return self.sequence(list(av[2]))
-        if op == p.ASSERT and av[0] == 1:  # a lookahead: what it sees lies in the line too
-            return self.sequence(list(av[1]))
-        return None
-
-    def sequence(self, items: list) -> frozenset | None:
-        """The best needles of a sequence: any one item's needles are the sequence's.
-
-        Candidates: runs of exact items multiplied out ("accept|reject" then
-        " cookie"), runs of plain literals (" use cookies" in "we(?: and
-        our partners)? use cookies"), and each item's own needles.
-        """
-        candidates = []
-        run: frozenset = frozenset({""})  # exact items multiplied out
-        text = ""                          # plain literals (and zero-width items)
-        for op, av in items:
-            part = self.exact(op, av)
-            if part is not None and len(part) == 1:
-                text += next(iter(part))
-            else:
-                candidates.append(frozenset({text}))
-                text = ""
-            if part is not None and len(run) * len(part) <= _MAX_PRODUCT:
-                run = frozenset(a + b for a in run for b in part)
-            else:
-                candidates.append(run)
-                run = part if part is not None else frozenset({""})
-            inner = self.needles(op, av)
-            if inner:
-                candidates.append(inner)
-        candidates += [run, frozenset({text})]
-        usable = [_reduce(c) for c in candidates if c and "" not in c]
-        return min(usable, key=_cost) if usable else None
-
-
-def _cost(needles: frozenset) -> tuple:
-    """Prefer needles long enough to be rare, then few of them, then longer ones."""
-    shortest = min(map(len, needles))
-    return (shortest < MIN_NEEDLE, len(needles), -shortest)
-
-
-def _reduce(needles: frozenset) -> frozenset:
-    """Drop needles that contain another: finding the shorter one is enough.
-
-    >>> sorted(_reduce(frozenset({"cookie", " cookies ", "using"})))
-    ['cookie', 'using']
-    """
-    return frozenset(n for n in needles if not any(m != n and m in n for m in needles))
+    groups = required_literals(pattern.pattern, pattern.flags).groups
+    return min(groups, key=literal_cost) if groups else None
 
 
 def fold_case(line: str) -> str:
@@ -292,8 +166,8 @@ def _build_tier(limit: int, patterns: list) -> Tier:
         # no guard, or the others cannot be tried at once: all as one alternation
         joined = rest_joined if not guarded else _join_patterns(patterns)
         return Tier(limit, joined, joined, (), ())
-    folded = _reduce(frozenset().union(*(n for p, n in guarded if p.flags & re.IGNORECASE)))
-    exact = _reduce(frozenset().union(*(n for p, n in guarded if not p.flags & re.IGNORECASE)))
+    folded = reduce_literals(frozenset().union(*(n for p, n in guarded if p.flags & re.IGNORECASE)))
+    exact = reduce_literals(frozenset().union(*(n for p, n in guarded if not p.flags & re.IGNORECASE)))
     return Tier(limit, None, rest_joined, tuple(sorted(folded)), tuple(sorted(exact)))
 
 

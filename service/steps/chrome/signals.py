@@ -397,7 +397,7 @@ def is_sentence_like(text: str) -> bool:
     words = words_unordered(text)
     if len(words) < SENTENCE_MIN_WORDS:
         return False
-    lower = sum(1 for w in words if not w[0].isupper())
+    lower = len(words) - sum(map(str.isupper, map(itemgetter(0), words)))  # in C: ~4x a generator
     if lower < SENTENCE_MIN_LOWER * len(words):
         return False
     return ends_sentence(text) or bool(_INNER_SENTENCE_END.search(text)) or (
@@ -413,6 +413,10 @@ _LIST_CONTENT = re.compile(
     r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|h|uhr)?\b|\b\d{1,3}\s?[-–:]\s?\d{1,3}\b|\t|\s\|\s.*\s\|\s", re.I)
 # Three numbers on a line: a spec sheet, a table row, a score line.
 _NUMBER = re.compile(r"\d+")
+# What every alternative of _LIST_CONTENT and _NUMBER needs: a digit, a tab or
+# a bar. One character class is scanned in C at a fraction of the cost of
+# trying the alternation (case-insensitive) at every position of prose.
+_LIST_MARK = re.compile(r"[\d\t|]")
 
 
 def is_list_content(text: str) -> bool:
@@ -425,4 +429,11 @@ def is_list_content(text: str) -> bool:
     >>> is_list_content("Huawei has lost the Romanian 5G market")
     False
     """
-    return bool(_LIST_CONTENT.search(text)) or len(_NUMBER.findall(text)) >= 3
+    mark = _LIST_MARK.search(text)
+    if mark is None:
+        return False
+    # no alternative of _LIST_CONTENT starts more than 2 characters before its
+    # mark ("$ 5"); a search from a later position still sees the text before
+    # it for \b and \s
+    return (_LIST_CONTENT.search(text, max(0, mark.start() - 2)) is not None
+            or len(_NUMBER.findall(text)) >= 3)

@@ -182,17 +182,18 @@ class Verdict:
 
 def run(text: str, ctx) -> list[Change]:
     """Deletions of chrome lines and of link titles glued onto paragraphs, to a fixpoint."""
-    return guard.run_to_fixpoint(text, lambda t: find_chrome(t, ctx))
+    memo: dict = {}  # what each round learns of a block's text, for the next round (see per_block)
+    return guard.run_to_fixpoint(text, lambda t: find_chrome(t, ctx, memo))
 
 
-def find_chrome(text: str, ctx) -> list[Change]:
+def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
     """One round of run(): the deletions the page's evidence supports."""
     lines = sig.split_lines(text)
     blocks = sig.group_blocks(lines)
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else any_language_rules(ctx.rules or ())
     # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
-    page = classify_blocks(blocks, rules, stopwords_for(ctx.language))
+    page = classify_blocks(blocks, rules, stopwords_for(ctx.language), memo)
     verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
     removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}
@@ -251,12 +252,38 @@ class Page:
     settled: bool = False  # the article is long enough that a list after it is the page's
 
 
-def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Verdicts:
-    """A Verdict for each chrome block, None for each article block; and the article's place."""
-    matched = [match_rule(b.text, rules) for b in blocks]
+_UNKNOWN = object()
+
+
+def per_block(fn, blocks: list, memo: dict | None, *args) -> list:
+    """[fn(b.text, *args) for b in blocks], for a pure `fn` whose other
+    arguments are fixed for one run(): each answer is kept in `memo`, as
+    run_to_fixpoint's next round reads most of the same blocks again.
+
+    >>> memo = {}; per_block(len, [sig.Block(0, 0, 0, 2, "ab")], memo), memo
+    ([2], {(<built-in function len>, 'ab'): 2})
+    """
+    if memo is None:
+        return [fn(b.text, *args) for b in blocks]
+    out = []
+    for b in blocks:
+        key = (fn, b.text)
+        found = memo.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = memo[key] = fn(b.text, *args)
+        out.append(found)
+    return out
+
+
+def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: dict | None = None) -> Verdicts:
+    """A Verdict for each chrome block, None for each article block; and the article's place.
+
+    `memo`: see per_block (rules and stopwords must be the same at every call with one memo).
+    """
+    matched = per_block(match_rule, blocks, memo, rules)
     verdicts: list[Verdict | None] = [
         Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
-    prose = [sig.is_sentence_like(b.text) for b in blocks]
+    prose = per_block(sig.is_sentence_like, blocks, memo)
     classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
                              len(b.text)) for i, b in enumerate(blocks)]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
@@ -264,7 +291,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset) -> Ver
     if not good:
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
     menu = mark_menu_runs(blocks, matched, top=good[0])
-    lists = [sig.is_list_content(b.text) for b in blocks]
+    lists = per_block(sig.is_list_content, blocks, memo)
     listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
     page = Page(matched, classes,
                 [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],

@@ -299,10 +299,15 @@ def phrase_logprob(model: BigramModel, left: str | None, words: tuple, right: st
     found = memo.get(key)
     if found is not None:
         return found
-    chains = [()]
-    for w in words:
-        chains = [c + e for c in chains for e in expand_word(w)]
-    value = max(chain_logprob(model, left, c, right) for c in chains)
+    if len(words) == 1 and "'" not in words[0] and "’" not in words[0]:
+        # one plain word (nearly every call): its one chain, as chain_logprob sums it
+        w = words[0]
+        value = math.log(cond_prob(model, left, w, "a")) + math.log(cond_prob(model, w, right, "b"))
+    else:
+        chains = [()]
+        for w in words:
+            chains = [c + e for c in chains for e in expand_word(w)]
+        value = max(chain_logprob(model, left, c, right) for c in chains)
     if len(memo) >= MEMO_SIZE:
         memo.clear()  # crude but bounded; a dict clear is atomic under the GIL
     memo[key] = value

@@ -21,7 +21,7 @@ from importlib.metadata import version as _pkg_version
 
 from ...errors import RulesError
 from ...resources import load_cached
-from ...regexes import check_regex_safe, regex_parser
+from ...regexes import check_regex_safe, regex_parser, required_literals
 from . import model as context_model
 from .scan import ScanTables
 
@@ -302,97 +302,42 @@ def trigger_word(source: str) -> str:
     return max(whole, key=len) if whole else ""
 
 
-def required_literals(source: str, min_length: int = 3) -> tuple:
-    """Strings one of which (lower-cased) every match of the pattern contains.
-
-    The most selective group of `required_literal_groups`; () when nothing of
-    at least `min_length` characters is required.
-
-    >>> required_literals(r"\\bcase and point\\b"), required_literals(r"\\b(could|must)(n't)? of\\b")
-    (('case and point',), ('could', 'must'))
-    >>> required_literals(r"\\btow(s|ed)? the (party )?line\\b"), required_literals(r"(a|b)")
-    (('line',), ())
-    """
-    groups = required_literal_groups(source, min_length)
-    return groups[0] if groups else ()
-
-
 def required_literal_groups(source: str, min_length: int = 3) -> tuple:
     """Every group of strings (lower-cased) one of which every match contains, most selective first.
 
-    The groups are the pattern's top-level literal parts (see `literal_parts`)
-    whose shortest string has at least `min_length` characters, spaces aside.
-    A pattern can match only where all its groups occur: `run` checks that with
-    substring tests on the lower-cased text before running the pattern.
-    Checking one group was not enough: "interest" occurs in most news,
-    "peaked"/"peeked" rarely.
+    The groups of service.regexes.required_literals whose shortest string
+    has at least `min_length` characters, spaces aside. A pattern can match
+    only where all its groups occur: `run` checks that with substring tests
+    on the lower-cased text before running the pattern. Checking one group
+    was not enough: "interest" occurs in most news, "peaked"/"peeked" rarely.
 
-    >>> required_literal_groups(r"\\b(?:peaked|peeked) (my|his|her) (interest|curiosity)\\b")
-    ((' interest', ' curiosity'), ('peaked', 'peeked'))
-    >>> required_literal_groups(r"\\b(could|must)(n't)? of\\b(?! course)")
-    (('could', 'must'),)
+    >>> required_literal_groups(r"\\b(?:peaked|peeked) (my|his|her|their|our|your) (interest|curiosity)\\b")[1:]
+    (('curiosity', 'interest'),)
+    >>> required_literal_groups(r"\\b(more|less|better|worse) then\\b")
+    (('better then', 'less then', 'more then', 'worse then'),)
+    >>> required_literal_groups(r"\\btow(s)? the line\\b"), required_literal_groups(r"(a|b)")
+    ((('tow the line', 'tows the line'),), ())
     """
-    found = []  # (score, strings)
-    for part in literal_parts(source):
-        if part is not None:
-            # a run is one look-up, alternatives are several: runs win ties
-            found.append((min(len(w.strip()) for w in part) - (0.5 if len(part) > 1 else 0.0), part))
-    found.sort(key=lambda f: -f[0])  # stable: the first of equals stays first
-    return tuple(part for score, part in found if score >= min_length)
+    found = {}  # strings -> score
+    for group in required_literals(source, re.IGNORECASE).groups:
+        # a run is one look-up, alternatives are several: runs win ties
+        score = min(len(w.strip()) for w in group) - (0.5 if len(group) > 1 else 0.0)
+        if score >= min_length:
+            found.setdefault(tuple(sorted(group)), score)
+    kept: list = []
+    for group in sorted(found, key=lambda g: -found[g]):  # stable: the first of equals stays first
+        # a group each of whose strings holds one of this one's says more: this one adds no test
+        if not any(all(any(w in k for w in group) for k in other) for other in kept):
+            kept.append(group)
+    return tuple(kept)
 
 
 def leading_literals(source: str) -> tuple:
     """The strings (lower-cased) one of which every match begins with, or () if unknown.
 
-    >>> leading_literals(r"\\b(could|must)(n't)? of\\b"), leading_literals(r"\\btow(s|ed)? the line")
-    (('could', 'must'), ('tow',))
-    >>> leading_literals(r"(?<!a)b"), leading_literals(r"\\b(change|a new) tact\\b")
-    ((), ('change', 'a new'))
+    >>> leading_literals(r"\\b(could|must)(n[’']t)? of\\b"), leading_literals(r"\\btow(s|ed)? the (party )?line")
+    (('could', 'must'), ('tow the line', 'tow the party line', 'towed the line', 'towed the party line', 'tows the line', 'tows the party line'))
+    >>> leading_literals(r"(?<!a)b"), leading_literals(r"\\b[a-z]+ tact\\b")
+    (('b',), ())
     """
-    parts = literal_parts(source)
-    return parts[0] if parts and parts[0] is not None else ()
-
-
-def literal_parts(source: str) -> list:
-    """The top-level parts of a pattern in order, zero-width assertions (\\b) skipped:
-    a literal run as a 1-tuple, plain literal alternatives with the run before
-    them as a tuple ("pe" + "aked|eked": the parser factors out common
-    prefixes), anything else as None. Strings are lower-cased (patterns
-    ignore case).
-
-    >>> literal_parts(r"\\bsneak peak(s?)\\b"), literal_parts(r"\\b(?:peaked|peeked) (my|his)")
-    ([('sneak peak',), None], [('peaked', 'peeked'), (' my', ' his')])
-    """
-    parser = regex_parser()
-    parts: list = []
-    run: list = []
-
-    def literal_alternatives(branch) -> list | None:
-        alternatives = branch[1]
-        if all(alt and all(o == parser.LITERAL for o, _ in alt) for alt in alternatives):
-            return ["".join(chr(a) for _, a in alt) for alt in alternatives]
-        return None
-
-    for op, av in parser.parse(source):
-        if op == parser.LITERAL:
-            run.append(chr(av))
-            continue
-        if op == parser.AT:
-            continue  # zero-width: the literals either side stay one run
-        alternatives = None
-        if op == parser.BRANCH:
-            alternatives = literal_alternatives(av)
-        elif op == parser.SUBPATTERN and len(av[-1]) == 1 and av[-1][0][0] == parser.BRANCH:
-            alternatives = literal_alternatives(av[-1][0][1])
-        if alternatives is None:
-            if run:
-                parts.append(("".join(run).lower(),))
-            parts.append(None)
-        else:
-            # the run before the alternatives is part of each: a longer, rarer string
-            prefix = "".join(run)
-            parts.append(tuple((prefix + w).lower() for w in alternatives))
-        run = []
-    if run:
-        parts.append(("".join(run).lower(),))
-    return parts
+    return tuple(sorted(required_literals(source, re.IGNORECASE).lead))

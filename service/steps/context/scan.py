@@ -7,20 +7,21 @@ rest it reads only the neighbours of those. Tokenizing a whole 5 KB article
 pipeline `tokenize`'s cache cannot help: the spelling step changes the text
 of most articles just before this step runs.
 
-Tokens never span whitespace (no pattern of service.tokens matches a space),
-so the tokens of a text are those of its whitespace-separated chunks, chunk
-by chunk, and a token's neighbours are in its own chunk or are the last token
-of the chunk before and the first of the chunk after. So `find_sites`:
+The tokens of a text are those of its whitespace-separated chunks, chunk by
+chunk (service.scan), and a token's neighbours are in its own chunk or are
+the last token of the chunk before and the first of the chunk after. So
+`find_sites`:
 
   1. cuts the text with str.split() (C speed, no regex over the text);
   2. skips each chunk already known to hold nothing of interest ("the",
      "said,", "2023."): one set look-up, the only Python work most chunks get;
-  3. tokenizes a chunk never seen before once, and caches what it holds;
+  3. reads a chunk never seen before through service.scan's token cache, and
+     caches what it holds;
   4. locates in the text only the chunks that hold a scored token (str.find
      onwards from the previous one) and reads their neighbouring chunks.
 
 The sites are exactly what the token list of the whole text gives
-(tests/test_context_scan.py checks them against `tokenize`).
+(tests/test_scan.py checks them against `tokenize`).
 
 >>> tables = ScanTables(frozenset({"their", "there"}), possessive=False)
 >>> [(s.tok.text, s.tok.start, s.left, s.right) for s in find_sites("Over (their) cat, their dog.", tables)]
@@ -35,22 +36,11 @@ import re
 from typing import NamedTuple
 
 from ...edits import SpanSet
-from ...tokens import Token, scan_tokens, sentence_start, token_pattern, tokenize  # noqa: F401 - doctests
+from ...scan import chunk_tokens, locate, tokens_between
+from ...tokens import Token, sentence_start, tokenize  # noqa: F401 - doctests
 from . import model as context_model
 
 _new = tuple.__new__  # builds a NamedTuple without its __new__: see service.tokens.tokenize
-
-
-def tokenize_chunk(chunk: str) -> tuple:
-    """tokenize(chunk), without tokenize's cache: for a chunk, or a run of whole chunks.
-
-    Chunks are short and many: cached, they would push out the whole texts
-    that the steps share (service.tokens keeps 16).
-
-    >>> [(t.text, t.kind) for t in tokenize_chunk("(it’s,2024)")]
-    [('(', 'other'), ('it’s', 'word'), (',', 'other'), ('2024', 'num'), (')', 'other')]
-    """
-    return tuple(scan_tokens(chunk, pattern=token_pattern(chunk)))
 
 
 class Site(NamedTuple):
@@ -70,7 +60,7 @@ class Site(NamedTuple):
 class Chunk(NamedTuple):
     """What one whitespace-free chunk holds (offsets in the chunk)."""
 
-    tokens: tuple  # tokenize(chunk)
+    tokens: tuple  # tokenize(chunk), from service.scan's cache
     hits: tuple    # (index, glued) of each token of interest
 
 
@@ -114,11 +104,7 @@ class ScanTables:
         found = self.chunks.get(text)
         if found is not None:
             return found
-        if text.isalpha():
-            # letters only: exactly one word token (service.tokens.WORD)
-            tokens = (_new(Token, (text, 0, len(text), "word")),)
-        else:
-            tokens = tokenize_chunk(text)
+        tokens = chunk_tokens(text)
         hits = tuple((k, is_glued(text, t)) for k, t in enumerate(tokens)
                      if t.kind == "word" and self.wanted(t.text))
         found = Chunk(tokens, hits)
@@ -198,26 +184,6 @@ def find_sites(text: str, tables: ScanTables) -> list:
                 after = right = None
             append(new(site, (tok, left, right, before, after, glued)))
     return sites
-
-
-def locate(text: str, chunk: str, pos: int) -> int:
-    """Where `chunk` starts as a whole chunk, at or after `pos`.
-
-    `find_sites` calls it for its chunks in order, from the end of the last
-    one it located: an equal chunk in between would hold the same tokens and
-    have been located first, so the first whole-chunk match is the one.
-
-    >>> locate("to into to", "to", 1)
-    8
-    """
-    n, size = len(text), len(chunk)
-    p = text.find(chunk, pos)
-    while p >= 0:
-        e = p + size
-        if (p == 0 or text[p - 1].isspace()) and (e == n or text[e].isspace()):
-            return p
-        p = text.find(chunk, p + 1)
-    raise ValueError(f"chunk {chunk!r} not found after {pos}")  # not reached: the chunk is there
 
 
 def _last_before(text: str, chunk: str, start: int, tables: ScanTables) -> tuple:
@@ -334,8 +300,8 @@ def touches_link(text: str, start: int, end: int, maybe: bool | None = None) -> 
         a -= 1
     while b < len(text) and not text[b].isspace():
         b += 1
-    return any(t.kind in ("url", "email", "tag") and a + t.start < end and start < a + t.end
-               for t in tokenize_chunk(text[a:b]))
+    return any(t.kind in ("url", "email", "tag") and t.start < end and start < t.end
+               for t in tokens_between(text, a, b))
 
 
 def inside_any(start: int, end: int, spans: SpanSet | None) -> bool:

@@ -194,18 +194,31 @@ def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, bloc
     """
     out = confusion_changes(text, sites, rules, blocked, ctx)
     floor = getattr(getattr(ctx, "options", None), "min_confidence", 0.5)
+    fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
+    if not fixed:
+        return out  # the common case: no site is read otherwise
     # the site to the left of each site whose left neighbour is a word
     left_of = {s.after.start: s.tok.start for s in sites if s.after is not None and s.right is not None}
+    # the sites a change at a start can move: the one whose next token starts
+    # there, and the one whose left neighbour (by left_of) starts there
+    near: dict = {}
+    for n, s in enumerate(sites):
+        if s.after is not None:
+            near.setdefault(s.after.start, []).append(n)
+        if s.tok.start in left_of:
+            near.setdefault(left_of[s.tok.start], []).append(n)
     current = sites
     for _ in range(CONFUSION_ROUNDS - 1):
-        fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
         if not fixed:
             break
-        moved = [_read_fixed(s, fixed, left_of) for s in sites]
+        moved = list(sites)
+        for n in {n for start in fixed for n in near.get(start, ())}:
+            moved[n] = _read_fixed(sites[n], fixed, left_of)
         if moved == current:
             break
         current = moved
         out = confusion_changes(text, current, rules, blocked, ctx)
+        fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
     return out
 
 

@@ -19,9 +19,9 @@ before the matcher sees them.
 
 Both are exact, not heuristics: the step gives the same changes as with every
 token (tests/test_names_scan.py compares them). They rely on two facts:
-tokens never span whitespace (so a whitespace-delimited "chunk" tokenizes the
-same alone as in the text, and tokens of chunks that are not neighbours are
-never joined: the text between them is neither "" nor " "), and the matcher's
+tokens never span whitespace (so every range read is of whole chunks, whose
+tokens service.scan gives from its cache as the text's own, and tokens of
+chunks that are not neighbours are never joined: the text between them is neither "" nor " "), and the matcher's
 tiers each need an initial, a part spelled as a name's first part or
 surname, a part heard alike (same first letter and consonant skeleton,
 `similar_word`'s rule), or two parts that begin a known key ("Jin Ping").
@@ -45,7 +45,7 @@ import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ...tokens import scan_tokens, token_pattern
+from ...scan import chunk_start, tokens_between
 from .match import PARTICLES, Gazetteer
 from .sound import consonant_skeleton
 
@@ -326,22 +326,15 @@ def could_name(parts: tuple, screens) -> bool:
     return False
 
 
-def _chunk_start(text: str, pos: int) -> int:
-    """Start of the whitespace-delimited chunk holding `pos`."""
-    while pos and not text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
 def _back_chunks(text: str, pos: int, n: int) -> int:
     """Start of the chunk `n` chunks before the one holding `pos` (or 0)."""
-    pos = _chunk_start(text, pos)
+    pos = chunk_start(text, pos)
     for _ in range(n):
         while pos and text[pos - 1].isspace():
             pos -= 1
         if not pos:
             return 0
-        pos = _chunk_start(text, pos)
+        pos = chunk_start(text, pos)
     return pos
 
 
@@ -378,7 +371,7 @@ def sparse_tokens(text: str, screens) -> list:
     for m in _REGION.finditer(text):
         start = m.start()
         if start and not text[start - 1].isspace():
-            start = _chunk_start(text, start)  # "(Modi"
+            start = chunk_start(text, start)  # "(Modi"
         else:
             # most regions are one plain capitalised word ("The", "Officials",
             # "Tuesday."): its run is that word alone, and if it can be no
@@ -394,7 +387,6 @@ def sparse_tokens(text: str, screens) -> list:
                 _case_range(text, screen, m.start() + 1, ranges)
     if not ranges:
         return []
-    pattern = token_pattern(text)
     ranges.sort()
     merged = []
     for start, end in ranges:
@@ -406,7 +398,7 @@ def sparse_tokens(text: str, screens) -> list:
     tokens: list = []
 
     def add(start: int, end: int) -> None:
-        tokens.extend(scan_tokens(text, start, end, pattern))
+        tokens.extend(tokens_between(text, start, end))  # every range starts and ends at a chunk edge
 
     i = 0
     while i < len(merged):

@@ -393,7 +393,7 @@ def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | Non
     if word[0].isupper():
         if not piece.at_sentence_start:
             return "proper noun"
-        if lower in doc.capitalised:
+        if doc.written_capitalised(lower):
             return "name used capitalised elsewhere"
     if _fold(lower) in rules.protected:
         return "protected"

@@ -7,15 +7,20 @@ more than the rest (the word pattern's Unicode classes are slow), so
 `Document.unlisted` works on the lowered text with str and set methods, all
 in C:
 
-1. split it at white space (no word spans white space) and drop the chunks
+1. split it at white space (no word spans white space: the fact
+   service.scan rests on, tested in tests/test_scan.py) and drop the chunks
    that symspellpy lists: a listed chunk is one word, and a listed one;
 2. run the word pattern only over the few chunks left ("said,", "“we",
    "goverment") to get the distinct words that are not listed;
 3. find where those few stand with str.find, keeping the hits where the
    word pattern starts a match of just that length (`_word_at`).
 
-Neighbours (for context) and counts (for the "repeated" guard) are read the
-same way around the few words that need them.
+Neighbours (for context), counts (for the "repeated" guard) and capitalised
+uses (`written_capitalised`) are read the same way around the few words
+that need them. The step reads no tokens, so service.scan's token cache
+has nothing to give it; and where it does read every word (the index of a
+text with many unknown words, texts with İ or Σ) one regex pass in C is
+cheaper than a walk over cached chunks in Python.
 
 Lowering the whole text gives exactly each word lowered, at the same
 offsets, when `str.lower` maps every character to one character of the same
@@ -259,6 +264,20 @@ class Document:
         """Lowercase forms of the words written capitalised mid-sentence."""
         return frozenset(w.lower() for w, start, _ in self.words
                          if w[:1].isupper() and not sentence_start(self.text, start))
+
+    def written_capitalised(self, lower: str) -> bool:
+        """`lower in self.capitalised`, reading only where `lower` stands: the
+        set needs every word of the text (a regex pass and a tuple a word),
+        and a text asks about a handful.
+
+        >>> d = Document.scan("Rose said the rose was a Rose.")
+        >>> d.written_capitalised("rose"), d.written_capitalised("said")
+        (True, False)
+        """
+        if self._low is None:
+            return lower in self.capitalised
+        text = self.text
+        return any(text[s].isupper() and not sentence_start(text, s) for s in self.starts(lower))
 
     @cached_property
     def _line_feeds(self) -> list:

@@ -1,0 +1,167 @@
+"""langdetect's Detector with its inner loops written for CPython: the same answers, bit for bit.
+
+On error-dense scraped pages the fast path for clear English
+(language.clearly_english) fails on about half the texts (typos and
+mojibake lower the share of dictionary words), and langdetect then cost
+more than any step but one: per sample, Python loops per character to
+append the text and cut n-grams, and per trial a Python loop over its 55
+languages for each n-gram drawn. Here
+
+  - `append` collapses runs of spaces with a regex, as its loop did;
+  - `_extract_ngrams` normalises the text with one str.translate (a table
+    filled from NGram.normalize, a pure function of the character) and
+    cuts n-grams word by word, NGram's state starting afresh after each
+    space; a word's n-grams are cached, as words repeat;
+  - `_detect_block` updates and normalises the probabilities with list
+    comprehensions, the five updates between two normalisations in one
+    pass: the same float operations in the same order (a *= b + c per
+    language and n-gram; the sum with the built-in sum, left to right), the
+    same draws from the same seeded Random.
+
+tests/test_hot_loops.py compares the appended text, the n-grams and every
+probability with langdetect's own Detector on generated and corpus samples.
+"""
+from __future__ import annotations
+
+import re
+
+from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+from langdetect.utils.ngram import NGram
+
+_SPACES = re.compile(" {2,}")
+
+
+class _NormalTable(dict):
+    """NGram.normalize as a str.translate table, filled as characters are met
+    (normalize is a pure function of the character: a binary search of
+    Unicode blocks each time)."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()  # bounded: a text of every script refills what it needs
+        found = self[code] = NGram.normalize(chr(code))
+        return found
+
+
+_TABLE_SIZE = 1 << 16
+_NORMAL_TABLE = _NormalTable()
+_GRAMS: dict = {}  # (word, space after it) -> its grams, for one n-gram map
+_GRAMS_SIZE = 50_000
+_grams_for = None  # the word_lang_prob_map _GRAMS was filled for
+
+
+def _word_grams(word: str, spaced: bool, known: dict) -> tuple:
+    """The grams NGram yields for a word (no space in it) read after a space,
+    and for the space after it when `spaced`: Detector._extract_ngrams' loop
+    with NGram.add_char written in.
+
+    >>> _word_grams("Le", True, {"L", "e", "Le", " L", "e ", "Le "})
+    ('L', ' L', 'e', 'Le', 'e ', 'Le ')
+    >>> _word_grams("NATOx", False, {"x", "Ox", "TOx", "N", " N"})
+    ('N', ' N', 'x', 'Ox', 'TOx')
+    """
+    global _GRAMS, _grams_for
+    if known is not _grams_for:
+        _GRAMS, _grams_for = {}, known
+    found = _GRAMS.get((word, spaced))
+    if found is not None:
+        return found
+    out: list = []
+    grams, capital, last = " ", False, " "
+    for ch in word:
+        if last == " ":
+            grams, capital = " ", False
+        elif len(grams) >= 3:  # NGram.N_GRAM
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        last = ch
+        if capital:
+            continue
+        if ch in known:
+            out.append(ch)
+        if len(grams) >= 2:
+            if grams[-2:] in known:
+                out.append(grams[-2:])
+            if len(grams) >= 3 and grams in known:
+                out.append(grams)
+    if spaced:  # the space after the word: no 1-gram, and never a capital word
+        grams = (grams[1:] if len(grams) >= 3 else grams) + " "
+        if grams[-2:] in known:
+            out.append(grams[-2:])
+        if len(grams) >= 3 and grams in known:
+            out.append(grams)
+    found = tuple(out)
+    if len(_GRAMS) >= _GRAMS_SIZE:
+        _GRAMS = {}
+    _GRAMS[(word, spaced)] = found
+    return found
+
+
+class FastDetector(Detector):
+    """Detector(factory) with `append`, `_extract_ngrams` and `_detect_block` in fewer Python steps."""
+
+    def append(self, text: str) -> None:
+        """Detector.append: URLs and e-mail addresses out, Vietnamese marks
+        normalised, the first max_text_length characters with each run of
+        spaces as one."""
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACES.sub(" ", text[:self.max_text_length])
+
+    def _extract_ngrams(self) -> list:
+        """NGram.add_char's 1- to 3-grams for each character of the text, word by word.
+
+        NGram's state starts afresh after every space (normalised): the
+        grams of a text are those of its words (with the space after each
+        but the last) in order, and a word's are cached (`_word_grams`).
+        """
+        known = self.word_lang_prob_map
+        words = self.text.translate(_NORMAL_TABLE).split(" ")
+        last = len(words) - 1
+        result: list = []
+        for n, word in enumerate(words):
+            if word:
+                result += _word_grams(word, n < last, known)
+        return result
+
+    def _detect_block(self) -> None:
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        known = self.word_lang_prob_map
+        # choice() draws an index: drawing from the rows draws the same rows as from the n-grams
+        rows = [known[g] for g in ngrams]
+        self.langprob = [0.0] * len(self.langlist)
+        rng = self.random
+        rng.seed(self.seed)
+        choice, limit, threshold = rng.choice, self.ITERATION_LIMIT, self.CONV_THRESHOLD
+        for _ in range(self.n_trial):
+            prob = self._init_probability()
+            alpha = self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            w = alpha / self.BASE_FREQ
+            # Detector's loop updates with one n-gram per iteration i and
+            # normalises when i % 5 == 0: after the first update, then after
+            # every fifth. Five updates are one pass here, each element
+            # multiplied in the same order: ((p * (w + a)) * (w + b)) ...
+            prob = [p * (w + a) for p, a in zip(prob, choice(rows))]
+            i = 0
+            while True:
+                total = sum(prob)  # Detector._normalize_prob
+                prob = [p / total for p in prob]
+                maxp = max(prob)
+                if (maxp if maxp > 0.0 else 0.0) > threshold or i >= limit:
+                    break
+                r1, r2, r3, r4, r5 = choice(rows), choice(rows), choice(rows), choice(rows), choice(rows)
+                prob = [p * (w + a) * (w + b) * (w + c) * (w + d) * (w + e)
+                        for p, a, b, c, d, e in zip(prob, r1, r2, r3, r4, r5)]
+                i += 5
+            n = self.n_trial
+            self.langprob = [lp + p / n for lp, p in zip(self.langprob, prob)]

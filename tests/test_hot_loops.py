@@ -1,0 +1,113 @@
+"""Hot loops rewritten for speed give exactly the answers of the plain code
+they replaced (kept here as the reference), on generated text."""
+from __future__ import annotations
+
+from operator import itemgetter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.steps.chrome import signals
+
+# Prices, units, times, scores, tables and their near misses, in any order.
+LIST_PIECES = ["$", "€", "£", " ", "  ", "\t", "|", " | ", "(", "5", "12", "7:30", "3.5", "1,000", "400", "2-1",
+               "kg", "g", "ml", "cups", "tbsp", "pm", "a.m.", "uhr", "USD", "kr", "₹", "Kč", "flour", "Sonos",
+               "Move", "for", "price", "-", "–", ":", "/", ".", ",", "٣", "x", "\n", "İ"]
+
+
+def plain_is_list_content(text: str) -> bool:
+    return bool(signals._LIST_CONTENT.search(text)) or len(signals._NUMBER.findall(text)) >= 3
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.one_of(st.lists(st.sampled_from(LIST_PIECES), max_size=25).map("".join), st.text(max_size=60)))
+def test_list_content_is_the_plain_search(text):
+    assert signals.is_list_content(text) == plain_is_list_content(text)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["The", "minister", "said", "Home", "News", "ÉTÉ", "été", "5G", "x,", "U.S.",
+                                 ".", " ", "  ", "\n", "talks", "Trade"]), max_size=40).map(" ".join))
+def test_lower_case_words_are_counted_as_before(text):
+    words = signals.words_unordered(text)
+    assert len(words) - sum(map(str.isupper, map(itemgetter(0), words))) == sum(
+        1 for w in words if not w[0].isupper())
+
+
+# ---------------------------------------------------------------- langdetect
+
+def _probabilities(cls, sample: str):
+    from service import language
+    detector = cls(language._get_factory())
+    detector.set_max_text_length(language.SAMPLE_CHARS)
+    detector.seed = 0
+    detector.append(sample)
+    try:
+        detector.get_probabilities()
+    except Exception as e:  # noqa: BLE001 - the same error is part of the same answer
+        return type(e).__name__
+    return detector.langprob
+
+
+MIXED = ["The minister said the talks would resume", "Le ministre a dit que", "Der Minister sagte, dass",
+         "El ministro dijo que", "Министр сказал", "部長は会談が再開すると述べた", "장관은 말했다", "الوزير قال",
+         "Bộ trưởng nói rằng", "Ministrul a spus că ș ț", "HOME NEWS SPORT", "NATO", "5G 2024", "e-mail x@y.io",
+         "https://x.io/a", "Ã©tÃ© â€™", "  ", "\n", ".", "ǅ", "ΣΑΣ σας"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.one_of(st.lists(st.sampled_from(MIXED), min_size=1, max_size=12).map(" ".join), st.text(max_size=200)))
+def test_fast_detector_gives_langdetects_probabilities(sample):
+    from langdetect.detector import Detector
+
+    from service.language_detector import FastDetector
+    assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
+
+
+def test_fast_detector_on_articles():
+    import sys
+    from pathlib import Path
+
+    from langdetect.detector import Detector
+
+    from service import language
+    from service.language_detector import FastDetector
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from corpus import corpus
+    for text in corpus(12):
+        sample = language._sample(text)
+        assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.one_of(st.lists(st.sampled_from(MIXED + ["ABc", "aBC", "A", "x", "Ɂ", "a\u0300", "ơ\u0301", "  ", "漢字"]),
+                          min_size=1, max_size=16).map("".join),
+                 st.text(max_size=120)))
+def test_fast_detector_reads_the_same_ngrams(sample):
+    from langdetect.detector import Detector
+
+    from service import language
+    from service.language_detector import FastDetector
+    plain, fast = Detector(language._get_factory()), FastDetector(language._get_factory())
+    for detector in (plain, fast):
+        detector.set_max_text_length(60)
+        detector.append(sample)
+        detector.cleaning_text()
+    assert fast.text == plain.text
+    assert fast._extract_ngrams() == plain._extract_ngrams()
+
+
+# ---------------------------------------------------------------- context model
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.sampled_from([None, "the", "of", "more", "zzqx", "we", "it's", "whittling", "overpriced", "sleepily"]),
+       st.sampled_from(["their", "there", "then", "than", "to", "too", "zzqy", "it", "new", "a", "quietly"]),
+       st.sampled_from([None, "the", "cat", "expected", "zzqz", "is", "whittling", "overpriced", "sleepily",
+                        "bespoke", "gardeners"]))
+def test_one_word_phrases_score_as_their_chain(left, word, right):
+    from service.resources import dictionaries
+    from service.steps.context import model as context_model
+    model = context_model.model_for(dictionaries())
+    model.memo.clear()
+    assert context_model.phrase_logprob(model, left, (word,), right) == max(
+        context_model.chain_logprob(model, left, c, right) for c in context_model.expand_word(word))
