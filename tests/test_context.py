@@ -114,6 +114,13 @@ def test_open_candidate_repairs_a_pair_no_list_names(resources):
     assert edit.rule == "context.candidates.homophone"
 
 
+def test_open_candidate_gets_no_repeat_discount(resources):
+    """One sense per discourse is for curated pairs: an uncurated "our" -> "hour" made
+    once does not lower the bar for "per our agreement" in the same text."""
+    text = "The bus arrived an our later than planned, as per our agreement."
+    assert run(text, resources).text == "The bus arrived an hour later than planned, as per our agreement."
+
+
 def test_open_candidate_needs_both_neighbours():
     """An open-ended candidate that one neighbour speaks against is not scored at all,
     however strong the other side is; a curated partner is scored as before."""

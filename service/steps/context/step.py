@@ -166,8 +166,10 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     out: list[Change] = []
     for tok, score, partner in scored:
         threshold = partner.threshold / (boost if partner.boosted else 1.0)
-        if fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
+        if partner.boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
             # one sense per discourse: the same confusion was made elsewhere in this text
+            # (curated pairs only: a jargon word taken for an uncurated partner once,
+            # "git" for "get", would be taken so throughout)
             threshold = min(threshold, REPEAT_THRESHOLD)
         if score < math.log(threshold / SUGGEST_FRACTION):
             continue
