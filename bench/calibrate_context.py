@@ -24,6 +24,12 @@ Modes:
   edges       how often each confusion-set word opens or closes a clause in the
               clean prose, relative to all of them; --write puts the rates into
               service/steps/context/edges.py, which the scorer reads
+  candidates  the open-ended candidates (kind: candidates): on the clean prose,
+              changes and suggestions per 1000 words at each grid threshold of
+              each generator; on HELDOUT_PAIRS (in no rules file, never used to
+              choose a threshold) swapped into the clean prose, the share that
+              would be changed or suggested. Thresholds are chosen on the
+              clean prose alone (precision first)
   fit         per confusion direction w -> p (and join), false alarms on the
               clean prose and repairs of swapped partners at each grid
               threshold; the thresholds `lower_thresholds` lowers (--show: all
@@ -544,7 +550,8 @@ def main() -> None:
                     help="more clean prose: the documentation under DIR (html, md, txt, rst); repeatable")
     a = ap.parse_args()
     res = _resources()
-    sentences = clean_sentences(prose_dirs=a.prose) if {"clean", "noisy", "fit", "edges"} & set(a.modes) else []
+    sentences = (clean_sentences(prose_dirs=a.prose)
+                 if {"clean", "noisy", "fit", "edges", "candidates"} & set(a.modes) else [])
     if "clean" in a.modes:
         mode_clean(sentences, res, a.show)
     if "directions" in a.modes:
@@ -555,6 +562,9 @@ def main() -> None:
         mode_fit(sentences, res, a.write, a.show, a.raise_)
     if "edges" in a.modes:
         mode_edges(sentences, res, a.write)
+    if "candidates" in a.modes:
+        from calibrate_candidates import mode_candidates  # it reads this module's helpers
+        mode_candidates(sentences, res, a.show)
 
 
 if __name__ == "__main__":

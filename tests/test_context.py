@@ -104,6 +104,67 @@ def test_capitalisation_is_kept(resources):
     assert run("Their is no plan to raise taxes.", resources).text == "There is no plan to raise taxes."
 
 
+# ---------------------------------------------------------------- open-ended candidates
+
+def test_open_candidate_repairs_a_pair_no_list_names(resources):
+    """"our/hour" is in no confusion set: the CMU homophones propose it."""
+    result = run("The bus arrived an our later than planned.", resources)
+    assert result.text == "The bus arrived an hour later than planned."
+    (edit,) = result.edits
+    assert edit.rule == "context.candidates.homophone"
+
+
+def test_open_candidate_gets_no_repeat_discount(resources):
+    """One sense per discourse is for curated pairs: an uncurated "our" -> "hour" made
+    once does not lower the bar for "per our agreement" in the same text."""
+    text = "The bus arrived an our later than planned, as per our agreement."
+    assert run(text, resources).text == "The bus arrived an hour later than planned, as per our agreement."
+
+
+def test_open_candidate_needs_both_neighbours():
+    """An open-ended candidate that one neighbour speaks against is not scored at all,
+    however strong the other side is; a curated partner is scored as before."""
+    from service.steps.context.rules import Partner
+
+    m = BigramModel({"shallow": 10, "end": 50, "and": 300, "of": 200},
+                    {"shallow end": 30, "end of": 200, "and of": 40000, "shallow and": 5}, 560)
+    open_ = Partner("and", "context.candidates.x", 3.0, False, True)
+    curated = Partner("and", "context.confusion.x", 3.0)
+    assert context_score.best_partner(m, "shallow", "end", (open_,), "of") == (0.0, open_)
+    score, partner = context_score.best_partner(m, "shallow", "end", (curated,), "of")
+    assert partner is curated and score > 0
+
+
+def test_curated_partner_outranks_a_likelier_open_candidate():
+    """The curated pair is the prior: an open candidate wins only by a larger margin over its own threshold."""
+    from service.steps.context.rules import Partner
+
+    m = BigramModel({"a": 100, "x": 10, "y": 10, "z": 10, "b": 100},
+                    {"a y": 50, "y b": 50, "a z": 80, "z b": 80}, 330)
+    curated = Partner("y", "context.confusion.x", 10.0)
+    open_ = Partner("z", "context.candidates.x", 1e6, False, True)
+    assert context_score.best_partner(m, "a", "x", (curated, open_), "b")[1] is curated
+    cheap = Partner("z", "context.candidates.x", 10.0, False, True)
+    assert context_score.best_partner(m, "a", "x", (curated, cheap), "b")[1] is cheap
+
+
+def test_candidates_rule_adds_two_sided_partners_and_keeps_curated_pairs():
+    rules = context.compile_rules([
+        {"id": "confusion.x", "kind": "confusion", "words": ["peak", "peek"], "threshold": 50, "source": "t"},
+        {"id": "candidates.h", "kind": "candidates", "generator": "homophone", "threshold": 3000,
+         "min_zipf": 3.0, "source": "t"}])
+    (peek,) = [p for p in rules.partners["peak"] if p.word == "peek"]
+    assert (peek.rule, peek.threshold, peek.two_sided) == ("context.confusion.x", 50.0, False)
+    (hour,) = [p for p in rules.partners["our"] if p.word == "hour"]
+    assert (hour.word, hour.rule, hour.two_sided, hour.boosted) == ("hour", "context.candidates.h", True, False)
+
+
+def test_candidates_rule_rejects_an_unknown_generator():
+    with pytest.raises(RulesError):
+        context.compile_rules([{"id": "candidates.h", "kind": "candidates", "generator": "rhymes",
+                                "threshold": 3000, "min_zipf": 3.0, "source": "t"}])
+
+
 # ---------------------------------------------------------------- guards
 
 @pytest.mark.parametrize("text", [

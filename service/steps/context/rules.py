@@ -23,6 +23,7 @@ from ...errors import RulesError
 from ...resources import load_cached
 from ...regexes import check_regex_safe, regex_parser, required_literals
 from . import model as context_model
+from .candidates import candidate_map
 from .scan import ScanTables
 
 _WORD_RE = r"^[a-z]+(?:'[a-z]+)?$"
@@ -34,7 +35,8 @@ RULE_SCHEMA = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "required": ["kind"],
     "properties": {
-        "kind": {"enum": ["confusion", "pattern", "similar", "possessive", "join"]},
+        "kind": {"enum": ["confusion", "pattern", "similar", "possessive", "join", "candidates"]},
+        "generator": {"enum": ["homophone", "near"]},
         "joined": {"type": "string", "pattern": _WORD_RE},
         "words": {"type": "array", "minItems": 2, "uniqueItems": True,
                   "items": {"type": "string", "pattern": _WORD_RE}},
@@ -67,6 +69,9 @@ RULE_SCHEMA = {
          "then": {"required": ["words", "joined", "threshold", "source"],
                   "properties": {"words": {"maxItems": 2}},
                   "not": {"anyOf": [{"required": ["pattern"]}, {"required": ["from_thresholds"]}]}}},
+        {"if": {"properties": {"kind": {"const": "candidates"}}},
+         "then": {"required": ["generator", "threshold", "min_zipf", "source"],
+                  "not": {"anyOf": [{"required": ["words"]}, {"required": ["pattern"]}]}}},
         {"if": {"properties": {"kind": {"const": "similar"}}},
          "then": {"required": ["threshold", "min_zipf", "source"],
                   "not": {"anyOf": [{"required": ["words"]}, {"required": ["pattern"]}]}}},
@@ -85,6 +90,9 @@ class Partner:
     # `similar` partners keep theirs: a text with errors does not make
     # "wore" -> "were" any likelier
     boosted: bool = True
+    # open-ended candidates (kind: candidates) must be favoured by both
+    # neighbours, not one (see candidates.two_sided)
+    two_sided: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,7 +191,7 @@ def compile_rules(entries: list) -> CompiledRules:
     possessive: tuple = ()
     joins: dict[str, list] = {}
     # curated sets first: a pair they list keeps their rule and threshold
-    ordered = sorted(entries, key=lambda e: e["kind"] == "similar")
+    ordered = sorted(entries, key=lambda e: e["kind"] in ("similar", "candidates"))
     for entry in ordered:
         rule = f"context.{entry['id']}"
         try:
@@ -196,6 +204,9 @@ def compile_rules(entries: list) -> CompiledRules:
                 first, second = entry["words"]
                 joins.setdefault(first, []).append(
                     Join(first, second, entry["joined"], rule, float(entry["threshold"])))
+            elif entry["kind"] == "candidates":
+                add_candidates(partners, entry["generator"], float(entry["min_zipf"]), rule,
+                               float(entry["threshold"]))
             elif entry["kind"] == "similar":
                 add_similar_words(partners, float(entry["min_zipf"]), rule, float(entry["threshold"]))
             else:
@@ -225,6 +236,17 @@ def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: flo
         existing = partners.setdefault(word, [])
         known = {p.word for p in existing}
         existing.extend(Partner(c, rule, threshold, False) for c in similar if c not in known)
+
+
+def add_candidates(partners: dict, generator: str, min_zipf: float, rule: str, threshold: float) -> None:
+    """Open-ended candidates (`candidates.candidate_map`) become uncurated, two-sided partners.
+
+    A pair a curated set or an earlier entry lists keeps that entry's rule and threshold.
+    """
+    for word, found in candidate_map(generator, min_zipf).items():
+        existing = partners.setdefault(word, [])
+        known = {p.word for p in existing}
+        existing.extend(Partner(c, rule, threshold, False, True) for c in found if c not in known)
 
 
 def add_confusion_set(partners: dict, words: list, rule: str, threshold: float,

@@ -18,6 +18,7 @@ import math
 
 from ...tokens import sentence_start
 from . import model as context_model
+from .candidates import two_sided
 from .edges import EDGE_RATES, POOLED
 
 # Candidates this many times below their set's threshold are not even suggested.
@@ -160,20 +161,34 @@ def at_clause_end(text: str, site):
 def best_partner(model, left, word: str, partners: tuple, right, clause_end=None, clause_start=None):
     """The partner with the highest evidence over `word`: (log ratio, Partner).
 
-    A word the model does not know gets ratio 0 (no evidence) against its first partner.
+    Curated (and `similar`) partners compete on their ratio, as they always
+    have; an open-ended candidate (`Partner.two_sided`) is taken instead only
+    when both neighbours favour it (`candidates.two_sided`) and its ratio
+    clears its own, higher threshold by more than the best curated partner
+    clears its one: the curated pairs are the priors.
+    A word the model does not know gets ratio 0 (no evidence) against its first
+    partner; so does a word none of whose partners may be scored.
     """
     if not context_model.knows(model, word):
         return 0.0, partners[0]
-    best = None
+    best = open_best = None
     original = (context_model.phrase_logprob(model, left, (word,), right)
                 + clause_end_logprob(word, clause_end) + clause_start_logprob(word, clause_start))
     for p in partners:
+        if p.two_sided and not two_sided(model, left, word, p.word, right):
+            continue
         score = (context_model.phrase_logprob(model, left, (p.word,), right)
                  + clause_end_logprob(p.word, clause_end) + clause_start_logprob(p.word, clause_start)
                  - original)
-        if best is None or score > best[0]:
+        if p.two_sided:
+            if open_best is None or score - math.log(p.threshold) > open_best[0] - math.log(open_best[1].threshold):
+                open_best = (score, p)
+        elif best is None or score > best[0]:
             best = (score, p)
-    return best
+    if open_best is not None and (best is None or open_best[0] - math.log(open_best[1].threshold)
+                                  > best[0] - math.log(best[1].threshold)):
+        return open_best
+    return best if best is not None else (0.0, partners[0])
 
 
 def document_boost(scored: list) -> float:

@@ -1,6 +1,6 @@
 """Step 'context': correctly spelled wrong words ("the two counties have decided").
 
-Four kinds of rule, all in rules/context.yaml:
+Six kinds of rule, all in rules/context.yaml:
 
   confusion   a set of words that are easily confused (their/there/they're,
               county/country, and/end). Each occurrence of a member is scored
@@ -10,6 +10,9 @@ Four kinds of rule, all in rules/context.yaml:
   similar     uncurated partners: frequent words one edit away that sound
               alike (week/weak, been/bean), scored the same way, with a high
               threshold.
+  candidates  open-ended partners for any frequent word (CMU homophones:
+              "our/hour"), scored the same way with a high threshold, and
+              only when the words on both sides favour them (candidates.py).
   pattern     a hand-written context pattern, as in LanguageTool's grammar
               rules ("could of" -> "could have", "more then" -> "more than").
   possessive  a name + s that is no word, before a noun: "Chinas policy".
@@ -166,8 +169,10 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     out: list[Change] = []
     for tok, score, partner in scored:
         threshold = partner.threshold / (boost if partner.boosted else 1.0)
-        if fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
+        if partner.boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
             # one sense per discourse: the same confusion was made elsewhere in this text
+            # (curated pairs only: a jargon word taken for an uncurated partner once,
+            # "git" for "get", would be taken so throughout)
             threshold = min(threshold, REPEAT_THRESHOLD)
         if score < math.log(threshold / SUGGEST_FRACTION):
             continue
