@@ -102,6 +102,13 @@ def test_short_surname_heard_alike_after_a_common_given_name_is_only_suggested()
         "Kenyan president William Ruto met investors.")
 
 
+def test_doubled_letter_in_a_short_surname_is_heard_after_a_role():
+    """A doubled letter is not heard: after a role and the given name, "Abbe" is Abe."""
+    assert clean_names("Former Japanese prime minister Shinzo Abbe was remembered.").text == (
+        "Former Japanese prime minister Shinzo Abe was remembered.")
+    assert clean_names("Shinzo Abbe was remembered.").text == "Shinzo Abbe was remembered."
+
+
 def test_variant_is_replaced_where_the_text_also_writes_the_canonical():
     (edit,) = clean_names("Zelensky arrived. Volodymyr Zelenskyy then spoke.").edits
     assert (edit.original, edit.replacement, edit.rule) == ("Zelensky", "Zelenskyy", "names.variant")
