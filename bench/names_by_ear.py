@@ -1,6 +1,6 @@
 """Names heard rather than read, on one-sentence news items (issue 18's held-out check).
 
-usage: python bench/names_by_ear.py [--show]
+usage: python bench/names_by_ear.py [--show] [--data tests/data/names_by_ear_tune.yaml]
 
 Reads tests/data/names_by_ear.yaml (written for this project, never used to tune the
 matcher) and prints: by-ear variants of listed people corrected, only suggested, or
@@ -26,8 +26,9 @@ DATA = os.path.join(HERE, "..", "tests", "data", "names_by_ear.yaml")
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="list every miss and every false change")
+    ap.add_argument("--data", default=DATA, help="list to read (tests/data/names_by_ear_tune.yaml to tune)")
     a = ap.parse_args()
-    cases = yaml.safe_load(open(DATA, encoding="utf-8"))
+    cases = yaml.safe_load(open(a.data, encoding="utf-8"))
     fixed = suggested = 0
     misses = []
     for case in cases["variants"]:

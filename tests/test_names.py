@@ -91,6 +91,24 @@ def test_another_outlets_spelling_is_only_suggested():
     assert clean_names("President Zelenskiy said.", min_confidence=0.2).text == "President Zelenskyy said."
 
 
+def test_short_surname_heard_alike_after_a_common_given_name_is_only_suggested():
+    """"William Rutt" may be another William: no title or role says it is Ruto."""
+    result = clean_names("William Rutt coached the under-12 team.")
+    assert result.text == "William Rutt coached the under-12 team." and result.edits == ()
+    (sug,) = result.suggestions
+    assert (sug.original, sug.replacement) == ("William Rutt", "William Ruto") and sug.confidence < 0.5
+    # a role word is the evidence that makes it a correction
+    assert clean_names("Kenyan president William Rutt met investors.").text == (
+        "Kenyan president William Ruto met investors.")
+
+
+def test_doubled_letter_in_a_short_surname_is_heard_after_a_role():
+    """A doubled letter is not heard: after a role and the given name, "Abbe" is Abe."""
+    assert clean_names("Former Japanese prime minister Shinzo Abbe was remembered.").text == (
+        "Former Japanese prime minister Shinzo Abe was remembered.")
+    assert clean_names("Shinzo Abbe was remembered.").text == "Shinzo Abbe was remembered."
+
+
 def test_variant_is_replaced_where_the_text_also_writes_the_canonical():
     (edit,) = clean_names("Zelensky arrived. Volodymyr Zelenskyy then spoke.").edits
     assert (edit.original, edit.replacement, edit.rule) == ("Zelensky", "Zelenskyy", "names.variant")

@@ -504,8 +504,27 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive) or (
             given == "strong" and after_title and heard_as(tail, surname)):
         rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
-        return make_match(parts, form.entry.canonical, rule, 0.85, form)
+        return make_match(parts, form.entry.canonical, rule, fuzzy_confidence(tail, surname, distinctive, after_title), form)
     return None
+
+
+# below the apply threshold (0.5): offered as a suggestion, never applied
+SUGGEST_CONFIDENCE = 0.45
+
+
+def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bool) -> float:
+    """How sure a by-ear match is: a short surname (under five letters) that only sounds
+    alike, after a common given name and no title or role, is a suggestion ("William
+    Rutt" may be another William than Ruto); anything with more evidence is applied.
+
+    >>> fuzzy_confidence("rutt", "ruto", False, False), fuzzy_confidence("rutt", "ruto", False, True)
+    (0.45, 0.85)
+    >>> fuzzy_confidence("mody", "modi", True, False), fuzzy_confidence("starmar", "starmer", False, False)
+    (0.85, 0.85)
+    """
+    if tail != surname and len(surname) < 5 and not distinctive and not after_title:
+        return SUGGEST_CONFIDENCE
+    return 0.85
 
 
 def match_reversed(parts: tuple, gaz: Gazetteer):
