@@ -156,6 +156,19 @@ def test_language_auto_and_codes(client):
     assert [m["rule"]["id"] for m in body["matches"]] == ["WHITESPACE_SPACES"]
 
 
+def test_language_auto_is_read_once(client, monkeypatch):
+    """With `auto`, the language reported is the one the pipeline went by: the text is
+    read once, with one word list, so the report and the corrections cannot disagree."""
+    import service.language as language
+    calls = []
+    real = language._detect
+    monkeypatch.setattr(language, "_detect", lambda sample: calls.append(sample) or real(sample))
+    text = "Die beiden Länder haben beschlossen, die Technik gemeinsam zu entwickeln."
+    body = check(client, text=text, language="auto").get_json()
+    assert body["language"]["code"] == "de-DE"
+    assert len(calls) == 1
+
+
 def test_languages_endpoint(client):
     r = client.get("/v2/languages")
     assert_conforms("/v2/languages", "get", r)

@@ -174,20 +174,33 @@ def read_input(form: dict) -> Annotated:
     return read_annotation(form["data"])
 
 
-def resolve_language(param: str | None, text: str) -> tuple[dict, str]:
-    """The response's language section and the `language` option for the pipeline."""
+def read_language(param: str | None) -> tuple[str, tuple[str, str] | None]:
+    """The pipeline's `language` option for the `language` parameter, and the
+    (name, code) the response names when the caller fixed one."""
     if not param:
         raise ApiError(400, "missing_field", "'language' is required: a code such as en-US, or auto")
-    code, confidence = detect_language(text)
-    detected_name, detected_code = detected_language(code)
-    detected = {"name": detected_name, "code": detected_code, "confidence": confidence}
     if param.lower() == "auto":
-        return {"name": detected_name, "code": detected_code, "detectedLanguage": detected}, "auto"
+        return "auto", None
     known = _BY_LONG_CODE.get(param.lower())
     if known is None:
         raise ApiError(400, "invalid_language",
                        f"'{param}' is not a language code this server knows; see GET /v2/languages")
-    return {"name": known[0], "code": known[1], "detectedLanguage": detected}, known[1]
+    return known[1], (known[0], known[1])
+
+
+def describe_language(fixed: tuple[str, str] | None, read: dict, text: str, unigrams) -> dict:
+    """The response's language section. `read` is the language the pipeline went by:
+    with `auto` that is its own detection, so the text is read once; with a fixed
+    language the detection LanguageTool reports beside it is made here, with the
+    same English word list the pipeline uses, so that the two never disagree."""
+    if fixed is None:
+        code, confidence = read["code"], read["probability"]
+    else:
+        code, confidence = detect_language(text, unigrams)
+    detected_name, detected_code = detected_language(code)
+    detected = {"name": detected_name, "code": detected_code, "confidence": confidence}
+    name, code = fixed or (detected_name, detected_code)
+    return {"name": name, "code": code, "detectedLanguage": detected}
 
 
 def detected_language(code: str) -> tuple[str, str]:
@@ -451,10 +464,12 @@ def check_endpoint():
     form = read_form()
     doc = read_input(form)
     check_enabled_only(form)
-    language, language_option = resolve_language(form.get("language"), doc.plain)
+    language_option, fixed = read_language(form.get("language"))
     options = check_options(form, language_option)
-    result = pipeline.clean(doc.plain, options, resources=get_resources(),
+    resources = get_resources()
+    result = pipeline.clean(doc.plain, options, resources=resources,
                             budget=current_app.config["TIME_BUDGET_MS"] / 1000)
+    language = describe_language(fixed, result.language, doc.plain, resources.dictionaries.unigrams)
     matches, cut = edits_to_matches(doc, list(result.edits), rule_filter(form), current_app.config["MAX_MATCHES"])
     # LanguageTool clients read incompleteResults as "not every error is listed":
     # matches past the cap, or text the time budget left unchecked
