@@ -87,8 +87,6 @@ STEP_META = {
 }
 _FALLBACK_META = StepMeta("MISC", "Miscellaneous", "uncategorized", "Other", "", "Copydesk edit", 0)
 
-# Parameters LanguageTool's /v2/check takes; those Copydesk does not use are read and ignored.
-_LIST_PARAMS = ("enabledRules", "disabledRules", "enabledCategories", "disabledCategories")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
