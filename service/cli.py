@@ -8,8 +8,7 @@ import sys
 
 from .errors import CopydeskError
 from .options import DIFF_FORMATS, STEPS
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from .paths import CHECKOUT, find_bundled
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,9 +79,9 @@ def command_serve(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     # gunicorn replaces this process, so signals reach it directly.
-    argv = [sys.executable, "-m", "gunicorn", "--config", os.path.join(ROOT, "gunicorn.conf.py"),
+    argv = [sys.executable, "-m", "gunicorn", "--config", str(find_bundled("gunicorn.conf.py")),
             "--bind", args.bind, "service.app:create_app()"]
-    os.chdir(ROOT)
+    os.chdir(CHECKOUT)  # gunicorn imports `service` from here, installed or not
     os.execv(sys.executable, argv)
     return 0  # not reached
 

@@ -20,9 +20,10 @@ import jsonschema
 import yaml
 
 from .errors import RulesError
+from .paths import find_bundled
 from .steps import REGISTRY
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_RULES_DIR = find_bundled("rules")
 
 EXAMPLE_SCHEMA = {
     "type": "object",
