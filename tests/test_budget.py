@@ -117,6 +117,29 @@ def test_api_reports_incomplete_and_the_budget_setting(monkeypatch, make_app):
     assert check.status_code == 200 and check.get_json()["warnings"]["incompleteResults"] is True
 
 
+def test_batch_documents_share_one_time_budget(make_app, swap_step):
+    """A JSON batch's documents share COPYDESK_BATCH_TIME_BUDGET_MS: past it they come back
+    untouched and incomplete, so one request costs at most that, however many documents."""
+    import time as clock
+
+    def slow_whitespace(text, ctx):  # 80 ms of work that does not poll the budget
+        clock.sleep(0.08)
+        return []
+    swap_step("whitespace", slow_whitespace)
+    app = make_app(BATCH_TIME_BUDGET_MS=200)
+    documents = [{"id": i, "text": "Teh  council met."} for i in range(6)]
+    started = clock.monotonic()
+    r = app.test_client().post("/v1/batch", json={"documents": documents, "options": {"steps": ["whitespace", "spelling"]}})
+    elapsed = clock.monotonic() - started
+    results = r.get_json()["results"]
+    late = [x for x in results if x.get("incomplete")]
+    assert r.status_code == 200 and len(results) == 6
+    assert late and all(x["text"] == "Teh  council met." and x["edits"] == [] for x in late)
+    assert not results[0].get("incomplete") and results[0]["text"] == "The  council met."
+    assert elapsed < 0.08 * 6  # documents past the deadline cost no step work
+    assert app.config["TIME_BUDGET_MS"] == 5000  # each document's own budget is unchanged
+
+
 # --- row 3 (issue 16 item 2): cost per unknown word bounded ------------------------------------
 
 def typo_text(n: int, resources, seed: int = 1) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -32,12 +33,16 @@ bp = Blueprint("batch", __name__)
 NDJSON_TYPES = ("application/x-ndjson", "application/jsonl")
 
 
-def clean_one(document, defaults: dict, position: str, budget: EditBudget | None = None) -> dict:
-    """One result entry: {id, ...result} or {id, error}; never raises for a bad document."""
+def clean_one(document, defaults: dict, position: str, budget: EditBudget | None = None,
+              deadline: float | None = None) -> dict:
+    """One result entry: {id, ...result} or {id, error}; never raises for a bad document.
+
+    `deadline`: the monotonic time by which the request's documents must be done."""
     doc_id = document_id(document)
     try:
         text, html, options = parse_document(check_batch_document(document, position), defaults, position)
-        return {"id": doc_id, **run_clean(text, html, options, budget)}
+        left = None if deadline is None else deadline - time.monotonic()
+        return {"id": doc_id, **run_clean(text, html, options, budget, seconds=left)}
     except ApiError as exc:
         code, message = exc.code, exc.message
     except CopydeskError as exc:  # the message names the position (documents.where)
@@ -85,9 +90,11 @@ def clean_json_batch() -> Response:
     query = options_from_query()
     defaults = check_defaults(body.get("options", {}))
     defaults = {**query, **defaults}
-    # one response: the documents share its edit budget (COPYDESK_MAX_EDITS)
+    # one response: the documents share its edit budget (COPYDESK_MAX_EDITS) and its time
+    # (COPYDESK_BATCH_TIME_BUDGET_MS); a streamed batch answers line by line and needs neither
     budget = EditBudget(current_app.config["MAX_EDITS"])
-    results = [clean_one(doc, defaults, f"document {i}", budget) for i, doc in enumerate(documents)]
+    deadline = time.monotonic() + current_app.config["BATCH_TIME_BUDGET_MS"] / 1000
+    results = [clean_one(doc, defaults, f"document {i}", budget, deadline) for i, doc in enumerate(documents)]
     return jsonify({"results": results})
 
 

@@ -93,6 +93,10 @@ SETTINGS = {
     "TIME_BUDGET_MS": ("TIME_BUDGET_MS", _int("TIME_BUDGET_MS", 100, 600_000), 5000,
                        "milliseconds the cleaning steps may spend on one document; what they have not "
                        "reached by then is returned untouched and the response says `incomplete`"),
+    "BATCH_TIME_BUDGET_MS": ("BATCH_TIME_BUDGET_MS", _int("BATCH_TIME_BUDGET_MS", 100, 3_600_000), 30_000,
+                             "milliseconds the documents of one /v1/batch JSON request may spend together "
+                             "(each within COPYDESK_TIME_BUDGET_MS); documents past it come back untouched "
+                             "and `incomplete`, so one request cannot hold a worker for documents x budget"),
 }
 
 
