@@ -63,7 +63,10 @@ preload_app = True
 # bench beside a dev server) would fight over it, and a container's home may be
 # read-only. Signals (HUP, TERM) do the same job.
 control_socket_disable = True
-max_requests = _env_int("COPYDESK_MAX_REQUESTS", 0)
+# A worker is replaced (gracefully, forked from the preloaded master) after this
+# many requests: memory that large pages leave fragmented in the heap goes back to
+# the system. The jitter keeps the workers from restarting together.
+max_requests = _env_int("COPYDESK_MAX_REQUESTS", 10_000)
 max_requests_jitter = max_requests // 10
 loglevel = os.environ.get("COPYDESK_LOG_LEVEL", "info").lower()
 accesslog = "-"

@@ -317,3 +317,17 @@ def test_doc_lists_every_variable_the_code_reads():
     read -= {"COPYDESK_"}
     missing = read - documented_variables()
     assert not missing, f"not in README.md: {sorted(missing)}"
+
+
+def test_workers_are_recycled_by_default(tmp_path):
+    """Workers are replaced after COPYDESK_MAX_REQUESTS requests (with jitter), unless set to 0."""
+    script = "import runpy; c = runpy.run_path('gunicorn.conf.py'); print(c['max_requests'], c['max_requests_jitter'])"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COPYDESK_")}
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["10000", "1000"]
+    env["COPYDESK_MAX_REQUESTS"] = "0"
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["0", "0"]

@@ -163,6 +163,8 @@ def test_metrics_count_requests_edits_and_sizes(make_app):
     assert sample(text, "copydesk_edits_total", step="whitespace") == 2
     assert sample(text, "copydesk_input_chars_count") == 1 and sample(text, "copydesk_input_chars_sum") == 8
     assert sample(text, "copydesk_request_duration_seconds_count", endpoint="/v1/clean") == 2
+    # the worker's memory, for sizing the container's limit
+    assert sample(text, "copydesk_worker_resident_bytes") > 10_000_000
 
 
 def test_multiprocess_metrics_are_summed_over_processes(tmp_path):
@@ -181,6 +183,7 @@ def test_multiprocess_metrics_are_summed_over_processes(tmp_path):
     out = generate_latest(registry).decode()
     assert sample(out, "copydesk_requests_total", endpoint="/v1/clean", status="200") == 5
     assert sample(out, "copydesk_edits_total", step="whitespace") == 5
+    assert sample(out, "copydesk_worker_resident_bytes") > 10_000_000  # the larger of the two
 
 
 # --- rules reload -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import time
 import uuid
 
 from flask import Flask, Response, current_app, g, has_request_context, request
-from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram,
+from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram,
                                generate_latest)
 
 from .errors import ApiError
@@ -58,6 +58,10 @@ class Metrics:
                                      buckets=_SIZE_BUCKETS, registry=self.registry)
         self.documents = Counter("copydesk_documents_total", "documents cleaned, by outcome", ("outcome",),
                                  registry=self.registry)
+        # the largest live worker: what an operator sizes the container's memory limit by
+        # (prometheus_client's process metrics are not collected in multiprocess mode)
+        self.resident = Gauge("copydesk_worker_resident_bytes", "resident memory of the largest live worker",
+                              multiprocess_mode="livemax", registry=self.registry)
 
     def render(self) -> bytes:
         """The exposition text: summed over all workers in multiprocess mode."""
@@ -267,7 +271,22 @@ def finish_request(response: Response) -> Response:
         started = g.get("started")
         if started is not None:
             metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
+        metrics.resident.set(resident_bytes())
     return response
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now (Linux /proc), else its peak (getrusage).
+
+    >>> resident_bytes() > 1_000_000
+    True
+    """
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def method_label(method: str) -> str:
