@@ -28,4 +28,4 @@ test: $(VENV)/.dev
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev
-	$(PY) bench/perf.py
+	$(PY) -m bench.perf

@@ -1,6 +1,6 @@
 """The `candidates` mode of bench/calibrate_context.py: open-ended real-word candidates.
 
-usage: python bench/calibrate_context.py candidates [--show]
+usage: python -m bench.calibrate_context candidates [--show]
 
 On the clean prose of calibrate_context (never the development benchmark):
 changes and suggestions per 1000 words at each grid threshold of each
@@ -14,7 +14,7 @@ import collections
 import math
 import re
 
-from calibrate_context import FIT_GRID, Resources, _score_site, context, context_model
+from bench.calibrate_context import FIT_GRID, Resources, _score_site, context, context_model
 from service.steps.context.scan import find_sites
 
 # Confusion pairs (correct word, error) held out of every list, never used to

@@ -1,6 +1,6 @@
 """Dev-time calibration of the `context` step on the project's OWN data.
 
-usage: python bench/calibrate_context.py [clean] [directions] [noisy] [edges] [fit]
+usage: python -m bench.calibrate_context [clean] [directions] [noisy] [edges] [fit]
        [--pairs know>now,buy>by] [--docs 120] [--show] [--write] [--raise] [--prose DIR ...]
 
 Never reads the development benchmark. Data:
@@ -43,21 +43,19 @@ import collections
 import math
 import random
 import re
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 
-import service  # noqa: E402
-from service.pipeline import Resources  # noqa: E402
-from service.resources import dictionaries  # noqa: E402
-from service.rules import load_rules  # noqa: E402
-from service.steps.context import model as context_model  # noqa: E402
-from service.steps.context import step as context  # noqa: E402
-from service.tokens import tokenize  # noqa: E402
+import service
+from service.pipeline import Resources
+from service.resources import dictionaries
+from service.rules import load_rules
+from service.steps.context import model as context_model
+from service.steps.context import step as context
+from service.tokens import tokenize
 
-from clean_sources import clean_sentences  # noqa: E402
+from bench.clean_sources import clean_sentences
 
 GRID = (10, 30, 100, 300, 1000, 3000)
 
@@ -452,7 +450,7 @@ EDGE_KINDS = ("sentence start", "after a comma", "sentence end", "before a comma
 EDGES_MODULE = HERE.parent / "service" / "steps" / "context" / "edges.py"
 _EDGES_DOC = '''"""Clause-edge rates of confusion-set words, for `context_score` (GENERATED).
 
-Written by `python bench/calibrate_context.py edges --write` from the
+Written by `python -m bench.calibrate_context edges --write` from the
 project's own clean prose (see that script); do not edit by hand.
 
 For each word: the share of its scored occurrences that open a sentence,
@@ -563,7 +561,7 @@ def main() -> None:
     if "edges" in a.modes:
         mode_edges(sentences, res, a.write)
     if "candidates" in a.modes:
-        from calibrate_candidates import mode_candidates  # it reads this module's helpers
+        from bench.calibrate_candidates import mode_candidates  # it reads this module's helpers
         mode_candidates(sentences, res, a.show)
 
 

@@ -1,6 +1,6 @@
 """Score the `chrome` step in process on both development benchmarks (no HTTP).
 
-usage: python bench/chrome_inprocess.py [dev-text] [dev-clean] [wcxb-text] [wcxb-clean]
+usage: python -m bench.chrome_inprocess [dev-text] [dev-clean] [wcxb-text] [wcxb-clean]
        [--half all|tune|heldout] [--type T] [--limit N] [--steps chrome,whitespace] [--show N]
        [--bench ../shared/bench]
 
@@ -24,8 +24,7 @@ import urllib.parse
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import service  # noqa: E402
+import service
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Edits the whole pipeline makes on clean prose that is not news: a held-out check.
 
-usage: python bench/clean_prose.py DIR [DIR ...] [--show N] [--per-doc 20]
+usage: python -m bench.clean_prose DIR [DIR ...] [--show N] [--per-doc 20]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
@@ -10,21 +10,17 @@ edited documentation is a false alarm or a real error in it: --show lists them
 with their context, to read. Never point it at the development benchmark.
 
 Example (the Rust documentation installed with rustup):
-    python bench/clean_prose.py ~/.rustup/toolchains/*/share/doc/rust/html/book
+    python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
 """
 from __future__ import annotations
 
 import argparse
 import collections
 import os
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-sys.path.insert(0, HERE)
 
-import service  # noqa: E402
-from clean_sources import prose_dir_paragraphs  # noqa: E402
+import service
+from bench.clean_sources import prose_dir_paragraphs
 
 
 def main() -> None:

@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 
-from service.resources import load_cached  # noqa: E402
+from service.resources import load_cached
 
 _SKIP = re.compile(r"[{}=_\[\]<>]|::|\(\)|\*\*|>>>")
 

@@ -1,7 +1,7 @@
 """Score `extract_html` (+ the chrome step) on the development benchmark's HTML pages.
 
-usage: python bench/dev_html.py [--bench ../shared/bench] [--steps unicode,chrome,whitespace] [--raw]
-       python bench/dev_html.py --wcxb tune|heldout|all [--type T] [--limit N] [--raw]
+usage: python -m bench.dev_html [--bench ../shared/bench] [--steps unicode,chrome,whitespace] [--raw]
+       python -m bench.dev_html --wcxb tune|heldout|all [--type T] [--limit N] [--raw]
 
 Reads the benchmark's pages and scorer from its own folder at run time; nothing
 of it is copied here. --raw scores extract_html's text without any step.
@@ -16,9 +16,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import service  # noqa: E402
-from service.extract import extract_html  # noqa: E402
+import service
+from service.extract import extract_html
 
 
 def main() -> None:

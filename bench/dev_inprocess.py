@@ -1,6 +1,6 @@
 """Score the library in process on the development benchmark (no HTTP).
 
-usage: python bench/dev_inprocess.py [typos] [text] [clean] [--steps unicode,chrome,...]
+usage: python -m bench.dev_inprocess [typos] [text] [clean] [--steps unicode,chrome,...]
        [--bench ../shared/bench] [--show N] [--min-confidence C]
 
 Reads the benchmark's data and scoring code from its own folder at run time;
@@ -18,8 +18,7 @@ import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import service  # noqa: E402
+import service
 
 
 def main() -> None:

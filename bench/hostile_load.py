@@ -1,7 +1,7 @@
 """Hostile load beside normal load: the rows of issue 19 sent while ordinary clients run.
 
-    python bench/hostile_load.py [--seconds 30] [--clients 2] [--slow 8]
-    python bench/hostile_load.py --url http://127.0.0.1:8080     # a running server (loopback only)
+    python -m bench.hostile_load [--seconds 30] [--clients 2] [--slow 8]
+    python -m bench.hostile_load --url http://127.0.0.1:8080     # a running server (loopback only)
 
 Starts gunicorn on loopback (bench/load.py's start_server) unless --url. For --seconds:
 ordinary clients send ~5 KB articles (bench/load.py's run_load); one hostile client sends,
@@ -29,8 +29,7 @@ import threading
 import time
 import urllib.parse
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # bench/load.py, run as a script
-from load import LOOPBACK, memory_mb, run_load, start_server, worker_pids  # noqa: E402
+from bench.load import LOOPBACK, memory_mb, run_load, start_server, worker_pids
 
 JSON = {"Content-Type": "application/json"}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}

@@ -1,6 +1,6 @@
 """Clean every benchmark document twice; count those whose second pass still edits.
 
-usage: python bench/idempotency.py [--limit N] [--show N] [--bench ../shared/bench]
+usage: python -m bench.idempotency [--limit N] [--show N] [--bench ../shared/bench]
 
 Reads, at run time, the development benchmark's scraped inputs, human bodies and corrupted
 documents, and WCXB's scraped inputs and main contents (the first N pages with --limit);
@@ -12,13 +12,11 @@ import argparse
 import gzip
 import json
 import os
-import sys
 import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import service  # noqa: E402
+import service
 
 
 def documents(bench: str, limit: int | None):

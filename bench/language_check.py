@@ -1,6 +1,6 @@
 """Language decisions on short texts: English news sentences, and translated messages.
 
-usage: python bench/language_check.py [--half tune|heldout|all] [--show N] [--bench ../shared/bench]
+usage: python -m bench.language_check [--half tune|heldout|all] [--show N] [--bench ../shared/bench]
 
 Two checks, both read at run time and copied nowhere:
 - English: single sentences (4-40 words) of the development benchmark's human
@@ -24,14 +24,12 @@ import json
 import os
 import re
 import struct
-import sys
 import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-from service.language import detect_language  # noqa: E402
-from service.resources import dictionaries  # noqa: E402
+from service.language import detect_language
+from service.resources import dictionaries
 
 TUNE_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "sv", "tr", "ro", "hu")
 HELDOUT_LANGUAGES = ("pt", "cs", "da", "fi", "id", "ca", "sk", "sl", "hr", "nb", "et", "lt", "vi", "eu", "gl")

@@ -1,10 +1,10 @@
 """Bounded load test: gunicorn on loopback, 5 KB articles, throughput and p50/p99 latency.
 
-    python bench/load.py [--workers 2] [--clients 4] [--requests 200] [--max-seconds 120]
-    python bench/load.py --url http://127.0.0.1:8080   # an already running server (loopback only)
-    python bench/load.py --requests 1000000 --max-seconds 60 --clients 6        # a 60 s saturation run
-    python bench/load.py --requests 1000000 --max-seconds 20 --kill-worker-at 8 # SIGKILL one worker mid-load
-    python bench/load.py --requests 1000000 --max-seconds 20 --term-at 8        # SIGTERM the master mid-load
+    python -m bench.load [--workers 2] [--clients 4] [--requests 200] [--max-seconds 120]
+    python -m bench.load --url http://127.0.0.1:8080   # an already running server (loopback only)
+    python -m bench.load --requests 1000000 --max-seconds 60 --clients 6        # a 60 s saturation run
+    python -m bench.load --requests 1000000 --max-seconds 20 --kill-worker-at 8 # SIGKILL one worker mid-load
+    python -m bench.load --requests 1000000 --max-seconds 20 --term-at 8        # SIGTERM the master mid-load
 
 Starts `python -m service serve` on a free loopback port (unless --url), measures the
 time from process start to /readyz 200, then sends a fixed number of POST /v1/clean

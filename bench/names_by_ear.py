@@ -1,6 +1,6 @@
 """Names heard rather than read, on one-sentence news items (issue 18's held-out check).
 
-usage: python bench/names_by_ear.py [--show] [--data tests/data/names_by_ear_tune.yaml]
+usage: python -m bench.names_by_ear [--show] [--data tests/data/names_by_ear_tune.yaml]
 
 Reads tests/data/names_by_ear.yaml (written for this project, never used to tune the
 matcher) and prints: by-ear variants of listed people corrected, only suggested, or
@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import service  # noqa: E402
-from service.steps.names.match import fold  # noqa: E402 - the gazetteer's own folding of diacritics
+import service
+from service.steps.names.match import fold  # the gazetteer's own folding of diacritics
 
 DATA = os.path.join(HERE, "..", "tests", "data", "names_by_ear.yaml")
 

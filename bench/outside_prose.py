@@ -1,6 +1,6 @@
 """An outside check of the `chrome` step on multilingual prose nobody tuned on.
 
-usage: python bench/outside_prose.py [--per-language N] [--show N] [--langs de,fr,...]
+usage: python -m bench.outside_prose [--per-language N] [--show N] [--langs de,fr,...]
 
 Takes the translated manual pages installed on this machine
 (/usr/share/man/LANG/, rendered with groff), keeps their prose paragraphs
@@ -28,12 +28,9 @@ import os
 import random
 import re
 import subprocess
-import sys
 from collections import Counter
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-import service  # noqa: E402
+import service
 
 MAN = "/usr/share/man"
 MENU = ["Start", "Aktuell", "Produkte", "Service", "Kontakt", "Impressum", "Suche", "Blog", "Forum", "Wiki"]

@@ -1,6 +1,6 @@
 """Performance benchmark: ms per article and MB/s per core, per step and whole.
 
-usage: python bench/perf.py [--articles 200] [--out bench/results]
+usage: python -m bench.perf [--articles 200] [--out bench/results]
 
 Prints, for 5 KB articles from bench/corpus.py: each step alone and the whole
 pipeline, beside the alternatives measured in the same process and run (ftfy
@@ -21,10 +21,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, ROOT)
-sys.path.insert(0, HERE)
 
-from corpus import corpus  # noqa: E402
+from bench.corpus import corpus
 
 
 def timed(fn, texts, repeat=1):

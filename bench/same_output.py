@@ -1,10 +1,10 @@
 """Fingerprint the service's output on every benchmark document, to prove a speed-up changes nothing.
 
-usage: python bench/same_output.py OUT.json [--limit N] [--bench ../shared/bench]
-       python bench/same_output.py --compare A.json B.json
+usage: python -m bench.same_output OUT.json [--limit N] [--bench ../shared/bench]
+       python -m bench.same_output --compare A.json B.json
 
-Run it from two checkouts (the one before a change and the one after: each
-imports the `service` beside this file) and compare the two files: every
+Run it from the root of two checkouts (the one before a change and the one
+after: each imports its own `service`) and compare the two files: every
 document's output text, edits, suggestions, language and stats but timings
 must be the same. Reads the documents at run time (bench/idempotency.py's
 `documents`: development inputs, references and corrupted pages, and the
@@ -19,10 +19,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-import service  # noqa: E402
-from idempotency import documents  # noqa: E402
+import service
+from bench.idempotency import documents
 
 
 def fingerprint(text: str) -> str:

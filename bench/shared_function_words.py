@@ -1,6 +1,6 @@
 """Which English function words are frequent words of other languages too ("in", "was" in German).
 
-usage: python bench/shared_function_words.py [--write]
+usage: python -m bench.shared_function_words [--write]
 
 service/language.py counts English function words as evidence that a short
 text is English, but only those that the detector's other guess does not use
@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.dirname(HERE))
-from service.language import _ENGLISH_FUNCTION_WORDS, stopwords_for  # noqa: E402
+from service.language import _ENGLISH_FUNCTION_WORDS, stopwords_for
 
 SHARED_MARGIN = 1.5
 TARGET = os.path.join(HERE, "..", "service", "language_shared.py")

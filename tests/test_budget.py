@@ -183,14 +183,8 @@ def test_spelling_scores_a_bounded_number_of_words_and_says_so(resources):
 def served(tmp_path_factory):
     """`python -m service serve` (2 workers x 2 threads) with a 4 s hard deadline and a budget
     too large to stop anything, so only the worker model can end a long request."""
-    import sys
-    from pathlib import Path
     pytest.importorskip("gunicorn")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    try:
-        import load
-    finally:
-        sys.path.pop(0)
+    from bench import load
     log = tmp_path_factory.mktemp("served") / "gunicorn.log"
     try:
         process, base, _ = load.start_server(2, str(log), threads=2, extra_env={

@@ -12,7 +12,6 @@ typographic apostrophes, non-ASCII letters, odd whitespace).
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -52,8 +51,7 @@ def random_texts(n: int, seed: int = 5) -> list:
 
 
 def own_texts() -> list:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from corpus import corpus
+    from bench.corpus import corpus
     texts = corpus(40)
     texts += [c["input"] for c in CASES["synthetic"]] + list(CASES["negatives"])
     seed = ROOT.parent / "shared" / "seed" / "article.txt"  # as tests/conftest.py

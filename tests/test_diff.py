@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,11 +12,7 @@ from service.edits import Change, apply_edits
 
 from invariant import assert_line_opcodes
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-try:
-    from corpus import corpus  # bench/corpus.py: realistic generated articles
-finally:
-    sys.path.pop(0)
+from bench.corpus import corpus  # realistic generated articles
 
 HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n")
 

@@ -18,7 +18,6 @@ import os
 import random
 import signal
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
@@ -26,11 +25,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-try:
-    import load  # bench/load.py: start_server, worker_pids, make_article
-finally:
-    sys.path.remove(str(ROOT / "bench"))
+from bench import load  # start_server, worker_pids, make_article
 
 CLIENTS = 4  # = 2 workers x 2 threads: every thread busy
 

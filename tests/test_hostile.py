@@ -14,16 +14,12 @@ import io
 import json
 import random
 import socket
-import sys
 import time
 import urllib.parse
-from pathlib import Path
 
 import pytest
 from invariant import assert_invariant
 
-
-ROOT = Path(__file__).resolve().parents[1]
 TEN_MB = 10 * 1024 * 1024
 
 
@@ -113,11 +109,7 @@ def test_chunked_languagetool_form_over_the_limit_is_refused_not_truncated(make_
 
 def prose_line(size: int) -> str:
     """`size` characters of one paragraph of damaged news prose (no line breaks)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from load import make_article
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    from bench.load import make_article
     article = make_article(random.Random(3), 5000).replace("\n", " ")
     return (article * (size // len(article) + 1))[:size]
 

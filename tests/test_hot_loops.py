@@ -65,15 +65,12 @@ def test_fast_detector_gives_langdetects_probabilities(sample):
 
 
 def test_fast_detector_on_articles():
-    import sys
-    from pathlib import Path
 
     from langdetect.detector import Detector
 
     from service import language
     from service.language_detector import FastDetector
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from corpus import corpus
+    from bench.corpus import corpus
     for text in corpus(12):
         sample = language._sample(text)
         assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
