@@ -100,6 +100,27 @@ def test_low_confidence_becomes_suggestion(resources):
     assert [s.replacement for s in result.suggestions] == ["than"]
 
 
+def test_word_class_veto_leaves_a_suggestion(resources):
+    """After a plural noun and before a determiner "form" is a verb: the bigrams' strong
+    "from" is demoted to a suggestion, not applied and not dropped."""
+    text = "Farmers and growers form a powerful lobby in the region."
+    result = run(text, resources)
+    assert result.text == text
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("form", "from")]
+
+
+def test_particle_evidence_reads_the_verb_lemma(resources):
+    """"knocked ... off": the lemma "knock" is listed before "off", not before "of"."""
+    from service.steps.context import model as context_model
+    from service.steps.context.wider import particle_evidence
+
+    model = context_model.model_for(resources.dictionaries)
+    text = "Retailers knocked hundreds off the price."
+    assert particle_evidence(model, text, text.index("off"), "off", "of") < -3.0
+    text = "It was the end off the year."
+    assert particle_evidence(model, text, text.index("off"), "off", "of") == 0.0
+
+
 def test_capitalisation_is_kept(resources):
     assert run("Their is no plan to raise taxes.", resources).text == "There is no plan to raise taxes."
 

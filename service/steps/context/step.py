@@ -61,6 +61,7 @@ from .scan import (Site, find_sites, inside_any, may_edit_casing, name_words, ma
                    neighbour, protected_spans, touches_link)
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost)
+from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
 
 
@@ -83,6 +84,7 @@ def prepare(dictionaries) -> None:
     (The rules' derived tables are built when the rules are compiled.)
     """
     context_model.model_for(dictionaries)
+    load_lemmas()
 
 
 # ---------------------------------------------------------------- run
@@ -158,6 +160,8 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
                 memo.clear()  # bounded; a dict clear is atomic under the GIL
             memo[key] = found
         score, partner = found
+        if score > 0 and needs_wider(word):
+            score = wider_score(model, text, site, word, partner.word, score, partner.threshold)
         if score > 0:
             scored.append((tok, score, partner))
     if not scored:
