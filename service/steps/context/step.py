@@ -134,6 +134,7 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     cased, partners = rules.cased, rules.partners
     memo = rules.memo_for(model)
     scored = []  # (token, log ratio, partner)
+    held = set()  # starts of tokens whose change wider evidence keeps a suggestion
     budget = getattr(ctx, "budget", UNLIMITED)
     for i, site in enumerate(sites):
         if budget.every(i):
@@ -161,19 +162,24 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
             memo[key] = found
         score, partner = found
         if score > 0 and needs_wider(word):
-            score = wider_score(model, text, site, word, partner.word, score, partner.threshold)
+            score, demoted = wider_score(model, text, site, word, partner.word, score, partner.threshold)
+            if demoted:
+                held.add(tok.start)
         if score > 0:
             scored.append((tok, score, partner))
     if not scored:
         return []
-    boost = document_boost(scored)
+    # a change that wider evidence demoted to a suggestion neither raises the document's
+    # prior nor is raised by it
+    boost = document_boost([s for s in scored if s[0].start not in held] if held else scored)
     fired = Counter((tok.lower, p.word) for tok, score, p in scored
-                    if score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
+                    if tok.start not in held and score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
     apostrophe = apostrophe_style(text)
     out: list[Change] = []
     for tok, score, partner in scored:
-        threshold = partner.threshold / (boost if partner.boosted else 1.0)
-        if partner.boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
+        boosted = partner.boosted and tok.start not in held
+        threshold = partner.threshold / (boost if boosted else 1.0)
+        if boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
             # one sense per discourse: the same confusion was made elsewhere in this text
             # (curated pairs only: a jargon word taken for an uncurated partner once,
             # "git" for "get", would be taken so throughout)

@@ -36,8 +36,9 @@ from functools import lru_cache
 # before it checked. Only these words, and only in that direction: the check
 # can keep a word as written, never change one.
 PARTICLES = frozenset({"off", "out", "up", "down", "over", "back", "away"})
-# Words read back from a particle for its verb: "shuffled their underperforming EVs off".
-PARTICLE_WINDOW = 5
+# Words read back from a particle for its verb: "shuffled their cheap EVs off" (not "getting
+# the more powerful version off", where a noun phrase this long has its own "of").
+PARTICLE_WINDOW = 4
 # A hard "no" from a word-class test: the change is at most suggested when its
 # evidence was overwhelming (about a thousand times its threshold).
 CLASS_PENALTY = math.log(1e-3)
@@ -232,15 +233,19 @@ CLASS_TESTS = {
 }
 
 
-def wider_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> float:
-    """The log ratio `score` of replacing `word` by `partner` at `site`, with the wider evidence:
-    a word-class veto demotes a change to a suggestion (`with_wider`), the particle evidence
-    is added as it is (a verb that takes the particle is reason enough to keep it).
+def wider_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
+    """(log ratio, demoted): the log ratio `score` of replacing `word` by `partner` at `site`
+    with the wider evidence. A word-class veto demotes a change to a suggestion
+    (`with_wider`; demoted is then True, and the document's prior must not raise it again);
+    the particle evidence is added as it is (a verb that takes the particle is reason
+    enough to keep it).
     """
-    score = with_wider(score, class_evidence(site.left, word, partner, site.right), threshold)
+    extra = class_evidence(site.left, word, partner, site.right)
+    demoted = bool(extra) and score >= math.log(threshold)
+    score = with_wider(score, extra, threshold)
     if word in PARTICLES:
         score += particle_evidence(model, text, site.tok.start, word, partner)
-    return score
+    return score, demoted
 
 
 def with_wider(score: float, extra: float, threshold: float) -> float:
