@@ -180,6 +180,38 @@ def test_candidates_rule_adds_two_sided_partners_and_keeps_curated_pairs():
     assert (hour.word, hour.rule, hour.two_sided, hour.boosted) == ("hour", "context.candidates.h", True, False)
 
 
+def test_candidates_suggest_below_their_threshold(resources):
+    """`suggest_threshold`: an open-ended candidate whose evidence is strong but short of
+    the rule's threshold is returned as a suggestion, not dropped (nor applied)."""
+    from service.options import Options
+    from service.steps import Context
+
+    def changes(entry_extra):
+        rules = context.compile_rules([dict({"id": "candidates.h", "kind": "candidates", "generator": "homophone",
+                                             "threshold": 1e12, "min_zipf": 3.0, "source": "t"}, **entry_extra)])
+        ctx = Context(Options(), "en", rules, resources=resources.dictionaries)
+        return [(c.replacement, c.confidence < 0.5) for c in context.run("The bus arrived an our later.", ctx)]
+
+    assert changes({}) == []
+    assert changes({"suggest_threshold": 2}) == [("hour", True)]
+
+
+def test_candidates_suggest_threshold_above_threshold_is_refused():
+    with pytest.raises(RulesError):
+        context.compile_rules([{"id": "candidates.h", "kind": "candidates", "generator": "homophone",
+                                "threshold": 100, "suggest_threshold": 1000, "min_zipf": 3.0, "source": "t"}])
+
+
+def test_open_candidate_needs_attested_neighbours():
+    """A side whose bigram with the candidate is not listed gives only the unigram prior:
+    "a porous wood you" is not "would" however common "would" is."""
+    from service.steps.context.candidates import two_sided
+
+    m = BigramModel({"porous": 10, "wood": 50, "would": 5000, "you": 3000},
+                    {"would you": 9000, "wood you": 1}, 8060)
+    assert not two_sided(m, "porous", "wood", "would", "you")
+
+
 def test_candidates_rule_rejects_an_unknown_generator():
     with pytest.raises(RulesError):
         context.compile_rules([{"id": "candidates.h", "kind": "candidates", "generator": "rhymes",

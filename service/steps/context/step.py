@@ -184,7 +184,7 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
             # (curated pairs only: a jargon word taken for an uncurated partner once,
             # "git" for "get", would be taken so throughout)
             threshold = min(threshold, REPEAT_THRESHOLD)
-        if score < math.log(threshold / SUGGEST_FRACTION):
+        if score < math.log(partner.suggest or threshold / SUGGEST_FRACTION):
             continue
         new = match_case(partner.word.replace("'", apostrophe), tok.text)
         out.append(Change(tok.start, tok.end, new, partner.rule,
