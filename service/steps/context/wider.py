@@ -233,6 +233,55 @@ CLASS_TESTS = {
 }
 
 
+_WORD_AFTER = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
+
+
+def words_after(text: str, end: int, n: int = 4) -> list:
+    """Up to `n` lower-case words after `end` in the same clause (hyphenated compounds whole).
+
+    >>> words_after("its no-logs policy, and more", 3)
+    ['no-logs', 'policy']
+    """
+    out = []
+    for m in _WORD_AFTER.finditer(text, end, min(len(text), end + 15 * n)):
+        w = m.group(0)
+        if not w[0].isalpha() or len(out) >= n:
+            break
+        out.append(w.lower())
+    return out
+
+
+def _is_modifier(word: str) -> bool:
+    """An adjective, an adverb, a participle or a hyphenated compound: "slightly", "in-depth"."""
+    return "-" in word or word.endswith(("ing", "ed")) or bool(readings(word) & {"ADJ", "ADV"})
+
+
+def modified_noun_follows(words: list) -> bool:
+    """True when the words open a noun phrase: one or more modifiers, then a noun
+    ("slightly warm tone", "straightforward pricing model", "no-logs policy").
+
+    A determiner reading ("its", "their") is then the only one that parses; "it's" or
+    "they're" would need a predicate ("its also less frustrating if" is left alone).
+
+    >>> modified_noun_follows(["slightly", "lower", "height"]), modified_noun_follows(["also", "less", "frustrating", "if"])
+    (True, False)
+    >>> modified_noun_follows(["a", "great", "phone"]), modified_noun_follows(["difficult"])
+    (False, False)
+    """
+    seen = 0
+    for w in words:
+        if seen and "NOUN" in readings(w) and w not in _DETERMINERS:
+            return True
+        if w in _DETERMINERS or not _is_modifier(w):
+            return False
+        seen += 1
+    return False
+
+
+# (word as written, partner) read as a determiner when a modified noun follows.
+DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're")})
+
+
 def wider_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): the log ratio `score` of replacing `word` by `partner` at `site`
     with the wider evidence. A word-class veto demotes a change to a suggestion
@@ -241,6 +290,8 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     enough to keep it).
     """
     extra = class_evidence(site.left, word, partner, site.right)
+    if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(words_after(text, site.tok.end)):
+        extra = CLASS_PENALTY
     demoted = bool(extra) and score >= math.log(threshold)
     score = with_wider(score, extra, threshold)
     if word in PARTICLES:
@@ -268,4 +319,4 @@ def needs_wider(word: str) -> bool:
     return word in PARTICLES or word in _CLASS_WORDS
 
 
-_CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS)
+_CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
