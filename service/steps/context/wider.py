@@ -265,19 +265,24 @@ def modified_noun_follows(words: list) -> bool:
 
     >>> modified_noun_follows(["slightly", "lower", "height"]), modified_noun_follows(["also", "less", "frustrating", "if"])
     (True, False)
-    >>> modified_noun_follows(["a", "great", "phone"]), modified_noun_follows(["difficult"])
+    >>> modified_noun_follows(["a", "great", "phone"]), modified_noun_follows(["not", "clear", "who"])
     (False, False)
     """
     seen = 0
     for w in words:
-        if seen and "NOUN" in readings(w) and w not in _DETERMINERS:
-            return True
+        r = readings(w)
+        if seen and "NOUN" in r and not r & {"ADJ", "ADV"} and w not in _NO_HEADS:
+            return True  # a noun that is no modifier too ("clear" is both: "its not clear who")
         if w in _DETERMINERS or not _is_modifier(w):
             return False
         seen += 1
     return False
 
 
+# Closed-class words that lemminflect also reads as nouns ("who", "you"): never a noun phrase's head.
+_NO_HEADS = _DETERMINERS | _SUBJECT_PRONOUNS | frozenset(
+    {"who", "whom", "what", "which", "where", "when", "why", "how", "it", "he", "she", "me", "him", "us",
+     "them", "there", "here", "all", "none", "one", "both"})
 # (word as written, partner) read as a determiner when a modified noun follows.
 DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're")})
 
