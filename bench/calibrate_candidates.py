@@ -80,8 +80,9 @@ def mode_candidates(sentences: list, res: Resources, show: bool = False) -> None
                 threshold = p.threshold
                 held_scores.append(score)
                 fixed["any"] += score >= math.log(threshold)
-                suggested["any"] += math.log(threshold / context.SUGGEST_FRACTION) <= score < math.log(threshold)
-                per_pair[f"{bad}>{good}"] += score >= math.log(threshold / context.SUGGEST_FRACTION)
+                lowest = p.suggest or threshold / context.SUGGEST_FRACTION
+                suggested["any"] += math.log(lowest) <= score < math.log(threshold)
+                per_pair[f"{bad}>{good}"] += score >= math.log(lowest)
             if n >= 50:
                 break
     print(f"held-out pairs swapped into clean prose: {total} errors, changed {fixed['any']}"

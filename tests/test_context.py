@@ -100,6 +100,27 @@ def test_low_confidence_becomes_suggestion(resources):
     assert [s.replacement for s in result.suggestions] == ["than"]
 
 
+def test_word_class_veto_leaves_a_suggestion(resources):
+    """After a plural noun and before a determiner "form" is a verb: the bigrams' strong
+    "from" is demoted to a suggestion, not applied and not dropped."""
+    text = "Farmers and growers form a powerful lobby in the region."
+    result = run(text, resources)
+    assert result.text == text
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("form", "from")]
+
+
+def test_particle_evidence_reads_the_verb_lemma(resources):
+    """"knocked ... off": the lemma "knock" is listed before "off", not before "of"."""
+    from service.steps.context import model as context_model
+    from service.steps.context.wider import particle_evidence
+
+    model = context_model.model_for(resources.dictionaries)
+    text = "Retailers knocked hundreds off the price."
+    assert particle_evidence(model, text, text.index("off"), "off", "of") < -3.0
+    text = "It was the end off the year."
+    assert particle_evidence(model, text, text.index("off"), "off", "of") == 0.0
+
+
 def test_capitalisation_is_kept(resources):
     assert run("Their is no plan to raise taxes.", resources).text == "There is no plan to raise taxes."
 
@@ -157,6 +178,38 @@ def test_candidates_rule_adds_two_sided_partners_and_keeps_curated_pairs():
     assert (peek.rule, peek.threshold, peek.two_sided) == ("context.confusion.x", 50.0, False)
     (hour,) = [p for p in rules.partners["our"] if p.word == "hour"]
     assert (hour.word, hour.rule, hour.two_sided, hour.boosted) == ("hour", "context.candidates.h", True, False)
+
+
+def test_candidates_suggest_below_their_threshold(resources):
+    """`suggest_threshold`: an open-ended candidate whose evidence is strong but short of
+    the rule's threshold is returned as a suggestion, not dropped (nor applied)."""
+    from service.options import Options
+    from service.steps import Context
+
+    def changes(entry_extra):
+        rules = context.compile_rules([dict({"id": "candidates.h", "kind": "candidates", "generator": "homophone",
+                                             "threshold": 1e12, "min_zipf": 3.0, "source": "t"}, **entry_extra)])
+        ctx = Context(Options(), "en", rules, resources=resources.dictionaries)
+        return [(c.replacement, c.confidence < 0.5) for c in context.run("The bus arrived an our later.", ctx)]
+
+    assert changes({}) == []
+    assert changes({"suggest_threshold": 2}) == [("hour", True)]
+
+
+def test_candidates_suggest_threshold_above_threshold_is_refused():
+    with pytest.raises(RulesError):
+        context.compile_rules([{"id": "candidates.h", "kind": "candidates", "generator": "homophone",
+                                "threshold": 100, "suggest_threshold": 1000, "min_zipf": 3.0, "source": "t"}])
+
+
+def test_open_candidate_needs_attested_neighbours():
+    """A side whose bigram with the candidate is not listed gives only the unigram prior:
+    "a porous wood you" is not "would" however common "would" is."""
+    from service.steps.context.candidates import two_sided
+
+    m = BigramModel({"porous": 10, "wood": 50, "would": 5000, "you": 3000},
+                    {"would you": 9000, "wood you": 1}, 8060)
+    assert not two_sided(m, "porous", "wood", "would", "you")
 
 
 def test_candidates_rule_rejects_an_unknown_generator():

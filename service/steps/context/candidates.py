@@ -220,5 +220,15 @@ def two_sided(model, left, word: str, candidate: str, right, tolerance: float = 
     ...     {"shallow end": 30, "end of": 200, "and of": 400, "the shallow": 20, "shallow and": 5}, 660)
     >>> two_sided(m, "shallow", "end", "and", "of"), two_sided(m, "shallow", "end", "and", "of", 2.0)
     (False, True)
+
+    The candidate must also be attested next to each neighbour there is: where
+    a bigram is not listed ("a porous wood you": "porous would"), that side
+    "favours" the commoner word by its unigram frequency alone.
+
+    >>> two_sided(m, "the", "end", "and", None)  # "the and" is not listed
+    False
     """
+    if ((left is not None and not model.bigrams.get(f"{left} {candidate}"))
+            or (right is not None and not model.bigrams.get(f"{candidate} {right}"))):
+        return False  # a side that does not attest the candidate "favours" it by its unigram prior alone
     return min(side_gains(model, left, word, candidate, right)) >= -tolerance

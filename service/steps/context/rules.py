@@ -41,6 +41,9 @@ RULE_SCHEMA = {
         "words": {"type": "array", "minItems": 2, "uniqueItems": True,
                   "items": {"type": "string", "pattern": _WORD_RE}},
         "threshold": {"type": "number", "exclusiveMinimum": 1},
+        # candidates: the ratio from which a change below `threshold` is still suggested
+        # (default threshold / SUGGEST_FRACTION)
+        "suggest_threshold": {"type": "number", "exclusiveMinimum": 1},
         # per-direction override: changing FROM this word needs this threshold,
         # or (a set of three or more) {partner: threshold} for each partner it names
         "from_thresholds": {"type": "object", "propertyNames": {"pattern": _WORD_RE},
@@ -93,6 +96,9 @@ class Partner:
     # open-ended candidates (kind: candidates) must be favoured by both
     # neighbours, not one (see candidates.two_sided)
     two_sided: bool = False
+    # the ratio from which a change below `threshold` is suggested; 0: the step's
+    # default (threshold / SUGGEST_FRACTION)
+    suggest: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,7 @@ def compile_rules(entries: list) -> CompiledRules:
                     Join(first, second, entry["joined"], rule, float(entry["threshold"])))
             elif entry["kind"] == "candidates":
                 add_candidates(partners, entry["generator"], float(entry["min_zipf"]), rule,
-                               float(entry["threshold"]))
+                               float(entry["threshold"]), float(entry.get("suggest_threshold", 0.0)))
             elif entry["kind"] == "similar":
                 add_similar_words(partners, float(entry["min_zipf"]), rule, float(entry["threshold"]))
             else:
@@ -238,15 +244,19 @@ def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: flo
         existing.extend(Partner(c, rule, threshold, False) for c in similar if c not in known)
 
 
-def add_candidates(partners: dict, generator: str, min_zipf: float, rule: str, threshold: float) -> None:
-    """Open-ended candidates (`candidates.candidate_map`) become uncurated, two-sided partners.
+def add_candidates(partners: dict, generator: str, min_zipf: float, rule: str, threshold: float,
+                   suggest: float = 0.0) -> None:
+    """Open-ended candidates (`candidates.candidate_map`) become uncurated, two-sided partners,
+    suggested from `suggest` (0: the step's default) and applied from `threshold`.
 
     A pair a curated set or an earlier entry lists keeps that entry's rule and threshold.
     """
+    if suggest and suggest > threshold:
+        raise ValueError(f"suggest_threshold {suggest:g} is above threshold {threshold:g}")
     for word, found in candidate_map(generator, min_zipf).items():
         existing = partners.setdefault(word, [])
         known = {p.word for p in existing}
-        existing.extend(Partner(c, rule, threshold, False, True) for c in found if c not in known)
+        existing.extend(Partner(c, rule, threshold, False, True, suggest) for c in found if c not in known)
 
 
 def add_confusion_set(partners: dict, words: list, rule: str, threshold: float,

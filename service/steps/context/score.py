@@ -50,7 +50,11 @@ CLAUSE_END_PENALTY = 1e-3
 # and "than", which never does.
 # Applied before a full stop, ?, !, ; or : only: "than, " may close a parenthetical.
 _CLAUSE_END_FACTOR = {"from": 0.1, "of": 0.1, "to": 0.1, "than": 1e-3}
-_CLAUSE_PUNCT = set(".!?;:,)")
+# Before a comma, a dash or a bracket the same factor for "of" and "to" only: "screens
+# too, but" and "similar too — " are common, "of," and "to," are not ("I used to, but" is
+# held by its left neighbour).
+_COMMA_END_FACTOR = {"of": 0.1, "to": 0.1}
+_CLAUSE_PUNCT = set(".!?;:,)(—–")
 _SENTENCE_END_PUNCT = set(".!?;:")
 # The same bit of grammar at the other end: P(word begins a clause) relative to
 # its other uses, for words that (almost) never begin a sentence or follow a
@@ -89,11 +93,14 @@ def clause_end_logprob(word: str, at_clause_end) -> float:
     """log P(the clause may end after `word`): 0, or a penalty for "their." and the like.
 
     `at_clause_end` is the punctuation that follows (or True/False when unknown);
-    the milder _CLAUSE_END_FACTOR words are penalised before a sentence end only.
+    the milder _CLAUSE_END_FACTOR words are penalised before a sentence end only, but for
+    those of _COMMA_END_FACTOR.
 
     >>> clause_end_logprob("their", True) < clause_end_logprob("there", True) == 0.0
     True
     >>> clause_end_logprob("from", ".") < clause_end_logprob("from", ",") == 0.0
+    True
+    >>> clause_end_logprob("to", "—") < clause_end_logprob("too", "—") == 0.0
     True
     """
     if at_clause_end:
@@ -101,7 +108,9 @@ def clause_end_logprob(word: str, at_clause_end) -> float:
             return math.log(CLAUSE_END_PENALTY)
         factor = _CLAUSE_END_FACTOR.get(word)
         if factor is not None:
-            return math.log(factor) if at_clause_end in _SENTENCE_END_PUNCT else 0.0
+            if at_clause_end not in _SENTENCE_END_PUNCT:
+                factor = _COMMA_END_FACTOR.get(word, 1.0)
+            return math.log(factor) if factor != 1.0 else 0.0
         logs = _EDGE_LOGS.get(word)
         if logs is not None:
             return logs[2] if at_clause_end is True or at_clause_end in _SENTENCE_END_PUNCT else logs[3]

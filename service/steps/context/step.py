@@ -61,6 +61,7 @@ from .scan import (Site, find_sites, inside_any, may_edit_casing, name_words, ma
                    neighbour, protected_spans, touches_link)
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost)
+from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
 
 
@@ -83,6 +84,7 @@ def prepare(dictionaries) -> None:
     (The rules' derived tables are built when the rules are compiled.)
     """
     context_model.model_for(dictionaries)
+    load_lemmas()
 
 
 # ---------------------------------------------------------------- run
@@ -132,6 +134,7 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     cased, partners = rules.cased, rules.partners
     memo = rules.memo_for(model)
     scored = []  # (token, log ratio, partner)
+    held = set()  # starts of tokens whose change wider evidence keeps a suggestion
     budget = getattr(ctx, "budget", UNLIMITED)
     for i, site in enumerate(sites):
         if budget.every(i):
@@ -158,23 +161,30 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
                 memo.clear()  # bounded; a dict clear is atomic under the GIL
             memo[key] = found
         score, partner = found
+        if score > 0 and needs_wider(word):
+            score, demoted = wider_score(model, text, site, word, partner.word, score, partner.threshold)
+            if demoted:
+                held.add(tok.start)
         if score > 0:
             scored.append((tok, score, partner))
     if not scored:
         return []
-    boost = document_boost(scored)
+    # a change that wider evidence demoted to a suggestion neither raises the document's
+    # prior nor is raised by it
+    boost = document_boost([s for s in scored if s[0].start not in held] if held else scored)
     fired = Counter((tok.lower, p.word) for tok, score, p in scored
-                    if score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
+                    if tok.start not in held and score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
     apostrophe = apostrophe_style(text)
     out: list[Change] = []
     for tok, score, partner in scored:
-        threshold = partner.threshold / (boost if partner.boosted else 1.0)
-        if partner.boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
+        boosted = partner.boosted and tok.start not in held
+        threshold = partner.threshold / (boost if boosted else 1.0)
+        if boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
             # one sense per discourse: the same confusion was made elsewhere in this text
             # (curated pairs only: a jargon word taken for an uncurated partner once,
             # "git" for "get", would be taken so throughout)
             threshold = min(threshold, REPEAT_THRESHOLD)
-        if score < math.log(threshold / SUGGEST_FRACTION):
+        if score < math.log(partner.suggest or threshold / SUGGEST_FRACTION):
             continue
         new = match_case(partner.word.replace("'", apostrophe), tok.text)
         out.append(Change(tok.start, tok.end, new, partner.rule,

@@ -1,0 +1,327 @@
+"""Wider evidence for the `context` step: what the bigrams either side cannot see.
+
+The bigram scorer (`score.best_partner`) reads one word either side. Most of
+its false edits on clean web text are words held in place by something
+further away or by the word class of a neighbour, not by the neighbour itself:
+
+  particle   "knock thousands off the sticker price", "take one off the top":
+             "off" is the particle of a verb two or three words back, while
+             "thousands of" and "one of" are far commoner bigrams. Evidence:
+             how strongly the verb's lemma (every inflection, by lemminflect)
+             is followed by the particle rather than the partner in the
+             bigram list, relative to the two words' base rates: a skip-bigram
+             estimated through the verb's lemma.
+  class      a neighbour's possible parts of speech (lemminflect's lookup):
+             "too badly" (no "to" before a word that is only an adverb or an
+             adjective), "gathered end hammocks" (after a word that is no noun
+             and before a noun, "end" is a noun), "containers form a" (after a
+             plural noun and before a determiner "form" is a verb), "these
+             form errors" (a noun modifier).
+
+Each function returns a log factor <= 0 to add to a change's log likelihood
+ratio: evidence for the word as written, never for a change. Only the
+structural tests of `CLASS_TESTS` are hard (CLASS_PENALTY); the particle
+evidence is graded.
+
+>>> readings("badly"), readings("gathered")
+(frozenset({'ADV'}), frozenset({'VERB'}))
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+# Particles of phrasal verbs: replacing one ("off" -> "of") needs the verb
+# before it checked. Only these words, and only in that direction: the check
+# can keep a word as written, never change one.
+PARTICLES = frozenset({"off", "out", "up", "down", "over", "back", "away"})
+# Words read back from a particle for its verb: "shuffled their cheap EVs off" (not "getting
+# the more powerful version off", where a noun phrase this long has its own "of").
+PARTICLE_WINDOW = 4
+# A hard "no" from a word-class test: the change is at most suggested when its
+# evidence was overwhelming (about a thousand times its threshold).
+CLASS_PENALTY = math.log(1e-3)
+# Determiners and the like before which a verb reading of the scored word is complete.
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
+                          "our", "your", "my", "some", "any", "each", "every", "no"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "both", "either", "each", "every", "which", "whichever", "the", "a", "an"})
+# Words a particle's verb is never found behind (prepositions, conjunctions, relatives).
+_PARTICLE_STOPS = frozenset({"to", "of", "in", "for", "with", "and", "or", "but", "that", "which", "who",
+                             "than", "as", "at", "by", "from", "on", "into", "if", "when", "because"})
+# Where the window of words before a particle ends: a clause boundary.
+_CLAUSE_BREAK = re.compile(r"[.!?;:,()\"“”\[\]]|\n\s*\n")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+def load_lemmas() -> None:
+    """Load lemminflect's tables (about 0.2 s) before gunicorn forks, not on a first request."""
+    readings("took"), verb_forms("took")
+
+
+@lru_cache(maxsize=50_000)
+def readings(word: str) -> frozenset:
+    """The parts of speech lemminflect's lookup gives a lower-case word (empty when unknown).
+
+    >>> sorted(readings("clamps")), readings("quickly")
+    (['NOUN', 'VERB'], frozenset({'ADV'}))
+    """
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))
+
+
+@lru_cache(maxsize=50_000)
+def verb_forms(word: str) -> tuple:
+    """Every inflection of each verb lemma of `word` (empty when it is no verb).
+
+    >>> sorted(verb_forms("took"))
+    ['take', 'taken', 'takes', 'taking', 'took']
+    """
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms = set()
+    for lemma in getAllLemmas(word).get("VERB", ()):
+        forms.add(lemma)
+        for inflected in getAllInflections(lemma, upos="VERB").values():
+            forms.update(inflected)
+    return tuple(sorted(forms))
+
+
+def words_before(text: str, start: int, n: int = PARTICLE_WINDOW) -> list:
+    """Up to `n` lower-case words before `start` in the same clause, nearest first.
+
+    >>> words_before("Well, knock thousands off the price", 22)
+    ['thousands', 'knock']
+    """
+    head = text[max(0, start - 12 * n):start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
+    if breaks:
+        head = head[breaks[-1]:]
+    return [w.lower() for w in _WORD.findall(head)][::-1][:n]
+
+
+def lemma_association(model, verb: str, word: str, partner: str) -> float:
+    """log of how much more often the verb's inflections are followed by `word` than by
+    `partner` in the bigram list, over the two words' base rates (0.0 for no verb, or
+    when no inflection is listed before `word`).
+
+    Half a cut-off count smooths a missing bigram.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"knock": 10, "knocked": 5, "off": 10, "of": 400}, {"knocked off": 40, "knock of": 1}, 425)
+    >>> lemma_association(m, "knock", "off", "of") > 3.0, lemma_association(m, "pop", "off", "of")
+    (True, 0.0)
+    """
+    forms = verb_forms(verb)
+    if not forms:
+        return 0.0
+    attested = sum(model.bigrams.get(f"{f} {word}", 0) for f in forms)
+    if not attested:
+        return 0.0  # no "pop off" in the list: no evidence either way
+    half = model.floor / 2
+    with_word = attested + half
+    with_partner = sum(model.bigrams.get(f"{f} {partner}", 0) for f in forms) + half
+    base = (model.unigrams.get(word, 0) + 1) / (model.unigrams.get(partner, 0) + 1)
+    return math.log(with_word / with_partner) - math.log(base)
+
+
+def particle_evidence(model, text: str, start: int, word: str, partner: str) -> float:
+    """log factor <= 0 against replacing a particle: minus the strongest association of a
+    verb in the clause before it with the particle rather than the partner.
+
+    "knock thousands off the": "knock off" is attested, "knock of" is not.
+    """
+    if word not in PARTICLES or partner in PARTICLES:
+        return 0.0
+    best = 0.0
+    for w in words_before(text, start):
+        if w in _PARTICLE_STOPS:
+            break  # "lead to any understanding off": a particle does not reach past "to"
+        if "AUX" in readings(w):
+            continue  # "was", "had": "the efforts was off" is no phrasal verb's evidence
+        found = lemma_association(model, w, word, partner)
+        if found < -1.0:
+            break  # a nearer word that takes the partner: "greater understanding of"
+        best = max(best, found)
+    return -best
+
+
+def _is_plural_noun(word: str) -> bool:
+    """A noun whose lemma differs from it ("containers"), or a subject pronoun."""
+    if word in _SUBJECT_PRONOUNS:
+        return True
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("NOUN", ())
+    return bool(lemmas) and word not in lemmas
+
+
+def _modifier_only(word: str) -> bool:
+    """True for a word that is only an adverb or adjective: "badly", "surprising" (its verb
+    reading is an -ing form, not a base form to follow "to")."""
+    r = readings(word)
+    if not r or "NOUN" in r or word in _DETERMINERS:
+        return False
+    return word not in _base_forms(word)
+
+
+@lru_cache(maxsize=20_000)
+def _base_forms(word: str) -> frozenset:
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word).get("VERB", ()))
+
+
+def class_evidence(left, word: str, partner: str, right) -> float:
+    """log factor <= 0 from the word classes of the neighbours (see the module doc).
+
+    >>> class_evidence("changed", "too", "to", "badly") < 0 == class_evidence("want", "too", "to", "test")
+    True
+    >>> class_evidence("gathered", "end", "and", "hammocks") < 0 == class_evidence("salt", "end", "and", "pepper")
+    True
+    >>> class_evidence("containers", "form", "from", "a") < 0 == class_evidence("came", "form", "from", "the")
+    True
+    """
+    test = CLASS_TESTS.get((word, partner))
+    return CLASS_PENALTY if test is not None and test(left, right) else 0.0
+
+
+def _too_before_modifier(left, right) -> bool:
+    """"too badly", "too surprising": "to" does not come before a word that is only a modifier."""
+    return right is not None and _modifier_only(right)
+
+
+def _end_as_noun(left, right) -> bool:
+    """"gathered end hammocks", "two end clamps": after a number, an adjective or a participle
+    that is no noun, and before a word that is a noun and no adjective, "end" is a noun,
+    where "and" would join two unlike words ("branding end personal" is left to the bigrams).
+
+    >>> _end_as_noun("looped", "cables"), _end_as_noun("branding", "personal"), _end_as_noun("salt", "pepper")
+    (True, False, False)
+    """
+    if left is None or right is None or right in _DETERMINERS:
+        return False
+    after = readings(right)
+    if "NOUN" not in after or "ADJ" in after:
+        return False
+    before = readings(left)
+    return left in _NUMBER_WORDS or (bool(before) and "NOUN" not in before
+                                     and ("ADJ" in before or left.endswith("ed")))
+
+
+def _form_as_verb_or_noun(left, right) -> bool:
+    """"containers form a", "they form the": after a plural noun or subject pronoun and before a
+    determiner "form" is a verb; "these form errors": after a determiner or an adjective and
+    before a noun it is a noun modifier."""
+    if left is None or right is None:
+        return False
+    if right in _DETERMINERS and _is_plural_noun(left):
+        return True
+    left_readings = readings(left)
+    left_is_modifier = left in _DETERMINERS or (bool(left_readings) and left_readings <= {"ADJ", "NOUN"})
+    return left_is_modifier and right not in _DETERMINERS and "NOUN" in readings(right)
+
+
+# (word as written, partner) -> test on (left, right) that keeps the word as written.
+CLASS_TESTS = {
+    ("too", "to"): _too_before_modifier,
+    ("end", "and"): _end_as_noun,
+    ("form", "from"): _form_as_verb_or_noun,
+}
+
+
+_WORD_AFTER = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
+
+
+def words_after(text: str, end: int, n: int = 4) -> list:
+    """Up to `n` lower-case words after `end` in the same clause (hyphenated compounds whole).
+
+    >>> words_after("its no-logs policy, and more", 3)
+    ['no-logs', 'policy']
+    """
+    out = []
+    for m in _WORD_AFTER.finditer(text, end, min(len(text), end + 15 * n)):
+        w = m.group(0)
+        if not w[0].isalpha() or len(out) >= n:
+            break
+        out.append(w.lower())
+    return out
+
+
+def _is_modifier(word: str) -> bool:
+    """An adjective, an adverb, a participle or a hyphenated compound: "slightly", "in-depth"."""
+    return "-" in word or word.endswith(("ing", "ed")) or bool(readings(word) & {"ADJ", "ADV"})
+
+
+def modified_noun_follows(words: list) -> bool:
+    """True when the words open a noun phrase: one or more modifiers, then a noun
+    ("slightly warm tone", "straightforward pricing model", "no-logs policy").
+
+    A determiner reading ("its", "their") is then the only one that parses; "it's" or
+    "they're" would need a predicate ("its also less frustrating if" is left alone).
+
+    >>> modified_noun_follows(["slightly", "lower", "height"]), modified_noun_follows(["also", "less", "frustrating", "if"])
+    (True, False)
+    >>> modified_noun_follows(["a", "great", "phone"]), modified_noun_follows(["not", "clear", "who"])
+    (False, False)
+    """
+    seen = 0
+    for w in words:
+        r = readings(w)
+        if seen and "NOUN" in r and not r & {"ADJ", "ADV"} and w not in _NO_HEADS:
+            return True  # a noun that is no modifier too ("clear" is both: "its not clear who")
+        if w in _DETERMINERS or not _is_modifier(w):
+            return False
+        seen += 1
+    return False
+
+
+# Closed-class words that lemminflect also reads as nouns ("who", "you"): never a noun phrase's head.
+_NO_HEADS = _DETERMINERS | _SUBJECT_PRONOUNS | frozenset(
+    {"who", "whom", "what", "which", "where", "when", "why", "how", "it", "he", "she", "me", "him", "us",
+     "them", "there", "here", "all", "none", "one", "both"})
+# (word as written, partner) read as a determiner when a modified noun follows.
+DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're")})
+
+
+def wider_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
+    """(log ratio, demoted): the log ratio `score` of replacing `word` by `partner` at `site`
+    with the wider evidence. A word-class veto demotes a change to a suggestion
+    (`with_wider`; demoted is then True, and the document's prior must not raise it again);
+    the particle evidence is added as it is (a verb that takes the particle is reason
+    enough to keep it).
+    """
+    extra = class_evidence(site.left, word, partner, site.right)
+    if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(words_after(text, site.tok.end)):
+        extra = CLASS_PENALTY
+    demoted = bool(extra) and score >= math.log(threshold)
+    score = with_wider(score, extra, threshold)
+    if word in PARTICLES:
+        score += particle_evidence(model, text, site.tok.start, word, partner)
+    return score, demoted
+
+
+def with_wider(score: float, extra: float, threshold: float) -> float:
+    """The log ratio `score` with wider evidence `extra` (<= 0) added; a change the bigrams
+    alone would apply is kept as a suggestion (confidence 1/3), not dropped: an error
+    flagged is worth more than one silently kept.
+
+    >>> round(math.exp(with_wider(math.log(500), -10.0, 100.0)), 1), with_wider(1.0, -0.5, 100.0)
+    (50.0, 0.5)
+    """
+    if not extra:
+        return score
+    if score < math.log(threshold):
+        return score + extra
+    return max(score + extra, math.log(threshold / 2))
+
+
+def needs_wider(word: str) -> bool:
+    """True for a word some wider test reads (the others skip the call)."""
+    return word in PARTICLES or word in _CLASS_WORDS
+
+
+_CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
