@@ -404,6 +404,25 @@ def is_sentence_like(text: str) -> bool:
         len(words) >= 20 and "," in text)
 
 
+# An enumeration: at least this many comma-separated items on a line of at
+# least ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list).
+# It has no function words yet is the page's content, not a menu: menus and
+# tag lists come one label a line in scraped text.
+ENUM_MIN_COMMAS = 4
+ENUM_MIN_WORDS = 12
+
+
+def is_enumeration(text: str) -> bool:
+    """True for a long line of comma-separated items.
+
+    >>> is_enumeration("Jojoba Seed Oil, Castor Seed Oil, Grapefruit Seed Extract, Glycerin, Citric Acid, Limonene")
+    True
+    >>> is_enumeration("Home News Sport World Business Technology Science Health Travel")
+    False
+    """
+    return text.count(",") >= ENUM_MIN_COMMAS and len(text.split()) >= ENUM_MIN_WORDS
+
+
 # Lines of list-like content: a price, a quantity with its unit, a time of
 # day, a score, or table cells. Related-link titles and menu labels rarely
 # carry them; products, recipes, schedules and tables always do.

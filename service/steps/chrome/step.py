@@ -510,7 +510,8 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
     shape = sig.shape_of(block.text, stopwords)
-    if stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence:
+    if (stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
+            and not sig.is_enumeration(block.text)):
         return Verdict("chrome.classifier.no_function_words",
                        "a long line of labels without function words (a menu or tag list)", 0.75)
     return None
