@@ -285,6 +285,8 @@ def split_site_title(text: str) -> tuple[str, str] | None:
     ('Huawei has lost the Romanian 5G market', 'Inside Telecom')
     >>> split_site_title("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre") is None
     True
+    >>> split_site_title("- Building Permit - Printable PDF") is None
+    True
     """
     best = None
     for sep in _SEPARATORS:
@@ -297,7 +299,7 @@ def split_site_title(text: str) -> tuple[str, str] | None:
     title, site = text[:i].strip(), text[i + len(sep):].strip()
     if not is_site_name(site):
         return None
-    title_words = title.split()
+    title_words = strip_bullet(title).split()  # a list marker is not a word
     # a second separator or an "@" makes it a listing ("June 9 – City @ Venue")
     if any(sep in title for sep in _SEPARATORS) or "@" in title:
         return None
