@@ -233,3 +233,21 @@ def map_back(done: list[Change], more: list[Change], size: int) -> list[Change]:
                 out.append(Change(start + lo - at, start + hi - at, "", c.rule, c.message, c.confidence))
             k += 1
     return out
+
+
+def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
+    """A deleted last line without a break takes the break before it instead.
+
+    >>> [(c.start, c.end) for c in attach_final_break("a\\nb", [Change(2, 3, "", "r", "m")])]
+    [(1, 3)]
+    """
+    if not changes or text.endswith(("\n", "\r")):
+        return changes
+    last = max(changes, key=lambda c: c.start)
+    if last.end != len(text) or last.start == 0 or any(c.end == last.start for c in changes):
+        return changes
+    back = 2 if text[max(0, last.start - 2):last.start] == "\r\n" else 1
+    if text[last.start - 1] not in "\r\n":
+        return changes
+    moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
+    return [moved if c is last else c for c in changes]
