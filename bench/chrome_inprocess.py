@@ -130,13 +130,15 @@ def print_lost(lost: Counter) -> None:
 def report_clean(docs, clean, show: int) -> None:
     words = kept = edits = 0
     worst = (1.0, "")
-    rules, shown = Counter(), 0
+    rules, shown, low = Counter(), 0, []
     for doc_id, ref_text in docs:
         res = clean(ref_text)
         ref, out = Counter(ref_text.split()), Counter(res.text.split())
         n, k = sum(ref.values()), sum(min(c, out[w]) for w, c in ref.items())
         words, kept = words + n, kept + k
         worst = min(worst, (k / max(1, n), doc_id[:16]))
+        if k / max(1, n) < 0.85:
+            low.append((round(k / max(1, n), 3), doc_id[:12], Counter(e.rule for e in res.edits if e.step == "chrome").most_common(3)))
         for e in res.edits:
             if e.step == "whitespace":
                 continue
@@ -148,6 +150,8 @@ def report_clean(docs, clean, show: int) -> None:
     print(f"clean bodies: words kept {kept / max(1, words):.4f} ({words - kept} of {words} lost), "
           f"worst page {worst[0]:.3f} ({worst[1]}), edits {1000 * edits / max(1, words):.2f} per 1000 words "
           f"({len(docs)} pages)")
+    for item in sorted(low):
+        print(f"  below 0.85: {item}")
     if rules:
         print("  edits by rule: " + ", ".join(f"{r} {n}" for r, n in rules.most_common()))
 

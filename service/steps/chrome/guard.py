@@ -16,6 +16,7 @@ evidence in proportion to what they take:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 
 from ...edits import Change
@@ -31,6 +32,10 @@ REPEAT_MIN_WORDS = 8
 # A headline is a few words without a sentence's end; a longer repeated line,
 # or one that ends like a sentence, is a paragraph or a quote given again.
 REPEAT_MAX_WORDS = 40
+# A line shown this many times or more is a field of a list's items (every
+# product card of a collection carries the same feature line), not a headline
+# shown again: a related-links list repeats a headline once or twice.
+REPEAT_MAX_COPIES = 4
 # The page guard: removals may take at most this share of the words of the
 # page's prose blocks (article-like or sentence-like, in any language) on
 # weak evidence. On news pages the article is most of a page's prose, and on
@@ -59,18 +64,20 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
     [(20, 'chrome.repeated_line')]
     >>> repeated_lines(L, set(), range(0, 3))
     []
+    >>> card = "Slim arm system designed to hold up to six monitors on one post"
+    >>> repeated_lines(L[:2] + [sig.Line(30 + 10 * k, 40 + 10 * k, card) for k in range(4)], set(), range(0, 2))
+    []
     """
     if not article:
         return []
+    keys = [repeat_key(line.text) for line in lines]
+    copies = Counter(keys)
     seen: set = set()
     out = []
-    for i, line in enumerate(lines):
-        key = line.text.strip()
-        if "  " in key or "\t" in key or "\u00a0" in key:
-            key = " ".join(key.split())  # rare: most lines are single-spaced already
+    for i, (line, key) in enumerate(zip(lines, keys)):
         # (counting spaces, not splitting: every paragraph passes through here)
         spaces = key.count(" ")
-        if spaces + 1 < REPEAT_MIN_WORDS or i in removed:
+        if spaces + 1 < REPEAT_MIN_WORDS or i in removed or copies[key] >= REPEAT_MAX_COPIES:
             continue
         if key not in seen:
             seen.add(key)
@@ -82,6 +89,18 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
                           f"removed {shown!r}: outside the article, it repeats an earlier line of the page "
                           "word for word (a headline or teaser shown twice)", 0.8))
     return out
+
+
+def repeat_key(text: str) -> str:
+    """The line as repeats are compared: stripped, runs of white space as one space.
+
+    >>> repeat_key("  Two  patients\u00a0say ")
+    'Two patients say'
+    """
+    key = text.strip()
+    if "  " in key or "\t" in key or "\u00a0" in key:
+        key = " ".join(key.split())  # rare: most lines are single-spaced already
+    return key
 
 
 def prose_words(text: str, prose: bool) -> int:
@@ -214,3 +233,21 @@ def map_back(done: list[Change], more: list[Change], size: int) -> list[Change]:
                 out.append(Change(start + lo - at, start + hi - at, "", c.rule, c.message, c.confidence))
             k += 1
     return out
+
+
+def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
+    """A deleted last line without a break takes the break before it instead.
+
+    >>> [(c.start, c.end) for c in attach_final_break("a\\nb", [Change(2, 3, "", "r", "m")])]
+    [(1, 3)]
+    """
+    if not changes or text.endswith(("\n", "\r")):
+        return changes
+    last = max(changes, key=lambda c: c.start)
+    if last.end != len(text) or last.start == 0 or any(c.end == last.start for c in changes):
+        return changes
+    back = 2 if text[max(0, last.start - 2):last.start] == "\r\n" else 1
+    if text[last.start - 1] not in "\r\n":
+        return changes
+    moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
+    return [moved if c is last else c for c in changes]

@@ -285,6 +285,8 @@ def split_site_title(text: str) -> tuple[str, str] | None:
     ('Huawei has lost the Romanian 5G market', 'Inside Telecom')
     >>> split_site_title("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre") is None
     True
+    >>> split_site_title("- Building Permit - Printable PDF") is None
+    True
     """
     best = None
     for sep in _SEPARATORS:
@@ -297,7 +299,7 @@ def split_site_title(text: str) -> tuple[str, str] | None:
     title, site = text[:i].strip(), text[i + len(sep):].strip()
     if not is_site_name(site):
         return None
-    title_words = title.split()
+    title_words = strip_bullet(title).split()  # a list marker is not a word
     # a second separator or an "@" makes it a listing ("June 9 – City @ Venue")
     if any(sep in title for sep in _SEPARATORS) or "@" in title:
         return None
@@ -402,6 +404,25 @@ def is_sentence_like(text: str) -> bool:
         return False
     return ends_sentence(text) or bool(_INNER_SENTENCE_END.search(text)) or (
         len(words) >= 20 and "," in text)
+
+
+# An enumeration: at least this many comma-separated items on a line of at
+# least ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list).
+# It has no function words yet is the page's content, not a menu: menus and
+# tag lists come one label a line in scraped text.
+ENUM_MIN_COMMAS = 4
+ENUM_MIN_WORDS = 12
+
+
+def is_enumeration(text: str) -> bool:
+    """True for a long line of comma-separated items.
+
+    >>> is_enumeration("Jojoba Seed Oil, Castor Seed Oil, Grapefruit Seed Extract, Glycerin, Citric Acid, Limonene")
+    True
+    >>> is_enumeration("Home News Sport World Business Technology Science Health Travel")
+    False
+    """
+    return text.count(",") >= ENUM_MIN_COMMAS and len(text.split()) >= ENUM_MIN_WORDS
 
 
 # Lines of list-like content: a price, a quantity with its unit, a time of

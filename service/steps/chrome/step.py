@@ -207,7 +207,7 @@ def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
                for k, b in enumerate(blocks) for i in range(b.first, b.last + 1)]
     changes = guard.guard_page(sorted(changes, key=lambda c: c.start), weights,
                                {r.id for r in rules if r.anywhere})
-    return attach_final_break(text, changes)
+    return guard.attach_final_break(text, changes)
 
 
 @lru_cache(maxsize=8)
@@ -250,6 +250,7 @@ class Page:
     lists: list          # list items of the article's kind (sig.is_list_content)
     titled: list         # titles of 4+ words: a listing's items when the article is short
     settled: bool = False  # the article is long enough that a list after it is the page's
+    listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
 
 
 _UNKNOWN = object()
@@ -303,7 +304,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                                page.in_run if end == len(blocks) else None)
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
-    page = replace(page, settled=words >= SETTLED_WORDS)
+    metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
+    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -383,7 +385,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         teaser = None
         if evidence is None or (step == 0 and is_heading(evidence)):
             continue
-        if evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]:
+        if (evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]
+                and not (evidence.metadata and page.listing)):
             verdicts[i] = verdicts[i] or evidence
         # below a settled article, metadata lines may start a list too: the page is no listing
         if (evidence.starts_list and side == "after") or ((page.settled or not evidence.metadata)
@@ -510,7 +513,8 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
     shape = sig.shape_of(block.text, stopwords)
-    if stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence:
+    if (stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
+            and not sig.is_enumeration(block.text)):
         return Verdict("chrome.classifier.no_function_words",
                        "a long line of labels without function words (a menu or tag list)", 0.75)
     return None
@@ -523,6 +527,12 @@ def is_heading(evidence: Verdict) -> bool:
     a rule or a "Title – Site" shape still counts.
     """
     return evidence.rule == "chrome.classifier.short_link_run"
+
+
+# Bylines and datelines on this many lines of a page are its items' own (a
+# listing of stories or jobs): alone, outside the article, they stay; they
+# still go inside a list of chrome another piece of evidence started.
+LISTING_MIN_METADATA = 6
 
 
 def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
@@ -568,24 +578,6 @@ def delete_block(block: sig.Block, verdict: Verdict) -> Change:
     shown = block.text if len(block.text) <= 60 else block.text[:57] + "..."
     return Change(block.start, block.end, "", verdict.rule,
                   f"removed site chrome {shown!r}: {verdict.message}", verdict.confidence)
-
-
-def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
-    """A deleted last line without a break takes the break before it instead.
-
-    >>> [(c.start, c.end) for c in attach_final_break("a\\nb", [Change(2, 3, "", "r", "m")])]
-    [(1, 3)]
-    """
-    if not changes or text.endswith(("\n", "\r")):
-        return changes
-    last = max(changes, key=lambda c: c.start)
-    if last.end != len(text) or last.start == 0 or any(c.end == last.start for c in changes):
-        return changes
-    back = 2 if text[max(0, last.start - 2):last.start] == "\r\n" else 1
-    if text[last.start - 1] not in "\r\n":
-        return changes
-    moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
-    return [moved if c is last else c for c in changes]
 
 
 STEP = Step(name="chrome", run=run,
