@@ -1,12 +1,15 @@
 """Language decisions on short texts: English news sentences, and translated messages.
 
 usage: python -m bench.language_check [--half tune|heldout|all] [--show N] [--bench ../shared/bench]
+                                     [--prior none|document]
 
 Two checks, both read at run time and copied nowhere:
 - English: single sentences (4-40 words) of the development benchmark's human
   article bodies (`data/scraped.jsonl`, split by site like run.py's --half).
   Each should come back "en" (issue 18: >= 99.5%); "und" runs the English steps
-  too, but says less.
+  too, but says less. With --prior document each sentence is read with its
+  page's language as the prior (`detect_language(..., prior=)`): a sentence of
+  an English page, as the paragraph decision reads it.
 - Other languages: the translated messages of the gettext catalogues installed
   on this machine (/usr/share/locale/LANG/LC_MESSAGES/*.mo), sentences of 4+
   words without format placeholders. None should come back "en": English
@@ -42,15 +45,17 @@ def half_of(url_or_id: str) -> str:
     return "tune" if hashlib.sha256(host.encode()).digest()[0] % 2 == 0 else "heldout"
 
 
-def news_sentences(bench: str, half: str) -> list[str]:
+def news_sentences(bench: str, half: str, known=None) -> list[tuple[str, str | None]]:
+    """(sentence, its page's language when `known` is given, else None)."""
     out = []
     with open(os.path.join(bench, "data", "scraped.jsonl"), encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
             if half != "all" and half_of(doc.get("url") or doc["id"]) != half:
                 continue
+            page = detect_language(doc["reference"], known)[0] if known is not None else None
             for para in doc["reference"].split("\n"):
-                out += [s for s in _SENTENCE.split(para) if 4 <= len(s.split()) <= 40]
+                out += [(s, page) for s in _SENTENCE.split(para) if 4 <= len(s.split()) <= 40]
     return out
 
 
@@ -79,19 +84,21 @@ def main() -> None:
     ap.add_argument("--half", choices=["tune", "heldout", "all"], default="tune")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--bench", default=os.path.join(HERE, "..", "..", "shared", "bench"))
+    ap.add_argument("--prior", choices=["none", "document"], default="none",
+                    help="read each sentence with its page's language as the prior")
     a = ap.parse_args()
     known = dictionaries().unigrams
     t = time.perf_counter()
-    sentences = news_sentences(a.bench, a.half)
+    sentences = news_sentences(a.bench, a.half, known if a.prior == "document" else None)
     answers = Counter()
     wrong = []
-    for s in sentences:
-        code = detect_language(s, known)[0]
+    for s, page in sentences:
+        code = detect_language(s, known, prior=page)[0]
         answers[code if code in ("en", "und") else "other"] += 1
         if code != "en":
             wrong.append((code, s))
     n = max(1, len(sentences))
-    print(f"English news sentences [{a.half}]: en {answers['en'] / n:.4f}, und {answers['und']}, "
+    print(f"English news sentences [{a.half}, prior {a.prior}]: en {answers['en'] / n:.4f}, und {answers['und']}, "
           f"other {answers['other']} of {len(sentences)}  ({time.perf_counter() - t:.1f} s)")
     for code, s in wrong[: a.show]:
         print(f"    {code}: {s[:100]}")

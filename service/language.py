@@ -100,8 +100,14 @@ def clearly_english(sample: str, known_words) -> bool:
     return known >= FAST_MIN_KNOWN_SHARE * n
 
 
-def detect_language(text: str, known_words=None, memo: dict | None = None) -> tuple[str, float]:
+def detect_language(text: str, known_words=None, memo: dict | None = None,
+                    prior: str | None = None) -> tuple[str, float]:
     """Return (language code, probability); ("und", 0.0) when there is no evidence.
+
+    `prior`: the language the text is expected in (the document's, for one of
+    its sentences; the caller's). A short text that gives no evidence of its
+    own (names and numbers: "Derek Mertz 3 saves.") or whose words, names set
+    aside, are English words takes an English prior (`take_prior`).
 
     `known_words` (the English unigram dictionary, when the caller has it
     loaded) enables the fast path for clear English (`clearly_english`).
@@ -114,7 +120,7 @@ def detect_language(text: str, known_words=None, memo: dict | None = None) -> tu
     """
     sample = _sample(text)
     if len(sample) < 3:
-        return "und", 0.0
+        return (prior, 0.0) if prior is not None else ("und", 0.0)
     if known_words is not None and clearly_english(sample, known_words):
         return "en", 1.0
     if memo is None:
@@ -124,11 +130,37 @@ def detect_language(text: str, known_words=None, memo: dict | None = None) -> tu
         code, prob = found if found is not None else memo.setdefault(sample, _detect(sample))
     if code not in ("en", "und") and known_words is not None and len(sample.split()) < FAST_MIN_WORDS:
         verdict = read_short_text(text[:SCAN_CHARS], code, known_words, prob)
+        if verdict is None and mostly_english_words(sample, known_words):
+            verdict = "und", 0.0
+        if verdict is not None and verdict[0] == "en":
+            return verdict
+        if prior == "en" and take_prior(text[:SCAN_CHARS], code, known_words):
+            return "en", 0.0
         if verdict is not None:
             return verdict
-        if mostly_english_words(sample, known_words):
-            return "und", 0.0
+    elif code == "und" and prior is not None:
+        return prior, 0.0
     return code, round(prob, 4)
+
+
+def take_prior(text: str, guess: str, known_words) -> bool:
+    """Does a short text the detector calls `guess` leave an English prior standing:
+    only names and numbers, or, names set aside, English dictionary words and
+    none of `guess`'s frequent words that English does not use?
+
+    >>> known = {"saves", "goal", "die", "hat", "am"}
+    >>> take_prior("Derek Mertz 3 saves.", "fi", known), take_prior("Palm Bay 18 22", "sv", known)
+    (True, True)
+    >>> take_prior("Die Regierung hat am Montag getagt.", "de", known)
+    False
+    """
+    words = content_words(text, known_words)
+    if not words:
+        return True
+    if sum(1 for w in words if w in known_words) < SHORT_MIN_KNOWN_SHARE * len(words):
+        return False
+    english, other = stopwords_for("en"), stopwords_for(guess)
+    return not any(w in other and w not in english for w in words)
 
 
 # A short text is English when, its names set aside, nearly all of its words

@@ -261,3 +261,59 @@ def test_a_sound_alone_does_not_make_a_listed_person():
     # the same surnames without the given name and role stay as written
     for text in ("Mertz met union leaders in Berlin.", "The chancellor met Anna Mertz in Berlin."):
         assert service.clean(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Sarr scored the second goal after the break and the fans went wild.",
+    "Sarr, Eze and Mateta were brilliant on Saturday.",
+])
+def test_a_lone_unbacked_surname_near_a_listed_word_is_only_suggested(text):
+    """"Sarr" sounds like Sa'ar, but "saar" is a word the lexicon knows (a river,
+    a region): heard alone, without a title or another mention, it is another
+    Sarr as often as the minister, so it is only suggested."""
+    result = clean_names(text)
+    assert result.text == text and result.edits == ()
+    assert all(s.confidence < 0.5 for s in result.suggestions)
+
+
+def test_a_lone_unbacked_surname_among_other_unlisted_people_is_only_suggested():
+    """The text names people the gazetteer does not know: a lone sound-alike may be one of them."""
+    text = "Mody and Ferreira were the best players on the pitch."
+    assert clean_names(text).text == text
+    # alone, the same misspelling is the listed person's
+    assert clean_names("Mody's visit to Tokyo ended today.").text == "Modi's visit to Tokyo ended today."
+
+
+def test_initials_before_a_listed_surname_name_someone_else():
+    """"E. P. Dutton" (the publisher) has two initials: "P. Dutton" is not Peter Dutton."""
+    for text in ("The book was published by E. P. Dutton in 1925.", "A novel from E.P. Dutton & Co."):
+        assert clean_names(text).text == text
+    assert clean_names("P. Dutton spoke.").text == "Peter Dutton spoke."
+
+
+@pytest.mark.parametrize("text", [
+    "We ate off my grandma's china.",
+    "She broke grandma's china at the party.",
+    "They sold the family's china and silver.",
+    "He packed their china carefully.",
+])
+def test_an_ordinary_word_after_a_possessive_or_determiner_is_not_the_country(text):
+    assert clean_names(text).text == text
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("it's china that matters", "it's China that matters"),
+    ("Biden's china policy changed", "Biden's China policy changed"),
+    ("investment from china and japan", "investment from China and Japan"),
+])
+def test_the_country_after_a_contraction_or_a_proper_possessive_is_still_fixed(text, fixed):
+    assert clean_names(text).text == fixed
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("Israeli president Isaac Hersog met the delegation.", "Isaac Herzog"),
+    ("Mette Fredricksen called an early election.", "Mette Frederiksen"),
+])
+def test_consonants_heard_alike_are_one_sound(text, fixed):
+    """s/z and c/k are not told apart by ear: with the given name, even without a role."""
+    assert fixed in service.clean(text).text

@@ -91,7 +91,9 @@ class WindowContext:
     after_title: a title precedes ("President Zelenskiy");
     seen: entry id -> start offsets of the text's mentions of it;
     others: surname keys the text gives another given name ("Jane Starner",
-            "Anita Raghunathan"): a lone one may be that other person.
+            "Anita Raghunathan"): a lone one may be that other person;
+    lexicon(lower): an ordinary word, without the gazetteer's names ("saar");
+    unlisted(): the text names someone the gazetteer does not know (guards).
     """
 
     is_word: object
@@ -99,6 +101,22 @@ class WindowContext:
     after_title: bool = False
     seen: dict = field(default_factory=dict)
     others: frozenset = frozenset()
+    lexicon: object = None
+    unlisted: object = None
+
+    def lone_is_doubtful(self, surname: str) -> bool:
+        """Is a lone surname heard like `surname`, with no title and no other
+        mention, as likely someone else: the listed surname is short and itself
+        an ordinary word or another name ("Sarr" near "Saar", the river), or the
+        text names people the gazetteer does not know ("Mody and Ferreira")?
+
+        >>> WindowContext(lambda w: False, lexicon=lambda w: w == "saar").lone_is_doubtful("saar")
+        True
+        >>> WindowContext(lambda w: False, lexicon=lambda w: False, unlisted=lambda: False).lone_is_doubtful("modi")
+        False
+        """
+        return bool((len(surname) < SHORT_SURNAME and self.lexicon is not None and self.lexicon(surname))
+                    or (self.unlisted is not None and self.unlisted()))
 
     def mentioned_elsewhere(self, entry_id: str, start: int) -> bool:
         """The text names this entry somewhere other than at `start`."""
@@ -437,7 +455,8 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     backed = ctx.after_title or ctx.mentioned_elsewhere(form.entry.id, word.start)
     if not backed and not is_rare(word.key):
         return None
-    return make_match(parts, form.entry.surname, "names.fuzzy", 0.85 if backed else 0.75, form)
+    confidence = 0.85 if backed else SUGGEST_CONFIDENCE if ctx.lone_is_doubtful(surname) else 0.75
+    return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
 
 
 def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
@@ -510,6 +529,8 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
 
 # below the apply threshold (0.5): offered as a suggestion, never applied
 SUGGEST_CONFIDENCE = 0.45
+# a surname under five letters has many sound-alikes ("Ruto", "Saar")
+SHORT_SURNAME = 5
 
 
 def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bool) -> float:
@@ -522,7 +543,7 @@ def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bo
     >>> fuzzy_confidence("mody", "modi", True, False), fuzzy_confidence("starmar", "starmer", False, False)
     (0.85, 0.85)
     """
-    if tail != surname and len(surname) < 5 and not distinctive and not after_title:
+    if tail != surname and len(surname) < SHORT_SURNAME and not distinctive and not after_title:
         return SUGGEST_CONFIDENCE
     return 0.85
 

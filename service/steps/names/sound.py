@@ -35,14 +35,22 @@ def allowed_edits(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
 
 
+# Consonants an ear does not tell apart in a name: "Albanezi" for Albanese,
+# "Carny"/"Karny", "Qadri"/"Kadri"
+_HEARD_ALIKE = str.maketrans("zkq", "scc")
+
+
 def consonant_skeleton(word: str) -> str:
-    """Consonants once each, without the silent-prone h, w, y: what an ear keeps.
+    """Consonants once each, without the silent-prone h, w, y, and with the
+    letters heard alike as one: what an ear keeps.
 
     >>> consonant_skeleton("modhi"), consonant_skeleton("starner"), consonant_skeleton("starmer")
     ('md', 'strnr', 'strmr')
+    >>> consonant_skeleton("albanezi") == consonant_skeleton("albanese")
+    True
     """
     out = []
-    for c in word:
+    for c in word.translate(_HEARD_ALIKE):
         if c in "aeiouhwy" or (out and out[-1] == c):
             continue
         out.append(c)

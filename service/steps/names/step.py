@@ -42,7 +42,8 @@ from .match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, 
                           WindowContext, build_gazetteer, letters_of, match_by_ear, match_exact,
                           match_window, normalise_surface, parse_parts)
 from ...sized_cache import SizedCache
-from .scan import cached_on, could_name, screen_of, sparse_tokens
+from .guards import is_common_noun_use, names_unlisted
+from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
 from .style import VariantStyle
 from .view import reading_of
 from ..base import RuleSpec, Step
@@ -364,9 +365,11 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
     forms at a position beat fuzzy ones."""
     found, j = [], 0
     while j < len(seg):
+        if j and seg[j].initial and seg[j - 1].initial:
+            j += 1  # initials belong together: "E. P. Dutton" is not "P. Dutton"
+            continue
         hit = None
-        ctx = WindowContext(facts.is_word, memo.follows_name(seg, j),
-                            after_title and j == 0, facts.seen, facts.others)
+        ctx = replace(facts, prev_is_name=memo.follows_name(seg, j), after_title=after_title and j == 0)
         for fuzzy in (False, True):
             for size in range(min(MAX_PARTS, len(seg) - j), 0, -1):
                 window = seg[j:j + size]
@@ -409,6 +412,8 @@ def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple |
                 continue
             if is_guarded(tokens, i, i + len(words), form.entry):
                 continue
+            if form.entry.kind == "place" and len(words) == 1 and is_common_noun_use(tokens, i, is_word, text):
+                continue  # "grandma's china", "a turkey": the ordinary word ("the Quad" is a group)
             start, end = toks[0].start, toks[-1].end - len(suffix)
             rep = " ".join(target)
             change = Change(start, end, rep, "names.case", f"'{text[start:end]}' is the name '{rep}'", 0.9)
@@ -546,7 +551,9 @@ def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
     changes, covered = fix_case(text, tokens, gazetteers, plain_word)
     run_list = [r for r in collect_runs(text, tokens, covered) if could_name(r[2], screens)]
     memo = WindowMemo(text, gazetteers, is_word)
-    facts = WindowContext(is_word, False, False, *collect_facts(memo, run_list))
+    seen, others = collect_facts(memo, run_list)
+    unlisted = lru_cache(maxsize=1)(lambda: names_unlisted(text, plain_word, lambda k: could_be_word(k, screens)))
+    facts = WindowContext(is_word, False, False, seen, others, plain_word, unlisted)
     style = VariantStyle(text, gazetteers, getattr(ctx.options, "name_style", "document"))
     budget = getattr(ctx, "budget", UNLIMITED)
     for i, (_, _, parts) in enumerate(run_list):
