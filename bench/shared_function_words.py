@@ -18,7 +18,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from service.language import _ENGLISH_FUNCTION_WORDS, stopwords_for  # noqa: E402
+from service.lexicon import ENGLISH_FUNCTION_WORDS, function_words  # noqa: E402
 
 SHARED_MARGIN = 1.5
 TARGET = os.path.join(HERE, "..", "service", "language_shared.py")
@@ -36,10 +36,10 @@ def shared_words(language: str) -> list[str]:
 
     # (Chinese, Japanese and Korean need tokenizers wordfreq leaves optional; their stop lists serve)
     if language in available_languages(wordlist="small") and language not in ("ja", "ko", "zh"):
-        return sorted(w for w in _ENGLISH_FUNCTION_WORDS
+        return sorted(w for w in ENGLISH_FUNCTION_WORDS
                       if zipf_frequency(w, language, wordlist="small")
                       >= zipf_frequency(w, "en", wordlist="small") - SHARED_MARGIN)
-    return sorted(_ENGLISH_FUNCTION_WORDS & stopwords_for(language))
+    return sorted(ENGLISH_FUNCTION_WORDS & function_words(language))
 
 
 def main() -> None:
