@@ -426,5 +426,5 @@ def trim_common_words(old: str, new: str) -> tuple:
 
 STEP = Step(name="context", run=run,
             summary="real-word errors (confusion sets scored on n-grams, patterns)",
-            english_only=True, needs_dictionaries=True, prepare=prepare,
+            english_only=True, needs_dictionaries=True, corrects_words=True, prepare=prepare,
             rules=RuleSpec("context.yaml", RULE_SCHEMA, compile_rules))

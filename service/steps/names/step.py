@@ -573,5 +573,5 @@ def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | Non
 
 STEP = Step(name="names", run=run,
             summary="variants of known names -> canonical form; proper-noun casing",
-            english_only=True, needs_dictionaries=True,
+            english_only=True, needs_dictionaries=True, corrects_words=True,
             rules=RuleSpec("names.yaml", RULE_SCHEMA, compile_rules))

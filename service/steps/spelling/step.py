@@ -2,8 +2,10 @@
 
 Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
 then wordfreq's broad English list). Before any lookup a token must pass the
-guards: names, acronyms, code, units, words the document repeats, words the
-rules protect, other scripts and lines in another language are never touched.
+guards: names (the request's too), acronyms, code, units, words the document
+repeats, words the rules protect, other scripts and lines in another language
+are never touched (guard.py; the guards all steps share are service.guards,
+and the pipeline keeps the dictionary words of the request and the deployment).
 The candidates of what is left are ranked by a noisy channel (rank): a
 correction is made only when it takes most of the posterior against keeping
 the word.
@@ -390,5 +392,5 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
 
 STEP = Step(name="spelling", run=run,
             summary="non-word typos (SymSpell, guarded)",
-            english_only=True, needs_dictionaries=True, prepare=prepare,
+            english_only=True, needs_dictionaries=True, corrects_words=True, prepare=prepare,
             rules=RuleSpec("spelling.yaml", RULE_SCHEMA, compile_rules))
