@@ -48,6 +48,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 import service
+from service.lexicon import match_casing
 from service.pipeline import Resources
 from service.resources import dictionaries
 from service.rules import load_rules
@@ -263,7 +264,7 @@ def direction_stats(texts: list, res: Resources) -> dict:
             d = stats[(join.rule, f"{join.first} {join.second}", join.joined)]
             for text, start in found:
                 old = text[start:start + len(join.joined)]
-                bad = (text[:start] + context.match_case(join.first, old) + " " + join.second
+                bad = (text[:start] + match_casing(old, join.first) + " " + join.second
                        + text[start + len(join.joined):])
                 sites = find_sites(bad, rules.scan)
                 n = next((i for i, x in enumerate(sites) if x.tok.start == start), None)
@@ -279,7 +280,7 @@ def direction_stats(texts: list, res: Resources) -> dict:
                 if not curated(p.rule):
                     continue
                 w = p.word
-                bad = text[:tok.start] + context.match_case(w, tok.text) + text[tok.end:]
+                bad = text[:tok.start] + match_casing(tok.text, w) + text[tok.end:]
                 d = stats[(p.rule, w, truth)]
                 d["m"] += 1
                 new_site = next((x for x in find_sites(bad, rules.scan) if x.tok.start == tok.start), None)

@@ -16,7 +16,7 @@ import argparse
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-from service.language import _ENGLISH_FUNCTION_WORDS, stopwords_for
+from service.lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 SHARED_MARGIN = 1.5
 TARGET = os.path.join(HERE, "..", "service", "language_shared.py")
@@ -34,10 +34,10 @@ def shared_words(language: str) -> list[str]:
 
     # (Chinese, Japanese and Korean need tokenizers wordfreq leaves optional; their stop lists serve)
     if language in available_languages(wordlist="small") and language not in ("ja", "ko", "zh"):
-        return sorted(w for w in _ENGLISH_FUNCTION_WORDS
+        return sorted(w for w in ENGLISH_FUNCTION_WORDS
                       if zipf_frequency(w, language, wordlist="small")
                       >= zipf_frequency(w, "en", wordlist="small") - SHARED_MARGIN)
-    return sorted(_ENGLISH_FUNCTION_WORDS & stopwords_for(language))
+    return sorted(ENGLISH_FUNCTION_WORDS & function_words(language))
 
 
 def main() -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 
 from .language_detector import FastDetector
 from .language_shared import SHARED_FUNCTION_WORDS
+from .lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 # langdetect's cost rises steeply past about a thousand characters (12.8 ms at
 # 2000 against 2.6 ms at 1000 on a 5 KB article) with the same answers on news.
@@ -26,10 +26,6 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # mixes of English with words of 40 other languages: wherever it fires,
 # langdetect said ("en", 1.0) too; the worst mix langdetect did not call
 # ("en", 1.0) had 86% English words, against the 93% required here.
-_ENGLISH_FUNCTION_WORDS = frozenset("""
-the of and to in a is that for on with as was at by it from be have has are said he she they his
-her its this an or not will would after which we their been were had who but
-""".split())
 FAST_MIN_WORDS = 40
 FAST_MIN_FUNCTION_SHARE = 0.2
 FAST_MIN_KNOWN_SHARE = 0.93
@@ -93,7 +89,7 @@ def clearly_english(sample: str, known_words) -> bool:
     n = len(words)
     if n < FAST_MIN_WORDS:
         return False
-    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    function = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
     if function < FAST_MIN_FUNCTION_SHARE * n:
         return False
     known = sum(1 for w in words if w in known_words)
@@ -159,7 +155,7 @@ def take_prior(text: str, guess: str, known_words) -> bool:
         return True
     if sum(1 for w in words if w in known_words) < SHORT_MIN_KNOWN_SHARE * len(words):
         return False
-    english, other = stopwords_for("en"), stopwords_for(guess)
+    english, other = function_words("en"), function_words(guess)
     return not any(w in other and w not in english for w in words)
 
 
@@ -173,52 +169,7 @@ SHORT_NO_FUNCTION_WORDS = 6
 SHORT_MIN_WORDS = 3
 # A tie in function words goes to English unless the detector is this sure of its guess.
 SURE_GUESS = 0.8
-# ISO 639-1 codes (and langdetect's, and a few 639-3 ones where no 639-1 code
-# exists) to the names of the ~100 stop-word lists justext ships.
-_STOPLIST_NAMES = {
-    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
-    "rup": "Aromanian", "ast": "Asturian", "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian",
-    "bn": "Bengali", "bpy": "Bishnupriya_Manipuri", "bs": "Bosnian", "br": "Breton", "bg": "Bulgarian",
-    "ca": "Catalan", "ceb": "Cebuano", "cv": "Chuvash", "hr": "Croatian", "cs": "Czech", "da": "Danish",
-    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish", "fr": "French",
-    "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek", "gu": "Gujarati", "ht": "Haitian",
-    "he": "Hebrew", "iw": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "is": "Icelandic", "io": "Ido",
-    "ig": "Igbo", "id": "Indonesian", "in": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
-    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin",
-    "lv": "Latvian", "lt": "Lithuanian", "lmo": "Lombard", "nds": "Low_Saxon", "lb": "Luxembourgish",
-    "mk": "Macedonian", "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi",
-    "nap": "Neapolitan", "ne": "Nepali", "new": "Newar", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
-    "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian", "pms": "Piedmontese", "pl": "Polish",
-    "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "mo": "Romanian", "ru": "Russian",
-    "sgs": "Samogitian", "sr": "Serbian", "sh": "Serbo_Croatian", "scn": "Sicilian", "sk": "Slovak",
-    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
-    "tl": "Tagalog", "fil": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
-    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
-    "war": "Waray_Waray", "cy": "Welsh", "fy": "West_Frisian", "pnb": "Western_Panjabi", "pa": "Western_Panjabi",
-    "yo": "Yoruba",
-}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*)[\"'“‘(\[]*$")
-
-
-@lru_cache(maxsize=128)
-def stopwords_for(language: str) -> frozenset:
-    """justext's bundled stop-word list for a language code (empty if none).
-
-    Codes are ISO 639 ("de", "pt-BR" and "zh-cn" read as their first part).
-
-    >>> "the" in stopwords_for("en"), "und" in stopwords_for("de"), "que" in stopwords_for("pt-BR")
-    (True, True, True)
-    >>> len(stopwords_for("xx")), len(stopwords_for("und"))
-    (0, 0)
-    """
-    name = _STOPLIST_NAMES.get((language or "").lower().replace("_", "-").split("-")[0])
-    if not name:
-        return frozenset()
-    import justext  # ships its stop-word lists as package data: nothing downloads
-    try:
-        return frozenset(justext.get_stoplist(name))
-    except ValueError:
-        return frozenset()
 
 
 def content_words(text: str, known_words) -> list[str]:
@@ -275,9 +226,9 @@ def read_short_text(text: str, guess: str, known_words, guess_prob: float = 1.0)
     known = sum(1 for w in words if w in known_words)
     if known < SHORT_MIN_KNOWN_SHARE * len(words):
         return None
-    english, other = stopwords_for("en"), stopwords_for(guess)
+    english, other = function_words("en"), function_words(guess)
     shared = SHARED_FUNCTION_WORDS.get(guess, other)
-    only_english = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS and w not in shared)
+    only_english = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS and w not in shared)
     only_other = sum(1 for w in words if w in other and w not in english)
     if only_english > only_other or (only_english == only_other > 0 and guess_prob < SURE_GUESS) or (
             only_english == only_other == 0 and SHORT_MIN_WORDS <= len(words) <= SHORT_NO_FUNCTION_WORDS):
@@ -371,7 +322,7 @@ def is_function_rich(chunks: list[str]) -> bool:
     >>> is_function_rich("The minister said that the talks would resume.".split())
     True
     """
-    return sum(1 for c in chunks if c.lower() in _ENGLISH_FUNCTION_WORDS) >= PARAGRAPH_FUNCTION_SHARE * max(
+    return sum(1 for c in chunks if c.lower() in ENGLISH_FUNCTION_WORDS) >= PARAGRAPH_FUNCTION_SHARE * max(
         PARAGRAPH_MIN_WORDS, len(chunks))
 
 
@@ -385,7 +336,7 @@ def looks_english(words: list[str], known_words) -> bool | None:
     False
     """
     n = len(words)
-    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    function = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
     if function >= PARAGRAPH_FUNCTION_SHARE * n:
         return True
     known = sum(1 for w in words if w in known_words)

@@ -42,6 +42,7 @@ class Options:
     min_confidence: float = 0.5
     keep_typographic_quotes: bool = True
     name_style: str = "document"
+    dictionary: tuple = ()
 
     @classmethod
     def from_mapping(cls, mapping: dict | None = None, **kwargs: Any) -> "Options":
@@ -160,6 +161,38 @@ def _name_entry(item: Any, i: int) -> NameEntry:
     return NameEntry(item["canonical"].strip(), tuple(a.strip() for a in aliases), kind)
 
 
+# Limits on a request's own dictionary (words no step corrects, like a word
+# processor's "add to dictionary"); see README "Request dictionary".
+MAX_DICTIONARY = 1000          # words
+MAX_DICTIONARY_WORD_CHARS = 100
+# one word: no space, tab or line break (openapi.yaml's pattern, matched as JSON Schema
+# does: re.search; ASCII white space only, which every regex dialect reads alike)
+ONE_WORD = re.compile(r"^[^ \t\n\r\f\v]+$")
+
+
+def _dictionary(value: Any) -> tuple:
+    """A request's dictionary: a list of words (no spaces), checked against the limits above.
+
+    >>> _dictionary(["lede", "nut-graf", "dek"])
+    ('lede', 'nut-graf', 'dek')
+    >>> _dictionary(["bury the lede"])
+    Traceback (most recent call last):
+    ...
+    service.errors.OptionsError: 'dictionary[0]' must be one word: a non-empty string without spaces
+    """
+    if not isinstance(value, (list, tuple)):
+        raise OptionsError("'dictionary' must be a list of words")
+    if len(value) > MAX_DICTIONARY:
+        raise OptionsError(f"'dictionary' may hold at most {MAX_DICTIONARY} words, got {len(value)}")
+    for i, word in enumerate(value):
+        if not isinstance(word, str) or not ONE_WORD.search(word):
+            raise OptionsError(f"'dictionary[{i}]' must be one word: a non-empty string without spaces")
+        if len(word) > MAX_DICTIONARY_WORD_CHARS:
+            raise OptionsError(f"'dictionary[{i}]' is {len(word)} characters long; "
+                               f"a word may have at most {MAX_DICTIONARY_WORD_CHARS}")
+    return tuple(word.strip() for word in value)
+
+
 def _diff(value: Any) -> str:
     if value not in DIFF_FORMATS:
         raise OptionsError(f"'diff' must be one of {', '.join(DIFF_FORMATS)}")
@@ -194,4 +227,5 @@ _VALIDATORS = {
     "min_confidence": _confidence,
     "keep_typographic_quotes": _bool("keep_typographic_quotes"),
     "name_style": _name_style,
+    "dictionary": _dictionary,
 }

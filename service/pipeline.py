@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from . import diff as diffs
 from .budget import Budget, watch
 from .edits import Edit, EditLog, SpanSet
+from .guards import dictionary_words, drop_dictionary_changes
 from .language import detect_language, other_language_lines
 from .options import Options
 from .resources import Dictionaries, dictionaries
@@ -136,6 +137,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     timings, skipped, incomplete = {}, [], []
     suggested: list[Edit] = []  # changes below the confidence floor, in original offsets
     samples: dict = {}  # langdetect's answers by sample, for this text's versions (detect_language)
+    dictionary = dictionary_words(options.dictionary, resources.rules.dictionary)
     for step in options.steps:
         spec = step_named(step)
         if language is None and step != "unicode":
@@ -157,8 +159,10 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         ctx = Context(options=options, language="en" if english_only else code,
                       rules=resources.rules.compiled(step),
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
-                      budget=clock)
+                      budget=clock, dictionary=dictionary)
         changes = spec.run(log.text, ctx)
+        if spec.corrects_words:
+            changes = drop_dictionary_changes(log.text, changes, dictionary)
         if clock.max_changes is not None and len(changes) > clock.max_changes:
             changes = sorted(changes, key=lambda c: c.start)[:clock.max_changes]
             clock.note_cap()  # the rest of the text is left as this step found it

@@ -5,6 +5,8 @@ Each step that is driven by data declares a `RuleSpec` in its `Step` record
 schema for one entry of the file's `rules:` list, and what compiles the
 checked entries (patterns, tables).
 Every entry shares the common fields below; ids are unique across all files.
+One file belongs to no step: `dictionary.yaml` (optional), a newsroom's own
+words that no step corrects (service.guards), read into `RuleSet.dictionary`.
 A problem raises RulesError naming the file and the entry, so an operator who
 mounts a broken file sees exactly what to fix before the service starts.
 """
@@ -20,6 +22,8 @@ import jsonschema
 import yaml
 
 from .errors import RulesError
+from .guards import fold_word
+from .options import ONE_WORD
 from .paths import find_bundled
 from .steps import REGISTRY
 
@@ -44,6 +48,12 @@ FILE_SCHEMA = {
     "properties": {"description": {"type": "string"}, "source": {"type": "string"},
                    "rules": {"type": "array"}},
 }
+DICTIONARY_FILE = "dictionary.yaml"
+# One entry of dictionary.yaml: a list of words (no spaces) no step corrects.
+DICTIONARY_SCHEMA = {
+    "required": ["words"],
+    "properties": {"words": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": ONE_WORD.pattern}}},
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,9 @@ class RuleSet:
     directory: str
     files: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     version: str = ""
+    # dictionary.yaml: its entries, and their words folded (guards.fold_word)
+    dictionary_entries: tuple = ()
+    dictionary: frozenset = frozenset()
 
     def compiled(self, step: str):
         f = self.files.get(step)
@@ -77,7 +90,9 @@ class RuleSet:
         own = Path(self.directory).resolve() != DEFAULT_RULES_DIR
         return {"directory": "COPYDESK_RULES_DIR" if own else "bundled", "version": self.version,
                 "files": {s: {"path": os.path.basename(f.path), "rules": len(f.entries)}
-                          for s, f in self.files.items()}}
+                          for s, f in self.files.items()},
+                "dictionary": {"path": DICTIONARY_FILE, "rules": len(self.dictionary_entries),
+                               "words": len(self.dictionary)}}
 
 
 def _load_yaml(path: Path):
@@ -101,33 +116,45 @@ def load_rules(directory: str | os.PathLike | None = None, steps: tuple | None =
     for spec in steps or REGISTRY:
         if spec.rules is None:
             continue
-        step, name = spec.name, spec.rules.file
-        path = directory / name
-        data = _load_yaml(path)
-        digest.update(name.encode() + b"\0" + path.read_bytes())
+        path = directory / spec.rules.file
+        entries = _checked_entries(path, spec.rules.schema, seen, digest)
         try:
-            jsonschema.validate(data, FILE_SCHEMA)
-        except jsonschema.ValidationError as exc:
-            raise RulesError(f"{path}: {exc.message}") from None
-        schema = {"type": "object", "required": ["id"], "additionalProperties": False,
-                  "properties": {**COMMON_PROPERTIES, **spec.rules.schema.get("properties", {})},
-                  **{k: v for k, v in spec.rules.schema.items() if k not in ("properties", "type")}}
-        schema["required"] = sorted(set(schema.get("required", [])) | {"id"})
-        # one validator per file: jsonschema.validate would re-check the schema for every entry
-        validator = jsonschema.Draft202012Validator(schema)
-        for i, entry in enumerate(data["rules"]):
-            label = f"{path}: rule #{i + 1}" + (f" ({entry.get('id')})" if isinstance(entry, dict) else "")
-            try:
-                validator.validate(entry)
-            except jsonschema.ValidationError as exc:
-                where = "/".join(str(p) for p in exc.absolute_path)
-                raise RulesError(f"{label}: {where + ': ' if where else ''}{exc.message}") from None
-            if entry["id"] in seen:
-                raise RulesError(f"{label}: duplicate rule id, first defined in {seen[entry['id']]}")
-            seen[entry["id"]] = path.name
-        try:
-            compiled = spec.rules.compile(data["rules"])
+            compiled = spec.rules.compile(entries)
         except RulesError as exc:
             raise RulesError(f"{path}: {exc}") from None
-        files[step] = RuleFile(str(path), step, tuple(data["rules"]), compiled)
-    return RuleSet(str(directory), MappingProxyType(files), digest.hexdigest()[:12])
+        files[spec.name] = RuleFile(str(path), spec.name, tuple(entries), compiled)
+    words: tuple = ()
+    path = directory / DICTIONARY_FILE
+    if path.is_file():  # optional: a deployment without one has no words of its own
+        words = tuple(_checked_entries(path, DICTIONARY_SCHEMA, seen, digest))
+    return RuleSet(str(directory), MappingProxyType(files), digest.hexdigest()[:12], words,
+                   frozenset(fold_word(w) for e in words for w in e["words"]))
+
+
+def _checked_entries(path: Path, entry_schema: dict, seen: dict, digest) -> list:
+    """The `rules:` entries of one file, each checked against the common fields and
+    `entry_schema`; ids are recorded in `seen` (unique across files), the file's
+    bytes added to `digest`. RulesError names the file and the entry at fault."""
+    data = _load_yaml(path)
+    digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    try:
+        jsonschema.validate(data, FILE_SCHEMA)
+    except jsonschema.ValidationError as exc:
+        raise RulesError(f"{path}: {exc.message}") from None
+    schema = {"type": "object", "required": ["id"], "additionalProperties": False,
+              "properties": {**COMMON_PROPERTIES, **entry_schema.get("properties", {})},
+              **{k: v for k, v in entry_schema.items() if k not in ("properties", "type")}}
+    schema["required"] = sorted(set(schema.get("required", [])) | {"id"})
+    # one validator per file: jsonschema.validate would re-check the schema for every entry
+    validator = jsonschema.Draft202012Validator(schema)
+    for i, entry in enumerate(data["rules"]):
+        label = f"{path}: rule #{i + 1}" + (f" ({entry.get('id')})" if isinstance(entry, dict) else "")
+        try:
+            validator.validate(entry)
+        except jsonschema.ValidationError as exc:
+            where = "/".join(str(p) for p in exc.absolute_path)
+            raise RulesError(f"{label}: {where + ': ' if where else ''}{exc.message}") from None
+        if entry["id"] in seen:
+            raise RulesError(f"{label}: duplicate rule id, first defined in {seen[entry['id']]}")
+        seen[entry["id"]] = path.name
+    return data["rules"]

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from service.steps.context import scan as context_scan
+from service import guards
 from service.steps.context import step as context
 from service.steps.context.model import expand_word
 from service.steps.context.rules import compile_rules
-from service.steps.context.scan import ScanTables, Site, find_sites, is_glued
+from service.guards import is_glued
+from service.steps.context.scan import ScanTables, Site, find_sites
 from service.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,4 +162,4 @@ def test_links_are_found_around_a_match_only():
         for start in range(0, len(text), 7):
             for end in (start, start + 1, start + 9):
                 want = any(a < end and start < b if end > start else a < start < b for a, b in links)
-                assert context_scan.touches_link(text, start, end) == want, (text, start, end)
+                assert guards.touches_link(text, start, end) == want, (text, start, end)

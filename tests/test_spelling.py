@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import service
 from service.errors import RulesError
+from service.lexicon import match_casing
 from service.pipeline import Resources
 from service.resources import dictionaries
 from service.rules import load_rules
@@ -128,7 +129,7 @@ def test_protected_misspelling_is_a_conflict():
     ("Alot", "a lot", "A lot"),
 ])
 def test_match_casing(original, replacement, expected):
-    assert spelling.match_casing(original, replacement) == expected
+    assert match_casing(original, replacement) == expected
 
 
 # --- properties -------------------------------------------------------------------------

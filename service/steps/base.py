@@ -37,6 +37,9 @@ class Context:
     rules: Any = None                      # this step's compiled rules (RuleSpec.compile), or None
     resources: Dictionaries | None = None  # the shared dictionaries, for steps that need them
     budget: Budget = UNLIMITED             # long loops poll it and stop early
+    # words no step corrects (guards.dictionary_words: the request's `dictionary` and
+    # rules/dictionary.yaml), folded; the pipeline drops changes to them (Step.corrects_words)
+    dictionary: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class Step:
     summary: str
     english_only: bool = False  # skipped on text (and paragraphs) in another language
     needs_dictionaries: bool = False
+    # corrects words: the pipeline leaves the dictionary words as written (service.guards)
+    corrects_words: bool = False
     rules: RuleSpec | None = None
     # builds derived data from the dictionaries once, before workers fork
     prepare: Callable[[Any], None] | None = None
@@ -68,4 +73,5 @@ def context_for(step: str, language: str = "en", **options) -> Context:
     spec = step_named(step)
     return Context(options=Options.from_mapping(options), language=language,
                    rules=resources.rules.compiled(step),
-                   resources=resources.dictionaries if spec.needs_dictionaries else None)
+                   resources=resources.dictionaries if spec.needs_dictionaries else None,
+                   dictionary=resources.rules.dictionary)

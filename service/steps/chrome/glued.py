@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...edits import Change
+from ...lexicon import zipf
 from . import signals as sig
 
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -103,8 +104,6 @@ def glued_site_end(line: str, start: int, language: str) -> int | None:
     sentence start ("TelecomThis", "TimesI", "WIONThe"). A glued word the
     dictionary knows ("PlayStation", "YouTube") is a brand, not a glue.
     """
-    from wordfreq import zipf_frequency
-
     pos = start
     for _ in range(4):
         m = re.match(r"\S+", line[pos:])
@@ -115,7 +114,7 @@ def glued_site_end(line: str, start: int, language: str) -> int | None:
         if glue is not None:
             # a letter glued onto a letter may be a brand ("PlayStation"): ask the dictionary
             joined = alnum_run_at(word, glue)
-            known = word[glue].isalpha() and zipf_frequency(joined, language) > 0
+            known = word[glue].isalpha() and zipf(joined, language) > 0
             if (known or not sig.words_of(line[pos + glue:]) or not _SENTENCE_OPENING.match(line, pos + glue)
                     or not sig.is_site_name(line[start:pos + glue])):
                 return None

@@ -22,6 +22,8 @@ from itertools import compress
 from operator import itemgetter, not_
 from typing import NamedTuple
 
+from ...tokens import WORD
+
 # A block is article prose when it is long and full of function words; the
 # thresholds are jusText's (length 70/200, stop-word density 0.30/0.32),
 # loosened a little because our blocks may hold a caption or a dateline too.
@@ -33,7 +35,7 @@ STOPWORDS_HIGH = 0.28
 # end punctuation speak.
 LENGTH_GOOD_NO_STOPLIST = 160
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_WORD = re.compile(WORD)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
 _END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s*$")
 # group_blocks drops a space left before closing punctuation where a fragment was cut.

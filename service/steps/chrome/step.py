@@ -60,7 +60,7 @@ from functools import lru_cache
 
 from ...edits import Change
 from ...errors import RulesError
-from ...language import stopwords_for
+from ...lexicon import function_words
 from ...regexes import check_regex_safe
 from . import guard
 from . import signals as sig
@@ -193,7 +193,7 @@ def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else any_language_rules(ctx.rules or ())
     # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
-    page = classify_blocks(blocks, rules, stopwords_for(ctx.language), memo)
+    page = classify_blocks(blocks, rules, function_words(ctx.language), memo)
     verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
     removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}

@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from importlib.metadata import version as _pkg_version
 
+from ...lexicon import frequent_words
 from ...resources import load_cached
 from . import model as context_model
 
@@ -177,7 +178,7 @@ def candidate_map(source: str, min_zipf: float) -> dict:
         raise ValueError(f"unknown candidate source {source!r}; known: {', '.join(_SOURCES)}")
 
     def build() -> dict:
-        vocabulary = context_model.frequent_vocabulary(min_zipf, min_length=MIN_LENGTH, size=60000)
+        vocabulary = frequent_words(min_zipf, min_length=MIN_LENGTH, size=60000)
         pron = pronunciations()
         return (homophone_pairs if source == "homophone" else near_pairs)(vocabulary, pron)
 

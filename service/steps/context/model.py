@@ -379,25 +379,3 @@ def similar_words(vocabulary: list, sound_keys=None) -> dict:
         if found:
             out[w] = tuple(sorted(found))
     return out
-
-
-def frequent_vocabulary(min_zipf: float, min_length: int = 4, size: int = 30000) -> list:
-    """Frequent lower-case ASCII words from wordfreq's list (bundled, no download).
-
-    The list is sorted by frequency, so the cut-off is found by bisection
-    (zipf_frequency is slow enough that 30,000 calls take seconds).
-
-    >>> words = frequent_vocabulary(6.0); "that" in words and "zebra" not in words
-    True
-    """
-    from wordfreq import top_n_list, zipf_frequency
-
-    ranked = top_n_list("en", size)
-    lo, hi = 0, len(ranked)
-    while lo < hi:  # first index whose zipf is below min_zipf
-        mid = (lo + hi) // 2
-        if zipf_frequency(ranked[mid], "en") >= min_zipf:
-            lo = mid + 1
-        else:
-            hi = mid
-    return [w for w in ranked[:lo] if len(w) >= min_length and w.isascii() and w.isalpha()]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 
 from ...errors import RulesError
+from ...lexicon import frequent_words
 from ...resources import load_cached
 from ...regexes import check_regex_safe, regex_parser, required_literals
 from . import model as context_model
@@ -234,7 +235,7 @@ def add_similar_words(partners: dict, min_zipf: float, rule: str, threshold: flo
     Built once (about a second) and cached on disk: the map is the same for every request.
     """
     def build() -> dict:
-        return context_model.similar_words(context_model.frequent_vocabulary(min_zipf))
+        return context_model.similar_words(frequent_words(min_zipf))
 
     # a pure function of min_zipf and the pinned wordfreq: cached on disk for start-up
     similar_map = load_cached(f"similar-words-{SIMILAR_VERSION}-{_pkg_version('wordfreq')}-{min_zipf}", build)

@@ -27,16 +27,16 @@ The sites are exactly what the token list of the whole text gives
 >>> [(s.tok.text, s.tok.start, s.left, s.right) for s in find_sites("Over (their) cat, their dog.", tables)]
 [('their', 6, None, None), ('their', 18, None, 'dog')]
 
-The guards (what the step never edits) are here too: they are about where
-in the text a token sits.
+Where a capitalised word may be edited (`may_edit_casing`) is here too; the
+guards every step shares (code, links, names) are service.guards.
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-from ...edits import SpanSet
-from ...scan import chunk_tokens, locate, tokens_between
+from ...guards import is_glued
+from ...scan import chunk_tokens, locate
 from ...tokens import Token, sentence_start, tokenize  # noqa: F401 - doctests
 from . import model as context_model
 
@@ -253,79 +253,8 @@ def neighbour(word: str, step: int) -> str:
     return chain[-1] if step < 0 else chain[0]
 
 
-# ---------------------------------------------------------------- guards
-
-_CODE_SPAN = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
-# characters that glue a word to a URL, path, handle or identifier
-_GLUE = set("/\\@_=#<>{}[]|~$%^&*+")
-
-
-def protected_spans(text: str) -> list:
-    """Spans never edited: inline and fenced code.
-
-    >>> protected_spans("use `their` here")
-    [(4, 11)]
-    """
-    if "`" not in text:
-        return []
-    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-
-
-def may_hold_links(text: str) -> bool:
-    """False when `text` cannot hold a URL, e-mail or tag token (none of their marks).
-
-    >>> may_hold_links("see www.x.com"), may_hold_links("plain words")
-    (True, False)
-    """
-    return "@" in text or "#" in text or "http" in text or "www." in text
-
-
-def touches_link(text: str, start: int, end: int, maybe: bool | None = None) -> bool:
-    """True when [start, end) overlaps a URL, e-mail or hashtag/handle token: no pattern edits there.
-
-    Such a token needs "http", "www.", "@" or "#" (the test service.tokens
-    makes before it looks for them), so most texts need no tokenizing here;
-    else only the chunks around [start, end) are tokenized (tokens never span
-    whitespace), not the whole text. A caller testing many spans of one text
-    passes `maybe` = may_hold_links(text), so the whole text is read once.
-
-    >>> text = "see www.their.com or #then, then"
-    >>> touches_link(text, 8, 13), touches_link(text, 22, 26), touches_link(text, 28, 32)
-    (True, True, False)
-    """
-    if not (may_hold_links(text) if maybe is None else maybe):
-        return False
-    a, b = start, end
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return any(t.kind in ("url", "email", "tag") and t.start < end and start < t.end
-               for t in tokens_between(text, a, b))
-
-
-def inside_any(start: int, end: int, spans: SpanSet | None) -> bool:
-    """True when [start, end) overlaps one of the spans (None: there are none)."""
-    return spans is not None and spans.overlaps(start, end)
-
-
-def is_glued(text: str, tok: Token) -> bool:
-    """True for a word touching a URL/path/identifier character, or a dot-joined domain.
-
-    It reads the token's chunk only (the characters either side and one more
-    past a dot), so `ScanTables.chunk` can answer it once per chunk.
-
-    >>> t = tokenize("see their.com now")[1]; is_glued("see their.com now", t)
-    True
-    """
-    before = text[tok.start - 1] if tok.start > 0 else " "
-    after = text[tok.end] if tok.end < len(text) else " "
-    if before in _GLUE or after in _GLUE:
-        return True
-    if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
-        return True
-    return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
-
+# ---------------------------------------------------------------- casing
+# (what no step edits, code, links and names, is service.guards)
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
@@ -355,12 +284,3 @@ def opens_title_case(text: str, end: int) -> bool:
     """
     m = _NEXT_WORD.match(text, end)
     return bool(m) and m.group(1)[0].isupper() and m.group(1) != "I"
-
-
-def name_words(options) -> frozenset:
-    """Lower-case words of the request's names: never treated as confusions."""
-    out = set()
-    for entry in getattr(options, "names", ()) or ():
-        for name in (entry.canonical, *entry.aliases):
-            out.update(w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", name))
-    return frozenset(out)

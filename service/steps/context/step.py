@@ -51,14 +51,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import lru_cache
 
 from ...budget import UNLIMITED
 from ...edits import Change, SpanSet
+from ...guards import inside_any, may_hold_links, name_words, protected_spans, touches_link
+from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, write_apostrophes, zipf
 from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
-from .scan import (Site, find_sites, inside_any, may_edit_casing, name_words, may_hold_links,
-                   neighbour, protected_spans, touches_link)
+from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost)
 from .wider import load_lemmas, needs_wider, wider_score
@@ -72,8 +72,6 @@ STEM_MIN_ZIPF = 4.0
 # name is seldom plural (chinas 0, japans 0.0008, amazons 0.004 of the name),
 # a common noun often is ("Panics spread" 0.04, "Scopes vary" 0.09: plurals)
 PLURAL_MAX_SHARE = 0.01
-_FUNCTION_WORDS = {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
-                   "is", "are", "was", "were", "be", "has", "have", "had", "that", "which", "who", "the"}
 # Words before which a capitalised plural is a real plural ("the Kennedys", "two Koreas").
 _PLURAL_CUES = {"the", "two", "three", "both", "all", "many", "several", "these", "those", "few"}
 
@@ -186,7 +184,7 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
             threshold = min(threshold, REPEAT_THRESHOLD)
         if score < math.log(partner.suggest or threshold / SUGGEST_FRACTION):
             continue
-        new = match_case(partner.word.replace("'", apostrophe), tok.text)
+        new = match_casing(tok.text, write_apostrophes(partner.word, apostrophe))
         out.append(Change(tok.start, tok.end, new, partner.rule,
                           f"'{tok.text}' is likely '{new}' here",
                           round(confidence_from(score, threshold), 3)))
@@ -281,7 +279,7 @@ def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> 
                      - context_model.phrase_logprob(model, left, (join.first, join.second), right))
             if score < math.log(join.threshold / SUGGEST_FRACTION):
                 continue
-            new = match_case(join.joined, tok.text)
+            new = match_casing(tok.text, join.joined)
             old = text[tok.start:nxt.end]
             out.append(Change(tok.start, nxt.end, new, join.rule, f"'{old}' is likely '{new}' here",
                               round(confidence_from(score, join.threshold), 3)))
@@ -320,10 +318,10 @@ def possessive_changes(text: str, sites: list, possessive: tuple, blocked, ctx) 
         stem = tok.lower[:-1]
         if stem.endswith("s") or not d.count(stem) or d.count(tok.lower) > PLURAL_MAX_SHARE * d.count(stem):
             continue
-        if _zipf(tok.lower) >= PLURAL_MAX_ZIPF or _zipf(stem) < STEM_MIN_ZIPF:
+        if zipf(tok.lower) >= PLURAL_MAX_ZIPF or zipf(stem) < STEM_MIN_ZIPF:
             continue
         if (not nxt.is_word or not nxt.text.islower() or text[tok.end:nxt.start] != " "
-                or nxt.text in _FUNCTION_WORDS):
+                or nxt.text in LINKING_FUNCTION_WORDS):
             continue
         if not (d.bigram("its", nxt.lower) or d.bigram("his", nxt.lower)):
             continue
@@ -334,15 +332,6 @@ def possessive_changes(text: str, sites: list, possessive: tuple, blocked, ctx) 
         out.append(Change(tok.start, tok.end, new, rule,
                           f"'{word}' is likely the possessive '{new}' here", confidence))
     return out
-
-
-@lru_cache(maxsize=20_000)
-def _zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of an English word: a pure function of the pinned
-    package, and a few microseconds a call, for words that recur ("Officials")."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 def pattern_changes(text: str, patterns: list, spans: list, lowered: str | None = None) -> list[Change]:
@@ -356,7 +345,7 @@ def pattern_changes(text: str, patterns: list, spans: list, lowered: str | None 
             # links last: the only test that may tokenize (a few chunks)
             if inside_any(m.start(), m.end(), blocked) or touches_link(text, m.start(), m.end(), links):
                 continue
-            new = match_case(m.expand(pat.replacement), m.group(0))
+            new = match_casing(m.group(0), m.expand(pat.replacement))
             if new == m.group(0):
                 continue
             start, end, new = trim_common_words(m.group(0), new)
@@ -445,25 +434,7 @@ def trim_common_words(old: str, new: str) -> tuple:
     return start, end, " ".join(b[head:len(b) - tail])
 
 
-
-
-def match_case(replacement: str, original: str) -> str:
-    """Give the replacement the original's capitalisation.
-
-    >>> match_case("there", "Their"), match_case("it's", "its")
-    ('There', "it's")
-    """
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-def apostrophe_style(text: str) -> str:
-    """The apostrophe the text mostly uses: typographic ’ or straight '."""
-    return "’" if text.count("’") > text.count("'") else "'"
-
-
 STEP = Step(name="context", run=run,
             summary="real-word errors (confusion sets scored on n-grams, patterns)",
-            english_only=True, needs_dictionaries=True, prepare=prepare,
+            english_only=True, needs_dictionaries=True, corrects_words=True, prepare=prepare,
             rules=RuleSpec("context.yaml", RULE_SCHEMA, compile_rules))

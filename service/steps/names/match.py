@@ -39,6 +39,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from ...errors import RulesError
+from ...tokens import WORD
 from .sound import heard_as, is_distinctive, is_rare, similar_word
 
 MAX_PARTS = 5
@@ -141,7 +142,7 @@ def parse_parts(name: str, offset: int = 0) -> tuple:
     [('Dr', False), ('S', True), ('J', True), ('Shankar', False)]
     """
     out = []
-    for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(\.)?", name):
+    for m in re.finditer(rf"{WORD}(\.)?", name):
         word = m.group(0).rstrip(".")
         single = len(letters_of(word)) == 1 and word[:1].isupper()
         out.append(Part(word, letters_of(word).lower(), single, offset + m.start(),

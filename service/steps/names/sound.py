@@ -9,7 +9,8 @@ from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
+
+from ...lexicon import zipf
 
 # wordfreq Zipf below which a word is seldom written at all (a likely misspelling)
 RARE_ZIPF = 2.0
@@ -108,14 +109,14 @@ def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = Fal
 @lru_cache(maxsize=65536)
 def is_distinctive(word: str) -> bool:
     """A given name few people share (wordfreq Zipf < 3: "Keir", not "Mark")."""
-    return zipf_frequency(word, "en") < DISTINCTIVE_ZIPF
+    return zipf(word) < DISTINCTIVE_ZIPF
 
 
 @lru_cache(maxsize=65536)
 def is_rare(word: str) -> bool:
     """Seldom written at all (wordfreq Zipf < 2): a likely misspelling, not
     another person's name ("Mody" 1.95 yes; "Viera" 2.4, "Merkle" 2.1 no)."""
-    return zipf_frequency(word, "en") < RARE_ZIPF
+    return zipf(word) < RARE_ZIPF
 
 
 def heard_as(cand: str, known: str) -> bool:

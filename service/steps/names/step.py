@@ -37,6 +37,7 @@ from functools import lru_cache
 from ...budget import UNLIMITED
 from ...edits import Change, EditLog, SpanSet
 from ...errors import OptionsError, RulesError
+from ...lexicon import is_known_word
 from ...tokens import sentence_start
 from .match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
                           WindowContext, build_gazetteer, letters_of, match_by_ear, match_exact,
@@ -148,8 +149,7 @@ def make_is_word(resources):
     shared dictionary; wordfreq when the step runs without one."""
     if resources is not None:
         return lambda w: resources.count(w) > 0
-    from wordfreq import zipf_frequency
-    return lambda w: zipf_frequency(w, "en") >= 2.5
+    return is_known_word
 
 
 def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
@@ -580,5 +580,5 @@ def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | Non
 
 STEP = Step(name="names", run=run,
             summary="variants of known names -> canonical form; proper-noun casing",
-            english_only=True, needs_dictionaries=True,
+            english_only=True, needs_dictionaries=True, corrects_words=True,
             rules=RuleSpec("names.yaml", RULE_SCHEMA, compile_rules))

@@ -1,6 +1,7 @@
 """Step 'spelling': non-word typos, corrected when the evidence is strong.
 
-  step   the step: guards, candidates, confidence
+  step   the step: candidates, confidence, lines in another language
+  guard  the pieces of a word it checks, and its own guards (why a word is left alone)
   rank   candidates from SymSpell ranked by frequency and a noisy channel
   words  a document's words, found once (sparse scan with a token cache)
 """

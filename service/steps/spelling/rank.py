@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.metadata import version as _pkg_version
 
-import wordfreq
 from symspellpy import SymSpell, Verbosity
 
+from ...lexicon import english_frequencies, word_frequency
 from ...resources import load_cached
 
 LN10 = math.log(10)
@@ -207,7 +207,7 @@ class Lexicon:
 
     def __init__(self, dicts):
         self.dicts = dicts
-        self.freqs = wordfreq.get_frequency_dict("en", "best")
+        self.freqs = english_frequencies()
         self.total = dicts.total
         bigram_total = sum(dicts.bigrams.values())
         # symspellpy's bigram counts come from a larger corpus than its
@@ -231,7 +231,7 @@ class Lexicon:
         """wordfreq's frequency of a lowercase word (0.0 when it lacks it)."""
         if word.isascii() and word.isalpha():
             return self.freqs.get(word, 0.0)
-        return wordfreq.word_frequency(word, "en")
+        return word_frequency(word)
 
     def zipf(self, word: str) -> float:
         """Zipf value (log10 per billion words) of a lowercase word; 0 when unknown."""

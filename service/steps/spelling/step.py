@@ -2,8 +2,10 @@
 
 Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
 then wordfreq's broad English list). Before any lookup a token must pass the
-guards: names, acronyms, code, units, words the document repeats, words the
-rules protect, other scripts and lines in another language are never touched.
+guards: names (the request's too), acronyms, code, units, words the document
+repeats, words the rules protect, other scripts and lines in another language
+are never touched (guard.py; the guards all steps share are service.guards,
+and the pipeline keeps the dictionary words of the request and the deployment).
 The candidates of what is left are ranked by a noisy channel (rank): a
 correction is made only when it takes most of the posterior against keeping
 the word.
@@ -21,18 +23,20 @@ vocabulary) and fix common misspellings that wordfreq lists as words
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ...budget import UNLIMITED
-from ...edits import Change, SpanSet
+from ...edits import Change
 from ...errors import RulesError
+from ...guards import is_quoted_alone, looks_like_code, name_words
+from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, fold_apostrophes,
+                        match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
+from .guard import MAX_SHORT, Piece, guard_reason, is_slug, split_pieces
 from .rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
                             score_hypotheses)
 from .words import Document, irregular_keys
-from ..whitespace import blank_runs
 from ..base import RuleSpec, Step
 
 # Scoring an unknown word (candidates within two edits, each weighed by the
@@ -71,15 +75,9 @@ RULE_SCHEMA = {
     "dependentRequired": {"misspelling": ["correction"], "correction": ["misspelling"]},
 }
 
-# Tokens of this length or less are never corrected: too many readings.
-MAX_SHORT = 2
-# wordfreq frequency (zipf) at or above which a token is a word, not a typo.
-KNOWN_ZIPF = 2.5
 # A known word is split ("inthe" -> "in the") only when the two words are this
 # many times more frequent as a bigram than the joined form is as a word.
 KNOWN_SPLIT_RATIO = 300.0
-# A token the document uses this many times is intentional.
-REPEATED = 2
 # A line whose lower-case words are mostly unknown to English (at least
 # FOREIGN_MIN_WORDS of them, more than FOREIGN_SHARE not in the word list nor
 # common in wordfreq) is in another language -- a Spanish quote, a translated
@@ -91,38 +89,19 @@ REPEATED = 2
 # A short line dense with typos reaches that share too ("The goverment met
 # inthe capital to discuss the agreemnet": 3 of 8), so a line is foreign only
 # when English function words are also rare in it (under FOREIGN_FUNCTION_SHARE
-# of its lower-case words). The list leaves out words other languages share:
-# "a", "in", "on", "an", "die", "was", "will", "he", "as".
+# of its lower-case words; lexicon.DISTINCTLY_ENGLISH_FUNCTION_WORDS).
 FOREIGN_SHARE = 0.35
 FOREIGN_MIN_WORDS = 5
 FOREIGN_KNOWN_ZIPF = 3.0
 FOREIGN_FUNCTION_SHARE = 0.1
 FOREIGN_SAMPLE = 40  # words read from the line's start
 _EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{},.;:!?¿¡-–—…*"
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to is that for it with be by at this are from or have not but they his her has had "
-    "which were their been would there who its said she we you".split())
 # Share of the posterior the best correction needs before it is made.
 FIRE_SHARE = 0.7
 FIRE_SHARE_CAPITALISED = 0.9
 # The confidence reported: the posterior share, capped.
 MAX_CONFIDENCE = 0.99
 FIXED_CONFIDENCE = 0.95
-
-_LATIN_WORD = re.compile(r"^[A-Za-z]+(?:['’\-][A-Za-z]+)*$")
-# Punctuation that may surround a word in prose; anything else inside a
-# word's chunk marks code or data.
-_OPENERS = "\"'“‘«([{*"
-_CLOSERS = "\"'”’»)]}*.,;:!?…"
-# A word ending in an apostrophe and letters ("China’s", "don't"); a joiner inside a word.
-_CONTRACTION_END = re.compile(r"['’]([A-Za-z]+)$")
-_JOINER = re.compile(r"['’\-]")
-# suffixes after which the stem is a word of its own: possessive 's and the
-# contractions of have, will, are, would/had ("n't" and "'m" are not: "don", "I")
-_STEM_SUFFIXES = frozenset({"s", "ve", "ll", "re", "d"})
-_PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
-_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
-
 
 @dataclass(frozen=True)
 class SpellingRules:
@@ -153,12 +132,12 @@ def compile_rules(entries: list) -> SpellingRules:
     fixes: dict[str, tuple[str, str]] = {}
     for e in entries:
         for word in e.get("protect", ()):
-            protected.setdefault(_fold(word.lower()), e["id"])
+            protected.setdefault(fold_apostrophes(word.lower()), e["id"])
         table = dict(e.get("fixes", {}))
         if "misspelling" in e:
             table[e["misspelling"]] = e["correction"]
         for wrong, right in table.items():
-            wrong, right = _fold(wrong), _fold(right)
+            wrong, right = fold_apostrophes(wrong), fold_apostrophes(right)
             if wrong == right:
                 raise RulesError(f"rule {e['id']}: misspelling and correction are the same word {wrong!r}")
             if wrong in fixes:
@@ -172,243 +151,6 @@ def compile_rules(entries: list) -> SpellingRules:
 
 
 _EMPTY_RULES = SpellingRules()
-
-
-def _fold(word: str) -> str:
-    """Typographic apostrophe to ASCII, so both spellings match.
-
-    >>> _fold("it’s")
-    "it's"
-    """
-    return word.replace("’", "'")
-
-
-def match_casing(original: str, replacement: str) -> str:
-    """Give the replacement the casing of the original (lower, Title or UPPER).
-
-    >>> match_casing("Goverment", "government"), match_casing("TEH", "the"), match_casing("alot", "a lot")
-    ('Government', 'THE', 'a lot')
-    """
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-def match_apostrophe(replacement: str, curly: bool) -> str:
-    """Write the replacement's apostrophes the way the document does (’ or ').
-
-    >>> match_apostrophe("you'd", True), match_apostrophe("you'd", False)
-    ('you’d', "you'd")
-    """
-    return replacement.replace("'", "’") if curly else replacement
-
-
-def prefers_curly(text: str, word: str = "") -> bool:
-    """True when the word, or else the document, writes apostrophes as ’.
-
-    >>> prefers_curly("It’s here", "dont"), prefers_curly("It's here, it’s", "youu’d")
-    (True, True)
-    """
-    if "’" in word or "'" in word:
-        return "’" in word
-    return text.count("’") > text.count("'")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A word to check: a whole token, a hyphenated part, or a possessive stem."""
-
-    text: str
-    start: int
-    end: int
-    left: str      # lowercase neighbouring words, "" when none (punctuation, line break)
-    right: str
-    at_sentence_start: bool
-
-
-def split_pieces(tok: Token, left: str, right: str, at_start: bool) -> list[Piece]:
-    """The checkable parts of a word token.
-
-    Hyphenated compounds are checked part by part; a possessive "China’s"
-    and a contraction whose stem is a word of its own ("would've", "they'll",
-    "we're", "I'd") by the stem; others ("don't", "I'm") are left whole.
-
-    >>> [p.text for p in split_pieces(Token("well-knwon", 0, 10, "word"), "", "", False)]
-    ['well', 'knwon']
-    >>> [p.text for p in split_pieces(Token("goverment’s", 0, 11, "word"), "", "", False)]
-    ['goverment']
-    >>> [p.text for p in split_pieces(Token("wouod've", 0, 8, "word"), "", "", False)]
-    ['wouod']
-    """
-    text = tok.text
-    m = _CONTRACTION_END.search(text)
-    if m:
-        if m.group(1).lower() not in _STEM_SUFFIXES or _JOINER.search(text, 0, m.start()):
-            return [Piece(text, tok.start, tok.end, left, right, at_start)]  # contraction: whole
-        text = text[:m.start()]
-    parts = text.split("-")
-    pieces, pos = [], tok.start
-    for i, part in enumerate(parts):
-        lft = parts[i - 1].lower() if i else left
-        rgt = parts[i + 1].lower() if i + 1 < len(parts) else right
-        pieces.append(Piece(part, pos, pos + len(part), lft, rgt, at_start and i == 0))
-        pos += len(part) + 1
-    return pieces
-
-
-def enclosing_chunk(text: str, start: int, end: int) -> str:
-    """The run of non-space characters around a span, without sentence punctuation.
-
-    >>> enclosing_chunk('see ("os.path"), then', 7, 9)
-    'os.path'
-    """
-    a, b = start, end
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return text[a:b].lstrip(_OPENERS).rstrip(_CLOSERS)
-
-
-def looks_like_code(text: str, start: int, end: int) -> bool:
-    """True when the word is part of code, a path, a number or a unit.
-
-    Inside the word's chunk (its run of non-space characters, outer
-    punctuation stripped) anything but letters, apostrophes and dashes means
-    code or data: snake_case, os.path, -fno-lto, a1b2-cdef, x86, 10km.
-
-    >>> looks_like_code("call os.path now", 8, 12), looks_like_code("a snake_case b", 2, 7)
-    (True, True)
-    >>> looks_like_code("the end. Next", 4, 7), looks_like_code("a well-known (and rare) word", 14, 17)
-    (False, False)
-    """
-    chunk = enclosing_chunk(text, start, end)
-    return chunk.startswith("-") or not _PLAIN_CHUNK.match(chunk)
-
-
-def is_quoted_alone(text: str, start: int, end: int) -> bool:
-    """True when quotes enclose just this word: a mention ('nobin', "foreach").
-
-    >>> is_quoted_alone('set "nobin" here', 5, 10), is_quoted_alone('a "big deal"', 3, 6)
-    (True, False)
-    """
-    before = text[start - 1] if start > 0 else ""
-    after = text[end] if end < len(text) else ""
-    return bool(before) and _QUOTE_PAIRS.get(before) == after
-
-
-def alone_on_line(text: str, start: int, end: int, line: tuple | None = None) -> bool:
-    """True when the word is its line's only content: a list item, a handle, a label.
-
-    `line`: the line's (start, end), when the caller knows it (Document.line_of).
-
-    >>> alone_on_line("Authors:|seanj|xtreak|".replace("|", chr(10)), 9, 14), alone_on_line("a seanj b", 2, 7)
-    (True, False)
-    """
-    a, b = line or line_bounds(text, start)
-    return only_chars(text, a, start, _OPENERS + " \t-•", from_end=True) and \
-        only_chars(text, end, b, _CLOSERS + " \t", from_end=False)
-
-
-def line_bounds(text: str, pos: int) -> tuple:
-    r"""(start, end) of the line holding `pos`, without its line feed.
-
-    >>> line_bounds("ab\ncd\nef", 4)
-    (3, 5)
-    """
-    b = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if b < 0 else b
-
-
-def only_chars(text: str, a: int, b: int, chars: str, from_end: bool) -> bool:
-    """True when text[a:b] holds only `chars`: read first near the word
-    (`from_end`: b's side), where prose has a letter, so a long line costs
-    a few characters per word, not its length.
-
-    >>> only_chars("x  (word", 1, 4, " (", True), only_chars("a" * 100 + " (", 0, 102, " (", True)
-    (True, False)
-    """
-    near = text[max(a, b - 32):b] if from_end else text[a:min(b, a + 32)]
-    if near.strip(chars):
-        return False
-    return b - a <= 32 or not text[a:b].strip(chars)
-
-
-def in_tabular_line(text: str, pos: int, line: tuple | None = None) -> bool:
-    r"""True when the word's line holds a tab: a table, a listing or code, not prose.
-
-    A tab in a run of blanks that the whitespace step makes one space ("a \t
-    b") is only a space: the second pass would no longer see it.
-
-    >>> in_tabular_line("apt\tmawk\t1.3", 4), in_tabular_line("a line\nof prose", 9)
-    (True, False)
-    >>> in_tabular_line("the minister \tsaid", 4)
-    False
-    """
-    a, b = line or line_bounds(text, pos)
-    stripped = text[a:b].strip()
-    if "\t" not in stripped:
-        return False
-    blanks = SpanSet(blank_runs(stripped))
-    return any(not blanks.overlaps(i, i + 1) for i, c in enumerate(stripped) if c == "\t")
-
-
-def is_slug(word: str) -> bool:
-    """A chain of four or more hyphenated parts is a slug or an identifier, not prose.
-
-    >>> is_slug("a-public-ipport-combination"), is_slug("state-of-the-art"), is_slug("well-known")
-    (True, True, False)
-    """
-    return word.count("-") >= 3
-
-
-def lacks_vowels(word: str) -> bool:
-    """True for a short token without a vowel (tty, pkg, mgmt): maybe an abbreviation.
-
-    >>> lacks_vowels("tty"), lacks_vowels("pkgs"), lacks_vowels("chcks"), lacks_vowels("thre")
-    (True, True, False, False)
-    """
-    return len(word) <= 4 and not any(c in "aeiouAEIOU" for c in word)
-
-
-def guard_reason(piece: Piece, doc: Document, rules: SpellingRules) -> str | None:
-    """Why this piece must not be touched, or None when it may be checked.
-
-    >>> doc = Document("Ask Huawei", [])
-    >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc, _EMPTY_RULES)
-    'proper noun'
-    """
-    text = doc.text
-    word, lower = piece.text, piece.text.lower()
-    if len(word) <= MAX_SHORT:
-        return "short"
-    if lacks_vowels(word):
-        return "abbreviation"
-    if not _LATIN_WORD.match(word):
-        return "not plain Latin letters"
-    if is_acronym(word):
-        return "acronym or mixed case"
-    if word[0].isupper():
-        if not piece.at_sentence_start:
-            return "proper noun"
-        if doc.written_capitalised(lower):
-            return "name used capitalised elsewhere"
-    if _fold(lower) in rules.protected:
-        return "protected"
-    if looks_like_code(text, piece.start, piece.end):
-        return "code or unit"
-    if is_quoted_alone(text, piece.start, piece.end):
-        return "quoted mention"
-    line = doc.line_of(piece.start)
-    if alone_on_line(text, piece.start, piece.end, line):
-        return "alone on its line"
-    if doc.tabular_line(line, in_tabular_line):
-        return "table or code line"
-    if doc.count(lower) >= REPEATED:
-        return "repeated in the document"
-    return None
 
 
 def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
@@ -426,7 +168,7 @@ def _context_word(word: tuple, neighbour: tuple | None, text: str) -> str:
     a, b = (neighbour[2], word[1]) if neighbour[1] < word[1] else (word[2], neighbour[1])
     if text[a:b].strip(" \t"):
         return ""
-    return _fold(neighbour[0].lower())
+    return fold_apostrophes(neighbour[0].lower())
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -446,16 +188,18 @@ def run(text: str, ctx) -> list[Change]:
     """
     if getattr(ctx, "resources", None) is None:
         raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
-    return corrections(text, ctx.resources, getattr(ctx, "rules", None), budget=getattr(ctx, "budget", UNLIMITED))
+    return corrections(text, ctx.resources, getattr(ctx, "rules", None), budget=getattr(ctx, "budget", UNLIMITED),
+                       names=name_words(getattr(ctx, "options", None)))
 
 
 def corrections(text: str, resources, rules: SpellingRules | None = None, only=None,
-                budget=UNLIMITED) -> list[Change]:
+                budget=UNLIMITED, names: frozenset = frozenset()) -> list[Change]:
     """`run`'s changes, from the shared dictionaries and the step's rules.
 
     `only(lower)`, when given, picks the unlisted words to check (the names
     step asks about the few one slip from a name); the others stay as written.
     `budget`: the request's time budget (service.budget), polled as words are found.
+    `names`: the words of the request's names (guards.name_words), never corrected.
 
     >>> from service.resources import dictionaries
     >>> [c.replacement for c in corrections("They will takls witth him.", dictionaries(), only=lambda w: w[0] == "w")]
@@ -482,7 +226,7 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
         word, start, end = current
         found = []
         for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
-            change = check_piece(piece, doc, lex, rules, allowance)
+            change = check_piece(piece, doc, lex, rules, allowance, names)
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
                 found.append(change)
@@ -515,7 +259,7 @@ def _settle(text: str, checks: list, decide) -> list[tuple]:
         j = at.get(neighbour[1]) if word else None
         if j is not None and found[j]:
             fixed = corrected_word(text, neighbour, found[j]).split()
-            word = _fold(fixed[side].lower()) if fixed else ""
+            word = fold_apostrophes(fixed[side].lower()) if fixed else ""
         return word
 
     pending = range(len(checks))
@@ -586,32 +330,34 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
     if len(words) < FOREIGN_MIN_WORDS:
         return False
     # the cheap test first: English prose is full of function words
-    if sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) >= FOREIGN_FUNCTION_SHARE * len(words):
+    if sum(1 for w in words if w in DISTINCTLY_ENGLISH_FUNCTION_WORDS) >= FOREIGN_FUNCTION_SHARE * len(words):
         return False
     unknown = sum(1 for w in words if w not in listed and lex.zipf(w) < FOREIGN_KNOWN_ZIPF)
     return unknown > FOREIGN_SHARE * len(words)
 
 
 def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
-                allowance: list | None = None) -> Change | None:
+                allowance: list | None = None, names: frozenset = frozenset()) -> Change | None:
     """The change for one word, or None when it is correct or must not be touched.
 
     `allowance`: a one-item list counting the words this document may still
     score; at 0 the word is left as written (and the count goes below 0).
     """
-    lower = _fold(piece.text.lower())
-    curly = prefers_curly(doc.text, piece.text) if "'" in lower else doc.curly
+    lower = fold_apostrophes(piece.text.lower())
+    if lower in names:
+        return None  # a word of the request's names
+    apostrophe = apostrophe_style(doc.text, piece.text) if "'" in lower else doc.apostrophe
     fix = rules.fixes.get(lower)
     if fix is not None and not is_acronym(piece.text) and not looks_like_code(doc.text, piece.start, piece.end) \
             and not is_quoted_alone(doc.text, piece.start, piece.end):
         if piece.text[0].islower() or piece.at_sentence_start:
             right, rule_id = fix
-            replacement = match_apostrophe(match_casing(piece.text, right), curly)
+            replacement = write_apostrophes(match_casing(piece.text, right), apostrophe)
             return Change(piece.start, piece.end, replacement, rule_id,
                           f"'{piece.text}' is a common misspelling of '{replacement}'", FIXED_CONFIDENCE)
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
-    if guard_reason(piece, doc, rules) is not None:
+    if guard_reason(piece, doc, rules.protected) is not None:
         return None
     known = lex.zipf(lower) >= KNOWN_ZIPF
     capital = piece.text[0].isupper()
@@ -634,7 +380,7 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     if known and best.kind == "split" and lex.bigram_frequency(*best.replacement.split()) < (
             KNOWN_SPLIT_RATIO * lex.frequency(lower)):
         return None
-    replacement = match_apostrophe(match_casing(piece.text, best.replacement), curly)
+    replacement = write_apostrophes(match_casing(piece.text, best.replacement), apostrophe)
     if best.kind == "split":
         message = f"'{piece.text}' is likely '{replacement}' with a missing space"
         rule = "spelling.split"
@@ -646,5 +392,5 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
 
 STEP = Step(name="spelling", run=run,
             summary="non-word typos (SymSpell, guarded)",
-            english_only=True, needs_dictionaries=True, prepare=prepare,
+            english_only=True, needs_dictionaries=True, corrects_words=True, prepare=prepare,
             rules=RuleSpec("spelling.yaml", RULE_SCHEMA, compile_rules))

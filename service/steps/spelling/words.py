@@ -45,6 +45,7 @@ from functools import cached_property
 from itertools import compress
 from operator import itemgetter
 
+from ...lexicon import apostrophe_style
 from ...tokens import WORD, sentence_start
 
 _WORD = re.compile(WORD)
@@ -296,7 +297,7 @@ class Document:
         return (feeds[i - 1] + 1 if i > 0 else 0), (feeds[i] if i < len(feeds) else len(self.text))
 
     def tabular_line(self, line: tuple, test) -> bool:
-        """test(text, line[0], line) once per line (spelling.in_tabular_line)."""
+        """test(text, line[0], line) once per line (spelling.guard.in_tabular_line)."""
         memo = self.__dict__.setdefault("_tabular", {})
         found = memo.get(line)
         if found is None:
@@ -304,6 +305,6 @@ class Document:
         return found
 
     @cached_property
-    def curly(self) -> bool:
-        """True when the text writes apostrophes as ’ (spelling.prefers_curly of the text)."""
-        return self.text.count("’") > self.text.count("'")
+    def apostrophe(self) -> str:
+        """The apostrophe the text mostly uses (lexicon.apostrophe_style), read once."""
+        return apostrophe_style(self.text)

@@ -1,0 +1,246 @@
+"""What no step may edit: code, URLs, e-mail addresses, identifiers, a request's
+names and the words of the request's and the deployment's dictionaries.
+
+One place for each guard, so that steps agree on what they must leave alone:
+
+  code and data   `protected_spans` (inline and fenced code), `looks_like_code`
+                  (a word whose chunk holds anything but letters and joiners:
+                  snake_case, os.path, x86, 10km), `is_glued` (a word touching
+                  a URL, path or identifier character), `is_quoted_alone`
+  links           `may_hold_links`, `touches_link` (URL, e-mail, #tag, @handle)
+  names           `name_words`: the words of a request's `names`
+  dictionaries    `dictionary_words` and `drop_dictionary_changes`: the words
+                  of a request's `dictionary` and of the deployment's
+                  rules/dictionary.yaml, never corrected by a step that
+                  corrects words (the pipeline applies it to every such step)
+
+The steps differ in how much of a word's surroundings they read (spelling
+reads a word's whole chunk, context only the characters touching a token),
+so each uses the guards that fit what it edits; none defines its own.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import fold_apostrophes
+from .scan import tokens_between
+from .tokens import WORD, tokenize  # noqa: F401 - tokenize: doctests
+
+# ---------------------------------------------------------------- code and data
+
+_CODE_SPAN = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
+# characters that glue a word to a URL, path, handle or identifier
+_GLUE = set("/\\@_=#<>{}[]|~$%^&*+")
+# Punctuation that may surround a word in prose; anything else inside a
+# word's chunk marks code or data.
+OPENERS = "\"'“‘«([{*"
+CLOSERS = "\"'”’»)]}*.,;:!?…"
+_PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
+
+
+def protected_spans(text: str) -> list:
+    """Spans never edited: inline and fenced code.
+
+    >>> protected_spans("use `their` here")
+    [(4, 11)]
+    """
+    if "`" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+
+
+def inside_any(start: int, end: int, spans) -> bool:
+    """True when [start, end) overlaps one of the spans (a SpanSet; None: there are none)."""
+    return spans is not None and spans.overlaps(start, end)
+
+
+def enclosing_chunk(text: str, start: int, end: int) -> str:
+    """The run of non-space characters around a span, without sentence punctuation.
+
+    >>> enclosing_chunk('see ("os.path"), then', 7, 9)
+    'os.path'
+    """
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return text[a:b].lstrip(OPENERS).rstrip(CLOSERS)
+
+
+def looks_like_code(text: str, start: int, end: int) -> bool:
+    """True when the word is part of code, a path, a number or a unit.
+
+    Inside the word's chunk (its run of non-space characters, outer
+    punctuation stripped) anything but letters, apostrophes and dashes means
+    code or data: snake_case, os.path, -fno-lto, a1b2-cdef, x86, 10km.
+
+    >>> looks_like_code("call os.path now", 8, 12), looks_like_code("a snake_case b", 2, 7)
+    (True, True)
+    >>> looks_like_code("the end. Next", 4, 7), looks_like_code("a well-known (and rare) word", 14, 17)
+    (False, False)
+    """
+    chunk = enclosing_chunk(text, start, end)
+    return chunk.startswith("-") or not _PLAIN_CHUNK.match(chunk)
+
+
+def is_glued(text: str, tok) -> bool:
+    """True for a word touching a URL/path/identifier character, or a dot-joined domain.
+
+    It reads the token's chunk only (the characters either side and one more
+    past a dot), so a caller may answer it once per chunk.
+
+    >>> t = tokenize("see their.com now")[1]; is_glued("see their.com now", t)
+    True
+    """
+    before = text[tok.start - 1] if tok.start > 0 else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    if before in _GLUE or after in _GLUE:
+        return True
+    if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
+        return True
+    return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()
+
+
+def is_quoted_alone(text: str, start: int, end: int) -> bool:
+    """True when quotes enclose just this word: a mention ('nobin', "foreach").
+
+    >>> is_quoted_alone('set "nobin" here', 5, 10), is_quoted_alone('a "big deal"', 3, 6)
+    (True, False)
+    """
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before) and _QUOTE_PAIRS.get(before) == after
+
+
+# ---------------------------------------------------------------- links
+
+def may_hold_links(text: str) -> bool:
+    """False when `text` cannot hold a URL, e-mail or tag token (none of their marks).
+
+    >>> may_hold_links("see www.x.com"), may_hold_links("plain words")
+    (True, False)
+    """
+    return "@" in text or "#" in text or "http" in text or "www." in text
+
+
+def touches_link(text: str, start: int, end: int, maybe: bool | None = None) -> bool:
+    """True when [start, end) overlaps a URL, e-mail or hashtag/handle token.
+
+    Such a token needs "http", "www.", "@" or "#" (the test service.tokens
+    makes before it looks for them), so most texts need no tokenizing here;
+    else only the chunks around [start, end) are tokenized (tokens never span
+    whitespace), not the whole text. A caller testing many spans of one text
+    passes `maybe` = may_hold_links(text), so the whole text is read once.
+
+    >>> text = "see www.their.com or #then, then"
+    >>> touches_link(text, 8, 13), touches_link(text, 22, 26), touches_link(text, 28, 32)
+    (True, True, False)
+    """
+    if not (may_hold_links(text) if maybe is None else maybe):
+        return False
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    return any(t.kind in ("url", "email", "tag") and t.start < end and start < t.end
+               for t in tokens_between(text, a, b))
+
+
+# ---------------------------------------------------------------- names
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def name_words(options) -> frozenset:
+    """Lower-case words of the request's names (canonical forms and aliases): no
+    step takes them for a misspelling or a confusion.
+
+    >>> from service.options import Options
+    >>> sorted(name_words(Options.from_mapping(names=[{"canonical": "Xi Jinping", "aliases": ["Xi Jin Ping"]}])))
+    ['jin', 'jinping', 'ping', 'xi']
+    """
+    names = getattr(options, "names", ()) or ()
+    return _name_words(tuple(names)) if names else frozenset()
+
+
+@lru_cache(maxsize=64)
+def _name_words(names: tuple) -> frozenset:
+    out = set()
+    for entry in names:
+        for name in (entry.canonical, *entry.aliases):
+            out.update(w.lower() for w in _NAME_WORD.findall(name))
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------- dictionaries
+
+def fold_word(word: str) -> str:
+    """A dictionary word as the guards compare it: lower case, straight apostrophes.
+
+    >>> fold_word("Lede’s")
+    "lede's"
+    """
+    return fold_apostrophes(word.lower())
+
+
+@lru_cache(maxsize=64)
+def dictionary_words(request: tuple, deployment: frozenset = frozenset()) -> frozenset:
+    """The words no step corrects: a request's `dictionary` and the deployment's
+    (rules/dictionary.yaml, already folded), folded (`fold_word`).
+
+    >>> sorted(dictionary_words(("Lede", "graf"), frozenset({"dek"})))
+    ['dek', 'graf', 'lede']
+    """
+    if not request:
+        return deployment
+    return deployment | frozenset(fold_word(w) for w in request)
+
+
+_WORD_RE = re.compile(WORD)
+
+
+def guarded_words_at(text: str, start: int, end: int, words: frozenset) -> bool:
+    """True when [start, end) overlaps a word of `text` that `words` holds, as a
+    whole ("e-bike") or as one of its hyphenated parts ("lede" in "lede-writing").
+
+    >>> guarded_words_at("bury the lede now", 9, 13, frozenset({"lede"}))
+    True
+    >>> guarded_words_at("the lede-writing desk", 5, 7, frozenset({"lede"}))
+    True
+    >>> guarded_words_at("bury the lead now", 9, 13, frozenset({"lede"}))
+    False
+    """
+    a, b = start, max(end, start + 1)
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    for m in _WORD_RE.finditer(text, a, b):
+        if m.start() >= max(end, start + 1) or m.end() <= start:
+            continue
+        word = fold_word(m.group(0))
+        if word in words:
+            return True
+        pos = m.start()
+        for part in word.split("-"):
+            if part in words and pos < max(end, start + 1) and start < pos + len(part):
+                return True
+            pos += len(part) + 1
+    return False
+
+
+def drop_dictionary_changes(text: str, changes: list, words: frozenset) -> list:
+    """The changes that leave every dictionary word of `text` as written.
+
+    >>> from service.edits import Change
+    >>> keep = Change(0, 4, "Bury", "r", "m"); lede = Change(9, 13, "lead", "r", "m")
+    >>> drop_dictionary_changes("bury the lede", [keep, lede], frozenset({"lede"})) == [keep]
+    True
+    """
+    if not words or not changes:
+        return changes
+    return [c for c in changes if not guarded_words_at(text, c.start, c.end, words)]

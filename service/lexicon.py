@@ -1,0 +1,212 @@
+"""The English lexicon every step reads: word frequencies, wordhood, function
+words by language, casing and apostrophes.
+
+One place for each of these policies, so that two steps never disagree on what
+a word is, which words are function words or how a replacement is written:
+
+  frequencies     wordfreq's lists (`zipf`, `word_frequency`, `english_frequencies`,
+                  `frequent_words`); symspellpy's counts are `resources.Dictionaries`
+  wordhood        `is_known_word` (wordfreq Zipf at or above KNOWN_ZIPF)
+  function words  `ENGLISH_FUNCTION_WORDS` and the subsets steps read, and
+                  `function_words(language)` (justext's stop-word lists)
+  casing          `match_casing`: a replacement written in the original's case
+  apostrophes     `apostrophe_style`, `write_apostrophes`, `fold_apostrophes`
+
+Everything here is a pure function of the pinned packages (wordfreq, justext):
+cached without bounds on what they answer.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# ---------------------------------------------------------------- frequencies
+
+# wordfreq Zipf (log10 of the frequency per billion words) at or above which a
+# token is a word, not a typo.
+KNOWN_ZIPF = 2.5
+
+
+@lru_cache(maxsize=20_000)
+def zipf(word: str, language: str = "en") -> float:
+    """wordfreq's Zipf frequency of a word (two decimals; 0 when it lacks it).
+
+    >>> zipf("the") > 7, zipf("qzxv"), zipf("und", "de") > 6
+    (True, 0.0, True)
+    """
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+def word_frequency(word: str, language: str = "en") -> float:
+    """wordfreq's frequency of a word (a share of all words; 0.0 when it lacks it).
+
+    >>> 0.01 < word_frequency("the") < 0.1
+    True
+    """
+    from wordfreq import word_frequency as frequency
+
+    return frequency(word, language)
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict:
+    """wordfreq's whole English list, word -> frequency ("best" wordlist), for
+    look-ups by the thousand. Read-only: shared by every caller.
+
+    >>> 0.01 < english_frequencies()["the"] < 0.1
+    True
+    """
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
+
+
+def frequent_words(min_zipf: float, min_length: int = 4, size: int = 30000) -> list:
+    """Frequent lower-case ASCII words from wordfreq's list (bundled, no download).
+
+    The list is sorted by frequency, so the cut-off is found by bisection
+    (zipf_frequency is slow enough that 30,000 calls take seconds).
+
+    >>> words = frequent_words(6.0); "that" in words and "zebra" not in words
+    True
+    """
+    from wordfreq import top_n_list
+
+    ranked = top_n_list("en", size)
+    lo, hi = 0, len(ranked)
+    while lo < hi:  # first index whose zipf is below min_zipf
+        mid = (lo + hi) // 2
+        if zipf(ranked[mid]) >= min_zipf:
+            lo = mid + 1
+        else:
+            hi = mid
+    return [w for w in ranked[:lo] if len(w) >= min_length and w.isascii() and w.isalpha()]
+
+
+# ---------------------------------------------------------------- wordhood
+
+def is_known_word(word: str, language: str = "en") -> bool:
+    """True when wordfreq lists the word often enough to be a word, not a typo.
+
+    >>> is_known_word("government"), is_known_word("agreemnet"), is_known_word("qzxv")
+    (True, False, False)
+    """
+    return zipf(word, language) >= KNOWN_ZIPF
+
+
+# ---------------------------------------------------------------- function words
+
+# The commonest English function words: English prose is full of them.
+ENGLISH_FUNCTION_WORDS = frozenset("""
+the of and to in a is that for on with as was at by it from be have has are said he she they his
+her its this an or not will would after which we their been were had who but
+""".split())
+# Those other languages write as words of their own (Spanish and Portuguese
+# "a", Dutch and German "an", "in", "was", "will"; Italian "he"): a line short of
+# the others is not English. "there" and "you" are as telling.
+DISTINCTLY_ENGLISH_FUNCTION_WORDS = (
+    ENGLISH_FUNCTION_WORDS - frozenset("a an in on as was will he after".split())) | {"there", "you"}
+# Those that link clauses and phrases (conjunctions, prepositions, auxiliaries):
+# a word before one of them heads no noun phrase ("Chinas and" is no "China's ...").
+LINKING_FUNCTION_WORDS = ENGLISH_FUNCTION_WORDS - frozenset(
+    "a an this his her its their he she it we they would will said not been after".split())
+
+
+# ISO 639-1 codes (and langdetect's, and a few 639-3 ones where no 639-1 code
+# exists) to the names of the ~100 stop-word lists justext ships.
+_STOPLIST_NAMES = {
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
+    "rup": "Aromanian", "ast": "Asturian", "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian",
+    "bn": "Bengali", "bpy": "Bishnupriya_Manipuri", "bs": "Bosnian", "br": "Breton", "bg": "Bulgarian",
+    "ca": "Catalan", "ceb": "Cebuano", "cv": "Chuvash", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish", "fr": "French",
+    "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek", "gu": "Gujarati", "ht": "Haitian",
+    "he": "Hebrew", "iw": "Hebrew", "hi": "Hindi", "hu": "Hungarian", "is": "Icelandic", "io": "Ido",
+    "ig": "Igbo", "id": "Indonesian", "in": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
+    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin",
+    "lv": "Latvian", "lt": "Lithuanian", "lmo": "Lombard", "nds": "Low_Saxon", "lb": "Luxembourgish",
+    "mk": "Macedonian", "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi",
+    "nap": "Neapolitan", "ne": "Nepali", "new": "Newar", "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal",
+    "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian", "pms": "Piedmontese", "pl": "Polish",
+    "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "mo": "Romanian", "ru": "Russian",
+    "sgs": "Samogitian", "sr": "Serbian", "sh": "Serbo_Croatian", "scn": "Sicilian", "sk": "Slovak",
+    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
+    "tl": "Tagalog", "fil": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
+    "war": "Waray_Waray", "cy": "Welsh", "fy": "West_Frisian", "pnb": "Western_Panjabi", "pa": "Western_Panjabi",
+    "yo": "Yoruba",
+}
+
+
+@lru_cache(maxsize=128)
+def function_words(language: str) -> frozenset:
+    """The function words of a language: justext's bundled stop-word list for a language code (empty if none).
+
+    Codes are ISO 639 ("de", "pt-BR" and "zh-cn" read as their first part).
+
+    >>> "the" in function_words("en"), "und" in function_words("de"), "que" in function_words("pt-BR")
+    (True, True, True)
+    >>> len(function_words("xx")), len(function_words("und"))
+    (0, 0)
+    """
+    name = _STOPLIST_NAMES.get((language or "").lower().replace("_", "-").split("-")[0])
+    if not name:
+        return frozenset()
+    import justext  # ships its stop-word lists as package data: nothing downloads
+    try:
+        return frozenset(justext.get_stoplist(name))
+    except ValueError:
+        return frozenset()
+
+
+
+# ---------------------------------------------------------------- casing
+
+def match_casing(original: str, replacement: str) -> str:
+    """Give the replacement the casing of the original (lower, Title or UPPER).
+
+    >>> match_casing("Goverment", "government"), match_casing("TEH", "the"), match_casing("alot", "a lot")
+    ('Government', 'THE', 'a lot')
+    >>> match_casing("Their", "there"), match_casing("I", "i"), match_casing("its", "it's")
+    ('There', 'I', "it's")
+    """
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+# ---------------------------------------------------------------- apostrophes
+
+def apostrophe_style(text: str, word: str = "") -> str:
+    """The apostrophe to write: the word's own when it has one, else the one
+    the text mostly uses (typographic ’ or straight ').
+
+    >>> apostrophe_style("It’s here", "dont"), apostrophe_style("It's here, it’s", "youu’d")
+    ('’', '’')
+    >>> apostrophe_style("It's here"), apostrophe_style("no apostrophe at all")
+    ("'", "'")
+    """
+    if "’" in word or "'" in word:
+        return "’" if "’" in word else "'"
+    return "’" if text.count("’") > text.count("'") else "'"
+
+
+def write_apostrophes(replacement: str, apostrophe: str) -> str:
+    """The replacement with its apostrophes written as `apostrophe`.
+
+    >>> write_apostrophes("you'd", "’"), write_apostrophes("you'd", "'")
+    ('you’d', "you'd")
+    """
+    return replacement.replace("'", apostrophe) if apostrophe != "'" else replacement
+
+
+def fold_apostrophes(word: str) -> str:
+    """Typographic apostrophe to ASCII, so both spellings match.
+
+    >>> fold_apostrophes("it’s")
+    "it's"
+    """
+    return word.replace("’", "'")

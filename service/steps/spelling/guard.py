@@ -1,0 +1,185 @@
+"""What the `spelling` step never touches, word by word: the pieces of a token
+it checks, and why a piece is left as written (`guard_reason`).
+
+The guards every step shares (code, URLs, request names, dictionaries) are in
+service.guards; those here are the spelling step's own: words too short,
+without vowels, capitalised mid-sentence, repeated, alone on their line or in a
+table line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...edits import SpanSet
+from ...guards import CLOSERS, OPENERS, is_quoted_alone, looks_like_code
+from ...lexicon import fold_apostrophes
+from ...tokens import Token, is_acronym
+from ..whitespace import blank_runs
+from .words import Document
+
+# Tokens of this length or less are never corrected: too many readings.
+MAX_SHORT = 2
+# A token the document uses this many times is intentional.
+REPEATED = 2
+_LATIN_WORD = re.compile(r"^[A-Za-z]+(?:['’\-][A-Za-z]+)*$")
+# A word ending in an apostrophe and letters ("China’s", "don't"); a joiner inside a word.
+_CONTRACTION_END = re.compile(r"['’]([A-Za-z]+)$")
+_JOINER = re.compile(r"['’\-]")
+# suffixes after which the stem is a word of its own: possessive 's and the
+# contractions of have, will, are, would/had ("n't" and "'m" are not: "don", "I")
+_STEM_SUFFIXES = frozenset({"s", "ve", "ll", "re", "d"})
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word to check: a whole token, a hyphenated part, or a possessive stem."""
+
+    text: str
+    start: int
+    end: int
+    left: str      # lowercase neighbouring words, "" when none (punctuation, line break)
+    right: str
+    at_sentence_start: bool
+
+
+def split_pieces(tok: Token, left: str, right: str, at_start: bool) -> list[Piece]:
+    """The checkable parts of a word token.
+
+    Hyphenated compounds are checked part by part; a possessive "China’s"
+    and a contraction whose stem is a word of its own ("would've", "they'll",
+    "we're", "I'd") by the stem; others ("don't", "I'm") are left whole.
+
+    >>> [p.text for p in split_pieces(Token("well-knwon", 0, 10, "word"), "", "", False)]
+    ['well', 'knwon']
+    >>> [p.text for p in split_pieces(Token("goverment’s", 0, 11, "word"), "", "", False)]
+    ['goverment']
+    >>> [p.text for p in split_pieces(Token("wouod've", 0, 8, "word"), "", "", False)]
+    ['wouod']
+    """
+    text = tok.text
+    m = _CONTRACTION_END.search(text)
+    if m:
+        if m.group(1).lower() not in _STEM_SUFFIXES or _JOINER.search(text, 0, m.start()):
+            return [Piece(text, tok.start, tok.end, left, right, at_start)]  # contraction: whole
+        text = text[:m.start()]
+    parts = text.split("-")
+    pieces, pos = [], tok.start
+    for i, part in enumerate(parts):
+        lft = parts[i - 1].lower() if i else left
+        rgt = parts[i + 1].lower() if i + 1 < len(parts) else right
+        pieces.append(Piece(part, pos, pos + len(part), lft, rgt, at_start and i == 0))
+        pos += len(part) + 1
+    return pieces
+
+
+def alone_on_line(text: str, start: int, end: int, line: tuple | None = None) -> bool:
+    """True when the word is its line's only content: a list item, a handle, a label.
+
+    `line`: the line's (start, end), when the caller knows it (Document.line_of).
+
+    >>> alone_on_line("Authors:|seanj|xtreak|".replace("|", chr(10)), 9, 14), alone_on_line("a seanj b", 2, 7)
+    (True, False)
+    """
+    a, b = line or line_bounds(text, start)
+    return only_chars(text, a, start, OPENERS + " \t-•", from_end=True) and \
+        only_chars(text, end, b, CLOSERS + " \t", from_end=False)
+
+
+def line_bounds(text: str, pos: int) -> tuple:
+    r"""(start, end) of the line holding `pos`, without its line feed.
+
+    >>> line_bounds("ab\ncd\nef", 4)
+    (3, 5)
+    """
+    b = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if b < 0 else b
+
+
+def only_chars(text: str, a: int, b: int, chars: str, from_end: bool) -> bool:
+    """True when text[a:b] holds only `chars`: read first near the word
+    (`from_end`: b's side), where prose has a letter, so a long line costs
+    a few characters per word, not its length.
+
+    >>> only_chars("x  (word", 1, 4, " (", True), only_chars("a" * 100 + " (", 0, 102, " (", True)
+    (True, False)
+    """
+    near = text[max(a, b - 32):b] if from_end else text[a:min(b, a + 32)]
+    if near.strip(chars):
+        return False
+    return b - a <= 32 or not text[a:b].strip(chars)
+
+
+def in_tabular_line(text: str, pos: int, line: tuple | None = None) -> bool:
+    r"""True when the word's line holds a tab: a table, a listing or code, not prose.
+
+    A tab in a run of blanks that the whitespace step makes one space ("a \t
+    b") is only a space: the second pass would no longer see it.
+
+    >>> in_tabular_line("apt\tmawk\t1.3", 4), in_tabular_line("a line\nof prose", 9)
+    (True, False)
+    >>> in_tabular_line("the minister \tsaid", 4)
+    False
+    """
+    a, b = line or line_bounds(text, pos)
+    stripped = text[a:b].strip()
+    if "\t" not in stripped:
+        return False
+    blanks = SpanSet(blank_runs(stripped))
+    return any(not blanks.overlaps(i, i + 1) for i, c in enumerate(stripped) if c == "\t")
+
+
+def is_slug(word: str) -> bool:
+    """A chain of four or more hyphenated parts is a slug or an identifier, not prose.
+
+    >>> is_slug("a-public-ipport-combination"), is_slug("state-of-the-art"), is_slug("well-known")
+    (True, True, False)
+    """
+    return word.count("-") >= 3
+
+
+def lacks_vowels(word: str) -> bool:
+    """True for a short token without a vowel (tty, pkg, mgmt): maybe an abbreviation.
+
+    >>> lacks_vowels("tty"), lacks_vowels("pkgs"), lacks_vowels("chcks"), lacks_vowels("thre")
+    (True, True, False, False)
+    """
+    return len(word) <= 4 and not any(c in "aeiouAEIOU" for c in word)
+
+
+def guard_reason(piece: Piece, doc: Document, protected: frozenset) -> str | None:
+    """Why this piece must not be touched, or None when it may be checked.
+
+    >>> doc = Document("Ask Huawei", [])
+    >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc, frozenset())
+    'proper noun'
+    """
+    text = doc.text
+    word, lower = piece.text, piece.text.lower()
+    if len(word) <= MAX_SHORT:
+        return "short"
+    if lacks_vowels(word):
+        return "abbreviation"
+    if not _LATIN_WORD.match(word):
+        return "not plain Latin letters"
+    if is_acronym(word):
+        return "acronym or mixed case"
+    if word[0].isupper():
+        if not piece.at_sentence_start:
+            return "proper noun"
+        if doc.written_capitalised(lower):
+            return "name used capitalised elsewhere"
+    if fold_apostrophes(lower) in protected:
+        return "protected"
+    if looks_like_code(text, piece.start, piece.end):
+        return "code or unit"
+    if is_quoted_alone(text, piece.start, piece.end):
+        return "quoted mention"
+    line = doc.line_of(piece.start)
+    if alone_on_line(text, piece.start, piece.end, line):
+        return "alone on its line"
+    if doc.tabular_line(line, in_tabular_line):
+        return "table or code line"
+    if doc.count(lower) >= REPEATED:
+        return "repeated in the document"
+    return None
