@@ -16,8 +16,8 @@ from .language_detector import FastDetector
 from .language_shared import SHARED_FUNCTION_WORDS
 from .lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
-# langdetect's cost rises steeply past about a thousand characters (12.8 ms at
-# 2000 against 2.6 ms at 1000 on a 5 KB article) with the same answers on news.
+# langdetect's cost rises steeply with length, and a thousand characters give
+# the same answers on news as the whole text (bench/NOTES.md, "Language sample").
 SAMPLE_CHARS = 1000
 SCAN_CHARS = 20000
 _WORDS = re.compile(r"[^\W\d_]{2,}")

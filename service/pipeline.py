@@ -79,7 +79,7 @@ def load_resources(rules_dir=None) -> Resources:
     clean(_WARM_UP, Options(), resources)
     # What is loaded now lives as long as the process (~230,000 objects with
     # the libraries'): out of the collector's generations, a full collection
-    # no longer walks it all (pauses of ~80 ms on 100 KB inputs, measured), and
+    # no longer walks it all (long pauses on large inputs), and
     # gunicorn's forked workers do not write to those pages (copy-on-write).
     # Objects still go by reference counting; a rules reload leaves the old
     # resources to it.

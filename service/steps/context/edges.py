@@ -1,6 +1,6 @@
 """Clause-edge rates of confusion-set words, for `score` (GENERATED).
 
-Written by `python bench/calibrate_context.py edges --write` from the
+Written by `python -m bench.calibrate_context edges --write` from the
 project's own clean prose (see that script); do not edit by hand.
 
 For each word: the share of its scored occurrences that open a sentence,

@@ -42,18 +42,13 @@ from ...resources import load_cached
 UNKNOWN_PROB = 1e-9
 # How far below the cut-off a missing bigram is assumed to lie, on average.
 # It also halves an estimate already below the cut-off (a rare word's missing
-# pair, whose absence says nothing). Tried 2026-11: discounting only the part
-# above the cut-off (min(estimate, 0.5 * cut-off), or the cut-off alone when
-# the estimate exceeds it) was worse on the project's own data at every
-# threshold scale: noisy own prose repaired 0.48 instead of 0.52 of the
-# swapped words with more edits on clean prose (0.56 against 0.47 per 5000
-# words), so the uniform discount stays: it favours attested pairs, and
-# that helps more than the principle costs.
+# pair, whose absence says nothing). Uniform, because favouring attested pairs
+# repairs more swapped words on the project's own prose than discounting only
+# the part above the cut-off (bench/NOTES.md, "Missing bigrams").
 MISSING_DISCOUNT = 0.5
 # Weight of the suffix-class backoff against independence, in log space (see
-# missing_estimate): half strength. At full strength the dev-time synthetic
-# check (own prose with swapped confusables) broke more correct words for
-# about as many repairs; at half it broke none more.
+# missing_estimate): half strength, which repairs as many swapped words as
+# full strength without breaking more correct ones (bench/NOTES.md).
 CLASS_WEIGHT = 0.5
 # Entries kept in a model's phrase memo before it is emptied.
 MEMO_SIZE = 200_000

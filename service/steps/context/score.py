@@ -27,12 +27,10 @@ SUGGEST_FRACTION = 4.0
 # threshold counts as sure; each sure change multiplies the prior odds of errors
 # elsewhere by (1 + BOOST_PER_HIT * n), capped. A confusion already changed
 # elsewhere in the same text needs only REPEAT_THRESHOLD (one sense per discourse).
-# REPEAT_THRESHOLD was 3. On own noisy prose (bench/calibrate_context.py noisy,
-# 600 documents, 1126 swapped words, final scorer) 3, 10, 20, 30, never
-# repaired 551, 550, 550, 549, 542 and broke 66, 59, 54, 53, 48 words: a correct
-# "off" or "two" elsewhere in a text is no likelier to be wrong because one was.
-# 20 is the highest that keeps the seed transcript's third "counties" (ratio 24,
-# tests/data/context_cases.yaml), the repeated confusion the rule is for.
+# A low REPEAT_THRESHOLD breaks correct words (a correct "off" or "two"
+# elsewhere in a text is no likelier to be wrong because one was); it is set
+# as high as still repairs a speech-to-text error repeated in one transcript
+# (tests/data/context_cases.yaml; the sweep is in bench/NOTES.md).
 STRONG_FACTOR = 10.0
 BOOST_PER_HIT = 3.0
 MAX_BOOST = 10.0

@@ -4,7 +4,7 @@ Most of an article cannot be a name: lower-case words that start no
 lower-case form ("china", "new delhi"), and capitalised words that no
 gazetteer name is spelled, spaced or heard like ("The", "Officials",
 "Tuesday"). Tokenizing the whole text and walking every token in Python was
-most of the step's time (2 ms of 5 KB), so the step only tokenizes
+most of the step's time, so the step only tokenizes
 
   - the chunks of each run of capitalised words (a name part starts with a
     capital), with the particles in and after it ("Ursula von der Leyen"),
@@ -184,7 +184,7 @@ def build_screen(gaz: Gazetteer) -> Screen:
     starts |= {(form.written if form.keep else form.replacement).split()[0]
                for pairs in gaz.case_forms.values() for _, form in pairs}
     # led by a character class, the regex engine jumps between candidate
-    # characters in C: ~3x cheaper than a look-behind tried at every position
+    # characters in C: cheaper than a look-behind tried at every position
     firsts = re.compile(rf"[^a-zA-Z](?:{trie_regex(starts)})(?![^\W\d_])")
     whole = re.compile(rf"(?:{trie_regex(phrases)})(?![^\W\d_])", re.IGNORECASE)
     return replace(screen, firsts=firsts, phrases=whole, case_words=max(len(p.split()) for p in phrases))
