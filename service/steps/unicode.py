@@ -6,8 +6,9 @@ Typographic quotes are kept by default (ftfy would straighten them) because
 they are correct text, and line breaks are left as found (CRLF is not damage).
 
 >>> from service.edits import apply_edits
+>>> from service.steps import context_for
 >>> t = "donâ€™t stop"
->>> apply_edits(t, run(t, None))
+>>> apply_edits(t, run(t, context_for("unicode")))
 'don’t stop'
 """
 from __future__ import annotations
@@ -17,7 +18,6 @@ import re
 
 import ftfy
 
-from ..budget import UNLIMITED
 from ..edits import Change
 from .base import Step
 
@@ -63,7 +63,7 @@ _NEEDS_FTFY_OR_ENTITY = re.compile(r"[^\x09\x0a\x0d\x20-\x25\x27-\x7e]+")
 
 
 def _config(ctx) -> ftfy.TextFixerConfig:
-    keep_quotes = getattr(getattr(ctx, "options", None), "keep_typographic_quotes", True)
+    keep_quotes = ctx.options.keep_typographic_quotes
     return ftfy.TextFixerConfig(uncurl_quotes=not keep_quotes, fix_line_breaks=False, explain=True)
 
 
@@ -245,7 +245,7 @@ def run(text: str, ctx) -> list[Change]:
     # otherwise ftfy may change any character outside printable ASCII.
     pattern = _BEYOND_TYPOGRAPHIC if not config.uncurl_quotes else _NEEDS_FTFY_OR_ENTITY
     changes: list[Change] = []
-    budget = getattr(ctx, "budget", UNLIMITED)
+    budget = ctx.budget
     for i, (start, line) in enumerate(lines_to_fix(text)):
         if budget.every(i):
             break  # the time budget ran out: the lines after this one are left as found

@@ -4,14 +4,14 @@ Runs last, so that it also tidies the gaps other steps leave behind (a chrome
 line removed between two paragraphs).
 
 >>> from service.edits import apply_edits
->>> apply_edits("a  b \\n\\n\\n\\nc\\n\\n", run("a  b \\n\\n\\n\\nc\\n\\n", None))
+>>> from service.steps import context_for
+>>> apply_edits("a  b \\n\\n\\n\\nc\\n\\n", run("a  b \\n\\n\\n\\nc\\n\\n", context_for("whitespace")))
 'a b\\n\\nc\\n'
 """
 from __future__ import annotations
 
 import re
 
-from ..budget import UNLIMITED
 from ..edits import Change, SpanSet
 from .base import Step
 
@@ -88,7 +88,7 @@ def run(text: str, ctx) -> list[Change]:
     """
     changes: list[Change] = []
     taken = SpanSet()  # a list scanned per match made many edits quadratic
-    budget = getattr(ctx, "budget", None) or UNLIMITED
+    budget = ctx.budget
     for pattern, replacement, rule, message in _FIXES:
         for i, m in enumerate(pattern.finditer(text, scan_start(rule, text))):
             if budget.every(i) or budget.full(len(changes)):

@@ -52,7 +52,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ...budget import UNLIMITED
 from ...edits import Change, SpanSet
 from ...guards import inside_any, may_hold_links, name_words, protected_spans, touches_link
 from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, write_apostrophes, zipf
@@ -103,7 +102,7 @@ def run(text: str, ctx) -> list[Change]:
         return sorted(changes, key=lambda c: c.start)
     # the only tokens the rules below read, with their neighbours
     sites = find_sites(text, rules.scan)
-    budget = getattr(ctx, "budget", UNLIMITED)
+    budget = ctx.budget
     if rules.partners and not budget.expired():
         changes += settled_confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
     if rules.joins and not budget.expired():
@@ -133,7 +132,7 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     memo = rules.memo_for(model)
     scored = []  # (token, log ratio, partner)
     held = set()  # starts of tokens whose change wider evidence keeps a suggestion
-    budget = getattr(ctx, "budget", UNLIMITED)
+    budget = ctx.budget
     for i, site in enumerate(sites):
         if budget.every(i):
             break  # the time budget ran out: the sites after this one are left as written
@@ -206,7 +205,7 @@ def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, bloc
     min_confidence count: suggestions leave the text as it is.
     """
     out = confusion_changes(text, sites, rules, blocked, ctx)
-    floor = getattr(getattr(ctx, "options", None), "min_confidence", 0.5)
+    floor = ctx.options.min_confidence
     fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
     if not fixed:
         return out  # the common case: no site is read otherwise
@@ -255,7 +254,7 @@ def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> 
     model = context_model.model_for(ctx.resources)
     names = name_words(ctx.options)
     out = []
-    budget = getattr(ctx, "budget", UNLIMITED)
+    budget = ctx.budget
     for i, n in enumerate(firsts):
         if budget.every(i):
             break
@@ -305,7 +304,7 @@ def possessive_changes(text: str, sites: list, possessive: tuple, blocked, ctx) 
     names = name_words(ctx.options)
     apostrophe = None
     out = []
-    budget = getattr(ctx, "budget", UNLIMITED)
+    budget = ctx.budget
     for i, site in enumerate(found):
         if budget.every(i):
             break

@@ -24,7 +24,9 @@ someone else), then cut into windows of at most MAX_PARTS parts and matched by
 >>> from service.edits import apply_edits
 >>> g = compile_rules([{"id": "names.place.china", "canonical": "China", "kind": "place",
 ...                     "case_fix": True, "case_guard": {"before": ["fine"]}}])
->>> ctx = type("Ctx", (), {"rules": g, "options": Options(), "resources": None})()
+>>> from dataclasses import replace
+>>> from service.steps import context_for
+>>> ctx = replace(context_for("names"), rules=g, resources=None)
 >>> apply_edits("aggressive china, fine china", run("aggressive china, fine china", ctx))
 'aggressive China, fine china'
 """
@@ -34,7 +36,6 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ...budget import UNLIMITED
 from ...edits import Change, EditLog, SpanSet
 from ...errors import OptionsError, RulesError
 from ...lexicon import is_known_word
@@ -490,7 +491,7 @@ def make_evidence(text: str):
 def run(text: str, ctx) -> list[Change]:
     """Changes bringing every known name to its canonical form."""
     gazetteers = []
-    names = getattr(ctx.options, "names", ())
+    names = ctx.options.names
     if names:
         gazetteers.append(compile_request_names(tuple(names)))
     if ctx.rules is not None:
@@ -499,8 +500,8 @@ def run(text: str, ctx) -> list[Change]:
         return []
     # read as spelling and whitespace will leave it, so that a second pass
     # finds no name the first one missed (view)
-    spell = "spelling" in getattr(ctx.options, "steps", ())
-    reading = reading_of(text, gazetteers, ctx.resources, spell, getattr(ctx.options, "min_confidence", 0.0))
+    spell = "spelling" in ctx.options.steps
+    reading = reading_of(text, gazetteers, ctx.resources, spell, ctx.options.min_confidence)
     fixed, suggested = settle_names(reading.text, ctx, gazetteers)
     return [reading.restore(c) for c in fixed + suggested]
 
@@ -516,7 +517,7 @@ def settle_names(text: str, ctx, gazetteers: list) -> tuple[list, list]:
     one becomes one change. Suggestions are the first round's: later rounds
     read text the document does not have yet.
     """
-    floor = getattr(ctx.options, "min_confidence", 0.0)
+    floor = ctx.options.min_confidence
     log, suggested = EditLog(text), []
     for n in range(NAME_ROUNDS):
         changes = name_changes(log.text, ctx, gazetteers)
@@ -554,8 +555,8 @@ def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
     seen, others = collect_facts(memo, run_list)
     unlisted = lru_cache(maxsize=1)(lambda: names_unlisted(text, plain_word, lambda k: could_be_word(k, screens)))
     facts = WindowContext(is_word, False, False, seen, others, plain_word, unlisted)
-    style = VariantStyle(text, gazetteers, getattr(ctx.options, "name_style", "document"))
-    budget = getattr(ctx, "budget", UNLIMITED)
+    style = VariantStyle(text, gazetteers, ctx.options.name_style)
+    budget = ctx.budget
     for i, (_, _, parts) in enumerate(run_list):
         if budget.every(i):
             break  # the time budget ran out: the runs after this one are left as written

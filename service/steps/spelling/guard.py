@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from ...edits import SpanSet
 from ...guards import CLOSERS, OPENERS, is_quoted_alone, looks_like_code
-from ...lexicon import fold_apostrophes
 from ...tokens import Token, is_acronym
 from ..whitespace import blank_runs
 from .words import Document
@@ -147,11 +146,11 @@ def lacks_vowels(word: str) -> bool:
     return len(word) <= 4 and not any(c in "aeiouAEIOU" for c in word)
 
 
-def guard_reason(piece: Piece, doc: Document, protected: frozenset) -> str | None:
+def guard_reason(piece: Piece, doc: Document) -> str | None:
     """Why this piece must not be touched, or None when it may be checked.
 
     >>> doc = Document("Ask Huawei", [])
-    >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc, frozenset())
+    >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc)
     'proper noun'
     """
     text = doc.text
@@ -169,8 +168,6 @@ def guard_reason(piece: Piece, doc: Document, protected: frozenset) -> str | Non
             return "proper noun"
         if doc.written_capitalised(lower):
             return "name used capitalised elsewhere"
-    if fold_apostrophes(lower) in protected:
-        return "protected"
     if looks_like_code(text, piece.start, piece.end):
         return "code or unit"
     if is_quoted_alone(text, piece.start, piece.end):

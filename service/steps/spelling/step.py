@@ -2,17 +2,17 @@
 
 Only tokens that no dictionary knows are looked at (symspellpy's 82k words,
 then wordfreq's broad English list). Before any lookup a token must pass the
-guards: names (the request's too), acronyms, code, units, words the document
-repeats, words the rules protect, other scripts and lines in another language
-are never touched (guard.py; the guards all steps share are service.guards,
-and the pipeline keeps the dictionary words of the request and the deployment).
+guards: names (the request's too), the dictionary words of the request and
+the deployment (rules/dictionary.yaml), acronyms, code, units, words the
+document repeats, other scripts and lines in another language are never
+touched (guard.py; the guards all steps share are service.guards).
 The candidates of what is left are ranked by a noisy channel (rank): a
 correction is made only when it takes most of the posterior against keeping
 the word.
 
-Rules (rules/spelling.yaml) protect words that wordfreq lacks (tech and news
-vocabulary) and fix common misspellings that wordfreq lists as words
-("alot", "goverment").
+Rules (rules/spelling.yaml) fix common misspellings that wordfreq lists as
+words ("alot", "goverment"); words that wordfreq lacks but news uses (tech
+and news vocabulary) are in rules/dictionary.yaml, which every step keeps.
 
 >>> from service.edits import apply_edits
 >>> from service.steps import context_for
@@ -58,17 +58,14 @@ _WORD_PATTERN = r"^[a-z][a-z'’\-]*[a-z]$"
 _PHRASE_PATTERN = r"^[a-z][a-z'’\- ]*[a-z]$"
 RULE_SCHEMA = {
     "properties": {
-        "protect": {"type": "array", "minItems": 1,
-                    "items": {"type": "string", "pattern": r"^[^\s]+$"}},
         "misspelling": {"type": "string", "pattern": _WORD_PATTERN},
         "correction": {"type": "string", "pattern": _PHRASE_PATTERN},
         "fixes": {"type": "object", "minProperties": 1,
                   "propertyNames": {"pattern": _WORD_PATTERN},
                   "additionalProperties": {"type": "string", "pattern": _PHRASE_PATTERN}},
     },
-    # exactly one of: a protected word list, one misspelling, a table of them
+    # exactly one of: one misspelling, a table of them
     "oneOf": [
-        {"required": ["protect"]},
         {"required": ["misspelling", "correction"]},
         {"required": ["fixes"]},
     ],
@@ -105,9 +102,8 @@ FIXED_CONFIDENCE = 0.95
 
 @dataclass(frozen=True)
 class SpellingRules:
-    """Compiled rules: protected words and explicit misspelling fixes (lowercase)."""
+    """Compiled rules: explicit misspelling fixes (lowercase)."""
 
-    protected: frozenset = frozenset()
     fixes: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
     # the misspellings as a set, for run()'s set operations (derived from fixes)
     fix_words: frozenset = field(init=False, repr=False, compare=False)
@@ -117,22 +113,18 @@ class SpellingRules:
 
 
 def compile_rules(entries: list) -> SpellingRules:
-    """Protected words and misspelling -> (correction, rule id); bad data raises RulesError.
+    """Misspelling -> (correction, rule id); bad data raises RulesError.
 
-    >>> r = compile_rules([{"id": "p", "protect": ["Huawei"]},
-    ...                    {"id": "m", "misspelling": "alot", "correction": "a lot"},
+    >>> r = compile_rules([{"id": "m", "misspelling": "alot", "correction": "a lot"},
     ...                    {"id": "t", "fixes": {"thier": "their"}}])
-    >>> sorted(r.protected), r.fixes["alot"], r.fixes["thier"]
-    (['huawei'], ('a lot', 'm'), ('their', 't'))
+    >>> r.fixes["alot"], r.fixes["thier"]
+    (('a lot', 'm'), ('their', 't'))
     >>> compile_rules([{"id": "x", "fixes": {"teh": "the"}}, {"id": "y", "misspelling": "teh", "correction": "tea"}])
     Traceback (most recent call last):
     service.errors.RulesError: rule y: misspelling 'teh' is already fixed by rule x
     """
-    protected: dict[str, str] = {}
     fixes: dict[str, tuple[str, str]] = {}
     for e in entries:
-        for word in e.get("protect", ()):
-            protected.setdefault(fold_apostrophes(word.lower()), e["id"])
         table = dict(e.get("fixes", {}))
         if "misspelling" in e:
             table[e["misspelling"]] = e["correction"]
@@ -144,10 +136,7 @@ def compile_rules(entries: list) -> SpellingRules:
                 raise RulesError(f"rule {e['id']}: misspelling {wrong!r} is already fixed by rule "
                                  f"{fixes[wrong][1]}")
             fixes[wrong] = (right, e["id"])
-    for wrong, (_, rule_id) in fixes.items():
-        if wrong in protected:
-            raise RulesError(f"rule {rule_id}: misspelling {wrong!r} is protected by rule {protected[wrong]}")
-    return SpellingRules(frozenset(protected), MappingProxyType(fixes))
+    return SpellingRules(MappingProxyType(fixes))
 
 
 _EMPTY_RULES = SpellingRules()
@@ -186,10 +175,10 @@ def run(text: str, ctx) -> list[Change]:
     moves (`_settle`), so that both are fixed in this pass and a second
     pass, which reads the corrected neighbour, has nothing left to do.
     """
-    if getattr(ctx, "resources", None) is None:
+    if ctx.resources is None:
         raise ValueError("the spelling step needs the shared dictionaries (ctx.resources)")
-    return corrections(text, ctx.resources, getattr(ctx, "rules", None), budget=getattr(ctx, "budget", UNLIMITED),
-                       names=name_words(getattr(ctx, "options", None)))
+    return corrections(text, ctx.resources, ctx.rules, budget=ctx.budget,
+                       names=name_words(ctx.options) | ctx.dictionary)
 
 
 def corrections(text: str, resources, rules: SpellingRules | None = None, only=None,
@@ -199,7 +188,8 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     `only(lower)`, when given, picks the unlisted words to check (the names
     step asks about the few one slip from a name); the others stay as written.
     `budget`: the request's time budget (service.budget), polled as words are found.
-    `names`: the words of the request's names (guards.name_words), never corrected.
+    `names`: words never corrected: the request's names (guards.name_words) and
+    the dictionary words (Context.dictionary), folded.
 
     >>> from service.resources import dictionaries
     >>> [c.replacement for c in corrections("They will takls witth him.", dictionaries(), only=lambda w: w[0] == "w")]
@@ -345,7 +335,7 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     """
     lower = fold_apostrophes(piece.text.lower())
     if lower in names:
-        return None  # a word of the request's names
+        return None  # a word of the request's names or of a dictionary
     apostrophe = apostrophe_style(doc.text, piece.text) if "'" in lower else doc.apostrophe
     fix = rules.fixes.get(lower)
     if fix is not None and not is_acronym(piece.text) and not looks_like_code(doc.text, piece.start, piece.end) \
@@ -357,7 +347,7 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
                           f"'{piece.text}' is a common misspelling of '{replacement}'", FIXED_CONFIDENCE)
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
-    if guard_reason(piece, doc, rules.protected) is not None:
+    if guard_reason(piece, doc) is not None:
         return None
     known = lex.zipf(lower) >= KNOWN_ZIPF
     capital = piece.text[0].isupper()
