@@ -17,7 +17,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 import service
-from service.extract import extract_html
+from service.html import extract_html
 
 
 def main() -> None:

@@ -2,13 +2,13 @@
 
 usage: python -m bench.shared_function_words [--write]
 
-service/language.py counts English function words as evidence that a short
+service/language/ counts English function words as evidence that a short
 text is English, but only those that the detector's other guess does not use
 often itself. This derives that table: for each language langdetect knows,
 the function words whose wordfreq frequency there (its 'small' lists) is
 within SHARED_MARGIN zipf of their English frequency; for a language wordfreq
 lacks, those in its justext stop-word list. --write replaces the table in
-service/language_shared.py; without it, the table is printed.
+service/language/shared.py; without it, the table is printed.
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 from service.lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 SHARED_MARGIN = 1.5
-TARGET = os.path.join(HERE, "..", "service", "language_shared.py")
+TARGET = os.path.join(HERE, "..", "service", "language", "shared.py")
 HEADER = '''"""English function words that are frequent in another language too (generated).
 
-Made by bench/shared_function_words.py --write from wordfreq's lists (justext's
+Made by `python -m bench.shared_function_words --write` from wordfreq's lists (justext's
 stop words where wordfreq has no list); do not edit by hand.
 """
 SHARED_FUNCTION_WORDS = {

@@ -136,7 +136,7 @@ def check_names(options: Options) -> None:
 def extract_input(html: str) -> tuple[str, dict]:
     """(text, input block) of a web page: the article's text and the page metadata."""
     from .budget import watch
-    from .extract import extract_html
+    from .html import extract_html
     with watch():  # the worker's hard deadline (service.worker) covers extraction
         text, metadata = extract_html(html)
     return text, {"text": text, "metadata": metadata}

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import service
-from service.extract import extract_html
+from service.html import extract_html
 from service.pipeline import Resources
 from service.rules import load_rules
 from service.steps.chrome import step as chrome

@@ -6,8 +6,8 @@ import time
 import lxml.html
 import pytest
 
-from service.extract import extract_html
-from service.html_bounds import MAX_ATTRIBUTES, bound_html
+from service.html import extract_html
+from service.html.bounds import MAX_ATTRIBUTES, bound_html
 
 N = 200_000  # 1.5-2 MB of attributes on one tag: over 20 minutes before the bound
 

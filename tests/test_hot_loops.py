@@ -60,7 +60,7 @@ MIXED = ["The minister said the talks would resume", "Le ministre a dit que", "D
 def test_fast_detector_gives_langdetects_probabilities(sample):
     from langdetect.detector import Detector
 
-    from service.language_detector import FastDetector
+    from service.language.detector import FastDetector
     assert _probabilities(FastDetector, sample) == _probabilities(Detector, sample)
 
 
@@ -69,7 +69,7 @@ def test_fast_detector_on_articles():
     from langdetect.detector import Detector
 
     from service import language
-    from service.language_detector import FastDetector
+    from service.language.detector import FastDetector
     from bench.corpus import corpus
     for text in corpus(12):
         sample = language._sample(text)
@@ -84,7 +84,7 @@ def test_fast_detector_reads_the_same_ngrams(sample):
     from langdetect.detector import Detector
 
     from service import language
-    from service.language_detector import FastDetector
+    from service.language.detector import FastDetector
     plain, fast = Detector(language._get_factory()), FastDetector(language._get_factory())
     for detector in (plain, fast):
         detector.set_max_text_length(60)

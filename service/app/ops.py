@@ -165,7 +165,7 @@ def configure_logging(level: str) -> None:
     logger = logging.getLogger("service")
     logger.setLevel(level)
     # trafilatura logs ERROR for a page it cannot parse ("empty HTML tree"), which the
-    # service answers normally: service.extract logs that at WARNING with the request id.
+    # service answers normally: service.html.extract logs that at WARNING with the request id.
     # Its real failures still show (CRITICAL), and its debugging with COPYDESK_LOG_LEVEL.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL if level != "DEBUG" else logging.DEBUG)
     if logging.getLogger().handlers or any(getattr(h, "_copydesk", False) for h in logger.handlers):

@@ -4,6 +4,10 @@ langdetect is random by design; a fixed seed on a fresh detector factory per
 call makes its answer a function of the text alone, and thread-safe.
 Detection reads a bounded sample: a language does not change mid-article, and
 long texts would otherwise cost time linear in their size for no gain.
+
+  (here)    detect_language, per-paragraph reading (other_language_lines)
+  detector  langdetect's inner loops for CPython, the same probabilities
+  shared    English function words frequent in other languages (generated)
 """
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ import threading
 
 from langdetect import DetectorFactory, LangDetectException, detector_factory
 
-from .language_detector import FastDetector
-from .language_shared import SHARED_FUNCTION_WORDS
-from .lexicon import ENGLISH_FUNCTION_WORDS, function_words
+from .detector import FastDetector
+from .shared import SHARED_FUNCTION_WORDS
+from ..lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 # langdetect's cost rises steeply with length, and a thousand characters give
 # the same answers on news as the whole text (bench/NOTES.md, "Language sample").
@@ -208,7 +212,7 @@ def read_short_text(text: str, guess: str, known_words, guess_prob: float = 1.0)
     every English step for an editor's one-sentence check. The evidence:
     the share of English dictionary words once names are set aside, and
     English function words that `guess` does not use often
-    (language_shared.py: "in" and "was" are German words too) against the
+    (shared.py: "in" and "was" are German words too) against the
     frequent words of `guess` that English does not use often (German
     "die", "hat" are English words, but German's frequent words).
 

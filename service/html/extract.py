@@ -18,8 +18,8 @@ from __future__ import annotations
 import logging
 import re
 
-from .html_bounds import bound_html, markup_weight
-from .html_text import container_text, visible_text, word_count
+from .bounds import bound_html, markup_weight
+from .text import container_text, visible_text, word_count
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ MAX_HTML_CHARS = 10_500_000
 # When the precise pass keeps less than this share of what the recall pass
 # finds, it has probably cut the article itself, not just chrome.
 MIN_PRECISE_SHARE = 0.5
-# Pages heavier than this (html_bounds.markup_weight: a few thousand tags) get
+# Pages heavier than this (bounds.markup_weight: a few thousand tags) get
 # one trafilatura pass, the recall one, instead of two: a bound on time.
 SINGLE_PASS_WEIGHT = 100_000
 # When trafilatura keeps less than this share of the page's visible words

@@ -1,6 +1,6 @@
 """English function words that are frequent in another language too (generated).
 
-Made by bench/shared_function_words.py --write from wordfreq's lists (justext's
+Made by `python -m bench.shared_function_words --write` from wordfreq's lists (justext's
 stop words where wordfreq has no list); do not edit by hand.
 """
 SHARED_FUNCTION_WORDS = {

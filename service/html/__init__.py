@@ -1,0 +1,11 @@
+"""From an HTML page to the text the pipeline cleans (requests with `html`).
+
+  bounds   a linear pre-pass that bounds what a page can cost the parser
+  extract  the article and its metadata (trafilatura), with fallbacks
+  text     the visible text of a page or fragment, one block per line
+
+`extract_html(page)` -> (text, metadata) is the one entry point.
+"""
+from .extract import extract_html
+
+__all__ = ["extract_html"]
