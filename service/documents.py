@@ -12,7 +12,8 @@ from .errors import CopydeskError, OptionsError
 from .options import Options, name_a_few
 
 INPUT_FIELDS = ("text", "html")
-DOCUMENT_FIELDS = frozenset({"id", "text", "html", "options"})
+DOCUMENT_FIELDS = frozenset({"id", "text", "html", "options", "site"})
+MAX_SITE_CHARS = 200
 
 
 class DocumentError(CopydeskError):
@@ -57,7 +58,9 @@ def where(position: str, message: str) -> str:
 
 
 def check_batch_document(document, position: str) -> dict:
-    """A batch document ({id, text|html, options}) as one /v1/clean body, or DocumentError.
+    """A batch document ({id, text|html, options, site}) as one /v1/clean body, or
+    DocumentError. `site` (optional) groups the documents whose recurring lines
+    are boilerplate (steps/chrome/recurring.py); it is not part of the body.
 
     >>> check_batch_document({"id": 1, "text": "a", "options": {"diff": "none"}}, "line 1")
     {'text': 'a', 'diff': 'none'}
@@ -75,6 +78,10 @@ def check_batch_document(document, position: str) -> dict:
     unknown = sorted(set(document) - DOCUMENT_FIELDS)
     if unknown:
         raise DocumentError(where(position, f"unknown field(s) {name_a_few(unknown)}; put options under 'options'"),
+                            "invalid_field")
+    site = document.get("site", "")
+    if not isinstance(site, str) or len(site) > MAX_SITE_CHARS:
+        raise DocumentError(where(position, f"'site' must be a string of at most {MAX_SITE_CHARS} characters"),
                             "invalid_field")
     options = document.get("options", {})
     if not isinstance(options, dict):
@@ -142,18 +149,24 @@ def extract_input(html: str) -> tuple[str, dict]:
     return text, {"text": text, "metadata": metadata}
 
 
-def clean_document(text: str | None, html: str | None, options: Options, resources=None, budget=None):
+def clean_document(text: str | None, html: str | None, options: Options, resources=None, budget=None,
+                   block: dict | None = None, recurring_lines: frozenset = frozenset()):
     """(Result, input block or None): `text`, or the article extracted from `html`, cleaned.
 
     The input block is returned beside the result for html, because the edits
-    refer to the extracted text.
+    refer to the extracted text. `block`: the input block of `html` when the
+    caller extracted it already (a batch reads every page before cleaning);
+    `recurring_lines`: see pipeline.clean.
 
     >>> result, block = clean_document(None, "<html><body><p>A page.</p></body></html>", Options(steps=("whitespace",)))
     >>> block is not None and result.original == block["text"]
     True
     """
     from .pipeline import clean
-    block = None
     if html is not None:
-        text, block = extract_input(html)
-    return clean(text, options, resources=resources, budget=budget), block
+        if block is None:
+            block = extract_input(html)[1]
+        text = block["text"]
+    else:
+        block = None
+    return clean(text, options, resources=resources, budget=budget, recurring_lines=recurring_lines), block

@@ -102,12 +102,14 @@ def default_resources() -> Resources:
 
 
 def clean(text: str, options: Options | None = None, resources: Resources | None = None,
-          *, budget: float | None = None, **kwargs) -> Result:
+          *, budget: float | None = None, recurring_lines: frozenset = frozenset(), **kwargs) -> Result:
     """Clean `text`; options as an `Options` or as keyword arguments.
 
     `budget`: seconds the steps may take (None: unlimited). Steps poll it;
     when it runs out, the step running returns what it has, the later steps
     are not run, and `Result.incomplete` / `stats["incomplete_steps"]` say so.
+    `recurring_lines`: the lines a batch found on most documents of this
+    document's site (steps/chrome/recurring.py), which `chrome` removes.
 
     >>> clean("The two counties have decided.").text  # doctest: +SKIP
     'The two countries have decided.'
@@ -120,11 +122,11 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         raise TypeError("pass options either as an Options object or as keyword arguments")
     resources = resources or default_resources()
     with watch():  # the worker's hard deadline (service.worker) covers this work
-        return _run_steps(text, options, resources, budget)
+        return _run_steps(text, options, resources, budget, recurring_lines=recurring_lines)
 
 
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None,
-               reread: tuple | None = None) -> Result:
+               reread: tuple | None = None, recurring_lines: frozenset = frozenset()) -> Result:
     started = time.perf_counter()
     clock = Budget(budget, max_changes=None if budget is None else MAX_STEP_CHANGES)
     log = EditLog(text)
@@ -159,7 +161,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         ctx = Context(options=options, language="en" if english_only else code,
                       rules=resources.rules.compiled(step),
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
-                      budget=clock, dictionary=dictionary)
+                      budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
         changes = spec.run(log.text, ctx)
         if spec.corrects_words:
             changes = drop_dictionary_changes(log.text, changes, dictionary)
@@ -178,7 +180,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             # without that chrome: when it differs, clean again from the start in that language.
             after = detect_language(log.text, resources.dictionaries.unigrams, samples)
             if after[0] != language[0]:
-                return _run_steps(text, options, resources, budget, reread=after)
+                return _run_steps(text, options, resources, budget, reread=after, recurring_lines=recurring_lines)
         if clock.hit:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     if language is None:

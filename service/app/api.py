@@ -110,17 +110,19 @@ def bounded_result(result, diff: str, budget: EditBudget) -> dict:
 
 
 def run_clean(text: str | None, html: str | None, options: Options, budget: EditBudget | None = None,
-              seconds: float | None = None) -> dict:
+              seconds: float | None = None, block: dict | None = None,
+              recurring_lines: frozenset = frozenset()) -> dict:
     """Clean text, or the article extracted from HTML, as a response document.
 
     `seconds`: the time the steps may take, when less than one document's budget
-    is left (a batch's documents share one)."""
+    is left (a batch's documents share one); `block`, `recurring_lines`: see
+    documents.clean_document."""
     allowed = current_app.config["TIME_BUDGET_MS"] / 1000
     if seconds is not None:
         allowed = max(0.0, min(allowed, seconds))
     # the diff is rendered after the edits are bounded (bounded_result)
     result, block = clean_document(text, html, replace(options, diff="none"), resources=get_resources(),
-                                   budget=allowed)
+                                   budget=allowed, block=block, recurring_lines=recurring_lines)
     out = bounded_result(result, options.diff, budget or EditBudget(current_app.config["MAX_EDITS"]))
     observe_result(out["stats"])
     if block is not None:

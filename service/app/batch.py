@@ -1,7 +1,11 @@
 """POST /v1/batch: many documents in one request, as JSON or as streamed NDJSON.
 
-JSON:   {"documents": [{"id", "text"|"html", "options"}], "options": {defaults}}
+JSON:   {"documents": [{"id", "text"|"html", "options", "site"}], "options": {defaults}}
         -> {"results": [{"id", ...clean result...} | {"id", "error": {code, message}}]}
+        Every document is read (and its page extracted) before any is cleaned:
+        lines found on most documents of one `site` (all documents without one
+        form one site) are that site's boilerplate, removed by `chrome` with
+        the count as evidence (steps/chrome/recurring.py).
 NDJSON: one such document per line in, one result per line out, in order,
         streamed as each line is cleaned; defaults come from the query string.
 
@@ -14,13 +18,15 @@ from __future__ import annotations
 import json
 import logging
 import time
+from typing import NamedTuple
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
-from ..documents import check_batch_document, check_names, document_id
+from ..documents import check_batch_document, check_names, document_id, extract_input
+from ..steps.chrome.recurring import recurring_by_document
 from .api import (EditBudget, allow_html_body, options_from_query, parse_document, refuse_large_text_body,
                   run_clean)
 from .errors import ApiError
@@ -33,16 +39,58 @@ bp = Blueprint("batch", __name__)
 NDJSON_TYPES = ("application/x-ndjson", "application/jsonl")
 
 
+class Prepared(NamedTuple):
+    """A batch document read and checked, its page extracted: ready to clean."""
+
+    id: str | int
+    text: str | None
+    html: str | None
+    options: Options
+    block: dict | None  # the input block of an html document
+    site: str
+
+    @property
+    def article(self) -> str:
+        """The text the pipeline will clean: the document's, or its page's article."""
+        return self.text if self.block is None else self.block["text"]
+
+
 def clean_one(document, defaults: dict, position: str, budget: EditBudget | None = None,
               deadline: float | None = None) -> dict:
     """One result entry: {id, ...result} or {id, error}; never raises for a bad document.
 
     `deadline`: the monotonic time by which the request's documents must be done."""
-    doc_id = document_id(document)
-    try:
-        text, html, options = parse_document(check_batch_document(document, position), defaults, position)
+    prepared = prepare_one(document, defaults, position)
+    if isinstance(prepared, dict):
+        return prepared
+    return finish_one(prepared, position, budget, deadline)
+
+
+def prepare_one(document, defaults: dict, position: str) -> Prepared | dict:
+    """The document read, checked and extracted, or its error entry."""
+    def prepare():
+        body = check_batch_document(document, position)
+        text, html, options = parse_document(body, defaults, position)
+        block = extract_input(html)[1] if html is not None else None
+        return Prepared(document_id(document), text, html, options, block, document.get("site", ""))
+    return guarded(document_id(document), position, prepare)
+
+
+def finish_one(doc: Prepared, position: str, budget: EditBudget | None = None, deadline: float | None = None,
+               recurring_lines: frozenset = frozenset()) -> dict:
+    """The result entry of a prepared document."""
+    def finish():
         left = None if deadline is None else deadline - time.monotonic()
-        return {"id": doc_id, **run_clean(text, html, options, budget, seconds=left)}
+        return {"id": doc.id, **run_clean(doc.text, doc.html, doc.options, budget, seconds=left, block=doc.block,
+                                          recurring_lines=recurring_lines)}
+    return guarded(doc.id, position, finish)
+
+
+def guarded(doc_id, position: str, work):
+    """`work()`, or the document's error entry when it fails: a bad or crashing
+    document never fails the batch."""
+    try:
+        return work()
     except ApiError as exc:
         code, message = exc.code, exc.message
     except CopydeskError as exc:  # the message names the position (documents.where)
@@ -94,7 +142,11 @@ def clean_json_batch() -> Response:
     # (COPYDESK_BATCH_TIME_BUDGET_MS); a streamed batch answers line by line and needs neither
     budget = EditBudget(current_app.config["MAX_EDITS"])
     deadline = time.monotonic() + current_app.config["BATCH_TIME_BUDGET_MS"] / 1000
-    results = [clean_one(doc, defaults, f"document {i}", budget, deadline) for i, doc in enumerate(documents)]
+    prepared = [prepare_one(doc, defaults, f"document {i}") for i, doc in enumerate(documents)]
+    ready = [p if isinstance(p, Prepared) else None for p in prepared]
+    recurring = recurring_by_document([p.site if p else "" for p in ready], [p.article if p else None for p in ready])
+    results = [p if r is None else finish_one(r, f"document {i}", budget, deadline, recurring[i])
+               for i, (p, r) in enumerate(zip(prepared, ready))]
     return jsonify({"results": results})
 
 

@@ -40,6 +40,9 @@ class Context:
     # words no step corrects (guards.dictionary_words: the request's `dictionary` and
     # rules/dictionary.yaml), folded; the pipeline drops changes to them (Step.corrects_words)
     dictionary: frozenset = frozenset()
+    # lines that recur across the batch's documents of this document's site
+    # (steps/chrome/recurring.py); empty for a document cleaned on its own
+    recurring_lines: frozenset = frozenset()
 
 
 @dataclass(frozen=True)

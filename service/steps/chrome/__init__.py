@@ -6,6 +6,7 @@
   glued    "… – Inside TelecomThis is…": the glued link title alone goes
   tail     the footer below the article's last paragraphs
   guard    repeated lines, the page guard, the fixpoint
+  recurring lines found on most documents of one site in a batch
 """
 from .step import STEP, compile_rules, run
 

@@ -67,6 +67,7 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import RULE_WORDS, match_rule
+from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
 RULE_SCHEMA = {
@@ -200,6 +201,7 @@ def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
     # a repeat between the page's first and last prose paragraph is inside the article body
     article = range(blocks[page.body[0]].first, blocks[page.body[1]].last + 1) if page.found else range(0)
     changes += guard.repeated_lines(lines, removed, article)
+    changes += recurring_changes(lines, removed, ctx.recurring_lines, article)
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             changes += find_glued_titles(lines[block.first], "en" if english else ctx.language)
