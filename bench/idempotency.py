@@ -19,8 +19,48 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 import service
 
 
+ROOT = os.path.dirname(HERE)
+
+
+def project_documents():
+    """(kind, text) of the project's own documents: the fuzz corpus and every text
+    of the labelled cases (tests/data/*.yaml)."""
+    import yaml
+    corpus = os.path.join(ROOT, "tests", "fuzz", "corpus")
+    for name in sorted(os.listdir(corpus)):
+        with open(os.path.join(corpus, name), "rb") as f:
+            yield "fuzz", f.read().decode("utf-8", errors="replace")
+    data = os.path.join(ROOT, "tests", "data")
+    for name in sorted(os.listdir(data)):
+        if name.endswith(".yaml"):
+            with open(os.path.join(data, name), encoding="utf-8") as f:
+                for text in case_texts(yaml.safe_load(f)):
+                    yield "cases", text
+
+
+def case_texts(node):
+    """Every input of a cases file: `input` values and plain strings in lists.
+
+    >>> list(case_texts({"fix": [{"input": "a", "output": "b"}], "keep": ["c"]}))
+    ['a', 'c']
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("input"), str):
+            yield node["input"]
+        for key, value in node.items():
+            if key != "input":
+                yield from case_texts(value) if isinstance(value, (dict, list)) else ()
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, str):
+                yield item
+            else:
+                yield from case_texts(item)
+
+
 def documents(bench: str, limit: int | None):
-    """(kind, text) of every benchmark document."""
+    """(kind, text) of every benchmark document, then the project's own (project_documents)."""
+    yield from project_documents()
     with open(os.path.join(bench, "data", "scraped.jsonl"), encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
