@@ -5,17 +5,28 @@ Each input line is {"id", "text"|"html", "options"?}; each output line is
 same entries as POST /v1/batch. Workers load rules and dictionaries once each
 (pool initializer). The run is resumable: ids already in OUT are skipped and new
 results are appended, so an interrupted job is finished by running it again.
+
+A first pass over IN counts the lines of the text documents of each `site`
+(the first SITE_SAMPLE of each, so memory stays bounded): lines on most of a
+site's documents are its boilerplate, removed as in a JSON /v1/batch
+(steps/chrome/recurring.py). The pass reads all of IN, done ids too, so a
+resumed run finds the same lines.
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
+from collections import Counter
 from multiprocessing import Pool
 
 from . import strict_json
 from .errors import CopydeskError
 from .documents import check_batch_document, clean_document, document_id, read_document
+from .steps.chrome.recurring import document_lines, recurring_from_counts
+
+# Text documents per site whose lines are counted (see the module docstring).
+SITE_SAMPLE = 1000
 _resources = None  # this process's Resources, set by init_worker
 
 
@@ -50,12 +61,13 @@ def parse_line(number: int, line: str):
 
 
 def clean_job(job: tuple) -> tuple[bool, str]:
-    """(failed, output line without newline) for (line number, id, document, default options)."""
-    number, doc_id, document, defaults = job
+    """(failed, output line without newline) for (line number, id, document, default
+    options, the recurring lines of the document's site)."""
+    number, doc_id, document, defaults, recurring = job
     position = f"line {number}"
     try:
         text, html, options = read_document(check_batch_document(document, position), defaults, position)
-        result, block = clean_document(text, html, options, resources=_resources)
+        result, block = clean_document(text, html, options, resources=_resources, recurring_lines=recurring)
         entry = {"id": doc_id, **result.to_dict()}
         if block is not None:
             entry["input"] = block
@@ -111,8 +123,34 @@ def trim_torn_line(path: str) -> None:
         fh.truncate(0)
 
 
-def iter_jobs(path: str, skip: set, defaults: dict, errors: list):
-    """Jobs for the pool; lines that can't be parsed go to `errors` instead."""
+def site_lines(path: str) -> dict:
+    """site -> the lines on most of its text documents in the JSON-lines file `path`.
+
+    Lines that are not a document with a text are passed over (the second pass
+    reports them)."""
+    counts: dict = {}
+    documents: dict = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if '"text"' not in line:
+                continue  # no text document on this line: not worth parsing
+            try:
+                document = strict_json.loads(line)
+            except strict_json.JsonInputError:
+                continue
+            if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+                continue
+            site = document.get("site", "")
+            if not isinstance(site, str) or documents.get(site, 0) >= SITE_SAMPLE:
+                continue
+            documents[site] = documents.get(site, 0) + 1
+            counts.setdefault(site, Counter()).update(document_lines(document["text"]))
+    return {site: recurring_from_counts(counts[site], n) for site, n in documents.items()}
+
+
+def iter_jobs(path: str, skip: set, defaults: dict, errors: list, recurring: dict | None = None):
+    """Jobs for the pool; lines that can't be parsed go to `errors` instead.
+    `recurring`: site -> its recurring lines (`site_lines`)."""
     with open(path, encoding="utf-8", errors="surrogateescape") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip() or ("line", number) in skip:
@@ -127,7 +165,8 @@ def iter_jobs(path: str, skip: set, defaults: dict, errors: list):
                 if ("line", number) not in skip and doc_id not in skip:
                     errors.append(parsed)
             elif doc_id not in skip:
-                yield number, doc_id, parsed, defaults
+                site = parsed.get("site", "")
+                yield number, doc_id, parsed, defaults, (recurring or {}).get(site, frozenset())
 
 
 def count_lines(path: str) -> int:
@@ -147,7 +186,7 @@ def run_batch(in_path: str, out_path: str, workers: int | None = None, defaults:
     total = count_lines(in_path)
     errors: list = []
     counts = {"cleaned": 0, "errors": 0, "skipped": 0}
-    jobs = iter_jobs(in_path, skip, defaults, errors)
+    jobs = iter_jobs(in_path, skip, defaults, errors, site_lines(in_path))
     bar = tqdm(total=total, unit="doc", disable=not progress, file=sys.stderr, dynamic_ncols=True)
     with open(out_path, "a", encoding="utf-8") as out:
         def write(failed: bool, line: str) -> None:

@@ -48,7 +48,7 @@ def clean_partition(records: list, skip: frozenset, defaults: dict) -> list[str]
         if "error" in parsed:
             out.append(json.dumps({**parsed, "file": path}, ensure_ascii=False))
         else:
-            out.append(batch.clean_job((number, doc_id, parsed, defaults))[1])
+            out.append(batch.clean_job((number, doc_id, parsed, defaults, frozenset()))[1])
     return ["".join(line + "\n" for line in out)] if out else []
 
 

@@ -114,3 +114,20 @@ def test_a_bad_site_is_an_error_of_that_document_only(client, site):
     results = batch(client, [{"id": "bad", "text": "a", "site": site}, {"id": "ok", "text": "Fine."}])
     assert results[0]["error"]["code"] == "invalid_field" and "'site'" in results[0]["error"]["message"]
     assert results[1]["text"] == "Fine."
+
+
+def test_the_cli_batch_learns_the_same_lines(tmp_path, monkeypatch):
+    import json
+
+    from service import batch as cli_batch
+    from service import pipeline
+    monkeypatch.setattr(cli_batch, "_resources", pipeline.default_resources())
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": page(s), "site": "gazette.example"}) + "\n"
+                           for i, s in enumerate(STORIES)), encoding="utf-8")
+    assert sorted(cli_batch.site_lines(str(src))["gazette.example"]) == sorted(FURNITURE_TOP + FURNITURE_END[1:])
+    cli_batch.run_batch(str(src), str(out), workers=1, defaults={"diff": "none"}, progress=False)
+    for line in out.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        assert set(FURNITURE_TOP[:3]) <= set(removed_by_rule(entry)), entry["id"]
+        assert all(s in entry["text"] for s in STORIES[entry["id"]])

@@ -105,10 +105,19 @@ def recurring_lines(texts: Sequence[str]) -> frozenset:
     >>> recurring_lines(["Home\\n" + story] * 3)
     frozenset()
     """
-    if len(texts) < MIN_DOCUMENTS:
+    return recurring_from_counts(Counter(k for t in texts for k in document_lines(t)), len(texts))
+
+
+def recurring_from_counts(counts: Counter, documents: int) -> frozenset:
+    """`recurring_lines` from the number of documents each line is on (`document_lines`
+    of each) and the number of documents: for callers that count as they read.
+
+    >>> sorted(recurring_from_counts(Counter({"Menu": 3, "Story one.": 1}), 4))
+    ['Menu']
+    """
+    if documents < MIN_DOCUMENTS:
         return frozenset()
-    counts = Counter(k for t in texts for k in document_lines(t))
-    needed = max(MIN_DOCUMENTS, MIN_SHARE * len(texts))
+    needed = max(MIN_DOCUMENTS, MIN_SHARE * documents)
     shared = [k for k, n in counts.items() if n >= needed]
     if sum(1 for k in shared if is_long_sentence(k)) >= SHARED_SENTENCES:
         return frozenset()
