@@ -220,3 +220,17 @@ def test_a_line_in_another_language_is_left_alone_beside_english(resources):
             "«Los tipos de datos se logran con dos palabras clave», dijo el ministro.")
     result = _clean(text, resources)
     assert [(e.original, e.replacement) for e in result.edits] == [("agreemnet", "agreement")]
+
+
+def test_a_repeated_typo_is_suggested_not_applied():
+    """Written twice, an unknown lower-case word may be a term: the editor sees a
+    suggestion and the text keeps the word; a capitalised one (a name) stays silent."""
+    text = "We should work togther on this. Working togther is the plan."
+    result = service.clean(text, language="en", diff="none")
+    assert result.text == text and result.edits == ()
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("togther", "together")] * 2
+    assert all(s.confidence < 0.5 and "perhaps a term" in s.message for s in result.suggestions)
+    accepted = service.clean(text, language="en", diff="none", min_confidence=0.4)
+    assert accepted.text == text.replace("togther", "together")
+    names = "Mr Togther spoke. Togther said no."
+    assert service.clean(names, language="en").suggestions == ()

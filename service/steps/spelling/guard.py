@@ -19,8 +19,11 @@ from .words import Document
 
 # Tokens of this length or less are never corrected: too many readings.
 MAX_SHORT = 2
-# A token the document uses this many times is intentional.
+# A token the document uses this many times may be intentional (a term, a
+# coinage): a lower-case one is only suggested (step.REPEATED_CONFIDENCE),
+# a capitalised one left alone.
 REPEATED = 2
+REPEATED_REASON = "repeated in the document"
 _LATIN_WORD = re.compile(r"^[A-Za-z]+(?:['’\-][A-Za-z]+)*$")
 # A word ending in an apostrophe and letters ("China’s", "don't"); a joiner inside a word.
 _CONTRACTION_END = re.compile(r"['’]([A-Za-z]+)$")
@@ -178,5 +181,5 @@ def guard_reason(piece: Piece, doc: Document) -> str | None:
     if doc.tabular_line(line, in_tabular_line):
         return "table or code line"
     if doc.count(lower) >= REPEATED:
-        return "repeated in the document"
+        return REPEATED_REASON
     return None

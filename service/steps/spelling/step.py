@@ -33,7 +33,7 @@ from ...guards import is_quoted_alone, looks_like_code, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, fold_apostrophes,
                         match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
-from .guard import MAX_SHORT, Piece, guard_reason, is_slug, split_pieces
+from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, is_slug, split_pieces
 from .rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
                             score_hypotheses)
 from .words import Document, irregular_keys
@@ -98,6 +98,11 @@ FIRE_SHARE = 0.7
 FIRE_SHARE_CAPITALISED = 0.9
 # The confidence reported: the posterior share, capped.
 MAX_CONFIDENCE = 0.99
+# A lower-case unknown word the text writes the same way twice or more may be a
+# term or a coinage as well as a repeated typo ("togther ... togther"): its
+# correction goes below the default confidence floor (Options.min_confidence
+# 0.5), so an editor sees it as a suggestion and the text keeps the word.
+REPEATED_CONFIDENCE = 0.45
 FIXED_CONFIDENCE = 0.95
 
 @dataclass(frozen=True)
@@ -347,8 +352,10 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
                           f"'{piece.text}' is a common misspelling of '{replacement}'", FIXED_CONFIDENCE)
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
-    if guard_reason(piece, doc) is not None:
+    reason = guard_reason(piece, doc)
+    if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
+    repeated = reason is not None  # a lower-case word written the same way more than once
     known = lex.zipf(lower) >= KNOWN_ZIPF
     capital = piece.text[0].isupper()
     if known and capital:
@@ -377,7 +384,11 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     else:
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = "spelling.typo"
-    return Change(piece.start, piece.end, replacement, rule, message, round(min(MAX_CONFIDENCE, share), 3))
+    confidence = round(min(MAX_CONFIDENCE, share), 3)
+    if repeated:
+        confidence = min(confidence, REPEATED_CONFIDENCE)
+        message += f" (written so {doc.count(lower)} times: perhaps a term, so only suggested)"
+    return Change(piece.start, piece.end, replacement, rule, message, confidence)
 
 
 STEP = Step(name="spelling", run=run,
