@@ -12,7 +12,9 @@ One place for each guard, so that steps agree on what they must leave alone:
   dictionaries    `dictionary_words` and `drop_dictionary_changes`: the words
                   of a request's `dictionary` and of the deployment's
                   rules/dictionary.yaml, never corrected by a step that
-                  corrects words (the pipeline applies it to every such step)
+                  corrects words
+  every step that corrects words: `drop_guarded_changes` (code spans and
+                  dictionary words), which the pipeline applies to each
 
 The steps differ in how much of a word's surroundings they read (spelling
 reads a word's whole chunk, context only the characters touching a token),
@@ -231,6 +233,25 @@ def guarded_words_at(text: str, start: int, end: int, words: frozenset) -> bool:
                 return True
             pos += len(part) + 1
     return False
+
+
+def drop_guarded_changes(text: str, changes: list, words: frozenset) -> list:
+    """The changes of a step that corrects words, without those touching inline or
+    fenced code (`protected_spans`) or a dictionary word (`drop_dictionary_changes`):
+    the pipeline applies it to every such step, so no step can forget it.
+
+    >>> from service.edits import Change
+    >>> text = "use `buf` and the lede"
+    >>> [c.replacement for c in drop_guarded_changes(text, [Change(5, 8, "but", "r", "m"),
+    ...     Change(18, 22, "lead", "r", "m"), Change(0, 3, "Use", "r", "m")], frozenset({"lede"}))]
+    ['Use']
+    """
+    if not changes:
+        return changes
+    if "`" in text:
+        spans = protected_spans(text)
+        changes = [c for c in changes if not any(a < max(c.end, c.start + 1) and c.start < b for a, b in spans)]
+    return drop_dictionary_changes(text, changes, words)
 
 
 def drop_dictionary_changes(text: str, changes: list, words: frozenset) -> list:

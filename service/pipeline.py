@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from . import diff as diffs
 from .budget import Budget, watch
 from .edits import Edit, EditLog, SpanSet
-from .guards import dictionary_words, drop_dictionary_changes
+from .guards import dictionary_words, drop_guarded_changes
 from .language import detect_language, other_language_lines
 from .options import Options
 from .resources import Dictionaries, dictionaries
@@ -164,7 +164,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
         changes = spec.run(log.text, ctx)
         if spec.corrects_words:
-            changes = drop_dictionary_changes(log.text, changes, dictionary)
+            changes = drop_guarded_changes(log.text, changes, dictionary)
         if clock.max_changes is not None and len(changes) > clock.max_changes:
             changes = sorted(changes, key=lambda c: c.start)[:clock.max_changes]
             clock.note_cap()  # the rest of the text is left as this step found it

@@ -132,3 +132,11 @@ def test_a_batch_document_takes_a_dictionary(client):
     assert r.status_code == 200, r.get_data(as_text=True)
     result = r.get_json()["results"][0]
     assert result["text"] == "The two counties have decided." and result["edits"] == []
+
+
+def test_no_step_corrects_words_inside_code_spans():
+    """Inline and fenced code are guarded for every word-correcting step by the
+    pipeline (guards.drop_guarded_changes), not by each step remembering to."""
+    text = "Pass `function(err, buf) {}` as the callback.\n\nUse `x = teh + 1` here, not teh other.\n"
+    result = service.clean(text, language="en", diff="none")
+    assert result.text == text.replace("not teh", "not the")
