@@ -14,9 +14,10 @@ further away or by the word class of a neighbour, not by the neighbour itself:
   class      a neighbour's possible parts of speech (lemminflect's lookup):
              "too badly" (no "to" before a word that is only an adverb or an
              adjective), "gathered end hammocks" (after a word that is no noun
-             and before a noun, "end" is a noun), "containers form a" (after a
-             plural noun and before a determiner "form" is a verb), "these
-             form errors" (a noun modifier).
+             and before a noun, "end" is a noun), "will end the" (after a
+             modal, "end" is a verb), "containers form a" (after a plural noun
+             and before a determiner "form" is a verb), "these form errors" (a
+             noun modifier), "it threw an error" (a clause's verb).
 
 Each function returns a log factor <= 0 to add to a change's log likelihood
 ratio: evidence for the word as written, never for a change. Only the
@@ -212,6 +213,38 @@ def _end_as_noun(left, right) -> bool:
                                      and ("ADJ" in before or left.endswith("ed")))
 
 
+# Words after which a verb stands in its base form: "will end", "to end", "cannot end".
+_BEFORE_BASE_VERB = frozenset({"will", "would", "can", "cannot", "could", "may", "might", "must", "shall",
+                               "should", "to", "did", "does", "do", "not", "ll"})
+
+
+def _end_as_verb(left, right) -> bool:
+    """"will end the", "to end these practices": after a modal or "to", "end" is a verb, where
+    "and" would join nothing. (After an adverb it may be either: "fell sharply and the dollar
+    weakened" is an error, "will automatically end the session" is not.)
+
+    >>> _end_as_verb("will", "the"), _end_as_verb("to", "these"), _end_as_verb("sharply", "the")
+    (True, True, False)
+    """
+    return left in _BEFORE_BASE_VERB
+
+
+def _end_as_noun_or_verb(left, right) -> bool:
+    return _end_as_noun(left, right) or _end_as_verb(left, right)
+
+
+def _threw_after_subject(left, right) -> bool:
+    """"it threw an error", "she threw the ball": after a subject pronoun and before a
+    determiner, "threw" is the clause's verb. (After a noun it may be either: "the thread
+    threw an error" is right, "able to break threw the wall" an error, and one word back
+    cannot tell a noun from a verb's base form.)
+
+    >>> _threw_after_subject("it", "an"), _threw_after_subject("she", "the"), _threw_after_subject("break", "the")
+    (True, True, False)
+    """
+    return right in _DETERMINERS and (left in _SUBJECT_PRONOUNS or left in ("he", "she", "it", "who"))
+
+
 def _form_as_verb_or_noun(left, right) -> bool:
     """"containers form a", "they form the": after a plural noun or subject pronoun and before a
     determiner "form" is a verb; "these form errors": after a determiner or an adjective and
@@ -228,7 +261,8 @@ def _form_as_verb_or_noun(left, right) -> bool:
 # (word as written, partner) -> test on (left, right) that keeps the word as written.
 CLASS_TESTS = {
     ("too", "to"): _too_before_modifier,
-    ("end", "and"): _end_as_noun,
+    ("end", "and"): _end_as_noun_or_verb,
+    ("threw", "through"): _threw_after_subject,
     ("form", "from"): _form_as_verb_or_noun,
 }
 
