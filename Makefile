@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8080
+# the shared benchmark `make bench` reads at run time (its error-dense and scraped pages)
+BENCH_DATA ?= ../shared/bench
 
 .PHONY: serve test venv dev-venv bench clean-cache
 
@@ -28,4 +30,4 @@ test: $(VENV)/.dev
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.dev
-	$(PY) -m bench.perf
+	$(PY) -m bench.perf --bench $(BENCH_DATA)

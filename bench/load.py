@@ -5,13 +5,19 @@
     python -m bench.load --requests 1000000 --max-seconds 60 --clients 6        # a 60 s saturation run
     python -m bench.load --requests 1000000 --max-seconds 20 --kill-worker-at 8 # SIGKILL one worker mid-load
     python -m bench.load --requests 1000000 --max-seconds 20 --term-at 8        # SIGTERM the master mid-load
+    python -m bench.load --input error-dense --requests 2000   # the benchmark's corrupted pages
 
 Starts `python -m service serve` on a free loopback port (unless --url), measures the
 time from process start to /readyz 200, then sends a fixed number of POST /v1/clean
 requests from a few client threads (http.client, one keep-alive connection each) and
 stops by itself after --requests or --max-seconds, whichever comes first. The
 articles are generated here from sentences this script writes, with typos, doubled
-spaces and mojibake mixed in, so every step has work. Exit status 1 if any request failed.
+spaces and mojibake mixed in, so every step has work. `--input clean` sends the shared
+benchmark's human article bodies instead, `--input error-dense` its corrupted pages
+(mojibake, typos, real-word errors, chrome), read from --bench at run time and never
+copied here. The report gives the load generator's own CPU time and its share of the
+machine (it runs on the same cores as the server), the workers' CPU, and the load
+average before the run (other work on the machine). Exit status 1 if any request failed.
 
 Faults (with a server this script starts): --kill-worker-at S sends SIGKILL to one
 gunicorn worker S seconds into the load; gunicorn forks a replacement, and only the
@@ -68,6 +74,22 @@ def make_article(rng: random.Random, size: int = 5000) -> str:
         paragraphs.append(paragraph)
         length += len(paragraph) + 2
     return "\n\n".join(paragraphs)[:size]
+
+
+DEFAULT_BENCH = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+
+
+def load_texts(kind: str, bench: str, rng: random.Random) -> list:
+    """The texts to send: 20 generated articles, or the shared benchmark's clean bodies or
+    error-dense (corrupted) pages, read at run time."""
+    if kind == "generated":
+        return [make_article(rng) for _ in range(20)]
+    name, field = {"clean": ("scraped.jsonl", "reference"), "error-dense": ("corrupted.jsonl", "input")}[kind]
+    path = os.path.join(bench, "data", name)
+    if not os.path.exists(path):
+        raise SystemExit(f"{path} not found: pass --bench DIR (the shared benchmark)")
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line)[field] for line in f if line.strip()]
 
 
 def free_port() -> int:
@@ -165,10 +187,11 @@ def percentile(values: list, p: float) -> float:
 
 
 def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: int = 7,
-             fault=None, fault_at: float | None = None, diff: str = "none") -> dict:
+             fault=None, fault_at: float | None = None, diff: str = "none", texts: list | None = None) -> dict:
     """Run the load; `fault(report)` is called `fault_at` seconds in (from another thread)."""
     rng = random.Random(seed)
-    bodies = [json.dumps({"text": make_article(rng), "diff": diff}).encode() for _ in range(20)]
+    texts = texts or [make_article(rng) for _ in range(20)]
+    bodies = [json.dumps({"text": t, "diff": diff}).encode() for t in texts]
     lock, remaining = threading.Lock(), [requests]
 
     def quota() -> bool:
@@ -181,7 +204,7 @@ def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: i
     latencies, errors, records, stop, fault_report = [], [], [], threading.Event(), {}
     # One warm-up request per client: the first request of a worker pays for lazy imports.
     run_load_warmup(base, bodies[0], clients)
-    started = time.perf_counter()
+    started, client_cpu = time.perf_counter(), time.process_time()
     deadline = started + max_seconds
     threads = [threading.Thread(target=run_client,
                                 args=(base, bodies, quota, deadline, latencies, errors, records, stop))
@@ -197,11 +220,16 @@ def run_load(base: str, clients: int, requests: int, max_seconds: float, seed: i
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
+    client_cpu = time.process_time() - client_cpu
     report = {"requests": len(latencies) + len(errors), "errors": len(errors), "seconds": round(elapsed, 2),
             "throughput_rps": round(len(latencies) / elapsed, 2) if elapsed else 0.0,
             "p50_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
             "p99_ms": round(percentile(latencies, 99) * 1000, 1) if latencies else None,
-            "article_bytes": len(json.loads(bodies[0])["text"].encode()), "clients": clients, "diff": diff,
+            "article_bytes": round(statistics.mean(len(t.encode()) for t in texts)), "documents": len(texts),
+            "clients": clients, "diff": diff,
+            # the load generator shares the machine with the server: its CPU is not the server's
+            "client_cpu_s": round(client_cpu, 2),
+            "client_share_of_machine": round(client_cpu / elapsed / (os.cpu_count() or 1), 3) if elapsed else 0.0,
             "first_errors": errors[:3]}
     if fault is not None:
         at = fault_report.pop("at", None)
@@ -239,6 +267,9 @@ def main(argv=None) -> int:
     ap.add_argument("--kill-worker-at", type=float, metavar="S", help="SIGKILL one worker S seconds into the load")
     ap.add_argument("--term-at", type=float, metavar="S", help="SIGTERM the master S seconds into the load")
     ap.add_argument("--diff", default="none", help="the diff format each request asks for")
+    ap.add_argument("--input", choices=("generated", "clean", "error-dense"), default="generated",
+                    help="generated articles, or the shared benchmark's clean bodies or corrupted pages")
+    ap.add_argument("--bench", default=DEFAULT_BENCH, help="the shared benchmark (read at run time)")
     ap.add_argument("--log", default=os.path.join(tempfile.gettempdir(), "copydesk-load.log"))
     args = ap.parse_args(argv)
     process, report = None, {}
@@ -257,10 +288,12 @@ def main(argv=None) -> int:
         fault, fault_at = (lambda r: kill_one_worker(process, r)), args.kill_worker_at
     elif args.term_at is not None:
         fault, fault_at = (lambda r: terminate_master(process, r)), args.term_at
+    texts = load_texts(args.input, args.bench, random.Random(7))
+    report.update({"input": args.input, "load_average_before": [round(x, 2) for x in os.getloadavg()]})
     cpu_before = {pid: cpu_seconds(pid) for pid in worker_pids(process.pid)} if process else {}
     try:
         report.update(run_load(base, args.clients, args.requests, args.max_seconds, fault=fault, fault_at=fault_at,
-                               diff=args.diff))
+                               diff=args.diff, texts=texts))
         if cpu_before and fault is None:
             # how evenly the workers shared the work (keep-alive connections stay on one worker)
             report["worker_cpu_s"] = [round(cpu_seconds(pid) - t, 1) for pid, t in sorted(cpu_before.items())]

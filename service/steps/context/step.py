@@ -126,16 +126,33 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
     `document_boost`): a transcript that confused "counties" once is likely to
     have done it again.
     """
+    return decide_confusions(text, sites, score_sites(text, sites, rules, blocked, ctx))
+
+
+def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
+                earlier: tuple | None = None) -> list:
+    """Each site's (log ratio, partner, held) against its best partner, or None
+    for a site that is no candidate or no better written otherwise. `held`: wider
+    evidence keeps its change a suggestion.
+
+    `earlier`: (sites, scores) of a previous call on the same text; a site that
+    is the same object as then is not scored again (a site's score depends on
+    the site and the text alone: `settled_confusion_changes` re-reads only the
+    few sites next to a change).
+    """
     model = context_model.model_for(ctx.resources)
     names = name_words(ctx.options)
     cased, partners = rules.cased, rules.partners
     memo = rules.memo_for(model)
-    scored = []  # (token, log ratio, partner)
-    held = set()  # starts of tokens whose change wider evidence keeps a suggestion
+    scores: list = [None] * len(sites)
+    old_sites, old_scores = earlier if earlier is not None else ((), ())
     budget = ctx.budget
     for i, site in enumerate(sites):
         if budget.every(i):
             break  # the time budget ran out: the sites after this one are left as written
+        if i < len(old_sites) and old_sites[i] is site:
+            scores[i] = old_scores[i]
+            continue
         tok = site.tok
         word = cased.get(tok.text)
         if word is None or site.glued or (names and tok.text.lower() in names):
@@ -158,12 +175,26 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
                 memo.clear()  # bounded; a dict clear is atomic under the GIL
             memo[key] = found
         score, partner = found
+        demoted = False
         if score > 0 and needs_wider(word):
             score, demoted = wider_score(model, text, site, word, partner.word, score, partner.threshold)
-            if demoted:
-                held.add(tok.start)
+        if score > 0 or demoted:
+            scores[i] = (score, partner, demoted)
+    return scores
+
+
+def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
+    """The changes `score_sites`' scores make, with the document's boost (see `confusion_changes`)."""
+    scored = []  # (token, log ratio, partner)
+    held = set()  # starts of tokens whose change wider evidence keeps a suggestion
+    for site, found in zip(sites, scores):
+        if found is None:
+            continue
+        score, partner, demoted = found
+        if demoted:
+            held.add(site.tok.start)
         if score > 0:
-            scored.append((tok, score, partner))
+            scored.append((site.tok, score, partner))
     if not scored:
         return []
     # a change that wider evidence demoted to a suggestion neither raises the document's
@@ -204,7 +235,8 @@ def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, bloc
     ("off" -> "of"), until nothing moves. Only changes at or above
     min_confidence count: suggestions leave the text as it is.
     """
-    out = confusion_changes(text, sites, rules, blocked, ctx)
+    scores = score_sites(text, sites, rules, blocked, ctx)
+    out = decide_confusions(text, sites, scores)
     floor = ctx.options.min_confidence
     fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
     if not fixed:
@@ -228,8 +260,9 @@ def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, bloc
             moved[n] = _read_fixed(sites[n], fixed, left_of)
         if moved == current:
             break
+        scores = score_sites(text, moved, rules, blocked, ctx, (current, scores))
         current = moved
-        out = confusion_changes(text, current, rules, blocked, ctx)
+        out = decide_confusions(text, current, scores)
         fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
     return out
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ...edits import Change
-from .match import Entry, fold, parse_parts
+from .match import Entry, fold, fold_text, parse_parts
 
 SUGGEST = 0.3  # below the default min_confidence (0.5): returned as a suggestion
 RULE = "names.variant"
@@ -123,7 +123,7 @@ class VariantStyle:
         """`name` stands in the text as a word of its own (cached per text)."""
         if name not in self._written:
             if self._folded is None:
-                self._folded = fold(self.text)
+                self._folded = fold_text(self.text)
             pattern = rf"(?<![^\W\d_]){re.escape(fold(name))}(?![^\W\d_])"
             self._written[name] = re.search(pattern, self._folded) is not None
         return self._written[name]
