@@ -140,7 +140,8 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     suggested: list[Edit] = []  # changes below the confidence floor, in original offsets
     samples: dict = {}  # langdetect's answers by sample, for this text's versions (detect_language)
     dictionary = dictionary_words(options.dictionary, resources.rules.dictionary)
-    for step in options.steps:
+    queue, again = list(options.steps), False
+    for step in queue:
         spec = step_named(step)
         if language is None and step != "unicode":
             language = detect_language(log.text, resources.dictionaries.unigrams, samples)
@@ -154,7 +155,8 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             skipped.append(step)
             continue
         if clock.expired():
-            incomplete.append(step)  # not run: the text is left as the earlier steps made it
+            if step not in incomplete:
+                incomplete.append(step)  # not run: the text is left as the earlier steps made it
             continue
         t0 = time.perf_counter()
         clock.hit = False
@@ -172,16 +174,23 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             changes = [c for c in changes if not off_limits.overlaps(*log.original_span(c.start, c.end))]
         changes = drop_suggestions_on_changed_text(changes, log, options.min_confidence)
         changes = set_aside_suggestions(step, changes, log, options.min_confidence, suggested)
+        if spec.corrects_words and not again and "chrome" in queue[:queue.index(step)] \
+                and corrects_a_short_line(log.text, changes):
+            # A line that a correction turns into chrome ("Relatef Articles") would go only on a
+            # second clean: chrome reads the text once more (and whitespace after it), so that
+            # cleaning is idempotent by construction.
+            again = True
+            queue += [s for s in options.steps if s in ("chrome", "whitespace")]
         log.apply_step(step, changes)
-        timings[step] = round((time.perf_counter() - t0) * 1000, 3)
-        if step == "chrome" and options.language == "auto" and reread is None and changes:
+        timings[step] = round(timings.get(step, 0.0) + (time.perf_counter() - t0) * 1000, 3)
+        if step == "chrome" and options.language == "auto" and reread is None and changes and not again:
             # A page's chrome can outweigh its article and decide its language (an English
             # article in a French site's menus). A second clean reads the language of the text
             # without that chrome: when it differs, clean again from the start in that language.
             after = detect_language(log.text, resources.dictionaries.unigrams, samples)
             if after[0] != language[0]:
                 return _run_steps(text, options, resources, budget, reread=after, recurring_lines=recurring_lines)
-        if clock.hit:
+        if clock.hit and step not in incomplete:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     if language is None:
         language = detect_language(log.text, resources.dictionaries.unigrams, samples)
@@ -205,6 +214,31 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)
+
+
+# A line of at most this many words may be chrome (menus, labels, "Related Articles",
+# "Share this article", a copyright line); a correction on a longer one cannot turn
+# it into chrome the chrome step would remove.
+CHROME_LINE_WORDS = 12
+
+
+def corrects_a_short_line(text: str, changes: list) -> bool:
+    """True when one of `changes` (to `text`) falls on a line of at most CHROME_LINE_WORDS words.
+
+    >>> from service.edits import Change
+    >>> corrects_a_short_line("Relatef Articles\\nA long line of text.", [Change(0, 7, "Related", "r", "m")])
+    True
+    >>> corrects_a_short_line("The minister said teh plan would pass the house next week after a vote.",
+    ...                       [Change(18, 21, "the", "r", "m")])
+    False
+    """
+    for c in changes:
+        start = text.rfind("\n", 0, c.start) + 1
+        end = text.find("\n", c.end)
+        line = text[start:len(text) if end < 0 else end]
+        if len(line.split(None, CHROME_LINE_WORDS)) <= CHROME_LINE_WORDS:
+            return True
+    return False
 
 
 def drop_suggestions_on_changed_text(changes: list, log: EditLog, minimum: float) -> list:

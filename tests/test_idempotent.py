@@ -221,23 +221,18 @@ def test_the_reported_cases_are_fixed_in_one_pass(text):
     assert second_pass_edits(text) == []
 
 
-# The chrome step runs before spelling: a chrome line with a typo in it
-# ("Relatef Articles", "Share this asticle") is removed only by the second
-# clean, once spelling has fixed it; a line that repeats another once its typo
-# is fixed likewise. That step's own work (its phrase and repeat matching
-# would read the text as spelling leaves it); listed here so that this test
-# says when it is done.
-CHROME_SECOND_PASS = {
-    "2e8f284b1603": "Relatef Articles", "38d4238cc057": "Relatef Articles",
-    "81c55a46cf82": "Relatef Articles", "a6010ff81f56": "Share this asticle",
-    "e93b4672bb11": "... All riglts reserved", "e9f3cb0021c3": "Relatef Articles",
-}
-_CHROME_FIRST = pytest.mark.xfail(strict=True, reason="chrome removes a line only once spelling has fixed it")
+def test_a_chrome_line_with_a_typo_goes_in_one_pass():
+    """Chrome runs before spelling; a line that spelling turns into chrome ("Relatef
+    Articles") is read by chrome again in the same clean (pipeline.corrects_a_short_line)."""
+    text = ("The minister met his counterpart in Tokyo on Friday to sign the agreement.\n\n"
+            "Relatef Articles\n\nOfficials said the talks would continue next month.\n")
+    once = service.clean(text, language="en")
+    assert "Related Articles" not in once.text and "Relatef" not in once.text
+    assert second_pass_edits(text) == []
 
 
 def _corpus_case(path: Path):
-    marks = [_CHROME_FIRST] if path.name[:12] in CHROME_SECOND_PASS else []
-    return pytest.param(path, id=path.name[:12], marks=marks)
+    return pytest.param(path, id=path.name[:12])
 
 
 @pytest.mark.parametrize("path", [_corpus_case(p) for p in sorted(CORPUS.glob("*"))])
