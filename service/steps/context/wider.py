@@ -176,8 +176,9 @@ def _base_forms(word: str) -> frozenset:
     return frozenset(getAllLemmas(word).get("VERB", ()))
 
 
-def class_evidence(left, word: str, partner: str, right) -> float:
-    """log factor <= 0 from the word classes of the neighbours (see the module doc).
+def class_evidence(left, word: str, partner: str, right, before=None) -> float:
+    """log factor <= 0 from the word classes of the neighbours (see the module doc);
+    `before`: the word before `left` in the same clause, or None.
 
     >>> class_evidence("changed", "too", "to", "badly") < 0 == class_evidence("want", "too", "to", "test")
     True
@@ -187,15 +188,15 @@ def class_evidence(left, word: str, partner: str, right) -> float:
     True
     """
     test = CLASS_TESTS.get((word, partner))
-    return CLASS_PENALTY if test is not None and test(left, right) else 0.0
+    return CLASS_PENALTY if test is not None and test(left, right, before) else 0.0
 
 
-def _too_before_modifier(left, right) -> bool:
+def _too_before_modifier(left, right, before=None) -> bool:
     """"too badly", "too surprising": "to" does not come before a word that is only a modifier."""
     return right is not None and _modifier_only(right)
 
 
-def _end_as_noun(left, right) -> bool:
+def _end_as_noun(left, right, before=None) -> bool:
     """"gathered end hammocks", "two end clamps": after a number, an adjective or a participle
     that is no noun, and before a word that is a noun and no adjective, "end" is a noun,
     where "and" would join two unlike words ("branding end personal" is left to the bigrams).
@@ -218,34 +219,41 @@ _BEFORE_BASE_VERB = frozenset({"will", "would", "can", "cannot", "could", "may",
                                "should", "to", "did", "does", "do", "not", "ll"})
 
 
-def _end_as_verb(left, right) -> bool:
-    """"will end the", "to end these practices": after a modal or "to", "end" is a verb, where
-    "and" would join nothing. (After an adverb it may be either: "fell sharply and the dollar
-    weakened" is an error, "will automatically end the session" is not.)
+def _end_as_verb(left, right, before=None) -> bool:
+    """"will end the", "to end these practices", "will automatically end the": after a modal
+    or "to", with at most an adverb between, "end" is a verb, where "and" would join nothing
+    ("fell sharply and the dollar weakened" has no modal before the adverb).
 
-    >>> _end_as_verb("will", "the"), _end_as_verb("to", "these"), _end_as_verb("sharply", "the")
+    >>> _end_as_verb("will", "the"), _end_as_verb("to", "these"), _end_as_verb("sharply", "the", "fell")
     (True, True, False)
+    >>> _end_as_verb("automatically", "the", "will")
+    True
     """
-    return left in _BEFORE_BASE_VERB
+    return left in _BEFORE_BASE_VERB or (before in _BEFORE_BASE_VERB and readings(left) == {"ADV"})
 
 
-def _end_as_noun_or_verb(left, right) -> bool:
-    return _end_as_noun(left, right) or _end_as_verb(left, right)
+def _end_as_noun_or_verb(left, right, before=None) -> bool:
+    return _end_as_noun(left, right) or _end_as_verb(left, right, before)
 
 
-def _threw_after_subject(left, right) -> bool:
-    """"it threw an error", "she threw the ball": after a subject pronoun and before a
-    determiner, "threw" is the clause's verb. (After a noun it may be either: "the thread
-    threw an error" is right, "able to break threw the wall" an error, and one word back
-    cannot tell a noun from a verb's base form.)
+def _threw_after_subject(left, right, before=None) -> bool:
+    """"it threw an error", "the thread threw an error": before a determiner, after a subject
+    pronoun, or after a noun that no "to" or modal makes a verb's base form ("able to break
+    threw the wall" is an error: "break" is a verb there), "threw" is the clause's verb.
 
-    >>> _threw_after_subject("it", "an"), _threw_after_subject("she", "the"), _threw_after_subject("break", "the")
-    (True, True, False)
+    >>> _threw_after_subject("it", "an"), _threw_after_subject("thread", "an", "destination")
+    (True, True)
+    >>> _threw_after_subject("break", "the", "to"), _threw_after_subject("walked", "the", "they")
+    (False, False)
     """
-    return right in _DETERMINERS and (left in _SUBJECT_PRONOUNS or left in ("he", "she", "it", "who"))
+    if right not in _DETERMINERS or left is None:
+        return False
+    if left in _SUBJECT_PRONOUNS or left in ("he", "she", "it", "who", "itself", "himself", "herself", "themselves"):
+        return True
+    return "NOUN" in readings(left) and before not in _BEFORE_BASE_VERB
 
 
-def _form_as_verb_or_noun(left, right) -> bool:
+def _form_as_verb_or_noun(left, right, before=None) -> bool:
     """"containers form a", "they form the": after a plural noun or subject pronoun and before a
     determiner "form" is a verb; "these form errors": after a determiner or an adjective and
     before a noun it is a noun modifier."""
@@ -328,7 +336,10 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     the particle evidence is added as it is (a verb that takes the particle is reason
     enough to keep it).
     """
-    extra = class_evidence(site.left, word, partner, site.right)
+    extra = 0.0
+    if (word, partner) in CLASS_TESTS:
+        back = words_before(text, site.tok.start, 2)
+        extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
     if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(words_after(text, site.tok.end)):
         extra = CLASS_PENALTY
     demoted = bool(extra) and score >= math.log(threshold)
