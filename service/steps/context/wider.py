@@ -337,7 +337,9 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     enough to keep it).
     """
     extra = 0.0
-    if (word, partner) in CLASS_TESTS:
+    if (word, partner) == ("too", "to") and ends_clause(site.after):
+        extra = CLASS_PENALTY
+    elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
     if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(words_after(text, site.tok.end)):
@@ -347,6 +349,21 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     if word in PARTICLES:
         score += particle_evidence(model, text, site.tok.start, word, partner)
     return score, demoted
+
+
+# Punctuation that ends a clause: "to" never stands right before it ("changes too:",
+# "me too."); a question may end in one ("where to?"), so "?" is not here.
+_CLAUSE_END = frozenset(".,:;!)")
+
+
+def ends_clause(token) -> bool:
+    """True when the token after a word is clause-ending punctuation (see _CLAUSE_END).
+
+    >>> from service.tokens import Token
+    >>> ends_clause(Token(":", 5, 6, "punct")), ends_clause(Token("?", 5, 6, "punct")), ends_clause(None)
+    (True, False, False)
+    """
+    return token is not None and token.text[:1] in _CLAUSE_END
 
 
 def with_wider(score: float, extra: float, threshold: float) -> float:
