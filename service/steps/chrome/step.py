@@ -55,6 +55,7 @@ them contains; block shapes count words in C (`signals.shape_of`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -294,8 +295,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     menu = mark_menu_runs(blocks, matched, top=good[0])
     lists = per_block(sig.is_list_content, blocks, memo)
     listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
-    page = Page(matched, classes,
-                [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
+    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)]
+    page = Page(matched, classes, drop_repeated_headings(blocks, evidence),
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks])
     end = page.end
@@ -388,12 +389,38 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         if (evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]
                 and not (evidence.metadata and page.listing)):
             verdicts[i] = verdicts[i] or evidence
-        # below a settled article, metadata lines may start a list too: the page is no listing
-        if (evidence.starts_list and side == "after") or ((page.settled or not evidence.metadata)
+        # below a settled article, metadata lines may start a list too, unless the page is
+        # a listing: there bylines and datelines stand beside each item, the page's own
+        metadata_counts = page.settled and not page.listing
+        if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
                                                           and starts_chrome_run(order, step, page.evidence,
-                                                                                page.settled)):
+                                                                                metadata_counts)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
+
+
+# A list heading ("Read the full story", "Related") the page shows this many
+# times is each item's own link, not the heading of one list of chrome.
+REPEATED_HEADING_MIN = 3
+
+
+def drop_repeated_headings(blocks: list[sig.Block], evidence: list) -> list:
+    """The evidence, with list headings the page repeats REPEATED_HEADING_MIN times made plain.
+
+    A case study or a story card that ends with its own "Read the full story"
+    repeats it on every item: one of them starting a list would take the next
+    items, titles and teasers with it. The line itself is still evidence.
+
+    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Read more", "A", "Read more", "B", "Read more"])]
+    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
+    >>> [e.starts_list for e in drop_repeated_headings(bs, [v, None, v, None, v]) if e]
+    [False, False, False]
+    >>> [e.starts_list for e in drop_repeated_headings(bs[:2], [v, None]) if e]
+    [True]
+    """
+    counts = Counter(b.text.strip().lower() for b, e in zip(blocks, evidence) if e is not None and e.starts_list)
+    return [replace(e, starts_list=False) if e is not None and e.starts_list
+            and counts[b.text.strip().lower()] >= REPEATED_HEADING_MIN else e for b, e in zip(blocks, evidence)]
 
 
 def find_article_end(matched: list, good: list[int]) -> int:
@@ -503,8 +530,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     'chrome.classifier.site_title'
     """
     if rule is not None:
-        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list,
-                       not rule.anywhere and not rule.ends_article)
+        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list, is_metadata_rule(rule))
     if prose or sig.is_list_content(block.text):
         return None
     # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
@@ -574,7 +600,8 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         j = i
         while j < len(blocks) and flags[j]:
             j += 1
-        known = sum(1 for k in range(i, j) if matched[k] is not None)
+        # a byline or a dateline is an item's metadata, not a menu's label
+        known = sum(1 for k in range(i, j) if matched[k] is not None and not is_metadata_rule(matched[k]))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
@@ -596,6 +623,16 @@ TABLE_MIN_REPEATS = 2
 # ...and at least one label in this many must be such a repeat: a long
 # menu (a consultancy's services under each of its sections) repeats a few.
 TABLE_LABELS_PER_REPEAT = 5
+
+
+def is_metadata_rule(rule) -> bool:
+    """A rule that holds only outside the article and ends no article: a byline, a dateline, a caption.
+
+    >>> class R: anywhere, ends_article = False, False
+    >>> is_metadata_rule(R())
+    True
+    """
+    return not rule.anywhere and not rule.ends_article
 
 
 def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
