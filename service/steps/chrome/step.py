@@ -554,8 +554,11 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
         return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list, is_metadata_rule(rule))
     if prose or sig.is_list_content(block.text):
         return None
-    # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
-    if sig.split_site_title(block.text) and not glued_title_end(block.text, "en"):
+    # a title glued onto its sentence is handled by find_glued_titles: the sentence stays;
+    # a list marker makes it an item someone wrote into a list (a page's sources, its
+    # forms): a scraper's link titles come without one
+    if (sig.split_site_title(block.text) and sig.strip_bullet(block.text) == block.text
+            and not glued_title_end(block.text, "en")):
         return Verdict("chrome.classifier.site_title", "a link title shaped 'Title – Site'", 0.8)
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
