@@ -67,7 +67,7 @@ from . import guard
 from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
-from .match import RULE_WORDS, match_rule
+from .match import label_words, match_rule
 from ..base import RuleSpec, Step
 
 RULE_SCHEMA = {
@@ -138,7 +138,7 @@ class LineRule:
             return False
         if self.pattern is not None:
             return self.pattern.fullmatch(line) is not None
-        words = [w.lower() for w in RULE_WORDS.findall(line)]
+        words = label_words(line)
         return len(words) >= self.min_words and all(w in self.words for w in words)
 
 
@@ -295,7 +295,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
     menu = mark_menu_runs(blocks, matched, top=good[0])
     lists = per_block(sig.is_list_content, blocks, memo)
-    listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
+    # code cut into lines by a scraper is no list of links either
+    listable = [not prose[i] and not lists[i] and not sig.is_code_like(b.text) for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)]
     page = Page(matched, classes, drop_repeated_headings(blocks, evidence),
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
