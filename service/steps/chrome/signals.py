@@ -346,7 +346,7 @@ def strip_bullet(text: str) -> str:
 # as code writes them; a menu's "Return policy" is capitalised). A scraper
 # cuts a code listing into such lines; they are neither labels nor links.
 _CODE_LINE = re.compile(
-    r"\w\(|^[(\[{]|[;{}]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
+    r"\b[a-z_][\w.]*\((?![A-Z])|^[(\[]|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
     r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b")
 
 
@@ -355,7 +355,7 @@ def is_code_like(text: str) -> bool:
 
     >>> is_code_like("def starmap"), is_code_like("await asyncio.sleep(1)"), is_code_like("( function , iterable ):")
     (True, True, True)
-    >>> is_code_like("Return policy"), is_code_like("World News"), is_code_like("Sign in")
+    >>> is_code_like("Return policy"), is_code_like("World News"), is_code_like("Boy Friend(WATCH VIDEO)")
     (False, False, False)
     """
     return _CODE_LINE.search(text.strip()) is not None
