@@ -346,7 +346,7 @@ def strip_bullet(text: str) -> str:
 # as code writes them; a menu's "Return policy" is capitalised). A scraper
 # cuts a code listing into such lines; they are neither labels nor links.
 _CODE_LINE = re.compile(
-    r"\b[a-z_][\w.]*\((?![A-Z])|^[(\[]|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
+    r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
     r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b")
 
 

@@ -618,7 +618,6 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     """
     top = len(blocks) if top is None else top
     shown = sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
-    listing = sum(1 for m in matched if m is not None and is_metadata_rule(m)) >= LISTING_MIN_METADATA
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     i = 0
@@ -626,9 +625,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         j = i
         while j < len(blocks) and flags[j]:
             j += 1
-        # on a listing, a byline or a dateline is an item's metadata, not a menu's label
-        known = sum(1 for k in range(i, j) if matched[k] is not None
-                    and not (listing and is_metadata_rule(matched[k])))
+        known = sum(1 for k in range(i, j) if matched[k] is not None)
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
