@@ -55,7 +55,6 @@ them contains; block shapes count words in C (`signals.shape_of`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -252,7 +251,6 @@ class Page:
     titled: list         # titles of 4+ words: a listing's items when the article is short
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
-    teasers: bool = False  # the article is a list of stories, a teaser under each title
 
 
 _UNKNOWN = object()
@@ -298,7 +296,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # code cut into lines by a scraper is no list of links either
     listable = [not prose[i] and not lists[i] and not sig.is_code_like(b.text) for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)]
-    page = Page(matched, classes, drop_repeated_headings(blocks, evidence),
+    page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks])
     end = page.end
@@ -308,8 +306,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
-    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA,
-                   teasers=is_teaser_listing(first, last, classes, page.in_run))
+    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA)
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -395,54 +392,11 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         # below a settled article, metadata lines may start a list too, unless the page is
         # a listing: there bylines and datelines stand beside each item, the page's own
         metadata_counts = page.settled and not page.listing
-        # on a list of stories, a "Most read" heading below it heads more of the page's stories
-        if (evidence.starts_list and side == "after" and not page.teasers) or ((metadata_counts or not evidence.metadata)
+        if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
                                                           and starts_chrome_run(order, step, page.evidence,
                                                                                 metadata_counts)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
-
-
-# A list heading ("Read the full story", "Related") the page shows this many
-# times is each item's own link, not the heading of one list of chrome.
-REPEATED_HEADING_MIN = 3
-
-
-def drop_repeated_headings(blocks: list[sig.Block], evidence: list) -> list:
-    """The evidence, with list headings the page repeats REPEATED_HEADING_MIN times made plain.
-
-    A case study or a story card that ends with its own "Read the full story"
-    repeats it on every item: one of them starting a list would take the next
-    items, titles and teasers with it. The line itself is still evidence.
-
-    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Read more", "A", "Read more", "B", "Read more"])]
-    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
-    >>> [e.starts_list for e in drop_repeated_headings(bs, [v, None, v, None, v]) if e]
-    [False, False, False]
-    >>> [e.starts_list for e in drop_repeated_headings(bs[:2], [v, None]) if e]
-    [True]
-    """
-    counts = Counter(b.text.strip().lower() for b, e in zip(blocks, evidence) if e is not None and e.starts_list)
-    return [replace(e, starts_list=False) if e is not None and e.starts_list
-            and counts[b.text.strip().lower()] >= REPEATED_HEADING_MIN else e for b, e in zip(blocks, evidence)]
-
-
-# Paragraphs standing alone between short lines (a teaser under each title)
-# inside the article: this many, and at least half of its paragraphs, make the
-# article a list of stories (a news front page, a blog's index).
-TEASER_LISTING_MIN = 6
-
-
-def is_teaser_listing(first: int, last: int, classes: list, in_run: list) -> bool:
-    """True when the article's paragraphs mostly stand alone: a list of stories, not one story.
-
-    >>> cls = ["short", "good"] * 6
-    >>> is_teaser_listing(0, 11, cls, [False] * 12), is_teaser_listing(0, 11, ["good"] * 12, [True] * 12)
-    (True, False)
-    """
-    prose = [i for i in range(first, last + 1) if classes[i] in ("good", "near")]
-    alone = sum(1 for i in prose if not in_run[i])
-    return alone >= TEASER_LISTING_MIN and 2 * alone >= len(prose)
 
 
 def find_article_end(matched: list, good: list[int]) -> int:
