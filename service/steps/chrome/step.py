@@ -251,6 +251,7 @@ class Page:
     titled: list         # titles of 4+ words: a listing's items when the article is short
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
+    dated: bool = False  # metadata lines are a good part of the page: each of its items has them
 
 
 _UNKNOWN = object()
@@ -306,7 +307,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
-    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA)
+    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA,
+                   dated=metadata >= LISTING_MIN_METADATA and metadata >= LISTING_MIN_SHARE * len(blocks))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -389,9 +391,9 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         if (evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]
                 and not (evidence.metadata and page.listing)):
             verdicts[i] = verdicts[i] or evidence
-        # below a settled article, metadata lines may start a list too, unless the page is
-        # a listing: there bylines and datelines stand beside each item, the page's own
-        metadata_counts = page.settled and not page.listing
+        # below a settled article, metadata lines may start a list too, unless they stand
+        # beside each item of the page (a news index): then they are the page's own
+        metadata_counts = page.settled and not page.dated
         if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
                                                           and starts_chrome_run(order, step, page.evidence,
                                                                                 metadata_counts)):
@@ -538,6 +540,11 @@ def is_heading(evidence: Verdict) -> bool:
 # listing of stories or jobs): alone, outside the article, they stay; they
 # still go inside a list of chrome another piece of evidence started.
 LISTING_MIN_METADATA = 6
+# ...and when they are this share of its blocks, the page is made of dated
+# items (a news index: title, byline, date, teaser): there they start no list
+# of chrome even below a long article. A news page's related stories carry
+# dates too, but make a smaller part of it (3-11% on the news benchmark).
+LISTING_MIN_SHARE = 0.2
 
 
 # Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
