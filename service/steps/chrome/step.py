@@ -308,7 +308,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
     page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA,
-                   dated=metadata >= LISTING_MIN_METADATA and metadata >= LISTING_MIN_SHARE * len(blocks))
+                   dated=is_dated_page(metadata, len(blocks)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -547,6 +547,9 @@ LISTING_MIN_METADATA = 6
 LISTING_MIN_SHARE = 0.2
 
 
+# What every item of a listing carries: its author and its date (a section
+# label such as "Editorial" heads a menu of names as often as not).
+ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
 # Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
 # before a long run of unknown labels counts as its menu: a scraped page has
 # dozens, an article's own text (a product's swatches, a spec sheet sent
@@ -567,7 +570,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     labels repeat ("Yes", "No", "N/A") is a table's cells: a menu names each
     place once.
 
-    >>> class R: anywhere = True
+    >>> class R: anywhere, id = True, "chrome.phrase.navigation"
     >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
     >>> mark_menu_runs(bs, [R(), None, None, None])
     [True, True, True, False]
@@ -579,6 +582,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     """
     top = len(blocks) if top is None else top
     shown = sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
+    dated = is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES), len(blocks))
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     i = 0
@@ -586,7 +590,9 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         j = i
         while j < len(blocks) and flags[j]:
             j += 1
-        known = sum(1 for k in range(i, j) if matched[k] is not None)
+        # on a page of dated items, a byline or a dateline is an item's, not a menu's label
+        known = sum(1 for k in range(i, j) if matched[k] is not None
+                    and not (dated and matched[k].id in ITEM_METADATA_RULES))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
@@ -608,6 +614,15 @@ TABLE_MIN_REPEATS = 2
 # ...and at least one label in this many must be such a repeat: a long
 # menu (a consultancy's services under each of its sections) repeats a few.
 TABLE_LABELS_PER_REPEAT = 5
+
+
+def is_dated_page(metadata: int, blocks: int) -> bool:
+    """True when metadata lines are LISTING_MIN_METADATA and LISTING_MIN_SHARE of the blocks.
+
+    >>> is_dated_page(10, 21), is_dated_page(11, 181), is_dated_page(3, 6)
+    (True, False, False)
+    """
+    return metadata >= LISTING_MIN_METADATA and metadata >= LISTING_MIN_SHARE * blocks
 
 
 def is_metadata_rule(rule) -> bool:
