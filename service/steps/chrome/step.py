@@ -292,7 +292,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
-    menu = mark_menu_runs(blocks, matched, top=good[0])
+    # without the phrase rules (a page in another language) no page shows known chrome
+    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules))
     lists = per_block(sig.is_list_content, blocks, memo)
     # code cut into lines by a scraper is no list of links either
     listable = [not prose[i] and not lists[i] and not sig.is_code_like(b.text) for i, b in enumerate(blocks)]
@@ -558,13 +559,14 @@ MENU_MIN_SHOWN = 2
 
 
 def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
-                   top: int | None = None) -> list[bool]:
+                   top: int | None = None, phrases: bool = True) -> list[bool]:
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
     A run counts when one of its labels is a known chrome phrase ("Home",
     "Share"), or when it is long and ends before block
     `top` (the first paragraph) on a page that shows known chrome elsewhere
-    (MENU_MIN_SHOWN): four short subheadings in a fact-check ("Claim",
+    (MENU_MIN_SHOWN; `phrases`: the English phrase rules ran, else no page
+    could show any): four short subheadings in a fact-check ("Claim",
     "Rating") are not a menu, nor is one heading below "Trending Now", nor a
     category page's list of categories below its introduction. A run whose
     labels repeat ("Yes", "No", "N/A") is a table's cells: a menu names each
@@ -581,7 +583,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     [False, False, False, False, False, False, False, False]
     """
     top = len(blocks) if top is None else top
-    shown = sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
+    shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
     dated = is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES), len(blocks))
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
