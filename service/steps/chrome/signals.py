@@ -315,11 +315,14 @@ def is_site_name(site: str) -> bool:
 
     >>> is_site_name("The New York Times"), is_site_name("news18.com"), is_site_name("said the man")
     (True, True, False)
+    >>> is_site_name("TrailCo™ Blue/Grey L")
+    False
     """
     if re.fullmatch(r"(?:www\.)?[a-z0-9\-]+\.[a-z]{2,6}(?:\.[a-z]{2})?", site, re.I):
         return True
     words = site.split()
-    if not 1 <= len(words) <= 4 or any(c in site for c in ",@:;!?\"“”"):
+    # a product's variant ("TrailCo™ Blue/Grey L") has a slash or a trademark sign; a site's name not
+    if not 1 <= len(words) <= 4 or any(c in site for c in ",@:;!?\"“”/™®"):
         return False
     small = {"the", "of", "and", "&", "on", "in", "for", "de", "la", "le", "el"}
     return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small
