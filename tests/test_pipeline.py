@@ -107,6 +107,12 @@ def test_unicode_step_removes_control_and_invisible_characters_as_edits():
     assert {e.rule for e in result.edits} == {"unicode.remove_control_chars", "unicode.invisible"}
 
 
+def test_soft_hyphens_are_the_writers_hyphenation_points_and_stay():
+    text = "A 30-day money-back guar\u00adan\u00adtee is avail\u00adable to home\u00adown\u00aders.\n"
+    result = service.clean(text)
+    assert result.text == text and result.edits == ()
+
+
 @pytest.mark.parametrize("text", ["One.\n\n\u200b\n\nTwo.\n", "One.\n\u200b\u200b\n\nTwo.",
                                   "One.\r\n\u2060\r\nTwo."])
 def test_a_line_of_only_invisible_characters_is_a_spacer_left_as_found(text):

@@ -26,11 +26,15 @@ from .base import Step
 # becomes one edit instead of many small ones.
 MAX_DIFF_CHARS = 4000
 # Invisible characters that scraping leaves and that no writer means:
-# zero-width space, soft hyphen, word joiner. ZWJ/ZWNJ are kept: emoji and
-# several scripts need them.
-_INVISIBLE = re.compile("[\u200b\u00ad\u2060]+")
+# zero-width space, word joiner. ZWJ/ZWNJ are kept: emoji and several
+# scripts need them. The soft hyphen (U+00AD) is kept too: it is the
+# writer's or the publishing system's hyphenation point ("Guar\u00adan\u00adtee"),
+# correct text that renders as nothing unless the line breaks there;
+# removing it changed words of clean pages (issue 13). A soft hyphen that is
+# mojibake ("Â\u00ad") is ftfy's to repair like any other.
+_INVISIBLE = re.compile("[\u200b\u2060]+")
 _INVISIBLE_RULE = "unicode.invisible"
-_INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, soft hyphen)"
+_INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, word joiner)"
 # A line of nothing but invisible characters is a paragraph spacer some
 # publishing systems insert (an empty paragraph holding a zero-width space).
 # It breaks no word and reads as a blank line, so clean text that has one is

@@ -115,7 +115,8 @@ def glued_site_end(line: str, start: int, language: str) -> int | None:
             # a letter glued onto a letter may be a brand ("PlayStation"): ask the dictionary
             joined = alnum_run_at(word, glue)
             known = word[glue].isalpha() and zipf(joined, language) > 0
-            if (known or not sig.words_of(line[pos + glue:]) or not _SENTENCE_OPENING.match(line, pos + glue)
+            if (known or is_trademark(word, glue) or not sig.words_of(line[pos + glue:])
+                    or not _SENTENCE_OPENING.match(line, pos + glue)
                     or not sig.is_site_name(line[start:pos + glue])):
                 return None
             return pos + glue
@@ -125,3 +126,15 @@ def glued_site_end(line: str, start: int, language: str) -> int | None:
         while line[pos:pos + 1] == " ":
             pos += 1
     return None
+
+
+
+def is_trademark(word: str, glue: int) -> bool:
+    """True when the run glued at `glue` carries a trademark sign: one brand ("JoyLab™"), not two words.
+
+    >>> is_trademark("JoyLab™", 3), is_trademark("TelecomThis", 7)
+    (True, False)
+    """
+    run = alnum_run_at(word, glue)
+    after = word.find(run, max(0, glue - len(run))) + len(run)
+    return word[after:after + 1] in ("™", "®")

@@ -41,6 +41,20 @@ from ...regexes import MIN_SELECTIVE, literal_cost, reduce_literals, required_li
 
 # Words of a line, for rules that list words instead of a pattern.
 RULE_WORDS = re.compile(r"[\w'’+]+")
+# Characters no row of buttons or labels holds but code and formulas do: "( x):"
+# is a fragment of a function's signature, not the X share button.
+_NOT_LABELS = re.compile(r"[()\[\]{}=<>;]")
+
+
+def label_words(line: str) -> list[str]:
+    """The lower-cased words a `words` rule reads of a stripped line; none for a line of code.
+
+    >>> label_words("Share on X | Email"), label_words("( x):")
+    (['share', 'on', 'x', 'email'], [])
+    """
+    if _NOT_LABELS.search(line):
+        return []
+    return [w.lower() for w in RULE_WORDS.findall(line)]
 # A pattern that numbers groups (backreference, conditional) cannot be joined with others.
 _NUMBERED_GROUPS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 # Python's IGNORECASE also matches these to ASCII letters (see the re docs on [a-z] with IGNORECASE).
@@ -200,7 +214,7 @@ def match_rule(text: str, rules):
                 return rule
             continue
         if words is None:
-            words = [w.lower() for w in RULE_WORDS.findall(line)]
+            words = label_words(line)
         if len(words) >= rule.min_words and all(w in rule.words for w in words):
             return rule
     return None

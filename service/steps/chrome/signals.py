@@ -315,11 +315,14 @@ def is_site_name(site: str) -> bool:
 
     >>> is_site_name("The New York Times"), is_site_name("news18.com"), is_site_name("said the man")
     (True, True, False)
+    >>> is_site_name("TrailCo™ Blue/Grey L")
+    False
     """
     if re.fullmatch(r"(?:www\.)?[a-z0-9\-]+\.[a-z]{2,6}(?:\.[a-z]{2})?", site, re.I):
         return True
     words = site.split()
-    if not 1 <= len(words) <= 4 or any(c in site for c in ",@:;!?\"“”"):
+    # a product's variant ("TrailCo™ Blue/Grey L") has a slash or a trademark sign; a site's name not
+    if not 1 <= len(words) <= 4 or any(c in site for c in ",@:;!?\"“”/™®"):
         return False
     small = {"the", "of", "and", "&", "on", "in", "for", "de", "la", "le", "el"}
     return words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small
@@ -341,6 +344,26 @@ def strip_bullet(text: str) -> str:
     return text[m.end():] if m else text
 
 
+# A line of code: a call or a signature, an assignment, a statement's end, or
+# a line that opens with one of the keywords most languages share (lower case,
+# as code writes them; a menu's "Return policy" is capitalised). A scraper
+# cuts a code listing into such lines; they are neither labels nor links.
+_CODE_LINE = re.compile(
+    r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
+    r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b")
+
+
+def is_code_like(text: str) -> bool:
+    """True for a line that reads as code rather than as a label.
+
+    >>> is_code_like("def starmap"), is_code_like("await asyncio.sleep(1)"), is_code_like("( function , iterable ):")
+    (True, True, True)
+    >>> is_code_like("Return policy"), is_code_like("World News"), is_code_like("Boy Friend(WATCH VIDEO)")
+    (False, False, False)
+    """
+    return _CODE_LINE.search(text.strip()) is not None
+
+
 def is_menu_item(text: str) -> bool:
     """A short label: at most four words, no sentence end, no digits-only line.
 
@@ -359,7 +382,7 @@ def is_menu_item(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4:
         return False
-    if ends_sentence(text) or any(c.isdigit() for c in text):
+    if ends_sentence(text) or any(c.isdigit() for c in text) or is_code_like(text):
         return False
     return text[:1].isupper() or text[:1].isalpha()
 
@@ -433,7 +456,7 @@ def is_enumeration(text: str) -> bool:
 _LIST_CONTENT = re.compile(
     r"[$€£¥₹₩]\s?\d|\d(?:[.,]\d+)?\s?(?:€|\$|£|kr|zł|Kč|руб|₽|₩|₹|USD|EUR|GBP)\b"
     r"|(?:^|[\s(])\d+(?:[.,/]\d+)?\s?(?-i:g|kg|mg|ml|l|dl|cl|oz|lb|lbs|tsp|tbsp|cups?|EL|TL|St)\b\.?"
-    r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|h|uhr)?\b|\b\d{1,3}\s?[-–:]\s?\d{1,3}\b|\t|\s\|\s.*\s\|\s", re.I)
+    r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|h|uhr)?\b|\b\d{1,3}\s?[-–:]\s?\d{1,3}\b|\t|\s\|\s.*\s\|\s|^\|.*\|", re.I)
 # Three numbers on a line: a spec sheet, a table row, a score line.
 _NUMBER = re.compile(r"\d+")
 # What every alternative of _LIST_CONTENT and _NUMBER needs: a digit, a tab or
@@ -451,6 +474,8 @@ def is_list_content(text: str) -> bool:
     (True, False)
     >>> is_list_content("Huawei has lost the Romanian 5G market")
     False
+    >>> is_list_content("| Examples | Results |")  # a table row written in Markdown
+    True
     """
     mark = _LIST_MARK.search(text)
     if mark is None:

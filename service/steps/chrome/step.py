@@ -66,7 +66,7 @@ from . import guard
 from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
-from .match import RULE_WORDS, match_rule
+from .match import label_words, match_rule
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -138,7 +138,7 @@ class LineRule:
             return False
         if self.pattern is not None:
             return self.pattern.fullmatch(line) is not None
-        words = [w.lower() for w in RULE_WORDS.findall(line)]
+        words = label_words(line)
         return len(words) >= self.min_words and all(w in self.words for w in words)
 
 
@@ -253,6 +253,7 @@ class Page:
     titled: list         # titles of 4+ words: a listing's items when the article is short
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
+    dated: bool = False  # metadata lines are a good part of the page: each of its items has them
 
 
 _UNKNOWN = object()
@@ -293,11 +294,13 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
-    menu = mark_menu_runs(blocks, matched, top=good[0])
+    # without the phrase rules (a page in another language) no page shows known chrome
+    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules))
     lists = per_block(sig.is_list_content, blocks, memo)
-    listable = [not prose[i] and not lists[i] for i in range(len(blocks))]
-    page = Page(matched, classes,
-                [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)],
+    # code cut into lines by a scraper is no list of links either
+    listable = [not prose[i] and not lists[i] and not sig.is_code_like(b.text) for i, b in enumerate(blocks)]
+    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)]
+    page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks])
     end = page.end
@@ -307,7 +310,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
-    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA)
+    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA,
+                   dated=is_dated_page(metadata, len(blocks)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -390,10 +394,12 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         if (evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]
                 and not (evidence.metadata and page.listing)):
             verdicts[i] = verdicts[i] or evidence
-        # below a settled article, metadata lines may start a list too: the page is no listing
-        if (evidence.starts_list and side == "after") or ((page.settled or not evidence.metadata)
+        # below a settled article, metadata lines may start a list too, unless they stand
+        # beside each item of the page (a news index): then they are the page's own
+        metadata_counts = page.settled and not page.dated
+        if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
                                                           and starts_chrome_run(order, step, page.evidence,
-                                                                                page.settled)):
+                                                                                metadata_counts)):
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
 
@@ -505,12 +511,14 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     'chrome.classifier.site_title'
     """
     if rule is not None:
-        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list,
-                       not rule.anywhere and not rule.ends_article)
+        return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list, is_metadata_rule(rule))
     if prose or sig.is_list_content(block.text):
         return None
-    # a title glued onto its sentence is handled by find_glued_titles: the sentence stays
-    if sig.split_site_title(block.text) and not glued_title_end(block.text, "en"):
+    # a title glued onto its sentence is handled by find_glued_titles: the sentence stays;
+    # a list marker makes it an item someone wrote into a list (a page's sources, its
+    # forms): a scraper's link titles come without one
+    if (sig.split_site_title(block.text) and sig.strip_bullet(block.text) == block.text
+            and not glued_title_end(block.text, "en")):
         return Verdict("chrome.classifier.site_title", "a link title shaped 'Title – Site'", 0.8)
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
@@ -535,25 +543,50 @@ def is_heading(evidence: Verdict) -> bool:
 # listing of stories or jobs): alone, outside the article, they stay; they
 # still go inside a list of chrome another piece of evidence started.
 LISTING_MIN_METADATA = 6
+# ...and when they are this share of its blocks, the page is made of dated
+# items (a news index: title, byline, date, teaser): there they start no list
+# of chrome even below a long article. A news page's related stories carry
+# dates too, but make a smaller part of it (3-11% on the news benchmark).
+LISTING_MIN_SHARE = 0.2
+
+
+# What every item of a listing carries: its author and its date (a section
+# label such as "Editorial" heads a menu of names as often as not).
+ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
+# Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
+# before a long run of unknown labels counts as its menu: a scraped page has
+# dozens, an article's own text (a product's swatches, a spec sheet sent
+# clean) none; without them, position alone is no evidence.
+MENU_MIN_SHOWN = 2
 
 
 def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
-                   top: int | None = None) -> list[bool]:
+                   top: int | None = None, phrases: bool = True) -> list[bool]:
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
     A run counts when one of its labels is a known chrome phrase ("Home",
-    "Share"), or when it is long and ends before block `top` (the first
-    paragraph): four short subheadings in a fact-check ("Claim", "Rating")
-    are not a menu, nor is one heading below "Trending Now", nor a
-    category page's list of categories below its introduction.
+    "Share"), or when it is long and ends before block
+    `top` (the first paragraph) on a page that shows known chrome elsewhere
+    (MENU_MIN_SHOWN; `phrases`: the English phrase rules ran, else no page
+    could show any): four short subheadings in a fact-check ("Claim",
+    "Rating") are not a menu, nor is one heading below "Trending Now", nor a
+    category page's list of categories below its introduction. A run whose
+    labels repeat ("Yes", "No", "N/A") is a table's cells: a menu names each
+    place once.
 
+    >>> class R: anywhere, id = True, "chrome.phrase.navigation"
     >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
-    >>> mark_menu_runs(bs, [1, None, None, None])
+    >>> mark_menu_runs(bs, [R(), None, None, None])
     [True, True, True, False]
     >>> mark_menu_runs(bs, [None] * 4)
     [False, False, False, False]
+    >>> spec = sig.group_blocks(sig.split_lines("Wired\\nYes\\nWireless\\nYes\\nBluetooth\\nYes\\nHome\\nNo"))
+    >>> mark_menu_runs(spec, [None] * 6 + [R(), None])
+    [False, False, False, False, False, False, False, False]
     """
     top = len(blocks) if top is None else top
+    shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
+    dated = is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES), len(blocks))
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     i = 0
@@ -561,18 +594,76 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         j = i
         while j < len(blocks) and flags[j]:
             j += 1
-        known = sum(1 for k in range(i, j) if matched[k] is not None)
+        # on a page of dated items, a byline or a dateline is an item's, not a menu's label
+        known = sum(1 for k in range(i, j) if matched[k] is not None
+                    and not (dated and matched[k].id in ITEM_METADATA_RULES))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
-        # header's navigation): further down it is as likely the page's own list
+        # header's navigation) of a page that shows chrome: further down, or on a
+        # page without chrome, it is as likely the page's own list
         # a bulleted list is as often the page's own (a category list, a manual's
         # "See also"): known labels, two of them, make it a menu
-        if j - i - known >= 2 and ((j - i >= long_run and j <= top and not bulleted)
-                                   or (j - i >= min_run and known >= (2 if bulleted else 1))):
+        if j - i - known >= 2 and not has_repeated_labels(blocks[i:j], matched[i:j]) and (
+                (j - i >= long_run and j <= top and not bulleted and shown)
+                or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return out
+
+
+# Labels of a run that come back followed by a different label than before:
+# this many make the run a table's cells ("Wired / Yes / Bluetooth / Yes").
+TABLE_MIN_REPEATS = 2
+# ...and at least one label in this many must be such a repeat: a long
+# menu (a consultancy's services under each of its sections) repeats a few.
+TABLE_LABELS_PER_REPEAT = 5
+
+
+def is_dated_page(metadata: int, blocks: int) -> bool:
+    """True when metadata lines are LISTING_MIN_METADATA and LISTING_MIN_SHARE of the blocks.
+
+    >>> is_dated_page(10, 21), is_dated_page(11, 181), is_dated_page(3, 6)
+    (True, False, False)
+    """
+    return metadata >= LISTING_MIN_METADATA and metadata >= LISTING_MIN_SHARE * blocks
+
+
+def is_metadata_rule(rule) -> bool:
+    """A rule that holds only outside the article and ends no article: a byline, a dateline, a caption.
+
+    >>> class R: anywhere, ends_article = False, False
+    >>> is_metadata_rule(R())
+    True
+    """
+    return not rule.anywhere and not rule.ends_article
+
+
+def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
+    """True when a run's unknown labels repeat as a table's values do.
+
+    A table repeats its values ("Yes", "No", "N/A") beside ever new keys; a
+    scraped page repeats its whole menu (desktop and mobile), so there a
+    repeated label comes back with the same label after it.
+
+    >>> bs = sig.group_blocks(sig.split_lines("Wired\\nYes\\nWireless\\nYES\\nBluetooth\\nYes\\nRange"))
+    >>> has_repeated_labels(bs, [None] * 7)
+    True
+    >>> menu = sig.group_blocks(sig.split_lines("World\\nSport\\nScience\\nWorld\\nSport\\nScience"))
+    >>> has_repeated_labels(menu, [None] * 6)
+    False
+    """
+    keys = [None if rule is not None else block.text.strip().lower() for block, rule in zip(blocks, matched)]
+    after: dict = {}
+    repeats = 0
+    for k, key in enumerate(keys):
+        if key is None:
+            continue
+        following = keys[k + 1] if k + 1 < len(keys) else None
+        if key in after and after[key] != following:
+            repeats += 1
+        after[key] = following
+    return repeats >= TABLE_MIN_REPEATS and repeats * TABLE_LABELS_PER_REPEAT >= len(keys)
 
 
 def delete_block(block: sig.Block, verdict: Verdict) -> Change:
