@@ -5,6 +5,7 @@
   match    the phrase rules, found with one joined pattern per length tier
   glued    "… – Inside TelecomThis is…": the glued link title alone goes
   tail     the footer below the article's last paragraphs
+  menus    runs of short labels (menus, tables) and pages of dated items
   guard    repeated lines, the page guard, the fixpoint
   recurring lines found on most documents of one site in a batch
 """

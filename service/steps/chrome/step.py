@@ -67,6 +67,7 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import label_words, match_rule
+from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, mark_menu_runs
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -537,133 +538,6 @@ def is_heading(evidence: Verdict) -> bool:
     a rule or a "Title – Site" shape still counts.
     """
     return evidence.rule == "chrome.classifier.short_link_run"
-
-
-# Bylines and datelines on this many lines of a page are its items' own (a
-# listing of stories or jobs): alone, outside the article, they stay; they
-# still go inside a list of chrome another piece of evidence started.
-LISTING_MIN_METADATA = 6
-# ...and when they are this share of its blocks, the page is made of dated
-# items (a news index: title, byline, date, teaser): there they start no list
-# of chrome even below a long article. A news page's related stories carry
-# dates too, but make a smaller part of it (3-11% on the news benchmark).
-LISTING_MIN_SHARE = 0.2
-
-
-# What every item of a listing carries: its author and its date (a section
-# label such as "Editorial" heads a menu of names as often as not).
-ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
-# Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
-# before a long run of unknown labels counts as its menu: a scraped page has
-# dozens, an article's own text (a product's swatches, a spec sheet sent
-# clean) none; without them, position alone is no evidence.
-MENU_MIN_SHOWN = 2
-
-
-def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
-                   top: int | None = None, phrases: bool = True) -> list[bool]:
-    """True for blocks in a run of short labels that looks like a menu or a link list.
-
-    A run counts when one of its labels is a known chrome phrase ("Home",
-    "Share"), or when it is long and ends before block
-    `top` (the first paragraph) on a page that shows known chrome elsewhere
-    (MENU_MIN_SHOWN; `phrases`: the English phrase rules ran, else no page
-    could show any): four short subheadings in a fact-check ("Claim",
-    "Rating") are not a menu, nor is one heading below "Trending Now", nor a
-    category page's list of categories below its introduction. A run whose
-    labels repeat ("Yes", "No", "N/A") is a table's cells: a menu names each
-    place once.
-
-    >>> class R: anywhere, id = True, "chrome.phrase.navigation"
-    >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
-    >>> mark_menu_runs(bs, [R(), None, None, None])
-    [True, True, True, False]
-    >>> mark_menu_runs(bs, [None] * 4)
-    [False, False, False, False]
-    >>> spec = sig.group_blocks(sig.split_lines("Wired\\nYes\\nWireless\\nYes\\nBluetooth\\nYes\\nHome\\nNo"))
-    >>> mark_menu_runs(spec, [None] * 6 + [R(), None])
-    [False, False, False, False, False, False, False, False]
-    """
-    top = len(blocks) if top is None else top
-    shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
-    dated = is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES), len(blocks))
-    flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
-    out = [False] * len(blocks)
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and flags[j]:
-            j += 1
-        # on a page of dated items, a byline or a dateline is an item's, not a menu's label
-        known = sum(1 for k in range(i, j) if matched[k] is not None
-                    and not (dated and matched[k].id in ITEM_METADATA_RULES))
-        bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
-        # a lone unknown label beside known chrome is as likely the article's heading
-        # a long run of unknown labels is a menu only above the first paragraph (the
-        # header's navigation) of a page that shows chrome: further down, or on a
-        # page without chrome, it is as likely the page's own list
-        # a bulleted list is as often the page's own (a category list, a manual's
-        # "See also"): known labels, two of them, make it a menu
-        if j - i - known >= 2 and not has_repeated_labels(blocks[i:j], matched[i:j]) and (
-                (j - i >= long_run and j <= top and not bulleted and shown)
-                or (j - i >= min_run and known >= (2 if bulleted else 1))):
-            out[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
-    return out
-
-
-# Labels of a run that come back followed by a different label than before:
-# this many make the run a table's cells ("Wired / Yes / Bluetooth / Yes").
-TABLE_MIN_REPEATS = 2
-# ...and at least one label in this many must be such a repeat: a long
-# menu (a consultancy's services under each of its sections) repeats a few.
-TABLE_LABELS_PER_REPEAT = 5
-
-
-def is_dated_page(metadata: int, blocks: int) -> bool:
-    """True when metadata lines are LISTING_MIN_METADATA and LISTING_MIN_SHARE of the blocks.
-
-    >>> is_dated_page(10, 21), is_dated_page(11, 181), is_dated_page(3, 6)
-    (True, False, False)
-    """
-    return metadata >= LISTING_MIN_METADATA and metadata >= LISTING_MIN_SHARE * blocks
-
-
-def is_metadata_rule(rule) -> bool:
-    """A rule that holds only outside the article and ends no article: a byline, a dateline, a caption.
-
-    >>> class R: anywhere, ends_article = False, False
-    >>> is_metadata_rule(R())
-    True
-    """
-    return not rule.anywhere and not rule.ends_article
-
-
-def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
-    """True when a run's unknown labels repeat as a table's values do.
-
-    A table repeats its values ("Yes", "No", "N/A") beside ever new keys; a
-    scraped page repeats its whole menu (desktop and mobile), so there a
-    repeated label comes back with the same label after it.
-
-    >>> bs = sig.group_blocks(sig.split_lines("Wired\\nYes\\nWireless\\nYES\\nBluetooth\\nYes\\nRange"))
-    >>> has_repeated_labels(bs, [None] * 7)
-    True
-    >>> menu = sig.group_blocks(sig.split_lines("World\\nSport\\nScience\\nWorld\\nSport\\nScience"))
-    >>> has_repeated_labels(menu, [None] * 6)
-    False
-    """
-    keys = [None if rule is not None else block.text.strip().lower() for block, rule in zip(blocks, matched)]
-    after: dict = {}
-    repeats = 0
-    for k, key in enumerate(keys):
-        if key is None:
-            continue
-        following = keys[k + 1] if k + 1 < len(keys) else None
-        if key in after and after[key] != following:
-            repeats += 1
-        after[key] = following
-    return repeats >= TABLE_MIN_REPEATS and repeats * TABLE_LABELS_PER_REPEAT >= len(keys)
 
 
 def delete_block(block: sig.Block, verdict: Verdict) -> Change:
