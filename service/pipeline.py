@@ -6,6 +6,7 @@ The pipeline holds no state of its own: rules and dictionaries are loaded once
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -136,7 +137,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     # `reread`: the language the text read as once its chrome was gone (see below).
     language = reread or (None if options.language == "auto" else (options.language, 1.0))
     lines = None  # (other-language lines, spans off limits to English steps), once decided
-    timings, skipped, incomplete = {}, [], []
+    timings, skipped, incomplete, failed = {}, [], [], []
     suggested: list[Edit] = []  # changes below the confidence floor, in original offsets
     samples: dict = {}  # langdetect's answers by sample, for this text's versions (detect_language)
     dictionary = dictionary_words(options.dictionary, resources.rules.dictionary)
@@ -164,7 +165,14 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       rules=resources.rules.compiled(step),
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
                       budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
-        changes = spec.run(log.text, ctx)
+        try:
+            changes = spec.run(log.text, ctx)
+        except Exception:
+            # A defect in one step must not lose the document: the step's changes are left
+            # out, the others' kept, and the response says which step failed (and the log why).
+            _log.exception("step %s failed; its changes are left out", step)
+            failed.append(step)
+            continue
         if spec.corrects_words:
             changes = drop_guarded_changes(log.text, changes, dictionary)
         if clock.max_changes is not None and len(changes) > clock.max_changes:
@@ -203,14 +211,18 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         for s in e.step.split("+"):
             per_step[s] = per_step.get(s, 0) + 1
     stats = {"chars_in": len(text), "chars_out": len(out), "edits": len(edits),
-             "edits_per_step": per_step, "skipped_steps": skipped, "incomplete_steps": incomplete,
+             "edits_per_step": per_step, "skipped_steps": skipped, "incomplete_steps": incomplete + failed,
              "paragraph_languages": [{"start": a, "end": b, "language": c} for a, b, c in others],
              "step_ms": timings, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
-    cut = None if not incomplete else {
-        "reason": "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
+    cut = None if not incomplete and not failed else {
+        "reason": "step_error" if failed else
+                  "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
         "budget_ms": None if budget is None else round(budget * 1000),
-        "steps": incomplete, "message": "these steps did not finish (time budget or cap on their work); "
-                                        "the text they had not reached is returned untouched"}
+        "steps": incomplete + failed,
+        "message": ("these steps failed on this text and their changes were left out (the service's "
+                    "log says why); the other steps' edits stand" if failed else
+                    "these steps did not finish (time budget or cap on their work); "
+                    "the text they had not reached is returned untouched")}
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)
@@ -220,6 +232,9 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
 # "Share this article", a copyright line); a correction on a longer one cannot turn
 # it into chrome the chrome step would remove.
 CHROME_LINE_WORDS = 12
+
+
+_log = logging.getLogger(__name__)
 
 
 def corrects_a_short_line(text: str, changes: list) -> bool:

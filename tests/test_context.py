@@ -369,3 +369,10 @@ def test_capitalised_and_typographic_forms_are_found(resources):
     cased = resources.rules.compiled("context").cased
     assert cased["it’s"] == cased["It’s"] == cased["it's"] == "it's"
     assert "THEIR" not in cased  # all capitals: never edited, so never looked at
+
+
+@pytest.mark.parametrize("text", ["They will go — end the talks.", "It threw — an error.", "We can * end the talks."])
+def test_word_class_tests_read_a_missing_neighbour_safely(text):
+    """A scored word whose left neighbour is no word (a dash, a symbol) while a word
+    further back is in the clause: the two-words-back tests must not crash (a 500 once)."""
+    assert isinstance(service.clean(text, language="en").text, str)

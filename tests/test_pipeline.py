@@ -268,3 +268,22 @@ def test_a_page_whose_chrome_decided_its_language_is_read_again_without_it(monke
     once = service.clean(text)
     assert once.language["code"] == "en" and "Rechercher" not in once.text
     assert service.clean(once.text).edits == ()
+
+
+def test_a_failing_step_loses_neither_the_document_nor_the_other_steps_edits(swap_step, caplog):
+    """A defect in one step on one text is not a 500: its changes are left out, the
+    other steps' edits stand, and the response and the log say which step failed."""
+    def broken(text, ctx):
+        raise AttributeError("'NoneType' object has no attribute 'isupper'")
+    swap_step("context", broken)
+    result = service.clean("Teh  plan.", language="en", diff="none")
+    assert result.text == "The plan."
+    assert result.incomplete["reason"] == "step_error" and result.incomplete["steps"] == ["context"]
+    assert result.stats["incomplete_steps"] == ["context"]
+    assert any("step context failed" in r.getMessage() for r in caplog.records)
+
+
+def test_a_failing_step_over_http_is_a_200_with_its_reason(client, swap_step):
+    swap_step("names", lambda text, ctx: 1 / 0)
+    r = client.post("/v1/clean", json={"text": "Teh plan.", "language": "en"})
+    assert r.status_code == 200 and r.get_json()["incomplete"]["reason"] == "step_error"

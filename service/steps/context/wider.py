@@ -226,9 +226,11 @@ def _end_as_verb(left, right, before=None) -> bool:
 
     >>> _end_as_verb("will", "the"), _end_as_verb("to", "these"), _end_as_verb("sharply", "the", "fell")
     (True, True, False)
-    >>> _end_as_verb("automatically", "the", "will")
-    True
+    >>> _end_as_verb("automatically", "the", "will"), _end_as_verb(None, "the", "will")
+    (True, False)
     """
+    if left is None:
+        return False  # no word right before (punctuation, a number): nothing to read
     return left in _BEFORE_BASE_VERB or (before in _BEFORE_BASE_VERB and readings(left) == {"ADV"})
 
 
