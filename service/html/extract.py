@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 
 from .bounds import bound_html, markup_weight
 from .text import container_text, visible_text, word_count
@@ -42,6 +43,12 @@ MIN_FOUND_SHARE = 0.05
 # Between the two, the text of the element holding the article replaces it
 # when the article has less than this share of that element's words.
 MIN_CONTAINER_SHARE = 0.7
+# When less than this share of the chosen text's words is in trafilatura's
+# baseline (the page's main paragraphs) and the baseline is longer, the choice
+# took another part of the page (a cookie banner, a sidebar): the baseline is used.
+MIN_BASELINE_OVERLAP = 0.5
+# ...or when the chosen text has less than this share of the baseline's words.
+MIN_BASELINE_SHARE = 0.35
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -58,6 +65,7 @@ def extract_html(html: str) -> tuple[str, dict]:
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
     text = choose_text(article, visible_text(html), lambda: container_text(html, article))
+    text = prefer_baseline(text, baseline_text(html))
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     return text, metadata_of(precise or recall)
@@ -84,6 +92,35 @@ def choose_text(article: str, visible: str, container=lambda: "") -> str:
     if words < MIN_CONTAINER_SHARE * word_count(around):
         return separate_paragraphs(around)
     return article
+
+
+def prefer_baseline(text: str, baseline: str) -> str:
+    """`text`, or the baseline when `text` is mostly not in it and the baseline is longer.
+
+    >>> prefer_baseline("Cookies help us. Accept all.", "A story about cats. " * 5)[:19]
+    'A story about cats.'
+    >>> prefer_baseline("A story about cats.", "A story about cats. Menu")
+    'A story about cats.'
+    """
+    words = re.findall(r"\w+", text.lower())
+    base = re.findall(r"\w+", baseline.lower())
+    if len(base) <= len(words):
+        return text
+    overlap = sum((Counter(words) & Counter(base)).values())
+    if overlap >= MIN_BASELINE_OVERLAP * len(words) and len(words) >= MIN_BASELINE_SHARE * len(base):
+        return text
+    return separate_paragraphs(baseline)
+
+
+def baseline_text(html: str) -> str:
+    """trafilatura's baseline extraction (the page's longest paragraphs), or ""."""
+    import trafilatura
+
+    try:
+        return trafilatura.baseline(html)[1] or ""
+    except Exception as exc:  # trafilatura/lxml raise many types on broken markup
+        log.warning("trafilatura baseline could not parse the page: %s", exc)
+        return ""
 
 
 def _bare_extract(html: str, **kwargs):
