@@ -113,3 +113,27 @@ def test_a_batch_of_pages_may_be_large_but_a_batch_of_texts_may_not(client):
     assert r.status_code == 200 and r.get_json()["results"][0]["text"] == "The cat sat on the mat."
     r = client.post("/v1/batch?steps=whitespace", json={"documents": [{"id": "a", "text": "word " * 600_000}]})
     assert r.status_code == 413
+
+
+def test_a_choice_outside_the_page_main_paragraphs_falls_back_to_them(monkeypatch):
+    """trafilatura may settle on the wrong region (a consent banner, one reply of a
+    thread); when the baseline (the page's main paragraphs) is longer and holds
+    little of the choice, the baseline is the article."""
+    from service.html import extract
+
+    story = "The council voted on Monday to close the old bridge to lorries. " * 6
+    monkeypatch.setattr(extract, "choose_text", lambda *a, **k: "We use cookies. Accept all or manage choices.")
+    monkeypatch.setattr(extract, "baseline_text", lambda html: story)
+    text, _ = extract_html("<html><body><p>" + story + "</p></body></html>")
+    assert text.startswith("The council voted")
+
+
+def test_a_heavy_page_is_not_parsed_again_for_the_baseline(monkeypatch):
+    from service.html import extract
+
+    def refuse(html):
+        raise AssertionError("baseline parsed on a heavy page")
+    monkeypatch.setattr(extract, "baseline_text", refuse)
+    page = "<html><body>" + "<div><p>Hi there, a line.</p></div>" * 60_000 + "</body></html>"
+    assert extract.markup_weight(page) > extract.SINGLE_PASS_WEIGHT
+    extract_html(page)

@@ -65,7 +65,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
     text = choose_text(article, visible_text(html), lambda: container_text(html, article))
-    text = prefer_baseline(text, baseline_text(html))
+    if not heavy:  # one parse less on a heavy page, as for the precise pass
+        text = prefer_baseline(text, baseline_text(html))
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     return text, metadata_of(precise or recall)
