@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from . import diff as diffs
 from .budget import Budget, watch
 from .edits import Edit, EditLog, SpanSet
+from .errors import CopydeskError
 from .guards import dictionary_words, drop_guarded_changes
 from .language import detect_language, other_language_lines
 from .options import Options
@@ -167,6 +168,8 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
         try:
             changes = spec.run(log.text, ctx)
+        except CopydeskError:
+            raise  # the caller's error (options a step finds inconsistent): a 4xx, not a defect
         except Exception:
             # A defect in one step must not lose the document: the step's changes are left
             # out, the others' kept, and the response says which step failed (and the log why).
