@@ -287,3 +287,5 @@ def test_a_failing_step_over_http_is_a_200_with_its_reason(client, swap_step):
     swap_step("names", lambda text, ctx: 1 / 0)
     r = client.post("/v1/clean", json={"text": "Teh plan.", "language": "en"})
     assert r.status_code == 200 and r.get_json()["incomplete"]["reason"] == "step_error"
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert 'copydesk_incomplete_steps_total{reason="step_error",step="names"} 1.0' in metrics

@@ -124,7 +124,7 @@ def run_clean(text: str | None, html: str | None, options: Options, budget: Edit
     result, block = clean_document(text, html, replace(options, diff="none"), resources=get_resources(),
                                    budget=allowed, block=block, recurring_lines=recurring_lines)
     out = bounded_result(result, options.diff, budget or EditBudget(current_app.config["MAX_EDITS"]))
-    observe_result(out["stats"])
+    observe_result(out["stats"], out.get("incomplete"))
     if block is not None:
         out["input"] = block
     return out

@@ -58,6 +58,9 @@ class Metrics:
                                      buckets=_SIZE_BUCKETS, registry=self.registry)
         self.documents = Counter("copydesk_documents_total", "documents cleaned, by outcome", ("outcome",),
                                  registry=self.registry)
+        # steps cut short (time_budget, cost_cap) or failed on a text (step_error: a defect, logged)
+        self.incomplete = Counter("copydesk_incomplete_steps_total", "steps that did not finish, by step and reason",
+                                  ("step", "reason"), registry=self.registry)
         # the largest live worker: what an operator sizes the container's memory limit by
         # (prometheus_client's process metrics are not collected in multiprocess mode)
         self.resident = Gauge("copydesk_worker_resident_bytes", "resident memory of the largest live worker",
@@ -79,8 +82,9 @@ def multiprocess_dir() -> str | None:
     return path if path and os.path.isdir(path) else None
 
 
-def observe_result(stats: dict) -> None:
-    """Count one cleaned document's size and edits (called by the API for each document)."""
+def observe_result(stats: dict, incomplete: dict | None = None) -> None:
+    """Count one cleaned document's size, edits and unfinished steps (called by the API
+    for each document)."""
     metrics = current_app.extensions.get("copydesk_metrics")
     if metrics is None:
         return
@@ -88,6 +92,8 @@ def observe_result(stats: dict) -> None:
     metrics.input_chars.observe(stats.get("chars_in", 0))
     for step, count in (stats.get("edits_per_step") or {}).items():
         metrics.edits.labels(step).inc(count)
+    for step in (incomplete or {}).get("steps", ()):
+        metrics.incomplete.labels(step, incomplete["reason"]).inc()
 
 
 def observe_failure() -> None:
