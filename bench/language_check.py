@@ -105,11 +105,13 @@ def main() -> None:
     languages = {"tune": TUNE_LANGUAGES, "heldout": HELDOUT_LANGUAGES,
                  "all": TUNE_LANGUAGES + HELDOUT_LANGUAGES}[a.half]
     as_english, total, ids_en, ids = Counter(), Counter(), 0, 0
-    shown = 0
+    shown = undetermined = 0
     for language in languages:
         for msgid, text in catalogue_messages(language):
             total[language] += 1
-            if detect_language(text, known)[0] == "en":
+            code = detect_language(text, known)[0]
+            undetermined += code == "und"  # English steps run on "und" text too
+            if code == "en":
                 as_english[language] += 1
                 if shown < a.show:
                     print(f"    {language} read as en: {text[:100]}")
@@ -118,6 +120,7 @@ def main() -> None:
             ids_en += detect_language(msgid, known)[0] in ("en", "und")
     print(f"translated messages read as English [{a.half}]: {sum(as_english.values())} of {sum(total.values())}  "
           + " ".join(f"{k}:{as_english[k]}/{total[k]}" for k in languages))
+    print(f"translated messages read as und (English steps run on them too): {undetermined}")
     print(f"their English msgids read as en or und: {ids_en} of {ids}")
 
 
