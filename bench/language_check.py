@@ -1,13 +1,16 @@
 """Language decisions on short texts: English news sentences, and translated messages.
 
 usage: python -m bench.language_check [--half tune|heldout|all] [--show N] [--bench ../shared/bench]
-                                     [--prior none|document]
+                                     [--prior assumed|none|document]
 
 Two checks, both read at run time and copied nowhere:
 - English: single sentences (4-40 words) of the development benchmark's human
   article bodies (`data/scraped.jsonl`, split by site like run.py's --half).
   Each should come back "en" (issue 18: >= 99.5%); "und" runs the English steps
-  too, but says less. With --prior document each sentence is read with its
+  too, but says less. By default each text is read as the service reads a
+  one-sentence request, with its assumed language (ASSUMED_LANGUAGE) as the
+  prior for text that gives no evidence; --prior none shows the detector
+  without it. With --prior document each sentence is read with its
   page's language as the prior (`detect_language(..., prior=)`): a sentence of
   an English page, as the paragraph decision reads it.
 - Other languages: the translated messages of the gettext catalogues installed
@@ -31,7 +34,7 @@ import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-from service.language import detect_language
+from service.language import ASSUMED_LANGUAGE, detect_language
 from service.resources import dictionaries
 
 TUNE_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "sv", "tr", "ro", "hu")
@@ -84,16 +87,18 @@ def main() -> None:
     ap.add_argument("--half", choices=["tune", "heldout", "all"], default="tune")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--bench", default=os.path.join(HERE, "..", "..", "shared", "bench"))
-    ap.add_argument("--prior", choices=["none", "document"], default="none",
-                    help="read each sentence with its page's language as the prior")
+    ap.add_argument("--prior", choices=["assumed", "none", "document"], default="assumed",
+                    help="the prior: the service's assumed language (as a request is read), none, "
+                         "or each sentence's page language")
     a = ap.parse_args()
     known = dictionaries().unigrams
+    prior = ASSUMED_LANGUAGE if a.prior == "assumed" else None
     t = time.perf_counter()
     sentences = news_sentences(a.bench, a.half, known if a.prior == "document" else None)
     answers = Counter()
     wrong = []
     for s, page in sentences:
-        code = detect_language(s, known, prior=page)[0]
+        code = detect_language(s, known, prior=page if a.prior == "document" else prior)[0]
         answers[code if code in ("en", "und") else "other"] += 1
         if code != "en":
             wrong.append((code, s))
@@ -109,7 +114,7 @@ def main() -> None:
     for language in languages:
         for msgid, text in catalogue_messages(language):
             total[language] += 1
-            code = detect_language(text, known)[0]
+            code = detect_language(text, known, prior=prior)[0]
             undetermined += code == "und"  # English steps run on "und" text too
             if code == "en":
                 as_english[language] += 1
@@ -117,10 +122,11 @@ def main() -> None:
                     print(f"    {language} read as en: {text[:100]}")
                     shown += 1
             ids += 1
-            ids_en += detect_language(msgid, known)[0] in ("en", "und")
+            ids_en += detect_language(msgid, known, prior=prior)[0] in ("en", "und")
     print(f"translated messages read as English [{a.half}]: {sum(as_english.values())} of {sum(total.values())}  "
           + " ".join(f"{k}:{as_english[k]}/{total[k]}" for k in languages))
-    print(f"translated messages read as und (English steps run on them too): {undetermined}")
+    print(f"translated messages read as und (English steps run on them too): {undetermined}; "
+          f"English steps run on {sum(as_english.values()) + undetermined} of {sum(total.values())}")
     print(f"their English msgids read as en or und: {ids_en} of {ids}")
 
 

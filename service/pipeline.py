@@ -16,7 +16,8 @@ from .budget import Budget, watch
 from .edits import Edit, EditLog, SpanSet
 from .errors import CopydeskError
 from .guards import dictionary_words, drop_guarded_changes
-from .language import detect_language, other_language_lines
+from .language import ASSUMED_LANGUAGE, detect_language, other_language_lines
+from .language.words import load_frequencies
 from .options import Options
 from .resources import Dictionaries, dictionaries
 from .rules import RuleSet, load_rules
@@ -73,6 +74,7 @@ def load_resources(rules_dir=None) -> Resources:
     it is ready before gunicorn forks and the first request pays nothing extra.
     """
     resources = Resources(rules=load_rules(rules_dir), dictionaries=dictionaries())
+    load_frequencies()  # the word lists that read a short text's language (language/words.py)
     for step in STEP_REGISTRY:
         if step.prepare is not None:
             step.prepare(resources.dictionaries)
@@ -146,7 +148,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     for step in queue:
         spec = step_named(step)
         if language is None and step != "unicode":
-            language = detect_language(log.text, resources.dictionaries.unigrams, samples)
+            language = detect_language(log.text, resources.dictionaries.unigrams, samples, ASSUMED_LANGUAGE)
         english_only = spec.english_only
         if english_only and lines is None:
             lines = paragraph_languages(log, language[0], options, resources)
@@ -198,13 +200,13 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             # A page's chrome can outweigh its article and decide its language (an English
             # article in a French site's menus). A second clean reads the language of the text
             # without that chrome: when it differs, clean again from the start in that language.
-            after = detect_language(log.text, resources.dictionaries.unigrams, samples)
+            after = detect_language(log.text, resources.dictionaries.unigrams, samples, ASSUMED_LANGUAGE)
             if after[0] != language[0]:
                 return _run_steps(text, options, resources, budget, reread=after, recurring_lines=recurring_lines)
         if clock.hit and step not in incomplete:
             incomplete.append(step)  # stopped early (clock or cap): its changes so far are kept
     if language is None:
-        language = detect_language(log.text, resources.dictionaries.unigrams, samples)
+        language = detect_language(log.text, resources.dictionaries.unigrams, samples, ASSUMED_LANGUAGE)
     code, probability = language
     others = lines[0] if lines else []
     edits, suggestions = number_edits(log.edits(), suggested)

@@ -9,15 +9,51 @@ from service.resources import dictionaries
 
 
 @pytest.mark.parametrize("text", [
-    "Derek Mertz 3 saves.",
     "Rockledge 14 11 6 15 — 44",
-    "Shaniya Fluellen 6 points.",
-    "Starven Saint Hilare 1 goal.",
+    "9.30 A.M. / 7.00 P.M.",
+    "HANOI, Vietnam (AP) — U.S.",
 ])
-def test_a_line_of_names_and_numbers_takes_an_english_prior(text):
+def test_a_line_without_words_of_any_language_takes_the_prior(text):
     known = dictionaries().unigrams
-    assert detect_language(text, known)[0] != "en"  # no evidence of its own
-    assert detect_language(text, known, prior="en")[0] == "en"
+    assert detect_language(text, known)[0] == "und"  # no evidence of its own
+    assert detect_language(text, known, prior="en") == ("en", 0.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Derek Mertz 3 saves.",          # names and one English word: langdetect says Norwegian
+    "Duvan Portillo 1 assist.",      # ... Finnish
+    "Shaniya Fluellen 6 points.",
+    "Javier Gonzales 1 goal.",       # a first name opening the sentence is a name too
+    "Stadia isn't a console.",       # a contraction is one English word (langdetect: Italian)
+    "Jordan Spira and Megan Cook 4 total.",  # "and" between names is English, not a particle
+    "Do we have an oxygen bar in Delhi?",
+])
+def test_a_short_english_line_reads_as_english_by_its_words(text):
+    code, probability = detect_language(text, dictionaries().unigrams)
+    assert code == "en" and probability > 0.5
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Array aus Typ serial ist nicht implementiert", "de"),  # langdetect: English
+    ("no hay archivos pack para indexar.", "es"),
+    ("Setzt das Ziel für die Serverlogausgabe.", "de"),       # was "und": English steps ran on it
+])
+def test_a_short_foreign_line_with_english_loan_words_reads_as_its_language(text, code):
+    assert detect_language(text, dictionaries().unigrams, prior="en")[0] == code
+
+
+def test_english_words_alone_never_make_a_line_foreign():
+    # "font" and "console" are frequent French words too; with no word that is not
+    # English, the words do not overrule a detector that says English
+    from service.language import read_words
+
+    assert read_words("Linux PSF console font", "en", dictionaries().unigrams) is None
+
+
+def test_a_request_without_evidence_reports_the_assumed_language_with_probability_zero():
+    import service
+
+    assert service.clean("Rockledge 14 11 6 15 — 44").language == {"code": "en", "probability": 0.0}
 
 
 @pytest.mark.parametrize("text,code", [
@@ -32,4 +68,4 @@ def test_without_a_prior_the_answer_is_unchanged():
     known = dictionaries().unigrams
     for text in ("Palm Bay 18 22 13 17 — 70", "The minister said the talks would resume on Monday."):
         assert detect_language(text, known) == detect_language(text, known, prior=None)
-    assert detect_language("Palm Bay 18 22", known)[0] == "und"
+    assert detect_language("Rockledge 14 11 6 15 — 44", known)[0] == "und"

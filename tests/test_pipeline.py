@@ -258,8 +258,8 @@ def test_a_page_whose_chrome_decided_its_language_is_read_again_without_it(monke
     from service import pipeline
     real = pipeline.detect_language
 
-    def chrome_decides(text, known=None, memo=None):
-        return ("fr", 0.9) if "Rechercher" in text else real(text, known, memo)
+    def chrome_decides(text, known=None, memo=None, prior=None):
+        return ("fr", 0.9) if "Rechercher" in text else real(text, known, memo, prior)
 
     monkeypatch.setattr(pipeline, "detect_language", chrome_decides)
     article = ("The minister said the talks would resume on Monday in the capital, and both sides "

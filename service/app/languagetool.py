@@ -22,7 +22,7 @@ from flask import Blueprint, current_app, jsonify
 
 from .. import pipeline, strict_json
 from ..edits import Edit
-from ..language import detect_language
+from ..language import ASSUMED_LANGUAGE, detect_language
 from ..options import Options
 from .errors import ApiError
 from . import get_resources
@@ -194,7 +194,7 @@ def describe_language(fixed: tuple[str, str] | None, read: dict, text: str, unig
     if fixed is None:
         code, confidence = read["code"], read["probability"]
     else:
-        code, confidence = detect_language(text, unigrams)
+        code, confidence = detect_language(text, unigrams, prior=ASSUMED_LANGUAGE)
     detected_name, detected_code = detected_language(code)
     detected = {"name": detected_name, "code": detected_code, "confidence": confidence}
     name, code = fixed or (detected_name, detected_code)

@@ -18,6 +18,7 @@ from langdetect import DetectorFactory, LangDetectException, detector_factory
 
 from .detector import FastDetector
 from .shared import SHARED_FUNCTION_WORDS
+from .words import _TOKEN, english_evidence, is_english_word, knows, likeliest_other_language, text_words
 from ..lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 # langdetect's cost rises steeply with length, and a thousand characters give
@@ -33,6 +34,10 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 FAST_MIN_WORDS = 40
 FAST_MIN_FUNCTION_SHARE = 0.2
 FAST_MIN_KNOWN_SHARE = 0.93
+# The language a text that gives no evidence of its own is taken to be in
+# ("Rockledge 14 11 6 15 — 44", "9.30 A.M."), with probability 0.0: the service's
+# correcting steps are English, and they ran on such text as "und" all the same.
+ASSUMED_LANGUAGE = "en"
 _lock = threading.Lock()
 _factory: DetectorFactory | None = None
 
@@ -128,7 +133,12 @@ def detect_language(text: str, known_words=None, memo: dict | None = None,
     else:
         found = memo.get(sample)
         code, prob = found if found is not None else memo.setdefault(sample, _detect(sample))
-    if code not in ("en", "und") and known_words is not None and len(sample.split()) < FAST_MIN_WORDS:
+    short = known_words is not None and len(sample.split()) < FAST_MIN_WORDS
+    if short:
+        read = read_words(text[:SCAN_CHARS], code, known_words)
+        if read is not None:
+            return read
+    if code not in ("en", "und") and short:
         verdict = read_short_text(text[:SCAN_CHARS], code, known_words, prob)
         if verdict is None and mostly_english_words(sample, known_words):
             verdict = "und", 0.0
@@ -141,6 +151,64 @@ def detect_language(text: str, known_words=None, memo: dict | None = None,
     elif code == "und" and prior is not None:
         return prior, 0.0
     return code, round(prob, 4)
+
+
+# The words decide a short text's language against langdetect's guess when their
+# evidence (words.english_evidence, a log10 likelihood ratio) reaches this much ...
+WORDS_DECIDE = 1.0
+# ... and, for a text langdetect calls English, against the likeliest of all the
+# other languages: the best of 26 finds some evidence in most English sentences.
+WORDS_DECIDE_AGAINST_ENGLISH = 2.0
+# ... and holds this many words that are no English words.
+FOREIGN_WORDS_AGAINST_ENGLISH = 2
+
+
+def read_words(text: str, guess: str, known_words) -> tuple[str, float] | None:
+    """The language of a short text by its words, when they say it clearly; None to
+    leave it to the other evidence.
+
+    Names are set aside first (`content_words`); a text of names and title-case
+    words ("Logitech MX Master 3 Mouse") is read by all its words. English needs
+    most of the words in the English dictionary too (`known_words`): a text of
+    foreign words no list here holds says nothing for English.
+
+    >>> known = {"assist", "isn't", "console", "array", "serial"}
+    >>> read_words("Duvan Portillo 1 assist.", "fi", known)
+    ('en', 0.9634)
+    >>> read_words("Array aus Typ serial ist nicht implementiert", "en", known)[0]
+    'de'
+    >>> read_words("Rockledge 14 11 6 15", "sv", known) is None
+    True
+    """
+    content = content_words(text, known_words)
+    if guess == "en":
+        if not content:
+            return None
+        foreign = sum(1 for w in content if not is_english_word(w, known_words))
+        if foreign < FOREIGN_WORDS_AGAINST_ENGLISH:
+            return None  # English words only ("Linux PSF console font"): nothing to overrule
+        other, evidence = likeliest_other_language(content)
+        return (other, _probability(-evidence)) if evidence <= -WORDS_DECIDE_AGAINST_ENGLISH else None
+    for words in (content, text_words(text)) if content else (text_words(text),):
+        if not words:
+            continue
+        other = guess if knows(guess) else likeliest_other_language(words)[0]
+        evidence = english_evidence(words, other)
+        english = sum(1 for w in words if is_english_word(w, known_words))
+        if evidence >= WORDS_DECIDE and english >= SHORT_MIN_KNOWN_SHARE * len(words):
+            return "en", _probability(evidence)
+        if evidence <= -WORDS_DECIDE and (guess == "und" or knows(guess)):
+            return (other if guess == "und" else guess), _probability(-evidence)
+    return None
+
+
+def _probability(evidence: float) -> float:
+    """A log10 likelihood ratio as the probability of the likelier side (equal priors).
+
+    >>> _probability(1.0), _probability(3.0)
+    (0.9091, 0.999)
+    """
+    return round(1 / (1 + 10 ** -evidence), 4)
 
 
 def take_prior(text: str, guess: str, known_words) -> bool:
@@ -188,11 +256,19 @@ def content_words(text: str, known_words) -> list[str]:
     ['german', 'chancellor', 'met', 'union', 'leaders', 'in']
     >>> content_words("Botic van de Zandschulp lost.", {"van", "de", "lost"})
     ['lost']
+    >>> content_words("Javier Gonzales 1 goal. The Verge", {"javier", "goal", "the"})
+    ['goal', 'the']
     """
-    tokens = [(m.group(0), bool(_SENTENCE_START.search(text[max(0, m.start() - 4):m.start()])))
-              for m in _WORDS.finditer(text)]
+    found = [m for m in _TOKEN.finditer(text) if len(m.group(0)) > 1]
+    tokens = [(m.group(0), bool(_SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]))) for m in found]
     name = [w[:1].isupper() and (not opens or w.lower() not in known_words) for w, opens in tokens]
-    particle = [w.islower() and len(w) <= 3 for w, _ in tokens]
+    for i in range(len(tokens) - 1):  # "Javier Gonzales": a first name opens the sentence
+        if tokens[i][1] and tokens[i][0][:1].isupper() and name[i + 1] and not tokens[i + 1][1] \
+                and tokens[i][0].lower() not in ENGLISH_FUNCTION_WORDS \
+                and text[found[i].end():found[i + 1].start()].isspace():
+            name[i] = True
+    # "and" between two names is English, "van de" is part of one name
+    particle = [w.islower() and len(w) <= 3 and w not in ENGLISH_FUNCTION_WORDS for w, _ in tokens]
     for i in range(1, len(tokens) - 1):
         if particle[i] and name[i - 1]:
             j = i
@@ -200,7 +276,7 @@ def content_words(text: str, known_words) -> list[str]:
                 j += 1
             if j < len(tokens) and name[j]:
                 name[i:j] = [True] * (j - i)
-    return [w.lower() for (w, _), is_name in zip(tokens, name) if not is_name]
+    return [w.lower().replace("’", "'") for (w, _), is_name in zip(tokens, name) if not is_name]
 
 
 def read_short_text(text: str, guess: str, known_words, guess_prob: float = 1.0) -> tuple[str, float] | None:
