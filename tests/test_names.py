@@ -317,3 +317,13 @@ def test_the_country_after_a_contraction_or_a_proper_possessive_is_still_fixed(t
 def test_consonants_heard_alike_are_one_sound(text, fixed):
     """s/z and c/k are not told apart by ear: with the given name, even without a role."""
     assert fixed in service.clean(text).text
+
+
+def test_a_surname_only_heard_alike_after_a_role_is_suggested_never_applied():
+    # "ts" and "z" are one sound: with the given name and a role saying who it is, the
+    # editor is shown Olaf Scholz; without the role, a sound alone says nothing
+    with_role = service.clean("Former chancellor Olaf Scholts spoke on Monday.")
+    assert with_role.edits == ()
+    assert [(s.rule, s.replacement) for s in with_role.suggestions] == [("names.fuzzy", "Olaf Scholz")]
+    alone = service.clean("Olaf Scholts spoke on Monday.")
+    assert alone.edits == () and alone.suggestions == ()

@@ -40,7 +40,7 @@ from rapidfuzz.distance import OSA
 
 from ...errors import RulesError
 from ...tokens import WORD
-from .sound import heard_as, is_distinctive, is_rare, similar_word
+from .sound import heard_as, is_distinctive, is_rare, similar_word, sounds_like
 
 MAX_PARTS = 5
 # Words that open a name run but are not part of the name; kept as written.
@@ -544,6 +544,10 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
             given == "strong" and after_title and heard_as(tail, surname)):
         rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
         return make_match(parts, form.entry.canonical, rule, fuzzy_confidence(tail, surname, distinctive, after_title), form)
+    if after_title and sounds_like(tail, surname):
+        # heard alike but spelled further off ("Justin Trudo"), after a title or role and
+        # given names or initials that agree: shown to the editor, never applied
+        return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
     return None
 
 

@@ -140,3 +140,41 @@ def heard_as(cand: str, known: str) -> bool:
     if dist == 1:
         return True
     return dist <= allowed_edits(known) + 1 and phonetic_equal(cand, known)
+
+
+# Spellings an English ear hears as one sound, most specific first (the ground of
+# Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
+# "Merts" for Merz, "Vans" for Vance, "Yee" for Yi.
+_SPOKEN = (("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
+           ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
+           ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
+           ("x", "ks"), ("z", "s"), ("y", "i"))
+
+
+def spoken_key(word: str) -> str:
+    """A name as it is heard: spellings of one sound made one, doubled letters
+    written once, a final silent e dropped.
+
+    >>> spoken_key("trudeau") == spoken_key("trudo"), spoken_key("merz") == spoken_key("merts")
+    (True, True)
+    >>> spoken_key("vance") == spoken_key("vans"), spoken_key("yi") == spoken_key("yee")
+    (True, True)
+    >>> spoken_key("merz") == spoken_key("mercer"), spoken_key("vance") == spoken_key("vane")
+    (False, False)
+    """
+    for spelled, heard in _SPOKEN:
+        word = word.replace(spelled, heard)
+    word = undoubled(word)
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+def sounds_like(cand: str, known: str) -> bool:
+    """`cand` is heard as the surname `known` (same first letter, same `spoken_key`):
+    weaker evidence than `heard_as`, for a suggestion where a given name and a
+    title or role already say who it is.
+
+    >>> sounds_like("trudo", "trudeau"), sounds_like("yee", "yi"), sounds_like("mertz", "mertz")
+    (True, True, False)
+    """
+    return cand != known and cand[:1] == known[:1] and spoken_key(cand) == spoken_key(known)
+
