@@ -242,6 +242,7 @@ class Gazetteer:
     surnames: dict = field(default_factory=dict)    # lone surname key -> entry id
     by_id: dict = field(default_factory=dict)       # entry id -> Entry
     case_forms: dict = field(default_factory=dict)  # first lower word -> [(lower words, Form)]
+    capital_given: set = field(default_factory=set)  # given names written in capitals ("JD")
 
 
 def normalise_surface(text: str) -> str:
@@ -316,6 +317,7 @@ def add_form(gaz: Gazetteer, form: Form) -> None:
     if form.entry.kind == "person":
         if len(form.parts) > 1:
             gaz.full.setdefault(form.key[0], []).append(form)
+            gaz.capital_given.update(p.text for p in form.parts[:-1] if len(p.text) > 1 and p.text.isupper())
         if form.entry.surname_alone and not form.parts[-1].initial:
             surname = form.parts[-1].key
             gaz.surnames.setdefault(surname, form.entry.id)
@@ -349,9 +351,14 @@ def window_surface(parts: tuple, text: str | None = None) -> str:
     return " ".join(p.text + ("." if p.initial else "") for p in parts)
 
 
-def has_acronym(parts) -> bool:
-    """An all-capitals word: "WHO" is not "Who", "MODI" is a headline."""
-    return any(len(p.text) > 1 and p.text.isupper() for p in parts)
+def has_acronym(parts, listed: set = frozenset()) -> bool:
+    """An all-capitals word: "WHO" is not "Who", "MODI" is a headline; a given name
+    a listed person writes in capitals ("JD Vance") is no acronym.
+
+    >>> has_acronym(parse_parts("WHO Director")), has_acronym(parse_parts("JD Vans"), {"JD"})
+    (True, False)
+    """
+    return any(len(p.text) > 1 and p.text.isupper() and p.text not in listed for p in parts)
 
 
 def spacing_rule(parts: tuple, form: Form) -> str:
@@ -406,9 +413,11 @@ def match_exact(parts: tuple, gazetteers, text: str | None = None):
 
 def match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
     """The fuzzy tiers of `match_window`, for a window no exact tier matched."""
-    if has_acronym(parts) or not any(p.key for p in parts):
+    if not any(p.key for p in parts):
         return None
     for gaz in gazetteers:
+        if has_acronym(parts, gaz.capital_given):
+            continue
         found = match_fuzzy(parts, gaz, ctx)
         if found is not None:
             # heard by ear, yet spelled as listed ("Volodymyr Zelenskiy")

@@ -145,7 +145,8 @@ def heard_as(cand: str, known: str) -> bool:
 # Spellings an English ear hears as one sound, most specific first (the ground of
 # Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
 # "Merts" for Merz, "Vans" for Vance, "Yee" for Yi.
-_SPOKEN = (("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
+_SPOKEN = (("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
+           ("ph", "f"), ("ck", "k"), ("tz", "z"),
            ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
            ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
            ("x", "ks"), ("z", "s"), ("y", "i"))
@@ -159,6 +160,8 @@ def spoken_key(word: str) -> str:
     (True, True)
     >>> spoken_key("vance") == spoken_key("vans"), spoken_key("yi") == spoken_key("yee")
     (True, True)
+    >>> spoken_key("steinmeier") == spoken_key("steinmayer"), spoken_key("carney") == spoken_key("carnai")
+    (True, False)
     >>> spoken_key("merz") == spoken_key("mercer"), spoken_key("vance") == spoken_key("vane")
     (False, False)
     """
