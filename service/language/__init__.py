@@ -18,7 +18,7 @@ from langdetect import DetectorFactory, LangDetectException, detector_factory
 
 from .detector import FastDetector
 from .shared import SHARED_FUNCTION_WORDS
-from .words import _TOKEN, english_evidence, is_english_word, knows, likeliest_other_language, text_words
+from .words import _TOKEN, english_evidence, is_english_word, is_frequent_in, knows, likeliest_other_language, text_words
 from ..lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 # langdetect's cost rises steeply with length, and a thousand characters give
@@ -163,14 +163,16 @@ WORDS_DECIDE_AGAINST_ENGLISH = 2.0
 FOREIGN_WORDS_AGAINST_ENGLISH = 2
 
 
-def read_words(text: str, guess: str, known_words) -> tuple[str, float] | None:
+def read_words(text: str, guess: str, known_words, known_language: bool = False) -> tuple[str, float] | None:
     """The language of a short text by its words, when they say it clearly; None to
     leave it to the other evidence.
 
     Names are set aside first (`content_words`); a text of names and title-case
     words ("Logitech MX Master 3 Mouse") is read by all its words. English needs
     most of the words in the English dictionary too (`known_words`): a text of
-    foreign words no list here holds says nothing for English.
+    foreign words no list here holds says nothing for English. With `known_language`
+    (`guess` is a page's language, read on its longer text, and has a list here), words
+    neither language knows are left out of that share: a typo is no foreign word.
 
     >>> known = {"assist", "isn't", "console", "array", "serial"}
     >>> read_words("Duvan Portillo 1 assist.", "fi", known)
@@ -189,13 +191,18 @@ def read_words(text: str, guess: str, known_words) -> tuple[str, float] | None:
             return None  # English words only ("Linux PSF console font"): nothing to overrule
         other, evidence = likeliest_other_language(content)
         return (other, _probability(-evidence)) if evidence <= -WORDS_DECIDE_AGAINST_ENGLISH else None
-    for words in (content, text_words(text)) if content else (text_words(text),):
-        if not words:
-            continue
+    # a line of names and title-case words ("Logitech MX Master 3 Mouse") is read by all its words
+    words = content or [w for w in text_words(text) if len(w) > 1]
+    if words:
         other = guess if knows(guess) else likeliest_other_language(words)[0]
         evidence = english_evidence(words, other)
         english = sum(1 for w in words if is_english_word(w, known_words))
-        if evidence >= WORDS_DECIDE and english >= SHORT_MIN_KNOWN_SHARE * len(words):
+        counted = len(words)
+        if known_language and english >= max(2, counted - english):
+            # words neither language knows (a typo, a rare word) speak for neither, when the
+            # English words are at least two and at least as many as the others
+            counted = english + sum(1 for w in words if is_frequent_in(w, other) and not is_english_word(w, known_words))
+        if evidence >= WORDS_DECIDE and english >= SHORT_MIN_KNOWN_SHARE * counted:
             return "en", _probability(evidence)
         if evidence <= -WORDS_DECIDE and (guess == "und" or knows(guess)):
             return (other if guess == "und" else guess), _probability(-evidence)
@@ -379,9 +386,18 @@ def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[in
         head = text[start:min(end, start + 60 * PARAGRAPH_SAMPLE_WORDS)]
         chunks = head.split(None, PARAGRAPH_SAMPLE_WORDS)[:PARAGRAPH_SAMPLE_WORDS]
         # the cheap tests first, on a plain split: most lines settle here
-        if len(chunks) < PARAGRAPH_MIN_WORDS or (english_doc and is_function_rich(chunks)):
+        if english_doc and (len(chunks) < PARAGRAPH_MIN_WORDS or is_function_rich(chunks)):
             start = end
             continue
+        if not english_doc:
+            # a short English line in another language's page ("The goverment's plan was
+            # criticised."): its words against the page's language decide
+            read = read_words(head, doc_code, known_words, knows(doc_code)) if len(chunks) >= SHORT_MIN_WORDS else None
+            if read is not None or len(chunks) < PARAGRAPH_MIN_WORDS:
+                if read is not None and read[0] == "en":
+                    out.append((start, end, "en"))
+                start = end
+                continue
         words = content_words(head, known_words)[:PARAGRAPH_SAMPLE_WORDS]
         if len(words) >= PARAGRAPH_MIN_WORDS:
             english = looks_english(words, known_words)

@@ -109,6 +109,16 @@ def is_english_word(word: str, known_words) -> bool:
     return word in known_words or word in load_frequencies()["en"]
 
 
+def is_frequent_in(word: str, language: str) -> bool:
+    """A frequent word of `language` (in its list here).
+
+    >>> is_frequent_in("nicht", "de"), is_frequent_in("goverment", "de"), is_frequent_in("the", "ru")
+    (True, False, False)
+    """
+    words = load_frequencies().get(_WORDFREQ_CODES.get(language, language))
+    return words is not None and word in words
+
+
 def likeliest_other_language(words: list[str]) -> tuple[str, float]:
     """The language other than English the words speak for most, and `english_evidence`
     against it (the lowest of all); ("und", 0.0) without words.
