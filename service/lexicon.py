@@ -97,6 +97,28 @@ def is_known_word(word: str, language: str = "en") -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def lemmas_of(word: str) -> tuple:
+    """lemminflect's readings of a lower-case word: (part of speech, lemmas)
+    pairs (NOUN, VERB, ADJ, ADV, AUX; empty when it lists the word not at all).
+
+    >>> lemmas_of("rose"), lemmas_of("kyiv")
+    ((('NOUN', ('rose',)), ('VERB', ('rise',))), ())
+    """
+    from lemminflect import getAllLemmas
+
+    return tuple(sorted((pos, tuple(lemmas)) for pos, lemmas in getAllLemmas(word).items()))
+
+
+def parts_of_speech(word: str) -> frozenset:
+    """The parts of speech lemminflect's lexicon gives a lower-case word.
+
+    >>> sorted(parts_of_speech("beans")), sorted(parts_of_speech("last")), parts_of_speech("kyiv")
+    (['NOUN'], ['ADJ', 'ADV', 'NOUN', 'VERB'], frozenset())
+    """
+    return frozenset(pos for pos, _ in lemmas_of(word))
+
+
+@lru_cache(maxsize=20_000)
 def is_common_word(word: str) -> bool:
     """Does English use the lower-case word as a common word: a function word,
     or a noun, verb, adjective or adverb in lemminflect's lexicon? That lexicon
@@ -106,11 +128,7 @@ def is_common_word(word: str) -> bool:
     >>> [is_common_word(w) for w in ("nice", "reading", "turkey", "the", "paris", "kyiv", "delhi")]
     [True, True, True, True, False, False, False]
     """
-    if word in ENGLISH_FUNCTION_WORDS:
-        return True
-    from lemminflect import getAllLemmas
-
-    return bool(getAllLemmas(word))
+    return word in ENGLISH_FUNCTION_WORDS or bool(parts_of_speech(word))
 
 
 # ---------------------------------------------------------------- function words

