@@ -6,13 +6,14 @@ a word is, which words are function words or how a replacement is written:
 
   frequencies     wordfreq's lists (`zipf`, `word_frequency`, `english_frequencies`,
                   `frequent_words`); symspellpy's counts are `resources.Dictionaries`
-  wordhood        `is_known_word` (wordfreq Zipf at or above KNOWN_ZIPF)
+  wordhood        `is_known_word` (wordfreq Zipf at or above KNOWN_ZIPF);
+                  `is_common_word` (a common word, not only a name: lemminflect)
   function words  `ENGLISH_FUNCTION_WORDS` and the subsets steps read, and
                   `function_words(language)` (justext's stop-word lists)
   casing          `match_casing`: a replacement written in the original's case
   apostrophes     `apostrophe_style`, `write_apostrophes`, `fold_apostrophes`
 
-Everything here is a pure function of the pinned packages (wordfreq, justext):
+Everything here is a pure function of the pinned packages (wordfreq, justext, lemminflect):
 cached without bounds on what they answer.
 """
 from __future__ import annotations
@@ -93,6 +94,41 @@ def is_known_word(word: str, language: str = "en") -> bool:
     (True, False, False)
     """
     return zipf(word, language) >= KNOWN_ZIPF
+
+
+@lru_cache(maxsize=20_000)
+def lemmas_of(word: str) -> tuple:
+    """lemminflect's readings of a lower-case word: (part of speech, lemmas)
+    pairs (NOUN, VERB, ADJ, ADV, AUX; empty when it lists the word not at all).
+
+    >>> lemmas_of("rose"), lemmas_of("kyiv")
+    ((('NOUN', ('rose',)), ('VERB', ('rise',))), ())
+    """
+    from lemminflect import getAllLemmas
+
+    return tuple(sorted((pos, tuple(lemmas)) for pos, lemmas in getAllLemmas(word).items()))
+
+
+def parts_of_speech(word: str) -> frozenset:
+    """The parts of speech lemminflect's lexicon gives a lower-case word.
+
+    >>> sorted(parts_of_speech("beans")), sorted(parts_of_speech("last")), parts_of_speech("kyiv")
+    (['NOUN'], ['ADJ', 'ADV', 'NOUN', 'VERB'], frozenset())
+    """
+    return frozenset(pos for pos, _ in lemmas_of(word))
+
+
+@lru_cache(maxsize=20_000)
+def is_common_word(word: str) -> bool:
+    """Does English use the lower-case word as a common word: a function word,
+    or a noun, verb, adjective or adverb in lemminflect's lexicon? That lexicon
+    lists no proper nouns, so a place or person that is only a name is not
+    one, however frequent (wordfreq folds case: "paris" is as known as "nice").
+
+    >>> [is_common_word(w) for w in ("nice", "reading", "turkey", "the", "paris", "kyiv", "delhi")]
+    [True, True, True, True, False, False, False]
+    """
+    return word in ENGLISH_FUNCTION_WORDS or bool(parts_of_speech(word))
 
 
 # ---------------------------------------------------------------- function words

