@@ -188,6 +188,16 @@ def test_english_paragraphs_of_a_document_in_another_language_are_corrected():
     assert [p["language"] for p in result.stats["paragraph_languages"]] == ["en"]
 
 
+def test_a_short_english_line_in_another_language_s_page_is_corrected_and_its_own_lines_are_not():
+    french = ("Le gouvernement a annoncé lundi de nouvelles mesures pour soutenir l'économie du pays.\n"
+              "Le ministre a déclaré que les discussions reprendraient mardi dans la capitale.\n")
+    short = "Tout le reste est en option.\n"  # short, and French: no English step may touch it
+    result = service.clean(french + "The operaing costs fell.\n" + short)
+    assert result.language["code"] == "fr"
+    assert result.text == french + "The operating costs fell.\n" + short
+    assert [p["language"] for p in result.stats["paragraph_languages"]] == ["en"]
+
+
 def test_a_named_language_is_not_second_guessed_per_paragraph():
     text = ENGLISH_LINE + "\nLos tipos de datos enteros se logran con dos palabras clave en el lenguaje.\n"
     assert service.clean(text, language="en").stats["paragraph_languages"] == []

@@ -392,7 +392,9 @@ def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[in
         if not english_doc:
             # a short English line in another language's page ("The goverment's plan was
             # criticised."): its words against the page's language decide
-            read = read_words(head, doc_code, known_words, knows(doc_code)) if len(chunks) >= SHORT_MIN_WORDS else None
+            read = read_words(head, doc_code, known_words, knows(doc_code)) \
+                if len(chunks) >= SHORT_MIN_WORDS and has_english_function_word(chunks, doc_code) \
+                and is_mostly_ascii(head) else None
             if read is not None or len(chunks) < PARAGRAPH_MIN_WORDS:
                 if read is not None and read[0] == "en":
                     out.append((start, end, "en"))
@@ -410,6 +412,33 @@ def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[in
                     out.append((start, end, "en"))
         start = end
     return out
+
+
+def has_english_function_word(chunks: list[str], language: str) -> bool:
+    """A cheap first test for an English line in a page in `language`: one of its
+    white-space chunks is an English function word that `language` does not use often.
+
+    >>> has_english_function_word("The operaing costs fell.".split(), "de")
+    True
+    >>> has_english_function_word("Die Regierung hat am Montag getagt.".split(), "de")
+    False
+    """
+    shared = SHARED_FUNCTION_WORDS.get(language, function_words(language))
+    for chunk in chunks:
+        word = chunk.strip(".,;:!?\"'()[]“”‘’").lower().replace("’", "'").split("'")[0]  # that's: that
+        if word in ENGLISH_FUNCTION_WORDS and word not in shared:
+            return True
+    return False
+
+
+def is_mostly_ascii(text: str) -> bool:
+    """Are most of its letters ASCII (English is written so; Russian, Greek or Hindi is not)?
+
+    >>> is_mostly_ascii("The minister said so."), is_mostly_ascii("Правительство собралось в понедельник")
+    (True, False)
+    """
+    letters = sum(1 for c in text if c.isalpha())
+    return sum(1 for c in text if c.isascii() and c.isalpha()) * 2 > letters
 
 
 def is_function_rich(chunks: list[str]) -> bool:
