@@ -328,3 +328,13 @@ def test_a_surname_only_heard_alike_after_a_role_is_suggested_never_applied():
     assert [(s.rule, s.replacement) for s in with_role.suggestions] == [("names.fuzzy", "Olaf Scholz")]
     alone = service.clean("Olaf Scholts spoke on Monday.")
     assert alone.edits == () and alone.suggestions == ()
+
+
+def test_a_surname_one_letter_off_that_does_not_sound_alike_needs_a_role_to_be_applied():
+    # "Stammer" keeps neither Starmer's consonants nor its sound: with no title or role
+    # before it, another Keir is possible, and the editor is asked
+    alone = service.clean("Keir Stammer spoke in London.")
+    assert alone.edits == ()
+    assert [s.replacement for s in alone.suggestions] == ["Keir Starmer"]
+    with_role = service.clean("Prime minister Keir Stammer spoke in London.")
+    assert "Keir Starmer" in with_role.text

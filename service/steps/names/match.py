@@ -40,7 +40,7 @@ from rapidfuzz.distance import OSA
 
 from ...errors import RulesError
 from ...tokens import WORD
-from .sound import heard_as, is_distinctive, is_rare, similar_word, sounds_like
+from .sound import heard_as, is_distinctive, is_rare, similar_word, sounds_alike, sounds_like
 
 MAX_PARTS = 5
 # Words that open a name run but are not part of the name; kept as written.
@@ -578,8 +578,18 @@ def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bo
     (0.45, 0.85)
     >>> fuzzy_confidence("mody", "modi", True, False), fuzzy_confidence("starmar", "starmer", False, False)
     (0.85, 0.85)
+
+    Without a title or role, a surname one letter off that does not sound alike is a
+    suggestion too, whatever the given name: "Kaja Kallan" may be someone else.
+
+    >>> fuzzy_confidence("kallan", "kallas", True, False), fuzzy_confidence("kallan", "kallas", True, True)
+    (0.45, 0.85)
     """
-    if tail != surname and len(surname) < SHORT_SURNAME and not distinctive and not after_title:
+    if tail == surname or after_title:
+        return 0.85
+    if len(surname) < SHORT_SURNAME and not distinctive:
+        return SUGGEST_CONFIDENCE
+    if not sounds_alike(tail, surname):
         return SUGGEST_CONFIDENCE
     return 0.85
 

@@ -76,6 +76,15 @@ def is_plural_of(cand: str, known: str) -> bool:
     return cand in (known + "s", known + "es")
 
 
+def sounds_alike(cand: str, known: str) -> bool:
+    """The same consonants heard and the same Metaphone or NYSIIS key.
+
+    >>> sounds_alike("albanezi", "albanese"), sounds_alike("kallan", "kallas")
+    (True, False)
+    """
+    return consonant_skeleton(cand) == consonant_skeleton(known) and phonetic_equal(cand, known)
+
+
 @lru_cache(maxsize=65536)
 def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = False) -> bool:
     """A plausible misspelling of `known` (both lower-case keys).
@@ -103,7 +112,7 @@ def similar_word(cand: str, known: str, confirmed: bool, distinctive: bool = Fal
         return False
     if confirmed and dist == 1 and len(known) >= 5 and (distinctive or is_rare(cand)):
         return True
-    return consonant_skeleton(cand) == consonant_skeleton(known) and phonetic_equal(cand, known)
+    return sounds_alike(cand, known)
 
 
 @lru_cache(maxsize=65536)
