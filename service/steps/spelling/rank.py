@@ -487,25 +487,6 @@ def is_made_from(word: str, stem: str) -> bool:
     return False
 
 
-# Two-consonant starts English words have ("tr", "sp", ...; vowels and "y" start anything).
-ENGLISH_ONSETS = frozenset("bl br ch cl cr dr dw fl fr gh gl gn gr kl kn kr ph pl pr ps rh "
-                           "sc sh sk sl sm sn sp sq st sw th tr ts tw wh wr".split())
-
-
-def is_letter_prefixed(lex: Lexicon, word: str) -> bool:
-    """True when `word` is one letter before a dictionary word and starts as
-    no English word does: the shape of a tool or identifier built on a word
-    ("dcommit", "xdelta"), not a slip. A doubled first letter ("tthe") stays a slip.
-
-    >>> d = lexicon_for(_test_dicts())
-    >>> is_letter_prefixed(d, "xdelta"), is_letter_prefixed(d, "tthe"), is_letter_prefixed(d, "hte")
-    (True, False, False)
-    """
-    vowels = "aeiouy"
-    return (len(word) >= 4 and word[0] != word[1] and word[0] not in vowels and word[1] not in vowels
-            and word[:2] not in ENGLISH_ONSETS and lex.in_dictionary(word[1:]))
-
-
 def _doubles_final(stem: str) -> bool:
     """True for a one-syllable stem ending consonant-vowel-consonant (stop, red, trap).
 
