@@ -89,18 +89,21 @@ def looks_like_code(text: str, start: int, end: int) -> bool:
 
 
 def is_glued(text: str, tok) -> bool:
-    """True for a word touching a URL/path/identifier character, or a dot-joined domain.
+    """True for a word touching a URL/path/identifier character, a dot-joined
+    domain, or a word called as a function ("write(2)").
 
     It reads the token's chunk only (the characters either side and one more
     past a dot), so a caller may answer it once per chunk.
 
     >>> t = tokenize("see their.com now")[1]; is_glued("see their.com now", t)
     True
+    >>> t = tokenize("calls write(2) twice")[1]; is_glued("calls write(2) twice", t)
+    True
     """
     before = text[tok.start - 1] if tok.start > 0 else " "
     after = text[tok.end] if tok.end < len(text) else " "
-    if before in _GLUE or after in _GLUE:
-        return True
+    if before in _GLUE or after in _GLUE or after == "(":
+        return True  # "(" right after a word: a call or a manual page, write(2), read()
     if after == "." and tok.end + 1 < len(text) and text[tok.end + 1].isalnum():
         return True
     return before == "." and tok.start >= 2 and text[tok.start - 2].isalnum()

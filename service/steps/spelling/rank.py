@@ -447,6 +447,46 @@ def _is_derivation(lex: Lexicon, word: str) -> bool:
     return False
 
 
+# Suffixes a writer adds to a word to make a new one ("truthy", "namespaced",
+# "positionals"); a candidate the unknown word is made from is its stem, not
+# its correction. Stems shorter than this are left to the corrector: short
+# words plus a letter are mostly slips ("thiss", "ands").
+STEM_SUFFIXES = ("s", "d", "y", "ed", "ly", "al", "ing", "er", "ers", "ness", "less", "able")
+MIN_MADE_STEM = 5
+
+
+def is_made_from(word: str, stem: str) -> bool:
+    """True when `word` is `stem` plus a suffix, spelt by the rules: the
+    corrector's candidate is then the word it is made from, and the word is a
+    coinage or a term ("falsy", "truthy", "namespaced"), not a typo of it.
+
+    A final "e" drops before a vowel suffix or "y" ("false" -> "falsy"); "d"
+    follows only an "e"; "s" does not follow a hissing end (that is "es").
+
+    >>> is_made_from("falsy", "false"), is_made_from("truthy", "truth"), is_made_from("namespaced", "namespace")
+    (True, True, True)
+    >>> is_made_from("positionals", "positional"), is_made_from("thiss", "this"), is_made_from("machinary", "machinery")
+    (True, False, False)
+    >>> is_made_from("classs", "class"), is_made_from("playd", "play"), is_made_from("completeed", "complete")
+    (False, False, False)
+    """
+    if len(stem) < MIN_MADE_STEM or len(word) < len(stem) or word == stem:
+        return False
+    for suffix in STEM_SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        base = word[:-len(suffix)]
+        if suffix == "d" and not base.endswith("e"):
+            continue
+        if suffix == "s" and base.endswith(("s", "x", "z", "sh", "ch")):
+            continue
+        if base == stem and not (suffix[0] in "aeiouy" and stem.endswith("e") and suffix != "d"):
+            return True
+        if suffix[0] in "aeiouy" and stem.endswith("e") and base == stem[:-1]:
+            return True
+    return False
+
+
 def _doubles_final(stem: str) -> bool:
     """True for a one-syllable stem ending consonant-vowel-consonant (stop, red, trap).
 

@@ -34,7 +34,7 @@ from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostroph
                         match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, is_slug, split_pieces
-from .rank import (is_derivation, lexicon_for, posterior_share, respell_misspellings,
+from .rank import (is_derivation, is_made_from, lexicon_for, posterior_share, respell_misspellings,
                             score_hypotheses)
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
@@ -369,8 +369,8 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     hyps = respell_misspellings(score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits),
                                 rules.fixes)
     best = hyps[0]
-    if best.kind == "keep":
-        return None
+    if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
+        return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
     share = posterior_share(hyps)
     if share < (FIRE_SHARE_CAPITALISED if capital else FIRE_SHARE):
         return None
