@@ -40,7 +40,7 @@ from rapidfuzz.distance import OSA
 
 from ...errors import RulesError
 from ...tokens import WORD
-from .sound import heard_as, is_distinctive, is_rare, similar_word, sounds_alike, sounds_like
+from .sound import SHORT_SURNAME, SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare, similar_word, sounds_like
 
 MAX_PARTS = 5
 # Words that open a name run but are not part of the name; kept as written.
@@ -561,37 +561,6 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
         # given names or initials that agree: shown to the editor, never applied
         return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
     return None
-
-
-# below the apply threshold (0.5): offered as a suggestion, never applied
-SUGGEST_CONFIDENCE = 0.45
-# a surname under five letters has many sound-alikes ("Ruto", "Saar")
-SHORT_SURNAME = 5
-
-
-def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bool) -> float:
-    """How sure a by-ear match is: a short surname (under five letters) that only sounds
-    alike, after a common given name and no title or role, is a suggestion ("William
-    Rutt" may be another William than Ruto); anything with more evidence is applied.
-
-    >>> fuzzy_confidence("rutt", "ruto", False, False), fuzzy_confidence("rutt", "ruto", False, True)
-    (0.45, 0.85)
-    >>> fuzzy_confidence("mody", "modi", True, False), fuzzy_confidence("starmar", "starmer", False, False)
-    (0.85, 0.85)
-
-    Without a title or role, a surname one letter off that does not sound alike is a
-    suggestion too, whatever the given name: "Kaja Kallan" may be someone else.
-
-    >>> fuzzy_confidence("kallan", "kallas", True, False), fuzzy_confidence("kallan", "kallas", True, True)
-    (0.45, 0.85)
-    """
-    if tail == surname or after_title:
-        return 0.85
-    if len(surname) < SHORT_SURNAME and not distinctive:
-        return SUGGEST_CONFIDENCE
-    if not sounds_alike(tail, surname):
-        return SUGGEST_CONFIDENCE
-    return 0.85
 
 
 def match_reversed(parts: tuple, gaz: Gazetteer):

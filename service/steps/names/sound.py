@@ -1,4 +1,5 @@
-"""How a surname heard by ear relates to a listed one: edit distance, sound keys, rarity.
+"""How a surname heard by ear relates to a listed one: edit distance, sound keys, rarity,
+and how sure a match by ear is (`fuzzy_confidence`: applied or only suggested).
 
 Shared by the tiers of `match` that match a name spelled by ear ("Keir
 Stammer", "Narendra Mody", "German chancellor Friedrich Mertz").
@@ -190,3 +191,33 @@ def sounds_like(cand: str, known: str) -> bool:
     """
     return cand != known and cand[:1] == known[:1] and spoken_key(cand) == spoken_key(known)
 
+
+# below the apply threshold (0.5): offered as a suggestion, never applied
+SUGGEST_CONFIDENCE = 0.45
+# a surname under five letters has many sound-alikes ("Ruto", "Saar")
+SHORT_SURNAME = 5
+
+
+def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bool) -> float:
+    """How sure a by-ear match is: a short surname (under five letters) that only sounds
+    alike, after a common given name and no title or role, is a suggestion ("William
+    Rutt" may be another William than Ruto); anything with more evidence is applied.
+
+    >>> fuzzy_confidence("rutt", "ruto", False, False), fuzzy_confidence("rutt", "ruto", False, True)
+    (0.45, 0.85)
+    >>> fuzzy_confidence("mody", "modi", True, False), fuzzy_confidence("starmar", "starmer", False, False)
+    (0.85, 0.85)
+
+    Without a title or role, a surname one letter off that does not sound alike is a
+    suggestion too, whatever the given name: "Kaja Kallan" may be someone else.
+
+    >>> fuzzy_confidence("kallan", "kallas", True, False), fuzzy_confidence("kallan", "kallas", True, True)
+    (0.45, 0.85)
+    """
+    if tail == surname or after_title:
+        return 0.85
+    if len(surname) < SHORT_SURNAME and not distinctive:
+        return SUGGEST_CONFIDENCE
+    if not sounds_alike(tail, surname):
+        return SUGGEST_CONFIDENCE
+    return 0.85
