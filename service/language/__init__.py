@@ -18,7 +18,7 @@ from langdetect import DetectorFactory, LangDetectException, detector_factory
 
 from .detector import FastDetector
 from .shared import SHARED_FUNCTION_WORDS
-from .words import _TOKEN, english_evidence, is_english_word, is_frequent_in, knows, likeliest_other_language, text_words
+from .words import TOKEN, english_evidence, is_english_word, is_frequent_in, knows, likeliest_other_language, text_words
 from ..lexicon import ENGLISH_FUNCTION_WORDS, function_words
 
 # langdetect's cost rises steeply with length, and a thousand characters give
@@ -196,12 +196,13 @@ def read_words(text: str, guess: str, known_words, known_language: bool = False)
     if words:
         other = guess if knows(guess) else likeliest_other_language(words)[0]
         evidence = english_evidence(words, other)
-        english = sum(1 for w in words if is_english_word(w, known_words))
+        is_english = [is_english_word(w, known_words) for w in words]
+        english = sum(is_english)
         counted = len(words)
         if known_language and english >= max(2, counted - english):
             # words neither language knows (a typo, a rare word) speak for neither, when the
             # English words are at least two and at least as many as the others
-            counted = english + sum(1 for w in words if is_frequent_in(w, other) and not is_english_word(w, known_words))
+            counted = english + sum(1 for w, e in zip(words, is_english) if not e and is_frequent_in(w, other))
         if evidence >= WORDS_DECIDE and english >= SHORT_MIN_KNOWN_SHARE * counted:
             return "en", _probability(evidence)
         if evidence <= -WORDS_DECIDE and (guess == "und" or knows(guess)):
@@ -266,7 +267,7 @@ def content_words(text: str, known_words) -> list[str]:
     >>> content_words("Javier Gonzales 1 goal. The Verge", {"javier", "goal", "the"})
     ['goal', 'the']
     """
-    found = [m for m in _TOKEN.finditer(text) if len(m.group(0)) > 1]
+    found = [m for m in TOKEN.finditer(text) if len(m.group(0)) > 1]
     tokens = [(m.group(0), bool(_SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]))) for m in found]
     name = [w[:1].isupper() and (not opens or w.lower() not in known_words) for w, opens in tokens]
     for i in range(len(tokens) - 1):  # "Javier Gonzales": a first name opens the sentence

@@ -29,7 +29,7 @@ MISSING_ZIPF = 3.0
 # One word moves the evidence by at most this much: a name or a loan word that is
 # far more frequent in one language must not outweigh the rest of the sentence.
 WORD_CAP = 3.0
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _lock = threading.Lock()
 _frequencies: dict[str, dict[str, float]] | None = None
 
@@ -42,6 +42,8 @@ def load_frequencies() -> dict[str, dict[str, float]]:
     True
     """
     global _frequencies
+    if _frequencies is not None:  # read per word on the hot path: no lock once loaded
+        return _frequencies
     with _lock:
         if _frequencies is None:
             from wordfreq import available_languages, read_cBpack
@@ -70,7 +72,7 @@ def text_words(text: str) -> list[str]:
     >>> text_words("Stadia isn’t a console, 4K.")
     ['stadia', "isn't", 'a', 'console', 'k']
     """
-    return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
+    return [w.lower().replace("’", "'") for w in TOKEN.findall(text)]
 
 
 def english_evidence(words: list[str], language: str) -> float:
@@ -82,11 +84,10 @@ def english_evidence(words: list[str], language: str) -> float:
     >>> english_evidence(["isn't", "console"], "it") > 1, english_evidence(["aus", "nicht", "ist"], "de") < -3
     (True, True)
     """
-    frequencies = load_frequencies()
-    other = frequencies.get(_WORDFREQ_CODES.get(language, language))
+    other = _list_for(language)
     if other is None or language == "en":
         return 0.0
-    english = frequencies["en"]
+    english = load_frequencies()["en"]
     total = 0.0
     for w in words:
         if "'" in w and w not in english and w not in other:
@@ -115,8 +116,13 @@ def is_frequent_in(word: str, language: str) -> bool:
     >>> is_frequent_in("nicht", "de"), is_frequent_in("goverment", "de"), is_frequent_in("the", "ru")
     (True, False, False)
     """
-    words = load_frequencies().get(_WORDFREQ_CODES.get(language, language))
+    words = _list_for(language)
     return words is not None and word in words
+
+
+def _list_for(language: str) -> dict | None:
+    """The word list of a langdetect code (under wordfreq's code), None without one."""
+    return load_frequencies().get(_WORDFREQ_CODES.get(language, language))
 
 
 def likeliest_other_language(words: list[str]) -> tuple[str, float]:
