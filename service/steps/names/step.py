@@ -168,6 +168,17 @@ def make_is_word(resources):
     return is_known_word
 
 
+def is_particle_name(word: str) -> bool:
+    """A surname joined to its particle ("el-Sisi", "al-Sharaa"): one name part,
+    as the gazetteer reads it.
+
+    >>> is_particle_name("el-Sisi"), is_particle_name("al-Sharaa"), is_particle_name("well-known")
+    (True, True, False)
+    """
+    head, _, tail = word.partition("-")
+    return head in PARTICLES and tail[:1].isupper()
+
+
 def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     """Runs of name parts: (first token index, last token index + 1, parts).
 
@@ -215,6 +226,12 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
             if parts and word in PARTICLES and j + 1 < n and tokens[j + 1].text[:1].isupper():
                 parts.append(Part(word, word, False, tok.start, tok.end))
                 j += 1
+                continue
+            if is_particle_name(word):
+                parts.append(Part(word, letters_of(word).lower(), False, tok.start, tok.start + len(word)))
+                j += 1
+                if suffix:
+                    break
                 continue
             break
         if parts:
