@@ -31,8 +31,11 @@ def main() -> None:
     misses = []
     for case in cases["variants"]:
         result = service.clean(case["text"])
+        surname = fold(case["expect"].split()[-1])
         if fold(case["expect"]) in fold(result.text):  # the gazetteer keeps a spelling without accents
             fixed += 1
+        elif any(fold(e.replacement) == surname for e in result.edits):
+            fixed += 1  # a lone surname after a title ("President Erdowan") corrected to the surname
         elif any(case["expect"].split()[-1] in s.replacement for s in result.suggestions):
             suggested += 1
         else:

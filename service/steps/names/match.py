@@ -40,7 +40,8 @@ from rapidfuzz.distance import OSA
 
 from ...errors import RulesError
 from ...tokens import WORD
-from .sound import SHORT_SURNAME, SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare, similar_word, sounds_like
+from .sound import (SHORT_SURNAME, SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare,
+                    similar_word, sounds_like, spoken_alike)
 
 MAX_PARTS = 5
 # Words that open a name run but are not part of the name; kept as written.
@@ -49,7 +50,7 @@ dr mr mrs ms mx prof sir dame lord lady president premier chancellor king queen 
 sheikh emir pope general gen minister prime foreign secretary deputy vice chairman chair senator sen
 rep governor gov ambassador justice judge mayor crown leader state external affairs defence defense
 home finance shri sri smt madam ayatollah emperor marshal admiral colonel col captain capt commander
-pm fm eam cm mp mla potus hon presidentelect chief
+pm fm eam cm mp mla potus hon presidentelect chief secretarygeneral
 """.split())
 # Lower-case particles that may sit inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset("da de del della der di dos du la le van von bin ibn al el ben".split())
@@ -241,6 +242,7 @@ class Gazetteer:
     exact: dict = field(default_factory=dict)       # surface -> Form
     by_key: dict = field(default_factory=dict)      # key -> Form
     full: dict = field(default_factory=dict)        # first letter -> person forms with a given name
+    full_by_surname: dict = field(default_factory=dict)  # surname key -> person forms with a given name
     alone: dict = field(default_factory=dict)       # first letter -> (surname key, Form)
     surnames: dict = field(default_factory=dict)    # lone surname key -> entry id
     by_id: dict = field(default_factory=dict)       # entry id -> Entry
@@ -320,6 +322,7 @@ def add_form(gaz: Gazetteer, form: Form) -> None:
     if form.entry.kind == "person":
         if len(form.parts) > 1:
             gaz.full.setdefault(form.key[0], []).append(form)
+            gaz.full_by_surname.setdefault(form.parts[-1].key, []).append(form)
             gaz.capital_given.update(p.text for p in form.parts[:-1] if len(p.text) > 1 and p.text.isupper())
         if form.entry.surname_alone and not form.parts[-1].initial:
             surname = form.parts[-1].key
@@ -470,6 +473,12 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
             found = match_full(parts, form, ctx.is_word, ctx.after_title)
             if found is not None:
                 return found
+        for form in gaz.full_by_surname.get(parts[-1].key, ()):
+            # the surname as listed after a given name heard with another first letter ("Shi Jinping")
+            if form.key[:1] != parts[0].key[:1]:
+                found = match_full(parts, form, ctx.is_word, ctx.after_title)
+                if found is not None:
+                    return found
         return match_split_surname(parts, gaz, ctx)
     word = parts[0]
     if word.initial or ctx.prev_is_name or ctx.is_word(word.key) or word.key in ctx.others:
@@ -478,7 +487,7 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
             for surname, form in gaz.alone.get(word.key[:1], ())
             if similar_word(word.key, surname, confirmed=False)]
     if not near:
-        return None
+        return match_lone_by_ear(word, gaz, ctx)
     _, surname, form = min(near, key=lambda t: (t[0], t[1]))
     if surname in ctx.others:
         return None  # the text has another person of that surname: a lone one is ambiguous
@@ -489,6 +498,34 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
         return None
     confidence = 0.85 if backed else SUGGEST_CONFIDENCE if ctx.lone_is_doubtful(surname) else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
+
+
+def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
+    """A lone surname right after a title or role, heard rather than read ("President
+    Erdowan", "Chancellor Sholts"), in a spelling nobody writes: applied when
+    `heard_as` agrees, suggested when only `sounds_like` does; one listed person only.
+
+    >>> g = build_gazetteer([{"id": "e", "canonical": "Recep Tayyip Erdoğan", "kind": "person"}])
+    >>> titled = WindowContext(lambda w: False, after_title=True)
+    >>> match_lone_by_ear(parse_parts("Erdowan")[0], g, titled).replacement
+    'Erdoğan'
+    >>> match_lone_by_ear(parse_parts("Erdowan")[0], g, WindowContext(lambda w: False)) is None
+    True
+    """
+    if not ctx.after_title or not is_rare(word.key):
+        return None
+    found = {}
+    for surname, form in (pair for items in gaz.alone.values() for pair in items):
+        if surname in ctx.others:
+            continue  # the text names another person of that surname
+        if heard_as(word.key, surname):
+            found.setdefault(form.entry.id, (0.85, form))
+        elif sounds_like(word.key, surname):
+            found.setdefault(form.entry.id, (SUGGEST_CONFIDENCE, form))
+    if len(found) != 1:
+        return None
+    confidence, form = next(iter(found.values()))
+    return make_match((word,), form.entry.surname, "names.fuzzy", confidence, form)
 
 
 def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
@@ -512,11 +549,14 @@ def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     return Match(parts[0].start, parts[-1].end, entry.surname, "names.split", 0.85, entry_id)
 
 
-def given_agree(ours: tuple, theirs: tuple) -> str | None:
-    """'strong' when a full given name agrees, 'weak' for initials only, None if not.
+def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
+    """'strong' when a full given name agrees, 'weak' for initials only, None if not;
+    with `hear`, 'heard' when a given name only sounds alike ("Lee" for Li, "Shi" for Xi).
 
     >>> given_agree(parse_parts("S"), parse_parts("S.")), given_agree(parse_parts("Ravi"), parse_parts("S."))
     ('weak', None)
+    >>> given_agree(parse_parts("Shi"), parse_parts("Xi"), hear=True), given_agree(parse_parts("Eva"), parse_parts("Mélanie"), hear=True)
+    ('heard', None)
     """
     if len(ours) != len(theirs):
         return None
@@ -525,10 +565,14 @@ def given_agree(ours: tuple, theirs: tuple) -> str | None:
         if a.initial:
             if a.key != b.key[:1]:
                 return None
-        elif b.initial or not similar_word(a.key, b.key, confirmed=False):
+        elif b.initial:
             return None
+        elif similar_word(a.key, b.key, confirmed=False):
+            strength = "strong" if strength != "heard" else strength
+        elif hear and sounds_like(a.key, b.key):
+            strength = "heard"
         else:
-            strength = "strong"
+            return None
     return strength
 
 
@@ -545,10 +589,15 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     k = len(parts) - len(form.parts) + 1
     if not 1 <= k < len(parts):
         return None
-    given = given_agree(parts[:-k], form.parts[:-1])
+    tail = "".join(p.key for p in parts[-k:])
+    # a given name heard alike is enough before a listed surname few people share, as
+    # written ("Lee Keqiang"): the surname says who it is; with no title, the editor decides
+    given = given_agree(parts[:-k], form.parts[:-1], hear=tail == surname and is_distinctive(surname))
     if given is None:
         return None
-    tail = "".join(p.key for p in parts[-k:])
+    if given == "heard":
+        return make_match(parts, form.entry.canonical, "names.fuzzy",
+                          0.85 if after_title else SUGGEST_CONFIDENCE, form)
     if given == "weak" and tail != surname and is_word(tail):
         return None  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
     distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
@@ -560,6 +609,11 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
         # heard alike but spelled further off ("Justin Trudo"), after a title or role and
         # given names or initials that agree: shown to the editor, never applied
         return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
+    if given == "strong" and spoken_alike(tail, surname):
+        # no title, the full given name, a surname spoken alike ("Vladimir Pootin"): a
+        # spelling nobody writes is a slip of the ear; a real surname is another person's
+        confidence = 0.85 if is_rare(tail) and not is_word(tail) else SUGGEST_CONFIDENCE
+        return make_match(parts, form.entry.canonical, "names.fuzzy", confidence, form)
     return None
 
 

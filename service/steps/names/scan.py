@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...scan import chunk_start, tokens_between
-from .match import PARTICLES, Gazetteer
+from .match import PARTICLES, TITLES, Gazetteer
 from .sound import consonant_skeleton
 
 # Tokens a guard or cue may read on either side of a lower-case form
@@ -318,6 +318,8 @@ def could_name(parts: tuple, screens) -> bool:
         if not key:
             prev = ""
             continue
+        if key in TITLES and p is not parts[-1]:
+            return True  # a lone surname after a title may be heard by ear ("President Erdowan")
         sound = _sound(key) if len(key) >= SOUND_MIN else None
         for s in screens:
             if key in s.keys or (sound is not None and sound in s.sounds) or (prev and s.begins_key(prev + key)):

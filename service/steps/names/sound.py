@@ -6,9 +6,11 @@ Stammer", "Narendra Mody", "German chancellor Friedrich Mertz").
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import jellyfish
+from metaphone import doublemetaphone
 from rapidfuzz.distance import OSA
 
 from ...lexicon import zipf
@@ -26,6 +28,74 @@ def phonetic_equal(a: str, b: str) -> bool:
     (True, False)
     """
     return jellyfish.metaphone(a) == jellyfish.metaphone(b) or jellyfish.nysiis(a) == jellyfish.nysiis(b)
+
+
+@lru_cache(maxsize=65536)
+def double_metaphone(word: str) -> frozenset:
+    """A name's Double Metaphone codes (primary and alternate): built for names of
+    many languages heard by an English ear (Pinyin "Qiang" as "Chiang", French
+    "Barnier" with a silent r, "Christ-" as "Krist-").
+
+    >>> sorted(double_metaphone("barnier")), sorted(double_metaphone("qiang"))
+    (['PRN', 'PRNR'], ['KNK'])
+    """
+    return frozenset(code for code in doublemetaphone(word) if code)
+
+
+def metaphones_meet(a: str, b: str) -> bool:
+    """Some Double Metaphone code of `a` is one of `b`.
+
+    >>> metaphones_meet("pompayo", "pompeo"), metaphones_meet("barniay", "barnier")
+    (True, True)
+    >>> metaphones_meet("kristensen", "kristersson"), metaphones_meet("kallan", "kallas")
+    (False, False)
+    """
+    return not double_metaphone(a).isdisjoint(double_metaphone(b))
+
+
+# First letters an ear does not tell apart in a name: C/K/Q, Z/S, and W/V as German
+# says it ("Vadephul" for Wadephul)
+_FIRST_HEARD = str.maketrans("kqzw", "ccsv")
+
+
+def first_heard(word: str) -> str:
+    """The first sound as an ear takes it: C, K and Q one sound, Z as S, W as V,
+    and a Kh- as H ("Hamenei" for Khamenei).
+
+    >>> first_heard("christersson") == first_heard("kristersson"), first_heard("qiang") == first_heard("chiang")
+    (True, True)
+    >>> first_heard("hamenei") == first_heard("khamenei"), first_heard("vadefuhl") == first_heard("wadephul")
+    (True, True)
+    """
+    if word.startswith("kh"):
+        return "h"
+    return word[:1].translate(_FIRST_HEARD)
+
+
+def ends_in_another_syllable(a: str, b: str) -> bool:
+    """One word ends in a vowel the other does not have, adding a syllable an ear
+    hears ("Ibrahimi" is not Ibrahim); a vowel dropped inside ("Fredricksen" for
+    Frederiksen) is how names are misheard.
+
+    >>> ends_in_another_syllable("ibrahimi", "ibrahim"), ends_in_another_syllable("fredricksen", "frederiksen")
+    (True, False)
+    >>> ends_in_another_syllable("mody", "modi"), ends_in_another_syllable("rutto", "ruto")
+    (False, False)
+    """
+    open_a, open_b = a[-1:] in _VOWELS, b[-1:] in _VOWELS
+    return open_a != open_b and _syllables(a) != _syllables(b)
+
+
+_VOWELS = "aeiouy"
+
+
+def _syllables(word: str) -> int:
+    """Runs of vowels.
+
+    >>> _syllables("ibrahim"), _syllables("zelenskyy")
+    (3, 3)
+    """
+    return len(re.findall(r"[aeiouy]+", word))
 
 
 def allowed_edits(word: str) -> int:
@@ -130,17 +200,19 @@ def is_rare(word: str) -> bool:
 
 
 def heard_as(cand: str, known: str) -> bool:
-    """`cand` sounds like the surname `known`: same first letter and one edit more than
-    `similar_word` allows, with the sound agreeing (Metaphone or NYSIIS), or one edit
-    in a short surname. Only where the given name and a title or role already say who
+    """`cand` sounds like the surname `known`: the same first sound and one edit more than
+    `similar_word` allows, with the sound agreeing (Metaphone, NYSIIS or Double
+    Metaphone), or one edit in a short surname. Only where the given name and a title or role already say who
     it is: on its own, a sound is no evidence of a person.
 
     >>> heard_as("mertz", "merz"), heard_as("sanches", "sanchez"), heard_as("vans", "vance")
     (True, True, True)
     >>> heard_as("mercer", "merz"), heard_as("trudo", "trudeau"), heard_as("abbe", "abe")
     (False, False, True)
+    >>> heard_as("pompayo", "pompeo"), heard_as("christersson", "kristersson")
+    (True, True)
     """
-    if cand == known or cand[:1] != known[:1]:
+    if cand == known or first_heard(cand) != first_heard(known):
         return False
     if undoubled(cand) == undoubled(known):
         return True  # "Abbe" for Abe: a doubled letter is not heard
@@ -149,19 +221,21 @@ def heard_as(cand: str, known: str) -> bool:
     dist = OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 2)
     if dist == 1:
         return True
-    return dist <= allowed_edits(known) + 1 and phonetic_equal(cand, known)
+    return dist <= allowed_edits(known) + 1 and (
+        phonetic_equal(cand, known) or metaphones_meet(cand, known) or spoken_key(cand) == spoken_key(known))
 
 
 # Spellings an English ear hears as one sound, most specific first (the ground of
 # Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
 # "Merts" for Merz, "Vans" for Vance, "Yee" for Yi.
 _SPOKEN = (("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
-           ("ph", "f"), ("ck", "k"), ("tz", "z"),
+           ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
            ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
            ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
            ("x", "ks"), ("z", "s"), ("y", "i"))
 
 
+@lru_cache(maxsize=65536)
 def spoken_key(word: str) -> str:
     """A name as it is heard: spellings of one sound made one, doubled letters
     written once, a final silent e dropped.
@@ -178,18 +252,59 @@ def spoken_key(word: str) -> str:
     for spelled, heard in _SPOKEN:
         word = word.replace(spelled, heard)
     word = undoubled(word)
+    if word.endswith("f") and word[-2:-1] in "aeiou":
+        word = word[:-1] + "v"  # Russian -ov written -off ("Rachmaninoff")
+    if len(word) > 4 and word.endswith(("er", "ah")):
+        return word[:-2] + "a"  # a final -er as most of the English-speaking world says it
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
+# Pinyin letters an English ear hears otherwise: "Xi" as "Shi", "Qiang" as "Chiang"
+_PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
+
+
+def readings(known: str) -> tuple:
+    """A listed surname as written, and as its Pinyin is heard when it may be Pinyin
+    (a q not followed by u, or an x before a vowel).
+
+    >>> readings("xi"), readings("qiang"), readings("merz")
+    (('xi', 'shi'), ('qiang', 'chiang'), ('merz',))
+    """
+    if not re.search(r"q(?!u)|x[aeiou]", known):
+        return (known,)
+    heard = known
+    for spelled, said in _PINYIN:
+        heard = heard.replace(spelled, said)
+    return (known, heard)
+
+
 def sounds_like(cand: str, known: str) -> bool:
-    """`cand` is heard as the surname `known` (same first letter, same `spoken_key`):
-    weaker evidence than `heard_as`, for a suggestion where a given name and a
-    title or role already say who it is.
+    """`cand` is heard as the surname `known` (same first sound, and the same
+    `spoken_key` or a shared Double Metaphone code): weaker evidence than `heard_as`,
+    for a suggestion where a given name and a title or role already say who it is.
 
     >>> sounds_like("trudo", "trudeau"), sounds_like("yee", "yi"), sounds_like("mertz", "mertz")
     (True, True, False)
+    >>> sounds_like("chiang", "qiang"), sounds_like("kristensen", "kristersson"), sounds_like("shi", "xi")
+    (True, False, True)
     """
-    return cand != known and cand[:1] == known[:1] and spoken_key(cand) == spoken_key(known)
+    return cand != known and any(
+        first_heard(cand) == first_heard(heard)
+        and (spoken_key(cand) == spoken_key(heard) or metaphones_meet(cand, heard))
+        for heard in readings(known))
+
+
+def spoken_alike(cand: str, known: str) -> bool:
+    """The same `spoken_key` as the surname or its Pinyin reading: closer than
+    `sounds_like`, whose Double Metaphone hears every vowel alike ("Vieri" is
+    not Vieira).
+
+    >>> spoken_alike("pootin", "putin"), spoken_alike("lavroff", "lavrov"), spoken_alike("vieri", "vieira")
+    (True, True, False)
+    """
+    return cand != known and any(
+        first_heard(cand) == first_heard(heard) and spoken_key(cand) == spoken_key(heard)
+        for heard in readings(known))
 
 
 # below the apply threshold (0.5): offered as a suggestion, never applied
@@ -213,11 +328,16 @@ def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bo
 
     >>> fuzzy_confidence("kallan", "kallas", True, False), fuzzy_confidence("kallan", "kallas", True, True)
     (0.45, 0.85)
+
+    So is one that ends in another syllable: "Anwar Ibrahimi" may be another Anwar.
+
+    >>> fuzzy_confidence("ibrahimi", "ibrahim", True, False)
+    0.45
     """
     if tail == surname or after_title:
         return 0.85
     if len(surname) < SHORT_SURNAME and not distinctive:
         return SUGGEST_CONFIDENCE
-    if not sounds_alike(tail, surname):
+    if not sounds_alike(tail, surname) or ends_in_another_syllable(tail, surname):
         return SUGGEST_CONFIDENCE
     return 0.85
