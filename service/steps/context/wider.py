@@ -363,6 +363,54 @@ def _and_after_whole_pronoun(left, right, before=None) -> bool:
     return left in _WHOLE_PRONOUNS or (before, left) in _RECIPROCALS
 
 
+def _adverb_between_subject_and_verb(left, right, before=None) -> bool:
+    """"I now attempt", "prices now stand": between a subject and a finite verb that agrees
+    with it the slot is an adverb's; "know" there would leave the verb after it no place.
+
+    >>> _adverb_between_subject_and_verb("i", "attempt"), _adverb_between_subject_and_verb("you", "that")
+    (True, False)
+    >>> _adverb_between_subject_and_verb("prices", "stand"), _adverb_between_subject_and_verb("not", "much")
+    (True, False)
+    """
+    return right is not None and subject_agrees(left, finite_tags(right), before)
+
+
+# Comparison words that "than" may follow without an -er form: "more ... than", "other than".
+_COMPARATIVES = frozenset({"more", "less", "fewer", "other", "rather", "else", "better", "worse", "further",
+                           "farther", "different", "differently", "sooner", "prefer", "preferable"})
+# Words read back from "then" for the comparison that "than" would need.
+COMPARISON_WINDOW = 6
+
+
+def is_comparative(word: str) -> bool:
+    """A comparison word: one of _COMPARATIVES or an -er form of an adjective or adverb
+    ("older", "cheaper"; not "number", whose lemminflect reading "numb" is no comparison
+    a noun would make).
+
+    >>> is_comparative("older"), is_comparative("more"), is_comparative("number"), is_comparative("multiple")
+    (True, True, False, False)
+    """
+    if word in _COMPARATIVES:
+        return True
+    if not word.endswith("er"):
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "NOUN" not in lemmas and any(word not in lemmas.get(pos, (word,)) for pos in ("ADJ", "ADV"))
+
+
+def comparison_before(text: str, start: int) -> bool:
+    """True when a comparison word stands in the clause before `start` (at most
+    COMPARISON_WINDOW words back): "than" compares, and without one it has nothing to
+    complete ("used multiple ways then last one wins").
+
+    >>> comparison_before("It is more cost-effective then", 26), comparison_before("used multiple ways then", 19)
+    (True, False)
+    """
+    return any(is_comparative(w) for w in words_before(text, start, COMPARISON_WINDOW))
+
+
 # (word as written, partner) -> test on (left, right) that keeps the word as written.
 CLASS_TESTS = {
     ("too", "to"): _too_before_modifier,
@@ -370,6 +418,7 @@ CLASS_TESTS = {
     ("threw", "through"): _threw_after_subject,
     ("form", "from"): _form_as_verb_or_noun,
     ("and", "end"): _and_after_whole_pronoun,
+    ("now", "know"): _adverb_between_subject_and_verb,
 }
 
 
@@ -437,6 +486,8 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     extra = 0.0
     if (word, partner) == ("too", "to") and ends_clause(site.after):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
+        extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
@@ -481,7 +532,7 @@ def with_wider(score: float, extra: float, threshold: float) -> float:
 
 def needs_wider(word: str) -> bool:
     """True for a word some wider test reads (the others skip the call)."""
-    return word in PARTICLES or word in _CLASS_WORDS
+    return word in PARTICLES or word in _CLASS_WORDS or word == "then"
 
 
 _CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
