@@ -109,10 +109,14 @@ def test_word_class_veto_leaves_a_suggestion(resources):
     assert [(s.original, s.replacement) for s in result.suggestions] == [("form", "from")]
 
 
-def test_word_class_veto_holds_in_a_document_with_sure_errors(resources):
-    """Between a subject and a verb that agrees with it the slot is an adverb's: "I now
-    attempt" keeps "now" even where sure errors elsewhere raise the document's prior."""
-    text = "Officials arrived form the capital and went threw the gate. I now attempt to list every change."
+@pytest.mark.parametrize("sentence", [
+    "I now attempt to list every change.",  # an adverb between a subject and its verb
+    "She wasted two set points.",  # a number before a plural noun
+])
+def test_word_class_veto_holds_in_a_document_with_sure_errors(sentence, resources):
+    """Word-class evidence keeps a correct word even where sure errors elsewhere raise the
+    document's prior of errors."""
+    text = "Officials arrived form the capital and went threw the gate. " + sentence
     result = run(text, resources)
     assert [(e.original, e.replacement) for e in result.edits] == [("form", "from"), ("threw", "through")]
 

@@ -375,6 +375,27 @@ def _adverb_between_subject_and_verb(left, right, before=None) -> bool:
     return right is not None and subject_agrees(left, finite_tags(right), before)
 
 
+def plural_noun_follows(words: list) -> bool:
+    """True when the words open a noun phrase whose head is a plural noun: modifiers or
+    nouns, then a plural ("two match points", "two basket-shaped filters"). A number
+    counts what follows it; "to" before a bare plural noun is the rarer reading.
+
+    >>> plural_noun_follows(["match", "points", "while"]), plural_noun_follows(["basket-shaped", "filters"])
+    (True, True)
+    >>> plural_noun_follows(["as", "a", "couple"]), plural_noun_follows(["the", "store"]), plural_noun_follows(["music", "every"])
+    (False, False, False)
+    """
+    for w in words:
+        if w in _NO_HEADS or w in _DETERMINERS:
+            return False
+        r = readings(w)
+        if "NOUN" in r and _is_plural_noun(w):
+            return True
+        if not ("NOUN" in r or _is_modifier(w)):
+            return False
+    return False
+
+
 # Comparison words that "than" may follow without an -er form: "more ... than", "other than".
 _COMPARATIVES = frozenset({"more", "less", "fewer", "other", "rather", "else", "better", "worse", "further",
                            "farther", "different", "differently", "sooner", "prefer", "preferable"})
@@ -488,6 +509,8 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
         extra = CLASS_PENALTY
     elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("two", "to") and plural_noun_follows(words_after(text, site.tok.end, 3)):
+        extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
@@ -532,7 +555,10 @@ def with_wider(score: float, extra: float, threshold: float) -> float:
 
 def needs_wider(word: str) -> bool:
     """True for a word some wider test reads (the others skip the call)."""
-    return word in PARTICLES or word in _CLASS_WORDS or word == "then"
+    return word in PARTICLES or word in _CLASS_WORDS or word in _TEXT_TEST_WORDS
 
 
 _CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
+# Words whose tests in `wider_score` read the text around them (a comparison before "then",
+# a plural noun after "two").
+_TEXT_TEST_WORDS = frozenset({"then", "two"})
