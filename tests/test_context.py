@@ -109,6 +109,25 @@ def test_word_class_veto_leaves_a_suggestion(resources):
     assert [(s.original, s.replacement) for s in result.suggestions] == [("form", "from")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "I now attempt to list every change.",  # an adverb between a subject and its verb
+    "She wasted two set points.",  # a number before a plural noun
+])
+def test_word_class_veto_holds_in_a_document_with_sure_errors(sentence, resources):
+    """Word-class evidence keeps a correct word even where sure errors elsewhere raise the
+    document's prior of errors."""
+    text = "Officials arrived form the capital and went threw the gate. " + sentence
+    result = run(text, resources)
+    assert [(e.original, e.replacement) for e in result.edits] == [("form", "from"), ("threw", "through")]
+
+
+def test_than_needs_a_comparison_before_it(resources):
+    """"then" -> "than" only where a comparison word stands in the clause before it."""
+    assert run("Other then that, nothing changed.", resources).text == "Other than that, nothing changed."
+    text = "If a flag is set in several ways then the last one counts."
+    assert run(text, resources).text == text
+
+
 def test_particle_evidence_reads_the_verb_lemma(resources):
     """"knocked ... off": the lemma "knock" is listed before "off", not before "of"."""
     from service.steps.context import model as context_model

@@ -15,9 +15,11 @@ further away or by the word class of a neighbour, not by the neighbour itself:
              "too badly" (no "to" before a word that is only an adverb or an
              adjective), "gathered end hammocks" (after a word that is no noun
              and before a noun, "end" is a noun), "will end the" (after a
-             modal, "end" is a verb), "containers form a" (after a plural noun
-             and before a determiner "form" is a verb), "these form errors" (a
-             noun modifier), "it threw an error" (a clause's verb).
+             modal, "end" is a verb), "these form errors" (a noun modifier),
+             "it threw an error", "which together form one" (a finite verb
+             after a subject it agrees with, lemminflect's inflection tags,
+             and before its object: a clause's verb), "each other and of"
+             (after a pronoun that is a whole noun phrase "end" heads nothing).
 
 Each function returns a log factor <= 0 to add to a change's log likelihood
 ratio: evidence for the word as written, never for a change. Only the
@@ -238,34 +240,196 @@ def _end_as_noun_or_verb(left, right, before=None) -> bool:
     return _end_as_noun(left, right) or _end_as_verb(left, right, before)
 
 
-def _threw_after_subject(left, right, before=None) -> bool:
-    """"it threw an error", "the thread threw an error": before a determiner, after a subject
-    pronoun, or after a noun that no "to" or modal makes a verb's base form ("able to break
-    threw the wall" is an error: "break" is a verb there), "threw" is the clause's verb.
+# Pronouns that stand as a clause's subject, by the verb forms they agree with (Penn tags
+# of lemminflect: VBP/VB the plain present, VBZ the -s form; a past form VBD agrees with
+# every subject). A relative pronoun's antecedent is not read: it agrees with any form.
+_SUBJECTS = {"i": {"VBP", "VB"}, "we": {"VBP", "VB"}, "you": {"VBP", "VB"}, "they": {"VBP", "VB"},
+             "he": {"VBZ"}, "she": {"VBZ"}, "it": {"VBZ"}, "itself": {"VBZ"}, "himself": {"VBZ"},
+             "herself": {"VBZ"}, "themselves": {"VBP", "VB"},
+             "which": {"VBP", "VB", "VBZ"}, "who": {"VBP", "VB", "VBZ"}, "that": {"VBP", "VB", "VBZ"}}
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VB", "VBZ"})
 
-    >>> _threw_after_subject("it", "an"), _threw_after_subject("thread", "an", "destination")
-    (True, True)
-    >>> _threw_after_subject("break", "the", "to"), _threw_after_subject("walked", "the", "they")
-    (False, False)
+
+@lru_cache(maxsize=20_000)
+def finite_tags(word: str) -> frozenset:
+    """The finite verb forms (Penn tags VBD, VBP, VB, VBZ) `word` is of some verb lemma.
+
+    >>> sorted(finite_tags("threw")), sorted(finite_tags("form")), finite_tags("petrol")
+    (['VBD'], ['VB', 'VBP'], frozenset())
     """
-    if right not in _DETERMINERS or left is None:
+    from lemminflect import getAllInflections, getAllLemmas
+
+    tags = set()
+    for lemma in getAllLemmas(word).get("VERB", ()):
+        for tag, forms in getAllInflections(lemma, upos="VERB").items():
+            if tag in _FINITE_TAGS and word in forms:
+                tags.add(tag)
+    return frozenset(tags)
+
+
+def subject_agrees(subject, tags: frozenset, before=None) -> bool:
+    """True when `subject` can be the subject of a verb form with one of `tags`: a subject
+    pronoun that agrees, or a noun (plural for the plain present, singular for the -s form,
+    any for the past) that no "to" or modal before it makes a verb ("to break threw").
+
+    >>> subject_agrees("containers", frozenset({"VBP"})), subject_agrees("container", frozenset({"VBP"}))
+    (True, False)
+    >>> subject_agrees("people", frozenset({"VBD"})), subject_agrees("break", frozenset({"VBD"}), "to")
+    (True, False)
+    """
+    if subject is None or not tags:
         return False
-    if left in _SUBJECT_PRONOUNS or left in ("he", "she", "it", "who", "itself", "himself", "herself", "themselves"):
+    if subject in _SUBJECTS:
+        return bool(tags & (_SUBJECTS[subject] | {"VBD"}))
+    if subject in _NO_HEADS or "NOUN" not in readings(subject) or before in _BEFORE_BASE_VERB:
+        return False
+    if "VBD" in tags:
         return True
-    return "NOUN" in readings(left) and before not in _BEFORE_BASE_VERB
+    plural = _is_plural_noun(subject)
+    return bool(tags & {"VBP", "VB"}) if plural else "VBZ" in tags
+
+
+def opens_noun_phrase(word) -> bool:
+    """True for a word that can begin a verb's object: a determiner, a number word or a noun
+    (not an -ing form, which a preposition takes as often: "through working").
+
+    >>> opens_noun_phrase("the"), opens_noun_phrase("one"), opens_noun_phrase("bottles"), opens_noun_phrase("around")
+    (True, True, True, False)
+    """
+    if word is None:
+        return False
+    if word in _DETERMINERS or word in _NUMBER_WORDS:
+        return True
+    return "NOUN" in readings(word) and word not in _NO_HEADS and not word.endswith("ing")
+
+
+def finite_verb_after_subject(word: str, left, right, before=None) -> bool:
+    """"fans threw bottles", "which together form one", "it threw an error": `word` is the
+    clause's verb when a subject that agrees with one of its finite forms stands before it
+    (with at most an adverb between) and an object follows; a preposition or a conjunction
+    in its place would leave the clause without a verb.
+
+    >>> finite_verb_after_subject("threw", "it", "an"), finite_verb_after_subject("threw", "thread", "an", "destination")
+    (True, True)
+    >>> finite_verb_after_subject("threw", "break", "the", "to"), finite_verb_after_subject("threw", "walked", "the", "they")
+    (False, False)
+    >>> finite_verb_after_subject("form", "together", "one", "which"), finite_verb_after_subject("form", "departure", "the")
+    (True, False)
+    """
+    if left is None or not opens_noun_phrase(right):
+        return False
+    tags = finite_tags(word)
+    if subject_agrees(left, tags, before):
+        return True
+    # an adverb between the subject and its verb: "which together form", "they also threw"
+    return readings(left) == {"ADV"} and subject_agrees(before, tags)
+
+
+def _threw_after_subject(left, right, before=None) -> bool:
+    """"it threw an error", "fans threw bottles": see `finite_verb_after_subject`."""
+    return finite_verb_after_subject("threw", left, right, before)
 
 
 def _form_as_verb_or_noun(left, right, before=None) -> bool:
-    """"containers form a", "they form the": after a plural noun or subject pronoun and before a
-    determiner "form" is a verb; "these form errors": after a determiner or an adjective and
-    before a noun it is a noun modifier."""
+    """"containers form a", "which together form one": a verb after its subject (see
+    `finite_verb_after_subject`); "these form errors": after a determiner or an adjective
+    and before a noun it is a noun modifier."""
     if left is None or right is None:
         return False
-    if right in _DETERMINERS and _is_plural_noun(left):
+    if finite_verb_after_subject("form", left, right, before):
         return True
     left_readings = readings(left)
     left_is_modifier = left in _DETERMINERS or (bool(left_readings) and left_readings <= {"ADJ", "NOUN"})
     return left_is_modifier and right not in _DETERMINERS and "NOUN" in readings(right)
+
+
+# Pronouns that are a whole noun phrase (object, reflexive, reciprocal: "each other"): a
+# noun cannot follow one as its head.
+_WHOLE_PRONOUNS = frozenset({"me", "us", "him", "them", "myself", "yourself", "yourselves", "himself",
+                             "herself", "itself", "ourselves", "themselves"})
+_RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
+
+
+def _and_after_whole_pronoun(left, right, before=None) -> bool:
+    """"trusted each other and of", "blamed them and the": after a pronoun that is a whole
+    noun phrase, "end" (a noun that needs a determiner or a modifier) has nothing to head,
+    where "and" joins what follows.
+
+    >>> _and_after_whole_pronoun("other", "of", "each"), _and_after_whole_pronoun("other", "of", "the")
+    (True, False)
+    >>> _and_after_whole_pronoun("themselves", "the")
+    True
+    """
+    return left in _WHOLE_PRONOUNS or (before, left) in _RECIPROCALS
+
+
+def _adverb_between_subject_and_verb(left, right, before=None) -> bool:
+    """"I now attempt", "prices now stand": between a subject and a finite verb that agrees
+    with it the slot is an adverb's; "know" there would leave the verb after it no place.
+
+    >>> _adverb_between_subject_and_verb("i", "attempt"), _adverb_between_subject_and_verb("you", "that")
+    (True, False)
+    >>> _adverb_between_subject_and_verb("prices", "stand"), _adverb_between_subject_and_verb("not", "much")
+    (True, False)
+    """
+    return right is not None and subject_agrees(left, finite_tags(right), before)
+
+
+def plural_noun_follows(words: list) -> bool:
+    """True when the words open a noun phrase whose head is a plural noun: modifiers or
+    nouns, then a plural ("two match points", "two basket-shaped filters"). A number
+    counts what follows it; "to" before a bare plural noun is the rarer reading.
+
+    >>> plural_noun_follows(["match", "points", "while"]), plural_noun_follows(["basket-shaped", "filters"])
+    (True, True)
+    >>> plural_noun_follows(["as", "a", "couple"]), plural_noun_follows(["the", "store"]), plural_noun_follows(["music", "every"])
+    (False, False, False)
+    """
+    for w in words:
+        if w in _NO_HEADS or w in _DETERMINERS:
+            return False
+        r = readings(w)
+        if "NOUN" in r and _is_plural_noun(w):
+            return True
+        if not ("NOUN" in r or _is_modifier(w)):
+            return False
+    return False
+
+
+# Comparison words that "than" may follow without an -er form: "more ... than", "other than".
+_COMPARATIVES = frozenset({"more", "less", "fewer", "other", "rather", "else", "better", "worse", "further",
+                           "farther", "different", "differently", "sooner", "prefer", "preferable"})
+# Words read back from "then" for the comparison that "than" would need.
+COMPARISON_WINDOW = 6
+
+
+def is_comparative(word: str) -> bool:
+    """A comparison word: one of _COMPARATIVES or an -er form of an adjective or adverb
+    ("older", "cheaper"; not "number", whose lemminflect reading "numb" is no comparison
+    a noun would make).
+
+    >>> is_comparative("older"), is_comparative("more"), is_comparative("number"), is_comparative("multiple")
+    (True, True, False, False)
+    """
+    if word in _COMPARATIVES:
+        return True
+    if not word.endswith("er"):
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "NOUN" not in lemmas and any(word not in lemmas.get(pos, (word,)) for pos in ("ADJ", "ADV"))
+
+
+def comparison_before(text: str, start: int) -> bool:
+    """True when a comparison word stands in the clause before `start` (at most
+    COMPARISON_WINDOW words back): "than" compares, and without one it has nothing to
+    complete ("used multiple ways then last one wins").
+
+    >>> comparison_before("It is more cost-effective then", 26), comparison_before("used multiple ways then", 19)
+    (True, False)
+    """
+    return any(is_comparative(w) for w in words_before(text, start, COMPARISON_WINDOW))
 
 
 # (word as written, partner) -> test on (left, right) that keeps the word as written.
@@ -274,6 +438,8 @@ CLASS_TESTS = {
     ("end", "and"): _end_as_noun_or_verb,
     ("threw", "through"): _threw_after_subject,
     ("form", "from"): _form_as_verb_or_noun,
+    ("and", "end"): _and_after_whole_pronoun,
+    ("now", "know"): _adverb_between_subject_and_verb,
 }
 
 
@@ -341,6 +507,10 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     extra = 0.0
     if (word, partner) == ("too", "to") and ends_clause(site.after):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
+        extra = CLASS_PENALTY
+    elif (word, partner) == ("two", "to") and plural_noun_follows(words_after(text, site.tok.end, 3)):
+        extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
@@ -385,7 +555,10 @@ def with_wider(score: float, extra: float, threshold: float) -> float:
 
 def needs_wider(word: str) -> bool:
     """True for a word some wider test reads (the others skip the call)."""
-    return word in PARTICLES or word in _CLASS_WORDS
+    return word in PARTICLES or word in _CLASS_WORDS or word in _TEXT_TEST_WORDS
 
 
 _CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
+# Words whose tests in `wider_score` read the text around them (a comparison before "then",
+# a plural noun after "two").
+_TEXT_TEST_WORDS = frozenset({"then", "two"})
