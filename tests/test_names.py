@@ -368,3 +368,9 @@ def test_a_surname_one_letter_off_that_does_not_sound_alike_needs_a_role_to_be_a
     assert [s.replacement for s in alone.suggestions] == ["Keir Starmer"]
     with_role = service.clean("Prime minister Keir Stammer spoke in London.")
     assert "Keir Starmer" in with_role.text
+
+
+def test_a_place_that_is_also_a_given_name_makes_the_next_surname_someone_else():
+    # "Florence" is a city and a given name: "Florence Mody" is a person, not Modi
+    assert service.clean("Florence Mody spoke.").edits == ()
+    assert service.clean("When Mody spoke, we listened.").text == "When Modi spoke, we listened."

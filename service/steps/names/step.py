@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from ...edits import Change, EditLog, SpanSet
 from ...errors import OptionsError, RulesError
-from ...lexicon import is_known_word
+from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .match import (MAX_PARTS, MODIFIER_SUFFIXES, PARTICLES, TITLES, Gazetteer, Part,
                           WindowContext, build_gazetteer, letters_of, match_by_ear, match_exact,
@@ -322,10 +322,22 @@ def follows_name(text: str, seg: tuple, j: int, is_word, gazetteers, memo: Windo
     if j == 0 or seg[j - 1].initial:
         return False
     prev = seg[j - 1]
-    if is_word(prev.key) and sentence_start(text, prev.start):
-        return False
+    if is_common_word(prev.key) and sentence_start(text, prev.start):
+        return False  # "When Mody spoke"; a proper noun ("Florence") may still be a given name
     memo = memo or WindowMemo(text, gazetteers, is_word)
-    return all(memo.match(seg[k:j], memo.plain) is None for k in range(max(0, j - MAX_PARTS), j))
+    return all(not names_another(memo.match(seg[k:j], memo.plain), j - k, gazetteers)
+               for k in range(max(0, j - MAX_PARTS), j))
+
+
+def names_another(match, size: int, gazetteers) -> bool:
+    """A window before a part names someone or something else; a one-word place does not,
+    as many given names are places ("Florence Mody", "Austin Smith")."""
+    if match is None:
+        return False
+    if size > 1:
+        return True
+    entry = next((g.by_id[match.entry_id] for g in gazetteers if match.entry_id in g.by_id), None)
+    return entry is None or entry.kind != "place"
 
 
 def collect_facts(memo: WindowMemo, runs: list) -> tuple[dict, frozenset]:
