@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 from operator import itemgetter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 
@@ -50,7 +50,20 @@ class Edit:
     confidence: float
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The edit as JSON: its fields in order (dataclasses.asdict's answer, without
+        its deep copy of every value: a response may hold thousands of edits).
+
+        >>> Edit("e1", 0, 3, "teh", "the", "spelling", "r", "m", 0.9).to_dict()["replacement"]
+        'the'
+        """
+        return {"id": self.id, "start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement, "step": self.step, "rule": self.rule,
+                "message": self.message, "confidence": self.confidence}
+
+    def numbered(self, id: str) -> "Edit":
+        """The same edit with another id (dataclasses.replace, without its generic walk of the fields)."""
+        return Edit(id, self.start, self.end, self.original, self.replacement, self.step, self.rule,
+                    self.message, self.confidence)
 
 
 class EditConflict(ValueError):
