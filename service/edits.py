@@ -18,7 +18,8 @@ the invariant holds.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass
+from operator import itemgetter
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 
@@ -49,7 +50,20 @@ class Edit:
     confidence: float
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The edit as JSON: its fields in order (dataclasses.asdict's answer, without
+        its deep copy of every value: a response may hold thousands of edits).
+
+        >>> Edit("e1", 0, 3, "teh", "the", "spelling", "r", "m", 0.9).to_dict()["replacement"]
+        'the'
+        """
+        return {"id": self.id, "start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement, "step": self.step, "rule": self.rule,
+                "message": self.message, "confidence": self.confidence}
+
+    def numbered(self, id: str) -> "Edit":
+        """The same edit with another id (dataclasses.replace, without its generic walk of the fields)."""
+        return Edit(id, self.start, self.end, self.original, self.replacement, self.step, self.rule,
+                    self.message, self.confidence)
 
 
 class EditConflict(ValueError):
@@ -88,6 +102,9 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     if b0 == b1 and a0 < b0 < a1:
         return True
     return a0 == a1 == b0 == b1
+
+
+_SPAN_AND_KIND = itemgetter(0, 1, 2)
 
 
 @dataclass
@@ -191,9 +208,10 @@ class EditLog:
         if not changes:
             return
         # Cluster old pieces and new changes whose current spans collide.
-        items = [(p.cstart, p.cend, "old", p) for p in self._pieces]
-        items += [(c.start, c.end, "new", c) for c in changes]
-        items.sort(key=lambda t: (t[0], t[1], t[2] == "new"))
+        # (start, end, is new, piece or change): an old piece sorts before a new change at one span
+        items = [(p.cstart, p.cend, False, p) for p in self._pieces]
+        items += [(c.start, c.end, True, c) for c in changes]
+        items.sort(key=_SPAN_AND_KIND)
         clusters: list[list] = []
         for it in items:
             if clusters and any(_overlaps(it[0], it[1], o[0], o[1]) for o in clusters[-1]):
@@ -203,8 +221,19 @@ class EditLog:
         pieces: list[_Piece] = []
         ends = [p.cend for p in self._pieces]  # the old pieces: fixed until the rebuild below
         for cl in clusters:
-            olds = [it[3] for it in cl if it[2] == "old"]
-            news = [it[3] for it in cl if it[2] == "new"]
+            if len(cl) == 1:
+                # most clusters: an old piece no change touches, or a change on text no
+                # earlier step changed (the general case below gives just this)
+                _, _, new, it = cl[0]
+                if new:
+                    ostart = self._to_original(it.start, False, ends)
+                    oend = self._to_original(it.end, True, ends) if it.end > it.start else ostart
+                    it = _Piece(ostart, oend, it.start, it.end, it.replacement, (step,), (it.rule,),
+                                (it.message,), it.confidence)
+                pieces.append(it)
+                continue
+            olds = [it[3] for it in cl if not it[2]]
+            news = [it[3] for it in cl if it[2]]
             if not news:
                 pieces.extend(olds)
                 continue
@@ -236,8 +265,11 @@ class EditLog:
             pos_o = p.oend
             # a merged piece that now equals the original is no change at all
             if self.original[p.ostart:p.oend] != p.replacement:
-                rebuilt.append(_Piece(p.ostart, p.oend, cstart, cstart + len(p.replacement), p.replacement,
-                                      p.steps, p.rules, p.messages, p.confidence))
+                cend = cstart + len(p.replacement)
+                if p.cstart != cstart or p.cend != cend:  # else kept as it is (pieces are never mutated)
+                    p = _Piece(p.ostart, p.oend, cstart, cend, p.replacement, p.steps, p.rules, p.messages,
+                               p.confidence)
+                rebuilt.append(p)
         out.append(self.original[pos_o:])
         self.text = "".join(out)
         self._pieces = rebuilt

@@ -9,7 +9,7 @@ import gc
 import logging
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import diff as diffs
 from .budget import Budget, watch
@@ -309,7 +309,7 @@ def number_edits(edits: list[Edit], suggested: list[Edit]) -> tuple[list[Edit], 
                   key=lambda t: t[:3])
     out_edits, out_suggestions = [], []
     for n, (_, _, kind, e) in enumerate(both, 1):
-        (out_suggestions if kind else out_edits).append(replace(e, id=f"e{n}"))
+        (out_suggestions if kind else out_edits).append(e.numbered(f"e{n}"))
     return out_edits, out_suggestions
 
 

@@ -234,3 +234,19 @@ def test_a_repeated_typo_is_suggested_not_applied():
     assert accepted.text == text.replace("togther", "together")
     names = "Mr Togther spoke. Togther said no."
     assert service.clean(names, language="en").suggestions == ()
+
+
+def test_a_text_scanned_again_shares_its_document_and_each_caller_its_own_lists():
+    # the names step scans a page for typos of name words just before the spelling
+    # step scans it whole: one Document, and the rule words of each call still count
+    from service.steps.spelling.words import Document, irregular_keys
+    listed = {"the": 1, "cat": 1, "sat": 1}
+    text = "The cat sat on teh mat."
+    doc = Document.scan(text)
+    assert Document.scan(text) is doc
+    assert Document.scan(text + " ") is not doc
+    doc = Document.scan(text)
+    irregular = irregular_keys(listed)
+    assert [w for w, _, _ in doc.unlisted(listed, frozenset(), irregular)] == ["on", "teh", "mat"]
+    assert [w for w, _, _ in doc.unlisted(listed, frozenset({"cat"}), irregular)] == ["cat", "on", "teh", "mat"]
+    assert [w for w, _, _ in doc.unlisted(listed, frozenset(), irregular, only=lambda w: w == "teh")] == ["teh"]

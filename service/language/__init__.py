@@ -82,6 +82,16 @@ def _sample(text: str) -> str:
     return " ".join(words)
 
 
+def count_in(words, collection) -> int:
+    """How many of `words` are in `collection` (a set or a dict), counted in C:
+    these counts run over every sample and line, and a generator cost ~3x.
+
+    >>> count_in("the cat sat on the mat".split(), {"the", "mat"})
+    3
+    """
+    return sum(map(collection.__contains__, words))
+
+
 def clearly_english(sample: str, known_words) -> bool:
     """True when the sample is plainly English prose: enough words, a fifth of
     them function words, and nearly all of them in the English dictionary.
@@ -98,10 +108,10 @@ def clearly_english(sample: str, known_words) -> bool:
     n = len(words)
     if n < FAST_MIN_WORDS:
         return False
-    function = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
+    function = count_in(words, ENGLISH_FUNCTION_WORDS)
     if function < FAST_MIN_FUNCTION_SHARE * n:
         return False
-    known = sum(1 for w in words if w in known_words)
+    known = count_in(words, known_words)
     return known >= FAST_MIN_KNOWN_SHARE * n
 
 
@@ -311,7 +321,7 @@ def read_short_text(text: str, guess: str, known_words, guess_prob: float = 1.0)
     words = content_words(text, known_words)
     if not words:
         return "und", 0.0
-    known = sum(1 for w in words if w in known_words)
+    known = count_in(words, known_words)
     if known < SHORT_MIN_KNOWN_SHARE * len(words):
         return None
     english, other = function_words("en"), function_words(guess)
@@ -341,7 +351,7 @@ def mostly_english_words(sample: str, known_words) -> bool:
     words = sample.lower().split()
     if not words or len(words) >= SHORT_WORDS:
         return False
-    return sum(1 for w in words if w in known_words) >= SHORT_KNOWN_SHARE * len(words)
+    return count_in(words, known_words) >= SHORT_KNOWN_SHARE * len(words)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -448,7 +458,7 @@ def is_function_rich(chunks: list[str]) -> bool:
     >>> is_function_rich("The minister said that the talks would resume.".split())
     True
     """
-    return sum(1 for c in chunks if c.lower() in ENGLISH_FUNCTION_WORDS) >= PARAGRAPH_FUNCTION_SHARE * max(
+    return count_in(map(str.lower, chunks), ENGLISH_FUNCTION_WORDS) >= PARAGRAPH_FUNCTION_SHARE * max(
         PARAGRAPH_MIN_WORDS, len(chunks))
 
 
@@ -462,10 +472,10 @@ def looks_english(words: list[str], known_words) -> bool | None:
     False
     """
     n = len(words)
-    function = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
+    function = count_in(words, ENGLISH_FUNCTION_WORDS)
     if function >= PARAGRAPH_FUNCTION_SHARE * n:
         return True
-    known = sum(1 for w in words if w in known_words)
+    known = count_in(words, known_words)
     if known >= PARAGRAPH_KNOWN_SHARE * n:
         return True  # English words without function words: a list or a title, nothing foreign to protect
     return False if function == 0 and known < n / 2 else None

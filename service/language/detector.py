@@ -12,11 +12,11 @@ languages for each n-gram drawn. Here
     filled from NGram.normalize, a pure function of the character) and
     cuts n-grams word by word, NGram's state starting afresh after each
     space; a word's n-grams are cached, as words repeat;
-  - `_detect_block` updates and normalises the probabilities with list
-    comprehensions, the five updates between two normalisations in one
-    pass: the same float operations in the same order (a *= b + c per
-    language and n-gram; the sum with the built-in sum, left to right), the
-    same draws from the same seeded Random.
+  - `_detect_block` updates and normalises the probabilities as numpy
+    arrays (one row per n-gram, kept: `_rows`), the five updates between two
+    normalisations in one pass: the same float operations in the same order
+    (a *= b + c per language and n-gram; the sum a running sum, left to
+    right, as the built-in sum), the same draws from the same seeded Random.
 
 tests/test_hot_loops.py compares the appended text, the n-grams and every
 probability with langdetect's own Detector on generated and corpus samples.
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
@@ -103,6 +104,29 @@ def _word_grams(word: str, spaced: bool, known: dict) -> tuple:
     return found
 
 
+_running_sum = numpy.add.accumulate
+# Rows kept before the cache starts afresh: ~550 bytes each (55 languages), at most ~11 MB a worker.
+_ROWS_SIZE = 20_000
+_ROWS: dict = {}  # n-gram -> its row of probabilities as an array, for one n-gram map
+_rows_for = None  # the word_lang_prob_map _ROWS was filled for
+
+
+def _rows(ngrams: list, known: dict) -> list:
+    """Each n-gram's row of language probabilities, as a float array (built once per n-gram)."""
+    global _ROWS, _rows_for
+    if known is not _rows_for:
+        _ROWS, _rows_for = {}, known
+    if len(_ROWS) >= _ROWS_SIZE:
+        _ROWS = {}
+    out = []
+    for g in ngrams:
+        row = _ROWS.get(g)
+        if row is None:
+            row = _ROWS[g] = numpy.array(known[g], dtype=float)
+        out.append(row)
+    return out
+
+
 class FastDetector(Detector):
     """Detector(factory) with `append`, `_extract_ngrams` and `_detect_block` in fewer Python steps."""
 
@@ -138,7 +162,7 @@ class FastDetector(Detector):
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         known = self.word_lang_prob_map
         # choice() draws an index: drawing from the rows draws the same rows as from the n-grams
-        rows = [known[g] for g in ngrams]
+        rows = _rows(ngrams, known)
         self.langprob = [0.0] * len(self.langlist)
         rng = self.random
         rng.seed(self.seed)
@@ -151,17 +175,21 @@ class FastDetector(Detector):
             # normalises when i % 5 == 0: after the first update, then after
             # every fifth. Five updates are one pass here, each element
             # multiplied in the same order: ((p * (w + a)) * (w + b)) ...
-            prob = [p * (w + a) for p, a in zip(prob, choice(rows))]
+            # numpy arrays: each element's float operations as in the list version
+            # (IEEE doubles, same order); the sum is a running sum, left to right,
+            # as the built-in sum of Detector._normalize_prob
+            prob = numpy.array(prob) * (w + choice(rows))
             i = 0
             while True:
-                total = sum(prob)  # Detector._normalize_prob
-                prob = [p / total for p in prob]
-                maxp = max(prob)
+                total = _running_sum(prob)[-1]  # Detector._normalize_prob
+                if total == 0.0:
+                    raise ZeroDivisionError("float division by zero")  # as the list version
+                prob = prob / total
+                maxp = prob.max()
                 if (maxp if maxp > 0.0 else 0.0) > threshold or i >= limit:
                     break
                 r1, r2, r3, r4, r5 = choice(rows), choice(rows), choice(rows), choice(rows), choice(rows)
-                prob = [p * (w + a) * (w + b) * (w + c) * (w + d) * (w + e)
-                        for p, a, b, c, d, e in zip(prob, r1, r2, r3, r4, r5)]
+                prob = prob * (w + r1) * (w + r2) * (w + r3) * (w + r4) * (w + r5)
                 i += 5
             n = self.n_trial
-            self.langprob = [lp + p / n for lp, p in zip(self.langprob, prob)]
+            self.langprob = [lp + p / n for lp, p in zip(self.langprob, prob.tolist())]

@@ -71,13 +71,19 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
     if not article:
         return []
     keys = [repeat_key(line.text) for line in lines]
-    copies = Counter(keys)
+    # only a line whose key stands 2 to REPEAT_MAX_COPIES - 1 times can be a later copy
+    # (a key written once is never looked for in `seen`): one set look-up for the others
+    repeats = {key for key, n in Counter(keys).items() if 2 <= n < REPEAT_MAX_COPIES}
+    if not repeats:
+        return []
     seen: set = set()
     out = []
     for i, (line, key) in enumerate(zip(lines, keys)):
+        if key not in repeats:
+            continue
         # (counting spaces, not splitting: every paragraph passes through here)
         spaces = key.count(" ")
-        if spaces + 1 < REPEAT_MIN_WORDS or i in removed or copies[key] >= REPEAT_MAX_COPIES:
+        if spaces + 1 < REPEAT_MIN_WORDS or i in removed:
             continue
         if key not in seen:
             seen.add(key)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
@@ -36,6 +36,8 @@ STOPWORDS_HIGH = 0.28
 LENGTH_GOOD_NO_STOPLIST = 160
 
 _WORD = re.compile(WORD)
+_new = tuple.__new__  # a NamedTuple built without its __new__ (see split_lines)
+_PLUS_BREAK = (1).__add__
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
 _END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s*$")
 # group_blocks drops a space left before closing punctuation where a fragment was cut.
@@ -83,15 +85,16 @@ def split_lines(text: str) -> list[Line]:
     [(0, 3, 'a'), (3, 5, 'bc')]
     """
     if "\r" not in text:
-        # the common case, without a regex: only "\n" breaks lines
-        lines, pos = [], 0
+        # the common case, without a regex: only "\n" breaks lines; each line's
+        # end is the running sum of the lengths with their breaks, and the tuples
+        # are built in C (Line's own __new__ is a Python function: a page of
+        # menus has hundreds of lines)
         parts = text.split("\n")
-        for part in parts[:-1]:
-            end = pos + len(part) + 1
-            lines.append(Line(pos, end, part))
-            pos = end
-        if parts[-1]:
-            lines.append(Line(pos, len(text), parts[-1]))
+        last = parts.pop()
+        ends = list(accumulate(map(_PLUS_BREAK, map(len, parts))))
+        lines = list(map(_new, repeat(Line), zip([0] + ends[:-1], ends, parts)))
+        if last:
+            lines.append(_new(Line, (ends[-1] if ends else 0, len(text), last)))
         return lines
     lines = []
     for m in _LINE.finditer(text):
@@ -141,11 +144,11 @@ def group_blocks(lines: list[Line]) -> list[Block]:
         if cur:
             text = " ".join(" ".join(lines[i].text.split()) for i in cur)
             text = _SPACE_BEFORE_CLOSER.sub("", text)
-            blocks.append(Block(cur[0], cur[-1], lines[cur[0]].start, lines[cur[-1]].end, text))
+            blocks.append(_new(Block, (cur[0], cur[-1], lines[cur[0]].start, lines[cur[-1]].end, text)))
             cur.clear()
 
     for i, line in enumerate(lines):
-        if is_blank(line):
+        if not line.text.strip():  # is_blank, written in: a page of menus has hundreds of lines
             close()
         elif cur and continues_fragment(lines[cur[-1]].text, line.text):
             cur.append(i)

@@ -288,6 +288,7 @@ class WindowMemo:
         self._exact: dict = {}
         self._by_ear: dict = {}
         self._follows: dict = {}
+        self._flagged: dict = {}
 
     def match(self, window: tuple, ctx: WindowContext, fuzzy: bool = True):
         """`match_window(window, gazetteers, ctx, text, fuzzy)`, memoised."""
@@ -305,6 +306,15 @@ class WindowMemo:
         if key not in self._by_ear:
             self._by_ear[key] = match_by_ear(window, self.gazetteers, ctx)
         return self._by_ear[key]
+
+    def flagged(self, facts: WindowContext, prev_is_name: bool, after_title: bool) -> WindowContext:
+        """`replace(facts, prev_is_name=..., after_title=...)`, one object per flags
+        (dataclasses.replace cost more than the match it sets up)."""
+        key = (id(facts), prev_is_name, after_title)  # `facts` lives as long as the memo
+        found = self._flagged.get(key)
+        if found is None:
+            found = self._flagged[key] = replace(facts, prev_is_name=prev_is_name, after_title=after_title)
+        return found
 
     def follows_name(self, seg: tuple, j: int) -> bool:
         """`follows_name(text, seg, j, ...)`, memoised by the part's offset."""
@@ -414,7 +424,7 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
             j += 1  # initials belong together: "E. P. Dutton" is not "P. Dutton"
             continue
         hit = None
-        ctx = replace(facts, prev_is_name=memo.follows_name(seg, j), after_title=after_title and j == 0)
+        ctx = memo.flagged(facts, memo.follows_name(seg, j), after_title and j == 0)
         for fuzzy in (False, True):
             for size in range(min(MAX_PARTS, len(seg) - j), 0, -1):
                 window = seg[j:j + size]

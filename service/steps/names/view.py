@@ -157,6 +157,12 @@ def _deletes(word: str) -> set:
     return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+# Words of texts seen (unlisted words: names, numbers, typos) whose answer is kept:
+# the same few recur from page to page, and each costs a set look-up per deleted letter.
+SLIP_MEMO = 65536
+
+
+@lru_cache(maxsize=SLIP_MEMO)
 def could_slip(word: str, near: frozenset) -> bool:
     """True when `word`, or a part of it between hyphens, may be one slip from
     a name word (`slips_of`).

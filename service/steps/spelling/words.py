@@ -58,6 +58,7 @@ _LOWER_UNSAFE = ("\u0130", "\u03a3")
 # builds a Counter: a few questions are cheaper than one Counter.
 _COUNT_QUERIES = 6
 _irregular: dict = {}
+_last: tuple = ("", None)  # (text, Document) of the last Document.scan (see there)
 _lock = threading.Lock()
 
 
@@ -104,16 +105,28 @@ class Document:
         self._starts: dict = {}       # lowered word -> where it stands as a whole word
         self._index: dict | None = None  # every lowered word -> its starts, once asked for many
         self._queries = 0
+        self._words_of: tuple | None = None  # (listed, irregular, _unlisted_words' answer)
         if words is not None:
             self.words = words  # fills the cached property: the plain path
 
     @classmethod
     def scan(cls, text: str) -> "Document":
-        """A Document that reads `text` lowered all at once where that is exact."""
+        """A Document that reads `text` lowered all at once where that is exact.
+
+        The Document of the last text scanned is given again for the same text:
+        the names step reads the text for typos of name words just before the
+        spelling step reads it whole (most pages: unchanged in between), and
+        everything a Document holds is a function of its text alone.
+        """
+        global _last
+        last = _last
+        if last[0] == text:
+            return last[1]
         doc = cls(text)
         low = text.lower()
         if len(low) == len(text) and not any(map(text.__contains__, _LOWER_UNSAFE)):
             doc._low = low
+        _last = (text, doc)  # one tuple: a thread reads the old pair or the new one
         return doc
 
     @cached_property
@@ -146,11 +159,8 @@ class Document:
             if only is not None:
                 odd = set(filter(only, odd))
             return [self.words[k] for k in compress(range(len(lows)), map(odd.__contains__, lows))]
-        chunks = set(self._low.split())
-        rest = chunks.difference(listed)       # chunks with punctuation, and unlisted words
-        rest.update(chunks.intersection(irregular))
-        found = set(_WORD.findall(" ".join(rest)))
-        odd = found.difference(listed)
+        chunks, rest, found, odd = self._unlisted_words(listed, irregular)
+        odd = set(odd)
         odd.update(found.intersection(also))
         odd.update((chunks - rest).intersection(also))  # listed words that a rule fixes all the same
         if only is not None:
@@ -162,6 +172,21 @@ class Document:
             spans += [(text[s:s + len(w)], s, s + len(w)) for s in self.starts(w)]
         spans.sort(key=itemgetter(1))
         return spans
+
+    def _unlisted_words(self, listed, irregular: frozenset) -> tuple:
+        """(chunks, chunks with punctuation or unlisted, their words, those unlisted)
+        of the lowered text, kept for the next call with the same lists (never
+        mutated: `unlisted` copies what it changes)."""
+        kept = self._words_of
+        if kept is not None and kept[0] is listed and kept[1] is irregular:
+            return kept[2]
+        chunks = set(self._low.split())
+        rest = chunks.difference(listed)       # chunks with punctuation, and unlisted words
+        rest.update(chunks.intersection(irregular))
+        found = set(_WORD.findall(" ".join(rest)))
+        words = (chunks, rest, found, found.difference(listed))
+        self._words_of = (listed, irregular, words)
+        return words
 
     def starts(self, lower: str) -> list[int]:
         """Where the lowered text has `lower` as a whole word (fast path only)."""
