@@ -2,7 +2,7 @@
 
 A name in the text is a run of capitalised words and initials ("Dr. S.J.
 Shankar"). The step cuts such runs into windows of up to MAX_PARTS parts and
-asks `match_window` whether a window is a known name written differently:
+asks `ear.match_window` whether a window is a known name written differently:
 
   exact      the canonical form or a `keep` form as written: nothing to do
   alias      a wrong or informal form the gazetteer lists      names.alias
@@ -24,24 +24,23 @@ nothing and a wrong merge puts words in someone's mouth:
   - a surname alone must not be a dictionary word or known name ("Mode",
     "Moody", "Morris", "Harries") and must not follow an unknown given name.
 
+The by-ear tiers are in `ear` (`ear.match_window` tries these exact tiers first).
+
 >>> g = build_gazetteer([{"id": "p.modi", "canonical": "Narendra Modi", "kind": "person"}])
->>> m = match_window(parse_parts("Modhi"), [g], WindowContext(lambda w: False))
->>> (m.replacement, m.rule)
-('Modi', 'names.fuzzy')
+>>> (match_exact(parse_parts("Narendra  Modi"), [g]).rule, match_exact(parse_parts("Modhi"), [g]))
+('names.exact', None)
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
 
 from ...errors import RulesError
 from ...tokens import WORD
-from .sound import (SHORT_SURNAME, SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare,
-                    similar_word, sounds_like, spoken_alike)
+from .sound import SHORT_SURNAME, similar_word
 
 MAX_PARTS = 5
 # Words that open a name run but are not part of the name; kept as written.
@@ -372,19 +371,6 @@ def spacing_rule(parts: tuple, form: Form) -> str:
     return "names.initials" if any(p.initial for p in parts + form.parts) else "names.split"
 
 
-def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None = None,
-                 fuzzy: bool = True):
-    """The best match of a window in the gazetteers (request names first), or None.
-
-    Exact tiers are tried in every gazetteer before any fuzzy one; with
-    `fuzzy` False only the exact tiers run.
-    """
-    hit = match_exact(parts, gazetteers, text)
-    if hit is not None or not fuzzy:
-        return hit
-    return match_by_ear(parts, gazetteers, ctx)
-
-
 def match_exact(parts: tuple, gazetteers, text: str | None = None):
     """The exact tiers of `match_window` (surface, letters, order, known
     surname): they read no WindowContext, so a caller may reuse the answer for
@@ -417,36 +403,6 @@ def match_exact(parts: tuple, gazetteers, text: str | None = None):
     return None
 
 
-def match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
-    """The fuzzy tiers of `match_window`, for a window no exact tier matched."""
-    if not any(p.key for p in parts):
-        return None
-    for gaz in gazetteers:
-        if has_acronym(parts, gaz.capital_given):
-            continue
-        found = match_fuzzy(parts, gaz, ctx)
-        if found is not None:
-            # heard by ear, yet spelled as listed ("Volodymyr Zelenskiy")
-            return replace(found, variant=is_variant_spelling(parts, gaz.by_id[found.entry_id]))
-    return None
-
-
-def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
-    """Every part spelled as in the canonical or a listed variant, and some
-    as in a variant: another outlet's spelling, whichever tier found it.
-
-    >>> g = build_gazetteer([{"id": "z", "canonical": "Volodymyr Zelenskyy", "kind": "person",
-    ...                       "variants": ["Zelenskiy"]}])
-    >>> [is_variant_spelling(parse_parts(w), g.by_id["z"]) for w in ("Volodymyr Zelenskiy", "V. Zelenskiy")]
-    [True, False]
-    """
-    if not entry.variant_keys:
-        return False
-    own = {p.key for p in entry.parts}
-    keys = [p.key for p in parts]
-    return all(k in own or k in entry.variant_keys for k in keys) and any(k not in own for k in keys)
-
-
 def letters_agree(parts: tuple, form: Form) -> bool:
     """Same letters; case may differ only between two mixed-case names ("Jin Ping").
 
@@ -464,157 +420,6 @@ def make_match(parts: tuple, replacement: str, rule: str, confidence: float, for
     """A Match over the window, with the form's entry; a variant's own form
     makes a variant match."""
     return Match(parts[0].start, parts[-1].end, replacement, rule, confidence, form.entry.id, form.variant)
-
-
-def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
-    """A person's name spelled by ear, with initials merged or split."""
-    if len(parts) > 1:
-        for form in gaz.full.get(parts[0].key[:1], ()):
-            found = match_full(parts, form, ctx.is_word, ctx.after_title)
-            if found is not None:
-                return found
-        for form in gaz.full_by_surname.get(parts[-1].key, ()):
-            # the surname as listed after a given name heard with another first letter ("Shi Jinping")
-            if form.key[:1] != parts[0].key[:1]:
-                found = match_full(parts, form, ctx.is_word, ctx.after_title)
-                if found is not None:
-                    return found
-        return match_split_surname(parts, gaz, ctx)
-    word = parts[0]
-    if word.initial or ctx.prev_is_name or ctx.is_word(word.key) or word.key in ctx.others:
-        return None
-    near = [(OSA.distance(word.key, surname), surname, form)
-            for surname, form in gaz.alone.get(word.key[:1], ())
-            if similar_word(word.key, surname, confirmed=False)]
-    if not near:
-        return match_lone_by_ear(word, gaz, ctx)
-    _, surname, form = min(near, key=lambda t: (t[0], t[1]))
-    if surname in ctx.others:
-        return None  # the text has another person of that surname: a lone one is ambiguous
-    # A rare spelling is a slip of the ear; a common one ("Viera") is another
-    # name unless a title or the person's mention elsewhere says otherwise.
-    backed = ctx.after_title or ctx.mentioned_elsewhere(form.entry.id, word.start)
-    if not backed and not is_rare(word.key):
-        return None
-    confidence = 0.85 if backed else SUGGEST_CONFIDENCE if ctx.lone_is_doubtful(surname) else 0.75
-    return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
-
-
-def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
-    """A lone surname right after a title or role, heard rather than read ("President
-    Erdowan", "Chancellor Sholts"), in a spelling nobody writes: applied when
-    `heard_as` agrees, suggested when only `sounds_like` does; one listed person only.
-
-    >>> g = build_gazetteer([{"id": "e", "canonical": "Recep Tayyip Erdoğan", "kind": "person"}])
-    >>> titled = WindowContext(lambda w: False, after_title=True)
-    >>> match_lone_by_ear(parse_parts("Erdowan")[0], g, titled).replacement
-    'Erdoğan'
-    >>> match_lone_by_ear(parse_parts("Erdowan")[0], g, WindowContext(lambda w: False)) is None
-    True
-    """
-    if not ctx.after_title or not is_rare(word.key):
-        return None
-    found = {}
-    for surname, form in (pair for items in gaz.alone.values() for pair in items):
-        if surname in ctx.others:
-            continue  # the text names another person of that surname
-        if heard_as(word.key, surname):
-            found.setdefault(form.entry.id, (0.85, form))
-        elif sounds_like(word.key, surname):
-            found.setdefault(form.entry.id, (SUGGEST_CONFIDENCE, form))
-    if len(found) != 1:
-        return None
-    confidence, form = next(iter(found.values()))
-    return make_match((word,), form.entry.surname, "names.fuzzy", confidence, form)
-
-
-def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
-    """A lone surname heard as two words ("Minister Jai Shankar"), only where a
-    title or the person's mention elsewhere vouches for it: "Jai Shankar" alone
-    is a common name of other people.
-
-    >>> g = build_gazetteer([{"id": "p", "canonical": "S. Jaishankar", "kind": "person"}])
-    >>> match_split_surname(parse_parts("Jai Shankar"), g, WindowContext(lambda w: False)) is None
-    True
-    >>> match_split_surname(parse_parts("Jai Shankar"), g, WindowContext(lambda w: False, after_title=True)).replacement
-    'Jaishankar'
-    """
-    key = "".join(p.key for p in parts)
-    entry_id = gaz.surnames.get(key)
-    if entry_id is None or any(p.initial for p in parts) or ctx.prev_is_name:
-        return None
-    if not (ctx.after_title or ctx.mentioned_elsewhere(entry_id, parts[0].start)):
-        return None
-    entry = gaz.by_id[entry_id]
-    return Match(parts[0].start, parts[-1].end, entry.surname, "names.split", 0.85, entry_id)
-
-
-def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
-    """'strong' when a full given name agrees, 'weak' for initials only, None if not;
-    with `hear`, 'heard' when a given name only sounds alike ("Lee" for Li, "Shi" for Xi).
-
-    >>> given_agree(parse_parts("S"), parse_parts("S.")), given_agree(parse_parts("Ravi"), parse_parts("S."))
-    ('weak', None)
-    >>> given_agree(parse_parts("Shi"), parse_parts("Xi"), hear=True), given_agree(parse_parts("Eva"), parse_parts("Mélanie"), hear=True)
-    ('heard', None)
-    """
-    if len(ours) != len(theirs):
-        return None
-    strength = "weak"
-    for a, b in zip(ours, theirs):
-        if a.initial:
-            if a.key != b.key[:1]:
-                return None
-        elif b.initial:
-            return None
-        elif similar_word(a.key, b.key, confirmed=False):
-            strength = "strong" if strength != "heard" else strength
-        elif hear and sounds_like(a.key, b.key):
-            strength = "heard"
-        else:
-            return None
-    return strength
-
-
-def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
-    """Given names agree and the remaining parts, joined, are the surname.
-
-    "S.J. Shankar": given [S] = [S.], and "J"+"Shankar" sounds like "Jaishankar".
-    After a title or role ("German chancellor Friedrich Mertz"), a full given name
-    that agrees makes the surname heard by ear enough (`heard_as`).
-    """
-    surname = form.parts[-1].key
-    # given_agree needs as many given parts as the form has, so only one split
-    # of the window (k parts for the surname) can agree: try just that one
-    k = len(parts) - len(form.parts) + 1
-    if not 1 <= k < len(parts):
-        return None
-    tail = "".join(p.key for p in parts[-k:])
-    # a given name heard alike is enough before a listed surname few people share, as
-    # written ("Lee Keqiang"): the surname says who it is; with no title, the editor decides
-    given = given_agree(parts[:-k], form.parts[:-1], hear=tail == surname and is_distinctive(surname))
-    if given is None:
-        return None
-    if given == "heard":
-        return make_match(parts, form.entry.canonical, "names.fuzzy",
-                          0.85 if after_title else SUGGEST_CONFIDENCE, form)
-    if given == "weak" and tail != surname and is_word(tail):
-        return None  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
-    distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
-    if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive) or (
-            given == "strong" and after_title and heard_as(tail, surname)):
-        rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
-        return make_match(parts, form.entry.canonical, rule, fuzzy_confidence(tail, surname, distinctive, after_title), form)
-    if after_title and sounds_like(tail, surname):
-        # heard alike but spelled further off ("Justin Trudo"), after a title or role and
-        # given names or initials that agree: shown to the editor, never applied
-        return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
-    if given == "strong" and spoken_alike(tail, surname):
-        # no title, the full given name, a surname spoken alike ("Vladimir Pootin"): a
-        # spelling nobody writes is a slip of the ear; a real surname is another person's
-        confidence = 0.85 if is_rare(tail) and not is_word(tail) else SUGGEST_CONFIDENCE
-        return make_match(parts, form.entry.canonical, "names.fuzzy", confidence, form)
-    return None
 
 
 def match_reversed(parts: tuple, gaz: Gazetteer):

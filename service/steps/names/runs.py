@@ -1,0 +1,131 @@
+"""Runs of name parts in a text: capitalised words, initials with their dots and
+particles ("Dr. S.J. Shankar", "Abdel Fattah el-Sisi"), cut at titles into the
+segments the matcher reads (`step.name_changes`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .match import MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
+
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+@lru_cache(maxsize=65536)
+def split_suffix(word: str) -> tuple[str, str]:
+    """A name and what follows it in the same token: possessive or modifier.
+
+    >>> split_suffix("Mody's"), split_suffix("Modi-led"), split_suffix("Jin-ping")
+    (('Mody', "'s"), ('Modi', '-led'), ('Jin-ping', ''))
+    """
+    m = _POSSESSIVE.search(word)
+    if m and m.start() > 0:
+        return word[:m.start()], word[m.start():]
+    head, _, tail = word.rpartition("-")
+    if head and tail.lower() in MODIFIER_SUFFIXES:
+        return head, "-" + tail
+    return word, ""
+
+
+def is_particle_name(word: str) -> bool:
+    """A surname joined to its particle ("el-Sisi", "al-Sharaa"): one name part,
+    as the gazetteer reads it.
+
+    >>> is_particle_name("el-Sisi"), is_particle_name("al-Sharaa"), is_particle_name("well-known")
+    (True, True, False)
+    """
+    head, _, tail = word.partition("-")
+    return head in PARTICLES and tail[:1].isupper()
+
+
+def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
+    """Runs of name parts: (first token index, last token index + 1, parts).
+
+    A run is capitalised words, initials with their dots and particles, one
+    space apart; a possessive or modifier suffix ends it, and so does a token
+    in `covered` (already changed as a lower-case proper noun).
+
+    >>> from service.tokens import tokenize
+    >>> t = "met Dr. S.J. Shankar's aide"
+    >>> [[p.text for p in r[2]] for r in collect_runs(t, tokenize(t))]
+    [['Dr', 'S', 'J', 'Shankar']]
+    """
+    runs, i, n = [], 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind != "word" or tok.text.islower() or i in covered:
+            # no capital anywhere: neither an initial nor a capitalised word,
+            # so no run starts here (most tokens; skips the checks below)
+            i += 1
+            continue
+        parts, j = [], i
+        while j < n:
+            tok = tokens[j]
+            if parts and text[tokens[j - 1].end:tok.start] not in ("", " "):
+                break
+            if not tok.is_word or j in covered:
+                break
+            word, suffix = split_suffix(tok.text)
+            if len(letters_of(word)) == 1 and word.isupper():
+                dotted = j + 1 < n and tokens[j + 1].text == "." and tokens[j + 1].start == tok.end
+                if word in ("A", "I") and not dotted:
+                    break  # the article and the pronoun, not initials ("A Bang & Olufsen")
+                parts.append(Part(word, word.lower(), True, tok.start, tokens[j + 1].end if dotted else tok.end))
+                j += 2 if dotted else 1
+                continue
+            if word[:1].isupper():
+                key = letters_of(word).lower()
+                parts.append(Part(word, key, False, tok.start, tok.start + len(word)))
+                j += 1
+                if suffix:
+                    break
+                if key in TITLES and j < n and tokens[j].text == "." and tokens[j].start == tok.end:
+                    j += 1  # "Dr." and "Gen.": the dot abbreviates, it ends no sentence
+                continue
+            if parts and word in PARTICLES and j + 1 < n and tokens[j + 1].text[:1].isupper():
+                parts.append(Part(word, word, False, tok.start, tok.end))
+                j += 1
+                continue
+            if is_particle_name(word):
+                parts.append(Part(word, letters_of(word).lower(), False, tok.start, tok.start + len(word)))
+                j += 1
+                if suffix:
+                    break
+                continue
+            break
+        if parts:
+            runs.append((i, j, tuple(parts)))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def segments_of(parts: tuple, after_title: bool = False) -> list:
+    """Cut a run at titles ("Prime Minister Narendra Modi" -> [Narendra Modi]).
+
+    Returns (segment, follows_title) pairs; `after_title`: a title stands right
+    before the run (`title_before`).
+    """
+    out, cur = [], []
+    for p in parts:
+        if not p.initial and p.key in TITLES:
+            if cur:
+                out.append((tuple(cur), after_title))
+            cur, after_title = [], True
+        else:
+            cur.append(p)
+    if cur:
+        out.append((tuple(cur), after_title))
+    return out
+
+
+def title_before(text: str, start: int) -> bool:
+    """A lower-case title or role word right before a run ("German chancellor Friedrich Merz").
+
+    >>> title_before("German chancellor Friedrich Merz", 18), title_before("the book Friedrich wrote", 9)
+    (True, False)
+    """
+    before = text[max(0, start - 40):start].split()
+    return bool(before) and before[-1].islower() and before[-1] in TITLES
