@@ -374,3 +374,18 @@ def test_a_place_that_is_also_a_given_name_makes_the_next_surname_someone_else()
     # "Florence" is a city and a given name: "Florence Mody" is a person, not Modi
     assert service.clean("Florence Mody spoke.").edits == ()
     assert service.clean("When Mody spoke, we listened.").text == "When Modi spoke, we listened."
+
+
+def test_a_role_after_the_name_vouches_for_it_as_a_title_before_it_would():
+    # ", Germany's president," says who the name is: the surname heard by ear is corrected
+    text = "Frank-Walter Steinmayor, Germany's president, visited Israel."
+    assert "Frank-Walter Steinmeier" in service.clean(text).text
+    other = "Frank-Walter Steinmayor, a retired baker, visited Israel."
+    assert service.clean(other).edits == ()
+
+
+def test_a_surname_people_write_one_letter_off_without_a_role_is_only_suggested():
+    # "Schulz" is a common surname: this Olaf is someone else unless a role says otherwise
+    alone = service.clean("Olaf Schulz ran the bakery in Kiel.")
+    assert alone.edits == () and [s.replacement for s in alone.suggestions] == ["Olaf Scholz"]
+    assert "Olaf Scholz" in service.clean("Former chancellor Olaf Schulz spoke in Kiel.").text

@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from .match import Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match, match_exact
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
-from .sound import (SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare,
+from .sound import (SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare, same_syllables,
                     similar_word, sounds_like, spoken_alike)
 
 
@@ -219,4 +219,9 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
         # spelling nobody writes is a slip of the ear; a real surname is another person's
         confidence = 0.85 if is_rare(tail) and not is_word(tail) else SUGGEST_CONFIDENCE
         return make_match(parts, form.entry.canonical, "names.fuzzy", confidence, form)
+    if (given == "strong" and (distinctive or is_rare(tail)) and same_syllables(tail, surname)
+            and sounds_like(tail, surname)):
+        # only Double Metaphone hears them alike, no title, but a given name few people
+        # share or a spelling nobody writes ("Shinzo Abbey", "Justin Truedo"): the editor decides
+        return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
     return None

@@ -102,11 +102,12 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     return runs
 
 
-def segments_of(parts: tuple, after_title: bool = False) -> list:
+def segments_of(parts: tuple, after_title: bool = False, role_after: bool = False) -> list:
     """Cut a run at titles ("Prime Minister Narendra Modi" -> [Narendra Modi]).
 
-    Returns (segment, follows_title) pairs; `after_title`: a title stands right
-    before the run (`title_before`).
+    Returns (segment, titled) pairs; `after_title`: a title stands right before
+    the run (`title_before`); `role_after`: a role follows it (`role_after`), which
+    vouches for the run's last segment as a title before it would.
     """
     out, cur = [], []
     for p in parts:
@@ -117,8 +118,29 @@ def segments_of(parts: tuple, after_title: bool = False) -> list:
         else:
             cur.append(p)
     if cur:
-        out.append((tuple(cur), after_title))
+        out.append((tuple(cur), after_title or role_after))
     return out
+
+
+# ", Kenya's president," / ", deputy chairman of Russia's security council": a clause
+# in apposition, up to its comma or full stop
+_APPOSITION = re.compile(r",\s+([^,.;:()\n]{1,80})")
+# an apposition this long is a clause of its own, not a role
+APPOSITION_WORDS = 7
+
+
+def role_after(text: str, end: int) -> bool:
+    """A role in apposition right after a run ("William Rooto, Kenya's president,"):
+    as much evidence of who the name is as a title before it.
+
+    >>> role_after("William Rooto, Kenya's president, spoke.", 13), role_after("Boris Jonsson, a Swedish sailor, won.", 13)
+    (True, False)
+    """
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words)
 
 
 def title_before(text: str, start: int) -> bool:

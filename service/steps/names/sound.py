@@ -89,6 +89,15 @@ def ends_in_another_syllable(a: str, b: str) -> bool:
 _VOWELS = "aeiouy"
 
 
+def same_syllables(a: str, b: str) -> bool:
+    """As many runs of vowels: heard with as many syllables.
+
+    >>> same_syllables("abbey", "abe"), same_syllables("hyunah", "hyun")
+    (True, False)
+    """
+    return _syllables(a) == _syllables(b)
+
+
 def _syllables(word: str) -> int:
     """Runs of vowels.
 
@@ -136,6 +145,15 @@ def undoubled(word: str) -> str:
     ('abe', 'rute', 'kalas')
     """
     return "".join(c for i, c in enumerate(word) if i == 0 or word[i - 1] != c)
+
+
+def written_alike(a: str, b: str) -> bool:
+    """The same letters, one doubled or two swapped: a slip of the pen, not another sound.
+
+    >>> written_alike("morison", "morrison"), written_alike("merkle", "merkel"), written_alike("boden", "biden")
+    (True, True, False)
+    """
+    return undoubled(a) == undoubled(b) or sorted(a) == sorted(b)
 
 
 def is_plural_of(cand: str, known: str) -> bool:
@@ -333,6 +351,14 @@ def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bo
 
     >>> fuzzy_confidence("ibrahimi", "ibrahim", True, False)
     0.45
+
+    And so is a surname people write with another vowel: "Olaf Schulz" is another Olaf;
+    a letter doubled or two letters swapped are no other sound ("Scott Morison").
+
+    >>> fuzzy_confidence("schulz", "scholz", True, False), fuzzy_confidence("schulz", "scholz", True, True)
+    (0.45, 0.85)
+    >>> fuzzy_confidence("morison", "morrison", False, False), fuzzy_confidence("merkle", "merkel", False, False)
+    (0.85, 0.85)
     """
     if tail == surname or after_title:
         return 0.85
@@ -340,4 +366,6 @@ def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bo
         return SUGGEST_CONFIDENCE
     if not sounds_alike(tail, surname) or ends_in_another_syllable(tail, surname):
         return SUGGEST_CONFIDENCE
+    if not is_rare(tail) and not written_alike(tail, surname):
+        return SUGGEST_CONFIDENCE  # a surname people write, with another sound, is another person's
     return 0.85

@@ -41,7 +41,7 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import collect_runs, segments_of, split_suffix, title_before
+from .runs import collect_runs, role_after, segments_of, split_suffix, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
@@ -497,7 +497,8 @@ def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
     for i, (_, _, parts) in enumerate(run_list):
         if budget.every(i):
             break  # the time budget ran out: the runs after this one are left as written
-        for seg, after_title in segments_of(parts, title_before(text, parts[0].start)):
+        for seg, after_title in segments_of(parts, title_before(text, parts[0].start),
+                                            role_after(text, parts[-1].end)):
             changes.extend(change_of(text, m, style) for m in match_segment(memo, seg, facts, after_title))
     return [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
 
