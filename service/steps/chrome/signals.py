@@ -348,9 +348,15 @@ def strip_bullet(text: str) -> str:
 # a line that opens with one of the keywords most languages share (lower case,
 # as code writes them; a menu's "Return policy" is capitalised). A scraper
 # cuts a code listing into such lines; they are neither labels nor links.
+# Configuration and syntax listings have shapes of their own: a snake_case
+# identifier, a quoted JSON key, a lower-case YAML key before its value, a
+# comment or a shell prompt, a syntax synopsis's "[ optional ]" or a line of
+# brackets alone. Interface text has none of them: its labels are words.
 _CODE_LINE = re.compile(
     r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
-    r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b")
+    r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b"
+    r"|(?<![@\w?&=/.])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|^\"[^\"\s][^\"]{0,40}\"\s?:|^(?:-\s)?[a-z][\w-]*:\s+\S"
+    r"|^(?:#|//|--)\s\S|^\$\s[a-z]|^[\[{]\s|\s[\]}]$|^[\[\]{}()]+[,;]?$")
 
 
 def is_code_like(text: str) -> bool:
@@ -360,8 +366,27 @@ def is_code_like(text: str) -> bool:
     (True, True, True)
     >>> is_code_like("Return policy"), is_code_like("World News"), is_code_like("Boy Friend(WATCH VIDEO)")
     (False, False, False)
+    >>> is_code_like("[ WHERE condition ]"), is_code_like("max_connections 100"), is_code_like('"name": "web",')
+    (True, True, True)
+    >>> is_code_like("image: nginx:1.25"), is_code_like("# restart the workers"), is_code_like("}")
+    (True, True, True)
+    >>> is_code_like("Contact: Sales"), is_code_like("#1 Bestseller"), is_code_like("[edit]"), is_code_like("@jane_doe")
+    (False, False, False, False)
     """
     return _CODE_LINE.search(text.strip()) is not None
+
+
+def mark_cells(lines: list[Line], blocks: list[Block]) -> list[bool]:
+    """True for blocks with a tab between two cells of a line (a table row).
+
+    A block's text joins its words with single spaces, so is_list_content
+    no longer sees the tab that separated a row's cells.
+
+    >>> ls = split_lines("Combined Ratio\\t97.9\\n\\tIndented")
+    >>> mark_cells(ls, group_blocks(ls))
+    [True, False]
+    """
+    return [any("\t" in lines[i].text.strip() for i in range(b.first, b.last + 1)) for b in blocks]
 
 
 def is_menu_item(text: str) -> bool:
