@@ -67,7 +67,7 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import label_words, match_rule
-from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, mark_menu_runs
+from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -301,7 +301,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     if not good:
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
     # without the phrase rules (a page in another language) no page shows known chrome
-    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules))
+    # a page of dated posts (is_threaded): each post's byline and dateline are its own
+    threaded = is_threaded(blocks, matched, prose)
+    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
+                          threaded=threaded)
     lists = per_block(sig.is_list_content, blocks, memo)
     if cells is not None:
         lists = [listed or cell for listed, cell in zip(lists, cells)]
@@ -321,8 +324,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
-    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA,
-                   dated=is_dated_page(metadata, len(blocks)))
+    page = replace(page, settled=words >= SETTLED_WORDS, listing=threaded or metadata >= LISTING_MIN_METADATA,
+                   dated=threaded or is_dated_page(metadata, len(blocks)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
