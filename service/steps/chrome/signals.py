@@ -490,6 +490,27 @@ _NUMBER = re.compile(r"\d+")
 _LIST_MARK = re.compile(r"[\d\t|]")
 
 
+# A definition item: a capitalised term, a dash, and a description of five
+# words or more that goes on in lower case ("Compact Footprint – maximize
+# workspace with straight up-and-down movement"): a feature, a plan or a
+# glossary entry. A link title puts a site's name after its dash, and a
+# headline's tag after one is short ("– as it happened").
+_DEFINITION = re.compile(r"(?:[-*•]\s)?[A-Z][^–—]{1,60}?\s[–—-]\s[a-z]\S*(?:\s+\S+){4,}")
+
+
+def is_definition_item(text: str) -> bool:
+    """True for a "Term – lower-case description" line (see _DEFINITION).
+
+    >>> is_definition_item("Gas Spring Adjustment – safe, stable, and easy transitions between sitting & standing")
+    True
+    >>> is_definition_item("Huawei has lost the Romanian 5G market – Inside Telecom")
+    False
+    >>> is_definition_item("Fed raises rates again – as it happened")
+    False
+    """
+    return _DEFINITION.fullmatch(text.strip()) is not None
+
+
 def is_list_content(text: str) -> bool:
     """True for a list item of the article's own kind (see _LIST_CONTENT).
 

@@ -308,7 +308,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     threaded = is_threaded(blocks, matched, prose)
     menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
                           threaded=threaded)
-    lists = per_block(sig.is_list_content, blocks, memo)
+    lists = [listed or item for listed, item in zip(per_block(sig.is_list_content, blocks, memo),
+                                                    per_block(sig.is_definition_item, blocks, memo))]
     if cells is not None:
         lists = [listed or cell for listed, cell in zip(lists, cells)]
     # code cut into lines by a scraper is no list of links either
