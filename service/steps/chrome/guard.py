@@ -64,6 +64,9 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
     [(20, 'chrome.repeated_line')]
     >>> repeated_lines(L, set(), range(0, 3))
     []
+    >>> item = "- advertised for both kids and women (in different colors)"
+    >>> repeated_lines(L[:2] + [sig.Line(30, 40, item), sig.Line(40, 50, item)], set(), range(0, 2))
+    []
     >>> card = "Slim arm system designed to hold up to six monitors on one post"
     >>> repeated_lines(L[:2] + [sig.Line(30 + 10 * k, 40 + 10 * k, card) for k in range(4)], set(), range(0, 2))
     []
@@ -88,8 +91,11 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
         if key not in seen:
             seen.add(key)
             continue
-        if i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or sig.is_list_content(key):
-            continue  # the article's own line, a sentence or a list item (a meal plan's): not a headline
+        if (i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or sig.is_list_content(key)
+                or sig.strip_bullet(key) != key or sig.is_code_like(key)):
+            # the article's own line, a sentence, a list item (a meal plan's, or any line
+            # with a list marker: a scraper's link titles come without one) or code
+            continue
         shown = key if len(key) <= 60 else key[:57] + "..."
         out.append(Change(line.start, line.end, "", "chrome.repeated_line",
                           f"removed {shown!r}: outside the article, it repeats an earlier line of the page "

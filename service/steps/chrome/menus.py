@@ -33,7 +33,7 @@ MENU_MIN_SHOWN = 2
 
 
 def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
-                   top: int | None = None, phrases: bool = True) -> list[bool]:
+                   top: int | None = None, phrases: bool = True, threaded: bool = False) -> list[bool]:
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
     A run counts when one of its labels is a known chrome phrase ("Home",
@@ -58,7 +58,8 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     """
     top = len(blocks) if top is None else top
     shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
-    dated = is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES), len(blocks))
+    dated = threaded or is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES),
+                                      len(blocks))
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     i = 0
@@ -90,6 +91,37 @@ TABLE_MIN_REPEATS = 2
 # ...and at least one label in this many must be such a repeat: a long
 # menu (a consultancy's services under each of its sections) repeats a few.
 TABLE_LABELS_PER_REPEAT = 5
+
+
+# Posts headed by an author's name and a dateline, this many on a page: the
+# page is a thread of dated posts (a forum, a blog's entries), and each
+# post's name and date are its own, the first and the last too. A news
+# article has one such header; its comment section starts with a line that
+# ends the article ("3 Comments", "Leave a Reply") and goes with it whatever
+# its headers.
+THREAD_MIN_POSTS = 3
+# An author's name: a short line.
+POST_NAME_MAX_WORDS = 4
+
+
+def is_threaded(blocks: list[sig.Block], matched: list, prose: list) -> bool:
+    """True when THREAD_MIN_POSTS datelines stand between a name and a post's text.
+
+    A post's text reads as prose, or is a short sentence ("I'm confused.").
+
+    >>> class D: id = "chrome.phrase.dateline"
+    >>> post = ["jdoe", "May 3, 2024, 8:45am", "Try disabling it and restarting."]
+    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post * 3)))
+    >>> is_threaded(bs, [None, D(), None] * 3, [False] * 9), is_threaded(bs[:6], [None, D(), None] * 2, [False] * 6)
+    (True, False)
+    """
+    headers = 0
+    for i in range(1, len(blocks) - 1):
+        if (matched[i] is not None and matched[i].id == "chrome.phrase.dateline" and matched[i - 1] is None
+                and not prose[i - 1] and len(blocks[i - 1].text.split()) <= POST_NAME_MAX_WORDS
+                and matched[i + 1] is None and (prose[i + 1] or sig.ends_sentence(blocks[i + 1].text))):
+            headers += 1
+    return headers >= THREAD_MIN_POSTS
 
 
 def is_dated_page(metadata: int, blocks: int) -> bool:

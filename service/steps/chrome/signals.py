@@ -351,9 +351,15 @@ def strip_bullet(text: str) -> str:
 # a line that opens with one of the keywords most languages share (lower case,
 # as code writes them; a menu's "Return policy" is capitalised). A scraper
 # cuts a code listing into such lines; they are neither labels nor links.
+# Configuration and syntax listings have shapes of their own: a snake_case
+# identifier, a quoted JSON key, a lower-case YAML key before its value, a
+# comment or a shell prompt, a syntax synopsis's "[ optional ]" or a line of
+# brackets alone. Interface text has none of them: its labels are words.
 _CODE_LINE = re.compile(
     r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
-    r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b")
+    r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b"
+    r"|(?<![@\w?&=/.])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|^\"[^\"\s][^\"]{0,40}\"\s?:|^(?:-\s)?[a-z][\w-]*:\s+\S"
+    r"|^(?:#|//|--)\s\S|^\$\s[a-z]|^[\[{]\s|\s[\]}]$|^[\[\]{}()]+[,;]?$")
 
 
 def is_code_like(text: str) -> bool:
@@ -363,8 +369,27 @@ def is_code_like(text: str) -> bool:
     (True, True, True)
     >>> is_code_like("Return policy"), is_code_like("World News"), is_code_like("Boy Friend(WATCH VIDEO)")
     (False, False, False)
+    >>> is_code_like("[ WHERE condition ]"), is_code_like("max_connections 100"), is_code_like('"name": "web",')
+    (True, True, True)
+    >>> is_code_like("image: nginx:1.25"), is_code_like("# restart the workers"), is_code_like("}")
+    (True, True, True)
+    >>> is_code_like("Contact: Sales"), is_code_like("#1 Bestseller"), is_code_like("[edit]"), is_code_like("@jane_doe")
+    (False, False, False, False)
     """
     return _CODE_LINE.search(text.strip()) is not None
+
+
+def mark_cells(lines: list[Line], blocks: list[Block]) -> list[bool]:
+    """True for blocks with a tab between two cells of a line (a table row).
+
+    A block's text joins its words with single spaces, so is_list_content
+    no longer sees the tab that separated a row's cells.
+
+    >>> ls = split_lines("Combined Ratio\\t97.9\\n\\tIndented")
+    >>> mark_cells(ls, group_blocks(ls))
+    [True, False]
+    """
+    return [any("\t" in lines[i].text.strip() for i in range(b.first, b.last + 1)) for b in blocks]
 
 
 def is_menu_item(text: str) -> bool:
@@ -466,6 +491,27 @@ _NUMBER = re.compile(r"\d+")
 # a bar. One character class is scanned in C at a fraction of the cost of
 # trying the alternation (case-insensitive) at every position of prose.
 _LIST_MARK = re.compile(r"[\d\t|]")
+
+
+# A definition item: a capitalised term, a dash, and a description of five
+# words or more that goes on in lower case ("Compact Footprint – maximize
+# workspace with straight up-and-down movement"): a feature, a plan or a
+# glossary entry. A link title puts a site's name after its dash, and a
+# headline's tag after one is short ("– as it happened").
+_DEFINITION = re.compile(r"(?:[-*•]\s)?[A-Z][^–—]{1,60}?\s[–—-]\s[a-z]\S*(?:\s+\S+){4,}")
+
+
+def is_definition_item(text: str) -> bool:
+    """True for a "Term – lower-case description" line (see _DEFINITION).
+
+    >>> is_definition_item("Gas Spring Adjustment – safe, stable, and easy transitions between sitting & standing")
+    True
+    >>> is_definition_item("Huawei has lost the Romanian 5G market – Inside Telecom")
+    False
+    >>> is_definition_item("Fed raises rates again – as it happened")
+    False
+    """
+    return _DEFINITION.fullmatch(text.strip()) is not None
 
 
 def is_list_content(text: str) -> bool:

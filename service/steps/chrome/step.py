@@ -67,7 +67,7 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import label_words, match_rule
-from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, mark_menu_runs
+from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -195,7 +195,7 @@ def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else any_language_rules(ctx.rules or ())
     # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
-    page = classify_blocks(blocks, rules, function_words(ctx.language), memo)
+    page = classify_blocks(blocks, rules, function_words(ctx.language), memo, sig.mark_cells(lines, blocks))
     verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
     removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}
@@ -252,6 +252,8 @@ class Page:
     listable: list       # link-like lines a list heading may take with it (see walk_outward)
     lists: list          # list items of the article's kind (sig.is_list_content)
     titled: list         # titles of 4+ words: a listing's items when the article is short
+    content: list        # table rows and code lines: the page's own, never a link (a dated
+                         # line is list content too, but a list of links has dates)
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
     dated: bool = False  # metadata lines are a good part of the page: each of its items has them
@@ -280,10 +282,13 @@ def per_block(fn, blocks: list, memo: dict | None, *args) -> list:
     return out
 
 
-def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: dict | None = None) -> Verdicts:
+def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: dict | None = None,
+                    cells: list | None = None) -> Verdicts:
     """A Verdict for each chrome block, None for each article block; and the article's place.
 
     `memo`: see per_block (rules and stopwords must be the same at every call with one memo).
+    `cells`: blocks whose lines hold table cells (sig.mark_cells: the tabs a
+    block's text no longer shows).
     """
     matched = per_block(match_rule, blocks, memo, rules)
     verdicts: list[Verdict | None] = [
@@ -292,18 +297,30 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
                              len(b.text)) for i, b in enumerate(blocks)]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
+    for i, verdict in enumerate(verdicts):
+        if verdict is not None and tail.is_section_heading(i, matched, prose):
+            verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
         return Verdicts(verdicts, prose)  # no article to stand on: only the "anywhere" rules speak
     # without the phrase rules (a page in another language) no page shows known chrome
-    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules))
-    lists = per_block(sig.is_list_content, blocks, memo)
+    # a page of dated posts (is_threaded): each post's byline and dateline are its own
+    threaded = is_threaded(blocks, matched, prose)
+    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
+                          threaded=threaded)
+    lists = [listed or item for listed, item in zip(per_block(sig.is_list_content, blocks, memo),
+                                                    per_block(sig.is_definition_item, blocks, memo))]
+    if cells is not None:
+        lists = [listed or cell for listed, cell in zip(lists, cells)]
     # code cut into lines by a scraper is no list of links either
-    listable = [not prose[i] and not lists[i] and not sig.is_code_like(b.text) for i, b in enumerate(blocks)]
-    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i]) for i, b in enumerate(blocks)]
+    code = per_block(sig.is_code_like, blocks, memo)
+    listable = [not prose[i] and not lists[i] and not code[i] for i in range(len(blocks))]
+    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
+                for i, b in enumerate(blocks)]
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
-                [b.text.count(" ") >= 3 for b in blocks])
+                [b.text.count(" ") >= 3 for b in blocks],
+                [c or cell for c, cell in zip(code, cells or [False] * len(blocks))])
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
@@ -311,8 +328,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
-    page = replace(page, settled=words >= SETTLED_WORDS, listing=metadata >= LISTING_MIN_METADATA,
-                   dated=is_dated_page(metadata, len(blocks)))
+    page = replace(page, settled=words >= SETTLED_WORDS, listing=threaded or metadata >= LISTING_MIN_METADATA,
+                   dated=threaded or is_dated_page(metadata, len(blocks)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -364,8 +381,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             continue
         if cut is not None and evidence is None and i < page.end and (
                 not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
-            if not page.settled or (page.in_run[i] and page.classes[i] == "good"):
-                cut = None  # a paragraph or the article's own list: the chrome list ended
+            if not page.settled or (page.in_run[i] and page.classes[i] == "good") or page.content[i]:
+                cut = None  # a paragraph or the article's own table or code: the chrome list ended
             else:
                 # a teaser's sentence: it goes only if a heading of stories began the list
                 # and the list takes a link right after it
@@ -505,7 +522,8 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     """Positive evidence that a block outside the article is chrome, or None.
 
     Only a rule speaks against prose (`prose`: sentence structure in any
-    language): the shapes below describe labels and link titles.
+    language, or a line of code or of a list's or table's content): the
+    shapes below describe labels and link titles.
 
     >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
     ...                 frozenset()).rule

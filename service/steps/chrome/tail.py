@@ -66,3 +66,28 @@ def is_footer(verdicts: list, i: int) -> bool:
     (True, False, False)
     """
     return i < len(verdicts) and verdicts[i] is not None and verdicts[i].rule in FOOTER_RULES
+
+
+def is_section_heading(i: int, matched: list, prose: list) -> bool:
+    """True for a footer-link label ("FAQ", "Disclaimer") standing between paragraphs as their heading.
+
+    A footer's links come in runs below the article; the same word right
+    after a paragraph and right above another (within two blocks: a
+    question, then its answer) heads a section of the article.
+
+    >>> class L: id = "chrome.phrase.legal"
+    >>> is_section_heading(1, [None, L(), None, None], [True, False, False, True])
+    True
+    >>> is_section_heading(1, [None, L(), L(), None], [True, False, False, True])
+    False
+    >>> is_section_heading(1, [None, L(), None], [False, False, True])
+    False
+    """
+    rule = matched[i]
+    if rule is None or rule.id not in FOOTER_RULES or rule.id == COPYRIGHT_RULE or i == 0:
+        return False
+    if not prose[i - 1] or matched[i - 1] is not None:
+        return False
+    after = range(i + 1, min(i + 3, len(matched)))
+    return (all(matched[j] is None for j in after)
+            and any(prose[j] for j in after))
