@@ -394,19 +394,26 @@ def _good_part(lex: Lexicon, part: str) -> bool:
 
 
 # A closed compound ("manpage", "threadpool", "codebase") joins two common
-# words of at least this many letters each (zipf MIN_COMPOUND_PART_ZIPF).
+# words of at least this many letters each (zipf MIN_COMPOUND_PART_ZIPF);
+# identifiers often put one letter before a word ("mmap", "tlength", "umask").
 MIN_COMPOUND_PART = 3
 MIN_COMPOUND_PART_ZIPF = 3.0
+MIN_LETTER_PREFIXED = 4
 
 
 def is_compound(lex: Lexicon, word: str) -> bool:
-    """True when `word` is two common dictionary words written together: in
-    technical text a term ("manpage" = man + page), rarely a slip.
+    """True when `word` is two common dictionary words written together, or one
+    letter before a common word: in technical text a term or an identifier
+    ("manpage" = man + page, "tlength" = t + length), rarely a slip.
 
     >>> d = lexicon_for(_test_dicts())
-    >>> is_compound(d, "manpage"), is_compound(d, "threadpool"), is_compound(d, "machinary"), is_compound(d, "trasfer")
-    (True, True, False, False)
+    >>> is_compound(d, "manpage"), is_compound(d, "threadpool"), is_compound(d, "tlength")
+    (True, True, True)
+    >>> is_compound(d, "machinary"), is_compound(d, "trasfer"), is_compound(d, "tmap")
+    (False, False, False)
     """
+    if len(word) > MIN_LETTER_PREFIXED and _common_part(lex, word[1:]):
+        return True
     n = MIN_COMPOUND_PART
     return any(_common_part(lex, word[:i]) and _common_part(lex, word[i:]) for i in range(n, len(word) - n + 1))
 

@@ -105,9 +105,10 @@ MAX_CONFIDENCE = 0.99
 SUGGESTED_CONFIDENCE = 0.45
 FIXED_CONFIDENCE = 0.95
 # In technical text (guard.in_technical_text) a lower-case unknown word of at
-# most this many letters, or a closed compound of two common words
-# (rank.is_compound), looks like jargon: an identifier, an abbreviation, a
-# term ("mmap", "libm", "semver", "manpage") as often as a slip. Its
+# most this many letters, a closed compound of two common words or one letter
+# before a common word (rank.is_compound) looks like jargon: an identifier, an
+# abbreviation, a term ("libm", "semver", "manpage", "tlength") as often as a
+# slip. Its
 # correction is made only when it takes JARGON_FIRE_SHARE of the posterior (a
 # slip of a very common word: "wiht" 0.98); below, it is suggested (at
 # SUGGESTED_CONFIDENCE), so that an editor still sees it. Measured on
@@ -407,7 +408,7 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
 
 
 def looks_like_jargon(piece: Piece, lower: str, doc: Document, lex) -> bool:
-    """True for a lower-case word in technical text that is short or a closed compound (JARGON_MAX_LENGTH).
+    """True for a lower-case word in technical text that is short or a compound (JARGON_MAX_LENGTH).
 
     >>> from service.resources import dictionaries
     >>> lex = lexicon_for(dictionaries()); t = "Call `fs.open()` via mmap; see the manpage of machinary."
