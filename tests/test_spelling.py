@@ -222,6 +222,18 @@ def test_a_line_in_another_language_is_left_alone_beside_english(resources):
     assert [(e.original, e.replacement) for e in result.edits] == [("agreemnet", "agreement")]
 
 
+def test_jargon_in_technical_text_is_suggested_not_applied():
+    """In technical text a short unknown word may be an identifier: the editor
+    sees the correction as a suggestion; the same word in news is no jargon."""
+    text = "Each release that bumps the semver major number may change `stream.pipe()` and `util.inspect()`."
+    result = service.clean(text, language="en", diff="none")
+    assert result.text == text and result.edits == ()
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("semver", "server")]
+    assert "technical text" in result.suggestions[0].message and result.suggestions[0].confidence < 0.5
+    news = "The council said each semver major release of the plan was delayed."
+    assert [(e.original, e.replacement) for e in service.clean(news, language="en").edits] == [("semver", "server")]
+
+
 def test_a_repeated_typo_is_suggested_not_applied():
     """Written twice, an unknown lower-case word may be a term: the editor sees a
     suggestion and the text keeps the word; a capitalised one (a name) stays silent."""

@@ -393,6 +393,35 @@ def _good_part(lex: Lexicon, part: str) -> bool:
     return lex.zipf(part) >= (MIN_SHORT_PART_ZIPF if len(part) == 2 else MIN_PART_ZIPF)
 
 
+# A closed compound ("manpage", "threadpool", "codebase") joins two common
+# words of at least this many letters each (zipf MIN_COMPOUND_PART_ZIPF);
+# identifiers often put one letter before a word ("mmap", "tlength", "umask").
+MIN_COMPOUND_PART = 3
+MIN_COMPOUND_PART_ZIPF = 3.0
+MIN_LETTER_PREFIXED = 4
+
+
+def is_compound(lex: Lexicon, word: str) -> bool:
+    """True when `word` is two common dictionary words written together, or one
+    letter before a common word: in technical text a term or an identifier
+    ("manpage" = man + page, "tlength" = t + length), rarely a slip.
+
+    >>> d = lexicon_for(_test_dicts())
+    >>> is_compound(d, "manpage"), is_compound(d, "threadpool"), is_compound(d, "tlength")
+    (True, True, True)
+    >>> is_compound(d, "machinary"), is_compound(d, "trasfer"), is_compound(d, "tmap")
+    (False, False, False)
+    """
+    if len(word) > MIN_LETTER_PREFIXED and _common_part(lex, word[1:]):
+        return True
+    n = MIN_COMPOUND_PART
+    return any(_common_part(lex, word[:i]) and _common_part(lex, word[i:]) for i in range(n, len(word) - n + 1))
+
+
+def _common_part(lex: Lexicon, part: str) -> bool:
+    return lex.in_dictionary(part) and lex.zipf(part) >= MIN_COMPOUND_PART_ZIPF
+
+
 # Regular English word formation: a known word with one of these affixes is a
 # word the dictionaries have not caught up with ("unresolve", "subclassed").
 PREFIXES = ("un", "re", "pre", "non", "sub", "over", "under", "mis", "dis", "anti", "multi",
