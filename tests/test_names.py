@@ -389,3 +389,20 @@ def test_a_surname_people_write_one_letter_off_without_a_role_is_only_suggested(
     alone = service.clean("Olaf Schulz ran the bakery in Kiel.")
     assert alone.edits == () and [s.replacement for s in alone.suggestions] == ["Olaf Scholz"]
     assert "Olaf Scholz" in service.clean("Former chancellor Olaf Schulz spoke in Kiel.").text
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("Donald Tousk spoke in Warsaw.", "Donald Tusk"),                        # short, said alike, nobody writes it
+    ("Friedrich Mehrz hosted the leaders.", "Friedrich Merz"),               # a silent h
+    ("Indian foreign minister S. Jaishanka arrived.", "S. Jaishankar"),      # a non-rhotic -ar, initials only
+    ("Chinese premier Li Chyang spoke at the forum.", "Li Qiang"),           # Pinyin q said as ch
+    ("Commission president Ursula von der Lein spoke.", "Ursula von der Leyen"),  # particles in a run
+])
+def test_a_surname_said_as_the_listed_one_in_a_spelling_nobody_writes_is_corrected(text, fixed):
+    assert fixed in service.clean(text).text
+
+
+def test_a_short_surname_said_alike_but_written_by_people_stays_a_suggestion():
+    # "Rutt" is a surname people write: another William is possible
+    result = service.clean("William Rutt coached the under-12 team.")
+    assert result.edits == () and [s.replacement for s in result.suggestions] == ["William Ruto"]

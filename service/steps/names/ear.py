@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from .match import Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match, match_exact
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
-from .sound import (SUGGEST_CONFIDENCE, fuzzy_confidence, heard_as, is_distinctive, is_rare, same_syllables,
+from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare, same_syllables,
                     similar_word, sounds_like, spoken_alike)
 
 
@@ -207,7 +207,8 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
         return None  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
     distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
     if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive) or (
-            given == "strong" and after_title and heard_as(tail, surname)):
+            after_title and (given == "strong" and heard_as(tail, surname)
+                             or is_rare(tail) and spoken_alike(tail, surname))):
         rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
         return make_match(parts, form.entry.canonical, rule, fuzzy_confidence(tail, surname, distinctive, after_title), form)
     if after_title and sounds_like(tail, surname):
@@ -220,7 +221,7 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
         confidence = 0.85 if is_rare(tail) and not is_word(tail) else SUGGEST_CONFIDENCE
         return make_match(parts, form.entry.canonical, "names.fuzzy", confidence, form)
     if (given == "strong" and (distinctive or is_rare(tail)) and same_syllables(tail, surname)
-            and sounds_like(tail, surname)):
+            and (sounds_like(tail, surname) or consonants_heard_alike(tail, surname))):
         # only Double Metaphone hears them alike, no title, but a given name few people
         # share or a spelling nobody writes ("Shinzo Abbey", "Justin Truedo"): the editor decides
         return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)

@@ -39,6 +39,20 @@ def is_particle_name(word: str) -> bool:
     return head in PARTICLES and tail[:1].isupper()
 
 
+def particles_lead_to_name(text: str, tokens: list, j: int) -> bool:
+    """Token j starts particles ("von der", "de la"), one space apart, before a capital.
+
+    >>> from service.tokens import tokenize
+    >>> t = tokenize("Ursula von der Leyen and von der dinner")
+    >>> particles_lead_to_name("", t, 1), particles_lead_to_name("", t, 5)
+    (True, False)
+    """
+    k = j
+    while k < len(tokens) and tokens[k].text in PARTICLES:
+        k += 1
+    return k < len(tokens) and tokens[k].text[:1].isupper()
+
+
 def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     """Runs of name parts: (first token index, last token index + 1, parts).
 
@@ -83,7 +97,7 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
                 if key in TITLES and j < n and tokens[j].text == "." and tokens[j].start == tok.end:
                     j += 1  # "Dr." and "Gen.": the dot abbreviates, it ends no sentence
                 continue
-            if parts and word in PARTICLES and j + 1 < n and tokens[j + 1].text[:1].isupper():
+            if parts and word in PARTICLES and particles_lead_to_name(text, tokens, j):
                 parts.append(Part(word, word, False, tok.start, tok.end))
                 j += 1
                 continue
