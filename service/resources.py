@@ -79,7 +79,10 @@ _pauses = [0, False]  # pauses open (across threads), whether the collector ran 
 def gc_paused():
     """The cyclic garbage collector paused for the block; counted, so that
     threads cleaning at once restore it only when the last one is done (and
-    only if it ran before).
+    only if it ran before). A block that ends while another is still open
+    collects the young generations itself: under steady load two threads'
+    cleans can overlap for hours, and the garbage made between them (by the
+    HTTP layer) must not pile up meanwhile.
 
     Unpickling millions of small objects triggers it again and again for
     nothing (none of them is garbage); so does cleaning a large text: a full
@@ -102,8 +105,11 @@ def gc_paused():
     finally:
         with _pause_lock:
             _pauses[0] -= 1
-            if _pauses[0] == 0 and _pauses[1]:
+            others, running = _pauses[0], _pauses[1]
+            if others == 0 and running:
                 gc.enable()
+        if others and running:
+            gc.collect(1)
 
 
 def load_cached(name: str, build):

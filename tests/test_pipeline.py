@@ -323,3 +323,24 @@ def test_a_failing_step_over_http_is_a_200_with_its_reason(client, swap_step):
     assert r.status_code == 200 and r.get_json()["incomplete"]["reason"] == "step_error"
     metrics = client.get("/metrics").get_data(as_text=True)
     assert 'copydesk_incomplete_steps_total{reason="step_error",step="names"} 1.0' in metrics
+
+
+def test_the_collector_pause_is_counted_across_overlapping_blocks():
+    import gc
+
+    from service.resources import gc_paused
+    assert gc.isenabled()
+    first, second = gc_paused(), gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # another block is still open: still paused
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
