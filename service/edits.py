@@ -149,17 +149,19 @@ class EditLog:
         self.original = original
         self.text = original
         self._pieces: list[_Piece] = []  # sorted by cstart, non-overlapping
+        # the pieces' current ends, for bisecting: kept with the pieces (rebuilding
+        # the list for each span mapped back made a text with many edits quadratic)
+        self._ends: list[int] = []
 
     def _to_original(self, pos: int, prefer_end: bool, ends: list | None = None) -> int:
         """Map a current-text offset that lies outside every replaced span.
 
         At a deleted span (zero width in the current text) the offset could be
         before or after the deletion: a span's end maps before it, a start after.
-        `ends` is the pieces' current ends, when the caller has them (rebuilding
-        the list for each change made a step with many changes quadratic).
+        `ends` is the pieces' current ends (`_ends` unless the caller says).
         """
         if ends is None:
-            ends = [p.cend for p in self._pieces]
+            ends = self._ends
         i = bisect.bisect_right(ends, pos) - 1
         if prefer_end:
             # step back over deletions that sit exactly at pos
@@ -179,8 +181,7 @@ class EditLog:
         >>> log.original_span(4, 6)
         (3, 5)
         """
-        ends = [p.cend for p in self._pieces]
-        return self._to_original(start, False, ends), self._to_original(end, True, ends)
+        return self._to_original(start, False), self._to_original(end, True)
 
     def changed_spans(self) -> "SpanSet":
         """The spans of the current text that earlier steps changed.
@@ -219,7 +220,7 @@ class EditLog:
             else:
                 clusters.append([it])
         pieces: list[_Piece] = []
-        ends = [p.cend for p in self._pieces]  # the old pieces: fixed until the rebuild below
+        ends = self._ends  # the old pieces: fixed until the rebuild below
         for cl in clusters:
             if len(cl) == 1:
                 # most clusters: an old piece no change touches, or a change on text no
@@ -273,6 +274,7 @@ class EditLog:
         out.append(self.original[pos_o:])
         self.text = "".join(out)
         self._pieces = rebuilt
+        self._ends = [p.cend for p in rebuilt]
 
     def edits(self) -> list[Edit]:
         """The edits of the original, sorted, with stable ids (e1, e2, ...)."""

@@ -71,17 +71,45 @@ def _build() -> SymSpell:
     return sym
 
 
+_pause_lock = threading.Lock()
+_pauses = [0, False]  # pauses open (across threads), whether the collector ran before the first
+
+
 @contextmanager
-def _gc_paused():
-    """Unpickling millions of small objects triggers the cyclic GC again and
-    again for nothing (none of them is garbage); pausing it halves the load."""
-    enabled = gc.isenabled()
-    gc.disable()
+def gc_paused():
+    """The cyclic garbage collector paused for the block; counted, so that
+    threads cleaning at once restore it only when the last one is done (and
+    only if it ran before). A block that ends while another is still open
+    collects the young generations itself: under steady load two threads'
+    cleans can overlap for hours, and the garbage made between them (by the
+    HTTP layer) must not pile up meanwhile.
+
+    Unpickling millions of small objects triggers it again and again for
+    nothing (none of them is garbage); so does cleaning a large text: a full
+    collection walks every object the clean holds, and there are more of both
+    (collections and objects) as the text grows, so its cost per MB grew with
+    the size. A clean makes no cyclic garbage (tests/test_pipeline.py): what
+    it frees, reference counting frees.
+
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    """
+    with _pause_lock:
+        if _pauses[0] == 0:
+            _pauses[1] = gc.isenabled()
+            gc.disable()
+        _pauses[0] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses[0] -= 1
+            others, running = _pauses[0], _pauses[1]
+            if others == 0 and running:
+                gc.enable()
+        if others and running:
+            gc.collect(1)
 
 
 def load_cached(name: str, build):
@@ -94,7 +122,7 @@ def load_cached(name: str, build):
     path = cache_dir() / f"{name}.pickle"
     if path.exists():
         try:
-            with open(path, "rb") as fh, _gc_paused():
+            with open(path, "rb") as fh, gc_paused():
                 return pickle.load(fh)
         except Exception as exc:  # a stale or truncated cache is rebuilt, not fatal
             log.warning("ignoring unreadable cache %s: %s", path, exc)
@@ -239,7 +267,7 @@ def check_symspell_internals(sym: SymSpell) -> None:
 
 
 def _restore_symspell(folder: Path, name: str) -> SymSpell:
-    with open(folder / f"{name}.pickle", "rb") as fh, _gc_paused():
+    with open(folder / f"{name}.pickle", "rb") as fh, gc_paused():
         state = pickle.load(fh)
         sym = SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
         check_symspell_internals(sym)

@@ -102,3 +102,31 @@ def test_seed_article_invariant_and_determinism(seed_text):
     first, second = service.clean(seed_text), service.clean(seed_text)
     assert_invariant(seed_text, first.edits, first.text)
     assert first.text == second.text and first.edits == second.edits
+
+
+class _CountingList(list):
+    """A list that counts the elements read from it (indexing and iteration)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        _CountingList.reads += 1
+        return super().__getitem__(i)
+
+    def __iter__(self):
+        _CountingList.reads += len(self)
+        return super().__iter__()
+
+
+def test_mapping_spans_back_reads_a_few_pieces_not_all_of_them():
+    # the pipeline maps every change of an English-only step (and every suggestion)
+    # back to the original: reading all of the log's pieces for each one made a
+    # document with many edits quadratic (a megabyte of error-dense text)
+    text = "ab " * 2000
+    log = EditLog(text)
+    log.apply_step("s", [Change(i, i + 2, "xyz", "r", "m") for i in range(0, len(text), 3)])
+    log._pieces = _CountingList(log._pieces)
+    _CountingList.reads = 0
+    spans = [log.original_span(k * 4, k * 4 + 2) for k in range(1000)]
+    assert spans[1] == (3, 5) and spans[10] == (30, 32)
+    assert _CountingList.reads < 20 * 1000  # bisect: ~log2(2000) pieces per span, not 2000

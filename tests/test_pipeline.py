@@ -149,6 +149,30 @@ def test_loaded_resources_are_out_of_the_collectors_generations():
     assert gc.get_freeze_count() > 50_000, gc.get_freeze_count()
 
 
+def test_a_clean_runs_no_cyclic_collection_and_leaves_no_cyclic_garbage(seed_text):
+    """A full collection walks every object a clean holds, and a larger text has
+    more of both (collections and objects): the cost per MB of a megabyte of
+    error-dense text was 1.4 times that of 100 KB. A clean makes no cyclic
+    garbage, so pausing the collector keeps no memory."""
+    import gc
+    text = "\n\n".join([seed_text, "Teh goverment said on Fridya that the two counties woudl work togther."] * 20)
+    service.clean(text)  # the lazy caches, filled once
+    gc.collect()
+    runs = []
+
+    def count(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+    gc.callbacks.append(count)
+    try:
+        service.clean(text)
+    finally:
+        gc.callbacks.remove(count)
+    assert runs in ([], [0])  # at most the young collection the clean's allocations owe, after it
+    assert gc.isenabled()
+    assert gc.collect() == 0
+
+
 @pytest.mark.parametrize("text", [
     "《通过例子学 Rust》（Rust By Example, RBE）是一系列可运行的示例，它们展示了各种概念。",
     "東京（とうきょう）は、日本の首都です。",
@@ -299,3 +323,24 @@ def test_a_failing_step_over_http_is_a_200_with_its_reason(client, swap_step):
     assert r.status_code == 200 and r.get_json()["incomplete"]["reason"] == "step_error"
     metrics = client.get("/metrics").get_data(as_text=True)
     assert 'copydesk_incomplete_steps_total{reason="step_error",step="names"} 1.0' in metrics
+
+
+def test_the_collector_pause_is_counted_across_overlapping_blocks():
+    import gc
+
+    from service.resources import gc_paused
+    assert gc.isenabled()
+    first, second = gc_paused(), gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # another block is still open: still paused
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
