@@ -406,3 +406,11 @@ def test_a_short_surname_said_alike_but_written_by_people_stays_a_suggestion():
     # "Rutt" is a surname people write: another William is possible
     result = service.clean("William Rutt coached the under-12 team.")
     assert result.edits == () and [s.replacement for s in result.suggestions] == ["William Ruto"]
+
+
+def test_the_same_spelling_by_ear_again_is_no_evidence_of_the_listed_person():
+    # a thread that writes "Sarr" three times names Sarr; only another spelling of the
+    # listed person ("Modi" beside "Modhi") or a full name backs a lone surname
+    thread = service.clean("The midfielders I trust are Sarr and Maddison. Sarr was superb. Then Sarr again.")
+    assert thread.edits == ()
+    assert service.clean("Modhi arrived. Later Modi spoke.").text == "Modi arrived. Later Modi spoke."

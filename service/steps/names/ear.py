@@ -74,17 +74,15 @@ def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
 def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     """A person's name spelled by ear, with initials merged or split."""
     if len(parts) > 1:
-        for form in gaz.full.get(parts[0].key[:1], ()):
+        # the surname as listed after a given name heard with another first letter ("Shi Jinping")
+        heard_given = [f for f in gaz.full_by_surname.get(parts[-1].key, ()) if f.key[:1] != parts[0].key[:1]]
+        suggestion = None
+        for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given):
             found = match_full(parts, form, ctx.is_word, ctx.after_title)
-            if found is not None:
-                return found
-        for form in gaz.full_by_surname.get(parts[-1].key, ()):
-            # the surname as listed after a given name heard with another first letter ("Shi Jinping")
-            if form.key[:1] != parts[0].key[:1]:
-                found = match_full(parts, form, ctx.is_word, ctx.after_title)
-                if found is not None:
-                    return found
-        return match_split_surname(parts, gaz, ctx)
+            if found is not None and found.confidence > SUGGEST_CONFIDENCE:
+                return found  # a form that applies wins over one only suggested ("Kim Jong-un")
+            suggestion = suggestion or found
+        return suggestion or match_split_surname(parts, gaz, ctx)
     word = parts[0]
     if word.initial or ctx.prev_is_name or ctx.is_word(word.key) or word.key in ctx.others:
         return None

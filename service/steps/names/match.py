@@ -109,7 +109,7 @@ class WindowContext:
     is_word(lower): an ordinary English word (or a known other name);
     prev_is_name: an unknown capitalised word precedes ("Homi Mody");
     after_title: a title precedes ("President Zelenskiy");
-    seen: entry id -> start offsets of the text's mentions of it;
+    seen: entry id -> {start offset: key as written, None for a full name} of the text's mentions of it;
     others: surname keys the text gives another given name ("Jane Starner",
             "Anita Raghunathan"): a lone one may be that other person;
     lexicon(lower): an ordinary word, without the gazetteer's names ("saar");
@@ -139,8 +139,17 @@ class WindowContext:
                     or (self.unlisted is not None and self.unlisted()))
 
     def mentioned_elsewhere(self, entry_id: str, start: int) -> bool:
-        """The text names this entry somewhere other than at `start`."""
-        return any(s != start for s in self.seen.get(entry_id, ()))
+        """The text names this entry somewhere other than at `start`, spelled otherwise
+        or in full: the same spelling by ear again is no other evidence ("Sarr ... Sarr"
+        in a football thread names Sarr, not Sa'ar).
+
+        >>> ctx = WindowContext(lambda w: False, seen={"m": {0: "modhi", 20: "modi"}, "s": {0: "sarr", 9: "sarr"}})
+        >>> ctx.mentioned_elsewhere("m", 0), ctx.mentioned_elsewhere("s", 0)
+        (True, False)
+        """
+        mentions = self.seen.get(entry_id, {})
+        here = mentions.get(start)
+        return any(s != start and (key is None or key != here) for s, key in mentions.items())
 
 
 @dataclass(frozen=True)

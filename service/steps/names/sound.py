@@ -58,18 +58,29 @@ def metaphones_meet(a: str, b: str) -> bool:
 _FIRST_HEARD = str.maketrans("kqzw", "ccsv")
 
 
-def first_heard(word: str) -> str:
-    """The first sound as an ear takes it: C, K and Q one sound, Z as S, W as V,
-    and a Kh- as H ("Hamenei" for Khamenei).
+def first_sounds(word: str) -> frozenset:
+    """The sounds an ear may take a name's first letter for: C, K and Q one sound, Z as
+    S, W as V (German), a vowel as any vowel (Double Metaphone's rule: "Ebrahim" for
+    Ibrahim), and Kh- as K or H ("Hamenei", "Karn" for Khamenei, Khan).
 
-    >>> first_heard("christersson") == first_heard("kristersson"), first_heard("qiang") == first_heard("chiang")
+    >>> first_sounds("christersson") == first_sounds("kristersson"), first_sounds("qiang") == first_sounds("chiang")
     (True, True)
-    >>> first_heard("hamenei") == first_heard("khamenei"), first_heard("vadefuhl") == first_heard("wadephul")
-    (True, True)
+    >>> sorted(first_sounds("khamenei")), first_sounds("vadefuhl") == first_sounds("wadephul")
+    (['c', 'h'], True)
     """
     if word.startswith("kh"):
-        return "h"
-    return word[:1].translate(_FIRST_HEARD)
+        return frozenset("hc")
+    first = word[:1]
+    return frozenset("a" if first in "aeiou" else first.translate(_FIRST_HEARD))
+
+
+def same_first_sound(a: str, b: str) -> bool:
+    """Two names may begin with one sound (`first_sounds`).
+
+    >>> same_first_sound("ebrahim", "ibrahim"), same_first_sound("karn", "khan"), same_first_sound("modi", "nodi")
+    (True, True, False)
+    """
+    return not first_sounds(a).isdisjoint(first_sounds(b))
 
 
 def ends_in_another_syllable(a: str, b: str) -> bool:
@@ -247,7 +258,7 @@ def heard_as(cand: str, known: str) -> bool:
         return False
     if is_rare(cand) and spoken_alike(cand, known):
         return True  # said as the listed surname (or its Pinyin), in a spelling nobody writes
-    if first_heard(cand) != first_heard(known):
+    if not same_first_sound(cand, known):
         return False
     if undoubled(cand) == undoubled(known):
         return True  # "Abbe" for Abe: a doubled letter is not heard
@@ -330,7 +341,7 @@ def sounds_like(cand: str, known: str) -> bool:
     (True, False, True)
     """
     return cand != known and any(
-        first_heard(cand) == first_heard(heard)
+        same_first_sound(cand, heard)
         and (spoken_key(cand) == spoken_key(heard) or metaphones_meet(cand, heard))
         for heard in readings(known))
 
@@ -344,7 +355,7 @@ def spoken_alike(cand: str, known: str) -> bool:
     (True, True, False)
     """
     return cand != known and any(
-        first_heard(cand) == first_heard(heard) and spoken_key(cand) == spoken_key(heard)
+        same_first_sound(cand, heard) and spoken_key(cand) == spoken_key(heard)
         for heard in readings(known))
 
 

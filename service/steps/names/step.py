@@ -242,12 +242,12 @@ def collect_facts(memo: WindowMemo, runs: list) -> tuple[dict, frozenset]:
                 # a known surname, or one heard wrong: fixed, it would be known
                 alone = None if part.initial else memo.match((part,), memo.plain)
                 if alone is not None and alone.entry_id:
-                    seen.setdefault(alone.entry_id, set()).add(part.start)
+                    seen.setdefault(alone.entry_id, {})[part.start] = part.key
                 if part.initial or not memo.follows_name(seg, j):
                     continue
                 hit = memo.match(seg[j - 1:j + 1], memo.plain)
                 if hit is not None:
-                    seen.setdefault(hit.entry_id, set()).add(hit.start)
+                    seen.setdefault(hit.entry_id, {})[hit.start] = None
                 else:
                     others.add(part.key)
     return seen, frozenset(others)
