@@ -414,3 +414,12 @@ def test_the_same_spelling_by_ear_again_is_no_evidence_of_the_listed_person():
     thread = service.clean("The midfielders I trust are Sarr and Maddison. Sarr was superb. Then Sarr again.")
     assert thread.edits == ()
     assert service.clean("Modhi arrived. Later Modi spoke.").text == "Modi arrived. Later Modi spoke."
+
+
+def test_a_short_english_sentence_a_detector_reads_as_a_language_without_a_word_list_is_english():
+    # langdetect reads "minister met ... in" as Afrikaans, for which no word list is
+    # loaded: every word is English, so the English steps (names among them) run
+    result = service.clean("Industry minister Mélanie Joley met steelworkers in Hamilton.")
+    assert result.language["code"] == "en"
+    assert "Mélanie Joly" in result.text
+    assert service.clean("Die regering het vandag die nuwe begroting aangekondig.").language["code"] == "af"

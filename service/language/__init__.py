@@ -191,6 +191,9 @@ def read_words(text: str, guess: str, known_words, known_language: bool = False)
     'de'
     >>> read_words("Rockledge 14 11 6 15", "sv", known) is None
     True
+    >>> read_words("Industry minister Mélanie Joly met steelworkers in Hamilton.", "af",
+    ...            {"industry", "minister", "met", "steelworkers", "in"})[0]
+    'en'
     """
     content = content_words(text, known_words)
     if guess == "en":
@@ -215,6 +218,12 @@ def read_words(text: str, guess: str, known_words, known_language: bool = False)
             counted = english + sum(1 for w, e in zip(words, is_english) if not e and is_frequent_in(w, other))
         if evidence >= WORDS_DECIDE and english >= SHORT_MIN_KNOWN_SHARE * counted:
             return "en", _probability(evidence)
+        if (guess != "und" and not knows(guess) and english == len(words) >= UNLISTED_GUESS_MIN_WORDS
+                and evidence > -WORDS_DECIDE):
+            # the guess is a language no list here holds (langdetect reads "minister met ...
+            # in" as Afrikaans), every word is English and the nearest listed language is no
+            # likelier: the words outweigh a detector's n-grams
+            return "en", _probability(max(evidence, 0.0))
         if evidence <= -WORDS_DECIDE and (guess == "und" or knows(guess)):
             return (other if guess == "und" else guess), _probability(-evidence)
     return None
@@ -253,6 +262,8 @@ def take_prior(text: str, guess: str, known_words) -> bool:
 # are English dictionary words and it holds at least as many words only
 # English uses often as words only the detector's language uses often.
 SHORT_MIN_KNOWN_SHARE = 0.8
+# words a short text needs before all of them being English overrules a guess no list holds
+UNLISTED_GUESS_MIN_WORDS = 4
 # With this few words left (but not fewer than SHORT_MIN_WORDS) and no frequent
 # word either way, the dictionary decides.
 SHORT_NO_FUNCTION_WORDS = 6
