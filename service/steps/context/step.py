@@ -60,6 +60,7 @@ from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost)
+from .clauses import clause_score, needs_clause
 from .sides import opposes_change, side_evidence, unlisted_discount
 from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
@@ -187,6 +188,9 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 demoted = opposes_change(sides)
         if score > 0 and needs_wider(word):
             score, held = wider_score(model, text, site, word, partner.word, score, partner.threshold)
+            demoted = demoted or held
+        if score > 0 and needs_clause(word):
+            score, held = clause_score(text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
         if score > 0 or demoted:
             scores[i] = (score, partner, demoted)
