@@ -16,7 +16,10 @@ two sides (P(x | left) and P(right | x)), the evidence shows two weaknesses:
 
 A side whose missing bigrams are estimated through the neighbour's suffix class
 ("commits form a": a plural before a verb) is class evidence, not a guess, and
-keeps its weight. A neighbour that is None (punctuation, the start of a clause)
+keeps its weight; so does one whose partner is a function word, which may
+follow or precede nearly any word ("fell sharply and the": "sharply and" is
+below the cut-off only because adverbs are many), so that its unigram rate is
+a fair estimate. A neighbour that is None (punctuation, the start of a clause)
 or unknown to the model (a name) is absent: the scorer backs off to the unigram prior there, as
 it must, and this module leaves that side alone. Words with an apostrophe are
 scored through their expansions (model.expand_word) and are not split.
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import math
 
+from ...lexicon import ENGLISH_FUNCTION_WORDS
 from . import model as context_model
 
 # The most an unlisted side's evidence may count for a change (a factor): below the
@@ -39,11 +43,12 @@ UNLISTED_MAX_FACTOR = 5.0
 OPPOSE_FACTOR = 20.0
 
 
-def side_kind(model, pairs: tuple, neighbour) -> str:
+def side_kind(model, pairs: tuple, neighbour, partner: str = "") -> str:
     """"listed" when one of the side's two bigrams (`pairs`: with the word, with its
-    partner) is in the list, "unlisted" when neither is, "class" when neither is but
-    the neighbour's suffix class stands in for it, "absent" when the neighbour is
-    None or unknown to the model.
+    partner) is in the list, "unlisted" when neither is, "function" when neither is
+    but the partner is a function word, "class" when neither is but the neighbour's
+    suffix class stands in for it, "absent" when the neighbour is None or unknown to
+    the model.
 
     >>> from service.steps.context.model import BigramModel
     >>> m = BigramModel({"a": 5, "b": 5}, {"a b": 10}, 10)
@@ -54,6 +59,8 @@ def side_kind(model, pairs: tuple, neighbour) -> str:
         return "absent"
     if any(p in model.bigrams for p in pairs):
         return "listed"
+    if partner in ENGLISH_FUNCTION_WORDS:
+        return "function"
     return "class" if _class_backed(model, pairs, neighbour) else "unlisted"
 
 
@@ -86,8 +93,8 @@ def side_evidence(model, left, word: str, partner: str, right) -> tuple:
                   if left is not None else 0.0)
     right_ratio = (math.log(cond(model, partner, right, "b")) - math.log(cond(model, word, right, "b"))
                    if right is not None else 0.0)
-    return ((left_ratio, side_kind(model, (f"{left} {word}", f"{left} {partner}"), left)),
-            (right_ratio, side_kind(model, (f"{word} {right}", f"{partner} {right}"), right)))
+    return ((left_ratio, side_kind(model, (f"{left} {word}", f"{left} {partner}"), left, partner)),
+            (right_ratio, side_kind(model, (f"{word} {right}", f"{partner} {right}"), right, partner)))
 
 
 def unlisted_discount(sides: tuple) -> float:
