@@ -7,8 +7,9 @@ two sides (P(x | left) and P(right | x)), the evidence shows two weaknesses:
             the word or with the partner) is in the list says little: its ratio
             is what the cut-off and the two words' unigram counts make of the
             absence ("never cite knowledge": "cite" and "site" are both unseen
-            after "never", and "site" is simply the commoner word). Such a side
-            counts at most UNLISTED_MAX_FACTOR for a change.
+            after "never", and "site" is simply the commoner word). Unless a
+            listed side favours the change too, such a side counts at most
+            UNLISTED_MAX_FACTOR for it.
   opposed   a side whose listed bigrams clearly favour the word as written
             ("end up" over "and up") while no listed side favours the change:
             the change rests on a prior alone and must not be lifted by the
@@ -98,12 +99,17 @@ def side_evidence(model, left, word: str, partner: str, right) -> tuple:
 
 
 def unlisted_discount(sides: tuple) -> float:
-    """log factor <= 0: what unlisted sides' evidence for a change has beyond
-    UNLISTED_MAX_FACTOR, taken off again.
+    """log factor <= 0: when no listed side favours a change, what unlisted sides' evidence
+    for it has beyond UNLISTED_MAX_FACTOR, taken off again (a listed side that favours
+    the change carries it: "the company maid a profit").
 
-    >>> round(unlisted_discount(((4.0, "unlisted"), (9.0, "listed"))), 2), unlisted_discount(((1.0, "unlisted"),))
+    >>> round(unlisted_discount(((4.0, "unlisted"), (None, "absent"))), 2), unlisted_discount(((1.0, "unlisted"),))
     (-2.39, 0.0)
+    >>> unlisted_discount(((4.0, "unlisted"), (2.4, "listed")))
+    0.0
     """
+    if any(kind == "listed" and r > 0 for r, kind in sides):
+        return 0.0
     cap = math.log(UNLISTED_MAX_FACTOR)
     excess = sum((r - cap for r, kind in sides if kind == "unlisted" and r > cap), 0.0)
     return -excess if excess else 0.0
