@@ -112,6 +112,9 @@ def test_word_class_veto_leaves_a_suggestion(resources):
 @pytest.mark.parametrize("sentence", [
     "I now attempt to list every change.",  # an adverb between a subject and its verb
     "She wasted two set points.",  # a number before a plural noun
+    "Were it not for the rain, we would have won.",  # an inverted clause (clauses.py)
+    "Glue the shelf with end grain facing out.",  # a preposition before "end" and a noun
+    "Pick what you want from to best suit the room.",  # "two" would count nothing (clauses.py)
 ])
 def test_word_class_veto_holds_in_a_document_with_sure_errors(sentence, resources):
     """Word-class evidence keeps a correct word even where sure errors elsewhere raise the

@@ -60,6 +60,8 @@ from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost)
+from .clauses import clause_score, needs_clause
+from .sides import opposes_change, side_evidence, unlisted_discount
 from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
 
@@ -133,7 +135,8 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 earlier: tuple | None = None) -> list:
     """Each site's (log ratio, partner, held) against its best partner, or None
     for a site that is no candidate or no better written otherwise. `held`: wider
-    evidence keeps its change a suggestion.
+    evidence keeps its change a suggestion, or a side opposes it (sides.py): the
+    document's boost does not raise it.
 
     `earlier`: (sites, scores) of a previous call on the same text; a site that
     is the same object as then is not scored again (a site's score depends on
@@ -176,8 +179,19 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
             memo[key] = found
         score, partner = found
         demoted = False
+        if score > 0:
+            # each side on its own: an unlisted side counts less, and a change a listed side
+            # opposes (with no listed side for it) is not raised by the document's prior
+            sides = side_evidence(model, left, word, partner.word, right)
+            if sides:
+                score += unlisted_discount(sides)
+                demoted = opposes_change(sides)
         if score > 0 and needs_wider(word):
-            score, demoted = wider_score(model, text, site, word, partner.word, score, partner.threshold)
+            score, held = wider_score(model, text, site, word, partner.word, score, partner.threshold)
+            demoted = demoted or held
+        if score > 0 and needs_clause(word):
+            score, held = clause_score(text, site, word, partner.word, score, partner.threshold)
+            demoted = demoted or held
         if score > 0 or demoted:
             scores[i] = (score, partner, demoted)
     return scores

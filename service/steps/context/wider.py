@@ -51,6 +51,8 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "i
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                            "both", "either", "each", "every", "which", "whichever", "the", "a", "an"})
+# Prepositions that take a noun phrase: "with end grain", "for end users".
+_PREPOSITIONS = frozenset({"of", "in", "for", "with", "at", "by", "from", "on", "into", "about", "without"})
 # Words a particle's verb is never found behind (prepositions, conjunctions, relatives).
 _PARTICLE_STOPS = frozenset({"to", "of", "in", "for", "with", "and", "or", "but", "that", "which", "who",
                              "than", "as", "at", "by", "from", "on", "into", "if", "when", "because"})
@@ -199,12 +201,15 @@ def _too_before_modifier(left, right, before=None) -> bool:
 
 
 def _end_as_noun(left, right, before=None) -> bool:
-    """"gathered end hammocks", "two end clamps": after a number, an adjective or a participle
-    that is no noun, and before a word that is a noun and no adjective, "end" is a noun,
-    where "and" would join two unlike words ("branding end personal" is left to the bigrams).
+    """"gathered end hammocks", "two end clamps", "with end users": after a number, a
+    preposition, or an adjective or a participle that is no noun, and before a word that is
+    a noun and no adjective, "end" is a noun, where "and" would join two unlike words
+    ("branding end personal" is left to the bigrams).
 
     >>> _end_as_noun("looped", "cables"), _end_as_noun("branding", "personal"), _end_as_noun("salt", "pepper")
     (True, False, False)
+    >>> _end_as_noun("with", "grain"), _end_as_noun("in", "out")
+    (True, False)
     """
     if left is None or right is None or right in _DETERMINERS:
         return False
@@ -212,8 +217,8 @@ def _end_as_noun(left, right, before=None) -> bool:
     if "NOUN" not in after or "ADJ" in after:
         return False
     before = readings(left)
-    return left in _NUMBER_WORDS or (bool(before) and "NOUN" not in before
-                                     and ("ADJ" in before or left.endswith("ed")))
+    return left in _NUMBER_WORDS or left in _PREPOSITIONS or (
+        bool(before) and "NOUN" not in before and ("ADJ" in before or left.endswith("ed")))
 
 
 # Words after which a verb stands in its base form: "will end", "to end", "cannot end".

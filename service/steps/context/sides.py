@@ -1,0 +1,126 @@
+"""Side evidence for the `context` step: what each neighbour says on its own.
+
+`score.best_partner` scores a change on both neighbours at once. Split into its
+two sides (P(x | left) and P(right | x)), the evidence shows two weaknesses:
+
+  unlisted  a side where the neighbour is a known word but neither bigram (with
+            the word or with the partner) is in the list says little: its ratio
+            is what the cut-off and the two words' unigram counts make of the
+            absence ("never cite knowledge": "cite" and "site" are both unseen
+            after "never", and "site" is simply the commoner word). Unless a
+            listed side favours the change too, such a side counts at most
+            UNLISTED_MAX_FACTOR for it.
+  opposed   a side whose listed bigrams clearly favour the word as written
+            ("end up" over "and up") while no listed side favours the change:
+            the change rests on a prior alone and must not be lifted by the
+            document's boost (`score.document_boost`).
+
+A side whose missing bigrams are estimated through the neighbour's suffix class
+("commits form a": a plural before a verb) is class evidence, not a guess, and
+keeps its weight; so does one whose partner is a function word, which may
+follow or precede nearly any word ("fell sharply and the": "sharply and" is
+below the cut-off only because adverbs are many), so that its unigram rate is
+a fair estimate. A neighbour that is None (punctuation, the start of a clause)
+or unknown to the model (a name) is absent: the scorer backs off to the unigram prior there, as
+it must, and this module leaves that side alone. Words with an apostrophe are
+scored through their expansions (model.expand_word) and are not split.
+
+>>> from service.steps.context.model import BigramModel
+>>> m = BigramModel({"end": 50, "and": 3000, "up": 500}, {"end up": 300, "and up": 5}, 4000, scale=1.0, floor=1)
+>>> opposes_change(side_evidence(m, None, "end", "and", "up"))
+True
+"""
+from __future__ import annotations
+
+import math
+
+from ...lexicon import ENGLISH_FUNCTION_WORDS
+from . import model as context_model
+
+# The most an unlisted side's evidence may count for a change (a factor): below the
+# list's cut-off both bigrams are only known to be rare; their ratio is a guess.
+UNLISTED_MAX_FACTOR = 5.0
+# A listed side at least this many times likelier for the word as written opposes a change.
+OPPOSE_FACTOR = 20.0
+
+
+def side_kind(model, pairs: tuple, neighbour, partner: str = "") -> str:
+    """"listed" when one of the side's two bigrams (`pairs`: with the word, with its
+    partner) is in the list, "unlisted" when neither is, "function" when neither is
+    but the partner is a function word, "class" when neither is but the neighbour's
+    suffix class stands in for it, "absent" when the neighbour is None or unknown to
+    the model.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"a": 5, "b": 5}, {"a b": 10}, 10)
+    >>> side_kind(m, ("a b", "a c"), "a"), side_kind(m, ("b a", "b c"), "b"), side_kind(m, (), "zz")
+    ('listed', 'unlisted', 'absent')
+    """
+    if neighbour is None or neighbour not in model.unigrams:
+        return "absent"
+    if any(p in model.bigrams for p in pairs):
+        return "listed"
+    if partner in ENGLISH_FUNCTION_WORDS:
+        return "function"
+    return "class" if _class_backed(model, pairs, neighbour) else "unlisted"
+
+
+def _class_backed(model, pairs: tuple, neighbour: str) -> bool:
+    """True when a missing bigram of the side is estimated through the suffix class of
+    the neighbour (model.missing_estimate: a rarer -ing or plural neighbour), which is
+    evidence of the word's class and not its unigram count alone."""
+    if context_model.word_class(neighbour) is None:
+        return False
+    count = model.unigrams[neighbour]
+    others = [w for p in pairs for w in p.split(" ") if w != neighbour]
+    return any(count <= model.unigrams.get(w, 0) for w in others)
+
+
+def side_evidence(model, left, word: str, partner: str, right) -> tuple:
+    """((log ratio, kind) of the left side, (log ratio, kind) of the right side): the
+    ratio is P(partner side) / P(word side), > 0 favours the change; kind as in `side_kind`.
+    () for a word or partner with an apostrophe.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"the": 900, "board": 40, "bored": 10, "public": 50}, {"the board": 80}, 1000,
+    ...                 scale=1.0, floor=1)
+    >>> [(round(r, 1), k) for r, k in side_evidence(m, "the", "bored", "board", "public")]
+    [(5.1, 'listed'), (-0.7, 'unlisted')]
+    """
+    if "'" in word or "’" in word or "'" in partner or "’" in partner:
+        return ()
+    cond = context_model.cond_prob
+    left_ratio = (math.log(cond(model, left, partner, "a")) - math.log(cond(model, left, word, "a"))
+                  if left is not None else 0.0)
+    right_ratio = (math.log(cond(model, partner, right, "b")) - math.log(cond(model, word, right, "b"))
+                   if right is not None else 0.0)
+    return ((left_ratio, side_kind(model, (f"{left} {word}", f"{left} {partner}"), left, partner)),
+            (right_ratio, side_kind(model, (f"{word} {right}", f"{partner} {right}"), right, partner)))
+
+
+def unlisted_discount(sides: tuple) -> float:
+    """log factor <= 0: when no listed side favours a change, what unlisted sides' evidence
+    for it has beyond UNLISTED_MAX_FACTOR, taken off again (a listed side that favours
+    the change carries it: "the company maid a profit").
+
+    >>> round(unlisted_discount(((4.0, "unlisted"), (None, "absent"))), 2), unlisted_discount(((1.0, "unlisted"),))
+    (-2.39, 0.0)
+    >>> unlisted_discount(((4.0, "unlisted"), (2.4, "listed")))
+    0.0
+    """
+    if any(kind == "listed" and r > 0 for r, kind in sides):
+        return 0.0
+    cap = math.log(UNLISTED_MAX_FACTOR)
+    excess = sum((r - cap for r, kind in sides if kind == "unlisted" and r > cap), 0.0)
+    return -excess if excess else 0.0
+
+
+def opposes_change(sides: tuple) -> bool:
+    """True when a listed side clearly favours the word as written and no listed side
+    favours the change (see the module docstring).
+
+    >>> opposes_change(((4.1, "absent"), (-4.0, "listed"))), opposes_change(((6.8, "listed"), (-4.2, "listed")))
+    (True, False)
+    """
+    against = any(kind == "listed" and r <= -math.log(OPPOSE_FACTOR) for r, kind in sides)
+    return against and not any(kind == "listed" and r > 0 for r, kind in sides)
