@@ -43,9 +43,39 @@ MIN_FURNISHED_SHARE = 0.2
 
 def visible_text(html: str) -> str:
     """The page's readable text, blocks on their own lines; "" when there is none."""
+    return read_page(html)[0]
+
+
+def read_page(html: str) -> tuple[str, str, frozenset]:
+    """(visible text, the page's heading, the texts of its links), from one parse.
+
+    The heading is the first `<h1>` with words (what the page says it is
+    about); the link texts, lower-cased words joined by spaces, tell which
+    lines of a text are only links.
+
+    >>> text, heading, links = read_page("<nav><a>Home</a></nav><h1> Brass  lamps </h1><p>Hand made.</p><a>Next</a>")
+    >>> text, heading, sorted(links)
+    ('Brass lamps\\nHand made.\\nNext', 'Brass lamps', ['home', 'next'])
+    """
     tree = visible_tree(html)
     if tree is None:
-        return ""
+        return "", "", frozenset()
+    heading = next((h for h in (" ".join(el.text_content().split()) for el in tree.iter("h1")) if word_count(h)), "")
+    links = frozenset(filter(None, (word_key(a.text_content()) for a in tree.iter("a"))))
+    return furnished_text(tree), heading, links
+
+
+def word_key(text: str) -> str:
+    """The lower-cased words of `text`, joined by single spaces: how lines and links are compared.
+
+    >>> word_key(" Read   more, now! ")
+    'read more now'
+    """
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def furnished_text(tree) -> str:
+    """The text of a visible tree without its furniture, or from its `<main>` (the tree is changed)."""
     whole = block_text(tree)
     for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)
                          + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
