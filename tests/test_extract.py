@@ -139,15 +139,6 @@ def test_a_heavy_page_is_not_parsed_again_for_the_baseline(monkeypatch):
     extract_html(page)
 
 
-def test_the_page_heading_is_kept_when_the_extraction_drops_it():
-    """A listing's title is its main content too (WCXB's references hold it)."""
-    items = "".join(f"<div class=item><h3>Lamp model {i}</h3><span>Brass, {20 + i} cm</span> <span>${30 + i}</span></div>"
-                    for i in range(40))
-    page = wrap(f"<div class=top><a href=/>Home</a></div><div><h1>Brass table lamps</h1><div>{items}</div></div>")
-    text, _ = extract_html(page)
-    assert text.startswith("Brass table lamps\n\nLamp model 0")
-
-
 def test_a_choice_that_misses_the_headed_part_of_the_page_falls_back_to_it(monkeypatch):
     """When the chosen text holds none of the page's <h1> and is small beside the
     visible text from that heading on, it is another part of the page."""
@@ -168,4 +159,4 @@ def test_a_page_of_links_keeps_the_choice(monkeypatch):
     monkeypatch.setattr(extract, "baseline_text", lambda html: "")
     links = "".join(f"<li><a href=/l{i}>Lamp model {i} in brass</a></li>" for i in range(30))
     text, _ = extract_html(wrap(f"<h1>Brass table lamps</h1><ul>{links}</ul>"))
-    assert text == "Brass table lamps\n\nA short note on brass lamps."
+    assert text == "A short note on brass lamps."

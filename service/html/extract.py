@@ -57,8 +57,6 @@ MIN_HEADED_SHARE = 0.3
 # ...unless this share or more of the visible text's words are in lines that
 # are only a link's text (a menu, a link farm: evidence of no main text).
 MAX_LINK_SHARE = 0.3
-# A heading longer than this is not a title: it is not added to the text.
-MAX_HEADING_WORDS = 30
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -78,7 +76,7 @@ def extract_html(html: str) -> tuple[str, dict]:
     text = choose_text(article, visible, lambda: container_text(html, article))
     if not heavy:  # one parse less on a heavy page, as for the precise pass
         text = prefer_baseline(text, baseline_text(html))
-    text = keep_heading(prefer_headed(text, visible, heading, links), heading)
+    text = prefer_headed(text, visible, heading, links)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     return text, metadata_of(precise or recall)
@@ -135,8 +133,14 @@ def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> s
     True
     >>> prefer_headed("Cookies help us.", "Cat posts\\n" + "Next page\\n" * 9, "Cat posts", {"next page"})
     'Cookies help us.'
+
+    A heading that is a link's text (a blog's name leading to its home page)
+    names the site, not this page's part of it:
+
+    >>> prefer_headed("Cookies help us.", "Home\\nCat posts\\n" + story, "Cat posts", {"cat posts"})
+    'Cookies help us.'
     """
-    if not heading or holds_heading(text, heading):
+    if not heading or word_key(heading) in links or holds_heading(text, heading):
         return text
     headed = text_from_heading(visible, heading)
     if word_count(text) >= MIN_HEADED_SHARE * word_count(headed):
@@ -144,19 +148,6 @@ def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> s
     if link_share(visible, links) >= MAX_LINK_SHARE:
         return text
     return headed
-
-
-def keep_heading(text: str, heading: str) -> str:
-    """`text` with the page's heading before it when it does not hold it (the title is content).
-
-    >>> keep_heading("Hand made in Lisbon.", "Brass lamps")
-    'Brass lamps\\n\\nHand made in Lisbon.'
-    >>> keep_heading("BRASS LAMPS: hand made.", "Brass lamps")
-    'BRASS LAMPS: hand made.'
-    """
-    if not heading or holds_heading(text, heading) or word_count(heading) > MAX_HEADING_WORDS:
-        return text
-    return f"{heading}\n\n{text}" if text else heading
 
 
 def holds_heading(text: str, heading: str) -> bool:

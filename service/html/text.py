@@ -49,18 +49,22 @@ def visible_text(html: str) -> str:
 def read_page(html: str) -> tuple[str, str, frozenset]:
     """(visible text, the page's heading, the texts of its links), from one parse.
 
-    The heading is the first `<h1>` with words (what the page says it is
-    about); the link texts, lower-cased words joined by spaces, tell which
-    lines of a text are only links.
+    The heading is the page's `<h1>` (what the page says it is about), ""
+    unless it has exactly one with words (a blog's name and its post's title
+    are two: which one is this page's is not known). The link texts,
+    lower-cased words joined by spaces, tell which lines are only links.
 
     >>> text, heading, links = read_page("<nav><a>Home</a></nav><h1> Brass  lamps </h1><p>Hand made.</p><a>Next</a>")
     >>> text, heading, sorted(links)
     ('Brass lamps\\nHand made.\\nNext', 'Brass lamps', ['home', 'next'])
+    >>> read_page("<h1>Cat blog</h1><h1>A cat post</h1>")[1]
+    ''
     """
     tree = visible_tree(html)
     if tree is None:
         return "", "", frozenset()
-    heading = next((h for h in (" ".join(el.text_content().split()) for el in tree.iter("h1")) if word_count(h)), "")
+    headings = [h for h in (" ".join(el.text_content().split()) for el in tree.iter("h1")) if word_count(h)]
+    heading = headings[0] if len(headings) == 1 else ""
     links = frozenset(filter(None, (word_key(a.text_content()) for a in tree.iter("a"))))
     return furnished_text(tree), heading, links
 
