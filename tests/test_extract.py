@@ -137,3 +137,26 @@ def test_a_heavy_page_is_not_parsed_again_for_the_baseline(monkeypatch):
     page = "<html><body>" + "<div><p>Hi there, a line.</p></div>" * 60_000 + "</body></html>"
     assert extract.markup_weight(page) > extract.SINGLE_PASS_WEIGHT
     extract_html(page)
+
+
+def test_a_choice_that_misses_the_headed_part_of_the_page_falls_back_to_it(monkeypatch):
+    """When the chosen text holds none of the page's <h1> and is small beside the
+    visible text from that heading on, it is another part of the page."""
+    from service.html import extract
+
+    monkeypatch.setattr(extract, "choose_text", lambda *a, **k: "We use cookies. Accept all or manage choices.")
+    monkeypatch.setattr(extract, "baseline_text", lambda html: "")
+    rows = "".join(f"<tr><td>Lamp model {i}</td><td>brass, {20 + i} cm</td><td>${30 + i}</td></tr>" for i in range(20))
+    text, _ = extract_html(wrap(f"<nav><a href=/>Home</a></nav><h1>Brass table lamps</h1><table>{rows}</table>"))
+    assert text.startswith("Brass table lamps\n\nLamp model 0")
+
+
+def test_a_page_of_links_keeps_the_choice(monkeypatch):
+    """Link lines are no evidence of a main text: the choice stays."""
+    from service.html import extract
+
+    monkeypatch.setattr(extract, "choose_text", lambda *a, **k: "A short note on brass lamps.")
+    monkeypatch.setattr(extract, "baseline_text", lambda html: "")
+    links = "".join(f"<li><a href=/l{i}>Lamp model {i} in brass</a></li>" for i in range(30))
+    text, _ = extract_html(wrap(f"<h1>Brass table lamps</h1><ul>{links}</ul>"))
+    assert text == "A short note on brass lamps."

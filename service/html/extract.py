@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from .bounds import bound_html, markup_weight
-from .text import container_text, visible_text, word_count
+from .text import container_text, read_page, word_count, word_key
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,14 @@ MIN_CONTAINER_SHARE = 0.7
 MIN_BASELINE_OVERLAP = 0.5
 # ...or when the chosen text has less than this share of the baseline's words.
 MIN_BASELINE_SHARE = 0.35
+# When the chosen text lacks the page's <h1> heading and has less than this
+# share of the words of the visible text from that heading on, it is another
+# part of the page than the one the page is about (a sidebar story instead of
+# the listing, a cookie notice instead of the post): the headed text is used...
+MIN_HEADED_SHARE = 0.3
+# ...unless this share or more of the visible text's words are in lines that
+# are only a link's text (a menu, a link farm: evidence of no main text).
+MAX_LINK_SHARE = 0.3
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -64,9 +72,11 @@ def extract_html(html: str) -> tuple[str, dict]:
     recall = _bare_extract(html, favor_recall=True)
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
-    text = choose_text(article, visible_text(html), lambda: container_text(html, article))
+    visible, heading, links = read_page(html)
+    text = choose_text(article, visible, lambda: container_text(html, article))
     if not heavy:  # one parse less on a heavy page, as for the precise pass
         text = prefer_baseline(text, baseline_text(html))
+    text = prefer_headed(text, visible, heading, links)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     return text, metadata_of(precise or recall)
@@ -111,6 +121,71 @@ def prefer_baseline(text: str, baseline: str) -> str:
     if overlap >= MIN_BASELINE_OVERLAP * len(words) and len(words) >= MIN_BASELINE_SHARE * len(base):
         return text
     return separate_paragraphs(baseline)
+
+
+def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> str:
+    """`text`, or the visible text from the page's heading on when `text` missed the headed part.
+
+    >>> story = "A long story about cats and their ways. " * 3
+    >>> prefer_headed("Cookies help us.", "Home\\nCat posts\\n" + story, "Cat posts")[:20]
+    'Cat posts\\n\\nA long st'
+    >>> prefer_headed(story, "Home\\nCat posts\\n" + story, "Cat posts") == story
+    True
+    >>> prefer_headed("Cookies help us.", "Cat posts\\n" + "Next page\\n" * 9, "Cat posts", {"next page"})
+    'Cookies help us.'
+
+    A heading that is a link's text (a blog's name leading to its home page)
+    names the site, not this page's part of it:
+
+    >>> prefer_headed("Cookies help us.", "Home\\nCat posts\\n" + story, "Cat posts", {"cat posts"})
+    'Cookies help us.'
+    """
+    if not heading or word_key(heading) in links or holds_heading(text, heading):
+        return text
+    headed = text_from_heading(visible, heading)
+    if word_count(text) >= MIN_HEADED_SHARE * word_count(headed):
+        return text
+    if link_share(visible, links) >= MAX_LINK_SHARE:
+        return text
+    return headed
+
+
+def holds_heading(text: str, heading: str) -> bool:
+    """Whether `text` has the words of `heading` in a row (case and punctuation aside).
+
+    >>> holds_heading("Brass  lamps, hand made", "brass lamps"), holds_heading("lamps of brass", "brass lamps")
+    (True, False)
+    """
+    return word_key(heading) in word_key(text)
+
+
+def text_from_heading(visible: str, heading: str) -> str:
+    """The lines of `visible` from the first one holding `heading` on, a blank line between them; "" if none.
+
+    >>> text_from_heading("Menu\\nBrass lamps\\nHand made.", "Brass lamps")
+    'Brass lamps\\n\\nHand made.'
+    >>> text_from_heading("Menu", "Brass lamps")
+    ''
+    """
+    lines = visible.splitlines()
+    for i, line in enumerate(lines):
+        if holds_heading(line, heading):
+            return separate_paragraphs("\n".join(lines[i:]))
+    return ""
+
+
+def link_share(text: str, links) -> float:
+    """The share of the words of `text` in lines that are only a link's text (`links`: their word keys).
+
+    >>> round(link_share("Home\\nAbout us\\nA story about cats.", {"home", "about us"}), 3)
+    0.429
+    """
+    words = linked = 0
+    for line in text.splitlines():
+        n = word_count(line)
+        words += n
+        linked += n if word_key(line) in links else 0
+    return linked / words if words else 0.0
 
 
 def baseline_text(html: str) -> str:

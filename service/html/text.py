@@ -43,9 +43,43 @@ MIN_FURNISHED_SHARE = 0.2
 
 def visible_text(html: str) -> str:
     """The page's readable text, blocks on their own lines; "" when there is none."""
+    return read_page(html)[0]
+
+
+def read_page(html: str) -> tuple[str, str, frozenset]:
+    """(visible text, the page's heading, the texts of its links), from one parse.
+
+    The heading is the page's `<h1>` (what the page says it is about), ""
+    unless it has exactly one with words (a blog's name and its post's title
+    are two: which one is this page's is not known). The link texts,
+    lower-cased words joined by spaces, tell which lines are only links.
+
+    >>> text, heading, links = read_page("<nav><a>Home</a></nav><h1> Brass  lamps </h1><p>Hand made.</p><a>Next</a>")
+    >>> text, heading, sorted(links)
+    ('Brass lamps\\nHand made.\\nNext', 'Brass lamps', ['home', 'next'])
+    >>> read_page("<h1>Cat blog</h1><h1>A cat post</h1>")[1]
+    ''
+    """
     tree = visible_tree(html)
     if tree is None:
-        return ""
+        return "", "", frozenset()
+    headings = [h for h in (" ".join(el.text_content().split()) for el in tree.iter("h1")) if word_count(h)]
+    heading = headings[0] if len(headings) == 1 else ""
+    links = frozenset(filter(None, (word_key(a.text_content()) for a in tree.iter("a"))))
+    return furnished_text(tree), heading, links
+
+
+def word_key(text: str) -> str:
+    """The lower-cased words of `text`, joined by single spaces: how lines and links are compared.
+
+    >>> word_key(" Read   more, now! ")
+    'read more now'
+    """
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def furnished_text(tree) -> str:
+    """The text of a visible tree without its furniture, or from its `<main>` (the tree is changed)."""
     whole = block_text(tree)
     for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)
                          + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
