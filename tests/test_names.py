@@ -423,3 +423,8 @@ def test_a_short_english_sentence_a_detector_reads_as_a_language_without_a_word_
     assert result.language["code"] == "en"
     assert "Mélanie Joly" in result.text
     assert service.clean("Die regering het vandag die nuwe begroting aangekondig.").language["code"] == "af"
+
+
+def test_a_surname_people_write_heard_alike_only_loosely_is_not_changed_after_a_title():
+    # NYSIIS hears "Roth" as Ruto; a senator named Roth is someone else
+    assert service.clean("Senator William Roth gave his name to the account.").edits == ()

@@ -42,6 +42,16 @@ def double_metaphone(word: str) -> frozenset:
     return frozenset(code for code in doublemetaphone(word) if code)
 
 
+def primary_metaphone(word: str) -> str:
+    """A name's primary Double Metaphone code: its alternate is a second reading
+    ("Roth" as "Rot"), weaker evidence for a surname people write.
+
+    >>> primary_metaphone("roth"), primary_metaphone("ruto")
+    ('R0', 'RT')
+    """
+    return doublemetaphone(word)[0]
+
+
 def metaphones_meet(a: str, b: str) -> bool:
     """Some Double Metaphone code of `a` is one of `b`.
 
@@ -253,6 +263,12 @@ def heard_as(cand: str, known: str) -> bool:
     (True, True)
     >>> heard_as("trudoe", "trudeau"), heard_as("chyang", "qiang")
     (True, True)
+
+    A surname people write heard alike only by NYSIIS or Double Metaphone's second
+    reading is another person ("Senator William Roth" is not Ruto).
+
+    >>> heard_as("roth", "ruto")
+    False
     """
     if cand == known:
         return False
@@ -267,8 +283,14 @@ def heard_as(cand: str, known: str) -> bool:
     dist = OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 2)
     if dist == 1:
         return True
-    return dist <= allowed_edits(known) + 1 and (
-        phonetic_equal(cand, known) or metaphones_meet(cand, known) or spoken_key(cand) == spoken_key(known))
+    if dist > allowed_edits(known) + 1:
+        return False
+    if (spoken_key(cand) == spoken_key(known) or jellyfish.metaphone(cand) == jellyfish.metaphone(known)
+            or primary_metaphone(cand) == primary_metaphone(known)):
+        return True
+    # NYSIIS and Double Metaphone's second reading hear vowels and th loosely: enough
+    # for a spelling nobody writes, not for a surname people do
+    return is_rare(cand) and (phonetic_equal(cand, known) or metaphones_meet(cand, known))
 
 
 # Spellings an English ear hears as one sound, most specific first (the ground of
