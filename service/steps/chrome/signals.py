@@ -354,12 +354,14 @@ def strip_bullet(text: str) -> str:
 # Configuration and syntax listings have shapes of their own: a snake_case
 # identifier, a quoted JSON key, a lower-case YAML key before its value, a
 # comment or a shell prompt, a syntax synopsis's "[ optional ]" or a line of
-# brackets alone. Interface text has none of them: its labels are words.
+# brackets alone, or two Markdown code spans (an API reference's parameter list).
+# Interface text has none of them: its labels are words.
 _CODE_LINE = re.compile(
     r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
     r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b"
     r"|(?<![@\w?&=/.])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|^\"[^\"\s][^\"]{0,40}\"\s?:|^(?:-\s)?[a-z][\w-]*:\s+\S"
-    r"|^(?:#|//|--)\s\S|^\$\s[a-z]|^[\[{]\s|\s[\]}]$|^[\[\]{}()]+[,;]?$")
+    r"|^(?:#|//|--)\s\S|^\$\s[a-z]|^[\[{]\s|\s[\]}]$|^[\[\]{}()]+[,;]?$"
+    r"|`[^`\s][^`]*`[^`]*`[^`\s][^`]*`")
 
 
 def is_code_like(text: str) -> bool:
@@ -375,6 +377,8 @@ def is_code_like(text: str) -> bool:
     (True, True, True)
     >>> is_code_like("Contact: Sales"), is_code_like("#1 Bestseller"), is_code_like("[edit]"), is_code_like("@jane_doe")
     (False, False, False, False)
+    >>> is_code_like("* `hostname` {string} * `callback` {Function}"), is_code_like("Use `npm` to install it")
+    (True, False)
     """
     return _CODE_LINE.search(text.strip()) is not None
 
