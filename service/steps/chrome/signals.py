@@ -380,7 +380,19 @@ def is_code_like(text: str) -> bool:
     >>> is_code_like("* `hostname` {string} * `callback` {Function}"), is_code_like("Use `npm` to install it")
     (True, False)
     """
-    return _CODE_LINE.search(text.strip()) is not None
+    text = text.strip()
+    if _CODE_MARKS.isdisjoint(text):
+        first = _FIRST_WORD.match(text)
+        if first is None or first.group() not in _CODE_KEYWORDS:
+            return False  # no character any code shape needs: most lines, without the regex
+    return _CODE_LINE.search(text) is not None
+
+
+# Every shape of _CODE_LINE but its opening keywords needs one of these characters
+_CODE_MARKS = frozenset('()[]{};:=>-_"#/$`')
+_CODE_KEYWORDS = frozenset("""def class import from return yield const let var function async await print if
+for while elif else try except catch public private static void int fn""".split())
+_FIRST_WORD = re.compile(r"[a-z]+")
 
 
 def mark_cells(lines: list[Line], blocks: list[Block]) -> list[bool]:
