@@ -131,6 +131,16 @@ def is_common_word(word: str) -> bool:
     return word in ENGLISH_FUNCTION_WORDS or bool(parts_of_speech(word))
 
 
+def count_in(words, collection) -> int:
+    """How many of `words` are in `collection` (a set or a dict), counted in C:
+    these counts run over every sample and line, and a generator cost ~3x.
+
+    >>> count_in("the cat sat on the mat".split(), {"the", "mat"})
+    3
+    """
+    return sum(map(collection.__contains__, words))
+
+
 # ---------------------------------------------------------------- function words
 
 # The commonest English function words: English prose is full of them.

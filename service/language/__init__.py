@@ -19,7 +19,7 @@ from langdetect import DetectorFactory, LangDetectException, detector_factory
 from .detector import FastDetector
 from .shared import SHARED_FUNCTION_WORDS
 from .words import TOKEN, english_evidence, is_english_word, is_frequent_in, knows, likeliest_other_language, text_words
-from ..lexicon import ENGLISH_FUNCTION_WORDS, function_words
+from ..lexicon import ENGLISH_FUNCTION_WORDS, count_in, function_words
 
 # langdetect's cost rises steeply with length, and a thousand characters give
 # the same answers on news as the whole text (bench/NOTES.md, "Language sample").
@@ -80,16 +80,6 @@ def _sample(text: str) -> str:
             if size >= SAMPLE_CHARS:
                 return " ".join(words)
     return " ".join(words)
-
-
-def count_in(words, collection) -> int:
-    """How many of `words` are in `collection` (a set or a dict), counted in C:
-    these counts run over every sample and line, and a generator cost ~3x.
-
-    >>> count_in("the cat sat on the mat".split(), {"the", "mat"})
-    3
-    """
-    return sum(map(collection.__contains__, words))
 
 
 def clearly_english(sample: str, known_words) -> bool:

@@ -31,8 +31,8 @@ from ...budget import UNLIMITED
 from ...edits import Change
 from ...errors import RulesError
 from ...guards import is_quoted_alone, looks_like_code, name_words
-from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, fold_apostrophes,
-                        match_casing, write_apostrophes)
+from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in,
+                        fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, split_pieces
 from .rank import (is_compound, is_derivation, is_made_from, lexicon_for, posterior_share, respell_misspellings,
@@ -340,8 +340,7 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
     if len(words) < FOREIGN_MIN_WORDS:
         return False
     # the cheap test first: English prose is full of function words
-    # (counted in C: sum of the set's answers, as language.count_in)
-    if sum(map(DISTINCTLY_ENGLISH_FUNCTION_WORDS.__contains__, words)) >= FOREIGN_FUNCTION_SHARE * len(words):
+    if count_in(words, DISTINCTLY_ENGLISH_FUNCTION_WORDS) >= FOREIGN_FUNCTION_SHARE * len(words):
         return False
     unknown = sum(1 for w in words if w not in listed and lex.zipf(w) < FOREIGN_KNOWN_ZIPF)
     return unknown > FOREIGN_SHARE * len(words)
