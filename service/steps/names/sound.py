@@ -31,15 +31,15 @@ def phonetic_equal(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def double_metaphone(word: str) -> frozenset:
-    """A name's Double Metaphone codes (primary and alternate): built for names of
-    many languages heard by an English ear (Pinyin "Qiang" as "Chiang", French
-    "Barnier" with a silent r, "Christ-" as "Krist-").
+def double_metaphone(word: str) -> tuple:
+    """A name's Double Metaphone codes (primary, alternate; "" when it has none): built
+    for names of many languages heard by an English ear (Pinyin "Qiang" as "Chiang",
+    French "Barnier" with a silent r, "Christ-" as "Krist-").
 
-    >>> sorted(double_metaphone("barnier")), sorted(double_metaphone("qiang"))
-    (['PRN', 'PRNR'], ['KNK'])
+    >>> double_metaphone("barnier"), double_metaphone("qiang")
+    (('PRN', 'PRNR'), ('KNK', ''))
     """
-    return frozenset(code for code in doublemetaphone(word) if code)
+    return tuple(doublemetaphone(word))
 
 
 def primary_metaphone(word: str) -> str:
@@ -49,7 +49,7 @@ def primary_metaphone(word: str) -> str:
     >>> primary_metaphone("roth"), primary_metaphone("ruto")
     ('R0', 'RT')
     """
-    return doublemetaphone(word)[0]
+    return double_metaphone(word)[0]
 
 
 def metaphones_meet(a: str, b: str) -> bool:
@@ -60,7 +60,7 @@ def metaphones_meet(a: str, b: str) -> bool:
     >>> metaphones_meet("kristensen", "kristersson"), metaphones_meet("kallan", "kallas")
     (False, False)
     """
-    return not double_metaphone(a).isdisjoint(double_metaphone(b))
+    return not ({*double_metaphone(a)} - {""}).isdisjoint(double_metaphone(b))
 
 
 # First letters an ear does not tell apart in a name: C/K/Q, Z/S, and W/V as German
@@ -108,6 +108,7 @@ def ends_in_another_syllable(a: str, b: str) -> bool:
 
 
 _VOWELS = "aeiouy"
+_VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
 
 
 def same_syllables(a: str, b: str) -> bool:
@@ -125,7 +126,7 @@ def _syllables(word: str) -> int:
     >>> _syllables("ibrahim"), _syllables("zelenskyy")
     (3, 3)
     """
-    return len(re.findall(r"[aeiouy]+", word))
+    return len(_VOWEL_RUN.findall(word))
 
 
 def allowed_edits(word: str) -> int:
@@ -362,10 +363,7 @@ def sounds_like(cand: str, known: str) -> bool:
     >>> sounds_like("chiang", "qiang"), sounds_like("kristensen", "kristersson"), sounds_like("shi", "xi")
     (True, False, True)
     """
-    return cand != known and any(
-        same_first_sound(cand, heard)
-        and (spoken_key(cand) == spoken_key(heard) or metaphones_meet(cand, heard))
-        for heard in readings(known))
+    return _heard_in_a_reading(cand, known, metaphone=True)
 
 
 def spoken_alike(cand: str, known: str) -> bool:
@@ -376,8 +374,15 @@ def spoken_alike(cand: str, known: str) -> bool:
     >>> spoken_alike("pootin", "putin"), spoken_alike("lavroff", "lavrov"), spoken_alike("vieri", "vieira")
     (True, True, False)
     """
+    return _heard_in_a_reading(cand, known, metaphone=False)
+
+
+def _heard_in_a_reading(cand: str, known: str, metaphone: bool) -> bool:
+    """`cand` begins with the sound of `known` or of its Pinyin reading, and has its
+    `spoken_key` (or, with `metaphone`, shares a Double Metaphone code)."""
     return cand != known and any(
-        same_first_sound(cand, heard) and spoken_key(cand) == spoken_key(heard)
+        same_first_sound(cand, heard)
+        and (spoken_key(cand) == spoken_key(heard) or metaphone and metaphones_meet(cand, heard))
         for heard in readings(known))
 
 
