@@ -18,7 +18,9 @@ Applied or suggested by how much the sentence says who it is (`sound.fuzzy_confi
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
@@ -179,12 +181,101 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
     return strength
 
 
+@dataclass(frozen=True)
+class Heard:
+    """What a window says about one listed form: the window's surname as written
+    (`tail`, its last parts joined), the listed `surname`, how the given names agree
+    (`given_agree`), whether a title or role comes before, and whether a given name
+    few people share (`distinctive`) vouches for the person. Costly sound tests are
+    computed once, when a tier first asks."""
+
+    tail: str
+    surname: str
+    given: str
+    after_title: bool
+    distinctive: bool
+    tail_is_word: bool
+    tail_has_initial: bool
+
+    @cached_property
+    def rare(self) -> bool:
+        return is_rare(self.tail)
+
+    @cached_property
+    def written_alike(self) -> bool:
+        return similar_word(self.tail, self.surname, confirmed=self.given == "strong", distinctive=self.distinctive)
+
+    @cached_property
+    def sounds(self) -> bool:
+        return sounds_like(self.tail, self.surname)
+
+    @cached_property
+    def spoken(self) -> bool:
+        return spoken_alike(self.tail, self.surname)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One row of the by-ear policy: when it `holds`, the window is the person with
+    `confidence` (None: it is no match, and no later row is tried); `reason` says why.
+    With `initials_rule`, initials merged into the surname ("S.J. Shankar") are
+    recorded as `names.initials` rather than `names.fuzzy`."""
+
+    reason: str
+    holds: Callable[[Heard], bool]
+    confidence: Callable[[Heard], float] | None
+    initials_rule: bool = False
+
+
+def _written_or_heard_after_title(h: Heard) -> bool:
+    return h.written_alike or h.after_title and (
+        h.given == "strong" and heard_as(h.tail, h.surname) or h.rare and h.spoken)
+
+
+# Tried in order; the first row that holds decides. Each row was measured on the
+# names-by-ear lists (bench/names_by_ear.py) and the others they hold.
+FULL_NAME_TIERS = (
+    Tier("a given name heard alike before a listed surname few people share, as written "
+         "(\"Lee Keqiang\"): applied after a title, else the editor decides",
+         lambda h: h.given == "heard",
+         lambda h: 0.85 if h.after_title else SUGGEST_CONFIDENCE),
+    Tier("initials alone do not vouch for a word (\"A. Bang\" is no Ajay Banga)",
+         lambda h: h.given == "weak" and h.tail != h.surname and h.tail_is_word,
+         None),
+    Tier("the surname written alike, or after a title heard as the listed one",
+         _written_or_heard_after_title,
+         lambda h: fuzzy_confidence(h.tail, h.surname, h.distinctive, h.after_title),
+         initials_rule=True),
+    Tier("heard alike but spelled further off (\"Justin Trudo\") after a title or role "
+         "and given names that agree: shown to the editor, never applied",
+         lambda h: h.after_title and h.sounds,
+         lambda h: SUGGEST_CONFIDENCE),
+    Tier("no title, the full given name, a surname spoken alike (\"Vladimir Pootin\"): a "
+         "spelling nobody writes is a slip of the ear; a real surname is another person's",
+         lambda h: h.given == "strong" and h.spoken,
+         lambda h: 0.85 if h.rare and not h.tail_is_word else SUGGEST_CONFIDENCE),
+    Tier("only Double Metaphone hears them alike, no title, but a given name few people "
+         "share or a spelling nobody writes (\"Shinzo Abbey\"): the editor decides",
+         lambda h: (h.given == "strong" and (h.distinctive or h.rare) and same_syllables(h.tail, h.surname)
+                    and (h.sounds or consonants_heard_alike(h.tail, h.surname))),
+         lambda h: SUGGEST_CONFIDENCE),
+)
+
+
 def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
-    """Given names agree and the remaining parts, joined, are the surname.
+    """Given names agree and the remaining parts, joined, are the surname, as the
+    first row of `FULL_NAME_TIERS` that holds decides.
 
     "S.J. Shankar": given [S] = [S.], and "J"+"Shankar" sounds like "Jaishankar".
     After a title or role ("German chancellor Friedrich Mertz"), a full given name
     that agrees makes the surname heard by ear enough (`heard_as`).
+
+    >>> g = build_gazetteer([{"id": "p", "canonical": "Vladimir Putin", "kind": "person"}])
+    >>> form = g.full["v"][0]
+    >>> match_full(parse_parts("Vladimir Pootin"), form, lambda w: False).confidence
+    0.85
+    >>> match_full(parse_parts("Vladimir Potter"), form, lambda w: w == "potter") is None
+    True
     """
     surname = form.parts[-1].key
     # given_agree needs as many given parts as the form has, so only one split
@@ -193,34 +284,17 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     if not 1 <= k < len(parts):
         return None
     tail = "".join(p.key for p in parts[-k:])
-    # a given name heard alike is enough before a listed surname few people share, as
-    # written ("Lee Keqiang"): the surname says who it is; with no title, the editor decides
     given = given_agree(parts[:-k], form.parts[:-1], hear=tail == surname and is_distinctive(surname))
     if given is None:
         return None
-    if given == "heard":
-        return make_match(parts, form.entry.canonical, "names.fuzzy",
-                          0.85 if after_title else SUGGEST_CONFIDENCE, form)
-    if given == "weak" and tail != surname and is_word(tail):
-        return None  # "A. Bang" is no Ajay Banga: initials alone do not vouch for a word
-    distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
-    if similar_word(tail, surname, confirmed=given == "strong", distinctive=distinctive) or (
-            after_title and (given == "strong" and heard_as(tail, surname)
-                             or is_rare(tail) and spoken_alike(tail, surname))):
-        rule = "names.initials" if any(p.initial for p in parts[-k:]) else "names.fuzzy"
-        return make_match(parts, form.entry.canonical, rule, fuzzy_confidence(tail, surname, distinctive, after_title), form)
-    if after_title and sounds_like(tail, surname):
-        # heard alike but spelled further off ("Justin Trudo"), after a title or role and
-        # given names or initials that agree: shown to the editor, never applied
-        return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
-    if given == "strong" and spoken_alike(tail, surname):
-        # no title, the full given name, a surname spoken alike ("Vladimir Pootin"): a
-        # spelling nobody writes is a slip of the ear; a real surname is another person's
-        confidence = 0.85 if is_rare(tail) and not is_word(tail) else SUGGEST_CONFIDENCE
-        return make_match(parts, form.entry.canonical, "names.fuzzy", confidence, form)
-    if (given == "strong" and (distinctive or is_rare(tail)) and same_syllables(tail, surname)
-            and (sounds_like(tail, surname) or consonants_heard_alike(tail, surname))):
-        # only Double Metaphone hears them alike, no title, but a given name few people
-        # share or a spelling nobody writes ("Shinzo Abbey", "Justin Truedo"): the editor decides
-        return make_match(parts, form.entry.canonical, "names.fuzzy", SUGGEST_CONFIDENCE, form)
+    heard = Heard(tail, surname, given, after_title,
+                  distinctive=any(not p.initial and is_distinctive(p.key) for p in parts[:-k]),
+                  tail_is_word=is_word(tail), tail_has_initial=any(p.initial for p in parts[-k:]))
+    for tier in FULL_NAME_TIERS:
+        if not tier.holds(heard):
+            continue
+        if tier.confidence is None:
+            return None
+        rule = "names.initials" if tier.initials_rule and heard.tail_has_initial else "names.fuzzy"
+        return make_match(parts, form.entry.canonical, rule, tier.confidence(heard), form)
     return None
