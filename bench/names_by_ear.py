@@ -10,6 +10,7 @@ changed or given a suggestion. No request `names`: only the gazetteer.
 from __future__ import annotations
 
 import argparse
+import re
 import os
 
 import yaml
@@ -19,6 +20,15 @@ import service
 from service.steps.names.match import fold  # the gazetteer's own folding of diacritics
 
 DATA = os.path.join(HERE, "..", "tests", "data", "names_by_ear.yaml")
+
+
+def contains_name(text: str, name: str) -> bool:
+    """`name` in `text` as whole words: "Liz Trusse" left as it is does not contain Liz Truss.
+
+    >>> contains_name("liz truss met him", "liz truss"), contains_name("liz trusse met him", "liz truss")
+    (True, False)
+    """
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 def main() -> None:
@@ -32,7 +42,7 @@ def main() -> None:
     for case in cases["variants"]:
         result = service.clean(case["text"])
         surname = fold(case["expect"].split()[-1])
-        if fold(case["expect"]) in fold(result.text):  # the gazetteer keeps a spelling without accents
+        if contains_name(fold(result.text), fold(case["expect"])):  # the gazetteer keeps a spelling without accents
             fixed += 1
         elif any(fold(e.replacement) == surname for e in result.edits):
             fixed += 1  # a lone surname after a title ("President Erdowan") corrected to the surname

@@ -284,7 +284,10 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     if not 1 <= k < len(parts):
         return None
     tail = "".join(p.key for p in parts[-k:])
-    given = given_agree(parts[:-k], form.parts[:-1], hear=tail == surname and is_distinctive(surname))
+    # a given name heard alike is enough before the listed surname as written when few
+    # people share it, or when a title or role says who it is ("vice president Camala Harris")
+    given = given_agree(parts[:-k], form.parts[:-1],
+                        hear=tail == surname and (after_title or is_distinctive(surname)))
     if given is None:
         return None
     heard = Heard(tail, surname, given, after_title,

@@ -63,6 +63,8 @@ def metaphones_meet(a: str, b: str) -> bool:
     return not ({*double_metaphone(a)} - {""}).isdisjoint(double_metaphone(b))
 
 
+_VOWELS = "aeiouy"
+
 # First letters an ear does not tell apart in a name: C/K/Q, Z/S, and W/V as German
 # says it ("Vadephul" for Wadephul)
 _FIRST_HEARD = str.maketrans("kqzw", "ccsv")
@@ -77,10 +79,18 @@ def first_sounds(word: str) -> frozenset:
     (True, True)
     >>> sorted(first_sounds("khamenei")), first_sounds("vadefuhl") == first_sounds("wadephul")
     (['c', 'h'], True)
+    >>> first_sounds("djoko") == first_sounds("joko"), first_sounds("evette") == first_sounds("yvette")
+    (True, True)
+    >>> first_sounds("yusuf") == first_sounds("usuf")
+    False
     """
     if word.startswith("kh"):
         return frozenset("hc")
+    if word.startswith("dj"):
+        return frozenset("j")  # "Djoko" is said as Joko
     first = word[:1]
+    if first == "y" and word[1:2] and word[1:2] not in _VOWELS:
+        return frozenset("a")  # a y before a consonant is a vowel ("Yvette", "Evette")
     return frozenset("a" if first in "aeiou" else first.translate(_FIRST_HEARD))
 
 
@@ -107,7 +117,6 @@ def ends_in_another_syllable(a: str, b: str) -> bool:
     return open_a != open_b and _syllables(a) != _syllables(b)
 
 
-_VOWELS = "aeiouy"
 _VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
 
 
@@ -297,7 +306,7 @@ def heard_as(cand: str, known: str) -> bool:
 # Spellings an English ear hears as one sound, most specific first (the ground of
 # Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
 # "Merts" for Merz, "Vans" for Vance, "Yee" for Yi.
-_SPOKEN = (("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
+_SPOKEN = (("dj", "j"), ("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
            ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
            ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
            ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
@@ -336,21 +345,31 @@ def spoken_key(word: str) -> str:
 
 # Pinyin letters an English ear hears otherwise: "Xi" as "Shi", "Qiang" as "Chiang"
 _PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
+# A j before a vowel is said as y in most of Europe ("Kaja", "Jens") and as h in
+# Spanish ("Javier"): an English ear writes the sound it heard
+_J_SAID = ("y", "h")
 
 
+@lru_cache(maxsize=65536)
 def readings(known: str) -> tuple:
-    """A listed surname as written, and as its Pinyin is heard when it may be Pinyin
-    (a q not followed by u, or an x before a vowel).
+    """A listed name as written, and as it is heard when its letters may be read
+    another way: as Pinyin (a q not followed by u, or an x before a vowel), and
+    with a j before a vowel said as y or h.
 
     >>> readings("xi"), readings("qiang"), readings("merz")
     (('xi', 'shi'), ('qiang', 'chiang'), ('merz',))
+    >>> readings("kaja"), readings("javier")
+    (('kaja', 'kaya', 'kaha'), ('javier', 'yavier', 'havier'))
     """
-    if not re.search(r"q(?!u)|x[aeiou]", known):
-        return (known,)
-    heard = known
-    for spelled, said in _PINYIN:
-        heard = heard.replace(spelled, said)
-    return (known, heard)
+    heard = [known]
+    if re.search(r"q(?!u)|x[aeiou]", known):
+        pinyin = known
+        for spelled, said in _PINYIN:
+            pinyin = pinyin.replace(spelled, said)
+        heard.append(pinyin)
+    if re.search(r"(?<!d)j[aeiou]", known):
+        heard.extend(re.sub(r"(?<!d)j(?=[aeiou])", said, known) for said in _J_SAID)
+    return tuple(heard)
 
 
 def sounds_like(cand: str, known: str) -> bool:

@@ -227,8 +227,26 @@ def names_another(match, size: int, gazetteers) -> bool:
         return False
     if size > 1:
         return True
+    return not is_place(match, gazetteers)
+
+
+def is_place(match, gazetteers) -> bool:
+    """The match names a place, not a person."""
     entry = next((g.by_id[match.entry_id] for g in gazetteers if match.entry_id in g.by_id), None)
-    return entry is None or entry.kind != "place"
+    return entry is not None and entry.kind == "place"
+
+
+def match_longer(memo: WindowMemo, seg: tuple, j: int, ctx: WindowContext):
+    """(match, size) of the longest window of two parts or more at j that the
+    by-ear tiers read as a person, or None."""
+    for size in range(min(MAX_PARTS, len(seg) - j), 1, -1):
+        window = seg[j:j + size]
+        if window[-1].initial and j + size < len(seg):
+            continue
+        hit = memo.match(window, ctx, True)
+        if hit is not None and not is_place(hit, memo.gazetteers):
+            return hit, size
+    return None
 
 
 def collect_facts(memo: WindowMemo, runs: list) -> tuple[dict, frozenset]:
@@ -312,6 +330,11 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
                 if window[-1].initial and (size == 1 or j + size < len(seg)):
                     continue  # an initial belongs to the name after it
                 hit = memo.match(window, ctx, fuzzy)
+                if hit is not None and not fuzzy and size == 1 and is_place(hit, memo.gazetteers):
+                    # many given names are places ("Georgia Meloni", "Kaya Kallas"): a person
+                    # heard by ear in the longer window wins over the one-word place
+                    longer = match_longer(memo, seg, j, ctx)
+                    hit, size = longer or (hit, size)
                 if hit is not None:
                     j += size
                     break
