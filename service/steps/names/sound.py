@@ -81,14 +81,16 @@ def first_sounds(word: str) -> frozenset:
     (['c', 'h'], True)
     >>> first_sounds("djoko") == first_sounds("joko"), first_sounds("evette") == first_sounds("yvette")
     (True, True)
-    >>> first_sounds("yusuf") == first_sounds("usuf")
-    False
+    >>> first_sounds("yusuf") == first_sounds("usuf"), first_sounds("cyril") == first_sounds("syril")
+    (False, True)
     """
     if word.startswith("kh"):
         return frozenset("hc")
     if word.startswith("dj"):
         return frozenset("j")  # "Djoko" is said as Joko
     first = word[:1]
+    if first == "c" and word[1:2] and word[1:2] in "eiy":
+        return frozenset("s")  # a c before e, i, y is said as s ("Syril" for Cyril)
     if first == "y" and word[1:2] and word[1:2] not in _VOWELS:
         return frozenset("a")  # a y before a consonant is a vowel ("Yvette", "Evette")
     return frozenset("a" if first in "aeiou" else first.translate(_FIRST_HEARD))
@@ -345,30 +347,38 @@ def spoken_key(word: str) -> str:
 
 # Pinyin letters an English ear hears otherwise: "Xi" as "Shi", "Qiang" as "Chiang"
 _PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
-# A j before a vowel is said as y in most of Europe ("Kaja", "Jens") and as h in
-# Spanish ("Javier"): an English ear writes the sound it heard
-_J_SAID = ("y", "h")
+# Letters read otherwise in the languages names come from: a j before a vowel is
+# said as y in most of Europe ("Kaja", "Jens") and as h in Spanish ("Javier"); a w
+# before a vowel or ending -ew/-ow as v (German, Polish: "Medwedew"); a final -ij/-yj as -i/-y
+# ("Dmitrij"); a final t after o is silent in French ("Barrot", "Trudot")
+_READ_OTHERWISE = ((re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
+                   (re.compile(r"w(?=[aeiou])|(?<=[eo])w$"), ("v",)),
+                   (re.compile(r"(?<=[iy])j$"), ("",)),
+                   (re.compile(r"(?<=o)t$"), ("",)))
 
 
 @lru_cache(maxsize=65536)
-def readings(known: str) -> tuple:
-    """A listed name as written, and as it is heard when its letters may be read
-    another way: as Pinyin (a q not followed by u, or an x before a vowel), and
-    with a j before a vowel said as y or h.
+def readings(name: str) -> tuple:
+    """A name as written, and as it is heard when its letters may be read another
+    way: as Pinyin (a q not followed by u, or an x before a vowel), or as
+    `_READ_OTHERWISE` says.
 
     >>> readings("xi"), readings("qiang"), readings("merz")
     (('xi', 'shi'), ('qiang', 'chiang'), ('merz',))
     >>> readings("kaja"), readings("javier")
     (('kaja', 'kaya', 'kaha'), ('javier', 'yavier', 'havier'))
+    >>> readings("medwedew"), readings("dmitrij"), readings("barrot")
+    (('medwedew', 'medvedev'), ('dmitrij', 'dmitri'), ('barrot', 'barro'))
     """
-    heard = [known]
-    if re.search(r"q(?!u)|x[aeiou]", known):
-        pinyin = known
+    heard = [name]
+    if re.search(r"q(?!u)|x[aeiou]", name):
+        pinyin = name
         for spelled, said in _PINYIN:
             pinyin = pinyin.replace(spelled, said)
         heard.append(pinyin)
-    if re.search(r"(?<!d)j[aeiou]", known):
-        heard.extend(re.sub(r"(?<!d)j(?=[aeiou])", said, known) for said in _J_SAID)
+    for letter, saids in _READ_OTHERWISE:
+        if letter.search(name):
+            heard.extend(letter.sub(said, name) for said in saids)
     return tuple(heard)
 
 
@@ -386,7 +396,7 @@ def sounds_like(cand: str, known: str) -> bool:
 
 
 def spoken_alike(cand: str, known: str) -> bool:
-    """The same `spoken_key` as the surname or its Pinyin reading: closer than
+    """The same `spoken_key` as the surname in one of their `readings`: closer than
     `sounds_like`, whose Double Metaphone hears every vowel alike ("Vieri" is
     not Vieira).
 
@@ -397,12 +407,12 @@ def spoken_alike(cand: str, known: str) -> bool:
 
 
 def _heard_in_a_reading(cand: str, known: str, metaphone: bool) -> bool:
-    """`cand` begins with the sound of `known` or of its Pinyin reading, and has its
+    """A reading of `cand` begins with the sound of a reading of `known` (`readings`), and has its
     `spoken_key` (or, with `metaphone`, shares a Double Metaphone code)."""
     return cand != known and any(
-        same_first_sound(cand, heard)
-        and (spoken_key(cand) == spoken_key(heard) or metaphone and metaphones_meet(cand, heard))
-        for heard in readings(known))
+        same_first_sound(said, heard)
+        and (spoken_key(said) == spoken_key(heard) or metaphone and metaphones_meet(said, heard))
+        for heard in readings(known) for said in readings(cand))
 
 
 # below the apply threshold (0.5): offered as a suggestion, never applied
