@@ -26,7 +26,8 @@ from rapidfuzz.distance import OSA
 
 from .match import Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match, match_exact
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
-from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare, same_syllables,
+from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare,
+                    letters_heard_alike, same_syllables,
                     similar_word, sounds_like, spoken_alike)
 
 
@@ -78,8 +79,11 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     if len(parts) > 1:
         # the surname as listed after a given name heard with another first letter ("Shi Jinping")
         heard_given = [f for f in gaz.full_by_surname.get(parts[-1].key, ()) if f.key[:1] != parts[0].key[:1]]
+        # after a title, a given name and surname both heard ("President Wolodymyr Selenskyj")
+        heard_both = [f for letter in letters_heard_alike(parts[0].key[:1]) for f in gaz.full.get(letter, ())
+                      if f not in heard_given] if ctx.after_title else []
         suggestion = None
-        for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given):
+        for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given, *heard_both):
             found = match_full(parts, form, ctx.is_word, ctx.after_title)
             if found is not None and found.confidence > SUGGEST_CONFIDENCE:
                 return found  # a form that applies wins over one only suggested ("Kim Jong-un")

@@ -96,6 +96,20 @@ def first_sounds(word: str) -> frozenset:
     return frozenset("a" if first in "aeiou" else first.translate(_FIRST_HEARD))
 
 
+# First letters of a given name an ear may write for one another
+_LETTERS_HEARD_ALIKE = {"v": "w", "w": "v", "c": "kqs", "k": "cq", "q": "ck", "s": "zc", "z": "s",
+                        "j": "y", "y": "j"}
+
+
+def letters_heard_alike(letter: str) -> str:
+    """Other first letters a name heard with this one may be listed under.
+
+    >>> letters_heard_alike("w"), letters_heard_alike("m")
+    ('v', '')
+    """
+    return _LETTERS_HEARD_ALIKE.get(letter, "")
+
+
 def same_first_sound(a: str, b: str) -> bool:
     """Two names may begin with one sound (`first_sounds`).
 
