@@ -239,9 +239,8 @@ def _written_or_heard_after_title(h: Heard) -> bool:
 # Tried in order; the first row that holds decides. Each row was measured on the
 # names-by-ear lists (bench/names_by_ear.py) and the others they hold.
 FULL_NAME_TIERS = (
-    Tier("a given name heard alike before a listed surname few people share, as written "
-         "(\"Lee Keqiang\"), or after a title before one written or spoken alike: "
-         "applied after a title, else the editor decides",
+    Tier("a given name heard alike before the listed surname as written (\"Lee Keqiang\"), "
+         "or after a title before one spoken alike: applied after a title, else the editor decides",
          lambda h: h.given == "heard",
          lambda h: 0.85 if h.after_title else SUGGEST_CONFIDENCE),
     Tier("initials alone do not vouch for a word (\"A. Bang\" is no Ajay Banga)",
@@ -289,11 +288,10 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     if not 1 <= k < len(parts):
         return None
     tail = "".join(p.key for p in parts[-k:])
-    # a given name heard alike is enough before the listed surname as written when few
-    # people share it, or when a title or role says who it is ("vice president Camala
-    # Harris"); after a title, before a surname spoken alike too ("Wolodymyr Selenskyj")
-    hear = (after_title and (tail == surname or spoken_alike(tail, surname))
-            or tail == surname and is_distinctive(surname))
+    # a given name heard alike may be the person before the listed surname as written
+    # (suggested; applied after a title: "vice president Camala Harris"), and after a
+    # title before a surname spoken alike too ("Wolodymyr Selenskyj")
+    hear = tail == surname or after_title and spoken_alike(tail, surname)
     given = given_agree(parts[:-k], form.parts[:-1], hear=hear)
     if given is None:
         return None
