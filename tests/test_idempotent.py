@@ -265,3 +265,13 @@ def test_a_glued_title_is_found_whatever_the_blanks_around_its_separator():
             "LG 65E9 - Sky Q Silver -  Denon AVR X2300W - Monitor Audio Radius & SVS SB2000 Pro\n")
     assert second_pass_edits(text) == []
     assert "Denon AVR X2300W" in service.clean(text).text
+
+
+def test_labelled_cases_are_idempotent():
+    """Every input of the labelled cases (tests/data/*.yaml: the steps' fix, keep and
+    split cases, chrome and names pages), cleaned twice; the fuzz corpus is above."""
+    from bench.idempotency import project_documents
+    texts = dict.fromkeys(text for kind, text in project_documents() if kind == "cases")
+    assert len(texts) > 500
+    again = {text[:80]: edits for text in texts if (edits := second_pass_edits(text))}
+    assert again == {}

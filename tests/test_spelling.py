@@ -262,3 +262,39 @@ def test_a_text_scanned_again_shares_its_document_and_each_caller_its_own_lists(
     assert [w for w, _, _ in doc.unlisted(listed, frozenset(), irregular)] == ["on", "teh", "mat"]
     assert [w for w, _, _ in doc.unlisted(listed, frozenset({"cat"}), irregular)] == ["cat", "on", "teh", "mat"]
     assert [w for w, _, _ in doc.unlisted(listed, frozenset(), irregular, only=lambda w: w == "teh")] == ["teh"]
+
+
+# --- the scoring allowance: all or nothing, so one pass does it all ----------------------
+
+def _typo_sentences(resources, n: int) -> str:
+    """`n` sentences, each with a different common word with two inner letters swapped
+    ("goverment" kind of slips), none of them listed: n unknown words to score."""
+    listed = resources.dictionaries.unigrams
+    words = [w for w, _ in sorted(listed.items(), key=lambda kv: -kv[1])
+             if len(w) >= 7 and w.isalpha() and w.isascii()]
+    typos = []
+    for w in words:
+        t = w[:3] + w[4] + w[3] + w[5:]
+        if t != w and t not in listed and t[:4] not in {x[:4] for x in typos}:
+            typos.append(t)
+        if len(typos) == n:
+            break
+    return " ".join(f"They said the {t} was new." for t in typos)
+
+
+def test_a_document_past_the_scoring_allowance_is_cleaned_in_one_pass(resources):
+    """The old allowance scored the first 40 + 1 per 1,000 characters and left the rest;
+    the second pass, rid of the first's corrections, scored and fixed the next ones."""
+    text = _typo_sentences(resources, 80)
+    assert 80 > spelling.scoring_allowance(len(text))
+    once = _clean(text, resources)
+    assert once.incomplete and once.incomplete["reason"] == "cost_cap"
+    assert _clean(once.text, resources).edits == ()
+
+
+def test_a_document_within_the_scoring_allowance_scores_every_word(resources):
+    text = _typo_sentences(resources, 40)
+    assert 40 <= spelling.scoring_allowance(len(text))
+    once = _clean(text, resources)
+    assert not once.incomplete and len(once.edits) >= 30
+    assert _clean(once.text, resources).edits == ()

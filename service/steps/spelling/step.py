@@ -44,9 +44,12 @@ from ..base import RuleSpec, Step
 # channel model) is the step's dearest work, so a text of distinct unknown
 # words would cost far more per MB than news. A document may score at most
 # this many words, plus this many per 1,000 characters: well above what news
-# needs (bench/NOTES.md, "Scored words"). Past the cap, unknown words are left
-# as written (fixes listed in the rules still apply) and the step is reported
-# incomplete.
+# needs (bench/NOTES.md, "Scored words"). The allowance is all or nothing: a
+# document with more words to score than that scores none of them (fixes
+# listed in the rules still apply) and the step is reported incomplete. A cap
+# that scored the first N would not be idempotent, whatever the order: the
+# first pass's corrections leave the document, so the second pass's N reaches
+# words the first never scored, and corrects them.
 SCORED_WORDS_BASE = 40
 SCORED_WORDS_PER_1000 = 1
 
@@ -228,23 +231,48 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     if not checks:
         return []
     lex = lexicon_for(resources)
+    verdicts = screen_checks(text, checks, doc, lex, rules, names)
+    may_score = within_allowance(verdicts.values(), len(text))
     foreign: dict = {}  # line start -> is_foreign_line
-    allowance = [scoring_allowance(len(text))]
 
     def decide(current: tuple, left: str, right: str) -> tuple:
         word, start, end = current
         found = []
         for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
-            change = check_piece(piece, doc, lex, rules, allowance, names)
+            change = verdicts[piece.start]
+            if isinstance(change, Unknown):
+                change = score_piece(piece, change, doc, lex, rules) if may_score else None
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
                 found.append(change)
         return tuple(found)
 
     changes = [c for found in _settle(text, checks, decide) for c in found]
-    if allowance[0] < 0:
+    if not may_score:
         budget.note_cap()
     return changes
+
+
+def screen_checks(text: str, checks: list, doc: Document, lex, rules: SpellingRules, names: frozenset) -> dict:
+    """Piece start -> `screen_piece`'s verdict, for every piece of the checked words.
+
+    A verdict reads neither context word, so it holds in every round of `_settle`.
+    """
+    verdicts = {}
+    for (word, start, end), _, _ in checks:
+        for piece in split_pieces(Token(word, start, end, "word"), "", "", sentence_start(text, start)):
+            verdicts[piece.start] = screen_piece(piece, doc, lex, rules, names)
+    return verdicts
+
+
+def within_allowance(verdicts, length: int) -> bool:
+    """True when a text of `length` characters may score all its unknown words (SCORED_WORDS_BASE).
+
+    >>> u = Unknown("wrod", "'", False, False)
+    >>> within_allowance([u] * 40 + [None] * 100, 0), within_allowance([u] * 41, 0), within_allowance([u] * 41, 1000)
+    (True, False, True)
+    """
+    return sum(1 for v in verdicts if isinstance(v, Unknown)) <= scoring_allowance(length)
 
 
 # Rounds of re-deciding words next to a corrected word: a run of n typos in a
@@ -346,12 +374,23 @@ def is_foreign_line(text: str, start: int, end: int, listed, lex) -> bool:
     return unknown > FOREIGN_SHARE * len(words)
 
 
-def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
-                allowance: list | None = None, names: frozenset = frozenset()) -> Change | None:
-    """The change for one word, or None when it is correct or must not be touched.
+@dataclass(frozen=True)
+class Unknown:
+    """A piece that passed every guard: what scoring it needs besides the piece."""
 
-    `allowance`: a one-item list counting the words this document may still
-    score; at 0 the word is left as written (and the count goes below 0).
+    lower: str        # folded lower case
+    apostrophe: str   # the apostrophe a correction is written with
+    known: bool       # common in wordfreq (KNOWN_ZIPF): only a split may correct it
+    repeated: bool    # lower case and written so more than once: only suggested
+
+
+def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
+                 names: frozenset = frozenset()) -> Change | Unknown | None:
+    """A rule's fix, None (a word, or one the guards keep), or the Unknown word to score.
+
+    Cheap, and blind to the piece's context words: `corrections` counts the
+    Unknown verdicts against the scoring allowance (within_allowance) before
+    it scores any (score_piece).
     """
     lower = fold_apostrophes(piece.text.lower())
     if lower in names:
@@ -370,16 +409,16 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     reason = guard_reason(piece, doc)
     if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
-    repeated = reason is not None  # a lower-case word written the same way more than once
     known = lex.zipf(lower) >= KNOWN_ZIPF
-    capital = piece.text[0].isupper()
-    if known and capital:
+    if known and piece.text[0].isupper():
         return None
+    return Unknown(lower, apostrophe, known, repeated=reason is not None)
+
+
+def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: SpellingRules) -> Change | None:
+    """The correction of an Unknown word, in its context, when it takes most of the posterior (FIRE_SHARE)."""
+    lower, known, capital = unknown.lower, unknown.known, piece.text[0].isupper()
     # a regular derivation of a common word ("unresolve") is a word, not a typo
-    if allowance is not None:
-        allowance[0] -= 1
-        if allowance[0] < 0:
-            return None  # the document's scoring allowance is spent
     edits = not known and not is_derivation(lex, lower)
     hyps = respell_misspellings(score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits),
                                 rules.fixes)
@@ -392,7 +431,7 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     if known and best.kind == "split" and lex.bigram_frequency(*best.replacement.split()) < (
             KNOWN_SPLIT_RATIO * lex.frequency(lower)):
         return None
-    replacement = write_apostrophes(match_casing(piece.text, best.replacement), apostrophe)
+    replacement = write_apostrophes(match_casing(piece.text, best.replacement), unknown.apostrophe)
     if best.kind == "split":
         message = f"'{piece.text}' is likely '{replacement}' with a missing space"
         rule = "spelling.split"
@@ -400,7 +439,7 @@ def check_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = "spelling.typo"
     confidence = round(min(MAX_CONFIDENCE, share), 3)
-    if repeated:
+    if unknown.repeated:
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" (written so {doc.count(lower)} times: perhaps a term, so only suggested)"
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex):
