@@ -18,9 +18,10 @@ _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=
 # makes them one space, and a second clean must find the same titles.
 _GLUE_SEPARATOR = re.compile(r"[ \t]+[–—|\-][ \t]+")
 # What a sentence glued onto a site name opens with: a capitalised word, a word in
-# capitals ("SPEND a day"), "I" or "A" before a word, a quote or a bracket; not a model
-# number's last letters ("Denon AVR X2300W - ...", "| VX2716A", "VX2718-2KPC-MHD").
-_SENTENCE_OPENING = re.compile(r"[A-Z][a-z]|[A-Z]{2,}(?![\w-])|[IA](?=[ \t]+\S|[’'][a-z])|[“\"‘(\[–—]")
+# capitals ("SPEND a day"), "I" or "A" before a word, a quote before a word, a bracket
+# or a dash; not a model number's last letters ("Denon AVR X2300W - ...", "| VX2716A",
+# "VX2718-2KPC-MHD"), nor an inch mark ("Ranger 15" | ...").
+_SENTENCE_OPENING = re.compile(r"[A-Z][a-z]|[A-Z]{2,}(?![\w-])|[IA](?=[ \t]+\S|[’'][a-z])|[“\"‘](?=\S)|[(\[–—]")
 # Characters every separator holds: four `in` tests are cheaper than a regex search.
 _GLUE_MARKS = ("–", "—", "|", "-")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
@@ -98,12 +99,22 @@ def is_glued_title(title: str, site: str, after: str, language: str) -> bool:
     False
     >>> is_glued_title("Trail Running Shoes (TRS)", "Tech", "Loom Dream. Color Black.", "en")
     False
+
+    Nor is a code cut in two ("U+0080 – U+07FF"), nor a table's next cell:
+
+    >>> is_glued_title("Codes from U+0080", "U+07", "FF take two bytes.", "en")
+    False
+    >>> is_glued_title("Small teams on a budget", "Go", "Team | Cheap and simple for a start", "en")
+    False
     """
     letters = site[-1:].isalpha() and after[:1].isalpha()
-    return (looks_like_title(title) and sig.is_site_name(site)
+    return (looks_like_title(title) and sig.is_site_name(site) and _SITE_WORDS.fullmatch(site) is not None
             and not reads_as_sentence(title, language) and opens_sentence(after, letters))
 
 
+# A site's name is words of letters and digits ("News18", "Reuters.com", "AT&T"):
+# "U+07" in "U+0080 – U+07FF" is a code cut in two.
+_SITE_WORDS = re.compile(r"[\w.&'’-]+(?: [\w.&'’-]+)*")
 # A link title is a headline: a span in sentence case longer than this reads as
 # a sentence (a title in headline case may run to looks_like_title's 25 words).
 TITLE_MAX_WORDS = 12
@@ -170,7 +181,7 @@ _FIRST_SENTENCE = re.compile(r"(?:[^\n]*?[^\W\d_]{2}[.!?…](?=[\"'”’)]*(?:\
 
 
 def opens_sentence(after: str, letters: bool = False) -> bool:
-    """True when the text glued onto a site name opens a sentence.
+    """True when the text glued onto a site name opens a sentence (whose words no bar parts).
 
     `letters`: the glue joins a letter to a capital ("TechLoom"), as a brand's
     name does: the sentence must have GLUED_MIN_WORDS words, one of them in
@@ -182,14 +193,19 @@ def opens_sentence(after: str, letters: bool = False) -> bool:
     (False, False, True)
     >>> opens_sentence("Loom Dream. Color Black.", letters=True), opens_sentence("China’s leaders met.", letters=True)
     (False, True)
-    >>> opens_sentence("Focus SA | University Health", letters=True)
+    >>> opens_sentence("Focus SA | University Health", letters=True), opens_sentence('" | Bonfire 19.5"')
+    (False, False)
+    >>> opens_sentence("Team | Cheap and simple for a start", letters=True)
     False
     """
     if not _SENTENCE_OPENING.match(after) or not sig.words_of(after):
         return False
+    first = _FIRST_SENTENCE.match(after).group(0)
+    if " | " in first:
+        return False  # a bar parts a table's cells or a list of links, never a sentence's words
     if not letters:
         return True
-    words = sig.words_of(_FIRST_SENTENCE.match(after).group(0))
+    words = sig.words_of(first)
     return len(words) >= GLUED_MIN_WORDS and any(w.islower() for w in words)
 
 
