@@ -131,6 +131,30 @@ def test_than_needs_a_comparison_before_it(resources):
     assert run(text, resources).text == text
 
 
+def test_quantity_object_keeps_a_particle_a_suggestion(resources):
+    """"push some off a cliff": a verb's object, not "some of" (clauses.quantity_object)."""
+    result = run("They would push some off a cliff if they could.", resources)
+    assert result.text == "They would push some off a cliff if they could."
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("off", "of")]
+    assert run("One off the largest banks in the country failed.", resources).text.startswith("One of ")
+
+
+@pytest.mark.parametrize("text, word, partner, expected", [
+    ("Law enforcement than acted quickly.", "than", "then", True),
+    ("It is more expensive than the old one.", "than", "then", False),
+    ("The trip feels to far for a weekend.", "to", "too", True),
+    ("They went to new places.", "to", "too", False),
+    ("Holmes could here Trump's voice.", "here", "hear", True),
+    ("It can now only be used once.", "now", "know", False),
+])
+def test_grammar_support_reads_the_clause(text, word, partner, expected):
+    from service.steps.context import clauses
+    from service.steps.context.scan import ScanTables, find_sites
+
+    (site,) = find_sites(text, ScanTables(frozenset({word, word.capitalize()}), False))
+    assert (clauses.support(text, site, word, partner) > 0) is expected
+
+
 def test_particle_evidence_reads_the_verb_lemma(resources):
     """"knocked ... off": the lemma "knock" is listed before "off", not before "of"."""
     from service.steps.context import model as context_model

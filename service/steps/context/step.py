@@ -59,8 +59,9 @@ from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
-                    best_partner, confidence_from, document_boost)
-from .clauses import clause_score, needs_clause
+                    best_partner, confidence_from, document_boost, pair_score)
+from .candidates import two_sided
+from .clauses import clause_score, may_support, needs_clause, support
 from .sides import opposes_change, side_evidence, unlisted_discount
 from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
@@ -178,6 +179,9 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 memo.clear()  # bounded; a dict clear is atomic under the GIL
             memo[key] = found
         score, partner = found
+        if may_support(word, left):
+            score, partner = supported_partner(model, text, site, word, partners[word], (score, partner),
+                                               clause_end, clause_start)
         demoted = False
         if score > 0:
             # each side on its own: an unlisted side counts less, and a change a listed side
@@ -195,6 +199,23 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if score > 0 or demoted:
             scores[i] = (score, partner, demoted)
     return scores
+
+
+def supported_partner(model, text: str, site: Site, word: str, partners: tuple, found: tuple,
+                      clause_end=None, clause_start=None) -> tuple:
+    """`found` ((log ratio, Partner) from `best_partner`), or a partner that the grammar
+    around the site speaks for (`clauses.support`) with that evidence added, when it then
+    clears its threshold by more. An open-ended candidate still needs both neighbours'
+    favour (`candidates.two_sided`)."""
+    score, partner = found
+    for p in partners:
+        extra = support(text, site, word, p.word)
+        if not extra or (p.two_sided and not two_sided(model, site.left, word, p.word, site.right)):
+            continue
+        raised = pair_score(model, site.left, word, p.word, site.right, clause_end, clause_start) + extra
+        if raised - math.log(p.threshold) > score - math.log(partner.threshold):
+            score, partner = raised, p
+    return score, partner
 
 
 def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:

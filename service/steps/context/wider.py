@@ -402,7 +402,7 @@ def plural_noun_follows(words: list) -> bool:
 
 
 # Comparison words that "than" may follow without an -er form: "more ... than", "other than".
-_COMPARATIVES = frozenset({"more", "less", "fewer", "other", "rather", "else", "better", "worse", "further",
+_COMPARATIVES = frozenset({"more", "less", "fewer", "other", "another", "rather", "else", "better", "worse", "further",
                            "farther", "different", "differently", "sooner", "prefer", "preferable"})
 # Words read back from "then" for the comparison that "than" would need.
 COMPARISON_WINDOW = 6
