@@ -120,7 +120,7 @@ def needs_clause(word: str) -> bool:
 # "here", 9 of 63 and 1 of 7 swapped. Capped well below those ratios: the tests
 # read few words, and the bigrams must still favour the change.
 SUPPORT = {"comparison": math.log(30.0), "degree": math.log(100.0), "modal": math.log(100.0)}
-# Words read back from "than" for a comparison (a clause seldom holds one further back).
+# Words read back from "than" for a comparison, across commas (a sentence seldom holds one further back).
 THAN_WINDOW = 10
 # Verbs that link a subject to an adjective: "was too new", "feels too far".
 _LINKING = frozenset({"be", "feel", "seem", "look", "sound", "get", "become", "grow", "remain", "appear",
@@ -132,16 +132,23 @@ _MODALS = _BEFORE_BASE_VERB - {"to", "did", "does", "do", "not", "ll"}
 _OBJECT_OPENERS = _DETERMINERS | frozenset({"that", "what", "how", "why", "where", "who", "when", "whether",
                                             "if", "them", "him", "me", "us", "it", "about", "of"})
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_WORD = re.compile(r"[A-Za-z]+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 
 
 def no_comparison_before(text: str, start: int) -> bool:
-    """True when no comparison word stands in the clause before `start` (THAN_WINDOW words).
+    """True when no comparison word stands in the sentence before `start` (THAN_WINDOW words;
+    a comma does not end the comparison: "better made, than tolerated").
 
     >>> no_comparison_before("Law enforcement than acted", 16), no_comparison_before("another type than", 13)
     (True, False)
+    >>> no_comparison_before("It is better made, than tolerated", 19)
+    False
     """
-    return not any(is_comparative(w) for w in words_before(text, start, THAN_WINDOW))
+    head = text[max(0, start - 12 * THAN_WINDOW):start]
+    cut = max(head.rfind(c) for c in ".!?;:\n")
+    words = _WORD.findall(head[cut + 1:])[-THAN_WINDOW:]
+    return not any(is_comparative(w.lower()) for w in words)
 
 
 def links_a_degree(text: str, start: int, end: int) -> bool:
