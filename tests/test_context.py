@@ -146,6 +146,8 @@ def test_quantity_object_keeps_a_particle_a_suggestion(resources):
     ("They went to new places.", "to", "too", False),
     ("Holmes could here Trump's voice.", "here", "hear", True),
     ("It can now only be used once.", "now", "know", False),
+    ("The talks where going well.", "where", "were", True),
+    ("A city where living costs are high.", "where", "were", False),
 ])
 def test_grammar_support_reads_the_clause(text, word, partner, expected):
     from service.steps.context import clauses
