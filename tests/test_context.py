@@ -148,6 +148,13 @@ def test_quantity_object_keeps_a_particle_a_suggestion(resources):
     ("It can now only be used once.", "now", "know", False),
     ("The talks where going well.", "where", "were", True),
     ("A city where living costs are high.", "where", "were", False),
+    ("Buyers upgrade there gadgets often.", "there", "their", True),
+    ("He went there yesterday.", "there", "their", False),
+    ("So its fair to say so.", "its", "it's", True),
+    ("It did its best to help.", "its", "it's", False),
+    ("The town was founded buy settlers.", "buy", "by", True),
+    ("They helped buy the house.", "buy", "by", False),
+    ("Them, in 2021, it ended.", "them", "then", True),
 ])
 def test_grammar_support_reads_the_clause(text, word, partner, expected):
     from service.steps.context import clauses

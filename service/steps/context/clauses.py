@@ -10,6 +10,8 @@ word-class readings from lemminflect):
             finite verb follows is an inverted conditional or question ("Were I
             to ...", "Were it not for"); "where" would need that verb ("Where I
             live").
+  infinitive  "buy" after a verb that takes a bare infinitive ("helped buy the
+            house") is a verb, not "by" (unless the verb is passive: "was made buy").
   object    "off" after a quantity that a verb takes as its object ("push some
             off a cliff", "pull one off") is that verb's particle, however
             common "some of" and "one of" are; with no verb before the quantity
@@ -29,6 +31,17 @@ bigram evidence (the bigrams still have to agree), never decides alone:
   progressive    "where" before an -ing verb that is no noun, with at most adverbs
                  between ("and where deliberately keeping it") is "were": "where"
                  opens a clause that needs its subject first.
+  determiner     "there" before a lower-case word that is only a noun ("upgrades
+                 there gadgets") is "their": an adverb there would leave the noun
+                 without a determiner.
+  predicate      "its" before a word that is only an adjective and then "to",
+                 "that", "not", "enough" or a clause end ("its fair to say") is
+                 "it's": a determiner needs its noun.
+  agent          "buy" right after an -ed verb ("annexed buy", "Tested buy:") is
+                 "by" (not after "help", "let", "make" and the like, which take a
+                 bare infinitive: "helped buy").
+  sentence       "Them" opening a sentence before a comma ("Them, in 2021") is
+                 "Then".
   modal          after a modal (with at most an adverb between) a word with no
                  verb reading before the end of the clause, a name or what opens
                  an object ("could here Trump's", "will never now.") is its
@@ -43,7 +56,8 @@ import math
 
 import re
 
-from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
+from ...tokens import sentence_start
+from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
                     finite_tags, is_comparative, plural_noun_follows, readings, subject_agrees, with_wider,
                     words_after, words_before)
 
@@ -103,6 +117,9 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and quantity_object(words_before(text, site.tok.start, 2)):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
+            words_before(text, site.tok.start, 3)[1:]):
+        extra = CLASS_PENALTY
     if not extra:
         return score, False
     return with_wider(score, extra, threshold), score >= math.log(threshold)
@@ -110,7 +127,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
 
 def needs_clause(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("to", "were", "off")
+    return word in ("to", "were", "off", "buy")
 
 
 # ---------------------------------------------------------------- evidence for a change
@@ -119,12 +136,15 @@ def needs_clause(word: str) -> bool:
 # clean prose against how often it holds where the partner was swapped for it
 # (documentation, own prose and news bodies, 432k words): no comparison before
 # "than" 7 of 572 clean, 505 of 528 swapped; the progressive test 0 of 344 "where", 15 of
-# 209 swapped "were"; the degree test 0 of 10,934 clean
+# 209 swapped "were"; determiner 0 of 545 "there", 82 of 257 swapped "their"; predicate
+# 0 of 439 "its", 7 of 94 swapped "it's"; agent 0 of 11 "buy" (few in documentation),
+# 1,240 of 2,157 swapped "by"; sentence 0 of 201 "them", 12 of 528 swapped "then"; the degree test 0 of 10,934 clean
 # "to", 20 of 104 swapped "too"; the modal test 0 of 831 "now" and 0 of 120
 # "here", 9 of 63 and 1 of 7 swapped. Capped well below those ratios: the tests
 # read few words, and the bigrams must still favour the change.
 SUPPORT = {"comparison": math.log(30.0), "degree": math.log(100.0), "modal": math.log(100.0),
-           "progressive": math.log(30.0)}
+           "progressive": math.log(30.0), "determiner": math.log(30.0), "predicate": math.log(30.0),
+           "agent": math.log(30.0), "sentence": math.log(30.0)}
 # Words read back from "than" for a comparison, across commas (a sentence seldom holds one further back).
 THAN_WINDOW = 10
 # Verbs that link a subject to an adjective: "was too new", "feels too far".
@@ -170,6 +190,80 @@ def progressive_follows(text: str, end: int) -> bool:
         i += 1
     found = readings(after[i])
     return after[i].endswith("ing") and "VERB" in found and "NOUN" not in found
+
+
+def noun_follows(text: str, end: int) -> bool:
+    """True when the next word (after one space) is lower-case and only a noun.
+
+    >>> noun_follows("upgrades there gadgets across", 14), noun_follows("went there yesterday", 10)
+    (True, False)
+    """
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1).islower():
+        return False
+    word = m.group(1)
+    return readings(word) == {"NOUN"} and word not in _NO_HEADS
+
+
+# Words after which an adjective alone ends a predicate: "it's fair to say", "it's clear that".
+_PREDICATE_ENDS = frozenset({"to", "that", "not", "enough"})
+# Adjectives that stand after "its" as a determiner's: "its own", "its other", "its first".
+_NOT_PREDICATES = frozenset({"own", "other", "first", "last", "next", "only", "very", "former", "latter", "many",
+                             "few", "much", "more", "less", "least", "most"})
+
+
+def predicate_follows(text: str, end: int) -> bool:
+    """True when the next word is an adjective (no superlative: "did its best to") and a clause
+    end or one of _PREDICATE_ENDS follows it.
+
+    >>> predicate_follows("So its fair to say", 6), predicate_follows("its own way", 3)
+    (True, False)
+    >>> predicate_follows("its fair share", 3), predicate_follows("its clear that", 3), predicate_follows("its best to", 3)
+    (False, True, False)
+    """
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if "ADJ" not in readings(word) or word in _NOT_PREDICATES or word.endswith("est"):
+        return False
+    if _CLAUSE_END.match(text, m.end()):
+        return "NOUN" not in readings(word)  # "its master." is a noun phrase
+    after = _NEXT_WORD.match(text, m.end())
+    return after is not None and after.group(1).lower() in _PREDICATE_ENDS
+
+
+# Verbs that take a bare infinitive: "helped buy", "let them buy".
+_BARE_INFINITIVE = frozenset({"help", "let", "make", "have", "see", "watch", "hear", "bid", "dare", "go",
+                              "come", "need"})
+
+
+# Forms of "be" that make a participle passive ("was seen by").
+_PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"})
+
+
+def takes_bare_infinitive(word) -> bool:
+    """True for a form of a verb of _BARE_INFINITIVE ("helped", "lets").
+
+    >>> takes_bare_infinitive("helped"), takes_bare_infinitive("annexed"), takes_bare_infinitive(None)
+    (True, False, False)
+    """
+    if word is None:
+        return False
+    from lemminflect import getAllLemmas
+
+    return not _BARE_INFINITIVE.isdisjoint(getAllLemmas(word).get("VERB", ()))
+
+
+def after_participle(left) -> bool:
+    """True for an -ed verb form that takes no bare infinitive ("annexed", "tested").
+
+    >>> after_participle("annexed"), after_participle("helped"), after_participle("bed")
+    (True, False, False)
+    """
+    if left is None or not left.endswith("ed") or "VBD" not in finite_tags(left):
+        return False
+    return not takes_bare_infinitive(left)
 
 
 def links_a_degree(text: str, start: int, end: int) -> bool:
@@ -226,13 +320,16 @@ def verb_after_modal(text: str, start: int, end: int, word: str, partner: str) -
     return m is not None and (m.group(1)[0].isupper() or m.group(1).lower() in _OBJECT_OPENERS)
 
 
+_SUPPORTED = frozenset({"than", "to", "where", "there", "its", "buy", "them"})
+
+
 def may_support(word: str, left) -> bool:
     """False for a site no test of `support` can speak for (most sites: one set look-up).
 
     >>> may_support("than", None), may_support("here", "could"), may_support("here", "the")
     (True, True, False)
     """
-    return word in ("than", "to", "where") or left in _MODALS or (left is not None and readings(left) == {"ADV"})
+    return word in _SUPPORTED or left in _MODALS or (left is not None and readings(left) == {"ADV"})
 
 
 def support(text: str, site, word: str, partner: str) -> float:
@@ -244,6 +341,15 @@ def support(text: str, site, word: str, partner: str) -> float:
         return SUPPORT["degree"] if links_a_degree(text, site.tok.start, site.tok.end) else 0.0
     if (word, partner) == ("where", "were"):
         return SUPPORT["progressive"] if progressive_follows(text, site.tok.end) else 0.0
+    if (word, partner) == ("there", "their"):
+        return SUPPORT["determiner"] if noun_follows(text, site.tok.end) else 0.0
+    if (word, partner) == ("its", "it's"):
+        return SUPPORT["predicate"] if predicate_follows(text, site.tok.end) else 0.0
+    if (word, partner) == ("buy", "by"):
+        return SUPPORT["agent"] if after_participle(site.left) else 0.0
+    if (word, partner) == ("them", "then"):
+        opens = sentence_start(text, site.tok.start) and text[site.tok.end:site.tok.end + 1] == ","
+        return SUPPORT["sentence"] if opens else 0.0
     if verb_after_modal(text, site.tok.start, site.tok.end, word, partner):
         return SUPPORT["modal"]
     return 0.0
