@@ -155,6 +155,10 @@ def test_quantity_object_keeps_a_particle_a_suggestion(resources):
     ("The town was founded buy settlers.", "buy", "by", True),
     ("They helped buy the house.", "buy", "by", False),
     ("Them, in 2021, it ended.", "them", "then", True),
+    ("It has a better grip in the hand then the old model.", "then", "than", True),
+    ("Sales rose, then the shares fell.", "then", "than", False),
+    ("Police said Smith end Jones were arrested.", "end", "and", True),
+    ("At the end Jones won.", "end", "and", False),
 ])
 def test_grammar_support_reads_the_clause(text, word, partner, expected):
     from service.steps.context import clauses

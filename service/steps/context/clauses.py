@@ -42,6 +42,11 @@ bigram evidence (the bigrams still have to agree), never decides alone:
                  bare infinitive: "helped buy").
   sentence       "Them" opening a sentence before a comma ("Them, in 2021") is
                  "Then".
+  compared       "then" before what completes a comparison (a determiner, "ever",
+                 "expected", "usual") after a comparison word in its clause ("a
+                 better feel in the hand then the old one") is "than".
+  names          "end" between two capitalised words mid-sentence ("Noel end
+                 Thomas") is "and".
   modal          after a modal (with at most an adverb between) a word with no
                  verb reading before the end of the clause, a name or what opens
                  an object ("could here Trump's", "will never now.") is its
@@ -57,7 +62,7 @@ import math
 import re
 
 from ...tokens import sentence_start
-from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
+from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, comparison_before, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
                     finite_tags, is_comparative, plural_noun_follows, readings, subject_agrees, with_wider,
                     words_after, words_before)
 
@@ -138,13 +143,15 @@ def needs_clause(word: str) -> bool:
 # "than" 7 of 572 clean, 505 of 528 swapped; the progressive test 0 of 344 "where", 15 of
 # 209 swapped "were"; determiner 0 of 545 "there", 82 of 257 swapped "their"; predicate
 # 0 of 439 "its", 7 of 94 swapped "it's"; agent 0 of 11 "buy" (few in documentation),
-# 1,240 of 2,157 swapped "by"; sentence 0 of 201 "them", 12 of 528 swapped "then"; the degree test 0 of 10,934 clean
+# 1,240 of 2,157 swapped "by"; compared 0 of 500 "then", 180 of 572 swapped "than"; names
+# 0 of 310 "end", 249 of 6,073 swapped "and"; sentence 0 of 201 "them", 12 of 528 swapped "then"; the degree test 0 of 10,934 clean
 # "to", 20 of 104 swapped "too"; the modal test 0 of 831 "now" and 0 of 120
 # "here", 9 of 63 and 1 of 7 swapped. Capped well below those ratios: the tests
 # read few words, and the bigrams must still favour the change.
 SUPPORT = {"comparison": math.log(30.0), "degree": math.log(100.0), "modal": math.log(100.0),
            "progressive": math.log(30.0), "determiner": math.log(30.0), "predicate": math.log(30.0),
-           "agent": math.log(30.0), "sentence": math.log(30.0)}
+           "agent": math.log(30.0), "sentence": math.log(30.0), "compared": math.log(30.0),
+           "names": math.log(30.0)}
 # Words read back from "than" for a comparison, across commas (a sentence seldom holds one further back).
 THAN_WINDOW = 10
 # Verbs that link a subject to an adjective: "was too new", "feels too far".
@@ -266,6 +273,40 @@ def after_participle(left) -> bool:
     return not takes_bare_infinitive(left)
 
 
+# What may complete a comparison right after "than": "than the", "than ever", "than expected".
+_COMPARISON_OBJECTS = _DETERMINERS | frozenset({"ever", "before", "expected", "usual", "anyone", "anything",
+                                                "anybody", "all", "most"})
+
+
+def completes_comparison(text: str, start: int, end: int) -> bool:
+    """True when what follows could complete a comparison and a comparison word stands
+    before in the clause (`wider.comparison_before`).
+
+    >>> completes_comparison("a better feel in the hand then the old one", 26, 30)
+    True
+    >>> completes_comparison("Sales rose, then the shares fell", 12, 16)
+    False
+    """
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() in _COMPARISON_OBJECTS and comparison_before(text, start)
+
+
+def between_names(text: str, site) -> bool:
+    """True when the site's word stands between two capitalised words, the first not opening
+    a sentence ("Noel end Thomas").
+
+    >>> from service.steps.context.scan import ScanTables, find_sites
+    >>> [between_names(t, s) for t in ("Noel end Thomas", "said Noel end Thomas", "the end Thomas")
+    ...  for s in find_sites(t, ScanTables(frozenset({"end"}), False))]
+    [False, True, False]
+    """
+    m = re.search(r"([A-Za-z]+) $", text[max(0, site.tok.start - 40):site.tok.start])
+    after = _NEXT_WORD.match(text, site.tok.end)
+    if m is None or after is None or not (m.group(1)[0].isupper() and after.group(1)[0].isupper()):
+        return False
+    return not sentence_start(text, site.tok.start - 1 - len(m.group(1)))
+
+
 def links_a_degree(text: str, start: int, end: int) -> bool:
     """True where "too" parses and "to" does not: after a linking verb and before a word that
     is only an adjective or adverb (an adverb itself before no verb).
@@ -320,7 +361,7 @@ def verb_after_modal(text: str, start: int, end: int, word: str, partner: str) -
     return m is not None and (m.group(1)[0].isupper() or m.group(1).lower() in _OBJECT_OPENERS)
 
 
-_SUPPORTED = frozenset({"than", "to", "where", "there", "its", "buy", "them"})
+_SUPPORTED = frozenset({"than", "to", "where", "there", "its", "buy", "them", "then", "end"})
 
 
 def may_support(word: str, left) -> bool:
@@ -347,6 +388,10 @@ def support(text: str, site, word: str, partner: str) -> float:
         return SUPPORT["predicate"] if predicate_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("buy", "by"):
         return SUPPORT["agent"] if after_participle(site.left) else 0.0
+    if (word, partner) == ("then", "than"):
+        return SUPPORT["compared"] if completes_comparison(text, site.tok.start, site.tok.end) else 0.0
+    if (word, partner) == ("end", "and"):
+        return SUPPORT["names"] if between_names(text, site) else 0.0
     if (word, partner) == ("them", "then"):
         opens = sentence_start(text, site.tok.start) and text[site.tok.end:site.tok.end + 1] == ","
         return SUPPORT["sentence"] if opens else 0.0
