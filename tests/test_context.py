@@ -131,6 +131,11 @@ def test_than_needs_a_comparison_before_it(resources):
     assert run(text, resources).text == text
 
 
+def test_its_before_an_adjective_and_to_becomes_its_contraction(resources):
+    """"fair to say" is no modified noun: "to" ends the phrase (wider.modified_noun_follows)."""
+    assert run("Its hard to say who will win.", resources).text == "It's hard to say who will win."
+
+
 def test_quantity_object_keeps_a_particle_a_suggestion(resources):
     """"push some off a cliff": a verb's object, not "some of" (clauses.quantity_object)."""
     result = run("They would push some off a cliff if they could.", resources)
