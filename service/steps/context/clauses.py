@@ -12,10 +12,12 @@ word-class readings from lemminflect):
             live").
   infinitive  "buy" after a verb that takes a bare infinitive ("helped buy the
             house") is a verb, not "by" (unless the verb is passive: "was made buy").
-  object    "off" after a quantity that a verb takes as its object ("push some
-            off a cliff", "pull one off") is that verb's particle, however
-            common "some of" and "one of" are; with no verb before the quantity
-            ("One off the largest banks") the bigrams decide.
+  object    "off" after a quantity or a bare plural noun phrase that a verb
+            takes as its object ("push some off a cliff", "pull one off",
+            "perform file system operations off the event loop") is that verb's
+            particle or preposition, however common "some of" and "operations of"
+            are; with no verb before ("One off the largest banks") or a determiner
+            in the phrase ("the efforts off a friend") the bigrams decide.
 
 Like `wider.wider_score`, a test that holds demotes a change to a suggestion
 (`wider.with_wider`), and the document's prior must not raise it again.
@@ -62,7 +64,7 @@ import math
 import re
 
 from ...tokens import sentence_start
-from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, comparison_before, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
+from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _is_plural_noun, comparison_before, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
                     finite_tags, is_comparative, plural_noun_follows, readings, subject_agrees, with_wider,
                     words_after, words_before)
 
@@ -99,16 +101,30 @@ _QUANTITIES = frozenset({"some", "one", "all", "most", "many", "several", "any",
 
 
 def quantity_object(words: list) -> bool:
-    """True when `words` (the two before a word, nearest first) are a quantity and a verb
-    that takes it as its object (no auxiliary: "is one of", "has some of").
+    """True when `words` (those before a word, nearest first) are a quantity and a verb that
+    takes it as its object (no auxiliary: "is one of", "has some of"), or a plural noun with
+    only modifiers before it back to such a verb ("perform file system operations").
 
     >>> quantity_object(["some", "push"]), quantity_object(["one", "is"]), quantity_object(["one"])
     (True, False, False)
+    >>> quantity_object(["operations", "system", "file", "perform"]), quantity_object(["efforts", "the", "ultimately"])
+    (True, False)
     """
-    if len(words) < 2 or words[0] not in _QUANTITIES:
+    if len(words) < 2:
         return False
-    found = readings(words[1])
-    return "VERB" in found and "AUX" not in found and words[1] not in _DETERMINERS
+    if words[0] in _QUANTITIES:
+        found = readings(words[1])
+        return "VERB" in found and "AUX" not in found and words[1] not in _DETERMINERS
+    if "NOUN" not in readings(words[0]) or not _is_plural_noun(words[0]) or words[0] in _NO_HEADS:
+        return False
+    for w in words[1:]:
+        found = readings(w)
+        if w in _DETERMINERS or w in _NO_HEADS or not found or "AUX" in found:
+            return False
+        if found & {"NOUN", "ADJ"}:
+            continue  # a modifier of the plural head ("file system operations")
+        return "VERB" in found
+    return False
 
 
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
@@ -120,7 +136,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
             words_after(text, site.tok.end, 2)):
         extra = CLASS_PENALTY
-    elif (word, partner) == ("off", "of") and quantity_object(words_before(text, site.tok.start, 2)):
+    elif (word, partner) == ("off", "of") and quantity_object(words_before(text, site.tok.start)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:]):
