@@ -132,7 +132,7 @@ def test_than_needs_a_comparison_before_it(resources):
 
 
 def test_its_before_an_adjective_and_to_becomes_its_contraction(resources):
-    """"fair to say" is no modified noun: "to" ends the phrase (wider.modified_noun_follows)."""
+    """"hard to say" is no modified noun: "to" ends the phrase (wider.modified_noun_follows)."""
     assert run("Its hard to say who will win.", resources).text == "It's hard to say who will win."
 
 
@@ -145,21 +145,21 @@ def test_quantity_object_keeps_a_particle_a_suggestion(resources):
 
 
 @pytest.mark.parametrize("text, word, partner, expected", [
-    ("Law enforcement than acted quickly.", "than", "then", True),
+    ("The guards than left in a hurry.", "than", "then", True),
     ("It is more expensive than the old one.", "than", "then", False),
     ("The trip feels to far for a weekend.", "to", "too", True),
     ("They went to new places.", "to", "too", False),
-    ("Holmes could here Trump's voice.", "here", "hear", True),
+    ("Nobody could here Maria's voice.", "here", "hear", True),
     ("It can now only be used once.", "now", "know", False),
     ("The talks where going well.", "where", "were", True),
     ("A city where living costs are high.", "where", "were", False),
-    ("Buyers upgrade there gadgets often.", "there", "their", True),
+    ("Parents sent there children home.", "there", "their", True),
     ("He went there yesterday.", "there", "their", False),
-    ("So its fair to say so.", "its", "it's", True),
+    ("So its hard to say.", "its", "it's", True),
     ("It did its best to help.", "its", "it's", False),
     ("The town was founded buy settlers.", "buy", "by", True),
     ("They helped buy the house.", "buy", "by", False),
-    ("Them, in 2021, it ended.", "them", "then", True),
+    ("Them, after a pause, it ended.", "them", "then", True),
     ("It has a better grip in the hand then the old model.", "then", "than", True),
     ("Sales rose, then the shares fell.", "then", "than", False),
     ("Police said Smith end Jones were arrested.", "end", "and", True),

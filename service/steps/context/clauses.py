@@ -1,6 +1,6 @@
 """Clause evidence for the `context` step: what must follow a word for a partner to parse.
 
-Two tests on the words after a site, beside those of `wider` (and with its
+Four tests on the words around a site, beside those of `wider` (and with its
 word-class readings from lemminflect):
 
   count     a number counts something: "to" -> "two" needs a plural noun
@@ -14,44 +14,44 @@ word-class readings from lemminflect):
             house") is a verb, not "by" (unless the verb is passive: "was made buy").
   object    "off" after a quantity or a bare plural noun phrase that a verb
             takes as its object ("push some off a cliff", "pull one off",
-            "perform file system operations off the event loop") is that verb's
+            "perform slow disk operations off the main thread") is that verb's
             particle or preposition, however common "some of" and "operations of"
             are; with no verb before ("One off the largest banks") or a determiner
-            in the phrase ("the efforts off a friend") the bigrams decide.
+            in the phrase ("the work off a friend") the bigrams decide.
 
 Like `wider.wider_score`, a test that holds demotes a change to a suggestion
 (`wider.with_wider`), and the document's prior must not raise it again.
 
-Three tests speak for a change instead (`support`): grammar the word as written
+Other tests speak for a change instead (`support`): grammar the word as written
 cannot have, where its partner parses. Each adds a log factor to the partner's
 bigram evidence (the bigrams still have to agree), never decides alone:
 
-  no comparison  "than" with no comparison word in its clause before it
-                 ("Law enforcement than acted") is "then".
+  no comparison  "than" with no comparison word in its sentence before it
+                 ("The guards than left") is "then".
   degree         "to" between a linking verb and a word that is only an adjective
-                 or adverb ("was to new", "feels to far") is "too".
+                 or adverb ("looked to risky", "seems to far") is "too".
   progressive    "where" before an -ing verb that is no noun, with at most adverbs
-                 between ("and where deliberately keeping it") is "were": "where"
+                 between ("the rules where quietly hurting") is "were": "where"
                  opens a clause that needs its subject first.
-  determiner     "there" before a lower-case word that is only a noun ("upgrades
-                 there gadgets") is "their": an adverb there would leave the noun
+  determiner     "there" before a lower-case word that is only a noun ("sent there
+                 children") is "their": an adverb there would leave the noun
                  without a determiner.
   predicate      "its" before a word that is only an adjective and then "to",
-                 "that", "not", "enough" or a clause end ("its fair to say") is
+                 "that", "not", "enough" or a clause end ("its hard to say") is
                  "it's": a determiner needs its noun.
-  agent          "buy" right after an -ed verb ("annexed buy", "Tested buy:") is
+  agent          "buy" right after an -ed verb ("founded buy", "Signed buy:") is
                  "by" (not after "help", "let", "make" and the like, which take a
                  bare infinitive: "helped buy").
-  sentence       "Them" opening a sentence before a comma ("Them, in 2021") is
+  sentence       "Them" opening a sentence before a comma ("Them, after a pause") is
                  "Then".
   compared       "then" before what completes a comparison (a determiner, "ever",
                  "expected", "usual") after a comparison word in its clause ("a
-                 better feel in the hand then the old one") is "than".
-  names          "end" between two capitalised words mid-sentence ("Noel end
-                 Thomas") is "and".
+                 better grip then the old model") is "than".
+  names          "end" between two capitalised words mid-sentence ("Smith end
+                 Jones") is "and".
   modal          after a modal (with at most an adverb between) a word with no
                  verb reading before the end of the clause, a name or what opens
-                 an object ("could here Trump's", "will never now.") is its
+                 an object ("could here Maria's", "may never now.") is its
                  partner that is a verb ("hear", "know").
 
 >>> counts_something(["best", "align"]), inverted_clause(["it", "not"])
@@ -60,13 +60,12 @@ bigram evidence (the bigrams still have to agree), never decides alone:
 from __future__ import annotations
 
 import math
-
 import re
 
 from ...tokens import sentence_start
-from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _is_plural_noun, comparison_before, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY, _base_forms,
-                    finite_tags, is_comparative, plural_noun_follows, readings, subject_agrees, with_wider,
-                    words_after, words_before)
+from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY,
+                    _base_forms, _is_plural_noun, comparison_before, finite_tags, is_comparative,
+                    plural_noun_follows, readings, subject_agrees, with_wider, words_after, words_before)
 
 # Words that may follow a number besides a plural noun phrase.
 _COUNT_LINKS = _NUMBER_WORDS | frozenset({"of", "or", "and", "hundred", "thousand", "million", "billion", "dozen"})
@@ -103,11 +102,11 @@ _QUANTITIES = frozenset({"some", "one", "all", "most", "many", "several", "any",
 def quantity_object(words: list) -> bool:
     """True when `words` (those before a word, nearest first) are a quantity and a verb that
     takes it as its object (no auxiliary: "is one of", "has some of"), or a plural noun with
-    only modifiers before it back to such a verb ("perform file system operations").
+    only modifiers before it back to such a verb ("perform slow disk operations").
 
     >>> quantity_object(["some", "push"]), quantity_object(["one", "is"]), quantity_object(["one"])
     (True, False, False)
-    >>> quantity_object(["operations", "system", "file", "perform"]), quantity_object(["efforts", "the", "ultimately"])
+    >>> quantity_object(["operations", "disk", "slow", "perform"]), quantity_object(["plans", "the", "approved"])
     (True, False)
     """
     if len(words) < 2:
@@ -122,7 +121,7 @@ def quantity_object(words: list) -> bool:
         if w in _DETERMINERS or w in _NO_HEADS or not found or "AUX" in found:
             return False
         if found & {"NOUN", "ADJ"}:
-            continue  # a modifier of the plural head ("file system operations")
+            continue  # a modifier of the plural head ("slow disk operations")
         return "VERB" in found
     return False
 
@@ -188,7 +187,7 @@ def no_comparison_before(text: str, start: int) -> bool:
     """True when no comparison word stands in the sentence before `start` (THAN_WINDOW words;
     a comma does not end the comparison: "better made, than tolerated").
 
-    >>> no_comparison_before("Law enforcement than acted", 16), no_comparison_before("another type than", 13)
+    >>> no_comparison_before("The guards than left", 11), no_comparison_before("another type than", 13)
     (True, False)
     >>> no_comparison_before("It is better made, than tolerated", 19)
     False
@@ -202,7 +201,7 @@ def no_comparison_before(text: str, start: int) -> bool:
 def progressive_follows(text: str, end: int) -> bool:
     """True when an -ing verb form that is no noun follows `end` (with at most adverbs between).
 
-    >>> progressive_follows("and where deliberately keeping it", 9), progressive_follows("where living costs", 5)
+    >>> progressive_follows("the rules where quietly hurting them", 15), progressive_follows("where living costs", 5)
     (True, False)
     """
     after = words_after(text, end, 3)
@@ -218,7 +217,7 @@ def progressive_follows(text: str, end: int) -> bool:
 def noun_follows(text: str, end: int) -> bool:
     """True when the next word (after one space) is lower-case and only a noun.
 
-    >>> noun_follows("upgrades there gadgets across", 14), noun_follows("went there yesterday", 10)
+    >>> noun_follows("sent there children to school", 10), noun_follows("went there yesterday", 10)
     (True, False)
     """
     m = _NEXT_WORD.match(text, end)
@@ -228,7 +227,7 @@ def noun_follows(text: str, end: int) -> bool:
     return readings(word) == {"NOUN"} and word not in _NO_HEADS
 
 
-# Words after which an adjective alone ends a predicate: "it's fair to say", "it's clear that".
+# Words after which an adjective alone ends a predicate: "it's hard to say", "it's clear that".
 _PREDICATE_ENDS = frozenset({"to", "that", "not", "enough"})
 # Adjectives that stand after "its" as a determiner's: "its own", "its other", "its first".
 _NOT_PREDICATES = frozenset({"own", "other", "first", "last", "next", "only", "very", "former", "latter", "many",
@@ -239,7 +238,7 @@ def predicate_follows(text: str, end: int) -> bool:
     """True when the next word is an adjective (no superlative: "did its best to") and a clause
     end or one of _PREDICATE_ENDS follows it.
 
-    >>> predicate_follows("So its fair to say", 6), predicate_follows("its own way", 3)
+    >>> predicate_follows("So its hard to say", 6), predicate_follows("its own way", 3)
     (True, False)
     >>> predicate_follows("its fair share", 3), predicate_follows("its clear that", 3), predicate_follows("its best to", 3)
     (False, True, False)
@@ -268,7 +267,7 @@ _PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am"})
 def takes_bare_infinitive(word) -> bool:
     """True for a form of a verb of _BARE_INFINITIVE ("helped", "lets").
 
-    >>> takes_bare_infinitive("helped"), takes_bare_infinitive("annexed"), takes_bare_infinitive(None)
+    >>> takes_bare_infinitive("helped"), takes_bare_infinitive("founded"), takes_bare_infinitive(None)
     (True, False, False)
     """
     if word is None:
@@ -279,9 +278,9 @@ def takes_bare_infinitive(word) -> bool:
 
 
 def after_participle(left) -> bool:
-    """True for an -ed verb form that takes no bare infinitive ("annexed", "tested").
+    """True for an -ed verb form that takes no bare infinitive ("founded", "signed").
 
-    >>> after_participle("annexed"), after_participle("helped"), after_participle("bed")
+    >>> after_participle("founded"), after_participle("helped"), after_participle("bed")
     (True, False, False)
     """
     if left is None or not left.endswith("ed") or "VBD" not in finite_tags(left):
@@ -298,7 +297,7 @@ def completes_comparison(text: str, start: int, end: int) -> bool:
     """True when what follows could complete a comparison and a comparison word stands
     before in the clause (`wider.comparison_before`).
 
-    >>> completes_comparison("a better feel in the hand then the old one", 26, 30)
+    >>> completes_comparison("a better grip then the old model", 14, 18)
     True
     >>> completes_comparison("Sales rose, then the shares fell", 12, 16)
     False
@@ -309,10 +308,10 @@ def completes_comparison(text: str, start: int, end: int) -> bool:
 
 def between_names(text: str, site) -> bool:
     """True when the site's word stands between two capitalised words, the first not opening
-    a sentence ("Noel end Thomas").
+    a sentence ("Smith end Jones").
 
     >>> from service.steps.context.scan import ScanTables, find_sites
-    >>> [between_names(t, s) for t in ("Noel end Thomas", "said Noel end Thomas", "the end Thomas")
+    >>> [between_names(t, s) for t in ("Smith end Jones", "said Smith end Jones", "the end Jones")
     ...  for s in find_sites(t, ScanTables(frozenset({"end"}), False))]
     [False, True, False]
     """
@@ -327,7 +326,7 @@ def links_a_degree(text: str, start: int, end: int) -> bool:
     """True where "too" parses and "to" does not: after a linking verb and before a word that
     is only an adjective or adverb (an adverb itself before no verb).
 
-    >>> links_a_degree("It was to new to consider", 7, 9), links_a_degree("It feels to far out", 9, 11)
+    >>> links_a_degree("It looked to risky to us", 10, 12), links_a_degree("It seems to far out", 9, 11)
     (True, True)
     >>> t = "It has to never stop. They went to new places. It is to recursively call it."
     >>> links_a_degree(t, 7, 9), links_a_degree(t, 30, 32), links_a_degree(t, 56, 58)
@@ -358,9 +357,9 @@ def verb_after_modal(text: str, start: int, end: int, word: str, partner: str) -
     the end of the clause, a capitalised word or what opens an object, while `partner` is a
     verb's base form.
 
-    >>> verb_after_modal("Holmes could here Trump's voice", 13, 17, "here", "hear")
+    >>> verb_after_modal("Nobody could here Maria's voice", 13, 17, "here", "hear")
     True
-    >>> verb_after_modal("things we will never now.", 21, 24, "now", "know")
+    >>> verb_after_modal("things we may never now.", 20, 23, "now", "know")
     True
     >>> verb_after_modal("It can now only be null", 7, 10, "now", "know")
     False
