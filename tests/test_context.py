@@ -173,6 +173,20 @@ def test_grammar_support_reads_the_clause(text, word, partner, expected):
     assert (clauses.support(text, site, word, partner) > 0) is expected
 
 
+def test_supported_change_does_not_raise_the_document_prior():
+    """A change the grammar speaks for is kept out of the document's boost (step.score_sites)."""
+    from service.steps import context_for
+    from service.steps.context.scan import find_sites
+
+    ctx = context_for("context")
+    text = "The guards than left in a hurry."
+    sites = find_sites(text, ctx.rules.scan)
+    scores = context.score_sites(text, sites, ctx.rules, None, ctx)
+    (found,) = [f for s, f in zip(sites, scores) if s.tok.text == "than"]
+    score, partner, held, supported = found
+    assert partner.word == "then" and score > 0 and supported and not held
+
+
 def test_particle_evidence_reads_the_verb_lemma(resources):
     """"knocked ... off": the lemma "knock" is listed before "off", not before "of"."""
     from service.steps.context import model as context_model
