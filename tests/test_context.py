@@ -131,6 +131,62 @@ def test_than_needs_a_comparison_before_it(resources):
     assert run(text, resources).text == text
 
 
+def test_its_before_an_adjective_and_to_becomes_its_contraction(resources):
+    """"hard to say" is no modified noun: "to" ends the phrase (wider.modified_noun_follows)."""
+    assert run("Its hard to say who will win.", resources).text == "It's hard to say who will win."
+
+
+def test_quantity_object_keeps_a_particle_a_suggestion(resources):
+    """"push some off a cliff": a verb's object, not "some of" (clauses.quantity_object)."""
+    result = run("They would push some off a cliff if they could.", resources)
+    assert result.text == "They would push some off a cliff if they could."
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("off", "of")]
+    assert run("One off the largest banks in the country failed.", resources).text.startswith("One of ")
+
+
+@pytest.mark.parametrize("text, word, partner, expected", [
+    ("The guards than left in a hurry.", "than", "then", True),
+    ("It is more expensive than the old one.", "than", "then", False),
+    ("The trip feels to far for a weekend.", "to", "too", True),
+    ("They went to new places.", "to", "too", False),
+    ("Nobody could here Maria's voice.", "here", "hear", True),
+    ("It can now only be used once.", "now", "know", False),
+    ("The talks where going well.", "where", "were", True),
+    ("A city where living costs are high.", "where", "were", False),
+    ("Parents sent there children home.", "there", "their", True),
+    ("He went there yesterday.", "there", "their", False),
+    ("So its hard to say.", "its", "it's", True),
+    ("It did its best to help.", "its", "it's", False),
+    ("The town was founded buy settlers.", "buy", "by", True),
+    ("They helped buy the house.", "buy", "by", False),
+    ("Them, after a pause, it ended.", "them", "then", True),
+    ("It has a better grip in the hand then the old model.", "then", "than", True),
+    ("Sales rose, then the shares fell.", "then", "than", False),
+    ("Police said Smith end Jones were arrested.", "end", "and", True),
+    ("At the end Jones won.", "end", "and", False),
+])
+def test_grammar_support_reads_the_clause(text, word, partner, expected):
+    from service.steps.context import clauses
+    from service.steps.context.scan import ScanTables, find_sites
+
+    (site,) = find_sites(text, ScanTables(frozenset({word, word.capitalize()}), False))
+    assert (clauses.support(text, site, word, partner) > 0) is expected
+
+
+def test_supported_change_does_not_raise_the_document_prior():
+    """A change the grammar speaks for is kept out of the document's boost (step.score_sites)."""
+    from service.steps import context_for
+    from service.steps.context.scan import find_sites
+
+    ctx = context_for("context")
+    text = "The guards than left in a hurry."
+    sites = find_sites(text, ctx.rules.scan)
+    scores = context.score_sites(text, sites, ctx.rules, None, ctx)
+    (found,) = [f for s, f in zip(sites, scores) if s.tok.text == "than"]
+    score, partner, held, supported = found
+    assert partner.word == "then" and score > 0 and supported and not held
+
+
 def test_particle_evidence_reads_the_verb_lemma(resources):
     """"knocked ... off": the lemma "knock" is listed before "off", not before "of"."""
     from service.steps.context import model as context_model

@@ -165,6 +165,19 @@ def at_clause_end(text: str, site):
     return None
 
 
+def pair_score(model, left, word: str, partner: str, right, clause_end=None, clause_start=None) -> float:
+    """The log ratio of `partner` over `word` in this context, as `best_partner` scores each partner.
+
+    >>> m = context_model.BigramModel({"the": 100, "cat": 10, "cot": 1}, {"the cat": 200}, 111)
+    >>> pair_score(m, "the", "cot", "cat", None) > 0
+    True
+    """
+    return (context_model.phrase_logprob(model, left, (partner,), right)
+            + clause_end_logprob(partner, clause_end) + clause_start_logprob(partner, clause_start)
+            - context_model.phrase_logprob(model, left, (word,), right)
+            - clause_end_logprob(word, clause_end) - clause_start_logprob(word, clause_start))
+
+
 def best_partner(model, left, word: str, partners: tuple, right, clause_end=None, clause_start=None):
     """The partner with the highest evidence over `word`: (log ratio, Partner).
 

@@ -59,8 +59,9 @@ from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
-                    best_partner, confidence_from, document_boost)
-from .clauses import clause_score, needs_clause
+                    best_partner, confidence_from, document_boost, pair_score)
+from .candidates import two_sided
+from .clauses import clause_score, may_support, needs_clause, support
 from .sides import opposes_change, side_evidence, unlisted_discount
 from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
@@ -133,10 +134,13 @@ def confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx
 
 def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 earlier: tuple | None = None) -> list:
-    """Each site's (log ratio, partner, held) against its best partner, or None
+    """Each site's (log ratio, partner, held, supported) against its best partner, or None
     for a site that is no candidate or no better written otherwise. `held`: wider
     evidence keeps its change a suggestion, or a side opposes it (sides.py): the
-    document's boost does not raise it.
+    document's boost does not raise it. `supported`: the grammar speaks for the change
+    (clauses.support): it does not raise the document's boost, which is read from the
+    bigrams' sure changes (three supported changes in one clean page raised it enough
+    to change three unrelated words).
 
     `earlier`: (sites, scores) of a previous call on the same text; a site that
     is the same object as then is not scored again (a site's score depends on
@@ -178,14 +182,17 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 memo.clear()  # bounded; a dict clear is atomic under the GIL
             memo[key] = found
         score, partner = found
-        demoted = False
+        demoted = supported = False
+        if may_support(word, left):
+            score, partner, supported = supported_partner(model, text, site, word, partners[word],
+                                                          (score, partner), clause_end, clause_start)
         if score > 0:
             # each side on its own: an unlisted side counts less, and a change a listed side
             # opposes (with no listed side for it) is not raised by the document's prior
             sides = side_evidence(model, left, word, partner.word, right)
             if sides:
                 score += unlisted_discount(sides)
-                demoted = opposes_change(sides)
+                demoted = demoted or opposes_change(sides)
         if score > 0 and needs_wider(word):
             score, held = wider_score(model, text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
@@ -193,29 +200,50 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
             score, held = clause_score(text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
         if score > 0 or demoted:
-            scores[i] = (score, partner, demoted)
+            scores[i] = (score, partner, demoted, supported)
     return scores
+
+
+def supported_partner(model, text: str, site: Site, word: str, partners: tuple, found: tuple,
+                      clause_end=None, clause_start=None) -> tuple:
+    """(log ratio, Partner, supported): `found` ((log ratio, Partner) from `best_partner`)
+    and False, or a partner that the grammar around the site speaks for (`clauses.support`)
+    with that evidence added and True, when it then clears its threshold by more. An
+    open-ended candidate still needs both neighbours' favour (`candidates.two_sided`)."""
+    score, partner = found
+    supported = False
+    for p in partners:
+        extra = support(text, site, word, p.word)
+        if not extra or (p.two_sided and not two_sided(model, site.left, word, p.word, site.right)):
+            continue
+        raised = pair_score(model, site.left, word, p.word, site.right, clause_end, clause_start) + extra
+        if raised - math.log(p.threshold) > score - math.log(partner.threshold):
+            score, partner, supported = raised, p, True
+    return score, partner, supported
 
 
 def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
     """The changes `score_sites`' scores make, with the document's boost (see `confusion_changes`)."""
     scored = []  # (token, log ratio, partner)
     held = set()  # starts of tokens whose change wider evidence keeps a suggestion
+    quiet = set()  # ... and of those whose change does not raise the document's prior
     for site, found in zip(sites, scores):
         if found is None:
             continue
-        score, partner, demoted = found
+        score, partner, demoted, supported = found
         if demoted:
             held.add(site.tok.start)
+        if demoted or supported:
+            quiet.add(site.tok.start)
         if score > 0:
             scored.append((site.tok, score, partner))
     if not scored:
         return []
     # a change that wider evidence demoted to a suggestion neither raises the document's
-    # prior nor is raised by it
-    boost = document_boost([s for s in scored if s[0].start not in held] if held else scored)
+    # prior nor is raised by it; one the grammar speaks for does not raise it
+    boost = document_boost([s for s in scored if s[0].start not in quiet] if quiet else scored)
     fired = Counter((tok.lower, p.word) for tok, score, p in scored
-                    if tok.start not in held and score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
+                    if tok.start not in quiet and score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
     apostrophe = apostrophe_style(text)
     out: list[Change] = []
     for tok, score, partner in scored:

@@ -402,7 +402,7 @@ def plural_noun_follows(words: list) -> bool:
 
 
 # Comparison words that "than" may follow without an -er form: "more ... than", "other than".
-_COMPARATIVES = frozenset({"more", "less", "fewer", "other", "rather", "else", "better", "worse", "further",
+_COMPARATIVES = frozenset({"more", "less", "fewer", "other", "another", "rather", "else", "better", "worse", "further",
                            "farther", "different", "differently", "sooner", "prefer", "preferable"})
 # Words read back from "then" for the comparison that "than" would need.
 COMPARISON_WINDOW = 6
@@ -482,18 +482,22 @@ def modified_noun_follows(words: list) -> bool:
     (True, False)
     >>> modified_noun_follows(["a", "great", "phone"]), modified_noun_follows(["not", "clear", "who"])
     (False, False)
+    >>> modified_noun_follows(["fair", "to", "say"])  # "to" (an adverb to lemminflect) ends the phrase
+    False
     """
     seen = 0
     for w in words:
         r = readings(w)
         if seen and "NOUN" in r and not r & {"ADJ", "ADV"} and w not in _NO_HEADS:
             return True  # a noun that is no modifier too ("clear" is both: "its not clear who")
-        if w in _DETERMINERS or not _is_modifier(w):
+        if w in _DETERMINERS or w in _PHRASE_STOPS or not _is_modifier(w):
             return False
         seen += 1
     return False
 
 
+# Particles and prepositions that lemminflect reads as adverbs: no modifier inside a noun phrase.
+_PHRASE_STOPS = frozenset({"to", "as", "in", "not", "than", "out", "up", "on", "off", "over", "down"})
 # Closed-class words that lemminflect also reads as nouns ("who", "you"): never a noun phrase's head.
 _NO_HEADS = _DETERMINERS | _SUBJECT_PRONOUNS | frozenset(
     {"who", "whom", "what", "which", "where", "when", "why", "how", "it", "he", "she", "me", "him", "us",
