@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 from .match import Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match, match_exact
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
+from .scan import cached_on
 from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare,
                     letters_heard_alike, same_syllables,
                     similar_word, sounds_like, spoken_alike)
@@ -77,18 +78,7 @@ def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
 def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     """A person's name spelled by ear, with initials merged or split."""
     if len(parts) > 1:
-        # the surname as listed after a given name heard with another first letter ("Shi Jinping")
-        heard_given = [f for f in gaz.full_by_surname.get(parts[-1].key, ()) if f.key[:1] != parts[0].key[:1]]
-        # after a title, a given name and surname both heard ("President Wolodymyr Selenskyj")
-        heard_both = [f for letter in letters_heard_alike(parts[0].key[:1]) for f in gaz.full.get(letter, ())
-                      if f not in heard_given] if ctx.after_title else []
-        suggestion = None
-        for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given, *heard_both):
-            found = match_full(parts, form, ctx.is_word, ctx.after_title)
-            if found is not None and found.confidence > SUGGEST_CONFIDENCE:
-                return found  # a form that applies wins over one only suggested ("Kim Jong-un")
-            suggestion = suggestion or found
-        return suggestion or match_split_surname(parts, gaz, ctx)
+        return match_full_forms(parts, gaz, ctx.is_word, ctx.after_title) or match_split_surname(parts, gaz, ctx)
     word = parts[0]
     if word.initial or ctx.prev_is_name or ctx.is_word(word.key) or word.key in ctx.others:
         return None
@@ -107,6 +97,52 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
         return None
     confidence = 0.85 if backed else SUGGEST_CONFIDENCE if ctx.lone_is_doubtful(surname) else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
+
+
+def match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
+    """`match_full` against every person of the window's first letter, or of its surname,
+    answered once per window spelling: it reads only the parts' keys and initials, the
+    flag, and whether each tail is a word (asked here for every tail, as the key), and
+    its match spans the whole window. The same windows ("Prime Minister", "White
+    House") recur from page to page; each cost ~5 match_full calls.
+
+    >>> g = build_gazetteer([{"id": "s", "canonical": "Keir Starmer", "kind": "person"}])
+    >>> m = match_full_forms(parse_parts("Keir Stammer"), g, lambda w: False, False)
+    >>> again = match_full_forms(parse_parts("Keir Stammer", 7), g, lambda w: False, False)
+    >>> (m.replacement, m.start, m.end), (again.replacement, again.start, again.end)
+    (('Keir Starmer', 0, 12), ('Keir Starmer', 7, 19))
+    """
+    keys = tuple((p.key, p.initial) for p in parts)
+    words = tuple(is_word("".join(p.key for p in parts[-k:])) for k in range(1, len(parts)))
+    memo, key = cached_on(gaz, "full_forms", dict), (keys, after_title, words)
+    hit = memo.get(key, _MISSING)
+    if hit is _MISSING:
+        found = _match_full_forms(parts, gaz, is_word, after_title)
+        hit = None if found is None else (found.replacement, found.rule, found.confidence, found.entry_id,
+                                          found.variant)
+        if len(memo) >= FULL_FORMS_MEMO:
+            memo.clear()
+        memo[key] = hit
+    return None if hit is None else Match(parts[0].start, parts[-1].end, *hit)
+
+
+FULL_FORMS_MEMO = 65536  # window spellings kept per gazetteer
+_MISSING = object()
+
+
+def _match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
+    # the surname as listed after a given name heard with another first letter ("Shi Jinping")
+    heard_given = [f for f in gaz.full_by_surname.get(parts[-1].key, ()) if f.key[:1] != parts[0].key[:1]]
+    # after a title, a given name and surname both heard ("President Wolodymyr Selenskyj")
+    heard_both = [f for letter in letters_heard_alike(parts[0].key[:1]) for f in gaz.full.get(letter, ())
+                  if f not in heard_given] if after_title else []
+    suggestion = None
+    for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given, *heard_both):
+        found = match_full(parts, form, is_word, after_title)
+        if found is not None and found.confidence > SUGGEST_CONFIDENCE:
+            return found  # a form that applies wins over one only suggested ("Kim Jong-un")
+        suggestion = suggestion or found
+    return suggestion
 
 
 def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):

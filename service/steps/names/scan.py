@@ -153,12 +153,21 @@ def cached_on(gaz: Gazetteer, key, build):
     >>> cached_on(g, "n", lambda: 1), cached_on(g, "n", lambda: 2)
     (1, 1)
     """
-    memo, key = screen_of(gaz).memo, (cached_on, key)  # apart from the words' str keys
-    if key not in memo:
+    return cached_on_screen(screen_of(gaz), key, build)
+
+
+def cached_on_screen(screen: Screen, key, build):
+    """`build()`, once per screen, in its memo (see `cached_on`)."""
+    memo, key = screen.memo, (cached_on, key)  # apart from the words' str keys
+    found = memo.get(key, _MISSING)
+    if found is _MISSING:
         if len(memo) >= MEMO_LIMIT:
             memo.clear()  # a crude bound: a gazetteer's memo is rebuilt, never grown past it
-        memo[key] = build()
-    return memo[key]
+        found = memo[key] = build()
+    return found
+
+
+_MISSING = object()
 
 
 def build_screen(gaz: Gazetteer) -> Screen:
@@ -306,6 +315,26 @@ def _word_in(screen: Screen, key: str) -> bool:
     return hit
 
 
+def is_plain_non_name(region: str, screens: tuple) -> bool:
+    """A region (`_REGION`) that is one plain capitalised word that can be no name.
+
+    >>> from .match import build_gazetteer
+    >>> g = screen_of(build_gazetteer([{"id": "p", "canonical": "Narendra Modi", "kind": "person"}]))
+    >>> is_plain_non_name("Tuesday.", (g,)), is_plain_non_name("Mody,", (g,)), is_plain_non_name("The Modi", (g,))
+    (True, False, False)
+    """
+    plain = _PLAIN.fullmatch(region)
+    return plain is not None and not could_be_word(plain.group(1).lower(), screens)
+
+
+def _plain_skips(screens: tuple) -> dict:
+    """`is_plain_non_name` by region, kept in the screen's memo when there is one
+    screen (the same few words open most sentences); a fresh dict for several."""
+    if len(screens) != 1:
+        return {}
+    return cached_on_screen(screens[0], "plain_skips", dict)
+
+
 def could_name(parts: tuple, screens) -> bool:
     """Can any window of these parts match a name? False only when no tier
     could: no initial, no known part, no part heard like a person's part,
@@ -370,6 +399,7 @@ def sparse_tokens(text: str, screens) -> list:
     """
     ranges: list = []
     screens = tuple(screens)
+    skips = _plain_skips(screens)
     for m in _REGION.finditer(text):
         start = m.start()
         if start and not text[start - 1].isspace():
@@ -378,8 +408,13 @@ def sparse_tokens(text: str, screens) -> list:
             # most regions are one plain capitalised word ("The", "Officials",
             # "Tuesday."): its run is that word alone, and if it can be no
             # name, the matcher would find nothing in it
-            plain = _PLAIN.fullmatch(m.group())
-            if plain is not None and not could_be_word(plain.group(1).lower(), screens):
+            region = m.group()
+            skip = skips.get(region)
+            if skip is None:
+                skip = is_plain_non_name(region, screens)
+                if len(skips) < MEMO_LIMIT:
+                    skips[region] = skip
+            if skip:
                 continue
         ranges.append((start, m.end()))
     for screen in screens:

@@ -27,7 +27,27 @@ def phonetic_equal(a: str, b: str) -> bool:
     >>> phonetic_equal("modhi", "modi"), phonetic_equal("morris", "morrison")
     (True, False)
     """
-    return jellyfish.metaphone(a) == jellyfish.metaphone(b) or jellyfish.nysiis(a) == jellyfish.nysiis(b)
+    return metaphone_key(a) == metaphone_key(b) or nysiis_key(a) == nysiis_key(b)
+
+
+@lru_cache(maxsize=65536)
+def metaphone_key(word: str) -> str:
+    """jellyfish's Metaphone key, once per word (asked of every surname a window is heard against).
+
+    >>> metaphone_key("modhi")
+    'MTH'
+    """
+    return jellyfish.metaphone(word)
+
+
+@lru_cache(maxsize=65536)
+def nysiis_key(word: str) -> str:
+    """jellyfish's NYSIIS key, once per word.
+
+    >>> nysiis_key("modhi")
+    'MAD'
+    """
+    return jellyfish.nysiis(word)
 
 
 @lru_cache(maxsize=65536)
@@ -70,6 +90,7 @@ _VOWELS = "aeiouy"
 _FIRST_HEARD = str.maketrans("kqzw", "ccsv")
 
 
+@lru_cache(maxsize=65536)
 def first_sounds(word: str) -> frozenset:
     """The sounds an ear may take a name's first letter for: C, K and Q one sound, Z as
     S, W as V (German), a vowel as any vowel (Double Metaphone's rule: "Ebrahim" for
@@ -168,6 +189,7 @@ def allowed_edits(word: str) -> int:
 _HEARD_ALIKE = str.maketrans("zkq", "scc")
 
 
+@lru_cache(maxsize=65536)
 def consonant_skeleton(word: str) -> str:
     """Consonants once each, without the silent-prone h, w, y, and with the
     letters heard alike as one: what an ear keeps.
@@ -311,7 +333,7 @@ def heard_as(cand: str, known: str) -> bool:
         return True
     if dist > allowed_edits(known) + 1:
         return False
-    if (spoken_key(cand) == spoken_key(known) or jellyfish.metaphone(cand) == jellyfish.metaphone(known)
+    if (spoken_key(cand) == spoken_key(known) or metaphone_key(cand) == metaphone_key(known)
             or primary_metaphone(cand) == primary_metaphone(known)):
         return True
     # NYSIIS and Double Metaphone's second reading hear vowels and th loosely: enough

@@ -16,9 +16,10 @@ them, with every index built once (request
 names: once per distinct list): lower-case words that start a case-fixable
 form ("china", "new delhi") are tried as proper nouns (`fix_case`); runs of
 capitalised words and initials are collected (`collect_runs`), read once for
-document facts (`collect_facts`: who is named, which surnames belong to
+document facts (`run_facts`, `collect_facts`: who is named, which surnames belong to
 someone else), then cut into windows of at most MAX_PARTS parts and matched by
-`ear.match_window`.
+`ear.match_window`. The text as fixed is matched again (`settle_names`); a later
+round takes the runs that the fixes left untouched from the round before (`rounds`).
 
 >>> from service.options import Options
 >>> from service.edits import apply_edits
@@ -46,6 +47,7 @@ from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_
                     parse_parts)
 from ...sized_cache import SizedCache
 from .guards import is_common_noun_use, names_unlisted
+from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, is_casing_slip, place_entries
 from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
 from .style import VariantStyle
@@ -155,7 +157,7 @@ def make_is_word(resources):
 class WindowMemo:
     """One run's memo of window matches and given-name checks.
 
-    The passes ask about the same windows again and again (`collect_facts`
+    The passes ask about the same windows again and again (`run_facts`
     and `match_segment` both call `follows_name` for every part; the fuzzy
     pass repeats the exact tiers): ~750 match_window calls per article, most
     of them repeats. A window is one slice of one segment, so its first
@@ -249,26 +251,37 @@ def match_longer(memo: WindowMemo, seg: tuple, j: int, ctx: WindowContext):
     return None
 
 
-def collect_facts(memo: WindowMemo, runs: list) -> tuple[dict, frozenset]:
-    """Document facts for lone surnames: entries the text names (a known or
-    misheard surname, or a matched full name), and surnames it gives another given name
-    ("Jane Starner" makes every lone "Starner" someone else)."""
+def collect_facts(shares: list) -> tuple[dict, frozenset]:
+    """Document facts for lone surnames, from each run's share (`run_facts`):
+    entries the text names and where, and surnames it gives another given name."""
     seen, others = {}, set()
-    for _, _, parts in runs:
-        for seg, _ in segments_of(parts):
-            for j, part in enumerate(seg):
-                # a known surname, or one heard wrong: fixed, it would be known
-                alone = None if part.initial else memo.match((part,), memo.plain)
-                if alone is not None and alone.entry_id:
-                    seen.setdefault(alone.entry_id, {})[part.start] = part.key
-                if part.initial or not memo.follows_name(seg, j):
-                    continue
-                hit = memo.match(seg[j - 1:j + 1], memo.plain)
-                if hit is not None:
-                    seen.setdefault(hit.entry_id, {})[hit.start] = None
-                else:
-                    others.add(part.key)
+    for mentions, keys in shares:
+        for entry_id, start, key in mentions:
+            seen.setdefault(entry_id, {})[start] = key
+        others.update(keys)
     return seen, frozenset(others)
+
+
+def run_facts(memo: WindowMemo, parts: tuple) -> tuple[list, list]:
+    """One run's share of the document facts: entries it names (a known or misheard
+    surname, or a matched full name) as (entry id, start, key or None), in order, and
+    surnames it gives another given name ("Jane Starner" makes every lone "Starner"
+    someone else)."""
+    mentions, others = [], []
+    for seg, _ in segments_of(parts):
+        for j, part in enumerate(seg):
+            # a known surname, or one heard wrong: fixed, it would be known
+            alone = None if part.initial else memo.match((part,), memo.plain)
+            if alone is not None and alone.entry_id:
+                mentions.append((alone.entry_id, part.start, part.key))
+            if part.initial or not memo.follows_name(seg, j):
+                continue
+            hit = memo.match(seg[j - 1:j + 1], memo.plain)
+            if hit is not None:
+                mentions.append((hit.entry_id, hit.start, None))
+            else:
+                others.append(part.key)
+    return mentions, others
 
 
 def restyle(request: Gazetteer, canonical: str) -> str | None:
@@ -478,15 +491,16 @@ def settle_names(text: str, ctx, gazetteers: list) -> tuple[list, list]:
     read text the document does not have yet.
     """
     floor = ctx.options.min_confidence
-    log, suggested = EditLog(text), []
+    log, suggested, earlier = EditLog(text), [], None
     for n in range(NAME_ROUNDS):
-        changes = name_changes(log.text, ctx, gazetteers)
+        changes, found = name_changes(log.text, ctx, gazetteers, earlier)
         if n == 0:
             suggested = [c for c in changes if c.confidence < floor]
         changes = [c for c in changes if c.confidence >= floor]
         if not changes:
             break
         log.apply_step("names", changes)
+        earlier = found.next_round(changes)  # the next round re-reads only the runs these touch
     fixed = [Change(e.start, e.end, e.replacement, e.rule, e.message, e.confidence) for e in log.edits()]
     taken = SpanSet((c.start, c.end) for c in fixed)
     return fixed, [c for c in suggested if not taken.overlaps(c.start, c.end)]
@@ -497,8 +511,10 @@ def settle_names(text: str, ctx, gazetteers: list) -> tuple[list, list]:
 NAME_ROUNDS = 3
 
 
-def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
-    """`run`'s changes, in offsets of the text as read."""
+def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = None) -> tuple[list[Change], Round]:
+    """`run`'s changes, in offsets of the text as read, and what this round found
+    (`rounds`): with `earlier`, the round before's runs that its fixes left
+    untouched are taken from it, not matched again."""
     plain_word = make_is_word(ctx.resources)
     # a known name before a surname is no one else's given name ("Zelensky Jaishanker")
     is_word = lambda w: plain_word(w) or any(w in g.surnames for g in gazetteers)  # noqa: E731
@@ -508,22 +524,38 @@ def name_changes(text: str, ctx, gazetteers: list) -> list[Change]:
     screens = [screen_of(g) for g in gazetteers]
     tokens = sparse_tokens(text, screens)
     if not tokens:
-        return []
+        return [], Round({}, {}, frozenset(), None)
     changes, covered = fix_case(text, tokens, gazetteers, plain_word)
-    run_list = [r for r in collect_runs(text, tokens, covered) if could_name(r[2], screens)]
     memo = WindowMemo(text, gazetteers, is_word)
-    seen, others = collect_facts(memo, run_list)
+    runs = []  # (parts, (title before, role after), the earlier round's record or None, share of the facts)
+    for _, _, parts in collect_runs(text, tokens, covered):
+        if not could_name(parts, screens):
+            continue
+        flags = (title_before(text, parts[0].start), role_after(text, parts[-1].end))
+        old = earlier.record_for(text, parts, flags) if earlier is not None else None
+        runs.append((parts, flags, old, (old.facts, old.others) if old is not None else run_facts(memo, parts)))
+    seen, others = collect_facts([share for *_, share in runs])
     unlisted = lru_cache(maxsize=1)(lambda: names_unlisted(text, plain_word, lambda k: could_be_word(k, screens)))
-    facts = WindowContext(is_word, False, False, seen, others, plain_word, unlisted)
+    reads = FactReads()  # the facts each run's by-ear tiers read, for the next round
+    seen, others = SeenFacts(seen, reads), OtherFacts(others, reads)
+    facts = WindowContext(is_word, False, False, seen, others, plain_word, noting_unlisted(unlisted, reads))
     style = VariantStyle(text, gazetteers, ctx.options.name_style)
-    budget = ctx.budget
-    for i, (_, _, parts) in enumerate(run_list):
+    budget, records = ctx.budget, {}
+    for i, (parts, flags, old, share) in enumerate(runs):
         if budget.every(i):
             break  # the time budget ran out: the runs after this one are left as written
-        for seg, after_title in segments_of(parts, title_before(text, parts[0].start),
-                                            role_after(text, parts[-1].end)):
-            changes.extend(change_of(text, m, style) for m in match_segment(memo, seg, facts, after_title))
-    return [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
+        if old is not None and earlier.same_reads(old, seen, others, unlisted):
+            record = old
+        else:
+            record = RunRecord(parts, flags, *share)
+            reads.current = record.reads
+            for seg, after_title in segments_of(parts, *flags):
+                record.matches.extend(match_segment(memo, seg, facts, after_title))
+            reads.current = None
+        records[parts[0].start] = record
+        changes.extend(change_of(text, m, style) for m in record.matches)
+    changes = [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
+    return changes, Round(records, seen, others, unlisted)
 
 
 def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | None:
