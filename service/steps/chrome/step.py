@@ -55,6 +55,7 @@ them contains; block shapes count words in C (`signals.shape_of`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -67,7 +68,8 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import label_words, match_rule
-from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs
+from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs,
+                    post_header)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -257,6 +259,7 @@ class Page:
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
     dated: bool = False  # metadata lines are a good part of the page: each of its items has them
+    texts: tuple = ()    # each block's text
 
 
 _UNKNOWN = object()
@@ -320,12 +323,15 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
-                [c or cell for c, cell in zip(code, cells or [False] * len(blocks))])
+                [c or cell for c, cell in zip(code, cells or [False] * len(blocks))],
+                texts=tuple(b.text for b in blocks))
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
     last = tail.trim_article_end(first, last, page.in_run, matched)
+    for k in reply_headers(blocks, matched, prose, first):
+        page.evidence[k] = None
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
     page = replace(page, settled=words >= SETTLED_WORDS, listing=threaded or metadata >= LISTING_MIN_METADATA,
@@ -373,20 +379,32 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     cut: Verdict | None = None
     reach = 0  # lines taken since the last piece of evidence
     teaser: int | None = None  # a sentence right after a link the list took
+    opened = -2  # the step at which the list began
+    taken: set = set()  # blocks a list took as links, on no evidence of their own
+    seen = Counter(page.texts)  # how often each line stands on the page (see describes_term)
     for step, i in enumerate(order):
         evidence = page.evidence[i]
         if i == page.end:
+            opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
             continue
+        if cut is not None and side == "after" and evidence is None and i < page.end and step \
+                and order[step - 1] in taken and describes_term(order[step - 1], i, page, seen):
+            verdicts[order[step - 1]] = None  # a term and its description stay (the list goes on)
+            taken.discard(order[step - 1])
+            teaser = None
+            continue
+        if cut is not None and opened == step - 1 and evidence is None and heads_text(order, step, page):
+            cut = None  # the heading heads a section of text, not a list (heads_text)
         if cut is not None and evidence is None and i < page.end and (
                 not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
             if not page.settled or (page.in_run[i] and page.classes[i] == "good") or page.content[i]:
                 cut = None  # a paragraph or the article's own table or code: the chrome list ended
             else:
-                # a teaser's sentence: it goes only if a heading of stories began the list
-                # and the list takes a link right after it
-                teaser = (i if teaser is None and cut.rule in TEASER_LISTS and step
+                # a teaser's sentence: it goes only if a heading of stories began the list,
+                # the list took a link's title right before it and takes a link right after it
+                teaser = (i if teaser is None and cut.rule in TEASER_LISTS and step and opened != step - 1
                           and verdicts[order[step - 1]] is not None else None)
                 continue
         if cut is not None and evidence is None and i < page.end:
@@ -396,6 +414,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         elif evidence is not None:
             reach = 0
         if cut is not None:
+            if verdicts[i] is None and evidence is None:
+                taken.add(i)
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 "chrome.classifier.outside_article",
                 f"{side} the article, a link-like line in a list "
@@ -418,8 +438,87 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
                                                           and starts_chrome_run(order, step, page.evidence,
                                                                                 metadata_counts)):
+            opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
+
+
+# describes_term: pieces of evidence within TERM_WINDOW blocks of a term that
+# make its neighbourhood chrome.
+TERM_WINDOW = 3
+TERM_MAX_EVIDENCE = 2
+
+
+def describes_term(term: int, i: int, page: Page, seen: Counter) -> bool:
+    """True when block i is a sentence describing the short line above it (a term, a name).
+
+    A plan's or a feature's name and its description, a poster's name and
+    the reply: a list of links has titles of four words or more
+    (`Page.titled`) and no statement below a short one. A label the page
+    shows again and again (`seen`: each block text's count) is a list's
+    category tag above each teaser, not a name.
+
+    >>> p = Page([None] * 2, ["short"] * 2, [None] * 2, [False] * 2, [], 2, [True] * 2, [False] * 2,
+    ...          [False, True], [False] * 2, texts=("Custom Proposal", "A plan drawn up for your team alone."))
+    >>> describes_term(0, 1, p, Counter(p.texts)), describes_term(1, 0, p, Counter(p.texts))
+    (True, False)
+    >>> describes_term(0, 1, p, Counter(p.texts * 2))
+    False
+    """
+    if page.titled[term] or seen[page.texts[term]] != 1 or not sig.reads_as_sentence(page.texts[i]):
+        return False
+    # amid dense chrome (a settings dialog: its title and its instructions between buttons)
+    # the pair is chrome too: a term's description stands among the page's own lines
+    near = page.evidence[max(0, term - TERM_WINDOW):term + TERM_WINDOW + 1]
+    return sum(v is not None for v in near) < TERM_MAX_EVIDENCE
+
+
+# Post headers (menus.post_header) on a page that make it a thread of replies:
+# then the first one, above the article, is a reply's too.
+THREAD_MIN_HEADERS = 2
+
+
+def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: int) -> list[int]:
+    """Blocks of the post headers (name, dateline, attribution) that belong to the reply below them.
+
+    Below the article's first block a header above a reply's text is the
+    reply's own. Above it, a name and a date are as often a news article's
+    byline, unless the page has THREAD_MIN_HEADERS of them: a thread.
+
+    >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
+    >>> post = ["jdoe", "May 3, 2024", "Try disabling it and restarting."]
+    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post * 2)))
+    >>> reply_headers(bs, [None, D(), None] * 2, [False] * 6, 2), reply_headers(bs[:3], [None, D(), None], [False] * 3, 2)
+    ([0, 1, 3, 4], [])
+    """
+    headers = [h for i in range(1, len(blocks)) if (h := post_header(blocks, i, matched, prose)) is not None]
+    if len(headers) < THREAD_MIN_HEADERS:
+        headers = [h for h in headers if h.start > first]
+    return [k for h in headers for k in h]
+
+
+def heads_text(order: list[int], step: int, page: Page) -> bool:
+    """True when the line before `order[step]` is a list's heading and this line is no link.
+
+    A heading ("See also", "Related") takes the link-like lines right after
+    it; a sentence or a paragraph right below it is the section it heads (an
+    answer, a note), and no list started there (walk_outward asks only when
+    the heading opened the list: inside a list of chrome already begun, a
+    comment form's heading and its notice are more of it).
+
+    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
+    >>> p = Page([None] * 4, ["short"] * 4, [None, v, None, v], [False] * 4, [], 4, [True, False, False, True],
+    ...          [False] * 4, [False] * 4, [False] * 4, texts=("Notes", "See also", "Use a glob instead.", "Related"))
+    >>> heads_text([1, 2], 1, p), heads_text([0, 1, 2], 1, p), heads_text([3, 0], 1, p)
+    (True, False, False)
+    >>> heads_text([1, 2], 1, replace(p, listable=[True] * 4))  # a short sentence is no link either
+    True
+    """
+    if not step:
+        return False
+    before = page.evidence[order[step - 1]]
+    return (before is not None and before.starts_list
+            and (not page.listable[order[step]] or sig.reads_as_sentence(page.texts[order[step]])))
 
 
 def find_article_end(matched: list, good: list[int]) -> int:
