@@ -25,9 +25,10 @@ LISTING_MIN_SHARE = 0.2
 # What every item of a listing carries: its author and its date (a section
 # label such as "Editorial" heads a menu of names as often as not).
 ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
-# A picture's credit or caption: it stands beside an item of the article (a
-# roundup's product, a gallery's photo), so it is no menu's label.
-ITEM_CREDIT_RULES = ("chrome.phrase.photo_credit", "chrome.phrase.caption")
+# A picture's credit: it stands beside an item of the article (a roundup's
+# product, a gallery's photo), so it is no menu's label (a caption's "Hide
+# caption" button is).
+ITEM_CREDIT_RULES = ("chrome.phrase.photo_credit",)
 # Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
 # before a long run of unknown labels counts as its menu: a scraped page has
 # dozens, an article's own text (a product's swatches, a spec sheet sent
@@ -172,6 +173,30 @@ def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
     if j < len(blocks) and matched[j] is None and (prose[j] or sig.ends_sentence(blocks[j].text)):
         return range(i - 1, j)
     return None
+
+
+# Post headers (menus.post_header) on a page that make it a thread of replies:
+# then the first one, above the article, is a reply's too.
+THREAD_MIN_HEADERS = 2
+
+
+def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: int) -> list[int]:
+    """Blocks of the post headers (name, dateline, attribution) that belong to the reply below them.
+
+    Below the article's first block a header above a reply's text is the
+    reply's own. Above it, a name and a date are as often a news article's
+    byline, unless the page has THREAD_MIN_HEADERS of them: a thread.
+
+    >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
+    >>> post = ["jdoe", "May 3, 2024", "Try disabling it and restarting."]
+    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post * 2)))
+    >>> reply_headers(bs, [None, D(), None] * 2, [False] * 6, 2), reply_headers(bs[:3], [None, D(), None], [False] * 3, 2)
+    ([0, 1, 3, 4], [])
+    """
+    headers = [h for i in range(1, len(blocks)) if (h := post_header(blocks, i, matched, prose)) is not None]
+    if len(headers) < THREAD_MIN_HEADERS:
+        headers = [h for h in headers if h.start > first]
+    return [k for h in headers for k in h]
 
 
 def is_name_line(text: str) -> bool:

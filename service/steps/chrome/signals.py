@@ -550,30 +550,3 @@ def is_list_content(text: str) -> bool:
     # it for \b and \s
     return (_LIST_CONTENT.search(text, max(0, mark.start() - 2)) is not None
             or len(_NUMBER.findall(text)) >= 3)
-
-
-# A line a writer ends with a full stop, or opens in lower case, is a
-# sentence someone wrote (a forum answer's line, a plan's description), not
-# a link's title or a label: titles end without one ("?" and "!" they keep)
-# and open with a capital in every cased script. Two words or more: "Close."
-# is a button, and a tag list's single labels are lower case.
-SENTENCE_LINE_MIN_WORDS = 3
-
-
-def reads_as_sentence(text: str) -> bool:
-    """True for a short line shaped as a sentence: a full stop at its end, or a lower-case opening.
-
-    >>> reads_as_sentence("It also lists hidden ones."), reads_as_sentence("but watch out for hidden ones")
-    (True, True)
-    >>> reads_as_sentence("Could AI change how we shop?"), reads_as_sentence("Get started with the API")
-    (False, False)
-    >>> reads_as_sentence("Read more..."), reads_as_sentence("developer tools"), reads_as_sentence("Contact us.")
-    (False, False, False)
-    """
-    body = strip_bullet(text.strip())
-    if body.count(" ") + 1 < SENTENCE_LINE_MIN_WORDS:
-        return False
-    end = body.rstrip("\"'”’)]")
-    if end.endswith(".") and not end.endswith(("..", "…")):
-        return True
-    return body[:1].isalpha() and body[:1].islower()

@@ -69,7 +69,7 @@ from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import label_words, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs,
-                    post_header)
+                    reply_headers)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -109,9 +109,8 @@ SETTLED_WORDS = 250
 # line, a menu run): a related box holds a dozen links; a longer run of
 # undecided lines is more often the page's own list (a manual's references).
 LIST_REACH = 12
-# Headings of lists of stories, whose links come with a teaser sentence each
-# (a comment form's "Reply" also starts a list, but of comments and code).
-TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
+# Headings of lists of stories, whose links come with a teaser sentence each.
+TEASER_LISTS = tail.TEASER_LISTS
 
 
 @dataclass(frozen=True)
@@ -260,6 +259,8 @@ class Page:
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
     dated: bool = False  # metadata lines are a good part of the page: each of its items has them
     texts: tuple = ()    # each block's text
+    replies: frozenset = frozenset()  # a reply's name and dateline (menus.reply_headers): no
+                                      # evidence that starts a list, but no stop inside one
 
 
 _UNKNOWN = object()
@@ -311,13 +312,19 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     threaded = is_threaded(blocks, matched, prose)
     menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
                           threaded=threaded)
-    lists = [listed or item for listed, item in zip(per_block(sig.is_list_content, blocks, memo),
-                                                    per_block(sig.is_definition_item, blocks, memo))]
+    # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
+    lists = [any(kinds) for kinds in zip(per_block(sig.is_list_content, blocks, memo),
+                                         per_block(sig.is_definition_item, blocks, memo),
+                                         tail.mark_field_runs([b.text for b in blocks],
+                                                              per_block(tail.is_field_line, blocks, memo)))]
     if cells is not None:
         lists = [listed or cell for listed, cell in zip(lists, cells)]
     # code cut into lines by a scraper is no list of links either
     code = per_block(sig.is_code_like, blocks, memo)
-    listable = [not prose[i] and not lists[i] and not code[i] for i in range(len(blocks))]
+    # an item with a list marker someone wrote into the page (a manual's "See also", its
+    # references): a scraper's link titles come without one (signals.strip_bullet)
+    listable = [not (prose[i] or lists[i] or code[i]) and sig.strip_bullet(b.text) == b.text
+                for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
     page = Page(matched, classes, evidence,
@@ -330,12 +337,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
     last = tail.trim_article_end(first, last, page.in_run, matched)
-    for k in reply_headers(blocks, matched, prose, first):
-        page.evidence[k] = None
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
     page = replace(page, settled=words >= SETTLED_WORDS, listing=threaded or metadata >= LISTING_MIN_METADATA,
-                   dated=threaded or is_dated_page(metadata, len(blocks)))
+                   dated=threaded or is_dated_page(metadata, len(blocks)),
+                   replies=frozenset(reply_headers(blocks, matched, prose, first)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -382,20 +388,23 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     opened = -2  # the step at which the list began
     taken: set = set()  # blocks a list took as links, on no evidence of their own
     seen = Counter(page.texts)  # how often each line stands on the page (see describes_term)
+    # a reply's header starts no list (menus.reply_headers)
+    starting = [None if k in page.replies else v for k, v in enumerate(page.evidence)]
     for step, i in enumerate(order):
-        evidence = page.evidence[i]
+        evidence = page.evidence[i] if cut is not None else starting[i]
         if i == page.end:
             opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
             continue
         if cut is not None and side == "after" and evidence is None and i < page.end and step \
-                and order[step - 1] in taken and describes_term(order[step - 1], i, page, seen):
+                and order[step - 1] in taken and names_term(order[step - 1], i, page, seen):
             verdicts[order[step - 1]] = None  # a term and its description stay (the list goes on)
             taken.discard(order[step - 1])
             teaser = None
             continue
-        if cut is not None and opened == step - 1 and evidence is None and heads_text(order, step, page):
+        if (cut is not None and opened == step - 1 and evidence is None
+                and tail.heads_text(page.evidence[order[step - 1]], page.listable[i], page.texts[i])):
             cut = None  # the heading heads a section of text, not a list (heads_text)
         if cut is not None and evidence is None and i < page.end and (
                 not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
@@ -436,89 +445,17 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         # beside each item of the page (a news index): then they are the page's own
         metadata_counts = page.settled and not page.dated
         if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
-                                                          and starts_chrome_run(order, step, page.evidence,
+                                                          and starts_chrome_run(order, step, starting,
                                                                                 metadata_counts)):
             opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
 
 
-# describes_term: pieces of evidence within TERM_WINDOW blocks of a term that
-# make its neighbourhood chrome.
-TERM_WINDOW = 3
-TERM_MAX_EVIDENCE = 2
-
-
-def describes_term(term: int, i: int, page: Page, seen: Counter) -> bool:
-    """True when block i is a sentence describing the short line above it (a term, a name).
-
-    A plan's or a feature's name and its description, a poster's name and
-    the reply: a list of links has titles of four words or more
-    (`Page.titled`) and no statement below a short one. A label the page
-    shows again and again (`seen`: each block text's count) is a list's
-    category tag above each teaser, not a name.
-
-    >>> p = Page([None] * 2, ["short"] * 2, [None] * 2, [False] * 2, [], 2, [True] * 2, [False] * 2,
-    ...          [False, True], [False] * 2, texts=("Custom Proposal", "A plan drawn up for your team alone."))
-    >>> describes_term(0, 1, p, Counter(p.texts)), describes_term(1, 0, p, Counter(p.texts))
-    (True, False)
-    >>> describes_term(0, 1, p, Counter(p.texts * 2))
-    False
-    """
-    if page.titled[term] or seen[page.texts[term]] != 1 or not sig.reads_as_sentence(page.texts[i]):
-        return False
-    # amid dense chrome (a settings dialog: its title and its instructions between buttons)
-    # the pair is chrome too: a term's description stands among the page's own lines
-    near = page.evidence[max(0, term - TERM_WINDOW):term + TERM_WINDOW + 1]
-    return sum(v is not None for v in near) < TERM_MAX_EVIDENCE
-
-
-# Post headers (menus.post_header) on a page that make it a thread of replies:
-# then the first one, above the article, is a reply's too.
-THREAD_MIN_HEADERS = 2
-
-
-def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: int) -> list[int]:
-    """Blocks of the post headers (name, dateline, attribution) that belong to the reply below them.
-
-    Below the article's first block a header above a reply's text is the
-    reply's own. Above it, a name and a date are as often a news article's
-    byline, unless the page has THREAD_MIN_HEADERS of them: a thread.
-
-    >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
-    >>> post = ["jdoe", "May 3, 2024", "Try disabling it and restarting."]
-    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post * 2)))
-    >>> reply_headers(bs, [None, D(), None] * 2, [False] * 6, 2), reply_headers(bs[:3], [None, D(), None], [False] * 3, 2)
-    ([0, 1, 3, 4], [])
-    """
-    headers = [h for i in range(1, len(blocks)) if (h := post_header(blocks, i, matched, prose)) is not None]
-    if len(headers) < THREAD_MIN_HEADERS:
-        headers = [h for h in headers if h.start > first]
-    return [k for h in headers for k in h]
-
-
-def heads_text(order: list[int], step: int, page: Page) -> bool:
-    """True when the line before `order[step]` is a list's heading and this line is no link.
-
-    A heading ("See also", "Related") takes the link-like lines right after
-    it; a sentence or a paragraph right below it is the section it heads (an
-    answer, a note), and no list started there (walk_outward asks only when
-    the heading opened the list: inside a list of chrome already begun, a
-    comment form's heading and its notice are more of it).
-
-    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
-    >>> p = Page([None] * 4, ["short"] * 4, [None, v, None, v], [False] * 4, [], 4, [True, False, False, True],
-    ...          [False] * 4, [False] * 4, [False] * 4, texts=("Notes", "See also", "Use a glob instead.", "Related"))
-    >>> heads_text([1, 2], 1, p), heads_text([0, 1, 2], 1, p), heads_text([3, 0], 1, p)
-    (True, False, False)
-    >>> heads_text([1, 2], 1, replace(p, listable=[True] * 4))  # a short sentence is no link either
-    True
-    """
-    if not step:
-        return False
-    before = page.evidence[order[step - 1]]
-    return (before is not None and before.starts_list
-            and (not page.listable[order[step]] or sig.reads_as_sentence(page.texts[order[step]])))
+def names_term(term: int, i: int, page: Page, seen: Counter) -> bool:
+    """tail.describes_term for block `term` and block i below it (`seen`: each block text's count)."""
+    near = page.evidence[max(0, term - tail.TERM_WINDOW):term + tail.TERM_WINDOW + 1]
+    return tail.describes_term(page.texts[term], page.titled[term], seen[page.texts[term]], page.texts[i], near)
 
 
 def find_article_end(matched: list, good: list[int]) -> int:
