@@ -111,6 +111,8 @@ SETTLED_WORDS = 250
 LIST_REACH = 12
 # Headings of lists of stories, whose links come with a teaser sentence each.
 TEASER_LISTS = tail.TEASER_LISTS
+# The list markers of a list someone wrote (Markdown's, a text export's).
+WRITTEN_MARKERS = ("- ", "* ", "• ")
 
 
 @dataclass(frozen=True)
@@ -322,8 +324,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # code cut into lines by a scraper is no list of links either
     code = per_block(sig.is_code_like, blocks, memo)
     # an item with a list marker someone wrote into the page (a manual's "See also", its
-    # references): a scraper's link titles come without one (signals.strip_bullet)
-    listable = [not (prose[i] or lists[i] or code[i]) and sig.strip_bullet(b.text) == b.text
+    # references): a scraper's link titles come without one (a "·" separates a scraper's
+    # pieces, a dash a title's parts)
+    listable = [not (prose[i] or lists[i] or code[i] or b.text.startswith(WRITTEN_MARKERS))
                 for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
@@ -404,7 +407,7 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             teaser = None
             continue
         if (cut is not None and opened == step - 1 and evidence is None
-                and tail.heads_text(page.evidence[order[step - 1]], page.listable[i], page.texts[i])):
+                and tail.heads_text(page.evidence[order[step - 1]], page.classes[i] != "short", page.texts[i])):
             cut = None  # the heading heads a section of text, not a list (heads_text)
         if cut is not None and evidence is None and i < page.end and (
                 not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
@@ -453,9 +456,18 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
 
 
 def names_term(term: int, i: int, page: Page, seen: Counter) -> bool:
-    """tail.describes_term for block `term` and block i below it (`seen`: each block text's count)."""
-    near = page.evidence[max(0, term - tail.TERM_WINDOW):term + tail.TERM_WINDOW + 1]
-    return tail.describes_term(page.texts[term], page.titled[term], seen[page.texts[term]], page.texts[i], near)
+    """tail.describes_term for block `term` and block i below it, in a series of such pairs.
+
+    Features and plans come two or more in a row (name, description, name,
+    description); a lone short title above a sentence is as often a story's
+    in a list of links. `seen`: each block text's count on the page.
+    """
+    def pair(k: int) -> bool:
+        if k < 0 or k + 1 >= len(page.texts):
+            return False
+        near = page.evidence[max(0, k - tail.TERM_WINDOW):k + tail.TERM_WINDOW + 1]
+        return tail.describes_term(page.texts[k], page.titled[k], seen[page.texts[k]], page.texts[k + 1], near)
+    return i == term + 1 and pair(term) and (pair(term - 2) or pair(term + 2))
 
 
 def find_article_end(matched: list, good: list[int]) -> int:

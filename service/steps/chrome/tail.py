@@ -138,31 +138,35 @@ def reads_as_sentence(text: str, lower_opening: bool = True) -> bool:
     return lower_opening and body[:1].isalpha() and body[:1].islower()
 
 
-def heads_text(heading, listable: bool, text: str) -> bool:
+def heads_text(heading, prose: bool, text: str) -> bool:
     """True when `heading` (the Verdict of the line above, or None) heads a list of links and
-    the line below it (`text`, `listable` in walk_outward's sense) is none.
+    the line below it (`text`; `prose`: read as prose) is text: prose or a sentence.
 
     A heading of links ("See also", "Related": TEASER_LISTS) takes the
     link-like lines right after it; a sentence or a paragraph right below it
     is the section it heads (an answer, a note), and no list started there.
     walk_outward asks only when the heading opened the list: inside a list
     of chrome already begun, a comment form's heading and its notice are
-    more of it.
+    more of it. A title with a price or a number ("5 Best Keyboards Under
+    $100") is a link still.
 
     >>> class V: rule, starts_list = "chrome.phrase.related", True
-    >>> heads_text(V(), False, "Use a glob instead, it skips the files."), heads_text(V(), True, "Use a glob instead.")
+    >>> heads_text(V(), True, "Use a glob instead, it skips the files"), heads_text(V(), False, "Use a glob instead.")
     (True, True)
-    >>> heads_text(V(), True, "Quad ministers meet in Tokyo"), heads_text(None, False, "Text.")
+    >>> heads_text(V(), False, "Quad ministers meet in Tokyo"), heads_text(None, True, "Text.")
     (False, False)
     """
     return (heading is not None and heading.starts_list and heading.rule in TEASER_LISTS
-            and (not listable or reads_as_sentence(text, lower_opening=False)))
+            and (prose or reads_as_sentence(text, lower_opening=False)))
 
 
 # describes_term: pieces of evidence within TERM_WINDOW blocks of a term that
 # make its neighbourhood chrome.
 TERM_WINDOW = 3
 TERM_MAX_EVIDENCE = 2
+# A feature's description is a sentence or two; a longer one under a short
+# title is a story's teaser ("Part 2: ..." of a series).
+DESCRIPTION_MAX_WORDS = 25
 
 
 def describes_term(name: str, titled: bool, copies: int, text: str, near: list) -> bool:
@@ -184,7 +188,8 @@ def describes_term(name: str, titled: bool, copies: int, text: str, near: list) 
     >>> describes_term("About", False, 1, "We are a small team.", [None] * 7)
     False
     """
-    if titled or " " not in name or copies != 1 or not reads_as_sentence(text):
+    if (titled or " " not in name or copies != 1 or not reads_as_sentence(text)
+            or text.count(" ") >= DESCRIPTION_MAX_WORDS):
         return False
     return sum(v is not None for v in near) < TERM_MAX_EVIDENCE
 
@@ -223,18 +228,25 @@ def is_field_line(text: str) -> bool:
 
 
 def mark_field_runs(texts: list[str], fields: list[bool]) -> list[bool]:
-    """True for field lines next to another with a different label: a table's rows, a reference list.
+    """True for field lines in a run of two or more whose labels all differ: a table's rows, a reference list.
 
     A lone "Label: value" line is as often a link's title ("Part 2: Scaling
-    up"), and a menu's labels share their prefix ("Guides: Setup", "Guides:
-    Backup").
+    up"), and a menu's labels repeat their prefix ("Guides: Setup", "Guides:
+    Backup", "Tools: Search").
 
     >>> mark_field_runs(["Size: large", "Finish: matte", "Home", "Note: see above"], [True, True, False, True])
     [True, True, False, False]
-    >>> mark_field_runs(["Guides: Setup", "Guides: Backup"], [True, True])
-    [False, False]
+    >>> mark_field_runs(["Guides: Setup", "Guides: Backup", "Tools: Search"], [True, True, True])
+    [False, False, False]
     """
-    labels = [t.split(":", 1)[0].strip().lower() if f else None for t, f in zip(texts, fields)]
-    n = len(fields)
-    return [f and any(0 <= j < n and fields[j] and labels[j] != labels[k] for j in (k - 1, k + 1))
-            for k, f in enumerate(fields)]
+    out = [False] * len(fields)
+    k = 0
+    while k < len(fields):
+        j = k
+        while j < len(fields) and fields[j]:
+            j += 1
+        labels = [texts[m].split(":", 1)[0].strip().lower() for m in range(k, j)]
+        if j - k >= 2 and len(set(labels)) == len(labels):
+            out[k:j] = [True] * (j - k)
+        k = max(j, k + 1)
+    return out
