@@ -25,6 +25,10 @@ LISTING_MIN_SHARE = 0.2
 # What every item of a listing carries: its author and its date (a section
 # label such as "Editorial" heads a menu of names as often as not).
 ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
+# A picture's credit: it stands beside an item of the article (a roundup's
+# product, a gallery's photo), so it is no menu's label (a caption's "Hide
+# caption" button is).
+ITEM_CREDIT_RULES = ("chrome.phrase.photo_credit",)
 # Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
 # before a long run of unknown labels counts as its menu: a scraped page has
 # dozens, an article's own text (a product's swatches, a spec sheet sent
@@ -37,7 +41,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
     A run counts when one of its labels is a known chrome phrase ("Home",
-    "Share"), or when it is long and ends before block
+    "Share"; not a picture's credit: is_menu_label), or when it is long and ends before block
     `top` (the first paragraph) on a page that shows known chrome elsewhere
     (MENU_MIN_SHOWN; `phrases`: the English phrase rules ran, else no page
     could show any): four short subheadings in a fact-check ("Claim",
@@ -68,8 +72,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
         while j < len(blocks) and flags[j]:
             j += 1
         # on a page of dated items, a byline or a dateline is an item's, not a menu's label
-        known = sum(1 for k in range(i, j) if matched[k] is not None
-                    and not (dated and matched[k].id in ITEM_METADATA_RULES))
+        known = sum(1 for k in range(i, j) if is_menu_label(matched[k], dated))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
@@ -83,6 +86,22 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
             out[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return out
+
+
+def is_menu_label(rule, dated: bool = False) -> bool:
+    """True when a line matched by `rule` is known chrome that can name a run of labels a menu.
+
+    A picture's credit (ITEM_CREDIT_RULES) labels an item of the article;
+    on a page of dated items (`dated`) a byline or a dateline is an item's.
+
+    >>> class R: id = "chrome.phrase.photo_credit"
+    >>> class N: id = "chrome.phrase.navigation"
+    >>> is_menu_label(R()), is_menu_label(N()), is_menu_label(None)
+    (False, True, False)
+    """
+    if rule is None or rule.id in ITEM_CREDIT_RULES:
+        return False
+    return not (dated and rule.id in ITEM_METADATA_RULES)
 
 
 # Labels of a run that come back followed by a different label than before:
@@ -115,13 +134,81 @@ def is_threaded(blocks: list[sig.Block], matched: list, prose: list) -> bool:
     >>> is_threaded(bs, [None, D(), None] * 3, [False] * 9), is_threaded(bs[:6], [None, D(), None] * 2, [False] * 6)
     (True, False)
     """
-    headers = 0
-    for i in range(1, len(blocks) - 1):
-        if (matched[i] is not None and matched[i].id == "chrome.phrase.dateline" and matched[i - 1] is None
-                and not prose[i - 1] and len(blocks[i - 1].text.split()) <= POST_NAME_MAX_WORDS
-                and matched[i + 1] is None and (prose[i + 1] or sig.ends_sentence(blocks[i + 1].text))):
-            headers += 1
+    headers = sum(1 for i in range(1, len(blocks) - 1)
+                  if post_header(blocks, i, matched, prose, attributions=0) is not None)
     return headers >= THREAD_MIN_POSTS
+
+
+# Lines of a post's header after its dateline: a quote's attribution ("10
+# hours ago, jdoe said:") opens many replies.
+POST_HEADER_MAX_EXTRA = 1
+
+
+def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
+                attributions: int = POST_HEADER_MAX_EXTRA) -> range | None:
+    """The blocks of a post's header whose dateline is block i, or None.
+
+    A forum reply opens with its author's name (a short line no rule names, is_name_line),
+    its dateline, maybe a quote's attribution (`attributions` metadata lines),
+    then its text: prose, or a short sentence. The header is the reply's own
+    when its text follows; a news article's byline ("By ...") is a rule's
+    line, not a bare name.
+
+    >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
+    >>> class Q: id, anywhere, ends_article = "chrome.phrase.comment_says", False, False
+    >>> post = ["jdoe", "May 3, 2024", "Earlier, ann said:", "Try disabling it and restarting."]
+    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post)))
+    >>> post_header(bs, 1, [None, D(), Q(), None], [False] * 4)
+    range(0, 3)
+    >>> post_header(bs, 1, [None, D(), Q(), None], [False] * 4, attributions=0) is None
+    True
+    """
+    if (matched[i] is None or matched[i].id != "chrome.phrase.dateline" or i == 0 or matched[i - 1] is not None
+            or prose[i - 1] or len(blocks[i - 1].text.split()) > POST_NAME_MAX_WORDS
+            or sig.ends_sentence(blocks[i - 1].text) or not is_name_line(blocks[i - 1].text)):
+        return None
+    j = i + 1
+    while j < len(blocks) and j - i - 1 < attributions and matched[j] is not None and is_metadata_rule(matched[j]):
+        j += 1
+    if j < len(blocks) and matched[j] is None and (prose[j] or sig.ends_sentence(blocks[j].text)):
+        return range(i - 1, j)
+    return None
+
+
+# Post headers (menus.post_header) on a page that make it a thread of replies:
+# then the first one, above the article, is a reply's too.
+THREAD_MIN_HEADERS = 2
+
+
+def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: int) -> list[int]:
+    """Blocks of the post headers (name, dateline, attribution) that belong to the reply below them.
+
+    Below the article's first block a header above a reply's text is the
+    reply's own. Above it, a name and a date are as often a news article's
+    byline, unless the page has THREAD_MIN_HEADERS of them: a thread.
+
+    >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
+    >>> post = ["jdoe", "May 3, 2024", "Try disabling it and restarting."]
+    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post * 2)))
+    >>> reply_headers(bs, [None, D(), None] * 2, [False] * 6, 2), reply_headers(bs[:3], [None, D(), None], [False] * 3, 2)
+    ([0, 1, 3, 4], [])
+    """
+    headers = [h for i in range(1, len(blocks)) if (h := post_header(blocks, i, matched, prose)) is not None]
+    if len(headers) < THREAD_MIN_HEADERS:
+        headers = [h for h in headers if h.start > first]
+    return [k for h in headers for k in h]
+
+
+def is_name_line(text: str) -> bool:
+    """A line that can be a poster's name: it opens with a letter, a digit or an "@".
+
+    An embedded post's closing attribution ("— Jane Doe (@jdoe)") opens with a dash.
+
+    >>> is_name_line("jdoe"), is_name_line("@jane_doe"), is_name_line("— Jane Doe (@jdoe)")
+    (True, True, False)
+    """
+    first = text.lstrip()[:1]
+    return first.isalnum() or first == "@"
 
 
 def is_dated_page(metadata: int, blocks: int) -> bool:

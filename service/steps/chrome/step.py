@@ -55,6 +55,7 @@ them contains; block shapes count words in C (`signals.shape_of`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -67,7 +68,8 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import label_words, match_rule
-from .menus import LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs
+from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs,
+                    reply_headers)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -107,9 +109,10 @@ SETTLED_WORDS = 250
 # line, a menu run): a related box holds a dozen links; a longer run of
 # undecided lines is more often the page's own list (a manual's references).
 LIST_REACH = 12
-# Headings of lists of stories, whose links come with a teaser sentence each
-# (a comment form's "Reply" also starts a list, but of comments and code).
-TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
+# Headings of lists of stories, whose links come with a teaser sentence each.
+TEASER_LISTS = tail.TEASER_LISTS
+# The list markers of a list someone wrote (Markdown's, a text export's).
+WRITTEN_MARKERS = ("- ", "* ", "• ")
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,9 @@ class Page:
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
     dated: bool = False  # metadata lines are a good part of the page: each of its items has them
+    texts: tuple = ()    # each block's text
+    replies: frozenset = frozenset()  # a reply's name and dateline (menus.reply_headers): no
+                                      # evidence that starts a list, but no stop inside one
 
 
 _UNKNOWN = object()
@@ -308,19 +314,27 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     threaded = is_threaded(blocks, matched, prose)
     menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
                           threaded=threaded)
-    lists = [listed or item for listed, item in zip(per_block(sig.is_list_content, blocks, memo),
-                                                    per_block(sig.is_definition_item, blocks, memo))]
+    # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
+    lists = [any(kinds) for kinds in zip(per_block(sig.is_list_content, blocks, memo),
+                                         per_block(sig.is_definition_item, blocks, memo),
+                                         tail.mark_field_runs([b.text for b in blocks],
+                                                              per_block(tail.is_field_line, blocks, memo)))]
     if cells is not None:
         lists = [listed or cell for listed, cell in zip(lists, cells)]
     # code cut into lines by a scraper is no list of links either
     code = per_block(sig.is_code_like, blocks, memo)
-    listable = [not prose[i] and not lists[i] and not code[i] for i in range(len(blocks))]
+    # an item with a list marker someone wrote into the page (a manual's "See also", its
+    # references): a scraper's link titles come without one (a "·" separates a scraper's
+    # pieces, a dash a title's parts)
+    listable = [not (prose[i] or lists[i] or code[i] or b.text.startswith(WRITTEN_MARKERS))
+                for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
-                [c or cell for c, cell in zip(code, cells or [False] * len(blocks))])
+                [c or cell for c, cell in zip(code, cells or [False] * len(blocks))],
+                texts=tuple(b.text for b in blocks))
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
@@ -329,7 +343,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
     page = replace(page, settled=words >= SETTLED_WORDS, listing=threaded or metadata >= LISTING_MIN_METADATA,
-                   dated=threaded or is_dated_page(metadata, len(blocks)))
+                   dated=threaded or is_dated_page(metadata, len(blocks)),
+                   replies=frozenset(reply_headers(blocks, matched, prose, first)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
@@ -373,20 +388,35 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     cut: Verdict | None = None
     reach = 0  # lines taken since the last piece of evidence
     teaser: int | None = None  # a sentence right after a link the list took
+    opened = -2  # the step at which the list began
+    taken: set = set()  # blocks a list took as links, on no evidence of their own
+    seen = Counter(page.texts)  # how often each line stands on the page (see describes_term)
+    # a reply's header starts no list (menus.reply_headers)
+    starting = [None if k in page.replies else v for k, v in enumerate(page.evidence)]
     for step, i in enumerate(order):
-        evidence = page.evidence[i]
+        evidence = page.evidence[i] if cut is not None else starting[i]
         if i == page.end:
+            opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
             continue
+        if cut is not None and side == "after" and evidence is None and i < page.end and step \
+                and order[step - 1] in taken and names_term(order[step - 1], i, page, seen):
+            verdicts[order[step - 1]] = None  # a term and its description stay (the list goes on)
+            taken.discard(order[step - 1])
+            teaser = None
+            continue
+        if (cut is not None and opened == step - 1 and evidence is None
+                and tail.heads_text(page.evidence[order[step - 1]], page.classes[i] != "short", page.texts[i])):
+            cut = None  # the heading heads a section of text, not a list (heads_text)
         if cut is not None and evidence is None and i < page.end and (
                 not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
             if not page.settled or (page.in_run[i] and page.classes[i] == "good") or page.content[i]:
                 cut = None  # a paragraph or the article's own table or code: the chrome list ended
             else:
-                # a teaser's sentence: it goes only if a heading of stories began the list
-                # and the list takes a link right after it
-                teaser = (i if teaser is None and cut.rule in TEASER_LISTS and step
+                # a teaser's sentence: it goes only if a heading of stories began the list,
+                # the list took a link's title right before it and takes a link right after it
+                teaser = (i if teaser is None and cut.rule in TEASER_LISTS and step and opened != step - 1
                           and verdicts[order[step - 1]] is not None else None)
                 continue
         if cut is not None and evidence is None and i < page.end:
@@ -396,6 +426,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         elif evidence is not None:
             reach = 0
         if cut is not None:
+            if verdicts[i] is None and evidence is None:
+                taken.add(i)
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 "chrome.classifier.outside_article",
                 f"{side} the article, a link-like line in a list "
@@ -416,10 +448,26 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         # beside each item of the page (a news index): then they are the page's own
         metadata_counts = page.settled and not page.dated
         if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
-                                                          and starts_chrome_run(order, step, page.evidence,
+                                                          and starts_chrome_run(order, step, starting,
                                                                                 metadata_counts)):
+            opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
+
+
+def names_term(term: int, i: int, page: Page, seen: Counter) -> bool:
+    """tail.describes_term for block `term` and block i below it, in a series of such pairs.
+
+    Features and plans come two or more in a row (name, description, name,
+    description); a lone short title above a sentence is as often a story's
+    in a list of links. `seen`: each block text's count on the page.
+    """
+    def pair(k: int) -> bool:
+        if k < 0 or k + 1 >= len(page.texts):
+            return False
+        near = page.evidence[max(0, k - tail.TERM_WINDOW):k + tail.TERM_WINDOW + 1]
+        return tail.describes_term(page.texts[k], page.titled[k], seen[page.texts[k]], page.texts[k + 1], near)
+    return i == term + 1 and pair(term) and (pair(term - 2) or pair(term + 2))
 
 
 def find_article_end(matched: list, good: list[int]) -> int:

@@ -1,4 +1,5 @@
-"""Where the article ends and the page's footer begins (used by `chrome.classify_blocks`).
+"""Where the article ends, where the page's footer begins, and what a list of links below it
+may take (used by `chrome.classify_blocks` and `chrome.walk_outward`).
 
 - `trim_article_end`: the article ends with its last run of paragraphs; a
   lone paragraph below it (a newsletter box's pitch, a cookie notice's text)
@@ -7,10 +8,22 @@
   line, contact details, a cookie notice's settings). Once a line of the
   footer stands below the article, the lines after it are the footer's,
   unless a run of paragraphs follows (a second article, a license text).
+- What a list of chrome may not take: the section a heading heads
+  (`heads_text`), a term with its description (`describes_term`), a table's
+  fields (`is_field_line`, `mark_field_runs`), short sentences
+  (`reads_as_sentence`). Deletion needs evidence in proportion to what it
+  removes: a heading's evidence covers link-like lines, not text.
 """
 from __future__ import annotations
 
+import re
+
+from .signals import strip_bullet
+
 COPYRIGHT_RULE = "chrome.phrase.copyright"
+# Headings of lists of stories, whose links come with a teaser sentence each
+# (a comment form's "Reply" also starts a list, but of comments and code).
+TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
 # Lines that only a page's footer has.
 FOOTER_RULES = (COPYRIGHT_RULE, "chrome.phrase.legal")
 
@@ -91,3 +104,149 @@ def is_section_heading(i: int, matched: list, prose: list) -> bool:
     after = range(i + 1, min(i + 3, len(matched)))
     return (all(matched[j] is None for j in after)
             and any(prose[j] for j in after))
+
+
+# A line a writer ends with a full stop, or opens in lower case, is a
+# sentence someone wrote (a forum answer's line, a plan's description), not
+# a link's title or a label: titles end without one ("?" and "!" they keep)
+# and open with a capital in every cased script. Two words or more: "Close."
+# is a button, and a tag list's single labels are lower case.
+SENTENCE_LINE_MIN_WORDS = 3
+
+
+def reads_as_sentence(text: str, lower_opening: bool = True) -> bool:
+    """True for a short line shaped as a sentence: a full stop at its end, or a lower-case opening.
+
+    `lower_opening=False`: the full stop only (a scraper cuts a sentence at
+    each link, and its pieces open in lower case).
+
+    >>> reads_as_sentence("It also lists hidden ones."), reads_as_sentence("but watch out for hidden ones")
+    (True, True)
+    >>> reads_as_sentence("Could AI change how we shop?"), reads_as_sentence("Get started with the API")
+    (False, False)
+    >>> reads_as_sentence("Read more..."), reads_as_sentence("developer tools"), reads_as_sentence("Contact us.")
+    (False, False, False)
+    >>> reads_as_sentence("to get started with the tools", lower_opening=False)
+    False
+    """
+    body = strip_bullet(text.strip())
+    if body.count(" ") + 1 < SENTENCE_LINE_MIN_WORDS:
+        return False
+    end = body.rstrip("\"'”’)]")
+    if end.endswith(".") and not end.endswith(("..", "…")):
+        return True
+    return lower_opening and body[:1].isalpha() and body[:1].islower()
+
+
+def heads_text(heading, prose: bool, text: str) -> bool:
+    """True when `heading` (the Verdict of the line above, or None) heads a list of links and
+    the line below it (`text`; `prose`: read as prose) is text: prose or a sentence.
+
+    A heading of links ("See also", "Related": TEASER_LISTS) takes the
+    link-like lines right after it; a sentence or a paragraph right below it
+    is the section it heads (an answer, a note), and no list started there.
+    walk_outward asks only when the heading opened the list: inside a list
+    of chrome already begun, a comment form's heading and its notice are
+    more of it. A title with a price or a number ("5 Best Keyboards Under
+    $100") is a link still.
+
+    >>> class V: rule, starts_list = "chrome.phrase.related", True
+    >>> heads_text(V(), True, "Use a glob instead, it skips the files"), heads_text(V(), False, "Use a glob instead.")
+    (True, True)
+    >>> heads_text(V(), False, "Quad ministers meet in Tokyo"), heads_text(None, True, "Text.")
+    (False, False)
+    """
+    return (heading is not None and heading.starts_list and heading.rule in TEASER_LISTS
+            and (prose or reads_as_sentence(text, lower_opening=False)))
+
+
+# describes_term: pieces of evidence within TERM_WINDOW blocks of a term that
+# make its neighbourhood chrome.
+TERM_WINDOW = 3
+TERM_MAX_EVIDENCE = 2
+# A feature's description is a sentence or two; a longer one under a short
+# title is a story's teaser ("Part 2: ..." of a series).
+DESCRIPTION_MAX_WORDS = 25
+
+
+def describes_term(name: str, titled: bool, copies: int, text: str, near: list) -> bool:
+    """True when `text` is a sentence describing the short line `name` above it.
+
+    A plan's or a feature's name (two or three words) and its description:
+    a list of links has titles of four words or more (`titled`) and no
+    statement below a short one; a lone word above a sentence is as often a
+    widget's heading ("About"), and a label the page shows again and again
+    (`copies`) is a list's category tag above each teaser. Amid dense chrome
+    (`near`: the evidence, or None, of the blocks around the name; a
+    settings dialog's title and instructions between its buttons) the pair
+    is chrome too.
+
+    >>> describes_term("Custom Proposal", False, 1, "A plan drawn up for your team alone.", [None] * 7)
+    True
+    >>> describes_term("Custom Proposal", False, 2, "A plan drawn up for your team alone.", [None] * 7)
+    False
+    >>> describes_term("About", False, 1, "We are a small team.", [None] * 7)
+    False
+    """
+    if (titled or " " not in name or copies != 1 or not reads_as_sentence(text)
+            or text.count(" ") >= DESCRIPTION_MAX_WORDS):
+        return False
+    return sum(v is not None for v in near) < TERM_MAX_EVIDENCE
+
+
+# A field of a specification table or a reference list: a short capitalised
+# label (three words at most), a colon, and its value: a link, a lower-case
+# description, or one word ("Material: brushed aluminium", "Source code:
+# https://…", "License: MIT"). A headline with a kicker
+# ("Markets: Stocks Rally As Rates Fall") goes on in capitals.
+_FIELD = re.compile(r"(?:[-*•]\s)?[A-Z][^\s:]*(?:\s[^\s:]+){0,2}:\s+(\S.*)")
+FIELD_MAX_CHARS = 160
+
+
+def is_field_line(text: str) -> bool:
+    """True for a "Label: value" line of a table or a reference list (see _FIELD).
+
+    >>> is_field_line("Material: brushed aluminium"), is_field_line("- Source code: https://example.org/tool")
+    (True, True)
+    >>> is_field_line("Finish: matte"), is_field_line("License: MIT"), is_field_line("Posts: 96")
+    (True, True, False)
+    >>> is_field_line("Markets: Stocks Rally As Rates Fall"), is_field_line("Why the deal matters: what to know")
+    (False, False)
+    >>> is_field_line("Share this:")
+    False
+    """
+    text = text.strip()
+    if len(text) > FIELD_MAX_CHARS or ":" not in text:
+        return False
+    m = _FIELD.fullmatch(text)
+    if m is None:
+        return False
+    value = m.group(1)
+    # (a bare count is a profile's or a thread's counter: "Posts: 96")
+    return (value[:1].islower() or "://" in value or "www." in value
+            or (" " not in value and any(map(str.isalpha, value))))
+
+
+def mark_field_runs(texts: list[str], fields: list[bool]) -> list[bool]:
+    """True for field lines in a run of two or more whose labels all differ: a table's rows, a reference list.
+
+    A lone "Label: value" line is as often a link's title ("Part 2: Scaling
+    up"), and a menu's labels repeat their prefix ("Guides: Setup", "Guides:
+    Backup", "Tools: Search").
+
+    >>> mark_field_runs(["Size: large", "Finish: matte", "Home", "Note: see above"], [True, True, False, True])
+    [True, True, False, False]
+    >>> mark_field_runs(["Guides: Setup", "Guides: Backup", "Tools: Search"], [True, True, True])
+    [False, False, False]
+    """
+    out = [False] * len(fields)
+    k = 0
+    while k < len(fields):
+        j = k
+        while j < len(fields) and fields[j]:
+            j += 1
+        labels = [texts[m].split(":", 1)[0].strip().lower() for m in range(k, j)]
+        if j - k >= 2 and len(set(labels)) == len(labels):
+            out[k:j] = [True] * (j - k)
+        k = max(j, k + 1)
+    return out
