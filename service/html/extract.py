@@ -61,6 +61,10 @@ MAX_LINK_SHARE = 0.3
 # The candidates that vote on the page's main text (`choose_by_agreement`):
 # "rules" is the rule chain above (choose_text, prefer_baseline, prefer_headed).
 VOTERS = ("rules", "precise", "recall", "baseline", "visible", "container", "region")
+# The rule chain's text is kept when this share of its words is in the vote's
+# winner and it has this share of the winner's words (`holds_most_of`).
+MIN_RULES_INSIDE = 0.9
+MIN_RULES_SHARE = 0.55
 # A chosen text with fewer words than this is near-empty (`guard_empty`) ...
 NEAR_EMPTY_WORDS = 5
 # ... and is replaced by the fullest candidate, the earlier one here on ties.
@@ -94,6 +98,8 @@ def extract_html(html: str) -> tuple[str, dict]:
                   "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
                   "container": separate_paragraphs(container), "region": separate_paragraphs(region_text(html))}
     source = choose_by_agreement({k: candidates[k] for k in VOTERS})
+    if source and holds_most_of(candidates[source], text):
+        source = "rules"  # the vote only adds what the rules cut: captions, related links
     source, guard = guard_empty(source, candidates)
     text = candidates[source] if source else ""
     if not re.search(r"\w", text):
@@ -134,6 +140,27 @@ def choose_by_agreement(candidates: dict) -> str:
         return total
     order = list(bags)
     return max(order, key=lambda name: (agreement(name), -order.index(name)))
+
+
+def holds_most_of(winner: str, chosen: str) -> bool:
+    """Whether the rule chain's `chosen` text is inside the vote's `winner` and most of its length.
+
+    The vote's winner is then the same article with more around it (captions,
+    "related" lines) that trafilatura's precision pass cut on purpose.
+
+    >>> story = "A long story about cats and their ways. " * 4
+    >>> holds_most_of(story + "Related: dogs", story), holds_most_of(story * 3, story)
+    (True, False)
+    >>> holds_most_of(story, "Cookies help us. " * 8)
+    False
+    """
+    inner = Counter(re.findall(r"\w+", chosen.lower()))
+    outer = Counter(re.findall(r"\w+", winner.lower()))
+    size = sum(inner.values())
+    if not size:
+        return False
+    shared = sum((inner & outer).values())
+    return shared >= MIN_RULES_INSIDE * size and size >= MIN_RULES_SHARE * sum(outer.values())
 
 
 def guard_empty(source: str, candidates: dict) -> tuple[str, str]:
