@@ -157,6 +157,65 @@ def test_a_page_of_links_keeps_the_choice(monkeypatch):
 
     monkeypatch.setattr(extract, "choose_text", lambda *a, **k: "A short note on brass lamps.")
     monkeypatch.setattr(extract, "baseline_text", lambda html: "")
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))  # the rule chain alone, without the vote
     links = "".join(f"<li><a href=/l{i}>Lamp model {i} in brass</a></li>" for i in range(30))
     text, _ = extract_html(wrap(f"<h1>Brass table lamps</h1><ul>{links}</ul>"))
     assert text == "A short note on brass lamps."
+
+
+# --- the choice among candidate extractions (hand-written pages) ------------------------------------
+
+NAV = "<nav><ul>" + "".join(f"<li><a href=/c{i}>Category {i}</a></li>" for i in range(12)) + "</ul></nav>"
+FOOTER = "<footer><p>Copyright 2025 Lamp House.</p><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>"
+CARDS = "".join(f"<div class=card><h3><a href=/p{i}>Brass lamp model {i}</a></h3><span>${20 + i}.00</span>"
+                f"<p>Hand made in Lisbon, {30 + i} cm tall.</p></div>" for i in range(16))
+LISTING = wrap(NAV + "<div><h1>Brass table lamps</h1><div class=grid>" + CARDS + "</div></div>" + FOOTER)
+POSTS = "".join(f"<div class=post><div>member{i}</div><p>I had the same trouble with my lamp number {i}; "
+                "changing the bulb fixed it for me.</p></div>" for i in range(8))
+THREAD = wrap(NAV + "<div><h1>Lamp flickers after a week</h1>" + POSTS + "</div><div class=popular><ul>"
+              + "".join(f"<li><a href=/t{i}>Thread {i}</a></li>" for i in range(10)) + "</ul></div>" + FOOTER)
+
+
+@pytest.mark.parametrize("page,kept,left", [
+    (LISTING, ["Brass lamp model 0", "Brass lamp model 15", "$35.00", "Hand made in Lisbon, 45 cm tall."],
+     ["Category 3", "Privacy"]),
+    (THREAD, ["member0", "member7", "my lamp number 7;"], ["Category 3", "Thread 3", "Privacy"]),
+])
+def test_the_region_holds_every_item_and_no_link_list(page, kept, left):
+    """A product grid's names are links, yet the region keeps them: the grid's prose carries it;
+    the menu, the "popular" list and the footer are link lists outside it."""
+    from service.html.regions import region_text
+
+    text = region_text(page)
+    assert [k for k in kept if k not in text] == [] and [w for w in left if w in text] == []
+
+
+def test_a_near_empty_choice_is_replaced_and_the_response_says_so(monkeypatch, client):
+    """When the choice has (almost) no words and another candidate has them, the fullest replaces it."""
+    from service.html import extract
+
+    monkeypatch.setattr(extract, "choose_by_agreement", lambda candidates: "precise")
+    monkeypatch.setattr(extract, "_bare_extract", lambda html, **kw: None)  # trafilatura finds nothing
+    text, meta = extract_html(LISTING)
+    assert "Brass lamp model 15" in text
+    assert meta["extraction"]["source"] != "precise" and "precise had 0 words" in meta["extraction"]["guard"]
+    r = client.post("/v1/clean?steps=whitespace", json={"html": LISTING})
+    assert "precise had 0 words" in r.get_json()["input"]["metadata"]["extraction"]["guard"]
+
+
+def test_the_candidates_vote_out_a_banner(monkeypatch):
+    """One candidate settled on a consent banner; the others hold the story: the story wins."""
+    from service.html import extract
+
+    story = "<p>The council voted on Monday to close the old bridge to lorries, citing cracks.</p>" * 6
+    banner = "We use cookies to improve your visit. Accept all or manage your choices."
+    monkeypatch.setattr(extract, "choose_text", lambda *a, **k: banner)
+    monkeypatch.setattr(extract, "baseline_text", lambda html: "")  # no rule brings the story back
+    text, meta = extract_html(wrap(NAV + f"<div class=consent><p>{banner}</p></div><article>{story}</article>"))
+    assert text.count("The council voted") == 6
+    assert meta["extraction"]["source"] != "rules"
+
+
+def test_a_page_without_visible_text_comes_back_empty():
+    """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
+    assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})

@@ -1,7 +1,8 @@
 """From an HTML page to the text the pipeline cleans (requests with `html`).
 
   bounds   a linear pre-pass that bounds what a page can cost the parser
-  extract  the article and its metadata (trafilatura), with fallbacks
+  extract  the article and its metadata: candidate extractions and a vote among them
+  regions  the page region that holds its prose (DOM features: link density, sentences)
   text     the visible text of a page or fragment, one block per line
 
 `extract_html(page)` -> (text, metadata) is the one entry point.

@@ -9,7 +9,7 @@ bylines) and says why for each line — the combination beats either alone.
 >>> text.startswith("The cat sat on the mat.")
 True
 >>> extract_html("<p>Teh cat sat on the mat.</p>")
-('Teh cat sat on the mat.', {})
+('Teh cat sat on the mat.', {'extraction': {'source': 'rules'}})
 >>> extract_html("<<<not html")
 ('', {})
 """
@@ -20,6 +20,7 @@ import re
 from collections import Counter
 
 from .bounds import bound_html, markup_weight
+from .regions import region_text
 from .text import container_text, read_page, word_count, word_key
 
 log = logging.getLogger(__name__)
@@ -57,12 +58,26 @@ MIN_HEADED_SHARE = 0.3
 # ...unless this share or more of the visible text's words are in lines that
 # are only a link's text (a menu, a link farm: evidence of no main text).
 MAX_LINK_SHARE = 0.3
+# The candidates that vote on the page's main text (`choose_by_agreement`):
+# "rules" is the rule chain above (choose_text, prefer_baseline, prefer_headed).
+VOTERS = ("rules", "precise", "recall", "baseline", "visible", "container", "region")
+# The rule chain's text is kept when this share of its words is in the vote's
+# winner and it has this share of the winner's words (`holds_most_of`).
+MIN_RULES_INSIDE = 0.9
+MIN_RULES_SHARE = 0.55
+# A chosen text with fewer words than this is near-empty (`guard_empty`) ...
+NEAR_EMPTY_WORDS = 5
+# ... and is replaced by the fullest candidate, the earlier one here on ties.
+FALLBACK_ORDER = ("rules", "container", "region", "visible", "recall", "precise", "baseline")
 
 
 def extract_html(html: str) -> tuple[str, dict]:
     """(article text, metadata) from a page; ("", {}) when nothing can be extracted.
 
     Never raises on bad input: garbage, empty or undecodable HTML yields ("", {}).
+    metadata["extraction"] says which candidate was chosen and, when the
+    choice was near-empty and another candidate had words, that the guard
+    replaced it (`guard_empty`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -73,13 +88,103 @@ def extract_html(html: str) -> tuple[str, dict]:
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
     visible, heading, links = read_page(html)
-    text = choose_text(article, visible, lambda: container_text(html, article))
-    if not heavy:  # one parse less on a heavy page, as for the precise pass
-        text = prefer_baseline(text, baseline_text(html))
+    container = container_text(html, article)
+    text = choose_text(article, visible, lambda: container)
+    baseline = "" if heavy else baseline_text(html)  # one parse less on a heavy page
+    if baseline:
+        text = prefer_baseline(text, baseline)
     text = prefer_headed(text, visible, heading, links)
+    candidates = {"rules": text, "precise": _text_of(precise), "recall": _text_of(recall),
+                  "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
+                  "container": separate_paragraphs(container), "region": separate_paragraphs(region_text(html))}
+    source = choose_by_agreement({k: candidates[k] for k in VOTERS})
+    if source and holds_most_of(candidates[source], text):
+        source = "rules"  # the vote only adds what the rules cut: captions, related links
+    source, guard = guard_empty(source, candidates)
+    text = candidates[source] if source else ""
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
-    return text, metadata_of(precise or recall)
+    extraction = {"source": source, **({"guard": guard} if guard else {})}
+    return text, {**metadata_of(precise or recall), "extraction": extraction}
+
+
+def _text_of(doc) -> str:
+    return separate_paragraphs(doc.text or "") if doc is not None else ""
+
+
+def choose_by_agreement(candidates: dict) -> str:
+    """The name of the candidate whose words agree most with the others' (summed word F1); "" if all are empty.
+
+    Each extractor errs in its own way (trafilatura cuts listings, the visible
+    text keeps menus, a region may be one post of a thread); what most of them
+    keep is the page's main text. Ties go to the earlier candidate.
+
+    >>> story = "A long story about cats and their ways. " * 4
+    >>> choose_by_agreement({"a": "Cookies help us.", "b": story, "c": story + "Home About", "d": ""})
+    'b'
+    >>> choose_by_agreement({"a": "", "b": ""})
+    ''
+    """
+    bags = {name: Counter(re.findall(r"\w+", text.lower())) for name, text in candidates.items()}
+    bags = {name: bag for name, bag in bags.items() if bag}
+    if not bags:
+        return ""
+    sizes = {name: sum(bag.values()) for name, bag in bags.items()}
+
+    def agreement(name: str) -> float:
+        total = 0.0
+        for other, bag in bags.items():
+            if other != name:
+                shared = sum((bags[name] & bag).values())
+                total += 2 * shared / (sizes[name] + sizes[other])
+        return total
+    order = list(bags)
+    return max(order, key=lambda name: (agreement(name), -order.index(name)))
+
+
+def holds_most_of(winner: str, chosen: str) -> bool:
+    """Whether the rule chain's `chosen` text is inside the vote's `winner` and most of its length.
+
+    The vote's winner is then the same article with more around it (captions,
+    "related" lines) that trafilatura's precision pass cut on purpose.
+
+    >>> story = "A long story about cats and their ways. " * 4
+    >>> holds_most_of(story + "Related: dogs", story), holds_most_of(story * 3, story)
+    (True, False)
+    >>> holds_most_of(story, "Cookies help us. " * 8)
+    False
+    """
+    inner = Counter(re.findall(r"\w+", chosen.lower()))
+    outer = Counter(re.findall(r"\w+", winner.lower()))
+    size = sum(inner.values())
+    if not size:
+        return False
+    shared = sum((inner & outer).values())
+    return shared >= MIN_RULES_INSIDE * size and size >= MIN_RULES_SHARE * sum(outer.values())
+
+
+def guard_empty(source: str, candidates: dict) -> tuple[str, str]:
+    """(candidate name, why the guard replaced the choice or ""): never a near-empty text beside a full one.
+
+    A choice with fewer than NEAR_EMPTY_WORDS words when another candidate has
+    at least that many (a JavaScript shell's one line, a cookie notice) is
+    replaced by the candidate with the most words, in FALLBACK_ORDER on ties.
+
+    >>> guard_empty("rules", {"rules": "", "visible": "Brass lamps. Price $20, in stock now."})
+    ('visible', 'rules had 0 words; visible has 7')
+    >>> guard_empty("rules", {"rules": "Brass lamps, hand made in Lisbon.", "visible": "Brass lamps " * 9})
+    ('rules', '')
+    """
+    words = {name: word_count(text) for name, text in candidates.items()}
+    chosen = words.get(source, 0)
+    if chosen >= NEAR_EMPTY_WORDS:
+        return source, ""
+    order = [name for name in FALLBACK_ORDER if name in candidates]
+    order += [name for name in candidates if name not in order]
+    best = max(order, key=lambda name: (words[name], -order.index(name)))
+    if words[best] < NEAR_EMPTY_WORDS or words[best] <= chosen:
+        return source, ""
+    return best, f"{source or 'the choice'} had {chosen} words; {best} has {words[best]}"
 
 
 def choose_text(article: str, visible: str, container=lambda: "") -> str:
