@@ -66,11 +66,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
                                       len(blocks))
     flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and flags[j]:
-            j += 1
+    for i, j in sig.true_runs(flags):
         # on a page of dated items, a byline or a dateline is an item's, not a menu's label
         known = sum(1 for k in range(i, j) if is_menu_label(matched[k], dated))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
@@ -84,7 +80,6 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
                 (j - i >= long_run and j <= top and not bulleted and shown)
                 or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
     return out
 
 

@@ -78,6 +78,24 @@ class Shape:
     title_case: bool
 
 
+def true_runs(flags: list[bool]):
+    """(start, end) of each maximal run of True in `flags`, in order.
+
+    >>> list(true_runs([True, True, False, True, False, False]))
+    [(0, 2), (3, 4)]
+    """
+    i, n = 0, len(flags)
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and flags[j]:
+            j += 1
+        yield i, j
+        i = j
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines with offsets; a line's span includes its break.
 

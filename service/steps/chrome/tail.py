@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .signals import strip_bullet
+from .signals import strip_bullet, true_runs
 
 COPYRIGHT_RULE = "chrome.phrase.copyright"
 # Headings of lists of stories, whose links come with a teaser sentence each
@@ -240,13 +240,8 @@ def mark_field_runs(texts: list[str], fields: list[bool]) -> list[bool]:
     [False, False, False]
     """
     out = [False] * len(fields)
-    k = 0
-    while k < len(fields):
-        j = k
-        while j < len(fields) and fields[j]:
-            j += 1
+    for k, j in true_runs(fields):
         labels = [texts[m].split(":", 1)[0].strip().lower() for m in range(k, j)]
         if j - k >= 2 and len(set(labels)) == len(labels):
             out[k:j] = [True] * (j - k)
-        k = max(j, k + 1)
     return out
