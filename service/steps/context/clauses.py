@@ -126,6 +126,24 @@ def quantity_object(words: list) -> bool:
     return False
 
 
+def verb_before_particle(words: list) -> bool:
+    """True when the word right before (`words`, nearest first) is a verb here, whose
+    particle the next word is: a form that is only a verb ("eased off"), or a base form
+    after a modal or "to" ("may level off", "to level off"; "the level of" is a noun's).
+
+    >>> verb_before_particle(["level", "may"]), verb_before_particle(["level", "the"])
+    (True, False)
+    >>> verb_before_particle(["eased", "have"]), verb_before_particle(["effects", "side"])
+    (True, False)
+    """
+    if not words:
+        return False
+    found = readings(words[0])
+    if "VERB" not in found or "AUX" in found:
+        return False
+    return found == {"VERB"} or (len(words) > 1 and (words[1] in _MODALS or words[1] == "to"))
+
+
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed clause test applied as `wider.with_wider` applies a word-class veto."""
@@ -135,7 +153,8 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
             words_after(text, site.tok.end, 2)):
         extra = CLASS_PENALTY
-    elif (word, partner) == ("off", "of") and quantity_object(words_before(text, site.tok.start)):
+    elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
+                                               or verb_before_particle(before)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:]):
