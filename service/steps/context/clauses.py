@@ -126,6 +126,20 @@ def quantity_object(words: list) -> bool:
     return False
 
 
+# A percentage or a sum of money right before a word ("20% off", "$5 off", "30 per cent off")
+_AMOUNT_BEFORE = re.compile(r"(?:\d\s?%|\bper\s?cent|\bpercent|[$€£¥]\s?\d[\d.,]*\s?[kKmM]?)\s*$")
+
+
+def amount_before(text: str, start: int) -> bool:
+    """True when a percentage or a sum of money stands right before `start`: "off"
+    there is a price cut ("10% off every booking"), whatever the bigrams of "%" say.
+
+    >>> amount_before("get 10% off", 8), amount_before("save $5 off", 8), amount_before("one off", 4)
+    (True, True, False)
+    """
+    return _AMOUNT_BEFORE.search(text[max(0, start - 24):start]) is not None
+
+
 def verb_before_particle(words: list) -> bool:
     """True when the word right before (`words`, nearest first) is a verb here, whose
     particle the next word is: a form that is only a verb ("eased off"), or a base form
@@ -154,7 +168,8 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
             words_after(text, site.tok.end, 2)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
-                                               or verb_before_particle(before)):
+                                               or verb_before_particle(before)
+                                               or amount_before(text, site.tok.start)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:]):
