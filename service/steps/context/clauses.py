@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ...tokens import sentence_start
 from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY,
@@ -366,18 +367,24 @@ def links_a_degree(text: str, start: int, end: int) -> bool:
     >>> links_a_degree(t, 7, 9), links_a_degree(t, 30, 32), links_a_degree(t, 56, 58)
     (False, False, False)
     """
-    back = words_before(text, start, 1)
+    if text[end:end + 1] != " ":
+        return False
     after = words_after(text, end, 2)
-    if not back or not after or text[end:end + 1] != " " or not _is_linking(back[0]):
+    if not after:
         return False
     word = after[0]
     found = readings(word)
+    # the word after first: most "to"s stand before a verb or a noun, and end here
     if not found or not found <= {"ADJ", "ADV"} or word in _DETERMINERS or word in _base_forms(word):
+        return False
+    back = words_before(text, start, 1)
+    if not back or not _is_linking(back[0]):
         return False
     # an adverb alone before a verb splits an infinitive: "to never stop", "to recursively call"
     return found != {"ADV"} or len(after) < 2 or not _base_forms(after[1])
 
 
+@lru_cache(maxsize=65536)
 def _is_linking(word: str) -> bool:
     """A form of a linking verb ("was", "feels", "got")."""
     from lemminflect import getAllLemmas
