@@ -448,8 +448,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         # beside each item of the page (a news index): then they are the page's own
         metadata_counts = page.settled and not page.dated
         if (evidence.starts_list and side == "after") or ((metadata_counts or not evidence.metadata)
-                                                          and starts_chrome_run(order, step, starting,
-                                                                                metadata_counts)):
+                                                          and tail.starts_chrome_run(order, step, starting,
+                                                                                     metadata_counts)):
             opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
@@ -542,27 +542,6 @@ def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
             if 0 <= j < len(classes) and prose[j]:
                 out[i] = True
     return out
-
-
-def starts_chrome_run(order: list[int], step: int, evidence: list, settled: bool = False,
-                      window: int = 2) -> bool:
-    """True when the evidence at `order[step]` is followed by more within `window` blocks.
-
-    One odd line after an article may be the article's own (a list item, a
-    credit line); two chrome lines in a row mark where the page's chrome
-    begins (metadata lines do not count: a listing has them on every item).
-    The last block of the text needs no company.
-
-    >>> v = Verdict("r", "m", 0.8)
-    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, v])
-    True
-    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [v, None, None, v])
-    False
-    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, Verdict("d", "m", 0.8, metadata=True)])
-    False
-    """
-    ahead = order[step + 1:step + 1 + window]
-    return not ahead or any(evidence[j] is not None and (settled or not evidence[j].metadata) for j in ahead)
 
 
 def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,

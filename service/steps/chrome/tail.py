@@ -245,3 +245,25 @@ def mark_field_runs(texts: list[str], fields: list[bool]) -> list[bool]:
         if j - k >= 2 and len(set(labels)) == len(labels):
             out[k:j] = [True] * (j - k)
     return out
+
+
+def starts_chrome_run(order: list[int], step: int, evidence: list, settled: bool = False,
+                      window: int = 2) -> bool:
+    """True when the evidence at `order[step]` is followed by more within `window` blocks.
+
+    One odd line after an article may be the article's own (a list item, a
+    credit line); two chrome lines in a row mark where the page's chrome
+    begins (metadata lines do not count: a listing has them on every item).
+    The last block of the text needs no company.
+
+    >>> from types import SimpleNamespace as Evidence
+    >>> v, meta = Evidence(metadata=False), Evidence(metadata=True)
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, v])
+    True
+    >>> starts_chrome_run([5, 6, 7, 8], 0, [None] * 5 + [v, None, None, v])
+    False
+    >>> starts_chrome_run([5, 6, 7], 0, [None] * 5 + [v, None, meta])
+    False
+    """
+    ahead = order[step + 1:step + 1 + window]
+    return not ahead or any(evidence[j] is not None and (settled or not evidence[j].metadata) for j in ahead)
