@@ -238,13 +238,28 @@ def is_place(match, gazetteers) -> bool:
     return entry is not None and entry.kind == "place"
 
 
+def windows_at(seg: tuple, j: int, min_size: int = 1):
+    """(size, window) of the windows of `seg` starting at part j, longest first,
+    up to MAX_PARTS parts; an initial belongs to the name after it, so no window
+    ends on one unless it ends the segment with other parts before it.
+
+    >>> seg = parse_parts("E. P. Dutton spoke")
+    >>> [size for size, _ in windows_at(seg, 0)]
+    [4, 3]
+    >>> [size for size, _ in windows_at(seg, 2, min_size=2)]
+    [2]
+    """
+    for size in range(min(MAX_PARTS, len(seg) - j), min_size - 1, -1):
+        window = seg[j:j + size]
+        if window[-1].initial and (size == 1 or j + size < len(seg)):
+            continue
+        yield size, window
+
+
 def match_longer(memo: WindowMemo, seg: tuple, j: int, ctx: WindowContext):
     """(match, size) of the longest window of two parts or more at j that the
     by-ear tiers read as a person, or None."""
-    for size in range(min(MAX_PARTS, len(seg) - j), 1, -1):
-        window = seg[j:j + size]
-        if window[-1].initial and j + size < len(seg):
-            continue
+    for size, window in windows_at(seg, j, min_size=2):
         hit = memo.match(window, ctx, True)
         if hit is not None and not is_place(hit, memo.gazetteers):
             return hit, size
@@ -338,10 +353,7 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
         hit = None
         ctx = memo.flagged(facts, memo.follows_name(seg, j), after_title and j == 0)
         for fuzzy in (False, True):
-            for size in range(min(MAX_PARTS, len(seg) - j), 0, -1):
-                window = seg[j:j + size]
-                if window[-1].initial and (size == 1 or j + size < len(seg)):
-                    continue  # an initial belongs to the name after it
+            for size, window in windows_at(seg, j):
                 hit = memo.match(window, ctx, fuzzy)
                 if hit is not None and not fuzzy and size == 1 and is_place(hit, memo.gazetteers):
                     # many given names are places ("Georgia Meloni", "Kaya Kallas"): a person
