@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 
 from .bounds import bound_html, markup_weight
 from .regions import region_text
-from .text import container_text, read_page, word_count, word_key
+from .text import container_text, read_page, word_bag, word_count, word_key
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +124,7 @@ def choose_by_agreement(candidates: dict) -> str:
     >>> choose_by_agreement({"a": "", "b": ""})
     ''
     """
-    bags = {name: Counter(re.findall(r"\w+", text.lower())) for name, text in candidates.items()}
+    bags = {name: word_bag(text) for name, text in candidates.items()}
     bags = {name: bag for name, bag in bags.items() if bag}
     if not bags:
         return ""
@@ -154,8 +153,7 @@ def holds_most_of(winner: str, chosen: str) -> bool:
     >>> holds_most_of(story, "Cookies help us. " * 8)
     False
     """
-    inner = Counter(re.findall(r"\w+", chosen.lower()))
-    outer = Counter(re.findall(r"\w+", winner.lower()))
+    inner, outer = word_bag(chosen), word_bag(winner)
     size = sum(inner.values())
     if not size:
         return False
@@ -218,12 +216,12 @@ def prefer_baseline(text: str, baseline: str) -> str:
     >>> prefer_baseline("A story about cats.", "A story about cats. Menu")
     'A story about cats.'
     """
-    words = re.findall(r"\w+", text.lower())
-    base = re.findall(r"\w+", baseline.lower())
-    if len(base) <= len(words):
+    words, base = word_bag(text), word_bag(baseline)
+    n_words, n_base = sum(words.values()), sum(base.values())
+    if n_base <= n_words:
         return text
-    overlap = sum((Counter(words) & Counter(base)).values())
-    if overlap >= MIN_BASELINE_OVERLAP * len(words) and len(words) >= MIN_BASELINE_SHARE * len(base):
+    overlap = sum((words & base).values())
+    if overlap >= MIN_BASELINE_OVERLAP * n_words and n_words >= MIN_BASELINE_SHARE * n_base:
         return text
     return separate_paragraphs(baseline)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,15 @@ def _walk(root):
             yield "text", el.text
         stack.append((el, True))
         stack.extend((child, False) for child in reversed(el))
+
+
+def word_bag(text: str) -> Counter:
+    """How often each lower-cased word occurs in `text`: how candidate texts are compared.
+
+    >>> sorted(word_bag("The cat, the mat.").items())
+    [('cat', 1), ('mat', 1), ('the', 2)]
+    """
+    return Counter(re.findall(r"\w+", text.lower()))
 
 
 def word_count(text: str) -> int:
