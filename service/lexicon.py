@@ -7,17 +7,21 @@ a word is, which words are function words or how a replacement is written:
   frequencies     wordfreq's lists (`zipf`, `word_frequency`, `english_frequencies`,
                   `frequent_words`); symspellpy's counts are `resources.Dictionaries`
   wordhood        `is_known_word` (wordfreq Zipf at or above KNOWN_ZIPF);
-                  `is_common_word` (a common word, not only a name: lemminflect)
+                  `is_common_word` (a common word, not only a name: lemminflect);
+                  `in_curated_lexicon` (Hunspell's en_US dictionary, SCOWL: a web
+                  list also holds the commonest misspellings, a curated one does not)
   function words  `ENGLISH_FUNCTION_WORDS` and the subsets steps read, and
                   `function_words(language)` (justext's stop-word lists)
   casing          `match_casing`: a replacement written in the original's case
   apostrophes     `apostrophe_style`, `write_apostrophes`, `fold_apostrophes`
 
-Everything here is a pure function of the pinned packages (wordfreq, justext, lemminflect):
+Everything here is a pure function of the pinned packages (wordfreq, justext, lemminflect, chunspell):
 cached without bounds on what they answer.
 """
 from __future__ import annotations
 
+import re
+import threading
 from functools import lru_cache
 
 # ---------------------------------------------------------------- frequencies
@@ -129,6 +133,56 @@ def is_common_word(word: str) -> bool:
     [True, True, True, True, False, False, False]
     """
     return word in ENGLISH_FUNCTION_WORDS or bool(parts_of_speech(word))
+
+
+# British spellings Hunspell's en_US dictionary lists only in their American form:
+# (British ending, American ending), tried in turn on a rejected word.
+_BRITISH_TO_AMERICAN = (
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("our", "or"), ("ours", "ors"),
+    ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"), ("ourites", "orites"), ("ourable", "orable"),
+    ("tre", "ter"), ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
+    ("ogue", "og"), ("ogues", "ogs"), ("ence", "ense"),
+)
+_hunspell_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _hunspell():
+    """Hunspell with the en_US dictionary chunspell's wheel bundles (loaded once, ~0.1 s)."""
+    from hunspell import Hunspell
+
+    return Hunspell()
+
+
+def _hunspell_accepts(word: str) -> bool:
+    # the C++ object keeps per-call buffers: one caller at a time
+    with _hunspell_lock:
+        return _hunspell().spell(word)
+
+
+@lru_cache(maxsize=50_000)
+def in_curated_lexicon(word: str) -> bool:
+    """Does Hunspell's en_US dictionary accept the word: as written, capitalised or
+    in capitals (names and acronyms it lists), each hyphenated part, or its British
+    spelling read as American? Wordfreq's web list holds common misspellings
+    ("stanard", "recieve"); this curated list does not, but it also lacks newer words
+    ("blockchain"), so its "no" is evidence, not a verdict.
+
+    >>> [in_curated_lexicon(w) for w in ("standard", "stanard", "colour", "organisation", "paris", "well-known")]
+    [True, False, True, True, True, True]
+    """
+    if not word or not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
+        return False
+    word = word.replace("’", "'")
+    if "-" in word:
+        return all(in_curated_lexicon(part) for part in word.split("-"))
+    forms = {word, word.lower(), word[:1].upper() + word[1:].lower(), word.upper()}
+    if any(_hunspell_accepts(form) for form in forms):
+        return True
+    low = word.lower()
+    return any(_hunspell_accepts(low[: -len(gb)] + us) for gb, us in _BRITISH_TO_AMERICAN
+               if low.endswith(gb) and len(low) > len(gb) + 2)
 
 
 def count_in(words, collection) -> int:

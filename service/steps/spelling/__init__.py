@@ -3,6 +3,7 @@
   step   the step: candidates, confidence, lines in another language
   guard  the pieces of a word it checks, and its own guards (why a word is left alone)
   rank   candidates from SymSpell ranked by frequency and a noisy channel
+  morphology  compounds, derivations and words made from a stem: words, not slips
   words  a document's words, found once (sparse scan with a token cache)
 """
 from .step import STEP, compile_rules, corrections, run

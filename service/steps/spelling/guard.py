@@ -182,6 +182,17 @@ def in_technical_text(doc: Document) -> bool:
     return memo["_technical"]
 
 
+def cut_short(text: str, end: int) -> bool:
+    """True when an ellipsis follows the word at once: a teaser cut mid-word
+    ("our long-life drink concep ...") shows a fragment, not a slip.
+
+    >>> cut_short("a high-tech strateg...", 19), cut_short("drink concep ...", 12), cut_short("plan. Then", 4)
+    (True, True, False)
+    """
+    rest = text[end:end + 4].lstrip(" ")
+    return rest.startswith("...") or rest.startswith("…")
+
+
 def guard_reason(piece: Piece, doc: Document) -> str | None:
     """Why this piece must not be touched, or None when it may be checked.
 
@@ -208,6 +219,8 @@ def guard_reason(piece: Piece, doc: Document) -> str | None:
         return "code or unit"
     if is_quoted_alone(text, piece.start, piece.end):
         return "quoted mention"
+    if cut_short(text, piece.end):
+        return "cut short by an ellipsis"
     line = doc.line_of(piece.start)
     if alone_on_line(text, piece.start, piece.end, line):
         return "alone on its line"

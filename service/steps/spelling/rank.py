@@ -28,8 +28,9 @@ from importlib.metadata import version as _pkg_version
 
 from symspellpy import SymSpell, Verbosity
 
-from ...lexicon import english_frequencies, word_frequency
+from ...lexicon import english_frequencies, in_curated_lexicon, word_frequency, zipf
 from ...resources import load_cached
+from .morphology import _is_derivation, joins_two_words
 
 LN10 = math.log(10)
 
@@ -59,6 +60,19 @@ FIRST_LETTER_LOGP = -1.0 * LN10
 UNSEEN_LOGP = -10.0 * LN10
 UNSEEN_LONG = 7
 UNSEEN_LENGTH_SLOPE = 0.2 * LN10
+# A token the web has seen but a curated dictionary rejects is as often a common
+# misspelling ("stanard", "recieve") as a new or rare word: its web frequency,
+# which counts the misspellings, overstates its prior of being correct.
+# Only lower-case tokens of UNCURATED_MIN_LENGTH letters or more are discounted:
+# a capitalised one is more often a name, a short one an abbreviation or slang,
+# a closed compound of two common words ("hardcode") a term, and one more at home
+# in a major European language (FOREIGN_WORD_MARGIN above its English Zipf) a
+# borrowed or quoted word ("terroir", "elotes").
+UNCURATED_KEEP_DISCOUNT = 1.0 * LN10
+UNCURATED_MIN_LENGTH = 5
+UNCURATED_COMPOUND_PART = 4
+FOREIGN_WORD_MARGIN = 1.0
+FOREIGN_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
 # Capitalised tokens that no dictionary knows are mostly names, not typos.
 CAPITAL_KEEP_BONUS = math.log(30)
 # Context is evidence, but bigram counts are sparse and correlated: damp them.
@@ -329,11 +343,27 @@ def lexicon_for(dicts) -> Lexicon:
         return hit[1]
 
 
-def keep_logp(lex: Lexicon, word: str) -> float:
+def is_uncurated_spelling(lex: Lexicon, word: str) -> bool:
+    """A lower-case token that the web has seen but no curated dictionary lists,
+    long enough, no compound and not a word at home abroad: as likely a
+    misspelling as a word.
+
+    >>> lex = lexicon_for(_test_dicts())
+    >>> [is_uncurated_spelling(lex, w) for w in ("stanard", "standard", "sont", "isk", "terroir")]
+    [True, False, False, False, False]
+    """
+    if (len(word) < UNCURATED_MIN_LENGTH or in_curated_lexicon(word)
+            or joins_two_words(lex, word, UNCURATED_COMPOUND_PART)):
+        return False
+    home = lex.zipf(word) + FOREIGN_WORD_MARGIN
+    return all(zipf(word, language) < home for language in FOREIGN_LANGUAGES)
+
+
+def keep_logp(lex: Lexicon, word: str, written_lower: bool = True) -> float:
     """log prior that `word` is a correct word as written.
 
-    Its wordfreq frequency when wordfreq has seen it; otherwise UNSEEN_LOGP,
-    lower for long tokens: a long string one slip from a known word is rarely
+    Its wordfreq frequency when wordfreq has seen it (discounted for a lower-case
+    `is_uncurated_spelling`); otherwise UNSEEN_LOGP, lower for long tokens: a long string one slip from a known word is rarely
     another, unknown, word.
 
     >>> keep_logp(lexicon_for(_test_dicts()), "qzxv") == UNSEEN_LOGP
@@ -341,6 +371,8 @@ def keep_logp(lex: Lexicon, word: str) -> float:
     """
     f = lex.frequency(word)
     if f > 0:
+        if written_lower and is_uncurated_spelling(lex, word):
+            return max(math.log(f) - UNCURATED_KEEP_DISCOUNT, UNSEEN_LOGP)
         return math.log(f)
     return UNSEEN_LOGP - UNSEEN_LENGTH_SLOPE * max(0, len(word) - UNSEEN_LONG)
 
@@ -348,7 +380,8 @@ def keep_logp(lex: Lexicon, word: str) -> float:
 def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised: bool,
                      allow_edits: bool = True) -> list[Hypothesis]:
     """Every reading of a lowercase `word` between `left` and `right`, best first."""
-    keep_score = keep_logp(lex, word) + (CAPITAL_KEEP_BONUS if capitalised else 0.0)
+    keep_score = (keep_logp(lex, word, written_lower=not capitalised)
+                  + (CAPITAL_KEEP_BONUS if capitalised else 0.0))
     hyps = [Hypothesis("", "keep", keep_score)]
     if allow_edits:
         for cand, dist in lex.candidates(word):
@@ -391,159 +424,6 @@ def _good_part(lex: Lexicon, part: str) -> bool:
     if not lex.in_dictionary(part):
         return False
     return lex.zipf(part) >= (MIN_SHORT_PART_ZIPF if len(part) == 2 else MIN_PART_ZIPF)
-
-
-# A closed compound ("manpage", "threadpool", "codebase") joins two common
-# words of at least this many letters each (zipf MIN_COMPOUND_PART_ZIPF);
-# identifiers often put one letter before a word ("mmap", "tlength", "umask").
-MIN_COMPOUND_PART = 3
-MIN_COMPOUND_PART_ZIPF = 3.0
-MIN_LETTER_PREFIXED = 4
-
-
-def is_compound(lex: Lexicon, word: str) -> bool:
-    """True when `word` is two common dictionary words written together, or one
-    letter before a common word: in technical text a term or an identifier
-    ("manpage" = man + page, "tlength" = t + length), rarely a slip.
-
-    >>> d = lexicon_for(_test_dicts())
-    >>> is_compound(d, "manpage"), is_compound(d, "threadpool"), is_compound(d, "tlength")
-    (True, True, True)
-    >>> is_compound(d, "machinary"), is_compound(d, "trasfer"), is_compound(d, "tmap")
-    (False, False, False)
-    """
-    if len(word) > MIN_LETTER_PREFIXED and _common_part(lex, word[1:]):
-        return True
-    n = MIN_COMPOUND_PART
-    return any(_common_part(lex, word[:i]) and _common_part(lex, word[i:]) for i in range(n, len(word) - n + 1))
-
-
-def _common_part(lex: Lexicon, part: str) -> bool:
-    return lex.in_dictionary(part) and lex.zipf(part) >= MIN_COMPOUND_PART_ZIPF
-
-
-# Regular English word formation: a known word with one of these affixes is a
-# word the dictionaries have not caught up with ("unresolve", "subclassed").
-PREFIXES = ("un", "re", "pre", "non", "sub", "over", "under", "mis", "dis", "anti", "multi",
-            "inter", "super", "counter", "cyber", "micro", "mini", "semi", "post", "de", "co")
-SUFFIXES = ("ed", "ing", "er", "ers", "able", "ness", "less")
-# The stem of a derivation must be a common word (zipf) of at least 3 letters;
-# after a prefix, of at least 5.
-MIN_STEM_ZIPF = 2.5
-MIN_PREFIXED_REST = 5
-
-
-def is_derivation(lex: Lexicon, word: str) -> bool:
-    """True when `word` is a common word plus a prefix or a suffix, spelt by the rules (cached per Lexicon).
-
-    A stem ending in "e" drops it before "ed", "ing", "er" ("completeed" is
-    no derivation); a doubled final consonant is allowed ("diffed", "stopped").
-
-    >>> d = lexicon_for(_test_dicts())
-    >>> is_derivation(d, "unresolve"), is_derivation(d, "subclassed"), is_derivation(d, "completeed")
-    (True, True, False)
-    >>> is_derivation(d, "helpped"), is_derivation(d, "traped"), is_derivation(d, "stopped")
-    (False, False, True)
-    >>> is_derivation(d, "rerain"), is_derivation(d, "colies"), is_derivation(d, "operaing")
-    (False, False, False)
-    """
-    cached = getattr(lex, "derivation", None)
-    return cached(word) if cached is not None else _is_derivation(lex, word)
-
-
-def _is_derivation(lex: Lexicon, word: str) -> bool:
-    for prefix in PREFIXES:
-        rest = word[len(prefix):]
-        # short rests collide with typos by chance: "rerain", "colies"
-        if word.startswith(prefix) and len(rest) >= MIN_PREFIXED_REST and _common_stem(lex, rest):
-            return True
-    for suffix in SUFFIXES:
-        if not word.endswith(suffix):
-            continue
-        stem = word[:-len(suffix)]
-        if len(stem) < 3:
-            continue
-        vowel_suffix = suffix[0] in "aeiou"
-        if vowel_suffix and stem.endswith("e"):
-            continue  # "completeed": the e drops before a vowel
-        if vowel_suffix and (_doubles_final(stem) or stem[-1] in "aiou"):
-            continue  # "traped" (stem doubles: "trapped"); "operaing" (no verb ends so)
-        if _common_stem(lex, stem) or (vowel_suffix and _common_stem(lex, stem + "e")):
-            return True  # "diffed"; "upsampled" <- "upsample" + "d"
-        if vowel_suffix and len(stem) > 3 and stem[-1] == stem[-2] and _ends_cvc(stem[:-1]) \
-                and _common_stem(lex, stem[:-1]):
-            return True  # doubled consonant: "stopped", "embedder"
-    return False
-
-
-# Suffixes a writer adds to a word to make a new one ("truthy", "namespaced",
-# "positionals"); a candidate the unknown word is made from is its stem, not
-# its correction. Stems shorter than this are left to the corrector: short
-# words plus a letter are mostly slips ("thiss", "ands").
-STEM_SUFFIXES = ("s", "d", "y", "ed", "ly", "al", "ing", "er", "ers", "ness", "less", "able")
-MIN_MADE_STEM = 5
-
-
-def is_made_from(word: str, stem: str) -> bool:
-    """True when `word` is `stem` plus a suffix, spelt by the rules: the
-    corrector's candidate is then the word it is made from, and the word is a
-    coinage or a term ("falsy", "truthy", "namespaced"), not a typo of it.
-
-    A final "e" drops before a vowel suffix or "y" ("false" -> "falsy"); "d"
-    follows only an "e"; "s" does not follow a hissing end (that is "es").
-
-    >>> is_made_from("falsy", "false"), is_made_from("truthy", "truth"), is_made_from("namespaced", "namespace")
-    (True, True, True)
-    >>> is_made_from("positionals", "positional"), is_made_from("thiss", "this"), is_made_from("machinary", "machinery")
-    (True, False, False)
-    >>> is_made_from("classs", "class"), is_made_from("playd", "play"), is_made_from("completeed", "complete")
-    (False, False, False)
-    """
-    if len(stem) < MIN_MADE_STEM or len(word) < len(stem) or word == stem:
-        return False
-    for suffix in STEM_SUFFIXES:
-        if not word.endswith(suffix):
-            continue
-        base = word[:-len(suffix)]
-        if suffix == "d" and not base.endswith("e"):
-            continue
-        if suffix == "s" and base.endswith(("s", "x", "z", "sh", "ch")):
-            continue
-        if base == stem and not (suffix[0] in "aeiouy" and stem.endswith("e") and suffix != "d"):
-            return True
-        if suffix[0] in "aeiouy" and stem.endswith("e") and base == stem[:-1]:
-            return True
-    return False
-
-
-def _doubles_final(stem: str) -> bool:
-    """True for a one-syllable stem ending consonant-vowel-consonant (stop, red, trap).
-
-    Such stems double the consonant before -ed, -ing, -er: "stopped", not "stoped".
-
-    >>> _doubles_final("stop"), _doubles_final("help"), _doubles_final("visit"), _doubles_final("show")
-    (True, False, False, False)
-    """
-    if not _ends_cvc(stem):
-        return False
-    vowels = "aeiou"
-    groups = sum(1 for i, c in enumerate(stem) if c in vowels and (i == 0 or stem[i - 1] not in vowels))
-    return groups == 1
-
-
-def _ends_cvc(stem: str) -> bool:
-    """True when a stem ends consonant, single vowel, consonant (not w, x, y): stop, embed.
-
-    >>> _ends_cvc("embed"), _ends_cvc("help"), _ends_cvc("show")
-    (True, False, False)
-    """
-    vowels = "aeiou"
-    return len(stem) >= 3 and stem[-1] not in vowels + "wxy" and stem[-2] in vowels and stem[-3] not in vowels
-
-
-def _common_stem(lex: Lexicon, stem: str) -> bool:
-    """A stem must be a dictionary word and common."""
-    return lex.in_dictionary(stem) and lex.zipf(stem) >= MIN_STEM_ZIPF
 
 
 def respell_misspellings(hyps: list[Hypothesis], fixes) -> list[Hypothesis]:

@@ -35,8 +35,8 @@ from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostroph
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, split_pieces
-from .rank import (is_compound, is_derivation, is_made_from, lexicon_for, posterior_share, respell_misspellings,
-                   score_hypotheses)
+from .morphology import is_compound, is_derivation, is_made_from
+from .rank import lexicon_for, posterior_share, respell_misspellings, score_hypotheses
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
 
@@ -110,7 +110,7 @@ SUGGESTED_CONFIDENCE = 0.45
 FIXED_CONFIDENCE = 0.95
 # In technical text (guard.in_technical_text) a lower-case unknown word of at
 # most this many letters, a closed compound of two common words or one letter
-# before a common word (rank.is_compound) looks like jargon: an identifier, an
+# before a common word (morphology.is_compound) looks like jargon: an identifier, an
 # abbreviation, a term ("libm", "semver", "manpage", "tlength") as often as a
 # slip. Its
 # correction is made only when it takes JARGON_FIRE_SHARE of the posterior (a

@@ -1,0 +1,180 @@
+"""Word formation for the `spelling` step: closed compounds ("manpage"),
+regular derivations ("unresolve") and words made from a stem ("truthy").
+
+A token built by English word formation from common words is a word the
+dictionaries have not caught up with, not a slip: these tests keep it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .rank import Lexicon
+
+
+def _shared_lexicon():
+    """The Lexicon of the shared dictionaries (for doctests)."""
+    from .rank import _test_dicts, lexicon_for
+    return lexicon_for(_test_dicts())
+
+# A closed compound ("manpage", "threadpool", "codebase") joins two common
+# words of at least this many letters each (zipf MIN_COMPOUND_PART_ZIPF);
+# identifiers often put one letter before a word ("mmap", "tlength", "umask").
+MIN_COMPOUND_PART = 3
+MIN_COMPOUND_PART_ZIPF = 3.0
+MIN_LETTER_PREFIXED = 4
+
+
+def is_compound(lex: Lexicon, word: str) -> bool:
+    """True when `word` is two common dictionary words written together, or one
+    letter before a common word: in technical text a term or an identifier
+    ("manpage" = man + page, "tlength" = t + length), rarely a slip.
+
+    >>> d = _shared_lexicon()
+    >>> is_compound(d, "manpage"), is_compound(d, "threadpool"), is_compound(d, "tlength")
+    (True, True, True)
+    >>> is_compound(d, "machinary"), is_compound(d, "trasfer"), is_compound(d, "tmap")
+    (False, False, False)
+    """
+    if len(word) > MIN_LETTER_PREFIXED and _common_part(lex, word[1:]):
+        return True
+    return joins_two_words(lex, word, MIN_COMPOUND_PART)
+
+
+def joins_two_words(lex: Lexicon, word: str, min_part: int) -> bool:
+    """True when `word` is two common dictionary words of `min_part` letters or more written together.
+
+    >>> lex = _shared_lexicon()
+    >>> joins_two_words(lex, "hardcode", 4), joins_two_words(lex, "foilage", 4), joins_two_words(lex, "foilage", 3)
+    (True, False, True)
+    """
+    return any(_common_part(lex, word[:i]) and _common_part(lex, word[i:])
+               for i in range(min_part, len(word) - min_part + 1))
+
+
+def _common_part(lex: Lexicon, part: str) -> bool:
+    return lex.in_dictionary(part) and lex.zipf(part) >= MIN_COMPOUND_PART_ZIPF
+
+
+# Regular English word formation: a known word with one of these affixes is a
+# word the dictionaries have not caught up with ("unresolve", "subclassed").
+PREFIXES = ("un", "re", "pre", "non", "sub", "over", "under", "mis", "dis", "anti", "multi",
+            "inter", "super", "counter", "cyber", "micro", "mini", "semi", "post", "de", "co")
+SUFFIXES = ("ed", "ing", "er", "ers", "able", "ness", "less")
+# The stem of a derivation must be a common word (zipf) of at least 3 letters;
+# after a prefix, of at least 5.
+MIN_STEM_ZIPF = 2.5
+MIN_PREFIXED_REST = 5
+
+
+def is_derivation(lex: Lexicon, word: str) -> bool:
+    """True when `word` is a common word plus a prefix or a suffix, spelt by the rules (cached per Lexicon).
+
+    A stem ending in "e" drops it before "ed", "ing", "er" ("completeed" is
+    no derivation); a doubled final consonant is allowed ("diffed", "stopped").
+
+    >>> d = _shared_lexicon()
+    >>> is_derivation(d, "unresolve"), is_derivation(d, "subclassed"), is_derivation(d, "completeed")
+    (True, True, False)
+    >>> is_derivation(d, "helpped"), is_derivation(d, "traped"), is_derivation(d, "stopped")
+    (False, False, True)
+    >>> is_derivation(d, "rerain"), is_derivation(d, "colies"), is_derivation(d, "operaing")
+    (False, False, False)
+    """
+    cached = getattr(lex, "derivation", None)
+    return cached(word) if cached is not None else _is_derivation(lex, word)
+
+
+def _is_derivation(lex: Lexicon, word: str) -> bool:
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        # short rests collide with typos by chance: "rerain", "colies"
+        if word.startswith(prefix) and len(rest) >= MIN_PREFIXED_REST and _common_stem(lex, rest):
+            return True
+    for suffix in SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[:-len(suffix)]
+        if len(stem) < 3:
+            continue
+        vowel_suffix = suffix[0] in "aeiou"
+        if vowel_suffix and stem.endswith("e"):
+            continue  # "completeed": the e drops before a vowel
+        if vowel_suffix and (_doubles_final(stem) or stem[-1] in "aiou"):
+            continue  # "traped" (stem doubles: "trapped"); "operaing" (no verb ends so)
+        if _common_stem(lex, stem) or (vowel_suffix and _common_stem(lex, stem + "e")):
+            return True  # "diffed"; "upsampled" <- "upsample" + "d"
+        if vowel_suffix and len(stem) > 3 and stem[-1] == stem[-2] and _ends_cvc(stem[:-1]) \
+                and _common_stem(lex, stem[:-1]):
+            return True  # doubled consonant: "stopped", "embedder"
+    return False
+
+
+# Suffixes a writer adds to a word to make a new one ("truthy", "namespaced",
+# "positionals"); a candidate the unknown word is made from is its stem, not
+# its correction. Stems shorter than this are left to the corrector: short
+# words plus a letter are mostly slips ("thiss", "ands").
+STEM_SUFFIXES = ("s", "d", "y", "ed", "ly", "al", "ing", "er", "ers", "ness", "less", "able")
+MIN_MADE_STEM = 5
+
+
+def is_made_from(word: str, stem: str) -> bool:
+    """True when `word` is `stem` plus a suffix, spelt by the rules: the
+    corrector's candidate is then the word it is made from, and the word is a
+    coinage or a term ("falsy", "truthy", "namespaced"), not a typo of it.
+
+    A final "e" drops before a vowel suffix or "y" ("false" -> "falsy"); "d"
+    follows only an "e"; "s" does not follow a hissing end (that is "es").
+
+    >>> is_made_from("falsy", "false"), is_made_from("truthy", "truth"), is_made_from("namespaced", "namespace")
+    (True, True, True)
+    >>> is_made_from("positionals", "positional"), is_made_from("thiss", "this"), is_made_from("machinary", "machinery")
+    (True, False, False)
+    >>> is_made_from("classs", "class"), is_made_from("playd", "play"), is_made_from("completeed", "complete")
+    (False, False, False)
+    """
+    if len(stem) < MIN_MADE_STEM or len(word) < len(stem) or word == stem:
+        return False
+    for suffix in STEM_SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        base = word[:-len(suffix)]
+        if suffix == "d" and not base.endswith("e"):
+            continue
+        if suffix == "s" and base.endswith(("s", "x", "z", "sh", "ch")):
+            continue
+        if base == stem and not (suffix[0] in "aeiouy" and stem.endswith("e") and suffix != "d"):
+            return True
+        if suffix[0] in "aeiouy" and stem.endswith("e") and base == stem[:-1]:
+            return True
+    return False
+
+
+def _doubles_final(stem: str) -> bool:
+    """True for a one-syllable stem ending consonant-vowel-consonant (stop, red, trap).
+
+    Such stems double the consonant before -ed, -ing, -er: "stopped", not "stoped".
+
+    >>> _doubles_final("stop"), _doubles_final("help"), _doubles_final("visit"), _doubles_final("show")
+    (True, False, False, False)
+    """
+    if not _ends_cvc(stem):
+        return False
+    vowels = "aeiou"
+    groups = sum(1 for i, c in enumerate(stem) if c in vowels and (i == 0 or stem[i - 1] not in vowels))
+    return groups == 1
+
+
+def _ends_cvc(stem: str) -> bool:
+    """True when a stem ends consonant, single vowel, consonant (not w, x, y): stop, embed.
+
+    >>> _ends_cvc("embed"), _ends_cvc("help"), _ends_cvc("show")
+    (True, False, False)
+    """
+    vowels = "aeiou"
+    return len(stem) >= 3 and stem[-1] not in vowels + "wxy" and stem[-2] in vowels and stem[-3] not in vowels
+
+
+def _common_stem(lex: Lexicon, stem: str) -> bool:
+    """A stem must be a dictionary word and common."""
+    return lex.in_dictionary(stem) and lex.zipf(stem) >= MIN_STEM_ZIPF
