@@ -109,22 +109,40 @@ def quantity_object(words: list) -> bool:
     (True, False, False)
     >>> quantity_object(["operations", "disk", "slow", "perform"]), quantity_object(["plans", "the", "approved"])
     (True, False)
+
+    A possessive determiner opens such an object too, of any number ("keep his name off",
+    "kept their cattle off"); "the" does not ("copied the work off" is as often "the work of").
+
+    >>> quantity_object(["cattle", "their", "keep"]), quantity_object(["name", "his", "is"])
+    (True, False)
     """
     if len(words) < 2:
         return False
     if words[0] in _QUANTITIES:
-        found = readings(words[1])
-        return "VERB" in found and "AUX" not in found and words[1] not in _DETERMINERS
-    if "NOUN" not in readings(words[0]) or not _is_plural_noun(words[0]) or words[0] in _NO_HEADS:
+        return _object_verb(words[1])
+    if "NOUN" not in readings(words[0]) or words[0] in _NO_HEADS:
         return False
-    for w in words[1:]:
+    plural = _is_plural_noun(words[0])
+    for n, w in enumerate(words[1:], 1):
+        if w in _POSSESSIVES:
+            return n + 1 < len(words) and _object_verb(words[n + 1])
         found = readings(w)
         if w in _DETERMINERS or w in _NO_HEADS or not found or "AUX" in found:
             return False
         if found & {"NOUN", "ADJ"}:
-            continue  # a modifier of the plural head ("slow disk operations")
-        return "VERB" in found
+            continue  # a modifier of the head ("slow disk operations")
+        return plural and "VERB" in found
     return False
+
+
+# Possessive determiners, which open a verb's object ("keep their names off").
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+
+
+def _object_verb(word: str) -> bool:
+    """A verb that is no auxiliary and no determiner: one that takes an object here."""
+    found = readings(word)
+    return "VERB" in found and "AUX" not in found and word not in _DETERMINERS
 
 
 # A percentage or a sum of money right before a word ("20% off", "$5 off", "30 per cent off")
@@ -150,13 +168,53 @@ def verb_before_particle(words: list) -> bool:
     (True, False)
     >>> verb_before_particle(["eased", "have"]), verb_before_particle(["effects", "side"])
     (True, False)
+
+    So is a form after a subject pronoun it agrees with ("you slice off", "she shrugs off"),
+    or a base form after "then" ("then brush off"):
+
+    >>> verb_before_particle(["slice", "you"]), verb_before_particle(["brush", "then"]), verb_before_particle(["shrugs", "they"])
+    (True, True, False)
     """
     if not words:
         return False
     found = readings(words[0])
     if "VERB" not in found or "AUX" in found:
         return False
-    return found == {"VERB"} or (len(words) > 1 and (words[1] in _MODALS or words[1] == "to"))
+    if found == {"VERB"} or len(words) < 2:
+        return found == {"VERB"}
+    before = words[1]
+    if before in _MODALS or before in ("to", "then"):
+        return words[0] in _base_forms(words[0])
+    return before in _SUBJECTS and before not in _RELATIVES and subject_agrees(before, finite_tags(words[0]))
+
+
+# Auxiliaries and modals that are a finite verb wherever they stand ("where running water is").
+_FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "can", "could",
+                         "may", "might", "must", "will", "would", "should", "shall"})
+# Words that end the clause an -ing subject opens: its verb is not looked for past them.
+_CLAUSE_JOINS = frozenset({"and", "or", "but", "while", "because", "which", "who", "that"})
+
+
+def gerund_subject(words: list) -> bool:
+    """True when `words` (those after "where") open with an -ing form and a finite verb of
+    their own follows in the clause: the -ing phrase is that verb's subject or its noun's
+    modifier ("where running water is scarce", "where missing data could skew"), and "were"
+    before it would leave that verb without a clause. The verb is an auxiliary or a modal,
+    or a word that is only a verb ("where listening skills grow").
+
+    >>> gerund_subject(["running", "water", "is", "scarce"]), gerund_subject(["quietly", "hurting", "them"])
+    (True, False)
+    >>> gerund_subject(["rising", "and", "prices", "were"]), gerund_subject(["missing", "data", "could", "skew"])
+    (False, True)
+    """
+    if len(words) < 2 or not words[0].endswith("ing") or "VERB" not in readings(words[0]):
+        return False
+    for w in words[1:]:
+        if w in _CLAUSE_JOINS:
+            return False
+        if w in _FINITE_AUX or (readings(w) == {"VERB"} and finite_tags(w) and not w.endswith("ing")):
+            return True
+    return False
 
 
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
@@ -167,6 +225,8 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
         extra = CLASS_PENALTY
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
             words_after(text, site.tok.end, 2)):
+        extra = CLASS_PENALTY
+    elif (word, partner) == ("where", "were") and gerund_subject(words_after(text, site.tok.end, 6)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
                                                or verb_before_particle(before)
@@ -182,7 +242,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
 
 def needs_clause(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("to", "were", "off", "buy")
+    return word in ("to", "were", "off", "buy", "where")
 
 
 # ---------------------------------------------------------------- evidence for a change
@@ -439,7 +499,8 @@ def support(text: str, site, word: str, partner: str) -> float:
     if (word, partner) == ("where", "were"):
         return SUPPORT["progressive"] if progressive_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("there", "their"):
-        return SUPPORT["determiner"] if noun_follows(text, site.tok.end) else 0.0
+        existential = site.left in _PASSIVE  # "Are there vaccines", "is there evidence": inverted
+        return SUPPORT["determiner"] if not existential and noun_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("its", "it's"):
         return SUPPORT["predicate"] if predicate_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("buy", "by"):

@@ -35,6 +35,8 @@ import math
 import re
 from functools import lru_cache
 
+from ...lexicon import zipf
+
 # Particles of phrasal verbs: replacing one ("off" -> "of") needs the verb
 # before it checked. Only these words, and only in that direction: the check
 # can keep a word as written, never change one.
@@ -451,16 +453,17 @@ CLASS_TESTS = {
 _WORD_AFTER = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
 
 
-def words_after(text: str, end: int, n: int = 4) -> list:
-    """Up to `n` lower-case words after `end` in the same clause (hyphenated compounds whole).
+def words_after(text: str, end: int, n: int = 4, commas: bool = False) -> list:
+    """Up to `n` lower-case words after `end` in the same clause (hyphenated compounds whole);
+    with `commas`, a comma is read on as a token of its own (a list of modifiers).
 
-    >>> words_after("its no-logs policy, and more", 3)
-    ['no-logs', 'policy']
+    >>> words_after("its no-logs policy, and more", 3), words_after("its light, tough frame.", 3, commas=True)
+    (['no-logs', 'policy'], ['light', ',', 'tough', 'frame'])
     """
     out = []
     for m in _WORD_AFTER.finditer(text, end, min(len(text), end + 15 * n)):
         w = m.group(0)
-        if not w[0].isalpha() or len(out) >= n:
+        if len(out) >= n or not (w[0].isalpha() or (commas and w == "," and out and out[-1] != ",")):
             break
         out.append(w.lower())
     return out
@@ -484,16 +487,51 @@ def modified_noun_follows(words: list) -> bool:
     (False, False)
     >>> modified_noun_follows(["fair", "to", "say"])  # "to" (an adverb to lemminflect) ends the phrase
     False
+
+    Modifiers joined by a comma or "and" count as one list ("sleek, compact body", "bold and
+    simple design"); after the join another modifier must come before the noun ("fine, thanks"
+    ends a predicate).
+
+    >>> modified_noun_follows(["sleek", ",", "compact", "body"]), modified_noun_follows(["fine", ",", "thanks"])
+    (True, False)
+    >>> modified_noun_follows(["bold", "and", "simple", "design"]), modified_noun_follows(["cheap", ",", "and", "fast"])
+    (True, False)
+    >>> modified_noun_follows(["on-demand", "rpo", "team", "keeps"])
+    True
     """
     seen = 0
     for w in words:
+        if w in _MODIFIER_JOINS:
+            if not seen:
+                return False
+            seen = 0  # a modifier must follow the join
+            continue
         r = readings(w)
         if seen and "NOUN" in r and not r & {"ADJ", "ADV"} and w not in _NO_HEADS:
             return True  # a noun that is no modifier too ("clear" is both: "its not clear who")
-        if w in _DETERMINERS or w in _PHRASE_STOPS or not _is_modifier(w):
+        if w in _DETERMINERS or w in _PHRASE_STOPS or not (_is_modifier(w) or _name_like(w, r)):
             return False
         seen += 1
     return False
+
+
+# Zipf frequency below which a word lemminflect does not know is read as a name or an
+# acronym ("rpo" 2.3, "evs" 2.7), not a function word it leaves out ("for" 7.0, "via" 5.0).
+NAME_MAX_ZIPF = 4.0
+
+
+def _name_like(word: str, found: frozenset) -> bool:
+    """A rare word lemminflect does not know: a name or an acronym, which may modify a noun
+    ("their RPO team").
+
+    >>> _name_like("rpo", readings("rpo")), _name_like("for", readings("for")), _name_like("team", readings("team"))
+    (True, False, False)
+    """
+    return not found and word.isalpha() and zipf(word) < NAME_MAX_ZIPF
+
+
+# What joins two modifiers of one noun: "sleek, compact body", "bold and simple design".
+_MODIFIER_JOINS = frozenset({",", "and"})
 
 
 # Particles and prepositions that lemminflect reads as adverbs: no modifier inside a noun phrase.
@@ -503,7 +541,7 @@ _NO_HEADS = _DETERMINERS | _SUBJECT_PRONOUNS | frozenset(
     {"who", "whom", "what", "which", "where", "when", "why", "how", "it", "he", "she", "me", "him", "us",
      "them", "there", "here", "all", "none", "one", "both"})
 # (word as written, partner) read as a determiner when a modified noun follows.
-DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're")})
+DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're"), ("their", "there")})
 
 
 def wider_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
@@ -523,7 +561,8 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
-    if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(words_after(text, site.tok.end)):
+    if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(
+            words_after(text, site.tok.end, 6, commas=True)):
         extra = CLASS_PENALTY
     demoted = bool(extra) and score >= math.log(threshold)
     score = with_wider(score, extra, threshold)
