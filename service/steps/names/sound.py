@@ -361,8 +361,9 @@ _SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiouh]|$)")
 # a y between vowels is the glide an ear hears between them, written i as often as y
 # ("Georgiyeva", "Ghebreiesus"); a final y stays (Carney is not Carnai)
 _GLIDE_Y = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
-# French endings whose x is silent: -aux said as o, -oux as ou ("Trudaux", "Bairoux")
-_SILENT_X = ((re.compile(r"aux$"), "o"), (re.compile(r"oux$"), "ou"))
+# French endings whose x or lt is silent: -aux and -ault said as o, -oux as ou ("Trudaux",
+# "Bairoux", "Barrault")
+_SILENT_X = ((re.compile(r"aux$"), "o"), (re.compile(r"oux$"), "ou"), (re.compile(r"ault$"), "o"))
 # a voiced stop at the end of a word is said voiceless in German, Dutch and the Slavic
 # languages ("Herzog" as Hertsok, "Stoltenberg" as -berk); not the g of -ng, a nasal
 _FINAL_VOICED = re.compile(r"(?<!n)[gdb]$")
@@ -415,14 +416,21 @@ _PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
 # ("Dmitrij"); a j between a consonant and e only softens the consonant (German and
 # Polish "Medwedjew"); a j after a vowel and before a consonant closes a diphthong as y
 # ("Bajden", said as Biden); a final t after o is silent in French ("Barrot", "Trudot");
-# an i before one consonant and a closing e is said as in English "bide" ("Biden")
+# an i before one consonant and a closing e is said as in English "bide" ("Biden"); an e
+# before another vowel is heard with a y glide ("Pompeo" as Pompeyo); Polish sz is sh
+# ("Łukaszenko"); Italian gli before a vowel is a y ("Tagliani" as Tajani); Japanese hu
+# in the Kunrei spelling is fu ("Humio")
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeiou])j(?=[^aeiou])"), ("y",)),
                    (re.compile(r"w(?=[aeiou])|(?<=[eo])w$"), ("v",)),
                    (re.compile(r"(?<=[iy])j$"), ("",)),
                    (re.compile(r"(?<=o)t$"), ("",)),
-                   (re.compile(r"i(?=[bcdfgklmnprstvz]e(?:[^aeiou]|$))"), ("ai",)))
+                   (re.compile(r"i(?=[bcdfgklmnprstvz]e(?:[^aeiou]|$))"), ("ai",)),
+                   (re.compile(r"(?<=e)(?=[aou])"), ("y",)),
+                   (re.compile(r"sz"), ("sh",)),
+                   (re.compile(r"gli(?=[aeiou])"), ("y",)),
+                   (re.compile(r"^h(?=u[^aeiou])"), ("f",)))
 
 
 @lru_cache(maxsize=65536)
@@ -439,6 +447,8 @@ def readings(name: str) -> tuple:
     (('medwedew', 'medvedev'), ('dmitrij', 'dmitri'), ('barrot', 'barro'))
     >>> readings("medwedjew")[-1], readings("bajden"), readings("biden")
     ('medvedev', ('bajden', 'bayden'), ('biden', 'baiden'))
+    >>> readings("pompeo"), readings("tagliani"), readings("humio")
+    (('pompeo', 'pompeyo'), ('tagliani', 'tayani'), ('humio', 'fumio'))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):
