@@ -28,7 +28,7 @@ from .match import Entry, Form, Gazetteer, Match, Part, WindowContext, has_acron
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .scan import cached_on
 from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare,
-                    letters_heard_alike, same_syllables,
+                    letters_heard_alike, readings, same_syllables,
                     similar_word, sounds_like, spoken_alike)
 
 
@@ -202,6 +202,8 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
     ('weak', None)
     >>> given_agree(parse_parts("Shi"), parse_parts("Xi"), hear=True), given_agree(parse_parts("Eva"), parse_parts("Mélanie"), hear=True)
     ('heard', None)
+    >>> given_agree(parse_parts("Dmitrij"), parse_parts("Dmitry"))
+    'strong'
     """
     if len(ours) != len(theirs):
         return None
@@ -212,7 +214,8 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
                 return None
         elif b.initial:
             return None
-        elif similar_word(a.key, b.key, confirmed=False):
+        elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)):
+            # a given name written alike, read as in its language ("Dmitrij" as Dmitri)
             strength = "strong" if strength != "heard" else strength
         elif hear and sounds_like(a.key, b.key):
             strength = "heard"

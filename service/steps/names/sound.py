@@ -104,11 +104,15 @@ def first_sounds(word: str) -> frozenset:
     (True, True)
     >>> first_sounds("yusuf") == first_sounds("usuf"), first_sounds("cyril") == first_sounds("syril")
     (False, True)
+    >>> first_sounds("tchiang") == first_sounds("chiang")
+    True
     """
     if word.startswith("kh"):
         return frozenset("hc")
     if word.startswith("dj"):
         return frozenset("j")  # "Djoko" is said as Joko
+    if word.startswith(("tch", "tsch")):
+        return frozenset("c")  # French tch, German tsch: the English ch ("Tchiang" for Qiang)
     first = word[:1]
     if first == "c" and word[1:2] and word[1:2] in "eiy":
         return frozenset("s")  # a c before e, i, y is said as s ("Syril" for Cyril)
@@ -344,15 +348,26 @@ def heard_as(cand: str, known: str) -> bool:
 # Spellings an English ear hears as one sound, most specific first (the ground of
 # Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
 # "Merts" for Merz, "Vans" for Vance, "Yee" for Yi.
-_SPOKEN = (("dj", "j"), ("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
+_SPOKEN = (("tsch", "ch"), ("tch", "ch"), ("dj", "j"), ("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
            ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
            ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
            ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
            ("x", "ks"), ("z", "s"), ("y", "i"))
 
 
-# an h after a vowel and before a consonant lengthens the vowel, no sound of its own ("Mehrz")
-_SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiouh])")
+# an h after a vowel and before a consonant or at the end lengthens the vowel, no sound of
+# its own ("Mehrz", "Abeh")
+_SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiouh]|$)")
+# a y between vowels is the glide an ear hears between them, written i as often as y
+# ("Georgiyeva", "Ghebreiesus"); a final y stays (Carney is not Carnai)
+_GLIDE_Y = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+# French endings whose x or lt is silent: -aux and -ault said as o, -oux as ou ("Trudaux",
+# "Bairoux", "Barrault")
+_SILENT_X = ((re.compile(r"aux$"), "o"), (re.compile(r"oux$"), "ou"), (re.compile(r"ault$"), "o"))
+# a voiced stop at the end of a word is said voiceless in German, Dutch and the Slavic
+# languages ("Herzog" as Hertsok, "Stoltenberg" as -berk); not the g of -ng, a nasal
+_FINAL_VOICED = re.compile(r"(?<!n)[gdb]$")
+_DEVOICED = {"g": "k", "d": "t", "b": "p"}
 
 
 @lru_cache(maxsize=65536)
@@ -370,7 +385,19 @@ def spoken_key(word: str) -> str:
     (False, False)
     >>> spoken_key("mehrz") == spoken_key("merz"), spoken_key("jaishanka") == spoken_key("jaishankar")
     (True, True)
+    >>> spoken_key("tchiang") == spoken_key("chiang"), spoken_key("abeh") == spoken_key("abe")
+    (True, True)
+    >>> spoken_key("trudaux") == spoken_key("trudeau"), spoken_key("bairoux") == spoken_key("bayrou")
+    (True, True)
+    >>> spoken_key("hertsok") == spoken_key("herzog"), spoken_key("georgiyeva") == spoken_key("georgieva")
+    (True, True)
+    >>> spoken_key("wonk") == spoken_key("wong"), spoken_key("carney") == spoken_key("carnei")
+    (False, False)
     """
+    word = _GLIDE_Y.sub("i", word)
+    word = _FINAL_VOICED.sub(lambda m: _DEVOICED[m.group()], word)
+    for silent, heard in _SILENT_X:
+        word = silent.sub(heard, word)
     for spelled, heard in _SPOKEN:
         word = word.replace(spelled, heard)
     word = undoubled(_SILENT_H.sub("", word))
@@ -386,11 +413,24 @@ _PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
 # Letters read otherwise in the languages names come from: a j before a vowel is
 # said as y in most of Europe ("Kaja", "Jens") and as h in Spanish ("Javier"); a w
 # before a vowel or ending -ew/-ow as v (German, Polish: "Medwedew"); a final -ij/-yj as -i/-y
-# ("Dmitrij"); a final t after o is silent in French ("Barrot", "Trudot")
-_READ_OTHERWISE = ((re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
+# ("Dmitrij"); a j between a consonant and e only softens the consonant (German and
+# Polish "Medwedjew"); a j after a vowel and before a consonant closes a diphthong as y
+# ("Bajden", said as Biden); a final t after o is silent in French ("Barrot", "Trudot");
+# an i before one consonant and a closing e is said as in English "bide" ("Biden"); an e
+# before another vowel is heard with a y glide ("Pompeo" as Pompeyo); Polish sz is sh
+# ("Łukaszenko"); Italian gli before a vowel is a y ("Tagliani" as Tajani); Japanese hu
+# in the Kunrei spelling is fu ("Humio")
+_READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
+                   (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
+                   (re.compile(r"(?<=[aeiou])j(?=[^aeiou])"), ("y",)),
                    (re.compile(r"w(?=[aeiou])|(?<=[eo])w$"), ("v",)),
                    (re.compile(r"(?<=[iy])j$"), ("",)),
-                   (re.compile(r"(?<=o)t$"), ("",)))
+                   (re.compile(r"(?<=o)t$"), ("",)),
+                   (re.compile(r"i(?=[bcdfgklmnprstvz]e(?:[^aeiou]|$))"), ("ai",)),
+                   (re.compile(r"(?<=e)(?=[aou])"), ("y",)),
+                   (re.compile(r"sz"), ("sh",)),
+                   (re.compile(r"gli(?=[aeiou])"), ("y",)),
+                   (re.compile(r"^h(?=u[^aeiou])"), ("f",)))
 
 
 @lru_cache(maxsize=65536)
@@ -405,6 +445,10 @@ def readings(name: str) -> tuple:
     (('kaja', 'kaya', 'kaha'), ('javier', 'yavier', 'havier'))
     >>> readings("medwedew"), readings("dmitrij"), readings("barrot")
     (('medwedew', 'medvedev'), ('dmitrij', 'dmitri'), ('barrot', 'barro'))
+    >>> readings("medwedjew")[-1], readings("bajden"), readings("biden")
+    ('medvedev', ('bajden', 'bayden'), ('biden', 'baiden'))
+    >>> readings("pompeo"), readings("tagliani"), readings("humio")
+    (('pompeo', 'pompeyo'), ('tagliani', 'tayani'), ('humio', 'fumio'))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):
@@ -412,9 +456,13 @@ def readings(name: str) -> tuple:
         for spelled, said in _PINYIN:
             pinyin = pinyin.replace(spelled, said)
         heard.append(pinyin)
+    every = name  # all the first readings at once ("Medwedjew": soft j and German w)
     for letter, saids in _READ_OTHERWISE:
         if letter.search(name):
             heard.extend(letter.sub(said, name) for said in saids)
+            every = letter.sub(saids[0], every)
+    if every not in heard:
+        heard.append(every)
     return tuple(heard)
 
 

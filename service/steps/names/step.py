@@ -541,7 +541,9 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
     memo = WindowMemo(text, gazetteers, is_word)
     runs = []  # (parts, (title before, role after), the earlier round's record or None, share of the facts)
     for _, _, parts in collect_runs(text, tokens, covered):
-        if not could_name(parts, screens):
+        # after a lower-case title, as after a capitalised one (`could_name`), a name
+        # heard by ear may share no letter sound with its listed form ("Selenskyj")
+        if not could_name(parts, screens) and not title_before(text, parts[0].start):
             continue
         flags = (title_before(text, parts[0].start), role_after(text, parts[-1].end))
         old = earlier.record_for(text, parts, flags) if earlier is not None else None
