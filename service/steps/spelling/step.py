@@ -31,7 +31,7 @@ from ...budget import UNLIMITED
 from ...edits import Change
 from ...errors import RulesError
 from ...guards import is_quoted_alone, looks_like_code, name_words
-from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in,
+from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, split_pieces
@@ -55,9 +55,12 @@ SCORED_WORDS_PER_1000 = 1
 
 
 def prepare(dictionaries) -> None:
-    """Build the lexicon (about a second) and the word index at start-up, not on the first request."""
+    """Build the lexicon (about a second), the word index and the curated dictionary at
+    start-up, not on the first request (a missing one fails the start, not a request)."""
     lexicon_for(dictionaries)
     irregular_keys(dictionaries.unigrams)
+    if not in_curated_lexicon("word"):
+        raise RuntimeError("the curated dictionary (chunspell's en_US) does not list 'word': is it installed whole?")
 _WORD_PATTERN = r"^[a-z][a-z'’\-]*[a-z]$"
 _PHRASE_PATTERN = r"^[a-z][a-z'’\- ]*[a-z]$"
 RULE_SCHEMA = {
