@@ -363,8 +363,8 @@ def keep_logp(lex: Lexicon, word: str, written_lower: bool = True) -> float:
     """log prior that `word` is a correct word as written.
 
     Its wordfreq frequency when wordfreq has seen it (discounted for a lower-case
-    `is_uncurated_spelling`); otherwise UNSEEN_LOGP, lower for long tokens: a long string one slip from a known word is rarely
-    another, unknown, word.
+    `is_uncurated_spelling`); otherwise UNSEEN_LOGP, lower for long tokens: a long
+    string one slip from a known word is rarely another, unknown, word.
 
     >>> keep_logp(lexicon_for(_test_dicts()), "qzxv") == UNSEEN_LOGP
     True
