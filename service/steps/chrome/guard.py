@@ -67,6 +67,9 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
     >>> item = "- advertised for both kids and women (in different colors)"
     >>> repeated_lines(L[:2] + [sig.Line(30, 40, item), sig.Line(40, 50, item)], set(), range(0, 2))
     []
+    >>> oils = "Jojoba Seed Oil, Castor Seed Oil, Shea Butter, Grapefruit Seed Extract, Citric Acid, Limonene"
+    >>> repeated_lines(L[:2] + [sig.Line(30, 40, oils), sig.Line(40, 50, oils)], set(), range(0, 2))
+    []
     >>> card = "Slim arm system designed to hold up to six monitors on one post"
     >>> repeated_lines(L[:2] + [sig.Line(30 + 10 * k, 40 + 10 * k, card) for k in range(4)], set(), range(0, 2))
     []
@@ -92,9 +95,10 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
             seen.add(key)
             continue
         if (i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or sig.is_list_content(key)
-                or sig.strip_bullet(key) != key or sig.is_code_like(key)):
+                or sig.strip_bullet(key) != key or sig.is_code_like(key) or sig.is_enumeration(key)):
             # the article's own line, a sentence, a list item (a meal plan's, or any line
-            # with a list marker: a scraper's link titles come without one) or code
+            # with a list marker: a scraper's link titles come without one), code, or an
+            # enumeration (a product's ingredients shown in two tabs: no headline has four commas)
             continue
         shown = key if len(key) <= 60 else key[:57] + "..."
         out.append(Change(line.start, line.end, "", "chrome.repeated_line",

@@ -137,20 +137,65 @@ def continues_fragment(prev: str, cur: str) -> bool:
 
     A naive scraper puts a newline around every inline element, and a
     hard-wrapped paragraph goes on in lower case or with punctuation; a new
-    block starts with neither. The spaces a scraper leaves around the cut
-    ("said \nBiden") are not read: the whitespace step removes them, and the
-    blocks must be the same when the cleaned text is cleaned again (a second
-    pass removed a line the first had kept inside a paragraph).
+    block starts with neither. A line that ends on a word no sentence ends
+    with (`ends_dangling`) goes on whatever follows, and a dash before a
+    lower-case word is a term's description (`opens_description`). The
+    spaces a scraper leaves around the cut ("said \nBiden") are not read:
+    the whitespace step removes them, and the blocks must be the same when
+    the cleaned text is cleaned again (a second pass removed a line the
+    first had kept inside a paragraph).
 
     >>> continues_fragment("Trump ", "tweeted"), continues_fragment("he said", ".")
     (True, True)
     >>> continues_fragment("Home", "News"), continues_fragment("Friday.  ", "The minister")
     (False, False)
+    >>> continues_fragment("Navigate to the", "Maven repository"), continues_fragment("Flexbox Froggy", "— a game")
+    (True, True)
     """
     first = cur.lstrip()[:1]
     if first and first in ".,;:!?)]}%’”":
         return True
-    return bool(first) and first.islower() and not ends_sentence(prev)
+    if not first or ends_sentence(prev):
+        return False
+    return first.islower() or ends_dangling(prev) or opens_description(cur)
+
+
+# Words no sentence, title or label ends with (an article, a possessive, a
+# preposition that needs its object, a conjunction): a line ending with one
+# runs on into the next, whatever case that opens with ("Navigate to the\n
+# Maven repository", "Enter a message in the\nClick here to reply\nfield").
+# Particles that end a phrasal verb's label ("Sign in", "Log out", "Opt out")
+# are left out.
+DANGLING_WORDS = frozenset("""a an the of to for and or nor with from into onto than your our my their its
+whose via""".split())
+
+
+def ends_dangling(text: str) -> bool:
+    """True when `text` ends with a word of DANGLING_WORDS, without punctuation after it.
+
+    >>> ends_dangling("Navigate to the "), ends_dangling("Sign in"), ends_dangling("the end of."), ends_dangling("Of")
+    (True, False, False, False)
+    """
+    body = text.rstrip()
+    if not body[-1:].isalpha() or " " not in body:
+        return False  # a one-word line is a label ("To", "From"), not a sentence's start
+    return body[body.rfind(" ") + 1:].lower() in DANGLING_WORDS
+
+
+# A description cut from its term: a dash, then a lower-case word ("Flexbox
+# Froggy\n— an educational game"). A list marker is a hyphen; a link title's
+# site after its dash is capitalised.
+_DESCRIPTION = re.compile(r"\s*[–—]\s+[^\W\d_]")
+
+
+def opens_description(text: str) -> bool:
+    """True for a line that opens with a dash and a lower-case word: the rest of a "Term — description" item.
+
+    >>> opens_description("— an educational game"), opens_description("– Inside Telecom"), opens_description("- home")
+    (True, False, False)
+    """
+    m = _DESCRIPTION.match(text)
+    return m is not None and text[m.end() - 1].islower()
 
 
 def group_blocks(lines: list[Line]) -> list[Block]:
