@@ -28,9 +28,9 @@ from .match import (Entry, Form, Gazetteer, Match, Part, WindowContext, has_acro
                     match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .scan import cached_on
-from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare,
-                    letters_heard_alike, readings, same_syllables,
-                    similar_word, sounds_like, spoken_alike)
+from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, fuzzy_confidence, heard_as,
+                    is_distinctive, is_rare, letters_heard_alike, readings, same_syllables, similar_word, sounds_like,
+                    spoken_alike)
 
 
 def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None = None,
@@ -96,7 +96,8 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     backed = ctx.after_title or ctx.mentioned_elsewhere(form.entry.id, word.start)
     if not backed and not is_rare(word.key):
         return None
-    confidence = 0.85 if backed else SUGGEST_CONFIDENCE if ctx.lone_is_doubtful(surname) else 0.75
+    doubtful = ctx.lone_is_doubtful(surname) or ends_in_another_vowel(word.key, surname)  # "Pompei" may be the town
+    confidence = 0.85 if backed else SUGGEST_CONFIDENCE if doubtful else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
 
 

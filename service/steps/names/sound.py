@@ -547,6 +547,16 @@ SUGGEST_CONFIDENCE = 0.45
 SHORT_SURNAME = 5
 
 
+def ends_in_another_vowel(a: str, b: str) -> bool:
+    """The same but for the final vowel: in the languages that inflect surnames that is another
+    family's name (Italian Pompei and Pompeo, Rossi and Rosso; Slavic -a and -o).
+
+    >>> ends_in_another_vowel("pompei", "pompeo"), ends_in_another_vowel("mody", "modi")
+    (True, False)
+    """
+    return a[:-1] == b[:-1] and a[-1:] != b[-1:] and a[-1:] in "aeiou" and b[-1:] in "aeiou"
+
+
 def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bool) -> float:
     """How sure a by-ear match is: a short surname (under five letters) that only sounds
     alike, after a common given name and no title or role, is a suggestion ("William
@@ -580,11 +590,19 @@ def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bo
     (0.45, 0.85)
     >>> fuzzy_confidence("morison", "morrison", False, False), fuzzy_confidence("merkle", "merkel", False, False)
     (0.85, 0.85)
+
+    A surname that ends in another vowel, with no title, is another family's: "Mike
+    Pompei" may be someone else.
+
+    >>> fuzzy_confidence("pompei", "pompeo", False, False), fuzzy_confidence("pompei", "pompeo", False, True)
+    (0.45, 0.85)
     """
     if tail == surname or after_title:
         return 0.85
     if is_rare(tail) and spoken_alike(tail, surname):
         return 0.85  # a spelling nobody writes, said as the listed one ("Donald Tousk")
+    if ends_in_another_vowel(tail, surname):
+        return SUGGEST_CONFIDENCE
     if len(surname) < SHORT_SURNAME and not distinctive:
         return SUGGEST_CONFIDENCE
     if not sounds_alike(tail, surname) or ends_in_another_syllable(tail, surname):
