@@ -20,16 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA
 
-from .match import Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match, match_exact
+from .match import (Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, letters_of, make_match,
+                    match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .scan import cached_on
-from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, fuzzy_confidence, heard_as, is_distinctive, is_rare,
-                    letters_heard_alike, readings, same_syllables,
-                    similar_word, sounds_like, spoken_alike)
+from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, fuzzy_confidence, heard_as,
+                    is_distinctive, is_rare, letters_heard_alike, readings, same_syllables, similar_word, sounds_like,
+                    spoken_alike)
 
 
 def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None = None,
@@ -95,7 +96,8 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     backed = ctx.after_title or ctx.mentioned_elsewhere(form.entry.id, word.start)
     if not backed and not is_rare(word.key):
         return None
-    confidence = 0.85 if backed else SUGGEST_CONFIDENCE if ctx.lone_is_doubtful(surname) else 0.75
+    doubtful = ctx.lone_is_doubtful(surname) or ends_in_another_vowel(word.key, surname)  # "Pompei" may be the town
+    confidence = 0.85 if backed else SUGGEST_CONFIDENCE if doubtful else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
 
 
@@ -145,6 +147,34 @@ def _match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
     return suggestion
 
 
+# Letters of a listed surname that folding reads otherwise than its own language says them:
+# Turkish ğ is silent, lengthening the vowel before it ("Erdoğan" said Erdo-an, heard as
+# "Erduan", "Erdowan"); Danish and Norwegian ø, like German ö, is the French eu ("Støre"
+# heard as "Steure"), written oe in German
+_SAID_NATIVELY = (("ğ", ("",)), ("ø", ("eu", "oe")), ("ö", ("eu", "oe")))
+
+
+def said_natively(written: str) -> tuple:
+    """A listed name (lower case, as written) as its own language says the letters that
+    folding reads otherwise; () when it has none.
+
+    >>> said_natively("erdoğan"), said_natively("støre"), said_natively("merz")
+    (('erdoan',), ('steure', 'stoere'), ())
+    """
+    return tuple(written.replace(letter, said)
+                 for letter, saids in _SAID_NATIVELY if letter in written for said in saids)
+
+
+@lru_cache(maxsize=4096)
+def heard_surnames(key: str, written: str) -> tuple:
+    """A listed surname's key, and its keys as its own language says it (`said_natively`).
+
+    >>> heard_surnames("erdogan", "Erdoğan"), heard_surnames("merz", "Merz")
+    (('erdogan', 'erdoan'), ('merz',))
+    """
+    return (key, *(letters_of(said).lower() for said in said_natively(written.lower())))
+
+
 def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
     """A lone surname right after a title or role, heard rather than read ("President
     Erdowan", "Chancellor Sholts"), in a spelling nobody writes: applied when
@@ -156,6 +186,8 @@ def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
     'Erdoğan'
     >>> match_lone_by_ear(parse_parts("Erdowan")[0], g, WindowContext(lambda w: False)) is None
     True
+    >>> match_lone_by_ear(parse_parts("Erduan")[0], g, titled).replacement  # the ğ is silent
+    'Erdoğan'
     """
     if not ctx.after_title or not is_rare(word.key):
         return None
@@ -163,9 +195,10 @@ def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
     for surname, form in (pair for items in gaz.alone.values() for pair in items):
         if surname in ctx.others:
             continue  # the text names another person of that surname
-        if heard_as(word.key, surname):
+        heard = heard_surnames(surname, form.parts[-1].text)
+        if word.key in heard[1:] or any(heard_as(word.key, said) for said in heard):
             found.setdefault(form.entry.id, (0.85, form))
-        elif sounds_like(word.key, surname):
+        elif any(sounds_like(word.key, said) for said in heard):
             found.setdefault(form.entry.id, (SUGGEST_CONFIDENCE, form))
     if len(found) != 1:
         return None
@@ -234,6 +267,7 @@ class Heard:
 
     tail: str
     surname: str
+    said: tuple  # the surname's keys as listed and as its language says it (`heard_surnames`)
     given: str
     after_title: bool
     distinctive: bool
@@ -250,11 +284,15 @@ class Heard:
 
     @cached_property
     def sounds(self) -> bool:
-        return sounds_like(self.tail, self.surname)
+        return any(sounds_like(self.tail, said) for said in self.said)
 
     @cached_property
     def spoken(self) -> bool:
-        return spoken_alike(self.tail, self.surname)
+        return self.tail in self.said[1:] or any(spoken_alike(self.tail, said) for said in self.said)
+
+    @cached_property
+    def heard(self) -> bool:
+        return self.tail in self.said[1:] or any(heard_as(self.tail, said) for said in self.said)
 
 
 @dataclass(frozen=True)
@@ -272,7 +310,7 @@ class Tier:
 
 def _written_or_heard_after_title(h: Heard) -> bool:
     return h.written_alike or h.after_title and (
-        h.given == "strong" and heard_as(h.tail, h.surname) or h.rare and h.spoken)
+        h.given == "strong" and h.heard or h.rare and h.spoken)
 
 
 # Tried in order; the first row that holds decides. Each row was measured on the
@@ -330,11 +368,12 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     # a given name heard alike may be the person before the listed surname as written
     # (suggested; applied after a title: "vice president Camala Harris"), and after a
     # title before a surname spoken alike too ("Wolodymyr Selenskyj")
-    hear = tail == surname or after_title and spoken_alike(tail, surname)
+    said = heard_surnames(surname, form.parts[-1].text)
+    hear = tail in said or after_title and any(spoken_alike(tail, s) for s in said)
     given = given_agree(parts[:-k], form.parts[:-1], hear=hear)
     if given is None:
         return None
-    heard = Heard(tail, surname, given, after_title,
+    heard = Heard(tail, surname, said, given, after_title,
                   distinctive=any(not p.initial and is_distinctive(p.key) for p in parts[:-k]),
                   tail_is_word=is_word(tail), tail_has_initial=any(p.initial for p in parts[-k:]))
     for tier in FULL_NAME_TIERS:
