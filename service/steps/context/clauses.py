@@ -3,9 +3,10 @@
 Four tests on the words around a site, beside those of `wider` (and with its
 word-class readings from lemminflect):
 
-  count     a number counts something: "to" -> "two" needs a plural noun
+  count     a number counts something: "to" or "too" -> "two" needs a plural noun
             phrase, "of", "or", "and" or another number after it ("two best
-            friends", "two of them"); "chosen from to best align" counts nothing.
+            friends", "two of them"); "chosen from to best align" and "are too new
+            to be" count nothing.
   inverted  a clause-initial "were" before a subject pronoun that no agreeing
             finite verb follows is an inverted conditional or question ("Were I
             to ...", "Were it not for"); "where" would need that verb ("Where I
@@ -206,22 +207,52 @@ def gerund_subject(words: list) -> bool:
     (True, False)
     >>> gerund_subject(["rising", "and", "prices", "were"]), gerund_subject(["missing", "data", "could", "skew"])
     (False, True)
+
+    An -s form that is also a plural noun counts after a singular noun ("where growing the
+    vocabulary makes"), and "and" between two adverbs does not end the clause:
+
+    >>> gerund_subject(["growing", "the", "vocabulary", "makes"]), gerund_subject(["aiming", "quickly", "and", "accurately", "is"])
+    (True, True)
     """
     if len(words) < 2 or not words[0].endswith("ing") or "VERB" not in readings(words[0]):
         return False
-    for w in words[1:]:
-        if w in _CLAUSE_JOINS:
+    for n, w in enumerate(words[1:], 1):
+        if w in _CLAUSE_JOINS and not _joins_adverbs(words, n):
             return False
         if w in _FINITE_AUX or (readings(w) == {"VERB"} and finite_tags(w) and not w.endswith("ing")):
             return True
+        if n >= 2 and _verb_after_singular_noun(words[n - 1], w):
+            return True
     return False
+
+
+def _joins_adverbs(words: list, n: int) -> bool:
+    """True when words[n] is "and" or "or" between two adverbs ("quickly and accurately"):
+    it joins modifiers inside the clause, not two clauses."""
+    return (words[n] in ("and", "or") and n + 1 < len(words)
+            and readings(words[n - 1]) == {"ADV"} == readings(words[n + 1]))
+
+
+def _verb_after_singular_noun(noun: str, word: str) -> bool:
+    """True when `word` is an -s verb form (also a plural noun: "matters", "makes") right after
+    a singular noun, its subject ("the vocabulary makes", "structure matters").
+
+    >>> _verb_after_singular_noun("structure", "matters"), _verb_after_singular_noun("living", "costs")
+    (True, False)
+    >>> _verb_after_singular_noun("the", "makes"), _verb_after_singular_noun("prices", "rises")
+    (False, False)
+    """
+    found = readings(noun)
+    if "NOUN" not in found or noun in _NO_HEADS or noun.endswith("ing") or _is_plural_noun(noun):
+        return False
+    return "VERB" in readings(word) and "VBZ" in finite_tags(word)
 
 
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed clause test applied as `wider.with_wider` applies a word-class veto."""
     extra = 0.0
-    if (word, partner) == ("to", "two") and not counts_something(words_after(text, site.tok.end, 3)):
+    if word in ("to", "too") and partner == "two" and not counts_something(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
             words_after(text, site.tok.end, 2)):
@@ -242,7 +273,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
 
 def needs_clause(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("to", "were", "off", "buy", "where")
+    return word in ("to", "too", "were", "off", "buy", "where")
 
 
 # ---------------------------------------------------------------- evidence for a change
@@ -426,6 +457,8 @@ def links_a_degree(text: str, start: int, end: int) -> bool:
     >>> t = "It has to never stop. They went to new places. It is to recursively call it."
     >>> links_a_degree(t, 7, 9), links_a_degree(t, 30, 32), links_a_degree(t, 56, 58)
     (False, False, False)
+    >>> links_a_degree("Get to busy places early", 4, 6), links_a_degree("It is to much work", 6, 8)
+    (False, True)
     """
     if text[end:end + 1] != " ":
         return False
@@ -440,8 +473,21 @@ def links_a_degree(text: str, start: int, end: int) -> bool:
     back = words_before(text, start, 1)
     if not back or not _is_linking(back[0]):
         return False
+    if len(after) > 1 and word not in _DEGREE_QUANTITIES and _heads_phrase(after[1]):
+        return False  # an adjective and its noun: "to busy places", "be to destructive lobbying"
     # an adverb alone before a verb splits an infinitive: "to never stop", "to recursively call"
     return found != {"ADV"} or len(after) < 2 or not _base_forms(after[1])
+
+
+# Quantities that "too" may take with a noun after them: "too much time", "too many people".
+_DEGREE_QUANTITIES = frozenset({"much", "many", "few", "little"})
+
+
+def _heads_phrase(word: str) -> bool:
+    """A word that may head a noun phrase after an adjective: a noun and no adverb or adjective
+    ("places", "lobbying"; not "to", "enough", "clear")."""
+    found = readings(word)
+    return "NOUN" in found and not found & {"ADV", "ADJ"} and word not in _NO_HEADS
 
 
 @lru_cache(maxsize=65536)

@@ -62,6 +62,7 @@ from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end
                     best_partner, confidence_from, document_boost, pair_score)
 from .candidates import two_sided
 from .clauses import clause_score, may_support, needs_clause, support
+from .phrases import needs_phrase, phrase_score
 from .sides import opposes_change, side_evidence, unlisted_discount
 from .wider import load_lemmas, needs_wider, wider_score
 from ..base import RuleSpec, Step
@@ -198,6 +199,9 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
             demoted = demoted or held
         if score > 0 and needs_clause(word):
             score, held = clause_score(text, site, word, partner.word, score, partner.threshold)
+            demoted = demoted or held
+        if score > 0 and needs_phrase(word):
+            score, held = phrase_score(text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
         if score > 0 or demoted:
             scores[i] = (score, partner, demoted, supported)
