@@ -18,7 +18,9 @@ word-class readings from lemminflect):
             "perform slow disk operations off the main thread") is that verb's
             particle or preposition, however common "some of" and "operations of"
             are; with no verb before ("One off the largest banks") or a determiner
-            in the phrase ("the work off a friend") the bigrams decide.
+            in the phrase ("the work off a friend") the bigrams decide. "of" after a
+            preposition ("for of in") is no "off" either: neither parses, and the
+            bigram of what follows alone should not decide.
 
 Like `wider.wider_score`, a test that holds demotes a change to a suggestion
 (`wider.with_wider`), and the document's prior must not raise it again.
@@ -65,8 +67,9 @@ import re
 from functools import lru_cache
 
 from ...tokens import sentence_start
-from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY,
-                    _base_forms, _is_plural_noun, comparison_before, finite_tags, is_comparative,
+from ...lexicon import zipf
+from .wider import (NAME_MAX_ZIPF, PARTICLE_WINDOW, _BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS,
+                    _PREPOSITIONS, _SUBJECTS, CLASS_PENALTY, _base_forms, _is_plural_noun, comparison_before, finite_tags, is_comparative,
                     plural_noun_follows, readings, subject_agrees, with_wider, words_after, words_before)
 
 # Words that may follow a number besides a plural noun phrase.
@@ -101,7 +104,7 @@ _QUANTITIES = frozenset({"some", "one", "all", "most", "many", "several", "any",
                          "each", "two", "three", "four", "five"})
 
 
-def quantity_object(words: list) -> bool:
+def quantity_object(words: list, window: int = PARTICLE_WINDOW) -> bool:
     """True when `words` (those before a word, nearest first) are a quantity and a verb that
     takes it as its object (no auxiliary: "is one of", "has some of"), or a plural noun with
     only modifiers before it back to such a verb ("perform slow disk operations").
@@ -116,24 +119,49 @@ def quantity_object(words: list) -> bool:
 
     >>> quantity_object(["cattle", "their", "keep"]), quantity_object(["name", "his", "is"])
     (True, False)
+
+    A plural acronym heads one ("shuffled their EVs off"); a base-form verb that opens the
+    clause (fewer than `window` words before) takes a plural object ("strip old bits off"):
+
+    >>> quantity_object(["evs", "underperforming", "their", "shuffled"]), quantity_object(["bits", "executable", "strip"])
+    (True, True)
+    >>> quantity_object(["bits", "executable", "strip", "the"])
+    False
     """
     if len(words) < 2:
         return False
     if words[0] in _QUANTITIES:
         return _object_verb(words[1])
-    if "NOUN" not in readings(words[0]) or words[0] in _NO_HEADS:
+    acronym = _plural_acronym(words[0])
+    if ("NOUN" not in readings(words[0]) and not acronym) or words[0] in _NO_HEADS:
         return False
-    plural = _is_plural_noun(words[0])
+    plural = acronym or _is_plural_noun(words[0])
     for n, w in enumerate(words[1:], 1):
         if w in _POSSESSIVES:
             return n + 1 < len(words) and _object_verb(words[n + 1])
-        found = readings(w)
+        # a participle lemminflect lacks modifies the head ("underperforming")
+        found = readings(w) or (_PARTICIPLE if w.endswith(("ing", "ed")) and w.isalpha() else readings(w))
         if w in _DETERMINERS or w in _NO_HEADS or not found or "AUX" in found:
             return False
         if found & {"NOUN", "ADJ"}:
+            if n + 1 == len(words) < window and plural and _base_forms(w) and w in _base_forms(w):
+                return True  # a clause-initial imperative: "strip executable bits off files"
             continue  # a modifier of the head ("slow disk operations")
         return plural and "VERB" in found
     return False
+
+
+_PARTICIPLE = frozenset({"ADJ"})
+
+
+def _plural_acronym(word: str) -> bool:
+    """A rare word lemminflect does not know, ending in "s": a plural acronym ("evs", "suvs").
+
+    >>> _plural_acronym("evs"), _plural_acronym("cars"), _plural_acronym("is")
+    (True, False, False)
+    """
+    return (len(word) > 2 and word.endswith("s") and word.isalpha() and not readings(word)
+            and zipf(word) < NAME_MAX_ZIPF)
 
 
 # Possessive determiners, which open a verb's object ("keep their names off").
@@ -263,6 +291,8 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
                                                or verb_before_particle(before)
                                                or amount_before(text, site.tok.start)):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("of", "off") and site.left in _PREPOSITIONS:
+        extra = CLASS_PENALTY  # "for of in": after a preposition "off" has nothing to attach to either
     elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:]):
         extra = CLASS_PENALTY
@@ -273,7 +303,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
 
 def needs_clause(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("to", "too", "were", "off", "buy", "where")
+    return word in ("to", "too", "were", "off", "of", "buy", "where")
 
 
 # ---------------------------------------------------------------- evidence for a change
