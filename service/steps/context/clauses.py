@@ -19,8 +19,8 @@ word-class readings from lemminflect):
             particle or preposition, however common "some of" and "operations of"
             are; with no verb before ("One off the largest banks") or a determiner
             in the phrase ("the work off a friend") the bigrams decide. "of" after a
-            preposition ("for of in") is no "off" either: neither parses, and the
-            bigram of what follows alone should not decide.
+            preposition or punctuation ("for of in", "for...of in") is no "off"
+            either: the bigram of what follows alone should not decide.
 
 Like `wider.wider_score`, a test that holds demotes a change to a suggestion
 (`wider.with_wider`), and the document's prior must not raise it again.
@@ -89,14 +89,37 @@ def counts_something(words: list) -> bool:
 
 
 def inverted_clause(words: list) -> bool:
-    """True when `words` (the two after a clause-initial "were") are a subject pronoun and
+    """True when `words` (those after a clause-initial "were") are a subject pronoun and
     a word that is no finite verb agreeing with it.
 
     >>> inverted_clause(["i", "to"]), inverted_clause(["it", "me"]), inverted_clause(["i", "live"])
     (True, True, False)
+
+    So is a noun phrase opened by a determiner with no finite verb in the words after its
+    first noun ("Were your tomatoes as fruitful", "Were the best buds"; "where the money
+    goes" has its verb):
+
+    >>> inverted_clause(["your", "tomatoes", "as", "fruitful"]), inverted_clause(["the", "money", "goes"])
+    (True, False)
+    >>> inverted_clause(["the", "old", "rules", "any", "better"])
+    True
     """
-    return (len(words) == 2 and words[0] in _SUBJECTS and words[0] not in _RELATIVES
+    if len(words) >= 3 and words[0] in _DETERMINERS and words[0] not in ("that", "this"):
+        # (fewer words: a number or punctuation cut the phrase short, "Were the 2012 design had")
+        return not any(_finite_in_phrase(words, n) for n in range(2, len(words)))
+    return (len(words) >= 2 and words[0] in _SUBJECTS and words[0] not in _RELATIVES
             and not subject_agrees(words[0], finite_tags(words[1])))
+
+
+def _finite_in_phrase(words: list, n: int) -> bool:
+    """True when words[n] is a finite verb after the noun phrase: no adjective, and a word
+    that is also a noun only right after a noun ("the vocabulary makes"; "the old rules"
+    is a phrase's head)."""
+    w = words[n]
+    found = readings(w)
+    if not finite_tags(w) or "ADJ" in found:
+        return False
+    return "NOUN" not in found or readings(words[n - 1]) == {"NOUN"}
 
 
 # Quantities that stand as a whole object ("push some off", "knock two off").
@@ -283,7 +306,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
     if word in ("to", "too") and partner == "two" and not counts_something(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
-            words_after(text, site.tok.end, 2)):
+            words_after(text, site.tok.end, 5)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("where", "were") and gerund_subject(words_after(text, site.tok.end, 6)):
         extra = CLASS_PENALTY
@@ -291,8 +314,10 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
                                                or verb_before_particle(before)
                                                or amount_before(text, site.tok.start)):
         extra = CLASS_PENALTY
-    elif (word, partner) == ("of", "off") and site.left in _PREPOSITIONS:
-        extra = CLASS_PENALTY  # "for of in": after a preposition "off" has nothing to attach to either
+    elif (word, partner) == ("of", "off") and (site.left is None or site.left in _PREPOSITIONS):
+        # "for of in", "for...of in": after a preposition or punctuation "off" has nothing
+        # to attach to either, and the bigram of what follows alone should not decide
+        extra = CLASS_PENALTY
     elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:]):
         extra = CLASS_PENALTY
