@@ -6,6 +6,7 @@
   model  the n-gram model the scores read
   score  a site's evidence and its confidence
   edges  calibrated error rates at clause edges
+  wider, clauses, phrases  grammar beyond the bigrams that keeps a word or backs a change
   candidates  open-ended partners for any word (CMU homophones) and the two-sided test
 """
 from .step import STEP, compile_rules, run

@@ -3,9 +3,10 @@
 Four tests on the words around a site, beside those of `wider` (and with its
 word-class readings from lemminflect):
 
-  count     a number counts something: "to" -> "two" needs a plural noun
+  count     a number counts something: "to" or "too" -> "two" needs a plural noun
             phrase, "of", "or", "and" or another number after it ("two best
-            friends", "two of them"); "chosen from to best align" counts nothing.
+            friends", "two of them"); "chosen from to best align" and "are too new
+            to be" count nothing.
   inverted  a clause-initial "were" before a subject pronoun that no agreeing
             finite verb follows is an inverted conditional or question ("Were I
             to ...", "Were it not for"); "where" would need that verb ("Where I
@@ -17,7 +18,9 @@ word-class readings from lemminflect):
             "perform slow disk operations off the main thread") is that verb's
             particle or preposition, however common "some of" and "operations of"
             are; with no verb before ("One off the largest banks") or a determiner
-            in the phrase ("the work off a friend") the bigrams decide.
+            in the phrase ("the work off a friend") the bigrams decide. "of" after a
+            preposition or punctuation ("for of in", "for...of in") is no "off"
+            either: the bigram of what follows alone should not decide.
 
 Like `wider.wider_score`, a test that holds demotes a change to a suggestion
 (`wider.with_wider`), and the document's prior must not raise it again.
@@ -64,8 +67,9 @@ import re
 from functools import lru_cache
 
 from ...tokens import sentence_start
-from .wider import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _SUBJECTS, CLASS_PENALTY,
-                    _base_forms, _is_plural_noun, comparison_before, finite_tags, is_comparative,
+from ...lexicon import zipf
+from .wider import (NAME_MAX_ZIPF, PARTICLE_WINDOW, _BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS,
+                    _PREPOSITIONS, _SUBJECTS, CLASS_PENALTY, _base_forms, _is_plural_noun, comparison_before, finite_tags, is_comparative,
                     plural_noun_follows, readings, subject_agrees, with_wider, words_after, words_before)
 
 # Words that may follow a number besides a plural noun phrase.
@@ -85,14 +89,37 @@ def counts_something(words: list) -> bool:
 
 
 def inverted_clause(words: list) -> bool:
-    """True when `words` (the two after a clause-initial "were") are a subject pronoun and
+    """True when `words` (those after a clause-initial "were") are a subject pronoun and
     a word that is no finite verb agreeing with it.
 
     >>> inverted_clause(["i", "to"]), inverted_clause(["it", "me"]), inverted_clause(["i", "live"])
     (True, True, False)
+
+    So is a noun phrase opened by a determiner with no finite verb in the words after its
+    first noun ("Were your tomatoes as fruitful", "Were the best buds"; "where the money
+    goes" has its verb):
+
+    >>> inverted_clause(["your", "tomatoes", "as", "fruitful"]), inverted_clause(["the", "money", "goes"])
+    (True, False)
+    >>> inverted_clause(["the", "old", "rules", "any", "better"])
+    True
     """
-    return (len(words) == 2 and words[0] in _SUBJECTS and words[0] not in _RELATIVES
+    if len(words) >= 3 and words[0] in _DETERMINERS and words[0] not in ("that", "this"):
+        # (fewer words: a number or punctuation cut the phrase short, "Were the 2012 design had")
+        return not any(_finite_in_phrase(words, n) for n in range(2, len(words)))
+    return (len(words) >= 2 and words[0] in _SUBJECTS and words[0] not in _RELATIVES
             and not subject_agrees(words[0], finite_tags(words[1])))
+
+
+def _finite_in_phrase(words: list, n: int) -> bool:
+    """True when words[n] is a finite verb after the noun phrase: no adjective, and a word
+    that is also a noun only right after a noun ("the vocabulary makes"; "the old rules"
+    is a phrase's head)."""
+    w = words[n]
+    found = readings(w)
+    if not finite_tags(w) or "ADJ" in found:
+        return False
+    return "NOUN" not in found or readings(words[n - 1]) == {"NOUN"}
 
 
 # Quantities that stand as a whole object ("push some off", "knock two off").
@@ -100,7 +127,7 @@ _QUANTITIES = frozenset({"some", "one", "all", "most", "many", "several", "any",
                          "each", "two", "three", "four", "five"})
 
 
-def quantity_object(words: list) -> bool:
+def quantity_object(words: list, window: int = PARTICLE_WINDOW) -> bool:
     """True when `words` (those before a word, nearest first) are a quantity and a verb that
     takes it as its object (no auxiliary: "is one of", "has some of"), or a plural noun with
     only modifiers before it back to such a verb ("perform slow disk operations").
@@ -115,24 +142,49 @@ def quantity_object(words: list) -> bool:
 
     >>> quantity_object(["cattle", "their", "keep"]), quantity_object(["name", "his", "is"])
     (True, False)
+
+    A plural acronym heads one ("shuffled their EVs off"); a base-form verb that opens the
+    clause (fewer than `window` words before) takes a plural object ("strip old bits off"):
+
+    >>> quantity_object(["evs", "underperforming", "their", "shuffled"]), quantity_object(["bits", "executable", "strip"])
+    (True, True)
+    >>> quantity_object(["bits", "executable", "strip", "the"])
+    False
     """
     if len(words) < 2:
         return False
     if words[0] in _QUANTITIES:
         return _object_verb(words[1])
-    if "NOUN" not in readings(words[0]) or words[0] in _NO_HEADS:
+    acronym = _plural_acronym(words[0])
+    if ("NOUN" not in readings(words[0]) and not acronym) or words[0] in _NO_HEADS:
         return False
-    plural = _is_plural_noun(words[0])
+    plural = acronym or _is_plural_noun(words[0])
     for n, w in enumerate(words[1:], 1):
         if w in _POSSESSIVES:
             return n + 1 < len(words) and _object_verb(words[n + 1])
-        found = readings(w)
+        # a participle lemminflect lacks modifies the head ("underperforming")
+        found = readings(w) or (_PARTICIPLE if w.endswith(("ing", "ed")) and w.isalpha() else readings(w))
         if w in _DETERMINERS or w in _NO_HEADS or not found or "AUX" in found:
             return False
         if found & {"NOUN", "ADJ"}:
+            if n + 1 == len(words) < window and plural and _base_forms(w) and w in _base_forms(w):
+                return True  # a clause-initial imperative: "strip executable bits off files"
             continue  # a modifier of the head ("slow disk operations")
         return plural and "VERB" in found
     return False
+
+
+_PARTICIPLE = frozenset({"ADJ"})
+
+
+def _plural_acronym(word: str) -> bool:
+    """A rare word lemminflect does not know, ending in "s": a plural acronym ("evs", "suvs").
+
+    >>> _plural_acronym("evs"), _plural_acronym("cars"), _plural_acronym("is")
+    (True, False, False)
+    """
+    return (len(word) > 2 and word.endswith("s") and word.isalpha() and not readings(word)
+            and zipf(word) < NAME_MAX_ZIPF)
 
 
 # Possessive determiners, which open a verb's object ("keep their names off").
@@ -206,31 +258,65 @@ def gerund_subject(words: list) -> bool:
     (True, False)
     >>> gerund_subject(["rising", "and", "prices", "were"]), gerund_subject(["missing", "data", "could", "skew"])
     (False, True)
+
+    An -s form that is also a plural noun counts after a singular noun ("where growing the
+    vocabulary makes"), and "and" between two adverbs does not end the clause:
+
+    >>> gerund_subject(["growing", "the", "vocabulary", "makes"]), gerund_subject(["aiming", "quickly", "and", "accurately", "is"])
+    (True, True)
     """
     if len(words) < 2 or not words[0].endswith("ing") or "VERB" not in readings(words[0]):
         return False
-    for w in words[1:]:
-        if w in _CLAUSE_JOINS:
+    for n, w in enumerate(words[1:], 1):
+        if w in _CLAUSE_JOINS and not _joins_adverbs(words, n):
             return False
         if w in _FINITE_AUX or (readings(w) == {"VERB"} and finite_tags(w) and not w.endswith("ing")):
             return True
+        if n >= 2 and _verb_after_singular_noun(words[n - 1], w):
+            return True
     return False
+
+
+def _joins_adverbs(words: list, n: int) -> bool:
+    """True when words[n] is "and" or "or" between two adverbs ("quickly and accurately"):
+    it joins modifiers inside the clause, not two clauses."""
+    return (words[n] in ("and", "or") and n + 1 < len(words)
+            and readings(words[n - 1]) == {"ADV"} == readings(words[n + 1]))
+
+
+def _verb_after_singular_noun(noun: str, word: str) -> bool:
+    """True when `word` is an -s verb form (also a plural noun: "matters", "makes") right after
+    a singular noun, its subject ("the vocabulary makes", "structure matters").
+
+    >>> _verb_after_singular_noun("structure", "matters"), _verb_after_singular_noun("living", "costs")
+    (True, False)
+    >>> _verb_after_singular_noun("the", "makes"), _verb_after_singular_noun("prices", "rises")
+    (False, False)
+    """
+    found = readings(noun)
+    if "NOUN" not in found or noun in _NO_HEADS or noun.endswith("ing") or _is_plural_noun(noun):
+        return False
+    return "VERB" in readings(word) and "VBZ" in finite_tags(word)
 
 
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed clause test applied as `wider.with_wider` applies a word-class veto."""
     extra = 0.0
-    if (word, partner) == ("to", "two") and not counts_something(words_after(text, site.tok.end, 3)):
+    if word in ("to", "too") and partner == "two" and not counts_something(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
-            words_after(text, site.tok.end, 2)):
+            words_after(text, site.tok.end, 5)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("where", "were") and gerund_subject(words_after(text, site.tok.end, 6)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
                                                or verb_before_particle(before)
                                                or amount_before(text, site.tok.start)):
+        extra = CLASS_PENALTY
+    elif (word, partner) == ("of", "off") and (site.left is None or site.left in _PREPOSITIONS):
+        # "for of in", "for...of in": after a preposition or punctuation "off" has nothing
+        # to attach to either, and the bigram of what follows alone should not decide
         extra = CLASS_PENALTY
     elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:]):
@@ -242,7 +328,7 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
 
 def needs_clause(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("to", "were", "off", "buy", "where")
+    return word in ("to", "too", "were", "off", "of", "buy", "where")
 
 
 # ---------------------------------------------------------------- evidence for a change
@@ -426,6 +512,8 @@ def links_a_degree(text: str, start: int, end: int) -> bool:
     >>> t = "It has to never stop. They went to new places. It is to recursively call it."
     >>> links_a_degree(t, 7, 9), links_a_degree(t, 30, 32), links_a_degree(t, 56, 58)
     (False, False, False)
+    >>> links_a_degree("Get to busy places early", 4, 6), links_a_degree("It is to much work", 6, 8)
+    (False, True)
     """
     if text[end:end + 1] != " ":
         return False
@@ -440,8 +528,21 @@ def links_a_degree(text: str, start: int, end: int) -> bool:
     back = words_before(text, start, 1)
     if not back or not _is_linking(back[0]):
         return False
+    if len(after) > 1 and word not in _DEGREE_QUANTITIES and _heads_phrase(after[1]):
+        return False  # an adjective and its noun: "to busy places", "be to destructive lobbying"
     # an adverb alone before a verb splits an infinitive: "to never stop", "to recursively call"
     return found != {"ADV"} or len(after) < 2 or not _base_forms(after[1])
+
+
+# Quantities that "too" may take with a noun after them: "too much time", "too many people".
+_DEGREE_QUANTITIES = frozenset({"much", "many", "few", "little"})
+
+
+def _heads_phrase(word: str) -> bool:
+    """A word that may head a noun phrase after an adjective: a noun and no adverb or adjective
+    ("places", "lobbying"; not "to", "enough", "clear")."""
+    found = readings(word)
+    return "NOUN" in found and not found & {"ADV", "ADJ"} and word not in _NO_HEADS
 
 
 @lru_cache(maxsize=65536)

@@ -15,11 +15,14 @@ errors in a text that shows sure ones.
 from __future__ import annotations
 
 import math
+import re
 
+from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import sentence_start
 from . import model as context_model
 from .candidates import two_sided
 from .edges import EDGE_RATES, POOLED
+from .wider import _NO_HEADS, readings
 
 # Candidates this many times below their set's threshold are not even suggested.
 SUGGEST_FRACTION = 4.0
@@ -225,6 +228,68 @@ def document_boost(scored: list) -> float:
     """
     sure = sum(1 for tok, score, p in scored if score >= math.log(p.threshold * STRONG_FACTOR))
     return min(MAX_BOOST, 1.0 + BOOST_PER_HIT * sure)
+
+
+# A content word written at least TERM_MIN times in a document, of which at most
+# TERM_FLAGGED_SHARE (and two or more) come within the document boost's reach of a
+# partner's threshold, is one of the
+# document's terms: those few are held as suggestions (see `document_terms`).
+TERM_MIN = 5
+TERM_FLAGGED_SHARE = 0.25
+# Function words that lemminflect also reads as nouns or verbs ("its", "your", "whether"):
+# a writer who confuses one ("it's" for "its") does so throughout, whatever its count.
+_FUNCTION_WORDS = _NO_HEADS | ENGLISH_FUNCTION_WORDS | frozenset(
+    {"your", "whose", "whether", "then", "than", "too", "off", "were", "where", "now", "know", "new", "knew"})
+
+
+def is_content_word(word: str) -> bool:
+    """A noun, verb or adjective that is no function word: "fare", "form"; not "its", "from".
+
+    >>> is_content_word("fare"), is_content_word("its"), is_content_word("from")
+    (True, False, False)
+    """
+    return word not in _FUNCTION_WORDS and bool(readings(word) & {"NOUN", "VERB", "ADJ"})
+
+
+def document_terms(text: str, scored: list) -> set:
+    """Starts of tokens whose change is held because the word is one of the document's terms:
+    a word the text writes TERM_MIN times or more, whose change is within the document
+    boost's reach at two or more but no more than TERM_FLAGGED_SHARE of them ("fare" in a page on air fares: 5
+    of 29 "fare" read as "fair"). One sense per discourse cuts both ways: a writer who uses the
+    word throughout means it; a transcript that misheard it does so at most of its uses.
+    Only a pair of content words, or of words with the same letters (a slip of the
+    fingers, "from"/"form", is not repeated; "the from line" of a mail header is): a
+    writer who confuses "its" with "it's" does so at each possessive.
+    `scored`: (token, log ratio, Partner) with evidence > 0 (before the document's boost).
+
+    >>> from service.tokens import Token
+    >>> from service.steps.context.rules import Partner
+    >>> text = "The fare rose. " * 9 + "A fare grid."
+    >>> tok = Token("fare", text.rindex("fare"), text.rindex("fare") + 4, "word")
+    >>> first = Token("fare", 4, 8, "word")
+    >>> held = document_terms(text, [(first, 3.0, Partner("fair", "r", 10.0)), (tok, 3.0, Partner("fair", "r", 10.0))])
+    >>> held == {first.start, tok.start}, document_terms(text, [(tok, 3.0, Partner("fair", "r", 10.0))])
+    (True, set())
+    >>> document_terms("A fare grid. The fare rose.", [(tok, 3.0, Partner("fair", "r", 10.0))])
+    set()
+    """
+    by_word: dict = {}
+    for tok, score, partner in scored:
+        word = tok.text.lower()
+        reach = partner.threshold / MAX_BOOST
+        if score < math.log(min(reach, REPEAT_THRESHOLD) if partner.boosted else partner.threshold):
+            continue  # out of the document boost's reach (the bigrams prefer "fair" at most "fare"s)
+        if (is_content_word(word) and is_content_word(partner.word)) or sorted(word) == sorted(partner.word):
+            by_word.setdefault(word, []).append(tok.start)
+    held: set = set()
+    if not by_word:
+        return held
+    lowered = text.lower()
+    for word, starts in by_word.items():
+        uses = len(re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", lowered))
+        if len(starts) >= 2 and uses >= TERM_MIN and len(starts) <= TERM_FLAGGED_SHARE * uses:
+            held.update(starts)
+    return held
 
 
 def hand_set_groups(partners: dict) -> tuple:

@@ -59,11 +59,12 @@ from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
-                    best_partner, confidence_from, document_boost, pair_score)
+                    best_partner, confidence_from, document_boost, document_terms, pair_score)
 from .candidates import two_sided
 from .clauses import clause_score, may_support, needs_clause, support
+from .phrases import needs_phrase, phrase_score
 from .sides import opposes_change, side_evidence, unlisted_discount
-from .wider import load_lemmas, needs_wider, wider_score
+from .wider import CLASS_PENALTY, load_lemmas, needs_wider, wider_score, with_wider
 from ..base import RuleSpec, Step
 
 
@@ -199,6 +200,9 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if score > 0 and needs_clause(word):
             score, held = clause_score(text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
+        if score > 0 and needs_phrase(word):
+            score, held = phrase_score(text, site, word, partner.word, score, partner.threshold)
+            demoted = demoted or held
         if score > 0 or demoted:
             scores[i] = (score, partner, demoted, supported)
     return scores
@@ -239,6 +243,13 @@ def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
             scored.append((site.tok, score, partner))
     if not scored:
         return []
+    terms = document_terms(text, scored)
+    if terms:
+        # the document's own terms: kept as suggestions, as a word-class veto keeps them
+        scored = [(tok, with_wider(score, CLASS_PENALTY, p.threshold) if tok.start in terms else score, p)
+                  for tok, score, p in scored]
+        held |= terms
+        quiet |= terms
     # a change that wider evidence demoted to a suggestion neither raises the document's
     # prior nor is raised by it; one the grammar speaks for does not raise it
     boost = document_boost([s for s in scored if s[0].start not in quiet] if quiet else scored)

@@ -556,7 +556,7 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
         extra = CLASS_PENALTY
     elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
         extra = CLASS_PENALTY
-    elif (word, partner) == ("two", "to") and plural_noun_follows(words_after(text, site.tok.end, 3)):
+    elif word == "two" and partner in ("to", "too") and plural_noun_follows(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
