@@ -111,6 +111,8 @@ SETTLED_WORDS = 250
 LIST_REACH = 12
 # Headings of lists of stories, whose links come with a teaser sentence each.
 TEASER_LISTS = tail.TEASER_LISTS
+# The rule of a line a list of chrome took on no evidence of its own.
+LIST_TAKEN = "chrome.classifier.outside_article"
 # The list markers of a list someone wrote (Markdown's, a text export's).
 WRITTEN_MARKERS = ("- ", "* ", "• ")
 
@@ -347,6 +349,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                    replies=frozenset(reply_headers(blocks, matched, prose, first)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
     walk_outward(list(range(last + 1, len(blocks))), "after", page, verdicts)
+    taken = [v is not None and v.rule == LIST_TAKEN for v in verdicts]
+    # a listing's teaser is a paragraph (a menu's one-line descriptions are sentences too)
+    kept = [v is None and c == "good" and k < first for k, (v, c) in enumerate(zip(verdicts, page.classes))]
+    for i in tail.headlines_of_kept_teasers(kept, [v is not None for v in verdicts], taken, page.texts):
+        verdicts[i] = None
     for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
@@ -429,7 +436,7 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             if verdicts[i] is None and evidence is None:
                 taken.add(i)
             verdicts[i] = verdicts[i] or evidence or Verdict(
-                "chrome.classifier.outside_article",
+                LIST_TAKEN,
                 f"{side} the article, a link-like line in a list "
                 f"that starts with a {cut.rule} line", 0.75)
             if teaser is not None:

@@ -160,6 +160,60 @@ def heads_text(heading, prose: bool, text: str) -> bool:
             and (prose or reads_as_sentence(text, lower_opening=False)))
 
 
+# A paragraph a list of links ran past above the article (a teaser: kept,
+# walk_outward) keeps its headline: the title the list took right above it,
+# across at most HEADLINE_REACH lines (a dateline, a credit) between them,
+# once the page shows LISTING_MIN_ITEMS such items (a listing: the "article"
+# is one of its items). One such pair is as often a header's notice under a
+# title; below the article, titles with teasers are a related-stories box.
+HEADLINE_REACH = 2
+LISTING_MIN_ITEMS = 3
+# A story's headline has six words or more; a menu's promoted entries and a
+# site's section teasers are headed by a name ("MIT Sloan Fellows MBA").
+HEADLINE_MIN_WORDS = 6
+
+
+def headlines_of_kept_teasers(kept: list[bool], removed: list[bool], taken: list[bool],
+                              texts: list[str]) -> list[int]:
+    """Blocks to give back: the headline above each kept teaser, with the taken lines between.
+
+    `kept`: a paragraph above the article that stays (a listing's teaser: a
+    paragraph, not a menu entry's one-line description);
+    `removed`: a line the step removes; `taken`: one a list of chrome took
+    as a link on no evidence of its own; `texts`: each block's text (a
+    headline has HEADLINE_MIN_WORDS). A story's title, date and teaser are one item of the page: keeping
+    the teaser and deleting its title leaves half an item (a listing read as
+    a list of links). The headline is the farthest title in the run of
+    removed lines right above the teaser (a date under it may be as long).
+
+    >>> item = ["Rail strike called off after late talks", "March 4, 2026 •", "The unions said ..."]
+    >>> kept, removed, taken = [False, False, True] * 3, [True, True, False] * 3, [True, True, False] * 3
+    >>> headlines_of_kept_teasers(kept, removed, taken, item * 3)
+    [0, 1, 3, 4, 6, 7]
+    >>> headlines_of_kept_teasers(kept, removed, [True, False, False] * 3, item * 3)
+    [0, 3, 6]
+    >>> headlines_of_kept_teasers(kept[:6], removed[:6], taken[:6], item * 2)
+    []
+    >>> headlines_of_kept_teasers(kept, removed, taken, ["MIT Sloan Fellows MBA", "", "The programme ..."] * 3)
+    []
+    """
+    items = []
+    for i, stays in enumerate(kept):
+        if not stays:
+            continue
+        above = []
+        for j in range(i - 1, max(-1, i - 2 - HEADLINE_REACH), -1):
+            if not removed[j]:
+                break
+            above.append(j)
+        titles = [j for j in above if taken[j] and texts[j].count(" ") + 1 >= HEADLINE_MIN_WORDS]
+        if titles:
+            items.append([j for j in range(titles[-1], i) if taken[j]])
+    if len(items) < LISTING_MIN_ITEMS:
+        return []
+    return sorted({j for item in items for j in item})
+
+
 # describes_term: pieces of evidence within TERM_WINDOW blocks of a term that
 # make its neighbourhood chrome.
 TERM_WINDOW = 3
