@@ -1,5 +1,5 @@
 """Titles and roles as evidence of who a lone surname heard by ear is ("Prime Minister
-Ishiwa", "Chancellor Mertsch"): which listed people a title fits, from the Wikipedia list
+Ishiwa", "President Rahmaposa"): which listed people a title fits, from the Wikipedia list
 each person's `source` names, and the looser closeness a fitting title allows.
 
 The table is data (rules/names.yaml, entries with a `role`): the title words of an
@@ -103,10 +103,10 @@ def match_by_role(word: Part, gaz: Gazetteer, titles: tuple, ctx: WindowContext)
     >>> from .match import build_gazetteer, parse_parts
     >>> g = build_gazetteer([{"id": "m", "canonical": "Friedrich Merz", "kind": "person"}])
     >>> ctx = WindowContext(lambda w: False)
-    >>> match_by_role(parse_parts("Mertsch")[0], g, ("chancellor",), ctx) is None  # no role table
+    >>> match_by_role(parse_parts("Mehrz")[0], g, ("chancellor",), ctx) is None  # no role table
     True
     >>> g.roles.update({"chancellor": frozenset({"m"})})
-    >>> match_by_role(parse_parts("Mertsch")[0], g, ("chancellor",), ctx).replacement
+    >>> match_by_role(parse_parts("Mehrz")[0], g, ("chancellor",), ctx).replacement
     'Merz'
     >>> match_by_role(parse_parts("Markus")[0], g, ("chancellor",), ctx) is None
     True
