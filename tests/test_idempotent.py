@@ -61,8 +61,8 @@ def gazetteer_names() -> tuple[list, list]:
     data = yaml.safe_load((ROOT / "rules" / "names.yaml").read_text(encoding="utf-8"))
     forms = {True: [], False: []}
     for r in data["rules"]:
-        if "data" in r:
-            continue  # places from data (steps/names/places.py): no forms of its own
+        if "data" in r or "role" in r:
+            continue  # places from data (steps/names/places.py), titles (roles.py): no forms of their own
         forms[r["kind"] == "person"] += [r["canonical"], *r.get("aliases", ()), *r.get("variants", ())]
     return forms[True], forms[False]
 

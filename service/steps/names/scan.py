@@ -327,6 +327,17 @@ def is_plain_non_name(region: str, screens: tuple) -> bool:
     return plain is not None and not could_be_word(plain.group(1).lower(), screens)
 
 
+def after_lower_title(text: str, start: int) -> bool:
+    """A lower-case title word right before `start` ("prime minister Ichiba"): the
+    word after it may be a surname heard by ear that no screen hears (roles.py).
+
+    >>> after_lower_title("the prime minister Ichiba", 19), after_lower_title("said. Ichiba", 6)
+    (True, False)
+    """
+    word = text[max(0, start - 20):start].rsplit(None, 1)[-1:] if start else []
+    return bool(word) and word[0] in TITLES
+
+
 def _plain_skips(screens: tuple) -> dict:
     """`is_plain_non_name` by region, kept in the screen's memo when there is one
     screen (the same few words open most sentences); a fresh dict for several."""
@@ -414,7 +425,7 @@ def sparse_tokens(text: str, screens) -> list:
                 skip = is_plain_non_name(region, screens)
                 if len(skips) < MEMO_LIMIT:
                     skips[region] = skip
-            if skip:
+            if skip and not after_lower_title(text, start):
                 continue
         ranges.append((start, m.end()))
     for screen in screens:

@@ -47,6 +47,7 @@ from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_
                     parse_parts)
 from ...sized_cache import SizedCache
 from .guards import is_common_noun_use, names_unlisted
+from .roles import build_roles, fits_title, match_by_role, titles_before
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, is_casing_slip, place_entries
 from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
@@ -60,9 +61,11 @@ _NAME_ONLY = ("canonical", "aliases", "variants", "keep", "kind", "case_fix", "c
               "surname_alone")
 RULE_SCHEMA = {
     "type": "object",
-    # a name (canonical, kind, ...) or a source of places from data (`data`: places.py)
-    "oneOf": [{"required": ["canonical", "kind"], "not": {"required": ["data"]}},
-              {"required": ["data"], "not": {"anyOf": [{"required": [k]} for k in _NAME_ONLY]}}],
+    # a name (canonical, kind, ...), a source of places from data (`data`: places.py)
+    # or the titles of an office (`role`: roles.py)
+    "oneOf": [{"required": ["canonical", "kind"], "not": {"anyOf": [{"required": ["data"]}, {"required": ["role"]}]}},
+              {"required": ["data"], "not": {"anyOf": [{"required": [k]} for k in _NAME_ONLY + ("role",)]}},
+              {"required": ["role"], "not": {"anyOf": [{"required": [k]} for k in _NAME_ONLY + ("data",)]}}],
     "dependentRequired": {"min_population": ["data"], "leave": ["data"]},
     "properties": {
         # places from data: every country, and the cities of at least
@@ -71,6 +74,9 @@ RULE_SCHEMA = {
         "data": {"enum": list(SOURCES)},
         "min_population": {"type": "integer", "minimum": SMALLEST_TABLE},
         "leave": _WORDS,
+        # the title words of an office, and phrases of the `source` of the people who hold it
+        "role": {"type": "object", "additionalProperties": False, "required": ["titles", "sources"],
+                 "properties": {"titles": _WORDS, "sources": _WORDS}},
         "canonical": {"type": "string", "minLength": 1},
         "aliases": _WORDS,          # wrong or informal forms, always replaced by the canonical form
         # spellings that are right in some major outlets' house style
@@ -99,8 +105,9 @@ def compile_rules(entries) -> Gazetteer:
     """Build the matcher indexes once (RulesError names the entry at fault),
     with the places a `data` entry reads (places.py) after the listed names,
     and their screen (`scan`), at load time, before gunicorn forks."""
-    names = [e for e in entries if "data" not in e]
+    names = [e for e in entries if "data" not in e and "role" not in e]
     gaz = build_gazetteer(names + place_entries([e for e in entries if "data" in e], names))
+    gaz.roles.update(build_roles([e for e in entries if "role" in e], [e for e in names if e["kind"] == "person"]))
     drop_spacing_forms(gaz)
     screen_of(gaz)
     return gaz
@@ -342,6 +349,9 @@ def prefer_request(hit, gazetteers, text: str):
                    confidence=min(hit.confidence, 0.9), variant=False)
 
 
+MIN_APPLY = 0.5  # Options' default min_confidence: below it a match is a suggestion
+
+
 def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_title: bool) -> list:
     """Matches in one segment, left to right, longest window first; exact
     forms at a position beat fuzzy ones."""
@@ -365,11 +375,29 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
                     break
             if hit is not None:
                 break
+        if after_title and len(seg) == 1 and (hit is None or hit.confidence < MIN_APPLY):
+            # a title that fits another listed person than the one only suggested
+            role = match_after_role(memo, seg[0], ctx, hit)
+            if role is not None:
+                j, hit = 1, role
         if hit is None:
             j += 1
         else:
             found.append(prefer_request(hit, memo.gazetteers, memo.text))
     return found
+
+
+def match_after_role(memo: WindowMemo, word, ctx: WindowContext, suggested=None):
+    """A lone surname after a title, heard further off than the other tiers allow or
+    only suggested by them, where the title says whose it is (roles.py): None when
+    the title does not speak, or fits the person already suggested."""
+    for gaz in memo.gazetteers:
+        titles = titles_before(memo.text, word.start, gaz.roles) if gaz.roles else ()
+        hit = match_by_role(word, gaz, titles, ctx) if titles else None
+        if hit is not None and (suggested is None or hit.confidence >= MIN_APPLY
+                                or not fits_title(gaz, titles, suggested.entry_id)):
+            return hit
+    return None
 
 
 def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple | None:
