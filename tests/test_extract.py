@@ -219,3 +219,40 @@ def test_the_candidates_vote_out_a_banner(monkeypatch):
 def test_a_page_without_visible_text_comes_back_empty():
     """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
     assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})
+
+
+# --- text a page shows only through its script, or inside controls (hand-written pages) -------------
+
+FAQ = wrap(NAV + "<main><h1>Brass table lamps</h1><p>" + "Every lamp is turned and polished by hand in Lisbon. " * 3
+           + "</p><button>Add to cart</button>" + "".join(
+               f"<h3><button aria-expanded=false>Question {i}: can lamp {i} take a dimmer?</button></h3>"
+               f"<div class=panel><p>Yes, lamp {i} works with any trailing-edge dimmer.</p></div>" for i in range(4))
+           + "</main>" + FOOTER)
+STREAMED = wrap(NAV + "<main><template id=B:0></template><p>Loading...</p></main>"
+                "<div hidden id=S:0><h1>Lamp flickers after a week</h1>" + POSTS + "</div>"
+                "<div hidden><p>Sign in to reply.</p></div><script>$RC('B:0','S:0')</script>")
+CRAWLER_VIEW = wrap("<section id=splash><p>Loading the forum...</p></section>"
+                    "<noscript><h1>Lamp flickers after a week</h1>" + POSTS + "</noscript><section id=main></section>")
+
+
+@pytest.mark.parametrize("page,kept,left", [
+    (FAQ, ["Question 0: can lamp 0 take a dimmer?", "Question 3: can lamp 3 take a dimmer?"], ["Add to cart"]),
+    (STREAMED, ["Lamp flickers after a week", "member0", "my lamp number 7;"], ["Category 3"]),
+    (CRAWLER_VIEW, ["Lamp flickers after a week", "member0", "my lamp number 7;"], []),
+])
+def test_the_visible_text_keeps_what_scripts_show_and_headings_hold(page, kept, left):
+    """A button inside a heading is an accordion's question; a page streamed into a hidden
+    element, or served to readers without scripts in <noscript>, has its text there."""
+    from service.html.text import visible_text
+
+    text = visible_text(page)
+    assert [k for k in kept if k not in text] == [] and [w for w in left if w in text] == []
+
+
+def test_a_small_hidden_part_stays_out():
+    """A hidden element that holds little of the page (a sign-in form, a mobile menu) is not shown."""
+    from service.html.text import visible_text
+
+    text = visible_text(wrap("<main><p>" + "The lamp is brass and hand made. " * 6 + "</p>"
+                             "<div hidden><p>Sign in to reply.</p></div><noscript>Turn on JavaScript.</noscript></main>"))
+    assert "The lamp is brass" in text and "Sign in" not in text and "JavaScript" not in text

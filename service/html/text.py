@@ -23,8 +23,8 @@ from collections import Counter
 log = logging.getLogger(__name__)
 
 # Never content, wherever they are.
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe",
-                  "object", "canvas", "button", "select", "option", "datalist")
+INVISIBLE_TAGS = ("script", "style", "template", "svg", "head", "iframe",
+                  "object", "canvas", "select", "option", "datalist")
 # Page furniture: dropped unless dropping it would take most of the page.
 CHROME_TAGS = ("nav", "aside", "header", "footer", "menu", "dialog")
 CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "dialog", "search")
@@ -32,6 +32,13 @@ CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "dialog"
 BLOCK_TAGS = frozenset(
     "address article blockquote br dd details div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
     "hr li main ol p pre section summary table tbody td tfoot th thead tr ul caption legend".split())
+# Buttons are controls, never content, unless inside a heading (the question of an accordion or FAQ).
+_UNHEADED_BUTTONS = "//button[not(ancestor::h1|ancestor::h2|ancestor::h3|ancestor::h4|ancestor::h5|ancestor::h6" \
+    "|ancestor::summary|ancestor::dt)]"
+# Hidden elements and <noscript> are dropped unless they hold this share of the page's words
+# or more: then the page is served hidden and shown by its script (streamed rendering), or
+# its text is the version for readers without scripts (a forum's crawler view).
+MIN_SHOWN_SHARE = 0.5
 # <main> is used only when it holds at least this share of the page's words.
 MIN_MAIN_SHARE = 0.25
 # A text node counts as the article's when it is this long and in the article.
@@ -98,12 +105,28 @@ def furnished_text(tree) -> str:
 
 
 def visible_tree(html: str):
-    """The page's tree without what is never shown, or None."""
+    """The page's tree without what is never shown, or None.
+
+    A button inside a heading is the heading (an accordion's or FAQ's
+    question) and stays; hidden elements and <noscript> stay when they hold
+    most of the page's text (a page streamed hidden and shown by its script,
+    a forum's text for readers without scripts).
+
+    >>> block_text(visible_tree("<h3><button>How do I pay?</button></h3><p>By card.</p><button>Buy</button>"))
+    'How do I pay?\\nBy card.'
+    >>> block_text(visible_tree("<p>Menu</p><div hidden><p>The whole story, streamed in.</p></div>"))
+    'Menu\\nThe whole story, streamed in.'
+    """
     tree = parse_html(html)
     if tree is None:
         return None
-    for el in tree.xpath("|".join("//" + t for t in INVISIBLE_TAGS) + "|//*[@hidden]"):
+    for el in tree.xpath("|".join("//" + t for t in INVISIBLE_TAGS) + "|" + _UNHEADED_BUTTONS):
         _drop(el)
+    unshown = tree.xpath("//*[@hidden or self::noscript][not(ancestor::*[@hidden or self::noscript])]")
+    words = sum(word_count(el.text_content()) for el in unshown)
+    if unshown and words < MIN_SHOWN_SHARE * word_count(tree.text_content()):
+        for el in unshown:
+            _drop(el)
     return tree
 
 
