@@ -356,7 +356,8 @@ def is_uncurated_spelling(lex: Lexicon, word: str) -> bool:
             or joins_two_words(lex, word, UNCURATED_COMPOUND_PART)):
         return False
     home = lex.zipf(word) + FOREIGN_WORD_MARGIN
-    return all(zipf(word, language) < home for language in FOREIGN_LANGUAGES)
+    # the small lists (Zipf 3 and up) only: the full ones would cost ~200 MB a worker
+    return all(zipf(word, language, "small") < home for language in FOREIGN_LANGUAGES)
 
 
 def keep_logp(lex: Lexicon, word: str, written_lower: bool = True) -> float:
