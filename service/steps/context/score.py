@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import sentence_start
@@ -284,10 +285,11 @@ def document_terms(text: str, scored: list) -> set:
     held: set = set()
     if not by_word:
         return held
-    lowered = text.lower()
+    # every flagged word's uses, counted in one scan of the text (not one scan a word)
+    alternation = "|".join(map(re.escape, by_word))
+    uses = Counter(re.findall(r"(?<![\w'’-])(?:" + alternation + r")(?![\w'’-])", text.lower()))
     for word, starts in by_word.items():
-        uses = len(re.findall(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", lowered))
-        if len(starts) >= 2 and uses >= TERM_MIN and len(starts) <= TERM_FLAGGED_SHARE * uses:
+        if len(starts) >= 2 and uses[word] >= TERM_MIN and len(starts) <= TERM_FLAGGED_SHARE * uses[word]:
             held.update(starts)
     return held
 
