@@ -58,6 +58,10 @@ FIRST_LETTER_LOGP = -1.0 * LN10
 # of being a correct rare word: zipf -1. Typos are mostly unseen; rare real
 # words mostly are seen, if rarely, and then keep their own frequency.
 UNSEEN_LOGP = -10.0 * LN10
+# A token wordfreq has never seen but a curated dictionary accepts is a rare word
+# or a rare form of one ("mummifies"): it keeps the prior of the rarest words
+# wordfreq lists (Zipf 1), not the prior of a string nobody writes.
+CURATED_UNSEEN_LOGP = -8.0 * LN10
 UNSEEN_LONG = 7
 UNSEEN_LENGTH_SLOPE = 0.2 * LN10
 # A token the web has seen but a curated dictionary rejects is as often a common
@@ -364,17 +368,21 @@ def keep_logp(lex: Lexicon, word: str, written_lower: bool = True) -> float:
     """log prior that `word` is a correct word as written.
 
     Its wordfreq frequency when wordfreq has seen it (discounted for a lower-case
-    `is_uncurated_spelling`); otherwise UNSEEN_LOGP, lower for long tokens: a long
-    string one slip from a known word is rarely another, unknown, word.
+    `is_uncurated_spelling`); CURATED_UNSEEN_LOGP when only the curated dictionary
+    knows it; otherwise UNSEEN_LOGP, lower for long tokens: a long string one slip
+    from a known word is rarely another, unknown, word.
 
-    >>> keep_logp(lexicon_for(_test_dicts()), "qzxv") == UNSEEN_LOGP
-    True
+    >>> lex = lexicon_for(_test_dicts())
+    >>> keep_logp(lex, "qzxv") == UNSEEN_LOGP, keep_logp(lex, "mummifies") == CURATED_UNSEEN_LOGP
+    (True, True)
     """
     f = lex.frequency(word)
     if f > 0:
         if written_lower and is_uncurated_spelling(lex, word):
             return max(math.log(f) - UNCURATED_KEEP_DISCOUNT, UNSEEN_LOGP)
         return math.log(f)
+    if in_curated_lexicon(word):
+        return CURATED_UNSEEN_LOGP
     return UNSEEN_LOGP - UNSEEN_LENGTH_SLOPE * max(0, len(word) - UNSEEN_LONG)
 
 

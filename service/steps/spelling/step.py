@@ -383,7 +383,7 @@ class Unknown:
 
     lower: str        # folded lower case
     apostrophe: str   # the apostrophe a correction is written with
-    known: bool       # common in wordfreq (KNOWN_ZIPF): only a split may correct it
+    known: bool       # common in wordfreq (KNOWN_ZIPF) or curated: only a split may correct it
     repeated: bool    # lower case and written so more than once: only suggested
 
 
@@ -412,7 +412,9 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     reason = guard_reason(piece, doc)
     if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
-    known = lex.zipf(lower) >= KNOWN_ZIPF
+    # a word the curated dictionary accepts is a word, however rare ("mummifies"):
+    # turning it into another word is the context step's call, on context evidence
+    known = lex.zipf(lower) >= KNOWN_ZIPF or in_curated_lexicon(lower)
     if known and piece.text[0].isupper():
         return None
     return Unknown(lower, apostrophe, known, repeated=reason is not None)
