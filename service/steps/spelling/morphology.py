@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...lexicon import in_curated_lexicon
+
 if TYPE_CHECKING:
     from .rank import Lexicon
 
@@ -80,6 +82,8 @@ def is_derivation(lex: Lexicon, word: str) -> bool:
     (False, False, True)
     >>> is_derivation(d, "rerain"), is_derivation(d, "colies"), is_derivation(d, "operaing")
     (False, False, False)
+    >>> is_derivation(d, "unmolding")
+    True
     """
     cached = getattr(lex, "derivation", None)
     return cached(word) if cached is not None else _is_derivation(lex, word)
@@ -176,5 +180,5 @@ def _ends_cvc(stem: str) -> bool:
 
 
 def _common_stem(lex: Lexicon, stem: str) -> bool:
-    """A stem must be a dictionary word and common."""
-    return lex.in_dictionary(stem) and lex.zipf(stem) >= MIN_STEM_ZIPF
+    """A stem must be a word (either dictionary's: symspell's list lacks "molding") and common."""
+    return lex.zipf(stem) >= MIN_STEM_ZIPF and (lex.in_dictionary(stem) or in_curated_lexicon(stem))
