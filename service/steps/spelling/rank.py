@@ -53,6 +53,11 @@ _COST = {k: -v for k, v in OP_LOGP.items()}
 # Writers rarely mistype a word's first letter; a token that differs from a
 # word there is more often another word or an identifier ("fsync", "xdiff").
 FIRST_LETTER_LOGP = -1.0 * LN10
+# A token that is a word with another letter before it ("umask", "xdelta",
+# "dcommit") is the shape of an identifier or a term built on that word far more
+# often than a slip (typists drop or double a first letter; they seldom prefix
+# one). That reading's weight goes to keeping the token, all but this share.
+PREFIXED_LETTER_LOGP = -2.0 * LN10
 
 # A token wordfreq has never seen (its list stops at zipf 1) gets this prior
 # of being a correct rare word: zipf -1. Typos are mostly unseen; rare real
@@ -388,15 +393,24 @@ def keep_logp(lex: Lexicon, word: str, written_lower: bool = True) -> float:
 
 def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised: bool,
                      allow_edits: bool = True) -> list[Hypothesis]:
-    """Every reading of a lowercase `word` between `left` and `right`, best first."""
+    """Every reading of a lowercase `word` between `left` and `right`, best first.
+
+    >>> lex = lexicon_for(_test_dicts())
+    >>> [score_hypotheses(lex, w, "the", "is", False)[0].replacement for w in ("umask", "mazk")]
+    ['', 'mask']
+    """
     keep_score = (keep_logp(lex, word, written_lower=not capitalised)
                   + (CAPITAL_KEEP_BONUS if capitalised else 0.0))
-    hyps = [Hypothesis("", "keep", keep_score)]
+    hyps = []
     if allow_edits:
         for cand, dist in lex.candidates(word):
             score = (math.log(lex.frequency(cand)) + channel_logp(word, cand)
                      + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right)))
+            if word[1:] == cand and word[0] != cand[0]:
+                keep_score = _log_add(keep_score, score)  # a term built on cand, as written
+                score += PREFIXED_LETTER_LOGP
             hyps.append(Hypothesis(cand, "edit", score, dist))
+    hyps.append(Hypothesis("", "keep", keep_score))
     for w1, w2 in split_candidates(lex, word):
         f = lex.bigram_frequency(w1, w2)
         score = (math.log(f) + OP_LOGP["space"]
@@ -404,6 +418,12 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
         hyps.append(Hypothesis(f"{w1} {w2}", "split", score, 1))
     hyps.sort(key=lambda h: (-h.score, h.replacement))
     return hyps
+
+
+def _log_add(a: float, b: float) -> float:
+    """log(exp(a) + exp(b)) without overflow."""
+    high, low = max(a, b), min(a, b)
+    return high + math.log1p(math.exp(low - high))
 
 
 def split_candidates(lex: Lexicon, word: str) -> list[tuple[str, str]]:
