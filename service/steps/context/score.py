@@ -23,7 +23,7 @@ from ...tokens import sentence_start
 from . import model as context_model
 from .candidates import two_sided
 from .edges import EDGE_RATES, POOLED
-from .wider import _NO_HEADS, readings
+from .wordclass import _NO_HEADS, readings
 
 # Candidates this many times below their set's threshold are not even suggested.
 SUGGEST_FRACTION = 4.0
