@@ -173,10 +173,14 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if blocked is not None and blocked.overlaps(tok.start, tok.end):
             continue
         left, right = site.left, site.right
-        if left is None and right is None:
-            continue  # no context at all: the unigram prior alone must not decide
         clause_end = at_clause_end(text, site) if right is None else None
         clause_start = at_clause_start(text, site) if left is None else None
+        # no word either side: only the clause edges, and the grammar of `support`, can speak
+        # ("Them, in 2021" opens a sentence before a comma: "Then"); the edges' rates alone
+        # are the house style of the prose they were counted on ("And, the data" is news)
+        lone = left is None and right is None
+        if lone and not (clause_start and clause_end):
+            continue
         key = (left, word, right, clause_end, clause_start)
         found = memo.get(key)
         if found is None:
@@ -189,6 +193,8 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if may_support(word, left):
             score, partner, supported = supported_partner(model, text, site, word, partners[word],
                                                           (score, partner), clause_end, clause_start)
+        if lone and not supported:
+            continue
         if score > 0:
             # each side on its own: an unlisted side counts less, and a change a listed side
             # opposes (with no listed side for it) is not raised by the document's prior
