@@ -166,11 +166,11 @@ def test_quantity_object_keeps_a_particle_a_suggestion(resources):
     ("At the end Jones won.", "end", "and", False),
 ])
 def test_grammar_support_reads_the_clause(text, word, partner, expected):
-    from service.steps.context import clauses
+    from service.steps.context import support
     from service.steps.context.scan import ScanTables, find_sites
 
     (site,) = find_sites(text, ScanTables(frozenset({word, word.capitalize()}), False))
-    assert (clauses.support(text, site, word, partner) > 0) is expected
+    assert (support.support(text, site, word, partner) > 0) is expected
 
 
 def test_supported_change_does_not_raise_the_document_prior():

@@ -6,7 +6,9 @@
   model  the n-gram model the scores read
   score  a site's evidence and its confidence
   edges  calibrated error rates at clause edges
-  wider, clauses, phrases  grammar beyond the bigrams that keeps a word or backs a change
+  wordclass  lemminflect's word classes and the words around a site, for the grammar tests
+  wider, clauses, phrases  grammar beyond the bigrams that keeps a word as written
+  support  grammar that backs a change
   candidates  open-ended partners for any word (CMU homophones) and the two-sided test
 """
 from .step import STEP, compile_rules, run

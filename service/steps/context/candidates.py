@@ -228,7 +228,14 @@ def two_sided(model, left, word: str, candidate: str, right, tolerance: float = 
 
     >>> two_sided(m, "the", "end", "and", None)  # "the and" is not listed
     False
+
+    With no word on either side nothing favours the candidate:
+
+    >>> two_sided(m, None, "end", "and", None)
+    False
     """
+    if left is None and right is None:
+        return False
     if ((left is not None and not model.bigrams.get(f"{left} {candidate}"))
             or (right is not None and not model.bigrams.get(f"{candidate} {right}"))):
         return False  # a side that does not attest the candidate "favours" it by its unigram prior alone

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import math
 
-from .clauses import _MODALS, between_names, takes_bare_infinitive
-from .wider import (_DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _WHOLE_PRONOUNS, CLASS_PENALTY,
-                    finite_tags, readings, with_wider, words_before)
+from .clauses import takes_bare_infinitive
+from .support import between_names
+from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
+from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings, words_before
 
 # Words that open a noun phrase whose head may stand a few words on: determiners, numbers.
 _PHRASE_OPENERS = (_DETERMINERS | _NUMBER_WORDS) - {"which", "whichever", "each", "every", "either"}

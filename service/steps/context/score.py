@@ -23,7 +23,7 @@ from ...tokens import sentence_start
 from . import model as context_model
 from .candidates import two_sided
 from .edges import EDGE_RATES, POOLED
-from .wider import _NO_HEADS, readings
+from .wordclass import _NO_HEADS, readings
 
 # Candidates this many times below their set's threshold are not even suggested.
 SUGGEST_FRACTION = 4.0
@@ -176,10 +176,27 @@ def pair_score(model, left, word: str, partner: str, right, clause_end=None, cla
     >>> pair_score(m, "the", "cot", "cat", None) > 0
     True
     """
-    return (context_model.phrase_logprob(model, left, (partner,), right)
+    return (context_logprob(model, left, partner, right)
             + clause_end_logprob(partner, clause_end) + clause_start_logprob(partner, clause_start)
-            - context_model.phrase_logprob(model, left, (word,), right)
+            - context_logprob(model, left, word, right)
             - clause_end_logprob(word, clause_end) - clause_start_logprob(word, clause_start))
+
+
+def context_logprob(model, left, word: str, right) -> float:
+    """log P(word in its context) from the bigrams either side; 0.0 with no word on either
+    side, where it would be the unigram prior alone: a word between two punctuation marks
+    ("Them, in 2021") is scored on the clause edges alone (`clause_start_logprob`,
+    `clause_end_logprob`), never on which word is commoner.
+
+    >>> m = context_model.BigramModel({"the": 100, "cat": 10}, {"the cat": 20}, 110)
+    >>> context_logprob(m, None, "cat", None)
+    0.0
+    >>> context_logprob(m, "the", "cat", None) == context_model.phrase_logprob(m, "the", ("cat",), None)
+    True
+    """
+    if left is None and right is None:
+        return 0.0
+    return context_model.phrase_logprob(model, left, (word,), right)
 
 
 def best_partner(model, left, word: str, partners: tuple, right, clause_end=None, clause_start=None):
@@ -196,12 +213,12 @@ def best_partner(model, left, word: str, partners: tuple, right, clause_end=None
     if not context_model.knows(model, word):
         return 0.0, partners[0]
     best = open_best = None
-    original = (context_model.phrase_logprob(model, left, (word,), right)
+    original = (context_logprob(model, left, word, right)
                 + clause_end_logprob(word, clause_end) + clause_start_logprob(word, clause_start))
     for p in partners:
         if p.two_sided and not two_sided(model, left, word, p.word, right):
             continue
-        score = (context_model.phrase_logprob(model, left, (p.word,), right)
+        score = (context_logprob(model, left, p.word, right)
                  + clause_end_logprob(p.word, clause_end) + clause_start_logprob(p.word, clause_start)
                  - original)
         if p.two_sided:

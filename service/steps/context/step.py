@@ -61,10 +61,12 @@ from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost, document_terms, pair_score)
 from .candidates import two_sided
-from .clauses import clause_score, may_support, needs_clause, support
+from .clauses import clause_score, needs_clause
 from .phrases import needs_phrase, phrase_score
 from .sides import opposes_change, side_evidence, unlisted_discount
-from .wider import CLASS_PENALTY, load_lemmas, needs_wider, wider_score, with_wider
+from .support import may_support, support
+from .wider import CLASS_PENALTY, needs_wider, wider_score, with_wider
+from .wordclass import load_lemmas
 from ..base import RuleSpec, Step
 
 
@@ -139,7 +141,7 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
     for a site that is no candidate or no better written otherwise. `held`: wider
     evidence keeps its change a suggestion, or a side opposes it (sides.py): the
     document's boost does not raise it. `supported`: the grammar speaks for the change
-    (clauses.support): it does not raise the document's boost, which is read from the
+    (support.support): it does not raise the document's boost, which is read from the
     bigrams' sure changes (three supported changes in one clean page raised it enough
     to change three unrelated words).
 
@@ -171,10 +173,14 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if blocked is not None and blocked.overlaps(tok.start, tok.end):
             continue
         left, right = site.left, site.right
-        if left is None and right is None:
-            continue  # no context at all: the unigram prior alone must not decide
         clause_end = at_clause_end(text, site) if right is None else None
         clause_start = at_clause_start(text, site) if left is None else None
+        # no word either side: only the clause edges, and the grammar of `support`, can speak
+        # ("Them, in 2021" opens a sentence before a comma: "Then"); the edges' rates alone
+        # are the house style of the prose they were counted on ("And, the data" is news)
+        lone = left is None and right is None
+        if lone and not (clause_start and clause_end):
+            continue
         key = (left, word, right, clause_end, clause_start)
         found = memo.get(key)
         if found is None:
@@ -187,6 +193,8 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if may_support(word, left):
             score, partner, supported = supported_partner(model, text, site, word, partners[word],
                                                           (score, partner), clause_end, clause_start)
+        if lone and not supported:
+            continue
         if score > 0:
             # each side on its own: an unlisted side counts less, and a change a listed side
             # opposes (with no listed side for it) is not raised by the document's prior
@@ -211,7 +219,7 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
 def supported_partner(model, text: str, site: Site, word: str, partners: tuple, found: tuple,
                       clause_end=None, clause_start=None) -> tuple:
     """(log ratio, Partner, supported): `found` ((log ratio, Partner) from `best_partner`)
-    and False, or a partner that the grammar around the site speaks for (`clauses.support`)
+    and False, or a partner that the grammar around the site speaks for (`support.support`)
     with that evidence added and True, when it then clears its threshold by more. An
     open-ended candidate still needs both neighbours' favour (`candidates.two_sided`)."""
     score, partner = found

@@ -32,10 +32,10 @@ evidence is graded.
 from __future__ import annotations
 
 import math
-import re
-from functools import lru_cache
 
-from ...lexicon import zipf
+from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PHRASE_STOPS, _PREPOSITIONS,
+                        _base_forms, _is_modifier, _is_plural_noun, _name_like, finite_tags, opens_noun_phrase,
+                        readings, subject_agrees, verb_forms, words_after, words_before)
 
 # Particles of phrasal verbs: replacing one ("off" -> "of") needs the verb
 # before it checked. Only these words, and only in that direction: the check
@@ -47,67 +47,10 @@ PARTICLE_WINDOW = 4
 # A hard "no" from a word-class test: the change is at most suggested when its
 # evidence was overwhelming (about a thousand times its threshold).
 CLASS_PENALTY = math.log(1e-3)
-# Determiners and the like before which a verb reading of the scored word is complete.
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
-                          "our", "your", "my", "some", "any", "each", "every", "no"})
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
-_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                           "both", "either", "each", "every", "which", "whichever", "the", "a", "an"})
-# Prepositions that take a noun phrase: "with end grain", "for end users".
-_PREPOSITIONS = frozenset({"of", "in", "for", "with", "at", "by", "from", "on", "into", "about", "without"})
 # Words a particle's verb is never found behind (prepositions, conjunctions, relatives).
 _PARTICLE_STOPS = frozenset({"to", "of", "in", "for", "with", "and", "or", "but", "that", "which", "who",
                              "than", "as", "at", "by", "from", "on", "into", "if", "when", "because"})
 # Where the window of words before a particle ends: a clause boundary.
-_CLAUSE_BREAK = re.compile(r"[.!?;:,()\"“”\[\]]|\n\s*\n")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-
-
-def load_lemmas() -> None:
-    """Load lemminflect's tables (about 0.2 s) before gunicorn forks, not on a first request."""
-    readings("took"), verb_forms("took")
-
-
-@lru_cache(maxsize=50_000)
-def readings(word: str) -> frozenset:
-    """The parts of speech lemminflect's lookup gives a lower-case word (empty when unknown).
-
-    >>> sorted(readings("clamps")), readings("quickly")
-    (['NOUN', 'VERB'], frozenset({'ADV'}))
-    """
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word))
-
-
-@lru_cache(maxsize=50_000)
-def verb_forms(word: str) -> tuple:
-    """Every inflection of each verb lemma of `word` (empty when it is no verb).
-
-    >>> sorted(verb_forms("took"))
-    ['take', 'taken', 'takes', 'taking', 'took']
-    """
-    from lemminflect import getAllInflections, getAllLemmas
-
-    forms = set()
-    for lemma in getAllLemmas(word).get("VERB", ()):
-        forms.add(lemma)
-        for inflected in getAllInflections(lemma, upos="VERB").values():
-            forms.update(inflected)
-    return tuple(sorted(forms))
-
-
-def words_before(text: str, start: int, n: int = PARTICLE_WINDOW) -> list:
-    """Up to `n` lower-case words before `start` in the same clause, nearest first.
-
-    >>> words_before("Well, knock thousands off the price", 22)
-    ['thousands', 'knock']
-    """
-    head = text[max(0, start - 12 * n):start]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
-    if breaks:
-        head = head[breaks[-1]:]
-    return [w.lower() for w in _WORD.findall(head)][::-1][:n]
 
 
 def lemma_association(model, verb: str, word: str, partner: str) -> float:
@@ -144,7 +87,7 @@ def particle_evidence(model, text: str, start: int, word: str, partner: str) -> 
     if word not in PARTICLES or partner in PARTICLES:
         return 0.0
     best = 0.0
-    for w in words_before(text, start):
+    for w in words_before(text, start, PARTICLE_WINDOW):
         if w in _PARTICLE_STOPS:
             break  # "lead to any understanding off": a particle does not reach past "to"
         if "AUX" in readings(w):
@@ -156,15 +99,6 @@ def particle_evidence(model, text: str, start: int, word: str, partner: str) -> 
     return -best
 
 
-def _is_plural_noun(word: str) -> bool:
-    """A noun whose lemma differs from it ("containers"), or a subject pronoun."""
-    if word in _SUBJECT_PRONOUNS:
-        return True
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word).get("NOUN", ())
-    return bool(lemmas) and word not in lemmas
-
 
 def _modifier_only(word: str) -> bool:
     """True for a word that is only an adverb or adjective: "badly", "surprising" (its verb
@@ -173,13 +107,6 @@ def _modifier_only(word: str) -> bool:
     if not r or "NOUN" in r or word in _DETERMINERS:
         return False
     return word not in _base_forms(word)
-
-
-@lru_cache(maxsize=20_000)
-def _base_forms(word: str) -> frozenset:
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word).get("VERB", ()))
 
 
 def class_evidence(left, word: str, partner: str, right, before=None) -> float:
@@ -223,10 +150,6 @@ def _end_as_noun(left, right, before=None) -> bool:
         bool(before) and "NOUN" not in before and ("ADJ" in before or left.endswith("ed")))
 
 
-# Words after which a verb stands in its base form: "will end", "to end", "cannot end".
-_BEFORE_BASE_VERB = frozenset({"will", "would", "can", "cannot", "could", "may", "might", "must", "shall",
-                               "should", "to", "did", "does", "do", "not", "ll"})
-
 
 def _end_as_verb(left, right, before=None) -> bool:
     """"will end the", "to end these practices", "will automatically end the": after a modal
@@ -246,68 +169,6 @@ def _end_as_verb(left, right, before=None) -> bool:
 def _end_as_noun_or_verb(left, right, before=None) -> bool:
     return _end_as_noun(left, right) or _end_as_verb(left, right, before)
 
-
-# Pronouns that stand as a clause's subject, by the verb forms they agree with (Penn tags
-# of lemminflect: VBP/VB the plain present, VBZ the -s form; a past form VBD agrees with
-# every subject). A relative pronoun's antecedent is not read: it agrees with any form.
-_SUBJECTS = {"i": {"VBP", "VB"}, "we": {"VBP", "VB"}, "you": {"VBP", "VB"}, "they": {"VBP", "VB"},
-             "he": {"VBZ"}, "she": {"VBZ"}, "it": {"VBZ"}, "itself": {"VBZ"}, "himself": {"VBZ"},
-             "herself": {"VBZ"}, "themselves": {"VBP", "VB"},
-             "which": {"VBP", "VB", "VBZ"}, "who": {"VBP", "VB", "VBZ"}, "that": {"VBP", "VB", "VBZ"}}
-_FINITE_TAGS = frozenset({"VBD", "VBP", "VB", "VBZ"})
-
-
-@lru_cache(maxsize=20_000)
-def finite_tags(word: str) -> frozenset:
-    """The finite verb forms (Penn tags VBD, VBP, VB, VBZ) `word` is of some verb lemma.
-
-    >>> sorted(finite_tags("threw")), sorted(finite_tags("form")), finite_tags("petrol")
-    (['VBD'], ['VB', 'VBP'], frozenset())
-    """
-    from lemminflect import getAllInflections, getAllLemmas
-
-    tags = set()
-    for lemma in getAllLemmas(word).get("VERB", ()):
-        for tag, forms in getAllInflections(lemma, upos="VERB").items():
-            if tag in _FINITE_TAGS and word in forms:
-                tags.add(tag)
-    return frozenset(tags)
-
-
-def subject_agrees(subject, tags: frozenset, before=None) -> bool:
-    """True when `subject` can be the subject of a verb form with one of `tags`: a subject
-    pronoun that agrees, or a noun (plural for the plain present, singular for the -s form,
-    any for the past) that no "to" or modal before it makes a verb ("to break threw").
-
-    >>> subject_agrees("containers", frozenset({"VBP"})), subject_agrees("container", frozenset({"VBP"}))
-    (True, False)
-    >>> subject_agrees("people", frozenset({"VBD"})), subject_agrees("break", frozenset({"VBD"}), "to")
-    (True, False)
-    """
-    if subject is None or not tags:
-        return False
-    if subject in _SUBJECTS:
-        return bool(tags & (_SUBJECTS[subject] | {"VBD"}))
-    if subject in _NO_HEADS or "NOUN" not in readings(subject) or before in _BEFORE_BASE_VERB:
-        return False
-    if "VBD" in tags:
-        return True
-    plural = _is_plural_noun(subject)
-    return bool(tags & {"VBP", "VB"}) if plural else "VBZ" in tags
-
-
-def opens_noun_phrase(word) -> bool:
-    """True for a word that can begin a verb's object: a determiner, a number word or a noun
-    (not an -ing form, which a preposition takes as often: "through working").
-
-    >>> opens_noun_phrase("the"), opens_noun_phrase("one"), opens_noun_phrase("bottles"), opens_noun_phrase("around")
-    (True, True, True, False)
-    """
-    if word is None:
-        return False
-    if word in _DETERMINERS or word in _NUMBER_WORDS:
-        return True
-    return "NOUN" in readings(word) and word not in _NO_HEADS and not word.endswith("ing")
 
 
 def finite_verb_after_subject(word: str, left, right, before=None) -> bool:
@@ -450,30 +311,6 @@ CLASS_TESTS = {
 }
 
 
-_WORD_AFTER = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
-
-
-def words_after(text: str, end: int, n: int = 4, commas: bool = False) -> list:
-    """Up to `n` lower-case words after `end` in the same clause (hyphenated compounds whole);
-    with `commas`, a comma is read on as a token of its own (a list of modifiers).
-
-    >>> words_after("its no-logs policy, and more", 3), words_after("its light, tough frame.", 3, commas=True)
-    (['no-logs', 'policy'], ['light', ',', 'tough', 'frame'])
-    """
-    out = []
-    for m in _WORD_AFTER.finditer(text, end, min(len(text), end + 15 * n)):
-        w = m.group(0)
-        if len(out) >= n or not (w[0].isalpha() or (commas and w == "," and out and out[-1] != ",")):
-            break
-        out.append(w.lower())
-    return out
-
-
-def _is_modifier(word: str) -> bool:
-    """An adjective, an adverb, a participle or a hyphenated compound: "slightly", "in-depth"."""
-    return "-" in word or word.endswith(("ing", "ed")) or bool(readings(word) & {"ADJ", "ADV"})
-
-
 def modified_noun_follows(words: list) -> bool:
     """True when the words open a noun phrase: one or more modifiers, then a noun
     ("slightly warm tone", "straightforward pricing model", "no-logs policy").
@@ -515,31 +352,12 @@ def modified_noun_follows(words: list) -> bool:
     return False
 
 
-# Zipf frequency below which a word lemminflect does not know is read as a name or an
-# acronym ("rpo" 2.3, "evs" 2.7), not a function word it leaves out ("for" 7.0, "via" 5.0).
-NAME_MAX_ZIPF = 4.0
-
-
-def _name_like(word: str, found: frozenset) -> bool:
-    """A rare word lemminflect does not know: a name or an acronym, which may modify a noun
-    ("their RPO team").
-
-    >>> _name_like("rpo", readings("rpo")), _name_like("for", readings("for")), _name_like("team", readings("team"))
-    (True, False, False)
-    """
-    return not found and word.isalpha() and zipf(word) < NAME_MAX_ZIPF
-
 
 # What joins two modifiers of one noun: "sleek, compact body", "bold and simple design".
 _MODIFIER_JOINS = frozenset({",", "and"})
 
 
 # Particles and prepositions that lemminflect reads as adverbs: no modifier inside a noun phrase.
-_PHRASE_STOPS = frozenset({"to", "as", "in", "not", "than", "out", "up", "on", "off", "over", "down"})
-# Closed-class words that lemminflect also reads as nouns ("who", "you"): never a noun phrase's head.
-_NO_HEADS = _DETERMINERS | _SUBJECT_PRONOUNS | frozenset(
-    {"who", "whom", "what", "which", "where", "when", "why", "how", "it", "he", "she", "me", "him", "us",
-     "them", "there", "here", "all", "none", "one", "both"})
 # (word as written, partner) read as a determiner when a modified noun follows.
 DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're"), ("their", "there")})
 
