@@ -328,14 +328,17 @@ def is_plain_non_name(region: str, screens: tuple) -> bool:
 
 
 def after_lower_title(text: str, start: int) -> bool:
-    """A lower-case title word right before `start` ("prime minister Ichiba"): the
-    word after it may be a surname heard by ear that no screen hears (roles.py).
+    """A lower-case title word right before `start` ("prime minister Ichiba"), or before
+    a comma (an apposition: "the former chancellor, Shoelts,"): the word after it may be
+    a surname heard by ear that no screen hears (roles.py).
 
     >>> after_lower_title("the prime minister Ichiba", 19), after_lower_title("said. Ichiba", 6)
     (True, False)
+    >>> after_lower_title("the chancellor, Shoelts", 16)
+    True
     """
     word = text[max(0, start - 20):start].rsplit(None, 1)[-1:] if start else []
-    return bool(word) and word[0] in TITLES
+    return bool(word) and (word[0] in TITLES or word[0][-1:] == "," and word[0][:-1] in TITLES)
 
 
 def _plain_skips(screens: tuple) -> dict:

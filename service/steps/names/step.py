@@ -41,7 +41,7 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import collect_runs, role_after, segments_of, title_before
+from .runs import apposed_title_end, collect_runs, role_after, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
@@ -391,7 +391,8 @@ def match_after_role(memo: WindowMemo, word, ctx: WindowContext, suggested=None)
     only suggested by them, where the title says whose it is (roles.py): None when
     the title does not speak, or fits the person already suggested."""
     for gaz in memo.gazetteers:
-        titles = titles_before(memo.text, word.start, gaz.roles) if gaz.roles else ()
+        titles = titles_before(memo.text, apposed_title_end(memo.text, word.start, word.end) or word.start,
+                               gaz.roles) if gaz.roles else ()
         hit = match_by_role(word, gaz, titles, ctx) if titles else None
         if hit is not None and (suggested is None or hit.confidence >= MIN_APPLY
                                 or not fits_title(gaz, titles, suggested.entry_id)):
@@ -469,9 +470,10 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
     for _, _, parts in collect_runs(text, tokens, covered):
         # after a lower-case title, as after a capitalised one (`could_name`), a name
         # heard by ear may share no letter sound with its listed form ("Selenskyj")
-        if not could_name(parts, screens) and not title_before(text, parts[0].start):
+        titled = title_before(text, parts[0].start, parts[-1].end)
+        if not could_name(parts, screens) and not titled:
             continue
-        flags = (title_before(text, parts[0].start), role_after(text, parts[-1].end))
+        flags = (titled, role_after(text, parts[-1].end))
         old = earlier.record_for(text, parts, flags) if earlier is not None else None
         runs.append((parts, flags, old, (old.facts, old.others) if old is not None else run_facts(memo, parts)))
     seen, others = collect_facts([share for *_, share in runs])
