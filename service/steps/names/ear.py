@@ -138,8 +138,13 @@ def _match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
     # after a title, a given name and surname both heard ("President Wolodymyr Selenskyj")
     heard_both = [f for letter in letters_heard_alike(parts[0].key[:1]) for f in gaz.full.get(letter, ())
                   if f not in heard_given] if after_title else []
+    # a first part read in another romanisation, with another first letter ("Hsi" as Xi)
+    first = parts[0].key[:1]
+    read_as = sorted({r[:1] for r in readings(parts[0].key)[1:]} - {first} - set(letters_heard_alike(first))) \
+        if not parts[0].initial else []
+    read_first = [f for letter in read_as for f in gaz.full.get(letter, ()) if f not in heard_given]
     suggestion = None
-    for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given, *heard_both):
+    for form in (*gaz.full.get(first, ()), *heard_given, *heard_both, *read_first):
         found = match_full(parts, form, is_word, after_title)
         if found is not None and found.confidence > SUGGEST_CONFIDENCE:
             return found  # a form that applies wins over one only suggested ("Kim Jong-un")

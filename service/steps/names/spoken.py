@@ -1,6 +1,7 @@
 """How a name's letters are said: `spoken_key` (spellings of one sound made one, as an
 English ear hears them) and `readings` (the letters read as the name's own language or
-romanisation reads them: Pinyin, Polish and German w and j, Spanish j).
+romanisation reads them: Pinyin, Polish and German w and j, Spanish j; older romanisations
+of Chinese and Japanese, `romanise`).
 
 Shared by the sound tests of `sound` that compare a surname heard by ear with a listed one.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .romanise import kunrei_as_hepburn, wade_giles_as_pinyin
 
 
 def undoubled(word: str) -> str:
@@ -124,18 +127,29 @@ _WADE_GILES = re.compile(r"[db]")
 # an i before one consonant and a closing e is said as in English "bide" ("Biden"); an e
 # before another vowel is heard with a y glide ("Pompeo" as Pompeyo); Polish sz is sh
 # ("Łukaszenko"); Italian gli before a vowel is a y ("Tagliani" as Tajani); Japanese hu
-# in the Kunrei spelling is fu ("Humio")
+# in the Kunrei spelling is fu ("Humio"). A final j after a vowel is the glide y of the Slavic
+# and German transliterations ("Sergej", "Andrej", "Nikolaj"); Polish writes Russian в as w
+# after a vowel too ("Lawrow"); an x before a, e, o at the start is the old Spanish and
+# Basque spelling of the sound Spanish now writes j ("Xavier" for Javier; Pinyin's x comes
+# before i and u only); an s
+# between a vowel and a voiceless stop is said sh in Portuguese ("Costa" as Koshta)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
-                   (re.compile(r"(?<=[aeiou])j(?=[^aeiou])"), ("y",)),
-                   (re.compile(r"w(?=[aeiou])|(?<=[eo])w$"), ("v",)),
+                   (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
+                   (re.compile(r"w(?=[aeiou])|(?<=[eo])w$|(?<=[aeiou])w(?=[bcdfgklmnprstz])"), ("v",)),
                    (re.compile(r"(?<=[iy])j$"), ("",)),
                    (re.compile(r"(?<=o)t$"), ("",)),
                    (re.compile(r"i(?=[bcdfgklmnprstvz]e(?:[^aeiou]|$))"), ("ai",)),
                    (re.compile(r"(?<=e)(?=[aou])"), ("y",)),
                    (re.compile(r"sz"), ("sh",)),
                    (re.compile(r"gli(?=[aeiou])"), ("y",)),
-                   (re.compile(r"^h(?=u[^aeiou])"), ("f",)))
+                   (re.compile(r"^h(?=u[^aeiou])"), ("f",)),
+                   (re.compile(r"^x(?=[aeo])"), ("j",)),
+                   (re.compile(r"(?<=[aeiou])s(?=[cfkpqt])"), ("sh",)))
+
+
+# letters only Wade-Giles and the postal system write for a Pinyin sound
+_WADE_MARKS = re.compile("hs|ts|tz|ch")
 
 
 @lru_cache(maxsize=65536)
@@ -156,6 +170,10 @@ def readings(name: str) -> tuple:
     (('pompeo', 'pompeyo'), ('tagliani', 'tayani'), ('humio', 'fumio'))
     >>> readings("qingde")
     ('qingde', 'chingde', 'chingte')
+    >>> readings("sergej")[-1], readings("lawrow")[-1], readings("xavier")[-1], readings("costa")[-1]
+    ('sergey', 'lavrov', 'javier', 'coshta')
+    >>> readings("hsi"), readings("tosimitu")
+    (('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):
@@ -175,4 +193,10 @@ def readings(name: str) -> tuple:
             every = letter.sub(saids[0], every)
     if every not in heard:
         heard.append(every)
+    # older romanisations read in today's (romanise): "Hsi" as Xi, "Tosimitu" as Toshimitsu
+    if _WADE_MARKS.search(name):
+        heard.extend(r for r in wade_giles_as_pinyin(name) if r not in heard)
+    hepburn = kunrei_as_hepburn(name)
+    if hepburn is not None and hepburn not in heard:
+        heard.append(hepburn)
     return tuple(heard)
