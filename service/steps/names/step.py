@@ -46,7 +46,7 @@ from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_
                     parse_parts)
 from ...sized_cache import SizedCache
 from .guards import names_unlisted
-from .roles import build_roles, fits_title, match_by_role, titles_before
+from .roles import CLOSE, ROLE_CONFIDENCE, build_roles, closeness, fits_title, match_by_role, titles_before
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, place_entries
 from .casing import fix_case
@@ -379,11 +379,32 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
             role = match_after_role(memo, seg[0], ctx, hit)
             if role is not None:
                 j, hit = 1, role
+        elif ctx.after_title and hit is not None and hit.confidence < MIN_APPLY and j > 1:
+            hit = vouch_by_title(memo, hit, seg[j - 1])
         if hit is None:
             j += 1
         else:
             found.append(prefer_request(hit, memo.gazetteers, memo.text))
     return found
+
+
+def vouch_by_title(memo: WindowMemo, hit, last):
+    """A full name only suggested by ear, after a title that fits that listed person,
+    whose surname (the window's `last` part) is CLOSE to the listed one: applied, as the
+    title and the given name both say who it is ("Former prime minister Theresa Maye",
+    "Foreign Minister Wang Yee"). Another outlet's spelling (`variant`) stays the style's."""
+    if hit.rule != "names.fuzzy" or hit.variant or last.initial:
+        return hit
+    for gaz in memo.gazetteers:
+        entry = gaz.by_id.get(hit.entry_id)
+        if entry is None:
+            continue
+        titles = titles_before(memo.text, apposed_title_end(memo.text, hit.start, hit.end) or hit.start,
+                               gaz.roles) if gaz.roles else ()
+        if fits_title(gaz, titles, hit.entry_id) and closeness(last.key, entry.parts[-1].key) <= CLOSE:
+            return replace(hit, confidence=ROLE_CONFIDENCE)
+        return hit
+    return hit
 
 
 def match_after_role(memo: WindowMemo, word, ctx: WindowContext, suggested=None):
