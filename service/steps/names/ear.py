@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 from .match import (Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, letters_of, make_match,
                     match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
+from .romanise import one_name
 from .scan import cached_on
 from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, fuzzy_confidence, heard_as,
                     is_distinctive, is_rare, letters_heard_alike, readings, same_syllables, similar_word, sounds_like,
@@ -252,8 +253,9 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
                 return None
         elif b.initial:
             return None
-        elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)):
-            # a given name written alike, read as in its language ("Dmitrij" as Dmitri)
+        elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)) or one_name(a.key, b.key):
+            # a given name written alike, read as in its language ("Dmitrij" as Dmitri), or
+            # another language's form of it ("Yitzhak" for Isaac)
             strength = "strong" if strength != "heard" else strength
         elif hear and sounds_like(a.key, b.key):
             strength = "heard"

@@ -4,13 +4,17 @@ correspondences: a name spelled in Wade-Giles or the postal system ("Hsi Chin-p'
 (Toshimitsu). Only a word that is made of the system's syllables is read so, so that an
 English name is not read as Chinese or Japanese.
 
-`spoken.readings` adds these readings to a name's others.
+`spoken.readings` adds these readings to a name's others. `one_name` asks the name-variants
+tables whether two spellings are one name in two languages or romanisations (Yitzhak and
+Isaac, Rhee and Lee), which no rule of letters derives.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from itertools import product
+
+import name_variants
 
 # Finals of Pinyin and Wade-Giles (without Wade-Giles' diacritics and apostrophes, which a
 # listener does not write), longest first
@@ -93,3 +97,17 @@ def kunrei_as_hepburn(word: str) -> str | None:
     for spelled, said in _KUNREI:
         hepburn = spelled.sub(said, hepburn)
     return hepburn if hepburn != word else None
+
+
+@lru_cache(maxsize=65536)
+def one_name(a: str, b: str) -> bool:
+    """Two different spellings (lower case) of one name in the name-variants tables: a
+    Hebrew, Arabic, Persian or Turkish name in its English or biblical form, a Korean
+    surname in another romanisation.
+
+    >>> one_name("yitzhak", "isaac"), one_name("rhee", "lee"), one_name("binyamin", "benjamin")
+    (True, True, True)
+    >>> one_name("isaac", "isaac"), one_name("anna", "isaac")
+    (False, False)
+    """
+    return a != b and name_variants.share_cluster(a, b)
