@@ -172,21 +172,25 @@ def title_before(text: str, start: int, end: int | None = None) -> bool:
     return end is not None and apposed_title_end(text, start, end) is not None
 
 
-# "the [former] prime minister, " right before a run: a title the run may be set in apposition to
-_THE_TITLE = re.compile(r"(?<![\w-])[Tt]he\s+([^,.;:()\n]{1,60}?),\s+$")
+# "the [former] prime minister, " or "Brazil's foreign minister, " right before a run: a title the
+# run may be set in apposition to
+_THE_TITLE = re.compile(r"(?:(?<![\w-])[Tt]he|\w['’]s)\s+([^,.;:()\n]{1,60}?),\s+$")
 # words of such a title ("former foreign minister")
 TITLE_WORDS = 4
 
 
 def apposed_title_end(text: str, start: int, end: int) -> int | None:
     """Where a title ends that a run is set in apposition to, between commas, as wire copy
-    names an office holder ("The prime minister, Albanizy, said"; "the former chancellor,
-    Shoelts, gave"): the title, after "the", ends in a title word and the run is closed by a
-    comma. None otherwise: "After meeting the prime minister, Biden said" names two people.
+    names an office holder ("The prime minister, Albanizy, said"; "Brazil's foreign minister,
+    Mauro Vieyra, met"): the title, after "the" or a possessive, ends in a title word and the
+    run is closed by a comma. None otherwise: "After meeting the prime minister, Biden said"
+    names two people.
 
     >>> text = "The former chancellor, Shoelts, gave"
     >>> apposed_title_end(text, 23, 30), text[:21]
     (21, 'The former chancellor')
+    >>> apposed_title_end("Brazil's foreign minister, Mauro Vieyra, met", 27, 39)
+    25
     >>> apposed_title_end("After meeting the prime minister, Biden said", 34, 39) is None
     True
     >>> apposed_title_end("The book, Albanizy, said", 10, 18) is None
