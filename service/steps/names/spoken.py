@@ -129,14 +129,14 @@ _WADE_GILES = re.compile(r"[db]")
 # ("Łukaszenko"); Italian gli before a vowel is a y ("Tagliani" as Tajani); Japanese hu
 # in the Kunrei spelling is fu ("Humio"). A final j after a vowel is the glide y of the Slavic
 # and German transliterations ("Sergej", "Andrej", "Nikolaj"); Polish writes Russian в as w
-# after a vowel too ("Lawrow"); an x before a, e, o at the start is the old Spanish and
+# after a vowel too ("Lawrow"), and German before l or r at the start ("Wladimir"); an x before a, e, o at the start is the old Spanish and
 # Basque spelling of the sound Spanish now writes j ("Xavier" for Javier; Pinyin's x comes
 # before i and u only); an s
 # between a vowel and a voiceless stop is said sh in Portuguese ("Costa" as Koshta)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
-                   (re.compile(r"w(?=[aeiou])|(?<=[eo])w$|(?<=[aeiou])w(?=[bcdfgklmnprstz])"), ("v",)),
+                   (re.compile(r"w(?=[aeiou])|(?<=[eo])w$|(?<=[aeiou])w(?=[bcdfgklmnprstz])|^w(?=[lr])"), ("v",)),
                    (re.compile(r"(?<=[iy])j$"), ("",)),
                    (re.compile(r"(?<=o)t$"), ("",)),
                    (re.compile(r"i(?=[bcdfgklmnprstvz]e(?:[^aeiou]|$))"), ("ai",)),
@@ -172,8 +172,8 @@ def readings(name: str) -> tuple:
     ('qingde', 'chingde', 'chingte')
     >>> readings("sergej")[-1], readings("lawrow")[-1], readings("xavier")[-1], readings("costa")[-1]
     ('sergey', 'lavrov', 'javier', 'coshta')
-    >>> readings("hsi"), readings("tosimitu")
-    (('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
+    >>> readings("wladimir")[-1], readings("hsi"), readings("tosimitu")
+    ('vladimir', ('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):
