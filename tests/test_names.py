@@ -28,7 +28,7 @@ def clean_names(text: str, **options):
 
 # the name_style each group of positive cases runs with
 STYLES = {"seed": "document", "synthetic": "document", "request": "document", "canonical": "canonical",
-          "roles": "document"}
+          "roles": "document", "forms": "document"}
 
 
 def _positive(*groups):
@@ -39,7 +39,7 @@ def _positive(*groups):
 
 
 @pytest.mark.parametrize("text,expected,request_names,style",
-                         list(_positive("seed", "synthetic", "request", "canonical", "roles")))
+                         list(_positive("seed", "synthetic", "request", "canonical", "roles", "forms")))
 def test_positive_case(text, expected, request_names, style):
     result = clean_names(text, names=request_names, name_style=style)
     assert result.text == expected, f"{text!r} -> {result.text!r}, edits {result.edits}"
@@ -198,9 +198,10 @@ def test_broken_rules_file_names_the_entry(tmp_path):
         load_rules(tmp_path, steps=(names.STEP,))
 
 
-@pytest.mark.parametrize("text", CASES["role_negatives"])
+@pytest.mark.parametrize("text", CASES["role_negatives"] + CASES["form_negatives"])
 def test_role_negative_is_untouched(text):
-    """A title that fits no listed person close to the surname changes nothing."""
+    """A title that fits no listed person close to the surname changes nothing; nor does
+    another person with a form of a listed given name."""
     result = clean_names(text)
     assert result.text == text and not result.edits, f"{text!r}: {result.edits}"
 

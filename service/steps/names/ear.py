@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 from .match import (Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, letters_of, make_match,
                     match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
+from .romanise import one_name
 from .scan import cached_on
 from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, fuzzy_confidence, heard_as,
                     is_distinctive, is_rare, letters_heard_alike, readings, same_syllables, similar_word, sounds_like,
@@ -138,8 +139,13 @@ def _match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
     # after a title, a given name and surname both heard ("President Wolodymyr Selenskyj")
     heard_both = [f for letter in letters_heard_alike(parts[0].key[:1]) for f in gaz.full.get(letter, ())
                   if f not in heard_given] if after_title else []
+    # a first part read in another romanisation, with another first letter ("Hsi" as Xi)
+    first = parts[0].key[:1]
+    read_as = sorted({r[:1] for r in readings(parts[0].key)[1:]} - {first} - set(letters_heard_alike(first))) \
+        if not parts[0].initial else []
+    read_first = [f for letter in read_as for f in gaz.full.get(letter, ()) if f not in heard_given]
     suggestion = None
-    for form in (*gaz.full.get(parts[0].key[:1], ()), *heard_given, *heard_both):
+    for form in (*gaz.full.get(first, ()), *heard_given, *heard_both, *read_first):
         found = match_full(parts, form, is_word, after_title)
         if found is not None and found.confidence > SUGGEST_CONFIDENCE:
             return found  # a form that applies wins over one only suggested ("Kim Jong-un")
@@ -247,8 +253,9 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
                 return None
         elif b.initial:
             return None
-        elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)):
-            # a given name written alike, read as in its language ("Dmitrij" as Dmitri)
+        elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)) or one_name(a.key, b.key):
+            # a given name written alike, read as in its language ("Dmitrij" as Dmitri), or
+            # another language's form of it ("Yitzhak" for Isaac)
             strength = "strong" if strength != "heard" else strength
         elif hear and sounds_like(a.key, b.key):
             strength = "heard"

@@ -18,10 +18,13 @@ frozenset({'p'})
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import OSA
 
 from .match import Gazetteer, Match, Part, WindowContext, make_match
 from .sound import SUGGEST_CONFIDENCE, double_metaphone, is_rare, metaphones_meet, same_first_sound
+from .spoken import spoken_key
 
 # Characters before a surname that its title may take up ("secretary of state for
 # foreign affairs" is longer than any title of the table): within the run's reach
@@ -85,14 +88,25 @@ def fits_title(gaz: Gazetteer, titles: tuple, entry_id: str) -> bool:
 
 
 def closeness(cand: str, surname: str) -> float:
-    """Edits over the longer spelling; a spelling Double Metaphone hears as the
-    surname counts as one edit closer.
+    """Edits over the longer spelling; a spelling Double Metaphone hears as the surname
+    counts as one edit closer. Said with the same consonants (`spoken_key`), only the
+    vowels' edits count: "Shoelts" is Scholz with one vowel more, four edits written, and
+    "Mertsch" is no Merkel.
 
     >>> round(closeness("baroh", "barrot"), 2), round(closeness("ichiba", "ishiba"), 2)
     (0.33, 0.0)
+    >>> round(closeness("shoelts", "scholz"), 2), round(closeness("mertsch", "merkel"), 2)
+    (0.17, 0.57)
     """
     edits = OSA.distance(cand, surname) - (1 if metaphones_meet(cand, surname) else 0)
-    return max(edits, 0) / max(len(cand), len(surname))
+    written = max(edits, 0) / max(len(cand), len(surname))
+    said, listed = spoken_key(cand), spoken_key(surname)
+    if _VOWEL.sub("", said) != _VOWEL.sub("", listed):
+        return written
+    return min(written, OSA.distance(said, listed) / max(len(said), len(listed)))
+
+
+_VOWEL = re.compile("[aeiouy]")
 
 
 def match_by_role(word: Part, gaz: Gazetteer, titles: tuple, ctx: WindowContext) -> Match | None:

@@ -157,11 +157,51 @@ def role_after(text: str, end: int) -> bool:
     return len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words)
 
 
-def title_before(text: str, start: int) -> bool:
-    """A lower-case title or role word right before a run ("German chancellor Friedrich Merz").
+def title_before(text: str, start: int, end: int | None = None) -> bool:
+    """A lower-case title or role word right before a run ("German chancellor Friedrich Merz"),
+    or, given the run's `end`, a title it is set in apposition to (`apposed_title_end`).
 
     >>> title_before("German chancellor Friedrich Merz", 18), title_before("the book Friedrich wrote", 9)
     (True, False)
+    >>> title_before("The prime minister, Albanizy, said", 20, 28)
+    True
     """
     before = text[max(0, start - 40):start].split()
-    return bool(before) and before[-1].islower() and before[-1] in TITLES
+    if bool(before) and before[-1].islower() and before[-1] in TITLES:
+        return True
+    return end is not None and apposed_title_end(text, start, end) is not None
+
+
+# "the [former] prime minister, " or "Brazil's foreign minister, " right before a run: a title the
+# run may be set in apposition to
+_THE_TITLE = re.compile(r"(?:(?<![\w-])[Tt]he|\w['’]s)\s+([^,.;:()\n]{1,60}?),\s+$")
+# words of such a title ("former foreign minister")
+TITLE_WORDS = 4
+
+
+def apposed_title_end(text: str, start: int, end: int) -> int | None:
+    """Where a title ends that a run is set in apposition to, between commas, as wire copy
+    names an office holder ("The prime minister, Albanizy, said"; "Brazil's foreign minister,
+    Mauro Vieyra, met"): the title, after "the" or a possessive, ends in a title word and the
+    run is closed by a comma. None otherwise: "After meeting the prime minister, Biden said"
+    names two people.
+
+    >>> text = "The former chancellor, Shoelts, gave"
+    >>> apposed_title_end(text, 23, 30), text[:21]
+    (21, 'The former chancellor')
+    >>> apposed_title_end("Brazil's foreign minister, Mauro Vieyra, met", 27, 39)
+    25
+    >>> apposed_title_end("After meeting the prime minister, Biden said", 34, 39) is None
+    True
+    >>> apposed_title_end("The book, Albanizy, said", 10, 18) is None
+    True
+    """
+    if not text.startswith(",", end):
+        return None
+    m = _THE_TITLE.search(text, max(0, start - 70), start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if len(words) > TITLE_WORDS or words[-1].lower() not in TITLES:
+        return None
+    return m.end(1)

@@ -48,6 +48,7 @@ from functools import lru_cache
 from ...scan import chunk_start, tokens_between
 from .match import PARTICLES, TITLES, Gazetteer
 from .sound import consonant_skeleton
+from .spoken import readings
 
 # Tokens a guard or cue may read on either side of a lower-case form
 # (names.CUE_WINDOW; a chunk holds at least one token, so as many chunks).
@@ -298,6 +299,14 @@ def _sound(key: str) -> tuple:
     return key[0], consonant_skeleton(key)
 
 
+@lru_cache(maxsize=65536)
+def _sounds(key: str) -> frozenset:
+    """The sounds (`_sound`) of a word as written and as its language may read it (`readings`:
+    "Sergej" heard as Sergey, "Lawrow" as Lavrov, which the by-ear tiers hear alike);
+    empty under SOUND_MIN letters."""
+    return frozenset(_sound(r) for r in readings(key) if len(r) >= SOUND_MIN) if len(key) >= SOUND_MIN else frozenset()
+
+
 def could_be_word(key: str, screens: tuple) -> bool:
     """`could_name` of one plain word (no initial, no pair); cached in each
     screen, as the same few capitalised words open most sentences."""
@@ -310,8 +319,7 @@ def _word_in(screen: Screen, key: str) -> bool:
     if hit is None:
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
-        sound = _sound(key) if len(key) >= SOUND_MIN else None
-        hit = memo[key] = key in screen.keys or (sound is not None and sound in screen.sounds)
+        hit = memo[key] = key in screen.keys or not screen.sounds.isdisjoint(_sounds(key))
     return hit
 
 
@@ -328,14 +336,17 @@ def is_plain_non_name(region: str, screens: tuple) -> bool:
 
 
 def after_lower_title(text: str, start: int) -> bool:
-    """A lower-case title word right before `start` ("prime minister Ichiba"): the
-    word after it may be a surname heard by ear that no screen hears (roles.py).
+    """A lower-case title word right before `start` ("prime minister Ichiba"), or before
+    a comma (an apposition: "the former chancellor, Shoelts,"): the word after it may be
+    a surname heard by ear that no screen hears (roles.py).
 
     >>> after_lower_title("the prime minister Ichiba", 19), after_lower_title("said. Ichiba", 6)
     (True, False)
+    >>> after_lower_title("the chancellor, Shoelts", 16)
+    True
     """
     word = text[max(0, start - 20):start].rsplit(None, 1)[-1:] if start else []
-    return bool(word) and word[0] in TITLES
+    return bool(word) and (word[0] in TITLES or word[0][-1:] == "," and word[0][:-1] in TITLES)
 
 
 def _plain_skips(screens: tuple) -> dict:
@@ -360,9 +371,9 @@ def could_name(parts: tuple, screens) -> bool:
             continue
         if key in TITLES and p is not parts[-1]:
             return True  # a lone surname after a title may be heard by ear ("President Erdowan")
-        sound = _sound(key) if len(key) >= SOUND_MIN else None
+        sounds = _sounds(key)
         for s in screens:
-            if key in s.keys or (sound is not None and sound in s.sounds) or (prev and s.begins_key(prev + key)):
+            if key in s.keys or not s.sounds.isdisjoint(sounds) or (prev and s.begins_key(prev + key)):
                 return True
         prev = key
     return False

@@ -2,7 +2,8 @@
 and how sure a match by ear is (`fuzzy_confidence`: applied or only suggested).
 
 Shared by the tiers of `match` that match a name spelled by ear ("Keir
-Stammer", "Narendra Mody", "German chancellor Friedrich Mertz").
+Stammer", "Narendra Mody", "German chancellor Friedrich Mertz"); how letters are said
+is `spoken`'s.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from metaphone import doublemetaphone
 from rapidfuzz.distance import OSA
 
 from ...lexicon import zipf
+from .spoken import readings, spoken_key, undoubled
 
 # wordfreq Zipf below which a word is seldom written at all (a likely misspelling)
 RARE_ZIPF = 2.0
@@ -226,15 +228,6 @@ def consonants_heard_alike(cand: str, known: str) -> bool:
             and OSA.distance(cand, known, score_cutoff=allowed_edits(known) + 1) <= allowed_edits(known))
 
 
-def undoubled(word: str) -> str:
-    """A word with each run of one letter written once: doubling is not heard.
-
-    >>> undoubled("abbe"), undoubled("rutte"), undoubled("kallas")
-    ('abe', 'rute', 'kalas')
-    """
-    return "".join(c for i, c in enumerate(word) if i == 0 or word[i - 1] != c)
-
-
 def written_alike(a: str, b: str) -> bool:
     """The same letters, one doubled or two swapped: a slip of the pen, not another sound.
 
@@ -347,165 +340,6 @@ def heard_as(cand: str, known: str) -> bool:
     # NYSIIS and Double Metaphone's second reading hear vowels and th loosely: enough
     # for a spelling nobody writes, not for a surname people do
     return is_rare(cand) and (phonetic_equal(cand, known) or metaphones_meet(cand, known))
-
-
-# Spellings an English ear hears as one sound, most specific first (the ground of
-# Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
-# "Merts" for Merz, "Vans" for Vance, "Yee" for Yi; Swedish rs said as rsh
-# ("Kristerschon"), zh as j, and the kh and h that transliterate one letter (Russian х,
-# Ukrainian г, Arabic ح/خ: "Sibykha" for Sybiha).
-_SPOKEN = (("tsch", "ch"), ("tch", "ch"), ("dj", "j"), ("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
-           ("sch", "sh"), ("rsh", "rs"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
-           ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
-           ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
-           ("x", "ks"), ("z", "s"), ("y", "i"))
-
-
-# an h after a vowel and before a consonant or at the end lengthens the vowel, no sound of
-# its own ("Mehrz", "Abeh")
-_SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiouh]|$)")
-# a y between vowels is the glide an ear hears between them, written i as often as y
-# ("Georgiyeva", "Ghebreiesus"); a final y stays (Carney is not Carnai)
-_GLIDE_Y = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
-# French endings whose x, lt or r is silent: -aux and -ault said as o, -oux as ou, -ier as -ié
-# ("Trudaux", "Bairoux", "Barrault", "Barnyé" for Barnier); and the gh of Italian and
-# Amharic spelling, a hard g before e and i ("Moteghee", "Ghebreyesus")
-_SILENT_X = ((re.compile(r"aux$"), "o"), (re.compile(r"oux$"), "ou"), (re.compile(r"ault$"), "o"),
-             (re.compile(r"(?<=[^aeiou])ier$"), "ie"), (re.compile(r"gh(?=[eiy])"), "g"))
-# German st-, sp- are said sht-, shp- ("Shtainmayer" for Steinmeier)
-_INITIAL_SH = re.compile(r"^sh(?=[tp])")
-# ae, ai, ay before an r that closes the syllable: the German ä/e an English ear writes "air"
-# ("Mairkel", "Hairtzog", "Bairbock")
-_AIR = re.compile(r"a[eiy]r(?=[^aeiou]|$)")
-# an h between two like vowels is the glottal stop of Hebrew and Arabic ("Sahaar" for Sa'ar)
-_HIATUS_H = re.compile(r"([aeiou])h(?=\1)")
-# after a consonant, e or i before a or o is the glide y ("Cheang", "Chiang" and Pinyin "Qiang";
-# "Yeol" as "Yol"); e and i before u stay (French eu, "Iulia" apart)
-_GLIDE = re.compile(r"(?<=[^aeiou])[ei]+(?=[ao])(?!au)")  # not French eau ("Trudeau")
-# a final -ey after a consonant is said as -ee in English ("Carney", "Karnie"); not in short
-# words ("Frey")
-_FINAL_EY = re.compile(r"(?<=[^aeiou])ey$")
-# a voiced stop at the end of a word is said voiceless in German, Dutch and the Slavic
-# languages ("Herzog" as Hertsok, "Stoltenberg" as -berk); not the g of -ng, a nasal
-_FINAL_VOICED = re.compile(r"(?<!n)[gdb]$")
-_DEVOICED = {"g": "k", "d": "t", "b": "p"}
-
-
-@lru_cache(maxsize=65536)
-def spoken_key(word: str) -> str:
-    """A name as it is heard: spellings of one sound made one, doubled letters
-    written once, a final silent e dropped.
-
-    >>> spoken_key("trudeau") == spoken_key("trudo"), spoken_key("merz") == spoken_key("merts")
-    (True, True)
-    >>> spoken_key("vance") == spoken_key("vans"), spoken_key("yi") == spoken_key("yee")
-    (True, True)
-    >>> spoken_key("steinmeier") == spoken_key("steinmayer"), spoken_key("carney") == spoken_key("carnai")
-    (True, False)
-    >>> spoken_key("merz") == spoken_key("mercer"), spoken_key("vance") == spoken_key("vane")
-    (False, False)
-    >>> spoken_key("mehrz") == spoken_key("merz"), spoken_key("jaishanka") == spoken_key("jaishankar")
-    (True, True)
-    >>> spoken_key("tchiang") == spoken_key("chiang"), spoken_key("abeh") == spoken_key("abe")
-    (True, True)
-    >>> spoken_key("trudaux") == spoken_key("trudeau"), spoken_key("bairoux") == spoken_key("bayrou")
-    (True, True)
-    >>> spoken_key("hertsok") == spoken_key("herzog"), spoken_key("georgiyeva") == spoken_key("georgieva")
-    (True, True)
-    >>> spoken_key("wonk") == spoken_key("wong"), spoken_key("carney") == spoken_key("carnei")
-    (False, False)
-    >>> [spoken_key(a) == spoken_key(b) for a, b in (("shtainmayer", "steinmeier"), ("hairtzog", "herzog"),
-    ...     ("sahaar", "saar"), ("kristerschon", "kristersson"), ("sibykha", "sybiha"), ("zholi", "joly"),
-    ...     ("cheang", "chiang"), ("karnie", "carney"), ("ruttuh", "rutte"), ("barnye", "barnier"),
-    ...     ("moteghee", "motegi"), ("trudeau", "trudo"))]
-    [True, True, True, True, True, True, True, True, True, True, True, True]
-    """
-    if len(word) > 3 and word.endswith("uh"):
-        word = word[:-2] + "e"  # a final schwa written -uh, as Dutch and German write it -e ("Ruttuh")
-    if len(word) > 4:
-        word = _FINAL_EY.sub("i", word)
-    word = _GLIDE_Y.sub("i", word)
-    word = _GLIDE.sub("y", word)
-    word = _HIATUS_H.sub("", word)
-    word = _AIR.sub("er", word)
-    word = _FINAL_VOICED.sub(lambda m: _DEVOICED[m.group()], word)
-    for silent, heard in _SILENT_X:
-        word = silent.sub(heard, word)
-    for spelled, heard in _SPOKEN:
-        word = word.replace(spelled, heard)
-    word = _INITIAL_SH.sub("s", word)
-    word = undoubled(_SILENT_H.sub("", word))
-    if word.endswith("f") and word[-2:-1] in "aeiou":
-        word = word[:-1] + "v"  # Russian -ov written -off ("Rachmaninoff")
-    if len(word) > 4 and word.endswith(("er", "ar", "or", "ah")):
-        return word[:-2] + "a"  # a final -er, -ar as most of the English-speaking world says it
-    return word[:-1] if len(word) > 3 and word.endswith("e") else word
-
-
-# Pinyin letters an English ear hears otherwise: "Xi" as "Shi", "Qiang" as "Chiang"
-_PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
-_WADE_GILES = re.compile(r"[db]")
-# Letters read otherwise in the languages names come from: a j before a vowel is
-# said as y in most of Europe ("Kaja", "Jens") and as h in Spanish ("Javier"); a w
-# before a vowel or ending -ew/-ow as v (German, Polish: "Medwedew"); a final -ij/-yj as -i/-y
-# ("Dmitrij"); a j between a consonant and e only softens the consonant (German and
-# Polish "Medwedjew"); a j after a vowel and before a consonant closes a diphthong as y
-# ("Bajden", said as Biden); a final t after o is silent in French ("Barrot", "Trudot");
-# an i before one consonant and a closing e is said as in English "bide" ("Biden"); an e
-# before another vowel is heard with a y glide ("Pompeo" as Pompeyo); Polish sz is sh
-# ("Łukaszenko"); Italian gli before a vowel is a y ("Tagliani" as Tajani); Japanese hu
-# in the Kunrei spelling is fu ("Humio")
-_READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
-                   (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
-                   (re.compile(r"(?<=[aeiou])j(?=[^aeiou])"), ("y",)),
-                   (re.compile(r"w(?=[aeiou])|(?<=[eo])w$"), ("v",)),
-                   (re.compile(r"(?<=[iy])j$"), ("",)),
-                   (re.compile(r"(?<=o)t$"), ("",)),
-                   (re.compile(r"i(?=[bcdfgklmnprstvz]e(?:[^aeiou]|$))"), ("ai",)),
-                   (re.compile(r"(?<=e)(?=[aou])"), ("y",)),
-                   (re.compile(r"sz"), ("sh",)),
-                   (re.compile(r"gli(?=[aeiou])"), ("y",)),
-                   (re.compile(r"^h(?=u[^aeiou])"), ("f",)))
-
-
-@lru_cache(maxsize=65536)
-def readings(name: str) -> tuple:
-    """A name as written, and as it is heard when its letters may be read another
-    way: as Pinyin (a q not followed by u, or an x before a vowel), or as
-    `_READ_OTHERWISE` says.
-
-    >>> readings("xi"), readings("qiang"), readings("merz")
-    (('xi', 'shi'), ('qiang', 'chiang'), ('merz',))
-    >>> readings("kaja"), readings("javier")
-    (('kaja', 'kaya', 'kaha'), ('javier', 'yavier', 'havier'))
-    >>> readings("medwedew"), readings("dmitrij"), readings("barrot")
-    (('medwedew', 'medvedev'), ('dmitrij', 'dmitri'), ('barrot', 'barro'))
-    >>> readings("medwedjew")[-1], readings("bajden"), readings("biden")
-    ('medvedev', ('bajden', 'bayden'), ('biden', 'baiden'))
-    >>> readings("pompeo"), readings("tagliani"), readings("humio")
-    (('pompeo', 'pompeyo'), ('tagliani', 'tayani'), ('humio', 'fumio'))
-    >>> readings("qingde")
-    ('qingde', 'chingde', 'chingte')
-    """
-    heard = [name]
-    if re.search(r"q(?!u)|x[aeiou]", name):
-        pinyin = name
-        for spelled, said in _PINYIN:
-            pinyin = pinyin.replace(spelled, said)
-        heard.append(pinyin)
-        # Wade-Giles, the older romanisation, writes Pinyin's unaspirated d, b as t, p
-        # ("Lai Qingde" is Lai Ching-te)
-        wade = _WADE_GILES.sub(lambda m: _DEVOICED[m.group()], pinyin)
-        if wade != pinyin:
-            heard.append(wade)
-    every = name  # all the first readings at once ("Medwedjew": soft j and German w)
-    for letter, saids in _READ_OTHERWISE:
-        if letter.search(name):
-            heard.extend(letter.sub(said, name) for said in saids)
-            every = letter.sub(saids[0], every)
-    if every not in heard:
-        heard.append(every)
-    return tuple(heard)
 
 
 def sounds_like(cand: str, known: str) -> bool:

@@ -14,7 +14,7 @@ Only the tokens near capitals and lower-case forms are read (`scan`,
 exact: the same changes as reading every token). A few linear passes over
 them, with every index built once (request
 names: once per distinct list): lower-case words that start a case-fixable
-form ("china", "new delhi") are tried as proper nouns (`fix_case`); runs of
+form ("china", "new delhi") are tried as proper nouns (`casing.fix_case`); runs of
 capitalised words and initials are collected (`collect_runs`), read once for
 document facts (`run_facts`, `collect_facts`: who is named, which surnames belong to
 someone else), then cut into windows of at most MAX_PARTS parts and matched by
@@ -33,7 +33,6 @@ round takes the runs that the fixes left untouched from the round before (`round
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -42,14 +41,15 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import collect_runs, role_after, segments_of, split_suffix, title_before
+from .runs import apposed_title_end, collect_runs, role_after, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
-from .guards import is_common_noun_use, names_unlisted
-from .roles import build_roles, fits_title, match_by_role, titles_before
+from .guards import names_unlisted
+from .roles import CLOSE, ROLE_CONFIDENCE, build_roles, closeness, fits_title, match_by_role, titles_before
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
-from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, is_casing_slip, place_entries
+from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, place_entries
+from .casing import fix_case
 from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
 from .style import VariantStyle
 from .view import reading_of
@@ -98,7 +98,6 @@ RULE_SCHEMA = {
         "surname_alone": {"type": "boolean"},
     },
 }
-CUE_WINDOW = 3  # tokens either side of a lower-case form where a case cue counts
 
 
 def compile_rules(entries) -> Gazetteer:
@@ -380,6 +379,8 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
             role = match_after_role(memo, seg[0], ctx, hit)
             if role is not None:
                 j, hit = 1, role
+        elif ctx.after_title and hit is not None and hit.confidence < MIN_APPLY and j > 1:
+            hit = vouch_by_title(memo, hit, seg[j - 1])
         if hit is None:
             j += 1
         else:
@@ -387,118 +388,37 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
     return found
 
 
+def vouch_by_title(memo: WindowMemo, hit, last):
+    """A full name only suggested by ear, after a title that fits that listed person,
+    whose surname (the window's `last` part) is CLOSE to the listed one: applied, as the
+    title and the given name both say who it is ("Former prime minister Theresa Maye",
+    "Foreign Minister Wang Yee"). Another outlet's spelling (`variant`) stays the style's."""
+    if hit.rule != "names.fuzzy" or hit.variant or last.initial:
+        return hit
+    for gaz in memo.gazetteers:
+        entry = gaz.by_id.get(hit.entry_id)
+        if entry is None:
+            continue
+        titles = titles_before(memo.text, apposed_title_end(memo.text, hit.start, hit.end) or hit.start,
+                               gaz.roles) if gaz.roles else ()
+        if fits_title(gaz, titles, hit.entry_id) and closeness(last.key, entry.parts[-1].key) <= CLOSE:
+            return replace(hit, confidence=ROLE_CONFIDENCE)
+        return hit
+    return hit
+
+
 def match_after_role(memo: WindowMemo, word, ctx: WindowContext, suggested=None):
     """A lone surname after a title, heard further off than the other tiers allow or
     only suggested by them, where the title says whose it is (roles.py): None when
     the title does not speak, or fits the person already suggested."""
     for gaz in memo.gazetteers:
-        titles = titles_before(memo.text, word.start, gaz.roles) if gaz.roles else ()
+        titles = titles_before(memo.text, apposed_title_end(memo.text, word.start, word.end) or word.start,
+                               gaz.roles) if gaz.roles else ()
         hit = match_by_role(word, gaz, titles, ctx) if titles else None
         if hit is not None and (suggested is None or hit.confidence >= MIN_APPLY
                                 or not fits_title(gaz, titles, suggested.entry_id)):
             return hit
     return None
-
-
-def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple | None:
-    """A lower-case form of a case_fix name starting at token i:
-    (end index, Change, entry, cued), where `cued` is None for an entry that
-    needs no cue, else whether a cue word stands near.
-
-    An acronym is never made of an ordinary word ("who" is not "WHO").
-    """
-    base, _ = split_suffix(tokens[i].text)
-    for gaz in gazetteers:
-        for words, form in sorted(gaz.case_forms.get(base.lower(), ()), key=lambda wf: -len(wf[0])):
-            toks = tokens[i:i + len(words)]
-            if len(toks) < len(words) or any(text[a.end:b.start] != " " for a, b in zip(toks, toks[1:])):
-                continue
-            said = [t.text for t in toks]
-            said[-1], suffix = split_suffix(said[-1])
-            target = form.written.split() if form.keep else form.replacement.split()
-            if [w.lower() for w in said] != list(words) or len(target) != len(said):
-                continue
-            if not all(w == t or w == t.lower() for w, t in zip(said, target)) or said == target:
-                continue
-            if form.entry.from_data and not is_casing_slip(text, tokens, i, i + len(words), said):
-                continue
-            if any(len(t) > 1 and t.isupper() and is_word(w.lower()) for w, t in zip(said, target)):
-                continue
-            if is_guarded(tokens, i, i + len(words), form.entry):
-                continue
-            if form.entry.kind == "place" and len(words) == 1 and is_common_noun_use(tokens, i, is_word, text):
-                continue  # "grandma's china", "a turkey": the ordinary word ("the Quad" is a group)
-            start, end = toks[0].start, toks[-1].end - len(suffix)
-            rep = " ".join(target)
-            change = Change(start, end, rep, "names.case", f"'{text[start:end]}' is the name '{rep}'", 0.9)
-            return i + len(words), change, form.entry, is_cued(tokens, i, i + len(words), form.entry)
-    return None
-
-
-def is_guarded(tokens: list, i: int, j: int, entry) -> bool:
-    """A guard word next to tokens[i:j] shows the ordinary word ("fine china")."""
-    before = tokens[i - 1].lower if i > 0 else ""
-    after = tokens[j].lower if j < len(tokens) else ""
-    return before in entry.case_before or after in entry.case_after
-
-
-def is_cued(tokens: list, i: int, j: int, entry) -> bool | None:
-    """None when the entry needs no cue; else whether one stands within
-    CUE_WINDOW tokens ("quad members")."""
-    if not entry.case_cues:
-        return None
-    near = tokens[max(0, i - CUE_WINDOW):i] + tokens[j:j + CUE_WINDOW]
-    return any(split_suffix(t.lower)[0] in entry.case_cues for t in near)
-
-
-def fix_case(text: str, tokens: list, gazetteers, is_word) -> tuple[list, set]:
-    """Lower-case proper nouns: the changes and the token indices they cover.
-
-    An entry with cues is fixed where a cue stands near, and everywhere once
-    the text shows it is the proper noun: the canonical form mid-sentence, or
-    one cued occurrence (so that a second run finds nothing more to do).
-    """
-    found, next_free = [], 0
-    # most words start no lower-case name: one set lookup skips them, in a
-    # comprehension (a while loop over every token cost twice as much)
-    firsts = case_firsts(tuple(gazetteers))
-    starts = [i for i, tok in enumerate(tokens)
-              if tok.kind == "word" and split_suffix(tok.text)[0].lower() in firsts]
-    for i in starts:
-        if i < next_free:
-            continue  # inside the name found before
-        hit = case_fix_at(tokens, i, text, gazetteers, is_word)
-        if hit is not None:
-            found.append((i,) + hit)
-            next_free = hit[0]
-    cued = {entry.id for _, _, _, entry, ok in found if ok}
-    evidence = make_evidence(text)
-    changes, covered = [], set()
-    for start, end, change, entry, ok in found:
-        if ok is None or ok or entry.id in cued or evidence(entry):
-            changes.append(change)
-            covered.update(range(start, end))
-    return changes, covered
-
-
-def case_firsts(gazetteers: tuple) -> frozenset:
-    """The first words of every lower-case form: each gazetteer's set built once
-    (kept with it, `cached_on`), joined when a request adds its own names."""
-    sets = [cached_on(g, "case_firsts", lambda g=g: frozenset(g.case_forms)) for g in gazetteers]
-    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
-
-
-def make_evidence(text: str):
-    """Does the text write the canonical form mid-sentence (so "The Quad had"
-    shows the lower-case "quad" elsewhere is the proper noun)?"""
-    cache: dict = {}
-
-    def seen(entry) -> bool:
-        if entry.id not in cache:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(entry.canonical)}(?![\w-])")
-            cache[entry.id] = any(not sentence_start(text, m.start()) for m in pattern.finditer(text))
-        return cache[entry.id]
-    return seen
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -571,9 +491,10 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
     for _, _, parts in collect_runs(text, tokens, covered):
         # after a lower-case title, as after a capitalised one (`could_name`), a name
         # heard by ear may share no letter sound with its listed form ("Selenskyj")
-        if not could_name(parts, screens) and not title_before(text, parts[0].start):
+        titled = title_before(text, parts[0].start, parts[-1].end)
+        if not could_name(parts, screens) and not titled:
             continue
-        flags = (title_before(text, parts[0].start), role_after(text, parts[-1].end))
+        flags = (titled, role_after(text, parts[-1].end))
         old = earlier.record_for(text, parts, flags) if earlier is not None else None
         runs.append((parts, flags, old, (old.facts, old.others) if old is not None else run_facts(memo, parts)))
     seen, others = collect_facts([share for *_, share in runs])
