@@ -99,6 +99,13 @@ def kunrei_as_hepburn(word: str) -> str | None:
     return hepburn if hepburn != word else None
 
 
+def load_name_tables() -> None:
+    """Build the name-variants index (about 0.2 s, 4 MB) at start-up, where a missing or
+    broken package fails the start, not a request."""
+    if not name_variants.share_cluster("yitzhak", "isaac"):
+        raise RuntimeError("the name-variants tables do not join Yitzhak and Isaac: is name-variants installed whole?")
+
+
 @lru_cache(maxsize=65536)
 def one_name(a: str, b: str) -> bool:
     """Two different spellings (lower case) of one name in the name-variants tables: a

@@ -48,6 +48,7 @@ from ...sized_cache import SizedCache
 from .guards import names_unlisted
 from .roles import CLOSE, ROLE_CONFIDENCE, build_roles, closeness, fits_title, match_by_role, titles_before
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
+from .romanise import load_name_tables
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, place_entries
 from .casing import fix_case
 from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
@@ -535,7 +536,12 @@ def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | Non
                   m.confidence)
 
 
+def prepare(dictionaries) -> None:
+    """Load the name tables the matcher reads at start-up, not on the first request."""
+    load_name_tables()
+
+
 STEP = Step(name="names", run=run,
             summary="variants of known names -> canonical form; proper-noun casing",
-            english_only=True, needs_dictionaries=True, corrects_words=True,
+            english_only=True, needs_dictionaries=True, corrects_words=True, prepare=prepare,
             rules=RuleSpec("names.yaml", RULE_SCHEMA, compile_rules))
