@@ -11,6 +11,11 @@ word-class readings from lemminflect):
             finite verb follows is an inverted conditional or question ("Were I
             to ...", "Were it not for"); "where" would need that verb ("Where I
             live").
+  own clause  "where" before a noun phrase and a finite auxiliary ("annotations
+            where parentheses are omitted") opens a clause with its own subject
+            and verb; "were" would leave that verb without a clause.
+  agreement  "where" right after a singular noun ("a regression where compiling
+            failed") stays: "were" would need a plural subject there.
   infinitive  "buy" after a verb that takes a bare infinitive ("helped buy the
             house") is a verb, not "by" (unless the verb is passive: "was made buy").
   object    "off" after a quantity or a bare plural noun phrase that a verb
@@ -38,8 +43,8 @@ import re
 from ...lexicon import zipf
 from .wider import CLASS_PENALTY, PARTICLE_WINDOW, plural_noun_follows, with_wider
 from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _SUBJECTS, NAME_MAX_ZIPF,
-                        _base_forms, _is_plural_noun, finite_tags, readings, subject_agrees, words_after,
-                        words_before)
+                        _base_forms, _is_modifier, _is_plural_noun, finite_tags, opens_noun_phrase, readings,
+                        subject_agrees, words_after, words_before)
 
 # Words that may follow a number besides a plural noun phrase.
 _COUNT_LINKS = _NUMBER_WORDS | frozenset({"of", "or", "and", "hundred", "thousand", "million", "billion", "dozen"})
@@ -246,6 +251,26 @@ def gerund_subject(words: list) -> bool:
     return False
 
 
+def clause_follows(words: list) -> bool:
+    """True when `words` (those after "where") open with a noun phrase, no -ing form, and a
+    finite auxiliary or modal of its own follows it ("where parentheses are omitted",
+    "where the file is missing"): "were" there would leave that verb without a clause.
+
+    >>> clause_follows(["parentheses", "are", "omitted"]), clause_follows(["the", "old", "file", "is"])
+    (True, True)
+    >>> clause_follows(["held", "behind", "closed"]), clause_follows(["the", "best", "we", "have"])
+    (False, False)
+    """
+    if not words or not opens_noun_phrase(words[0]):
+        return False
+    for w in words[1:]:
+        if w in _FINITE_AUX:
+            return True
+        if not (w in _DETERMINERS or (w not in _NO_HEADS and ("NOUN" in readings(w) or _is_modifier(w)))):
+            return False
+    return False
+
+
 def _joins_adverbs(words: list, n: int) -> bool:
     """True when words[n] is "and" or "or" between two adverbs ("quickly and accurately"):
     it joins modifiers inside the clause, not two clauses."""
@@ -266,6 +291,25 @@ def _verb_after_singular_noun(noun: str, word: str) -> bool:
     if "NOUN" not in found or noun in _NO_HEADS or noun.endswith("ing") or _is_plural_noun(noun):
         return False
     return "VERB" in readings(word) and "VBZ" in finite_tags(word)
+
+
+def singular_noun(word) -> bool:
+    """True for a lower-case word that is only a noun, and a singular one: its own and only
+    lemma, with a plural of another spelling ("regression", not "data" or "series", which
+    may be plurals): "were" after it would disagree with its subject ("a regression where
+    compiling failed").
+
+    >>> singular_noun("regression"), singular_noun("parameters"), singular_noun("talks"), singular_noun(None)
+    (True, False, False, False)
+    >>> singular_noun("data"), singular_noun("it"), singular_noun("fixed")
+    (False, False, False)
+    """
+    if word is None or not word.islower() or readings(word) != {"NOUN"} or word in _NO_HEADS:
+        return False
+    from lemminflect import getAllInflections, getAllLemmas
+
+    plurals = getAllInflections(word, upos="NOUN").get("NNS", ())
+    return getAllLemmas(word).get("NOUN") == (word,) and any(p != word for p in plurals)
 
 
 # Verbs that take a bare infinitive: "helped buy", "let them buy".
@@ -299,7 +343,8 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
     elif (word, partner) == ("were", "where") and site.left is None and inverted_clause(
             words_after(text, site.tok.end, 5)):
         extra = CLASS_PENALTY
-    elif (word, partner) == ("where", "were") and gerund_subject(words_after(text, site.tok.end, 6)):
+    elif (word, partner) == ("where", "were") and (singular_noun(site.left) or clause_follows(
+            after := words_after(text, site.tok.end, 6)) or gerund_subject(after)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
                                                or verb_before_particle(before)

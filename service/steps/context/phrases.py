@@ -11,7 +11,11 @@ tests read the phrase around a site, each keeping the word as written:
               adjective, a name or a determiner ("the free end fair vote", "the free
               end Indo-Pacific"), or after a noun that may close the phrase itself
               ("this experience end to encourage"), or before a capitalised word
-              ("the Founder's end Premiere editions"), the bigrams decide.
+              ("the Founder's end Premiere editions"), the bigrams decide. A noun
+              before "end" may close the phrase itself, except where the phrase
+              opens its clause and a finite auxiliary follows ("or the logical stream
+              end was detected", "unless the stream end is"): "and" would join a
+              subject with no verb yet to a verb phrase.
   names       "and" between two capitalised words mid-sentence ("Will and
               Representation", "Perkins&Will and Pascali"): a title's or a firm's
               names, whose lower-cased bigrams ("will end") read them as other words.
@@ -33,7 +37,7 @@ from __future__ import annotations
 
 import math
 
-from .clauses import takes_bare_infinitive
+from .clauses import _FINITE_AUX, takes_bare_infinitive
 from .support import between_names
 from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
 from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings, words_before
@@ -47,6 +51,10 @@ _AFTER_NOUN_PHRASE = _PREPOSITIONS | frozenset({"to", "so", "as", "than", "up", 
                                                 "into", "onto", "that", "which", "who", "where", "when"})
 # Words read back from "end" for the opener of its noun phrase.
 NOUN_PHRASE_WINDOW = 4
+# Words after which a noun phrase opens a clause of its own, as its subject: conjunctions and
+# subordinators ("or the stream end was", "unless the stream end is").
+_CLAUSE_OPENERS = frozenset({"and", "or", "but", "nor", "unless", "if", "when", "whenever", "while", "because",
+                             "until", "once", "since", "although", "though", "whether", "that", "so"})
 
 
 def _possessive(word: str) -> bool:
@@ -107,6 +115,8 @@ def closes_noun_phrase(before: list, right) -> bool:
         return False
     if _possessive(before[0]) or right is None:
         return True  # "week's and" never parses; nor does "the rounded and."
+    if right in _FINITE_AUX and subject_opens_clause(before):
+        return True  # "or the logical stream end was detected": no verb for "and" to join to
     if _noun_like(before[0]) and before[0] not in _NUMBER_WORDS:
         # the phrase may be complete before "end" ("this experience end to encourage"):
         # "and" may join it to another noun or what follows; left to the bigrams
@@ -119,6 +129,24 @@ def closes_noun_phrase(before: list, right) -> bool:
     if not found or "ADJ" in found:
         return False  # an adjective, a name or an unknown word: "the free end fair vote"
     return bool(found & {"NOUN", "VERB", "AUX"})  # a compound ("more end clamps") or a verb
+
+
+def subject_opens_clause(before: list) -> bool:
+    """True when the noun phrase that `before` (the words before its last word, nearest first,
+    up to NOUN_PHRASE_WINDOW + 1) opens stands at the start of its clause: nothing before
+    its determiner, number or possessive in the clause, or a conjunction or subordinator.
+
+    >>> subject_opens_clause(["stream", "logical", "the", "or"]), subject_opens_clause(["stream", "the"])
+    (True, True)
+    >>> subject_opens_clause(["stream", "the", "closed"]), subject_opens_clause(["stream", "the", "in"])
+    (False, False)
+    """
+    for i, w in enumerate(before[:NOUN_PHRASE_WINDOW]):
+        if w in _PHRASE_OPENERS or _possessive(w):
+            return i + 1 == len(before) or before[i + 1] in _CLAUSE_OPENERS
+        if w in _NO_HEADS or not _modifier_in_phrase(w):
+            return False
+    return False
 
 
 def verb_after_joined_adverb(words: list) -> bool:
@@ -179,7 +207,7 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
     failed phrase test applied as `wider.with_wider` applies a word-class veto."""
     held = False
     if (word, partner) == ("end", "and"):
-        back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW)
+        back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW + 1)
         named = site.after is not None and site.after.text[:1].isupper()  # "Founder's end Premiere Editions"
         held = (not named and closes_noun_phrase(back, site.right)) or verb_after_joined_adverb(back)
     elif (word, partner) == ("and", "end"):
