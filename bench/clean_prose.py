@@ -1,6 +1,6 @@
 """Edits the whole pipeline makes on clean prose that is not news: a held-out check.
 
-usage: python -m bench.clean_prose DIR [DIR ...] [--show N] [--per-doc 20]
+usage: python -m bench.clean_prose DIR [DIR ...] [--show N] [--per-doc 20] [--gz]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
@@ -28,10 +28,12 @@ def main() -> None:
     ap.add_argument("dirs", nargs="+")
     ap.add_argument("--show", type=int, default=0, help="list up to N edits with their context")
     ap.add_argument("--per-doc", type=int, default=20, help="paragraphs per cleaned document")
+    ap.add_argument("--gz", action="store_true",
+                    help="read gzipped files and plain README/NEWS-style files too (most of /usr/share/doc)")
     a = ap.parse_args()
     paras, seen = [], set()
     for base in a.dirs:
-        for p in prose_dir_paragraphs(base):
+        for p in prose_dir_paragraphs(base, gz=a.gz):
             # prose only: grammar notation ("Item → A | B") is not English
             if len(p.split()) >= 8 and "→" not in p and " | " not in p and p not in seen:
                 seen.add(p)

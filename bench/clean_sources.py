@@ -58,21 +58,43 @@ def _docstring_sentences(base: str, skip) -> list:
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 
 
-def prose_dir_paragraphs(base: str) -> list:
+# Plain-text documents Debian packages install without an extension (most of them gzipped)
+_PLAIN_NAMES = ("README", "NEWS", "HISTORY", "FAQ", "TODO", "THANKS", "AUTHORS")
+
+
+def _read_doc(path: Path, gz: bool):
+    """The text of a documentation file and its name without ".gz" (None when unreadable,
+    or gzipped while `gz` is off)."""
+    import gzip
+
+    name = path.name
+    try:
+        if name.endswith(".gz"):
+            if not gz:
+                return None, name
+            return gzip.decompress(path.read_bytes()).decode("utf-8"), name[:-3]
+        return path.read_text(encoding="utf-8"), name
+    except (UnicodeDecodeError, OSError, EOFError, gzip.BadGzipFile):
+        return None, name
+
+
+def prose_dir_paragraphs(base: str, gz: bool = False) -> list:
     """Paragraphs of the documentation under `base`: the <p> paragraphs of .html
     files that hold no code, and the plain paragraphs of .md/.txt/.rst files (no
-    code fences or indented blocks), whitespace collapsed, each once. Use
-    documentation that was edited, and never the development benchmark."""
+    code fences or indented blocks), whitespace collapsed, each once. With `gz`,
+    gzipped files too and plain README/NEWS-style files (Debian installs most
+    documentation so). Use documentation that was edited, and never the
+    development benchmark."""
     import html as _html
 
     out, seen = [], set()
     for root, _dirs, files in sorted(os.walk(base)):
         for name in sorted(files):
-            path = Path(root, name)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (UnicodeDecodeError, OSError):
+            text, name = _read_doc(Path(root, name), gz)
+            if text is None:
                 continue
+            if gz and name.split(".")[0].upper() in _PLAIN_NAMES and not name.endswith((".html", ".htm")):
+                name += ".txt"
             if name.endswith((".html", ".htm")):
                 paras = [_html.unescape(re.sub(r"<[^>]+>", "", p)) for p in _PARAGRAPH.findall(text)
                          if "<code" not in p and "<pre" not in p]
