@@ -1,6 +1,6 @@
 """Phrase evidence for the `context` step: the phrase a word heads or completes.
 
-Beside the word-class tests of `wider` and the clause tests of `clauses`, four
+Beside the word-class tests of `wider` and the clause tests of `clauses`, five
 tests read the phrase around a site, each keeping the word as written:
 
   noun head   "end" that closes a noun phrase opened by a determiner, a number or a
@@ -16,6 +16,9 @@ tests read the phrase around a site, each keeping the word as written:
               opens its clause and a finite auxiliary follows ("or the logical stream
               end was detected", "unless the stream end is"): "and" would join a
               subject with no verb yet to a verb phrase.
+  verb end    "end" after a plural subject that opens its clause, before a
+              preposition or an adverb ("numbers end properly", "whose names end
+              in", "all lines end with"): the subject's verb.
   names       "and" between two capitalised words mid-sentence ("Will and
               Representation", "Perkins&Will and Pascali"): a title's or a firm's
               names, whose lower-cased bigrams ("will end") read them as other words.
@@ -40,7 +43,8 @@ import math
 from .clauses import _FINITE_AUX, takes_bare_infinitive
 from .support import between_names
 from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
-from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings, words_before
+from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _is_plural_noun, readings,
+                        words_before)
 
 # Words that open a noun phrase whose head may stand a few words on: determiners, numbers.
 _PHRASE_OPENERS = (_DETERMINERS | _NUMBER_WORDS) - {"which", "whichever", "each", "every", "either"}
@@ -149,6 +153,50 @@ def subject_opens_clause(before: list) -> bool:
     return False
 
 
+# Words after which "end" is the verb of a plural subject: a preposition or particle it
+# takes ("lines end with", "files end in", "we end up"); an adverb is read from lemminflect.
+_AFTER_VERB_END = frozenset({"in", "with", "up", "on", "at", "by"})
+# Words that open a plural subject as determiners or quantifiers ("all lines", "whose names").
+_SUBJECT_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "your",
+                                  "my", "some", "any", "no", "all", "both", "many", "most", "several"})
+
+
+def plural_subject_verb(before: list, right) -> bool:
+    """True when "end" follows a plural subject that opens its clause and is followed by a
+    preposition or an adverb it takes: "check that numbers end properly", "files whose names
+    end in", "so they end up". "and" would join the subject to a preposition ("that numbers
+    and properly"); in "in files and in folders" the noun follows a preposition, not a
+    clause's start, and this does not hold.
+
+    >>> plural_subject_verb(["numbers", "that", "check"], "properly"), plural_subject_verb(["names", "whose"], "in")
+    (True, True)
+    >>> plural_subject_verb(["lines", "all", "that"], "with"), plural_subject_verb(["files", "css", "that"], "in")
+    (True, True)
+    >>> plural_subject_verb(["names", "folder", "the", "all", "that"], "with")
+    True
+    >>> plural_subject_verb(["files", "in", "search"], "in"), plural_subject_verb(["numbers", "that"], "the")
+    (False, False)
+    >>> plural_subject_verb(["file", "that"], "in"), plural_subject_verb(["lines", "the", "of"], "with")
+    (False, False)
+    """
+    if not before or not _is_plural_noun(before[0]):
+        return False
+    if right not in _AFTER_VERB_END and readings(right or "") != {"ADV"}:
+        return False
+    rest = before[1:]
+    for i, w in enumerate(rest[:NOUN_PHRASE_WINDOW]):
+        if w in _CLAUSE_OPENERS or w == "whose":
+            return True
+        if w in _SUBJECT_DETERMINERS or _possessive(w):
+            before_it = rest[i + 1:i + 3]
+            if before_it[:1] in (["all"], ["both"]):  # "that all the names"
+                before_it = before_it[1:]
+            return not before_it or before_it[0] in _CLAUSE_OPENERS
+        if readings(w) and not _modifier_in_phrase(w):
+            return False  # an unknown word ("css") may be a modifier: a name or a term
+    return len(rest) < NOUN_PHRASE_WINDOW  # the subject opens the clause
+
+
 def verb_after_joined_adverb(words: list) -> bool:
     """True when `words` (before "end", nearest first) are an adverb right after "and", "or"
     or "but" ("and quickly end a game"): "end" is the joined verb; a second "and" would
@@ -209,7 +257,8 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
     if (word, partner) == ("end", "and"):
         back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW + 1)
         named = site.after is not None and site.after.text[:1].isupper()  # "Founder's end Premiere Editions"
-        held = (not named and closes_noun_phrase(back, site.right)) or verb_after_joined_adverb(back)
+        held = ((not named and closes_noun_phrase(back, site.right)) or verb_after_joined_adverb(back)
+                or plural_subject_verb(back, site.right))
     elif (word, partner) == ("and", "end"):
         held = between_names(text, site)
     elif (word, partner) == ("them", "then"):
