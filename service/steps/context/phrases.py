@@ -254,7 +254,7 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed phrase test applied as `wider.with_wider` applies a word-class veto."""
     held = False
-    if (word, partner) == ("end", "and"):
+    if (word, partner) in (("end", "and"), ("form", "from")):
         back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW + 1)
         named = site.after is not None and site.after.text[:1].isupper()  # "Founder's end Premiere Editions"
         held = ((not named and closes_noun_phrase(back, site.right)) or verb_after_joined_adverb(back)
@@ -273,4 +273,4 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
 
 def needs_phrase(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("end", "and", "them", "buy")
+    return word in ("end", "and", "them", "buy", "form")
