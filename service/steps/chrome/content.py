@@ -116,6 +116,23 @@ def is_definition_item(text: str) -> bool:
     return _DEFINITION.fullmatch(text.strip()) is not None
 
 
+# A line that is a price alone ("£88", "From $32", "149,00 €"): a product card's,
+# whose name stands on the lines above it.
+_PRICE = re.compile(r"(?:[^\W\d]{1,5}\.?\s)?(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|kr|zł|Kč|₽|USD|EUR|GBP|CHF))"
+                    r"(?:\s?[A-Z]{3})?")
+
+
+def is_price(text: str) -> bool:
+    """True for a line that is a price and nothing else (a word before it at most).
+
+    >>> is_price("£88"), is_price("From $32"), is_price("149,00\xa0€"), is_price("$20.00 USD")
+    (True, True, True, True)
+    >>> is_price("Free shipping on orders over £30"), is_price("2026"), is_price("Sale price")
+    (False, False, False)
+    """
+    return _PRICE.fullmatch(text.strip()) is not None
+
+
 def is_list_content(text: str) -> bool:
     """True for a list item of the article's own kind (see _LIST_CONTENT).
 
