@@ -30,6 +30,11 @@ ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
 # product, a gallery's photo), so it is no menu's label (a caption's "Hide
 # caption" button is).
 ITEM_CREDIT_RULES = ("chrome.phrase.photo_credit",)
+# A tag or category line ("Tags: India, Japan", "Category:Benchmarking")
+# names the values after it, on its line or below it; the short labels above
+# it, at the end of the article, are as often the article's own list (a
+# wiki's "See also") as a menu.
+TAG_RULES = ("chrome.phrase.tags",)
 # Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
 # before a long run of unknown labels counts as its menu: a scraped page has
 # dozens, an article's own text (a product's swatches, a spec sheet sent
@@ -70,7 +75,9 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     out = [False] * len(blocks)
     for i, j in sig.true_runs(flags):
         # on a page of dated items, a byline or a dateline is an item's, not a menu's label
-        known = sum(1 for k in range(i, j) if is_menu_label(matched[k], dated))
+        # a tag line at the run's end vouches for no label above it (TAG_RULES)
+        known = sum(1 for k in range(i, j) if is_menu_label(matched[k], dated)
+                    and not (k == j - 1 and matched[k].id in TAG_RULES))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
