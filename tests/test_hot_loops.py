@@ -7,7 +7,7 @@ from operator import itemgetter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.steps.chrome import signals
+from service.steps.chrome import content, signals
 
 # Prices, units, times, scores, tables and their near misses, in any order.
 LIST_PIECES = ["$", "€", "£", " ", "  ", "\t", "|", " | ", "(", "5", "12", "7:30", "3.5", "1,000", "400", "2-1",
@@ -16,13 +16,13 @@ LIST_PIECES = ["$", "€", "£", " ", "  ", "\t", "|", " | ", "(", "5", "12", "7
 
 
 def plain_is_list_content(text: str) -> bool:
-    return bool(signals._LIST_CONTENT.search(text)) or len(signals._NUMBER.findall(text)) >= 3
+    return bool(content._LIST_CONTENT.search(text)) or len(content._NUMBER.findall(text)) >= 3
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
 @given(st.one_of(st.lists(st.sampled_from(LIST_PIECES), max_size=25).map("".join), st.text(max_size=60)))
 def test_list_content_is_the_plain_search(text):
-    assert signals.is_list_content(text) == plain_is_list_content(text)
+    assert content.is_list_content(text) == plain_is_list_content(text)
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)

@@ -2,7 +2,8 @@
 
   step     the article, walking out from it, the rules of rules/chrome.yaml
   signals  line and block shapes (language-neutral) and prose evidence
-  match    the phrase rules, found with one joined pattern per length tier
+  content  a page's own list-like content: code, prices, tables, enumerations
+  match    the phrase rules compiled, found with one joined pattern per length tier
   glued    "… – Inside TelecomThis is…": the glued link title alone goes
   tail     the footer below the article's last paragraphs
   menus    runs of short labels (menus, tables) and pages of dated items

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...edits import Change
+from . import content
 from . import signals as sig
 
 # A line of at least this many words that repeats an earlier line word for
@@ -94,13 +95,13 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
         if key not in seen:
             seen.add(key)
             continue
-        if (i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or sig.is_list_content(key)
-                or sig.strip_bullet(key) != key or sig.is_code_like(key) or sig.is_enumeration(key)):
+        if (i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or content.is_list_content(key)
+                or sig.strip_bullet(key) != key or content.is_code_like(key) or content.is_enumeration(key)):
             # the article's own line, a sentence, a list item (a meal plan's, or any line
             # with a list marker: a scraper's link titles come without one), code, or an
             # enumeration (a product's ingredients shown in two tabs: no headline has four commas)
             continue
-        shown = key if len(key) <= 60 else key[:57] + "..."
+        shown = sig.shorten_for_message(key)
         out.append(Change(line.start, line.end, "", "chrome.repeated_line",
                           f"removed {shown!r}: outside the article, it repeats an earlier line of the page "
                           "word for word (a headline or teaser shown twice)", 0.8))

@@ -1,4 +1,6 @@
-"""Fast matching of a block against the `chrome` rules: the same first rule, fewer regex calls.
+"""The `chrome` rules compiled (`compile_rules`, `LineRule`), and fast matching of a block against them.
+
+Matching gives the same first rule with fewer regex calls.
 
 `match_rule` gives the answer of trying `rule.matches(text)` for every rule
 in order, but almost every block of an article is prose that no rule
@@ -37,13 +39,98 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...regexes import MIN_SELECTIVE, literal_cost, reduce_literals, required_literals
+from ...errors import RulesError
+from ...regexes import MIN_SELECTIVE, check_regex_safe, literal_cost, reduce_literals, required_literals
 
 # Words of a line, for rules that list words instead of a pattern.
 RULE_WORDS = re.compile(r"[\w'’+]+")
 # Characters no row of buttons or labels holds but code and formulas do: "( x):"
 # is a fragment of a function's signature, not the X share button.
 _NOT_LABELS = re.compile(r"[()\[\]{}=<>;]")
+
+
+RULE_SCHEMA = {
+    "type": "object",
+    "required": ["message"],
+    "oneOf": [{"required": ["pattern"]}, {"required": ["words"]}],
+    "properties": {
+        # a regular expression the whole (stripped) line must match, case-insensitively
+        "pattern": {"type": "string", "minLength": 1},
+        # or: every word of the line is one of these (a row of share buttons)
+        "words": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "min_words": {"type": "integer", "minimum": 1},
+        "case_sensitive": {"type": "boolean"},
+        # anywhere: chrome even between two article paragraphs; outside: only
+        # before or after the article (a bare "Home" or a byline)
+        "where": {"enum": ["anywhere", "outside"]},
+        "max_chars": {"type": "integer", "minimum": 1},
+        # the heading of a list of links ("Related Articles"): after the article,
+        # the lines below it go too, up to the next run of paragraphs
+        "starts_list": {"type": "boolean"},
+        # a line only a comment section has ("Leave a Reply"): once there is prose
+        # above it, the article ended before it
+        "ends_article": {"type": "boolean"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        # any_language: the pattern holds in every language ("© 2024 …"); the
+        # other rules are English phrases and only run on English text
+        "any_language": {"type": "boolean"},
+    },
+}
+_DEFAULT_MAX_CHARS = 200
+@dataclass(frozen=True)
+class LineRule:
+    """A compiled entry of rules/chrome.yaml."""
+
+    id: str
+    message: str
+    pattern: re.Pattern | None
+    words: frozenset
+    min_words: int
+    anywhere: bool
+    max_chars: int
+    confidence: float
+    starts_list: bool = False
+    ends_article: bool = False
+    any_language: bool = False
+
+    def matches(self, line: str) -> bool:
+        """True when the whole stripped line is this rule's chrome.
+
+        >>> LineRule("x", "", re.compile("menu", re.I), frozenset(), 1, True, 200, 0.9).matches(" Menu ")
+        True
+        """
+        line = line.strip()
+        if not line or len(line) > self.max_chars:
+            return False
+        if self.pattern is not None:
+            return self.pattern.fullmatch(line) is not None
+        words = label_words(line)
+        return len(words) >= self.min_words and all(w in self.words for w in words)
+
+
+def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
+    """Compile each entry once; a bad or unsafe pattern raises RulesError naming the rule."""
+    compiled = []
+    for entry in entries:
+        pattern = None
+        if "pattern" in entry:
+            source = entry["pattern"]
+            try:
+                pattern = re.compile(source, 0 if entry.get("case_sensitive") else re.IGNORECASE)
+            except re.error as exc:
+                raise RulesError(f"rule {entry['id']}: bad pattern {source!r}: {exc}") from None
+            try:
+                check_regex_safe(source)
+            except ValueError as exc:
+                raise RulesError(f"rule {entry['id']}: pattern {source!r}: {exc}") from None
+        compiled.append(LineRule(
+            id=entry["id"], message=entry["message"], pattern=pattern,
+            words=frozenset(w.lower() for w in entry.get("words", ())),
+            min_words=entry.get("min_words", 1), anywhere=entry.get("where", "anywhere") == "anywhere",
+            max_chars=entry.get("max_chars", _DEFAULT_MAX_CHARS), confidence=entry.get("confidence", 0.9),
+            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False),
+            any_language=entry.get("any_language", False)))
+    return tuple(compiled)
 
 
 def label_words(line: str) -> list[str]:

@@ -10,6 +10,7 @@ blocks are largely bylines and datelines is a listing of dated items
 from __future__ import annotations
 
 from . import signals as sig
+from .content import is_price
 
 # Bylines and datelines on this many lines of a page are its items' own (a
 # listing of stories or jobs): alone, outside the article, they stay; they
@@ -29,6 +30,11 @@ ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
 # product, a gallery's photo), so it is no menu's label (a caption's "Hide
 # caption" button is).
 ITEM_CREDIT_RULES = ("chrome.phrase.photo_credit",)
+# A tag or category line ("Tags: India, Japan", "Category:Benchmarking")
+# names the values after it, on its line or below it; the short labels above
+# it, at the end of the article, are as often the article's own list (a
+# wiki's "See also") as a menu.
+TAG_RULES = ("chrome.phrase.tags",)
 # Lines rules remove anywhere ("Sign in", "Privacy Policy") a page must show
 # before a long run of unknown labels counts as its menu: a scraped page has
 # dozens, an article's own text (a product's swatches, a spec sheet sent
@@ -64,11 +70,14 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
     dated = threaded or is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES),
                                       len(blocks))
-    flags = [matched[i] is not None or sig.is_menu_item(b.text) for i, b in enumerate(blocks)]
+    named = mark_card_names(blocks, matched)
+    flags = [matched[i] is not None or (sig.is_menu_item(b.text) and not named[i]) for i, b in enumerate(blocks)]
     out = [False] * len(blocks)
     for i, j in sig.true_runs(flags):
         # on a page of dated items, a byline or a dateline is an item's, not a menu's label
-        known = sum(1 for k in range(i, j) if is_menu_label(matched[k], dated))
+        # a tag line at the run's end vouches for no label above it (TAG_RULES)
+        known = sum(1 for k in range(i, j) if is_menu_label(matched[k], dated)
+                    and not (k == j - 1 and matched[k].id in TAG_RULES))
         bulleted = sum(1 for k in range(i, j) if sig.strip_bullet(blocks[k].text) != blocks[k].text)
         # a lone unknown label beside known chrome is as likely the article's heading
         # a long run of unknown labels is a menu only above the first paragraph (the
@@ -80,6 +89,32 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
                 (j - i >= long_run and j <= top and not bulleted and shown)
                 or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
+    return out
+
+
+# Lines above a price that name its product (a name, a variant, a "Sale
+# price" label): a product grid's card alternates them with its price.
+CARD_NAME_LINES = 3
+
+
+def mark_card_names(blocks: list[sig.Block], matched: list) -> list[bool]:
+    """True for the unmatched blocks among the CARD_NAME_LINES above a price line.
+
+    A collection's grid of products reads as a run of short labels broken by
+    prices ("The Super Pack", "All three serums", "£88"); a menu's labels
+    carry no price of their own.
+
+    >>> bs = sig.group_blocks(sig.split_lines("Shop\\nSale\\nNew\\nThe Trio\\nOriginal formula\\n£42\\nAbout"))
+    >>> mark_card_names(bs, [None] * 7)
+    [False, False, True, True, True, False, False]
+    """
+    out = [False] * len(blocks)
+    for k, block in enumerate(blocks):
+        if matched[k] is None and is_price(block.text):
+            for j in range(k - 1, max(-1, k - 1 - CARD_NAME_LINES), -1):
+                if matched[j] is not None or is_price(blocks[j].text):
+                    break
+                out[j] = True
     return out
 
 

@@ -31,7 +31,8 @@ from typing import Iterable, Sequence
 
 from ...edits import Change
 from .guard import repeat_key
-from .signals import Line, ends_sentence, is_list_content
+from .content import is_list_content
+from .signals import Line, ends_sentence, shorten_for_message
 
 RULE = "chrome.recurring_line"
 # A line is the site's when it is in at least this many documents of the
@@ -204,4 +205,4 @@ def widen(lines: Sequence[Line], article: range) -> range:
 
 def _shown(text: str) -> str:
     key = repeat_key(text)
-    return key if len(key) <= 60 else key[:57] + "..."
+    return shorten_for_message(key)

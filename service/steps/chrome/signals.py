@@ -23,6 +23,7 @@ from operator import itemgetter, not_
 from typing import NamedTuple
 
 from ...tokens import WORD
+from .content import is_code_like
 
 # A block is article prose when it is long and full of function words; the
 # thresholds are jusText's (length 70/200, stop-word density 0.30/0.32),
@@ -410,52 +411,6 @@ def strip_bullet(text: str) -> str:
     return text[m.end():] if m else text
 
 
-# A line of code: a call or a signature, an assignment, a statement's end, or
-# a line that opens with one of the keywords most languages share (lower case,
-# as code writes them; a menu's "Return policy" is capitalised). A scraper
-# cuts a code listing into such lines; they are neither labels nor links.
-# Configuration and syntax listings have shapes of their own: a snake_case
-# identifier, a quoted JSON key, a lower-case YAML key before its value, a
-# comment or a shell prompt, a syntax synopsis's "[ optional ]" or a line of
-# brackets alone, or two Markdown code spans (an API reference's parameter list).
-# Interface text has none of them: its labels are words.
-_CODE_LINE = re.compile(
-    r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
-    r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b"
-    r"|(?<![@\w?&=/.])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|^\"[^\"\s][^\"]{0,40}\"\s?:|^(?:-\s)?[a-z][\w-]*:\s+\S"
-    r"|^(?:#|//|--)\s\S|^\$\s[a-z]|^[\[{]\s|\s[\]}]$|^[\[\]{}()]+[,;]?$"
-    r"|`[^`\s][^`]*`[^`]*`[^`\s][^`]*`")
-
-
-def is_code_like(text: str) -> bool:
-    """True for a line that reads as code rather than as a label.
-
-    >>> is_code_like("def starmap"), is_code_like("await asyncio.sleep(1)"), is_code_like("( function , iterable ):")
-    (True, True, True)
-    >>> is_code_like("Return policy"), is_code_like("World News"), is_code_like("Boy Friend(WATCH VIDEO)")
-    (False, False, False)
-    >>> is_code_like("[ WHERE condition ]"), is_code_like("max_connections 100"), is_code_like('"name": "web",')
-    (True, True, True)
-    >>> is_code_like("image: nginx:1.25"), is_code_like("# restart the workers"), is_code_like("}")
-    (True, True, True)
-    >>> is_code_like("Contact: Sales"), is_code_like("#1 Bestseller"), is_code_like("[edit]"), is_code_like("@jane_doe")
-    (False, False, False, False)
-    >>> is_code_like("* `hostname` {string} * `callback` {Function}"), is_code_like("Use `npm` to install it")
-    (True, False)
-    """
-    text = text.strip()
-    if _CODE_MARKS.isdisjoint(text):
-        first = _FIRST_WORD.match(text)
-        if first is None or first.group() not in _CODE_KEYWORDS:
-            return False  # no character any code shape needs: most lines, without the regex
-    return _CODE_LINE.search(text) is not None
-
-
-# Every shape of _CODE_LINE but its opening keywords needs one of these characters
-_CODE_MARKS = frozenset('()[]{};:=>-_"#/$`')
-_CODE_KEYWORDS = frozenset("""def class import from return yield const let var function async await print if
-for while elif else try except catch public private static void int fn""".split())
-_FIRST_WORD = re.compile(r"[a-z]+")
 
 
 def mark_cells(lines: list[Line], blocks: list[Block]) -> list[bool]:
@@ -538,78 +493,15 @@ def is_sentence_like(text: str) -> bool:
         len(words) >= 20 and "," in text)
 
 
-# An enumeration: at least this many comma-separated items on a line of at
-# least ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list).
-# It has no function words yet is the page's content, not a menu: menus and
-# tag lists come one label a line in scraped text.
-ENUM_MIN_COMMAS = 4
-ENUM_MIN_WORDS = 12
+SHOWN_MAX_CHARS = 60
 
 
-def is_enumeration(text: str) -> bool:
-    """True for a long line of comma-separated items.
+def shorten_for_message(text: str) -> str:
+    """The text as an edit's message quotes it: at most SHOWN_MAX_CHARS characters.
 
-    >>> is_enumeration("Jojoba Seed Oil, Castor Seed Oil, Grapefruit Seed Extract, Glycerin, Citric Acid, Limonene")
-    True
-    >>> is_enumeration("Home News Sport World Business Technology Science Health Travel")
-    False
+    >>> shorten_for_message("Related Articles"), len(shorten_for_message("word " * 20))
+    ('Related Articles', 60)
+    >>> shorten_for_message("word " * 20)[-5:]
+    'wo...'
     """
-    return text.count(",") >= ENUM_MIN_COMMAS and len(text.split()) >= ENUM_MIN_WORDS
-
-
-# Lines of list-like content: a price, a quantity with its unit, a time of
-# day, a score, or table cells. Related-link titles and menu labels rarely
-# carry them; products, recipes, schedules and tables always do.
-_LIST_CONTENT = re.compile(
-    r"[$€£¥₹₩]\s?\d|\d(?:[.,]\d+)?\s?(?:€|\$|£|kr|zł|Kč|руб|₽|₩|₹|USD|EUR|GBP)\b"
-    r"|(?:^|[\s(])\d+(?:[.,/]\d+)?\s?(?-i:g|kg|mg|ml|l|dl|cl|oz|lb|lbs|tsp|tbsp|cups?|EL|TL|St)\b\.?"
-    r"|\b\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?|h|uhr)?\b|\b\d{1,3}\s?[-–:]\s?\d{1,3}\b|\t|\s\|\s.*\s\|\s|^\|.*\|", re.I)
-# Three numbers on a line: a spec sheet, a table row, a score line.
-_NUMBER = re.compile(r"\d+")
-# What every alternative of _LIST_CONTENT and _NUMBER needs: a digit, a tab or
-# a bar. One character class is scanned in C at a fraction of the cost of
-# trying the alternation (case-insensitive) at every position of prose.
-_LIST_MARK = re.compile(r"[\d\t|]")
-
-
-# A definition item: a capitalised term, a dash, and a description of five
-# words or more that goes on in lower case ("Compact Footprint – maximize
-# workspace with straight up-and-down movement"): a feature, a plan or a
-# glossary entry. A link title puts a site's name after its dash, and a
-# headline's tag after one is short ("– as it happened").
-_DEFINITION = re.compile(r"(?:[-*•]\s)?[A-Z][^–—]{1,60}?\s[–—-]\s[a-z]\S*(?:\s+\S+){4,}")
-
-
-def is_definition_item(text: str) -> bool:
-    """True for a "Term – lower-case description" line (see _DEFINITION).
-
-    >>> is_definition_item("Gas Spring Adjustment – safe, stable, and easy transitions between sitting & standing")
-    True
-    >>> is_definition_item("Huawei has lost the Romanian 5G market – Inside Telecom")
-    False
-    >>> is_definition_item("Fed raises rates again – as it happened")
-    False
-    """
-    return _DEFINITION.fullmatch(text.strip()) is not None
-
-
-def is_list_content(text: str) -> bool:
-    """True for a list item of the article's own kind (see _LIST_CONTENT).
-
-    >>> is_list_content("Sonos Move for $400"), is_list_content("2 cups flour"), is_list_content("Mon 7:30 pm Yoga")
-    (True, True, True)
-    >>> is_list_content("MacBook Air, 13-inch, M5 Chip, 16GB memory"), is_list_content("Markets close higher")
-    (True, False)
-    >>> is_list_content("Huawei has lost the Romanian 5G market")
-    False
-    >>> is_list_content("| Examples | Results |")  # a table row written in Markdown
-    True
-    """
-    mark = _LIST_MARK.search(text)
-    if mark is None:
-        return False
-    # no alternative of _LIST_CONTENT starts more than 2 characters before its
-    # mark ("$ 5"); a search from a later position still sees the text before
-    # it for \b and \s
-    return (_LIST_CONTENT.search(text, max(0, mark.start() - 2)) is not None
-            or len(_NUMBER.findall(text)) >= 3)
+    return text if len(text) <= SHOWN_MAX_CHARS else text[:SHOWN_MAX_CHARS - 3] + "..."

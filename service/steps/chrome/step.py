@@ -54,53 +54,22 @@ them contains; block shapes count words in C (`signals.shape_of`).
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...edits import Change
-from ...errors import RulesError
 from ...lexicon import function_words
-from ...regexes import check_regex_safe
-from . import guard
+from . import content, guard
 from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
-from .match import label_words, match_rule
+from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs,
                     reply_headers)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
-RULE_SCHEMA = {
-    "type": "object",
-    "required": ["message"],
-    "oneOf": [{"required": ["pattern"]}, {"required": ["words"]}],
-    "properties": {
-        # a regular expression the whole (stripped) line must match, case-insensitively
-        "pattern": {"type": "string", "minLength": 1},
-        # or: every word of the line is one of these (a row of share buttons)
-        "words": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-        "min_words": {"type": "integer", "minimum": 1},
-        "case_sensitive": {"type": "boolean"},
-        # anywhere: chrome even between two article paragraphs; outside: only
-        # before or after the article (a bare "Home" or a byline)
-        "where": {"enum": ["anywhere", "outside"]},
-        "max_chars": {"type": "integer", "minimum": 1},
-        # the heading of a list of links ("Related Articles"): after the article,
-        # the lines below it go too, up to the next run of paragraphs
-        "starts_list": {"type": "boolean"},
-        # a line only a comment section has ("Leave a Reply"): once there is prose
-        # above it, the article ended before it
-        "ends_article": {"type": "boolean"},
-        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-        # any_language: the pattern holds in every language ("© 2024 …"); the
-        # other rules are English phrases and only run on English text
-        "any_language": {"type": "boolean"},
-    },
-}
-_DEFAULT_MAX_CHARS = 200
 # Words of prose an article needs before a list of chrome after it may run
 # past the short sentences between its links (teasers): below it, the page's
 # content may well be the list itself (a product or category page).
@@ -115,62 +84,6 @@ TEASER_LISTS = tail.TEASER_LISTS
 LIST_TAKEN = "chrome.classifier.outside_article"
 # The list markers of a list someone wrote (Markdown's, a text export's).
 WRITTEN_MARKERS = ("- ", "* ", "• ")
-
-
-@dataclass(frozen=True)
-class LineRule:
-    """A compiled entry of rules/chrome.yaml."""
-
-    id: str
-    message: str
-    pattern: re.Pattern | None
-    words: frozenset
-    min_words: int
-    anywhere: bool
-    max_chars: int
-    confidence: float
-    starts_list: bool = False
-    ends_article: bool = False
-    any_language: bool = False
-
-    def matches(self, line: str) -> bool:
-        """True when the whole stripped line is this rule's chrome.
-
-        >>> LineRule("x", "", re.compile("menu", re.I), frozenset(), 1, True, 200, 0.9).matches(" Menu ")
-        True
-        """
-        line = line.strip()
-        if not line or len(line) > self.max_chars:
-            return False
-        if self.pattern is not None:
-            return self.pattern.fullmatch(line) is not None
-        words = label_words(line)
-        return len(words) >= self.min_words and all(w in self.words for w in words)
-
-
-def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
-    """Compile each entry once; a bad or unsafe pattern raises RulesError naming the rule."""
-    compiled = []
-    for entry in entries:
-        pattern = None
-        if "pattern" in entry:
-            source = entry["pattern"]
-            try:
-                pattern = re.compile(source, 0 if entry.get("case_sensitive") else re.IGNORECASE)
-            except re.error as exc:
-                raise RulesError(f"rule {entry['id']}: bad pattern {source!r}: {exc}") from None
-            try:
-                check_regex_safe(source)
-            except ValueError as exc:
-                raise RulesError(f"rule {entry['id']}: pattern {source!r}: {exc}") from None
-        compiled.append(LineRule(
-            id=entry["id"], message=entry["message"], pattern=pattern,
-            words=frozenset(w.lower() for w in entry.get("words", ())),
-            min_words=entry.get("min_words", 1), anywhere=entry.get("where", "anywhere") == "anywhere",
-            max_chars=entry.get("max_chars", _DEFAULT_MAX_CHARS), confidence=entry.get("confidence", 0.9),
-            starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False),
-            any_language=entry.get("any_language", False)))
-    return tuple(compiled)
 
 
 @dataclass(frozen=True)
@@ -255,7 +168,7 @@ class Page:
     good: list           # indices of good blocks that no rule matches
     end: int             # first comment-section block after the article, or len(blocks)
     listable: list       # link-like lines a list heading may take with it (see walk_outward)
-    lists: list          # list items of the article's kind (sig.is_list_content)
+    lists: list          # list items of the article's kind (content.is_list_content)
     titled: list         # titles of 4+ words: a listing's items when the article is short
     content: list        # table rows and code lines: the page's own, never a link (a dated
                          # line is list content too, but a list of links has dates)
@@ -317,14 +230,14 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
                           threaded=threaded)
     # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
-    lists = [any(kinds) for kinds in zip(per_block(sig.is_list_content, blocks, memo),
-                                         per_block(sig.is_definition_item, blocks, memo),
+    lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, blocks, memo),
+                                         per_block(content.is_definition_item, blocks, memo),
                                          tail.mark_field_runs([b.text for b in blocks],
                                                               per_block(tail.is_field_line, blocks, memo)))]
     if cells is not None:
         lists = [listed or cell for listed, cell in zip(lists, cells)]
     # code cut into lines by a scraper is no list of links either
-    code = per_block(sig.is_code_like, blocks, memo)
+    code = per_block(content.is_code_like, blocks, memo)
     # an item with a list marker someone wrote into the page (a manual's "See also", its
     # references): a scraper's link titles come without one (a "·" separates a scraper's
     # pieces, a dash a title's parts)
@@ -565,7 +478,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     """
     if rule is not None:
         return Verdict(rule.id, rule.message, rule.confidence, rule.starts_list, is_metadata_rule(rule))
-    if prose or sig.is_list_content(block.text):
+    if prose or content.is_list_content(block.text):
         return None
     # a title glued onto its sentence is handled by find_glued_titles: the sentence stays;
     # a list marker makes it an item someone wrote into a list (a page's sources, its
@@ -577,7 +490,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
     shape = sig.shape_of(block.text, stopwords)
     if (stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
-            and not sig.is_enumeration(block.text)):
+            and not content.is_enumeration(block.text)):
         return Verdict("chrome.classifier.no_function_words",
                        "a long line of labels without function words (a menu or tag list)", 0.75)
     return None
@@ -594,7 +507,7 @@ def is_heading(evidence: Verdict) -> bool:
 
 def delete_block(block: sig.Block, verdict: Verdict) -> Change:
     """Delete a block's lines with their line breaks."""
-    shown = block.text if len(block.text) <= 60 else block.text[:57] + "..."
+    shown = sig.shorten_for_message(block.text)
     return Change(block.start, block.end, "", verdict.rule,
                   f"removed site chrome {shown!r}: {verdict.message}", verdict.confidence)
 
