@@ -216,6 +216,19 @@ def test_the_candidates_vote_out_a_banner(monkeypatch):
     assert meta["extraction"]["source"] != "rules"
 
 
+def test_the_vote_does_not_shrink_a_listing_to_a_banner(monkeypatch):
+    """trafilatura's passes agree on a shipping banner; the rule chain read the listing: the listing stays."""
+    from service.html import extract
+
+    banner = "Free shipping on orders over $50, this week only."
+    monkeypatch.setattr(extract, "_bare_extract", lambda html, **kw: type("Doc", (), {"text": banner})())
+    monkeypatch.setattr(extract, "baseline_text", lambda html: banner)
+    page = wrap(NAV + f"<div class=promo><p>{banner}</p></div><div><h1>Brass table lamps</h1><div class=grid>"
+                + CARDS + "</div></div>" + FOOTER)
+    text, meta = extract_html(page)
+    assert "Brass lamp model 15" in text and meta["extraction"]["source"] == "rules"
+
+
 def test_a_page_without_visible_text_comes_back_empty():
     """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
     assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})

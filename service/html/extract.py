@@ -64,6 +64,13 @@ VOTERS = ("rules", "precise", "recall", "baseline", "visible", "container", "reg
 # winner and it has this share of the winner's words (`holds_most_of`).
 MIN_RULES_INSIDE = 0.9
 MIN_RULES_SHARE = 0.55
+# The vote's winner does not replace the rule chain's text when it has less than
+# this share of its words (`is_sliver_of`): trafilatura's passes agreeing on a few
+# lines (a banner, one teaser) is one mistake counted several times...
+MIN_VOTE_SHARE = 0.1
+# ...unless the rule chain's text has more words than this: a whole long page
+# taken when trafilatura kept little, where the few lines are the article.
+MAX_SLIVERED_WORDS = 2000
 # A chosen text with fewer words than this is near-empty (`guard_empty`) ...
 NEAR_EMPTY_WORDS = 5
 # ... and is replaced by the fullest candidate, the earlier one here on ties.
@@ -99,6 +106,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     source = choose_by_agreement({k: candidates[k] for k in VOTERS})
     if source and holds_most_of(candidates[source], text):
         source = "rules"  # the vote only adds what the rules cut: captions, related links
+    elif source and is_sliver_of(candidates[source], text):
+        source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
     text = candidates[source] if source else ""
     if not re.search(r"\w", text):
@@ -159,6 +168,25 @@ def holds_most_of(winner: str, chosen: str) -> bool:
         return False
     shared = sum((inner & outer).values())
     return shared >= MIN_RULES_INSIDE * size and size >= MIN_RULES_SHARE * sum(outer.values())
+
+
+def is_sliver_of(winner: str, chosen: str) -> bool:
+    """Whether the vote's `winner` is a sliver of the rule chain's `chosen` text, which is not a whole long page.
+
+    The rule chain takes the page's visible text when trafilatura kept little
+    of it (a listing's items, a thread's posts); the vote can then bring that
+    little back only because trafilatura's passes (precise, recall, the
+    baseline, the container of its article) all agree on it. A near-empty
+    winner is left to `guard_empty`, which replaces it and says so.
+
+    >>> items = "Brass lamp model 7, $27, in stock. " * 40
+    >>> is_sliver_of("Free shipping on orders over $50.", items), is_sliver_of(items[:600], items)
+    (True, False)
+    >>> is_sliver_of("A short story about the old bridge.", "Menu. A short story about the old bridge. " * 400)
+    False
+    """
+    size, kept = word_count(chosen), word_count(winner)
+    return NEAR_EMPTY_WORDS <= kept < MIN_VOTE_SHARE * size and size <= MAX_SLIVERED_WORDS
 
 
 def guard_empty(source: str, candidates: dict) -> tuple[str, str]:
