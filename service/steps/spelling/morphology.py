@@ -82,14 +82,15 @@ def is_derivation(lex: Lexicon, word: str) -> bool:
     (False, False, True)
     >>> is_derivation(d, "rerain"), is_derivation(d, "colies"), is_derivation(d, "operaing")
     (False, False, False)
-    >>> is_derivation(d, "unmolding")
-    True
+    >>> is_derivation(d, "unmolding"), is_derivation(d, "caselessness"), is_derivation(d, "carelesnessness")
+    (True, True, False)
     """
     cached = getattr(lex, "derivation", None)
     return cached(word) if cached is not None else _is_derivation(lex, word)
 
 
-def _is_derivation(lex: Lexicon, word: str) -> bool:
+def _is_derivation(lex: Lexicon, word: str, stacked: bool = True) -> bool:
+    """`stacked`: a consonant suffix may follow another derivation ("caseless" + "ness")."""
     for prefix in PREFIXES:
         rest = word[len(prefix):]
         # short rests collide with typos by chance: "rerain", "colies"
@@ -111,6 +112,8 @@ def _is_derivation(lex: Lexicon, word: str) -> bool:
         if vowel_suffix and len(stem) > 3 and stem[-1] == stem[-2] and _ends_cvc(stem[:-1]) \
                 and _common_stem(lex, stem[:-1]):
             return True  # doubled consonant: "stopped", "embedder"
+        if stacked and not vowel_suffix and _is_derivation(lex, stem, stacked=False):
+            return True  # "caselessness" <- "caseless" <- "case"
     return False
 
 
