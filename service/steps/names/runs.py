@@ -150,11 +150,20 @@ def role_after(text: str, end: int) -> bool:
     >>> role_after("William Rooto, Kenya's president, spoke.", 13), role_after("Boris Jonsson, a Swedish sailor, won.", 13)
     (True, False)
     """
+    return role_phrase_after(text, end) is not None
+
+
+def role_phrase_after(text: str, end: int) -> str | None:
+    """The role in apposition right after a run (`role_after`), or None.
+
+    >>> role_phrase_after("Albanizy, the club chairman, said", 8)
+    'the club chairman'
+    """
     m = _APPOSITION.match(text, end)
     if m is None:
-        return False
+        return None
     words = m.group(1).split()
-    return len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words)
+    return m.group(1) if len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words) else None
 
 
 def title_before(text: str, start: int, end: int | None = None) -> bool:

@@ -46,7 +46,8 @@ from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_
                     parse_parts)
 from ...sized_cache import SizedCache
 from .guards import names_unlisted
-from .roles import CLOSE, ROLE_CONFIDENCE, build_roles, closeness, fits_title, match_by_role, titles_before
+from .roles import (CLOSE, ROLE_CONFIDENCE, build_roles, closeness, fits_title, match_by_role, title_vouches,
+                    titles_before)
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
 from .romanise import load_name_tables
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, place_entries
@@ -375,6 +376,9 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
                     break
             if hit is not None:
                 break
+        if hit is not None and ctx.after_title and (size == 1 or hit.rule == "names.split"):
+            hit = unless_title_misfits(memo, seg[j - size:j], hit, memo.flagged(facts, ctx.prev_is_name, False))
+            j -= size if hit is None else 0
         if after_title and len(seg) == 1 and (hit is None or hit.confidence < MIN_APPLY):
             # a title that fits another listed person than the one only suggested
             role = match_after_role(memo, seg[0], ctx, hit)
@@ -387,6 +391,20 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
         else:
             found.append(prefer_request(hit, memo.gazetteers, memo.text))
     return found
+
+
+def unless_title_misfits(memo: WindowMemo, window: tuple, hit, untitled: WindowContext):
+    """A lone surname heard by ear after a title that does not vouch for that person
+    (roles.title_vouches: "Club chairman Albanizy", "Foreign Minister Albanizy") is matched
+    as if no title stood before it."""
+    if hit.rule not in ("names.fuzzy", "names.split"):
+        return hit
+    for gaz in memo.gazetteers:
+        if hit.entry_id in gaz.by_id:
+            if title_vouches(gaz, memo.text, hit.start, hit.end, hit.entry_id):
+                return hit
+            return memo.match(window, untitled, True)
+    return hit
 
 
 def vouch_by_title(memo: WindowMemo, hit, last):
