@@ -240,6 +240,13 @@ def names_another(match, size: int, gazetteers) -> bool:
     return not is_place(match, gazetteers)
 
 
+def yields_to_longer(match, gazetteers) -> bool:
+    """A one-word exact match that a person heard by ear in a longer window may win over:
+    a place, or a person's surname alone (not a one-word canonical name, "Naruhito")."""
+    entry = next((g.by_id[match.entry_id] for g in gazetteers if match.entry_id in g.by_id), None)
+    return entry is not None and (entry.kind == "place" or entry.kind == "person" and len(entry.parts) > 1)
+
+
 def is_place(match, gazetteers) -> bool:
     """The match names a place, not a person."""
     entry = next((g.by_id[match.entry_id] for g in gazetteers if match.entry_id in g.by_id), None)
@@ -366,9 +373,10 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
         for fuzzy in (False, True):
             for size, window in windows_at(seg, j):
                 hit = memo.match(window, ctx, fuzzy)
-                if hit is not None and not fuzzy and size == 1 and is_place(hit, memo.gazetteers):
-                    # many given names are places ("Georgia Meloni", "Kaya Kallas"): a person
-                    # heard by ear in the longer window wins over the one-word place
+                if hit is not None and not fuzzy and size == 1 and yields_to_longer(hit, memo.gazetteers):
+                    # many given names are places ("Georgia Meloni", "Kaya Kallas") or another
+                    # person's surname ("Yi Jae-myung"): a person heard by ear in the longer
+                    # window wins over the one word
                     longer = match_longer(memo, seg, j, ctx)
                     hit, size = longer or (hit, size)
                 if hit is not None:
