@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .match import MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
+from .match import JOINED_ARTICLES, MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -34,9 +34,11 @@ def is_particle_name(word: str) -> bool:
 
     >>> is_particle_name("el-Sisi"), is_particle_name("al-Sharaa"), is_particle_name("well-known")
     (True, True, False)
+    >>> is_particle_name("es-Sisi"), is_particle_name("ash-Sharaa"), is_particle_name("as-is")
+    (True, True, False)
     """
     head, _, tail = word.partition("-")
-    return head in PARTICLES and tail[:1].isupper()
+    return (head in PARTICLES or head in JOINED_ARTICLES) and tail[:1].isupper()
 
 
 def particles_lead_to_name(text: str, tokens: list, j: int) -> bool:

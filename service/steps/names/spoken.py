@@ -137,7 +137,8 @@ _WADE_GILES = re.compile(r"[db]")
 # after a vowel and before a voiceless stop or at the end is said sh in Portuguese ("Costa"
 # as Koshta, "Guterres" as Guterresh, which German writes "Guterresch"); Russian writes
 # the h of other languages as g (Герцог, "Gertsog" for Herzog), as Ukrainian г is h
-# ("Sibiga" for Sybiha)
+# ("Sibiga" for Sybiha); the Arabic article said as the sun letter it comes before is al- or
+# el- ("ash-Sharaa", "es-Sisi": match.JOINED_ARTICLES)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -151,7 +152,8 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"^h(?=u[^aeiou])"), ("f",)),
                    (re.compile(r"^x(?=[aeo])"), ("j",)),
                    (re.compile(r"(?<=[aeiou])s(?=[cfkpqt]|$)"), ("sh",)),
-                   (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)))
+                   (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)),
+                   (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")))
 
 
 # letters only Wade-Giles and the postal system write for a Pinyin sound
@@ -178,8 +180,8 @@ def readings(name: str) -> tuple:
     ('qingde', 'chingde', 'chingte')
     >>> readings("sergej")[-1], readings("lawrow")[-1], readings("xavier")[-1], readings("costa")[-1]
     ('sergey', 'lavrov', 'javier', 'coshta')
-    >>> readings("gertsog")[1], "guterresh" in readings("guterres")
-    ('hertsog', True)
+    >>> readings("gertsog")[1], "guterresh" in readings("guterres"), readings("ashsharaa")[1:3]
+    ('hertsog', True, ('alsharaa', 'elsharaa'))
     >>> readings("wladimir")[-1], readings("hsi"), readings("tosimitu")
     ('vladimir', ('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
     """
