@@ -138,7 +138,8 @@ _WADE_GILES = re.compile(r"[db]")
 # as Koshta, "Guterres" as Guterresh, which German writes "Guterresch"); Russian writes
 # the h of other languages as g (Герцог, "Gertsog" for Herzog), as Ukrainian г is h
 # ("Sibiga" for Sybiha); the Arabic article said as the sun letter it comes before is al- or
-# el- ("ash-Sharaa", "es-Sisi": match.JOINED_ARTICLES)
+# el- ("ash-Sharaa", "es-Sisi": match.JOINED_ARTICLES); an English tr at the start is said
+# with the ch of "church" ("Chrump" for Trump)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -153,7 +154,8 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"^x(?=[aeo])"), ("j",)),
                    (re.compile(r"(?<=[aeiou])s(?=[cfkpqt]|$)"), ("sh",)),
                    (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)),
-                   (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")))
+                   (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")),
+                   (re.compile(r"^ch(?=r)"), ("t",)))
 
 
 # letters only Wade-Giles and the postal system write for a Pinyin sound
