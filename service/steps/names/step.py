@@ -40,7 +40,7 @@ from ...edits import Change, EditLog, SpanSet
 from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
-from .ear import match_by_ear, match_window
+from .ear import given_agree, match_by_ear, match_window
 from .runs import apposed_title_end, collect_runs, role_after, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
@@ -387,11 +387,11 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
         if hit is not None and ctx.after_title and (size == 1 or hit.rule == "names.split"):
             hit = unless_title_misfits(memo, seg[j - size:j], hit, memo.flagged(facts, ctx.prev_is_name, False))
             j -= size if hit is None else 0
-        if after_title and len(seg) == 1 and (hit is None or hit.confidence < MIN_APPLY):
+        if ctx.after_title and is_initialled_surname(seg) and (hit is None or hit.confidence < MIN_APPLY):
             # a title that fits another listed person than the one only suggested
-            role = match_after_role(memo, seg[0], ctx, hit)
+            role = match_after_role(memo, seg, ctx, hit)
             if role is not None:
-                j, hit = 1, role
+                j, hit = len(seg), role
         elif ctx.after_title and hit is not None and hit.confidence < MIN_APPLY and j > 1:
             hit = vouch_by_title(memo, hit, seg[j - 1])
         if hit is None:
@@ -434,14 +434,28 @@ def vouch_by_title(memo: WindowMemo, hit, last):
     return hit
 
 
-def match_after_role(memo: WindowMemo, word, ctx: WindowContext, suggested=None):
-    """A lone surname after a title, heard further off than the other tiers allow or
-    only suggested by them, where the title says whose it is (roles.py): None when
-    the title does not speak, or fits the person already suggested."""
+def is_initialled_surname(seg: tuple) -> bool:
+    """A surname alone, or after initials only ("Jayasankar", "S. Jayasankar").
+
+    >>> is_initialled_surname(parse_parts("S. Jayasankar")), is_initialled_surname(parse_parts("Subrahmanyam Jayasankar"))
+    (True, False)
+    """
+    return not seg[-1].initial and all(p.initial for p in seg[:-1])
+
+
+def match_after_role(memo: WindowMemo, seg: tuple, ctx: WindowContext, suggested=None):
+    """A surname after a title, alone or after initials that agree with the person's
+    given names, heard further off than the other tiers allow or only suggested by them,
+    where the title says whose it is (roles.py): None when the title does not speak, or
+    fits the person already suggested."""
+    word = seg[-1]
+    start = seg[0].start
     for gaz in memo.gazetteers:
-        titles = titles_before(memo.text, apposed_title_end(memo.text, word.start, word.end) or word.start,
+        titles = titles_before(memo.text, apposed_title_end(memo.text, start, word.end) or start,
                                gaz.roles) if gaz.roles else ()
         hit = match_by_role(word, gaz, titles, ctx) if titles else None
+        if hit is not None and len(seg) > 1 and given_agree(seg[:-1], gaz.by_id[hit.entry_id].parts[:-1]) != "weak":
+            return None  # "R. Jayasankar" is no S. Jaishankar
         if hit is not None and (suggested is None or hit.confidence >= MIN_APPLY
                                 or not fits_title(gaz, titles, suggested.entry_id)):
             return hit
