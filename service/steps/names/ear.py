@@ -256,6 +256,10 @@ def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     return Match(parts[0].start, parts[-1].end, entry.surname, "names.split", 0.85, entry_id)
 
 
+# "Son of" in Arabic names, written ibn or bin (and ben in the Maghreb)
+SON_OF = frozenset({"ibn", "bin", "ben"})
+
+
 def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
     """'strong' when a full given name agrees, 'weak' for initials only, None if not;
     with `hear`, 'heard' when a given name only sounds alike ("Lee" for Li, "Shi" for Xi).
@@ -276,6 +280,8 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
                 return None
         elif b.initial:
             return None
+        elif a.key in SON_OF and b.key in SON_OF:
+            continue  # Arabic ibn and bin, "son of", are one word ("Mohammed ibn Salman")
         elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)) or one_name(a.key, b.key):
             # a given name written alike, read as in its language ("Dmitrij" as Dmitri), or
             # another language's form of it ("Yitzhak" for Isaac)
