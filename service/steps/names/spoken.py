@@ -139,7 +139,9 @@ _WADE_GILES = re.compile(r"[db]")
 # the h of other languages as g (Герцог, "Gertsog" for Herzog), as Ukrainian г is h
 # ("Sibiga" for Sybiha); the Arabic article said as the sun letter it comes before is al- or
 # el- ("ash-Sharaa", "es-Sisi": match.JOINED_ARTICLES); an English tr at the start is said
-# with the ch of "church" ("Chrump" for Trump)
+# with the ch of "church" ("Chrump" for Trump); Russian е after a consonant, written ye by
+# some transliterations, is an e that softens the consonant ("Myedvyedyev", "Dyenis"); not
+# before r, the English "Myers", "Byers"
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -155,7 +157,8 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<=[aeiou])s(?=[cfkpqt]|$)"), ("sh",)),
                    (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)),
                    (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")),
-                   (re.compile(r"^ch(?=r)"), ("t",)))
+                   (re.compile(r"^ch(?=r)"), ("t",)),
+                   (re.compile(r"(?<=[bdfklmnprstvz])y(?=e(?!r))"), ("",)))
 
 
 # letters only Wade-Giles and the postal system write for a Pinyin sound
@@ -184,6 +187,8 @@ def readings(name: str) -> tuple:
     ('sergey', 'lavrov', 'javier', 'coshta')
     >>> readings("gertsog")[1], "guterresh" in readings("guterres"), readings("ashsharaa")[1:3]
     ('hertsog', True, ('alsharaa', 'elsharaa'))
+    >>> readings("myedvyedyev"), readings("myers")
+    (('myedvyedyev', 'medvedev'), ('myers',))
     >>> readings("wladimir")[-1], readings("hsi"), readings("tosimitu")
     ('vladimir', ('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
     """
