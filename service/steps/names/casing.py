@@ -36,6 +36,8 @@ def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple |
                 continue
             if not all(w == t or w == t.lower() for w, t in zip(said, target)) or said == target:
                 continue
+            if is_glued(text, toks[0].start, toks[-1].end - len(suffix)):
+                continue  # "taiwan740", "china_fan": part of a user name or an identifier
             if form.entry.from_data and not is_casing_slip(text, tokens, i, i + len(words), said):
                 continue
             if any(len(t) > 1 and t.isupper() and is_word(w.lower()) for w, t in zip(said, target)):
@@ -49,6 +51,20 @@ def case_fix_at(tokens: list, i: int, text: str, gazetteers, is_word) -> tuple |
             change = Change(start, end, rep, "names.case", f"'{text[start:end]}' is the name '{rep}'", 0.9)
             return i + len(words), change, form.entry, is_cued(tokens, i, i + len(words), form.entry)
     return None
+
+
+def is_glued(text: str, start: int, end: int) -> bool:
+    """Are text[start:end]'s ends joined to a letter, a digit, an underscore or an @ (a
+    user name, a handle, a file name), not set apart as a word?
+
+    >>> [is_glued(s, 0, 6) for s in ("taiwan740", "taiwan_fan", "taiwan, 740", "taiwan's")]
+    [True, True, False, False]
+    >>> is_glued("@china", 1, 6)
+    True
+    """
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    return before == "@" or any(c.isalnum() or c == "_" for c in (before, after))
 
 
 def is_guarded(tokens: list, i: int, j: int, entry) -> bool:

@@ -80,7 +80,8 @@ def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
 def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     """A person's name spelled by ear, with initials merged or split."""
     if len(parts) > 1:
-        return match_full_forms(parts, gaz, ctx.is_word, ctx.after_title) or match_split_surname(parts, gaz, ctx)
+        return (match_full_forms(parts, gaz, ctx.is_word, ctx.after_title) or match_split_surname(parts, gaz, ctx)
+                or match_past_initials(parts, gaz, ctx))
     word = parts[0]
     if word.initial or ctx.prev_is_name or ctx.is_word(word.key) or word.key in ctx.others:
         return None
@@ -100,6 +101,28 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     doubtful = ctx.lone_is_doubtful(surname) or ends_in_another_vowel(word.key, surname)  # "Pompei" may be the town
     confidence = 0.85 if backed else SUGGEST_CONFIDENCE if doubtful else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
+
+
+def match_past_initials(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
+    """A full name with a middle initial the list does not write ("Donald J. Chrump"): the
+    given names and surname matched without it, the initial kept as written.
+
+    >>> g = build_gazetteer([{"id": "t", "canonical": "Donald Trump", "kind": "person"}])
+    >>> match_past_initials(parse_parts("Donald J. Trumpp"), g, WindowContext(lambda w: False)).replacement
+    'Donald J. Trump'
+    """
+    if parts[0].initial or not any(p.initial for p in parts[1:-1]):
+        return None
+    middle = {i for i, p in enumerate(parts) if p.initial and 0 < i < len(parts) - 1}
+    names = tuple(p for i, p in enumerate(parts) if i not in middle)
+    hit = match_full_forms(names, gaz, ctx.is_word, ctx.after_title)
+    entry = gaz.by_id[hit.entry_id] if hit is not None else None
+    if entry is None or len(entry.parts) != len(names) or any(p.initial for p in entry.parts):
+        return None
+    listed = iter(entry.parts)  # the listed parts, in the places of the window's names
+    said = [p.text + "." * (p.end - p.start > len(p.text)) if i in middle else next(listed).text
+            for i, p in enumerate(parts)]
+    return replace(hit, start=parts[0].start, end=parts[-1].end, replacement=" ".join(said))
 
 
 def match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
@@ -233,6 +256,10 @@ def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     return Match(parts[0].start, parts[-1].end, entry.surname, "names.split", 0.85, entry_id)
 
 
+# "Son of" in Arabic names, written ibn or bin (and ben in the Maghreb)
+SON_OF = frozenset({"ibn", "bin", "ben"})
+
+
 def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
     """'strong' when a full given name agrees, 'weak' for initials only, None if not;
     with `hear`, 'heard' when a given name only sounds alike ("Lee" for Li, "Shi" for Xi).
@@ -253,6 +280,8 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
                 return None
         elif b.initial:
             return None
+        elif a.key in SON_OF and b.key in SON_OF:
+            continue  # Arabic ibn and bin, "son of", are one word ("Mohammed ibn Salman")
         elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)) or one_name(a.key, b.key):
             # a given name written alike, read as in its language ("Dmitrij" as Dmitri), or
             # another language's form of it ("Yitzhak" for Isaac)

@@ -49,10 +49,14 @@ dr mr mrs ms mx prof sir dame lord lady president premier chancellor king queen 
 sheikh emir pope general gen minister prime foreign secretary deputy vice chairman chair senator sen
 rep governor gov ambassador justice judge mayor crown leader state external affairs defence defense
 home finance shri sri smt madam ayatollah emperor marshal admiral colonel col captain capt commander
-pm fm eam cm mp mla potus hon presidentelect chief secretarygeneral adviser advisor
+pm fm eam cm mp mla potus hon presidentelect chief secretarygeneral adviser advisor director directorgeneral
 """.split())
 # Lower-case particles that may sit inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset("da de del della der di dos du la le van von bin ibn al el ben".split())
+# The Arabic article as said before a "sun letter" (t, th, d, dh, r, z, s, sh, n), which it
+# becomes: "es-Sisi" and "ash-Sharaa" are el-Sisi and al-Sharaa. Only joined by a hyphen
+# to a capitalised word (runs.is_particle_name): alone, most are English words.
+JOINED_ARTICLES = frozenset(v + c for v in "ae" for c in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n"))
 # A hyphenated suffix that makes a name a modifier ("Modi-led"): strip it.
 MODIFIER_SUFFIXES = frozenset("""
 led based backed era style like born type run owned made bashing aligned friendly sponsored

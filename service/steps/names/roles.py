@@ -23,6 +23,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from .match import Gazetteer, Match, Part, WindowContext, make_match
+from .runs import apposed_title_end, role_phrase_after
 from .sound import SUGGEST_CONFIDENCE, double_metaphone, is_rare, metaphones_meet, same_first_sound
 from .spoken import spoken_key
 
@@ -87,6 +88,48 @@ def fits_title(gaz: Gazetteer, titles: tuple, entry_id: str) -> bool:
     return any(entry_id in gaz.roles.get(t, ()) for t in titles)
 
 
+def foreign_title(gaz: Gazetteer, titles: tuple) -> bool:
+    """Is one of `titles` an office of another world than the listed people's, a role
+    entry that fits nobody ("club chairman", "coach")? "Club president" is one even
+    though "president" alone fits heads of state.
+
+    >>> from .match import build_gazetteer
+    >>> g = build_gazetteer([])
+    >>> g.roles.update({"president": frozenset({"a"}), "club president": frozenset()})
+    >>> foreign_title(g, ("club president", "president")), foreign_title(g, ("president",))
+    (True, False)
+    """
+    return any(not gaz.roles.get(t, True) for t in titles)
+
+
+def title_vouches(gaz: Gazetteer, text: str, start: int, end: int, entry_id: str) -> bool:
+    """Does the title before a lone surname at start:end (or set in apposition around
+    it) vouch for the listed person `entry_id`? A title of the role table only for a
+    person it fits, an office of another world (`foreign_title`) for nobody, and a word
+    the table does not know ("Mr", "Senator") for anyone, as every title did before.
+
+    >>> from .match import build_gazetteer
+    >>> g = build_gazetteer([])
+    >>> g.roles.update({"prime minister": frozenset({"a"}), "chairman": frozenset()})
+    >>> def vouches(text, entry_id="a"):
+    ...     start = text.index("Albanizy")
+    ...     return title_vouches(g, text, start, start + 8, entry_id)
+    >>> vouches("Prime Minister Albanizy"), vouches("Club chairman Albanizy"), vouches("Mr Albanizy", "b")
+    (True, False, True)
+    >>> vouches("Prime Minister Albanizy", "b"), vouches("Albanizy, the club chairman, said")
+    (False, False)
+    """
+    if not gaz.roles:
+        return True
+    titles = titles_before(text, apposed_title_end(text, start, end) or start, gaz.roles)
+    if not titles:
+        role = role_phrase_after(text, end)
+        titles = titles_before(role, len(role), gaz.roles) if role else ()
+    if not titles:
+        return True
+    return not foreign_title(gaz, titles) and fits_title(gaz, titles, entry_id)
+
+
 def closeness(cand: str, surname: str) -> float:
     """Edits over the longer spelling; a spelling Double Metaphone hears as the surname
     counts as one edit closer. Said with the same consonants (`spoken_key`), only the
@@ -128,6 +171,8 @@ def match_by_role(word: Part, gaz: Gazetteer, titles: tuple, ctx: WindowContext)
     roles = gaz.roles
     if not roles or not titles or word.initial or ctx.is_word(word.key) or not is_rare(word.key):
         return None
+    if foreign_title(gaz, titles):
+        return None  # "club president": the office is not a listed person's
     fit = frozenset().union(*(roles.get(t, frozenset()) for t in titles))
     scored = {}  # entry id -> (closeness, form)
     for surname, form in (pair for items in gaz.alone.values() for pair in items):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .match import MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
+from .match import JOINED_ARTICLES, MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -34,9 +34,11 @@ def is_particle_name(word: str) -> bool:
 
     >>> is_particle_name("el-Sisi"), is_particle_name("al-Sharaa"), is_particle_name("well-known")
     (True, True, False)
+    >>> is_particle_name("es-Sisi"), is_particle_name("ash-Sharaa"), is_particle_name("as-is")
+    (True, True, False)
     """
     head, _, tail = word.partition("-")
-    return head in PARTICLES and tail[:1].isupper()
+    return (head in PARTICLES or head in JOINED_ARTICLES) and tail[:1].isupper()
 
 
 def particles_lead_to_name(text: str, tokens: list, j: int) -> bool:
@@ -150,11 +152,20 @@ def role_after(text: str, end: int) -> bool:
     >>> role_after("William Rooto, Kenya's president, spoke.", 13), role_after("Boris Jonsson, a Swedish sailor, won.", 13)
     (True, False)
     """
+    return role_phrase_after(text, end) is not None
+
+
+def role_phrase_after(text: str, end: int) -> str | None:
+    """The role in apposition right after a run (`role_after`), or None.
+
+    >>> role_phrase_after("Albanizy, the club chairman, said", 8)
+    'the club chairman'
+    """
     m = _APPOSITION.match(text, end)
     if m is None:
-        return False
+        return None
     words = m.group(1).split()
-    return len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words)
+    return m.group(1) if len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words) else None
 
 
 def title_before(text: str, start: int, end: int | None = None) -> bool:

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...scan import chunk_start, tokens_between
-from .match import PARTICLES, TITLES, Gazetteer
+from .match import JOINED_ARTICLES, PARTICLES, TITLES, Gazetteer
 from .sound import consonant_skeleton
 from .spoken import readings
 
@@ -78,7 +78,8 @@ _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # characters is a list the engine walks item by item, 20x slower than the
 # BMP bitmap): a chunk too many is harmless.
 _CAP = f"[{_upper_class()}\U00010000-\U0010FFFF]"
-_REGION = re.compile(rf"{_CAP}\S*(?: (?:{_CAP}|(?:{_PARTICLE})(?![^\W\d_]))\S*)*")
+_JOINED = "|".join(sorted(JOINED_ARTICLES, key=len, reverse=True))
+_REGION = re.compile(rf"{_CAP}\S*(?: (?:{_CAP}|(?:{_PARTICLE})(?![^\W\d_])|(?:{_JOINED})-{_CAP})\S*)*")
 # One capitalised ASCII word and the punctuation that ends its run.
 _PLAIN = re.compile(r"([A-Z][a-z]+)[.,;:!?)\"”’]*")
 # A particle token (maybe with a suffix: split_suffix strips it): the run

@@ -337,9 +337,28 @@ def heard_as(cand: str, known: str) -> bool:
     if (spoken_key(cand) == spoken_key(known) or metaphone_key(cand) == metaphone_key(known)
             or primary_metaphone(cand) == primary_metaphone(known)):
         return True
+    if is_rare(cand) and said_with_other_vowels(cand, known):
+        return True
     # NYSIIS and Double Metaphone's second reading hear vowels and th loosely: enough
     # for a spelling nobody writes, not for a surname people do
     return is_rare(cand) and (phonetic_equal(cand, known) or metaphones_meet(cand, known))
+
+
+_SAID_VOWELS = re.compile("[aeiouy]+")
+
+
+def said_with_other_vowels(cand: str, known: str) -> bool:
+    """Said with the same consonants (`spoken_key`) and at most two vowel edits, in a
+    name of six letters or more: an unstressed vowel an ear writes as another
+    ("Hamaney" for Khamenei, said ha-ma-NAY).
+
+    >>> said_with_other_vowels("hamaney", "khamenei"), said_with_other_vowels("mertsch", "merkel")
+    (True, False)
+    """
+    said, listed = spoken_key(cand), spoken_key(known)
+    if len(listed) < 6 or _SAID_VOWELS.sub("", said) != _SAID_VOWELS.sub("", listed):
+        return False
+    return OSA.distance(said, listed, score_cutoff=3) <= 2
 
 
 def sounds_like(cand: str, known: str) -> bool:

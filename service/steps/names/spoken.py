@@ -40,10 +40,10 @@ _SILENT_H = re.compile(r"(?<=[aeiou])h(?=[^aeiouh]|$)")
 # a y between vowels is the glide an ear hears between them, written i as often as y
 # ("Georgiyeva", "Ghebreiesus"); a final y stays (Carney is not Carnai)
 _GLIDE_Y = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
-# French endings whose x, lt or r is silent: -aux and -ault said as o, -oux as ou, -ier as -ié
-# ("Trudaux", "Bairoux", "Barrault", "Barnyé" for Barnier); and the gh of Italian and
+# French endings whose x, lt or r is silent: -(e)aux and -(e)ault said as o, -oux as ou, -ier
+# as -ié ("Trudaux", "Bairoux", "Barrault", "Trudeault", "Barnyé" for Barnier); and the gh of Italian and
 # Amharic spelling, a hard g before e and i ("Moteghee", "Ghebreyesus")
-_SILENT_X = ((re.compile(r"aux$"), "o"), (re.compile(r"oux$"), "ou"), (re.compile(r"ault$"), "o"),
+_SILENT_X = ((re.compile(r"e?aux$"), "o"), (re.compile(r"oux$"), "ou"), (re.compile(r"e?ault$"), "o"),
              (re.compile(r"(?<=[^aeiou])ier$"), "ie"), (re.compile(r"gh(?=[eiy])"), "g"))
 # German st-, sp- are said sht-, shp- ("Shtainmayer" for Steinmeier)
 _INITIAL_SH = re.compile(r"^sh(?=[tp])")
@@ -83,6 +83,8 @@ def spoken_key(word: str) -> str:
     (True, True)
     >>> spoken_key("trudaux") == spoken_key("trudeau"), spoken_key("bairoux") == spoken_key("bayrou")
     (True, True)
+    >>> spoken_key("trudeault") == spoken_key("trudeau")
+    True
     >>> spoken_key("hertsok") == spoken_key("herzog"), spoken_key("georgiyeva") == spoken_key("georgieva")
     (True, True)
     >>> spoken_key("wonk") == spoken_key("wong"), spoken_key("carney") == spoken_key("carnei")
@@ -132,7 +134,14 @@ _WADE_GILES = re.compile(r"[db]")
 # after a vowel too ("Lawrow"), and German before l or r at the start ("Wladimir"); an x before a, e, o at the start is the old Spanish and
 # Basque spelling of the sound Spanish now writes j ("Xavier" for Javier; Pinyin's x comes
 # before i and u only); an s
-# between a vowel and a voiceless stop is said sh in Portuguese ("Costa" as Koshta)
+# after a vowel and before a voiceless stop or at the end is said sh in Portuguese ("Costa"
+# as Koshta, "Guterres" as Guterresh, which German writes "Guterresch"); Russian writes
+# the h of other languages as g (Герцог, "Gertsog" for Herzog), as Ukrainian г is h
+# ("Sibiga" for Sybiha); the Arabic article said as the sun letter it comes before is al- or
+# el- ("ash-Sharaa", "es-Sisi": match.JOINED_ARTICLES); an English tr at the start is said
+# with the ch of "church" ("Chrump" for Trump); Russian е after a consonant, written ye by
+# some transliterations, is an e that softens the consonant ("Myedvyedyev", "Dyenis"); not
+# before r, the English "Myers", "Byers"
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -145,7 +154,11 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"gli(?=[aeiou])"), ("y",)),
                    (re.compile(r"^h(?=u[^aeiou])"), ("f",)),
                    (re.compile(r"^x(?=[aeo])"), ("j",)),
-                   (re.compile(r"(?<=[aeiou])s(?=[cfkpqt])"), ("sh",)))
+                   (re.compile(r"(?<=[aeiou])s(?=[cfkpqt]|$)"), ("sh",)),
+                   (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)),
+                   (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")),
+                   (re.compile(r"^ch(?=r)"), ("t",)),
+                   (re.compile(r"(?<=[bdfklmnprstvz])y(?=e(?!r))"), ("",)))
 
 
 # letters only Wade-Giles and the postal system write for a Pinyin sound
@@ -172,6 +185,10 @@ def readings(name: str) -> tuple:
     ('qingde', 'chingde', 'chingte')
     >>> readings("sergej")[-1], readings("lawrow")[-1], readings("xavier")[-1], readings("costa")[-1]
     ('sergey', 'lavrov', 'javier', 'coshta')
+    >>> readings("gertsog")[1], "guterresh" in readings("guterres"), readings("ashsharaa")[1:3]
+    ('hertsog', True, ('alsharaa', 'elsharaa'))
+    >>> readings("myedvyedyev"), readings("myers")
+    (('myedvyedyev', 'medvedev'), ('myers',))
     >>> readings("wladimir")[-1], readings("hsi"), readings("tosimitu")
     ('vladimir', ('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
     """

@@ -41,12 +41,13 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import apposed_title_end, collect_runs, role_after, segments_of, title_before
+from .runs import collect_runs, role_after, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
 from .guards import names_unlisted
-from .roles import CLOSE, ROLE_CONFIDENCE, build_roles, closeness, fits_title, match_by_role, titles_before
+from .roles import build_roles
+from .titled import MIN_APPLY, is_initialled_surname, match_after_role, unless_title_misfits, vouch_by_title
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
 from .romanise import load_name_tables
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, place_entries
@@ -239,6 +240,13 @@ def names_another(match, size: int, gazetteers) -> bool:
     return not is_place(match, gazetteers)
 
 
+def yields_to_longer(match, gazetteers) -> bool:
+    """A one-word exact match that a person heard by ear in a longer window may win over:
+    a place, or a person's surname alone (not a one-word canonical name, "Naruhito")."""
+    entry = next((g.by_id[match.entry_id] for g in gazetteers if match.entry_id in g.by_id), None)
+    return entry is not None and (entry.kind == "place" or entry.kind == "person" and len(entry.parts) > 1)
+
+
 def is_place(match, gazetteers) -> bool:
     """The match names a place, not a person."""
     entry = next((g.by_id[match.entry_id] for g in gazetteers if match.entry_id in g.by_id), None)
@@ -349,9 +357,6 @@ def prefer_request(hit, gazetteers, text: str):
                    confidence=min(hit.confidence, 0.9), variant=False)
 
 
-MIN_APPLY = 0.5  # Options' default min_confidence: below it a match is a suggestion
-
-
 def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_title: bool) -> list:
     """Matches in one segment, left to right, longest window first; exact
     forms at a position beat fuzzy ones."""
@@ -365,9 +370,10 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
         for fuzzy in (False, True):
             for size, window in windows_at(seg, j):
                 hit = memo.match(window, ctx, fuzzy)
-                if hit is not None and not fuzzy and size == 1 and is_place(hit, memo.gazetteers):
-                    # many given names are places ("Georgia Meloni", "Kaya Kallas"): a person
-                    # heard by ear in the longer window wins over the one-word place
+                if hit is not None and not fuzzy and size == 1 and yields_to_longer(hit, memo.gazetteers):
+                    # many given names are places ("Georgia Meloni", "Kaya Kallas") or another
+                    # person's surname ("Yi Jae-myung"): a person heard by ear in the longer
+                    # window wins over the one word
                     longer = match_longer(memo, seg, j, ctx)
                     hit, size = longer or (hit, size)
                 if hit is not None:
@@ -375,11 +381,14 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
                     break
             if hit is not None:
                 break
-        if after_title and len(seg) == 1 and (hit is None or hit.confidence < MIN_APPLY):
+        if hit is not None and ctx.after_title and (size == 1 or hit.rule == "names.split"):
+            hit = unless_title_misfits(memo, seg[j - size:j], hit, memo.flagged(facts, ctx.prev_is_name, False))
+            j -= size if hit is None else 0
+        if ctx.after_title and is_initialled_surname(seg) and (hit is None or hit.confidence < MIN_APPLY):
             # a title that fits another listed person than the one only suggested
-            role = match_after_role(memo, seg[0], ctx, hit)
+            role = match_after_role(memo, seg, ctx, hit)
             if role is not None:
-                j, hit = 1, role
+                j, hit = len(seg), role
         elif ctx.after_title and hit is not None and hit.confidence < MIN_APPLY and j > 1:
             hit = vouch_by_title(memo, hit, seg[j - 1])
         if hit is None:
@@ -387,39 +396,6 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
         else:
             found.append(prefer_request(hit, memo.gazetteers, memo.text))
     return found
-
-
-def vouch_by_title(memo: WindowMemo, hit, last):
-    """A full name only suggested by ear, after a title that fits that listed person,
-    whose surname (the window's `last` part) is CLOSE to the listed one: applied, as the
-    title and the given name both say who it is ("Former prime minister Theresa Maye",
-    "Foreign Minister Wang Yee"). Another outlet's spelling (`variant`) stays the style's."""
-    if hit.rule != "names.fuzzy" or hit.variant or last.initial:
-        return hit
-    for gaz in memo.gazetteers:
-        entry = gaz.by_id.get(hit.entry_id)
-        if entry is None:
-            continue
-        titles = titles_before(memo.text, apposed_title_end(memo.text, hit.start, hit.end) or hit.start,
-                               gaz.roles) if gaz.roles else ()
-        if fits_title(gaz, titles, hit.entry_id) and closeness(last.key, entry.parts[-1].key) <= CLOSE:
-            return replace(hit, confidence=ROLE_CONFIDENCE)
-        return hit
-    return hit
-
-
-def match_after_role(memo: WindowMemo, word, ctx: WindowContext, suggested=None):
-    """A lone surname after a title, heard further off than the other tiers allow or
-    only suggested by them, where the title says whose it is (roles.py): None when
-    the title does not speak, or fits the person already suggested."""
-    for gaz in memo.gazetteers:
-        titles = titles_before(memo.text, apposed_title_end(memo.text, word.start, word.end) or word.start,
-                               gaz.roles) if gaz.roles else ()
-        hit = match_by_role(word, gaz, titles, ctx) if titles else None
-        if hit is not None and (suggested is None or hit.confidence >= MIN_APPLY
-                                or not fits_title(gaz, titles, suggested.entry_id)):
-            return hit
-    return None
 
 
 def run(text: str, ctx) -> list[Change]:
