@@ -155,7 +155,7 @@ def reads_as_sentence(span: str, language: str) -> bool:
     words = sig.words_of(span)
     if not words:
         return False
-    headline_case = sum(w[0].isupper() for w in words) >= HEADLINE_CASE_SHARE * len(words)
+    headline_case = is_headline_case(words)
     body = span.rstrip().rstrip(_CLOSERS)
     if (body and body[-1] in _FULL_STOP) or (body.endswith("?") and not headline_case):
         return True
@@ -168,6 +168,15 @@ def reads_as_sentence(span: str, language: str) -> bool:
     stopwords = function_words(language)
     share = sum(w.lower() in stopwords for w in words) / len(words)
     return bool(stopwords) and len(words) >= PROSE_MIN_WORDS and share >= PROSE_FUNCTION_SHARE
+
+
+def is_headline_case(words: list[str]) -> bool:
+    """True when HEADLINE_CASE_SHARE of the words are capitalised, function words too.
+
+    >>> is_headline_case("How Many Watts Does a Computer Use".split()), is_headline_case("It is a use".split())
+    (True, False)
+    """
+    return sum(w[0].isupper() for w in words) >= HEADLINE_CASE_SHARE * len(words)
 
 
 # A capital glued onto a site's last letter ("TelecomThis", "WIONThe") may be one

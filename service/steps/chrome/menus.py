@@ -9,7 +9,10 @@ blocks are largely bylines and datelines is a listing of dated items
 """
 from __future__ import annotations
 
+import re
+
 from . import signals as sig
+from .glued import is_headline_case
 from .content import is_price
 
 # Bylines and datelines on this many lines of a page are its items' own (a
@@ -227,6 +230,92 @@ def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: in
     if len(headers) < THREAD_MIN_HEADERS:
         headers = [h for h in headers if h.start > first]
     return [k for h in headers for k in h]
+
+
+# The last lines of a post's header, right above its text: its dateline, a
+# quote's attribution ("jdoe said:"), a count (the post's number "#3", the
+# poster's "1,370" posts). A poster's details are names, dates and counts.
+POST_HEADER_RULES = ("chrome.phrase.dateline", "chrome.phrase.comment_says")
+_COUNT = re.compile(r"#?\s?\d[\d,.]*[kKmM]?")
+# Blocks between a post header's last line and the reply below it (a quoted
+# post and its "Click to expand..." stand between them).
+REPLY_REACH = 3
+# A reply of a few words ("Thank you.") is a sentence: it ends with a full
+# stop, "!" or "?" and holds a function word of the page's language (first-
+# and second-person words are in every stop list); a link title ends without
+# one or has none ("Official Thread 2024"). Longer text reads as prose anyway.
+REPLY_MAX_WORDS = 30
+# Without a stop list (an undetermined language), a reply needs this many words.
+REPLY_MIN_WORDS = 3
+
+
+def is_post_header_line(text: str, rule) -> bool:
+    """True for a line that ends a post's header: a dateline, a quote's attribution, a count.
+
+    >>> class D: id = "chrome.phrase.dateline"
+    >>> is_post_header_line("Jul 9, 2007", D()), is_post_header_line("#3", None), is_post_header_line("1,370", None)
+    (True, True, True)
+    >>> is_post_header_line("Reply", None), is_post_header_line("3 Comments", None)
+    (False, False)
+    """
+    if rule is not None:
+        return rule.id in POST_HEADER_RULES
+    return bool(_COUNT.fullmatch(text.strip()))
+
+
+def reads_as_reply(text: str, stopwords: frozenset) -> bool:
+    """True for a short line that is a sentence someone wrote: sentence punctuation and a function word.
+
+    >>> en = frozenset({"that", "is", "by", "you", "a", "for", "the"})
+    >>> reads_as_reply("That's amazing! Congrats!", en), reads_as_reply("Design and Consultation is by far #1.", en)
+    (True, True)
+    >>> reads_as_reply("Thank you.", en), reads_as_reply("Official 2024-2025 Application Thread", en)
+    (True, False)
+    >>> reads_as_reply("What Is a Software Development Framework?", en)
+    False
+    >>> reads_as_reply("Read more...", en), reads_as_reply("Congrats!", en), reads_as_reply("Great.", frozenset())
+    (False, False, False)
+    """
+    body = text.strip().rstrip("\"'”’)]")
+    if not body or body[-1] not in ".!?" or body.endswith(("..", "…")):
+        return False
+    words = sig.words_of(text)
+    if len(words) >= REPLY_MIN_WORDS + 1 and is_headline_case(words):
+        return False  # a question's or a slogan's headline ("Does an ADU Increase Home Value?")
+    if stopwords:
+        return len(words) <= REPLY_MAX_WORDS and any(stem_of(w) in stopwords for w in words)
+    return REPLY_MIN_WORDS <= len(words) <= REPLY_MAX_WORDS
+
+
+def stem_of(word: str) -> str:
+    """A word in lower case without its contraction ("That's" -> "that").
+
+    >>> stem_of("That's"), stem_of("I’m"), stem_of("Thanks")
+    ('that', 'i', 'thanks')
+    """
+    return word.lower().replace("’", "'").split("'")[0]
+
+
+def mark_replies(texts: list[str], matched: list, stopwords: frozenset) -> list[bool]:
+    """True for a short sentence (reads_as_reply) at most REPLY_REACH blocks below a post header's line.
+
+    A thread's replies stand between their posters' details, which a list of
+    chrome takes (a run of short labels: "Joined", "Messages"); the reply is
+    the text that header heads, not one of its links.
+
+    >>> class D: id = "chrome.phrase.dateline"
+    >>> texts = ["Senior Member", "Jul 9, 2007", "#3", "That's amazing!", "Thank you.", "Similar threads", "Thank you."]
+    >>> mark_replies(texts, [None, D(), None, None, None, None, None], frozenset({"that", "you"}))
+    [False, False, False, True, True, False, False]
+    """
+    out = [False] * len(texts)
+    last = None  # the last post header line seen
+    for k, text in enumerate(texts):
+        if is_post_header_line(text, matched[k]):
+            last = k
+        elif last is not None and k - last <= REPLY_REACH and reads_as_reply(text, stopwords):
+            out[k] = True
+    return out
 
 
 def is_name_line(text: str) -> bool:

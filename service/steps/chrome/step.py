@@ -66,7 +66,7 @@ from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs,
-                    reply_headers)
+                    mark_replies, reply_headers)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -241,7 +241,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # an item with a list marker someone wrote into the page (a manual's "See also", its
     # references): a scraper's link titles come without one (a "·" separates a scraper's
     # pieces, a dash a title's parts)
-    listable = [not (prose[i] or lists[i] or code[i] or b.text.startswith(WRITTEN_MARKERS))
+    # a short sentence below a post's header is the reply it heads (menus.mark_replies)
+    replies = mark_replies([b.text for b in blocks], matched, stopwords)
+    listable = [not (prose[i] or lists[i] or code[i] or replies[i] or b.text.startswith(WRITTEN_MARKERS))
                 for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
