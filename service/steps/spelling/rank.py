@@ -420,12 +420,6 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
     return hyps
 
 
-def _log_add(a: float, b: float) -> float:
-    """log(exp(a) + exp(b)) without overflow."""
-    high, low = max(a, b), min(a, b)
-    return high + math.log1p(math.exp(low - high))
-
-
 def split_candidates(lex: Lexicon, word: str) -> list[tuple[str, str]]:
     """Ways to cut `word` into two common words whose bigram is listed (cached per Lexicon).
 
