@@ -156,9 +156,9 @@ def subject_opens_clause(before: list) -> bool:
 # Words after which "end" is the verb of a plural subject: a preposition or particle it
 # takes ("lines end with", "files end in", "we end up"); an adverb is read from lemminflect.
 _AFTER_VERB_END = frozenset({"in", "with", "up", "on", "at", "by"})
-# Words that open a plural subject as determiners or quantifiers ("all lines", "whose names").
-_SUBJECT_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "your",
-                                  "my", "some", "any", "no", "all", "both", "many", "most", "several"})
+# Words that open a plural subject: the determiners that take a plural, and quantifiers ("all lines").
+_SUBJECT_DETERMINERS = ((_DETERMINERS - {"a", "an", "this", "that", "each", "every"})
+                        | {"all", "both", "many", "most", "several"})
 
 
 def plural_subject_verb(before: list, right) -> bool:
