@@ -9,6 +9,11 @@
   COPYDESK_READ_TIMEOUT seconds is dropped. (Chunked and larger bodies are
   read by the thread, after the head: a body over the app's limit is
   refused before it is read.)
+- Queued connections are served: a stopping worker (SIGTERM, recycling) takes
+  the connections already waiting in the listening socket's queue before it
+  stops accepting. The kernel resets them when the last copy of the socket
+  closes, so a client that connected just before the signal got "connection
+  reset" instead of its answer.
 - Hard deadline: cleaning work (service.budget.watch: the pipeline and HTML
   extraction) that runs past gunicorn's `timeout` ends the worker process
   (exit 1; the arbiter forks a new one). gthread's heartbeat comes from the
@@ -83,6 +88,23 @@ class BufferingThreadWorker(ThreadWorker):
         conn.buffered = bytearray()
         self.reading[conn] = time.monotonic() + self.read_timeout
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.on_request_bytes, conn))
+
+    def set_accept_enabled(self, enabled):
+        """gthread's switch, taking the queued connections first when a stopping worker
+        stops accepting (see the module); a worker at its connection limit queues them."""
+        if not enabled and not self.alive and self._accepting:
+            for listener in self.sockets:
+                self.accept_queued(listener)
+        super().set_accept_enabled(enabled)
+
+    def accept_queued(self, listener, limit=1024):
+        """Accept what `listener` holds now (it is non-blocking while accepting): gthread's
+        `accept` returns without a connection once the queue is empty."""
+        for _ in range(limit):
+            before = self.nr_conns
+            self.accept(listener)
+            if self.nr_conns == before:
+                return
 
     def on_request_bytes(self, conn, _sock):
         try:

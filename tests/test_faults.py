@@ -16,6 +16,7 @@ import http.client
 import json
 import os
 import random
+import selectors
 import signal
 import socket
 import threading
@@ -26,6 +27,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 from bench import load  # start_server, worker_pids, make_article
+from service.worker import BufferingThreadWorker
 
 CLIENTS = 4  # = 2 workers x 2 threads: every thread busy
 
@@ -214,3 +216,51 @@ def test_sigterm_drains_in_flight_requests_then_refuses(tmp_path):
     assert not any(r[2] for r in records if r[1] < term_at), "requests failed before the signal"
     late = [r for r in records if r[0] > exited_at]
     assert all(r[2] and "ConnectionRefused" in r[2] for r in late), late
+
+
+class _Queued(BufferingThreadWorker):
+    """The worker's accept path alone: no arbiter, no threads; requests are recorded."""
+
+    def __init__(self, listener):
+        self.cfg, self.sockets, self.nr_conns, self.alive, self._accepting = None, [listener], 0, True, True
+        self.poller = selectors.DefaultSelector()
+        self.poller.register(listener, selectors.EVENT_READ, self.accept)
+        self.taken = []
+
+    def enqueue_req(self, conn):
+        self.taken.append(conn)
+
+
+def _listener_with_queued(clients):
+    listener = socket.create_server(("127.0.0.1", 0), backlog=16)
+    listener.setblocking(False)
+    waiting = [socket.create_connection(listener.getsockname()) for _ in range(clients)]
+    return listener, waiting
+
+
+def test_stopping_worker_takes_the_connections_already_queued():
+    """Connections the kernel queued before SIGTERM are answered, not reset at close."""
+    listener, waiting = _listener_with_queued(3)
+    try:
+        worker = _Queued(listener)
+        worker.alive = False  # what SIGTERM does (handle_exit)
+        worker.set_accept_enabled(False)
+        assert len(worker.taken) == 3 and worker.nr_conns == 3
+        assert not worker._accepting
+    finally:
+        for s in waiting:
+            s.close()
+        listener.close()
+
+
+def test_busy_worker_leaves_the_queue_to_the_others():
+    """At its connection limit a running worker stops accepting and takes nothing."""
+    listener, waiting = _listener_with_queued(2)
+    try:
+        worker = _Queued(listener)
+        worker.set_accept_enabled(False)
+        assert worker.taken == [] and not worker._accepting
+    finally:
+        for s in waiting:
+            s.close()
+        listener.close()
