@@ -23,12 +23,22 @@ import re
 # comment or a shell prompt, a syntax synopsis's "[ optional ]" or a line of
 # brackets alone, or two Markdown code spans (an API reference's parameter list).
 # Interface text has none of them: its labels are words.
-_CODE_LINE = re.compile(
-    r"\b[a-z_][\w.]*\((?![A-Z])|^\(\s*[a-z_]\w*\s*[,)]|\):$|[;{]$|\s=\s|=>|->|::|^(?:def|class|import|from|return|yield|const|let|var|function"
+# The shapes a line can only open with (tried at its start, `_CODE_START.match`) ...
+_CODE_OPENINGS = (
+    r"\(\s*[a-z_]\w*\s*[,)]|(?:def|class|import|from|return|yield|const|let|var|function"
     r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b"
-    r"|(?<![@\w?&=/.])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|^\"[^\"\s][^\"]{0,40}\"\s?:|^(?:-\s)?[a-z][\w-]*:\s+\S"
-    r"|^(?:#|//|--)\s\S|^\$\s[a-z]|^[\[{]\s|\s[\]}]$|^[\[\]{}()]+[,;]?$"
+    r"|\"[^\"\s][^\"]{0,40}\"\s?:|(?:-\s)?[a-z][\w-]*:\s+\S"
+    r"|(?:#|//|--)\s\S|\$\s[a-z]|[\[{]\s|[\[\]{}()]+[,;]?$")
+# ... and those anywhere in it, each of which needs one of _CODE_NEEDLES in the
+# line or one of _CODE_ENDS at its end
+_CODE_ANYWHERE = (
+    r"\b[a-z_][\w.]*\((?![A-Z])|\):$|[;{]$|\s=\s|=>|->|::"
+    r"|(?<![@\w?&=/.])[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\s[\]}]$"
     r"|`[^`\s][^`]*`[^`]*`[^`\s][^`]*`")
+_CODE_NEEDLES = ("(", "=", "->", "::", "_", "`")
+_CODE_ENDS = ("):", ";", "{", "]", "}")
+_CODE_START = re.compile(_CODE_OPENINGS)
+_CODE_LINE = re.compile(rf"{_CODE_ANYWHERE}|^(?:{_CODE_OPENINGS})")
 
 
 def is_code_like(text: str) -> bool:
@@ -52,6 +62,9 @@ def is_code_like(text: str) -> bool:
         first = _FIRST_WORD.match(text)
         if first is None or first.group() not in _CODE_KEYWORDS:
             return False  # no character any code shape needs: most lines, without the regex
+    if (_CODE_START.match(text) is None and not text.endswith(_CODE_ENDS)
+            and not any(map(text.__contains__, _CODE_NEEDLES))):
+        return False  # prose with a hyphen or a colon: the regex tried at every character cost more
     return _CODE_LINE.search(text) is not None
 
 

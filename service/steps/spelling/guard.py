@@ -9,6 +9,7 @@ table line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ...edits import SpanSet
@@ -167,7 +168,12 @@ def code_share(text: str) -> float:
     (0.4, 0.0)
     """
     chunks = text.split()
-    return sum(1 for c in chunks if _CODE_MARK.search(c)) / max(1, len(chunks))
+    # each distinct chunk searched once; a chunk of letters alone, lower-case or
+    # capitalised, holds no mark (every one needs a character other than a letter, or
+    # an upper-case letter after two lower-case ones): most of them, without the regex
+    marked = sum(n for c, n in Counter(chunks).items()
+                 if not (c.isalpha() and (c.islower() or c.istitle())) and _CODE_MARK.search(c))
+    return marked / max(1, len(chunks))
 
 
 def in_technical_text(doc: Document) -> bool:
