@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from .match import letters_of
+from .romanise import JAPANESE
 
 # Letters of a listed name that folding reads otherwise than its own language says them:
 # Turkish ğ is silent, lengthening the vowel before it ("Erdoğan" said Erdo-an, heard as
@@ -36,17 +37,40 @@ _READ_AT_ONCE = tuple((marks, re.compile("|".join(sorted(reads, key=len, reverse
                       for marks, reads in _LANGUAGE_READS)
 
 
-def said_natively(written: str) -> tuple:
+# Spellings of a listed name that its language says otherwise than an English reader does:
+# an h after a stop before a vowel marks the aspirated stop of the Bantu and Indic languages,
+# Thai and Korean romanisation, which an English ear hears as the plain stop ("Ramaphosa"
+# said Ramaposa, "Khan" Kahn, "Bhattarai"); French -ier after a consonant is said -yay
+# ("Barnier" heard as "Barnyay"); a Japanese final e is said as in "café", written -ay
+# ("Abe" heard as "Abay")
+_SAID_AS_ITS_LANGUAGE = ((re.compile(r"(?<=[pbtdk])h(?=[aeiou])"), ""),
+                         (re.compile(r"(?<=[^aeiou])ier$"), "yay"))
+_JAPANESE_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
+
+
+def said_natively(written: str, surname: bool = True) -> tuple:
     """A listed name (lower case, as written) as its own language says the letters that
-    folding reads otherwise; () when it has none.
+    folding reads otherwise (`_SAID_NATIVELY`) or the spellings an English reader says
+    otherwise (`_SAID_AS_ITS_LANGUAGE`, of a `surname` only: "Tereza" is another given name
+    than Theresa); () when it has none.
 
     >>> said_natively("erdoğan"), said_natively("støre"), said_natively("merz")
     (('erdoan',), ('steure', 'stoere'), ())
-    >>> said_natively("radosław")
-    ('radoswaw',)
+    >>> said_natively("radosław"), said_natively("ramaphosa"), said_natively("barnier"), said_natively("abe")
+    (('radoswaw',), ('ramaposa',), ('barnyay',), ('abei',))
+    >>> said_natively("smith"), said_natively("olivier"), said_natively("merkel")
+    ((), ('olivyay',), ())
     """
-    return tuple(written.replace(letter, said)
-                 for letter, saids in _SAID_NATIVELY if letter in written for said in saids)
+    out = [written.replace(letter, said) for letter, saids in _SAID_NATIVELY if letter in written for said in saids]
+    if not surname:
+        return tuple(out)
+    for spelled, said in _SAID_AS_ITS_LANGUAGE:
+        heard = spelled.sub(said, written)
+        if heard != written and heard not in out:
+            out.append(heard)
+    if JAPANESE.fullmatch(written) and _JAPANESE_FINAL_E.search(written):
+        out.append(written + "i")
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -95,6 +119,6 @@ def given_keys(part: str, whole: str) -> tuple:
     >>> given_keys("Keir", "Keir Starmer")
     ()
     """
-    out = [letters_of(s).lower() for s in said_natively(part.lower())]
+    out = [letters_of(s).lower() for s in said_natively(part.lower(), surname=False)]
     out += [k for k in read_in_its_language(part, whole) if k not in out]
     return tuple(out)
