@@ -24,7 +24,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from .match import (Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, letters_of, make_match,
+from .match import (PARTICLES, Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match,
                     match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .native import given_keys, heard_surnames
@@ -82,6 +82,8 @@ def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
 def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     """A person's name spelled by ear, with initials merged or split."""
     if len(parts) > 1:
+        if all(p.text in PARTICLES for p in parts[:-1]):
+            return match_after_particles(parts, gaz, ctx)
         return (match_full_forms(parts, gaz, ctx.is_word, ctx.after_title) or match_split_surname(parts, gaz, ctx)
                 or match_past_initials(parts, gaz, ctx))
     word = parts[0]
@@ -103,6 +105,25 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     doubtful = ctx.lone_is_doubtful(surname) or ends_in_another_vowel(word.key, surname)  # "Pompei" may be the town
     confidence = 0.85 if backed else SUGGEST_CONFIDENCE if doubtful else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
+
+
+def match_after_particles(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
+    """A lone surname by ear after the particles the listed name writes before it
+    ("Commission president von der Lajen"): the surname matched alone, the particles kept.
+
+    >>> g = build_gazetteer([{"id": "u", "canonical": "Ursula von der Leyen", "kind": "person"}])
+    >>> titled = WindowContext(lambda w: False, after_title=True)
+    >>> m = match_after_particles(parse_parts("von der Lajen"), g, titled)
+    >>> (m.replacement, m.start)
+    ('Leyen', 8)
+    >>> match_after_particles(parse_parts("van der Lajen"), g, titled) is None
+    True
+    """
+    hit = match_fuzzy(parts[-1:], gaz, ctx)
+    if hit is None:
+        return None
+    listed = [p.key for p in gaz.by_id[hit.entry_id].parts[:-1]][-(len(parts) - 1):]
+    return hit if listed == [p.key for p in parts[:-1]] else None
 
 
 def match_past_initials(parts: tuple, gaz: Gazetteer, ctx: WindowContext):

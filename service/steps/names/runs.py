@@ -199,8 +199,12 @@ def title_before(text: str, start: int, end: int | None = None) -> bool:
     (True, False)
     >>> title_before("The prime minister, Albanizy, said", 20, 28)
     True
+    >>> title_before("Commission president von der Lajen", 29), title_before("the book von der Lajen", 17)
+    (True, False)
     """
     before = text[max(0, start - 40):start].split()
+    while len(before) > 1 and before[-1] in PARTICLES:
+        before.pop()  # the particles of the name itself ("Commission president von der Lajen")
     if bool(before) and before[-1].islower() and before[-1] in TITLES:
         return True
     return end is not None and apposed_title_end(text, start, end) is not None
