@@ -20,18 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from .match import (Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, letters_of, make_match,
+from .match import (PARTICLES, Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match,
                     match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
+from .native import given_keys, heard_surnames
 from .romanise import one_name
 from .scan import cached_on
-from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, fuzzy_confidence, heard_as,
-                    is_distinctive, is_rare, letters_heard_alike, readings, same_syllables, similar_word, sounds_like,
-                    spoken_alike)
+from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, final_vowel_differs,
+                    fuzzy_confidence, heard_as,
+                    is_distinctive, is_rare, is_unseen, letters_heard_alike, metaphones_meet, readings,
+                    same_syllables, similar_word, sounds_like, spoken_alike)
 
 
 def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None = None,
@@ -80,6 +82,8 @@ def is_variant_spelling(parts: tuple, entry: Entry) -> bool:
 def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     """A person's name spelled by ear, with initials merged or split."""
     if len(parts) > 1:
+        if all(p.text in PARTICLES for p in parts[:-1]):
+            return match_after_particles(parts, gaz, ctx)
         return (match_full_forms(parts, gaz, ctx.is_word, ctx.after_title) or match_split_surname(parts, gaz, ctx)
                 or match_past_initials(parts, gaz, ctx))
     word = parts[0]
@@ -101,6 +105,25 @@ def match_fuzzy(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
     doubtful = ctx.lone_is_doubtful(surname) or ends_in_another_vowel(word.key, surname)  # "Pompei" may be the town
     confidence = 0.85 if backed else SUGGEST_CONFIDENCE if doubtful else 0.75
     return make_match(parts, form.entry.surname, "names.fuzzy", confidence, form)
+
+
+def match_after_particles(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
+    """A lone surname by ear after the particles the listed name writes before it
+    ("Commission president von der Lajen"): the surname matched alone, the particles kept.
+
+    >>> g = build_gazetteer([{"id": "u", "canonical": "Ursula von der Leyen", "kind": "person"}])
+    >>> titled = WindowContext(lambda w: False, after_title=True)
+    >>> m = match_after_particles(parse_parts("von der Lajen"), g, titled)
+    >>> (m.replacement, m.start)
+    ('Leyen', 8)
+    >>> match_after_particles(parse_parts("van der Lajen"), g, titled) is None
+    True
+    """
+    hit = match_fuzzy(parts[-1:], gaz, ctx)
+    if hit is None:
+        return None
+    listed = [p.key for p in gaz.by_id[hit.entry_id].parts[:-1]][-(len(parts) - 1):]
+    return hit if listed == [p.key for p in parts[:-1]] else None
 
 
 def match_past_initials(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
@@ -176,34 +199,6 @@ def _match_full_forms(parts: tuple, gaz: Gazetteer, is_word, after_title: bool):
     return suggestion
 
 
-# Letters of a listed surname that folding reads otherwise than its own language says them:
-# Turkish ğ is silent, lengthening the vowel before it ("Erdoğan" said Erdo-an, heard as
-# "Erduan", "Erdowan"); Danish and Norwegian ø, like German ö, is the French eu ("Støre"
-# heard as "Steure"), written oe in German
-_SAID_NATIVELY = (("ğ", ("",)), ("ø", ("eu", "oe")), ("ö", ("eu", "oe")))
-
-
-def said_natively(written: str) -> tuple:
-    """A listed name (lower case, as written) as its own language says the letters that
-    folding reads otherwise; () when it has none.
-
-    >>> said_natively("erdoğan"), said_natively("støre"), said_natively("merz")
-    (('erdoan',), ('steure', 'stoere'), ())
-    """
-    return tuple(written.replace(letter, said)
-                 for letter, saids in _SAID_NATIVELY if letter in written for said in saids)
-
-
-@lru_cache(maxsize=4096)
-def heard_surnames(key: str, written: str) -> tuple:
-    """A listed surname's key, and its keys as its own language says it (`said_natively`).
-
-    >>> heard_surnames("erdogan", "Erdoğan"), heard_surnames("merz", "Merz")
-    (('erdogan', 'erdoan'), ('merz',))
-    """
-    return (key, *(letters_of(said).lower() for said in said_natively(written.lower())))
-
-
 def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
     """A lone surname right after a title or role, heard rather than read ("President
     Erdowan", "Chancellor Sholts"), in a spelling nobody writes: applied when
@@ -224,7 +219,7 @@ def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
     for surname, form in (pair for items in gaz.alone.values() for pair in items):
         if surname in ctx.others:
             continue  # the text names another person of that surname
-        heard = heard_surnames(surname, form.parts[-1].text)
+        heard = heard_surnames(surname, form.parts[-1].text, form.entry.canonical)
         if word.key in heard[1:] or any(heard_as(word.key, said) for said in heard):
             found.setdefault(form.entry.id, (0.85, form))
         elif any(sounds_like(word.key, said) for said in heard):
@@ -260,9 +255,11 @@ def match_split_surname(parts: tuple, gaz: Gazetteer, ctx: WindowContext):
 SON_OF = frozenset({"ibn", "bin", "ben"})
 
 
-def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
+def given_agree(ours: tuple, theirs: tuple, hear: bool = False, whole: str = "") -> str | None:
     """'strong' when a full given name agrees, 'weak' for initials only, None if not;
     with `hear`, 'heard' when a given name only sounds alike ("Lee" for Li, "Shi" for Xi).
+    A listed given name is also read as the language of the `whole` listed name says it
+    (`native.given_keys`: "Rejep" for the Turkish Recep, "Radoswaw" for the Polish Radosław).
 
     >>> given_agree(parse_parts("S"), parse_parts("S.")), given_agree(parse_parts("Ravi"), parse_parts("S."))
     ('weak', None)
@@ -270,6 +267,9 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
     ('heard', None)
     >>> given_agree(parse_parts("Dmitrij"), parse_parts("Dmitry"))
     'strong'
+    >>> given_agree(parse_parts("Rejep"), parse_parts("Recep"), whole="Recep Tayyip Erdoğan")
+    'strong'
+    >>> given_agree(parse_parts("Rejep"), parse_parts("Recep"), whole="Recep Smith")
     """
     if len(ours) != len(theirs):
         return None
@@ -282,7 +282,8 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False) -> str | None:
             return None
         elif a.key in SON_OF and b.key in SON_OF:
             continue  # Arabic ibn and bin, "son of", are one word ("Mohammed ibn Salman")
-        elif any(similar_word(said, b.key, confirmed=False) for said in readings(a.key)) or one_name(a.key, b.key):
+        elif (any(similar_word(said, listed, confirmed=False) for said in readings(a.key)
+                  for listed in (b.key, *given_keys(b.text, whole))) or one_name(a.key, b.key)):
             # a given name written alike, read as in its language ("Dmitrij" as Dmitri), or
             # another language's form of it ("Yitzhak" for Isaac)
             strength = "strong" if strength != "heard" else strength
@@ -309,10 +310,20 @@ class Heard:
     distinctive: bool
     tail_is_word: bool
     tail_has_initial: bool
+    given_rare: bool = False  # the given names not spelled as listed are spellings nobody writes
 
     @cached_property
     def rare(self) -> bool:
         return is_rare(self.tail)
+
+    @cached_property
+    def unseen(self) -> bool:
+        return not self.tail_is_word and is_unseen(self.tail)
+
+    @cached_property
+    def same_sound(self) -> bool:
+        return any(same_syllables(self.tail, said) and metaphones_meet(self.tail, said)
+                   and not final_vowel_differs(self.tail, said) for said in self.said)
 
     @cached_property
     def written_alike(self) -> bool:
@@ -353,12 +364,21 @@ def _written_or_heard_after_title(h: Heard) -> bool:
 # names-by-ear lists (bench/names_by_ear.py) and the others they hold.
 FULL_NAME_TIERS = (
     Tier("a given name heard alike before the listed surname as written (\"Lee Keqiang\"), "
-         "or after a title before one spoken alike: applied after a title, else the editor decides",
+         "or after a title before one spoken alike: applied after a title, or when the given "
+         "name is a spelling nobody writes before a surname few people share (\"Antonee Blinken\"; "
+         "\"Camala Harris\" may be another Harris), else the editor decides",
          lambda h: h.given == "heard",
-         lambda h: 0.85 if h.after_title else SUGGEST_CONFIDENCE),
+         lambda h: 0.85 if h.after_title or h.given_rare and h.tail in h.said and is_distinctive(h.surname)
+         else SUGGEST_CONFIDENCE),
     Tier("initials alone do not vouch for a word (\"A. Bang\" is no Ajay Banga)",
          lambda h: h.given == "weak" and h.tail != h.surname and h.tail_is_word,
          None),
+    Tier("the full given name and a surname heard as the listed one (`heard_as`) in a spelling "
+         "no text writes, with its syllables and Double Metaphone consonants (\"Angela Merckle\", "
+         "\"Recep Tayyip Erdooan\"): a slip of the ear, where a rare surname people write is "
+         "another person's (\"Pedro Sanchis\", \"Kaja Kallan\" with other consonants)",
+         lambda h: h.given == "strong" and h.unseen and h.heard and h.same_sound,
+         lambda h: 0.85),
     Tier("the surname written alike, or after a title heard as the listed one",
          _written_or_heard_after_title,
          lambda h: fuzzy_confidence(h.tail, h.surname, h.distinctive, h.after_title),
@@ -404,14 +424,17 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     # a given name heard alike may be the person before the listed surname as written
     # (suggested; applied after a title: "vice president Camala Harris"), and after a
     # title before a surname spoken alike too ("Wolodymyr Selenskyj")
-    said = heard_surnames(surname, form.parts[-1].text)
+    said = heard_surnames(surname, form.parts[-1].text, form.entry.canonical)
     hear = tail in said or after_title and any(spoken_alike(tail, s) for s in said)
-    given = given_agree(parts[:-k], form.parts[:-1], hear=hear)
+    given = given_agree(parts[:-k], form.parts[:-1], hear=hear, whole=form.entry.canonical)
     if given is None:
         return None
+    distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])
+    unlisted = [p.key for p, b in zip(parts[:-k], form.parts[:-1]) if not p.initial and p.key != b.key]
     heard = Heard(tail, surname, said, given, after_title,
-                  distinctive=any(not p.initial and is_distinctive(p.key) for p in parts[:-k]),
-                  tail_is_word=is_word(tail), tail_has_initial=any(p.initial for p in parts[-k:]))
+                  distinctive=distinctive, tail_is_word=is_word(tail),
+                  tail_has_initial=any(p.initial for p in parts[-k:]),
+                  given_rare=bool(unlisted) and all(is_rare(key) for key in unlisted))
     for tier in FULL_NAME_TIERS:
         if not tier.holds(heard):
             continue

@@ -155,7 +155,7 @@ _VOWEL = re.compile("[aeiouy]")
 def match_by_role(word: Part, gaz: Gazetteer, titles: tuple, ctx: WindowContext) -> Match | None:
     """A lone, rare surname after a title that fits listed people: applied when exactly
     one person the title fits is CLOSE (and begins with its sound) and no other listed
-    person is; suggested when the closest fitting one is only NEAR, or several are close.
+    person of another surname is; suggested when the closest fitting one is only NEAR, or several are close.
 
     >>> from .match import build_gazetteer, parse_parts
     >>> g = build_gazetteer([{"id": "m", "canonical": "Friedrich Merz", "kind": "person"}])
@@ -186,8 +186,9 @@ def match_by_role(word: Part, gaz: Gazetteer, titles: tuple, ctx: WindowContext)
         return None
     best, entry_id = fitting[0]
     form = scored[entry_id][1]
-    close = [i for i, (s, _) in scored.items() if s <= CLOSE]
-    sure = best <= CLOSE and close == [entry_id] and double_metaphone(word.key)[0][:1] == \
+    # namesakes ("Penny Wong", "Lawrence Wong") are one correction of a lone surname
+    close = {scored[i][1].parts[-1].key for i, (s, _) in scored.items() if s <= CLOSE}
+    sure = best <= CLOSE and close == {form.parts[-1].key} and double_metaphone(word.key)[0][:1] == \
         double_metaphone(form.parts[-1].key)[0][:1]
     if not sure and sum(1 for s, _ in fitting if s == best) > 1:
         return None  # two fitting people equally near: nothing to offer

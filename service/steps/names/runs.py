@@ -155,6 +155,29 @@ def role_after(text: str, end: int) -> bool:
     return role_phrase_after(text, end) is not None
 
 
+# the articles that open a description in apposition of one of many ("Boris Jonsson, a
+# Swedish sailor,"); "the" opens a unique role ("the head of the WHO") that says who it is
+_DESCRIPTION_OPENERS = frozenset({"a", "an"})
+
+
+def described_otherwise(text: str, end: int) -> bool:
+    """A description in apposition right after a run that holds no title or role ("Frank-Walter
+    Steinmayor, a retired baker,"): the text says who the name is, and it is no listed person
+    by title; a name heard by ear there is only suggested.
+
+    >>> described_otherwise("Frank-Walter Steinmayor, a retired baker, visited.", 23)
+    True
+    >>> described_otherwise("William Rooto, Kenya's president, spoke.", 13), described_otherwise("Mody, who spoke", 4)
+    (False, False)
+    """
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return (len(words) <= APPOSITION_WORDS and words[0] in _DESCRIPTION_OPENERS
+            and not any(w in TITLES for w in words))
+
+
 def role_phrase_after(text: str, end: int) -> str | None:
     """The role in apposition right after a run (`role_after`), or None.
 
@@ -176,8 +199,12 @@ def title_before(text: str, start: int, end: int | None = None) -> bool:
     (True, False)
     >>> title_before("The prime minister, Albanizy, said", 20, 28)
     True
+    >>> title_before("Commission president von der Lajen", 29), title_before("the book von der Lajen", 17)
+    (True, False)
     """
     before = text[max(0, start - 40):start].split()
+    while len(before) > 1 and before[-1] in PARTICLES:
+        before.pop()  # the particles of the name itself ("Commission president von der Lajen")
     if bool(before) and before[-1].islower() and before[-1] in TITLES:
         return True
     return end is not None and apposed_title_end(text, start, end) is not None

@@ -298,6 +298,17 @@ def is_rare(word: str) -> bool:
     return zipf(word) < RARE_ZIPF
 
 
+@lru_cache(maxsize=65536)
+def is_unseen(word: str) -> bool:
+    """Never written in the texts wordfreq counts (Zipf 0): a spelling by ear, where a rare
+    spelling people write ("Sanchis" 1.1, "Vieri" 1.5) may be another person's surname.
+
+    >>> is_unseen("merckle"), is_unseen("sanchis")
+    (True, False)
+    """
+    return zipf(word) == 0
+
+
 def heard_as(cand: str, known: str) -> bool:
     """`cand` sounds like the surname `known`: the same first sound and one edit more than
     `similar_word` allows, with the sound agreeing (Metaphone, NYSIIS or Double
@@ -408,6 +419,22 @@ def ends_in_another_vowel(a: str, b: str) -> bool:
     (True, False)
     """
     return a[:-1] == b[:-1] and a[-1:] != b[-1:] and a[-1:] in "aeiou" and b[-1:] in "aeiou"
+
+
+def final_vowel_differs(a: str, b: str) -> bool:
+    """`a` ends in another vowel letter than the single final vowel of `b` (y read as i): in
+    the languages that inflect surnames another family's name, however the rest is heard
+    ("Melonio" is not Meloni); `b` ending in a digraph ("Trudeau") says nothing.
+
+    >>> final_vowel_differs("melonio", "meloni"), final_vowel_differs("meloany", "meloni")
+    (True, False)
+    >>> final_vowel_differs("truedo", "trudeau"), final_vowel_differs("ubama", "obama")
+    (False, False)
+    """
+    if len(b) < 2 or b[-1] not in "aeiou" or b[-2] in _VOWELS:
+        return False
+    last = a[-1:].replace("y", "i")
+    return last in ("a", "e", "i", "o", "u") and last != b[-1]
 
 
 def fuzzy_confidence(tail: str, surname: str, distinctive: bool, after_title: bool) -> float:

@@ -141,7 +141,10 @@ _WADE_GILES = re.compile(r"[db]")
 # el- ("ash-Sharaa", "es-Sisi": match.JOINED_ARTICLES); an English tr at the start is said
 # with the ch of "church" ("Chrump" for Trump); Russian е after a consonant, written ye by
 # some transliterations, is an e that softens the consonant ("Myedvyedyev", "Dyenis"); not
-# before r, the English "Myers", "Byers"
+# before r, the English "Myers", "Byers"; Polish writes that e ie, in a name it ends -ew or
+# -ow ("Miedwiediew"; the Spanish ie of "Javier" is ye); a
+# listener whose English drops an r before a consonant writes one after a or o for the
+# long vowel it hears in a name of one syllable ("Karn" for Khan, "Worng" for Wong)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -158,7 +161,9 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)),
                    (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")),
                    (re.compile(r"^ch(?=r)"), ("t",)),
-                   (re.compile(r"(?<=[bdfklmnprstvz])y(?=e(?!r))"), ("",)))
+                   (re.compile(r"(?<=[bdfklmnprstvz])y(?=e(?!r))"), ("",)),
+                   (re.compile(r"(?<=[bcdfgklmnpstvwz])i(?=e)(?=.*[eo][wv]$)"), ("",)),
+                   (re.compile(r"^([^aeiouy]*[ao])r([^aeiouyr]*)$"), (r"\1\2",)))
 
 
 # letters only Wade-Giles and the postal system write for a Pinyin sound
@@ -191,6 +196,8 @@ def readings(name: str) -> tuple:
     (('myedvyedyev', 'medvedev'), ('myers',))
     >>> readings("wladimir")[-1], readings("hsi"), readings("tosimitu")
     ('vladimir', ('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
+    >>> readings("miedwiediew")[-1], readings("karn"), readings("worng"), readings("orban")
+    ('medvedev', ('karn', 'kan'), ('worng', 'vorng', 'wong', 'vong'), ('orban',))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):

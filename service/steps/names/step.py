@@ -41,7 +41,7 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import collect_runs, role_after, segments_of, title_before
+from .runs import collect_runs, described_otherwise, role_after, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
@@ -53,6 +53,7 @@ from .romanise import load_name_tables
 from .places import SMALLEST_TABLE, SOURCES, drop_spacing_forms, place_entries
 from .casing import fix_case
 from .scan import cached_on, could_be_word, could_name, screen_of, sparse_tokens
+from .sound import SUGGEST_CONFIDENCE
 from .style import VariantStyle
 from .view import reading_of
 from ..base import RuleSpec, Step
@@ -493,9 +494,16 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
                 record.matches.extend(match_segment(memo, seg, facts, after_title))
             reads.current = None
         records[parts[0].start] = record
-        changes.extend(change_of(text, m, style) for m in record.matches)
+        described = not any(flags) and described_otherwise(text, parts[-1].end)
+        changes.extend(change_of(text, doubted(m) if described else m, style) for m in record.matches)
     changes = [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
     return changes, Round(records, seen, others, unlisted)
+
+
+def doubted(m):
+    """A match by ear only suggested: the text describes the name as someone no title fits
+    (`runs.described_otherwise`)."""
+    return replace(m, confidence=min(m.confidence, SUGGEST_CONFIDENCE)) if m.rule == "names.fuzzy" else m
 
 
 def change_of(text: str, m, style: "VariantStyle | None" = None) -> Change | None:

@@ -72,7 +72,9 @@ def match_after_role(memo: WindowMemo, seg: tuple, ctx: WindowContext, suggested
         titles = titles_before(memo.text, apposed_title_end(memo.text, start, word.end) or start,
                                gaz.roles) if gaz.roles else ()
         hit = match_by_role(word, gaz, titles, ctx) if titles else None
-        if hit is not None and len(seg) > 1 and given_agree(seg[:-1], gaz.by_id[hit.entry_id].parts[:-1]) != "weak":
+        entry = gaz.by_id[hit.entry_id] if hit is not None else None
+        if entry is not None and len(seg) > 1 and given_agree(seg[:-1], entry.parts[:-1],
+                                                               whole=entry.canonical) != "weak":
             return None  # "R. Jayasankar" is no S. Jaishankar
         if hit is not None and (suggested is None or hit.confidence >= MIN_APPLY
                                 or not fits_title(gaz, titles, suggested.entry_id)):
