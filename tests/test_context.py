@@ -290,6 +290,19 @@ def test_open_candidate_needs_attested_neighbours():
     assert not two_sided(m, "porous", "wood", "would", "you")
 
 
+def test_open_candidate_side_listed_with_neither_word_is_silent():
+    """A side whose bigrams with both words would be below the list's cut-off says nothing:
+    the other side may carry the candidate ("grief" is too rare for "grief hour" to be listed,
+    "hour later" is). A side that lists the word as written still holds it."""
+    from service.steps.context.candidates import two_sided
+
+    unigrams = {"grief": 2, "our": 900, "hour": 400, "later": 600}
+    bigrams = {"hour later": 300, "our later": 1}
+    assert two_sided(BigramModel(unigrams, bigrams, 20000), "grief", "our", "hour", "later")
+    held = BigramModel(unigrams, {**bigrams, "grief our": 2}, 20000)
+    assert not two_sided(held, "grief", "our", "hour", "later")
+
+
 def test_candidates_rule_rejects_an_unknown_generator():
     with pytest.raises(RulesError):
         context.compile_rules([{"id": "candidates.h", "kind": "candidates", "generator": "rhymes",

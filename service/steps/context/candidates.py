@@ -19,10 +19,13 @@ The candidates are scored by the step's noisy-channel model like any
 confusion partner (`score.best_partner`), with a high threshold set per
 source in rules/context.yaml (kind: candidates): curated sets keep their own
 thresholds for the pairs they list (they are the priors), and an uncurated
-candidate must in addition be favoured on BOTH sides (`two_sided`): the
-words before and after it must each make it likelier than the word as
-written. Evidence from one side alone is how idioms get "corrected": "the
-shallow end" has a strong "end of" only to its right.
+candidate must in addition be favoured on BOTH sides (`two_sided`): each
+word before and after it that the bigram list knows with either word must
+make it likelier than the word as written. Evidence from one side against
+the other is how idioms get "corrected": "the shallow end" has a strong
+"end of" only to its right. A side whose bigrams are listed with neither
+word says nothing either way, and the other side may then carry the
+candidate, mostly as a suggestion (its threshold is high).
 
 >>> pron = {"peak": ("P IY K",), "peek": ("P IY K",), "pique": ("P IY K",), "peaks": ("P IY K S",)}
 >>> sorted(homophone_pairs(["peak", "peek", "peaks"], pron).items())
@@ -207,8 +210,8 @@ def side_gains(model, left, word: str, candidate: str, right) -> tuple:
 
 
 def two_sided(model, left, word: str, candidate: str, right, tolerance: float = 0.0) -> bool:
-    """True when neither neighbour's bigram makes `candidate` less likely than `word`
-    by more than a factor exp(tolerance).
+    """True when no neighbour's bigram makes `candidate` less likely than `word` by more
+    than a factor exp(tolerance), and at least one neighbour attests the candidate.
 
     The left factor P(x | left) and the right factor P(right | x) of the
     chain are compared separately (`side_gains`); a missing neighbour gives no
@@ -222,12 +225,20 @@ def two_sided(model, left, word: str, candidate: str, right, tolerance: float = 
     >>> two_sided(m, "shallow", "end", "and", "of"), two_sided(m, "shallow", "end", "and", "of", 2.0)
     (False, True)
 
-    The candidate must also be attested next to each neighbour there is: where
-    a bigram is not listed ("a porous wood you": "porous would"), that side
-    "favours" the commoner word by its unigram frequency alone.
+    A side that lists the word as written but not the candidate ("a porous wood
+    you": "porous would") speaks for the word: its ratio is the absence of the
+    candidate's bigram against a listed one.
 
-    >>> two_sided(m, "the", "end", "and", None)  # "the and" is not listed
+    >>> two_sided(m, "the", "shallow", "end", "of")  # "end of" favours "end"; "the shallow" is listed, "the end" not
     False
+
+    A side that lists neither ("grief and", "grief end") says nothing either way
+    (`sides.unlisted_discount` caps what its unigram ratio adds to the score), so
+    the other side's evidence may stand alone: at least a suggestion, where a
+    side attesting neither used to veto the candidate.
+
+    >>> two_sided(m, "grief", "and", "end", "of"), two_sided(m, "the", "end", "and", None)
+    (True, False)
 
     With no word on either side nothing favours the candidate:
 
@@ -236,7 +247,30 @@ def two_sided(model, left, word: str, candidate: str, right, tolerance: float = 
     """
     if left is None and right is None:
         return False
-    if ((left is not None and not model.bigrams.get(f"{left} {candidate}"))
-            or (right is not None and not model.bigrams.get(f"{candidate} {right}"))):
-        return False  # a side that does not attest the candidate "favours" it by its unigram prior alone
-    return min(side_gains(model, left, word, candidate, right)) >= -tolerance
+    attested = []
+    for pair, written, first, second in ((f"{left} {candidate}", f"{left} {word}", left, candidate),
+                                         (f"{candidate} {right}", f"{word} {right}", candidate, right)):
+        listed = None not in (first, second) and bool(model.bigrams.get(pair))
+        attested.append(listed)
+        if listed or None in (first, second):
+            continue
+        if model.bigrams.get(written) or not below_cutoff(model, first, second):
+            return False  # the list holds the word as written here, or would hold the candidate's bigram
+    if not any(attested):
+        return False  # no side knows the candidate here: its unigram prior alone would favour it
+    gains = side_gains(model, left, word, candidate, right)
+    return min(g for g, a in zip(gains, attested) if a) >= -tolerance
+
+
+def below_cutoff(model, a: str, b: str) -> bool:
+    """True when the bigram "a b" would be below the list's cut-off were the two words
+    independent: its absence from the list says nothing. "porous would" is not so:
+    "would" is common enough that the list would hold it after nearly any known word.
+
+    >>> m = context_model.BigramModel({"porous": 10, "wood": 50, "would": 5000, "you": 3000},
+    ...     {"would you": 9000, "wood you": 1}, 8060)
+    >>> below_cutoff(m, "porous", "wood"), below_cutoff(m, "porous", "would")
+    (True, False)
+    """
+    count_a = model.unigrams.get(a, 0)
+    return not count_a or context_model.unigram_prob(model, b) * model.scale * count_a < model.floor

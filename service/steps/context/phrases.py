@@ -43,8 +43,8 @@ import math
 from .clauses import _FINITE_AUX, takes_bare_infinitive
 from .support import between_names
 from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
-from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _is_plural_noun, readings,
-                        words_before)
+from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _base_forms, _is_plural_noun,
+                        readings, words_before)
 
 # Words that open a noun phrase whose head may stand a few words on: determiners, numbers.
 _PHRASE_OPENERS = (_DETERMINERS | _NUMBER_WORDS) - {"which", "whichever", "each", "every", "either"}
@@ -154,8 +154,9 @@ def subject_opens_clause(before: list) -> bool:
 
 
 # Words after which "end" is the verb of a plural subject: a preposition or particle it
-# takes ("lines end with", "files end in", "we end up"); an adverb is read from lemminflect.
-_AFTER_VERB_END = frozenset({"in", "with", "up", "on", "at", "by"})
+# takes ("lines end with", "files end in", "we end up"), or the time it ends at ("streams
+# end after", "talks end before"); an adverb is read from lemminflect.
+_AFTER_VERB_END = frozenset({"in", "with", "up", "on", "at", "by", "after", "before"})
 # Words that open a plural subject: the determiners that take a plural, and quantifiers ("all lines").
 _SUBJECT_DETERMINERS = ((_DETERMINERS - {"a", "an", "this", "that", "each", "every"})
                         | {"all", "both", "many", "most", "several"})
@@ -174,6 +175,8 @@ def plural_subject_verb(before: list, right) -> bool:
     (True, True)
     >>> plural_subject_verb(["names", "folder", "the", "all", "that"], "with")
     True
+    >>> plural_subject_verb(["streams", "http2", "let"], "after"), plural_subject_verb(["talks", "the", "made"], "before")
+    (True, True)
     >>> plural_subject_verb(["files", "in", "search"], "in"), plural_subject_verb(["numbers", "that"], "the")
     (False, False)
     >>> plural_subject_verb(["file", "that"], "in"), plural_subject_verb(["lines", "the", "of"], "with")
@@ -185,16 +188,31 @@ def plural_subject_verb(before: list, right) -> bool:
         return False
     rest = before[1:]
     for i, w in enumerate(rest[:NOUN_PHRASE_WINDOW]):
-        if w in _CLAUSE_OPENERS or w == "whose":
+        if w in _CLAUSE_OPENERS or w == "whose" or lets_object_act(w):
             return True
         if w in _SUBJECT_DETERMINERS or _possessive(w):
             before_it = rest[i + 1:i + 3]
             if before_it[:1] in (["all"], ["both"]):  # "that all the names"
                 before_it = before_it[1:]
-            return not before_it or before_it[0] in _CLAUSE_OPENERS
+            return not before_it or before_it[0] in _CLAUSE_OPENERS or lets_object_act(before_it[0])
         if readings(w) and not _modifier_in_phrase(w):
             return False  # an unknown word ("css") may be a modifier: a name or a term
     return len(rest) < NOUN_PHRASE_WINDOW  # the subject opens the clause
+
+
+# Verbs whose object is the subject of a bare infinitive after it ("let the streams end",
+# "made prices fall"); not "have", "go", "come" or "need", whose object is seldom so.
+_CAUSATIVE = frozenset({"let", "make", "help", "see", "watch", "hear"})
+
+
+def lets_object_act(word) -> bool:
+    """True for a form of a verb of _CAUSATIVE: a plural noun after it (its object) is the
+    subject of the bare verb that follows ("let http2 streams end after").
+
+    >>> lets_object_act("let"), lets_object_act("made"), lets_object_act("had"), lets_object_act(None)
+    (True, True, False, False)
+    """
+    return word is not None and not _CAUSATIVE.isdisjoint(_base_forms(word))
 
 
 def verb_after_joined_adverb(words: list) -> bool:

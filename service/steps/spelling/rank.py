@@ -55,8 +55,11 @@ _COST = {k: -v for k, v in OP_LOGP.items()}
 FIRST_LETTER_LOGP = -1.0 * LN10
 # A token that is a word with another letter before it ("umask", "xdelta",
 # "dcommit") is the shape of an identifier or a term built on that word far more
-# often than a slip (typists drop or double a first letter; they seldom prefix
-# one). That reading's weight goes to keeping the token, all but this share.
+# often than a slip (typists drop a first letter; they seldom prefix one). So is
+# a word with its first letter doubled ("pprint", "mmap", "ccache", "fflags"): no
+# English word starts with a doubled consonant, and edited web text holds next
+# to none of them, while documentation names modules and commands so.
+# That reading's weight goes to keeping the token, all but this share.
 PREFIXED_LETTER_LOGP = -2.0 * LN10
 
 # A token wordfreq has never seen (its list stops at zipf 1) gets this prior
@@ -406,7 +409,7 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
         for cand, dist in lex.candidates(word):
             score = (math.log(lex.frequency(cand)) + channel_logp(word, cand)
                      + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right)))
-            if word[1:] == cand and word[0] != cand[0]:
+            if word[1:] == cand:
                 keep_score = _log_add(keep_score, score)  # a term built on cand, as written
                 score += PREFIXED_LETTER_LOGP
             hyps.append(Hypothesis(cand, "edit", score, dist))
