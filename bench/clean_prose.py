@@ -5,9 +5,10 @@ usage: python -m bench.clean_prose DIR [DIR ...] [--show N] [--per-doc 20] [--gz
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
 prose paragraphs (8+ words, no grammar notation), cleans them in documents of
---per-doc paragraphs and prints the edits per 5000 words, by rule. Every edit on
-edited documentation is a false alarm or a real error in it: --show lists them
-with their context, to read. Never point it at the development benchmark.
+--per-doc paragraphs and prints the edits per 5000 words, by rule, and apart from
+them the suggestions (what an editor is shown but nothing applies). Every edit or
+suggestion on edited documentation is a false alarm or a real error in it: --show
+lists them with their context, to read. Never point it at the development benchmark.
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
@@ -40,15 +41,22 @@ def main() -> None:
                 paras.append(p)
     docs = ["\n\n".join(paras[i:i + a.per_doc]) for i in range(0, len(paras), a.per_doc)]
     words = sum(len(d.split()) for d in docs)
-    by_rule, shown = collections.Counter(), []
+    by_rule, suggested, shown = collections.Counter(), collections.Counter(), []
     for doc in docs:
-        for e in service.clean(doc, diff="none").edits:
-            by_rule[e.rule] += 1
-            around = doc[max(0, e.start - 40):e.end + 40].replace("\n", " ")
-            shown.append(f"  {e.rule} {e.confidence}: {e.original!r} -> {e.replacement!r}  in  ...{around}...")
+        result = service.clean(doc, diff="none")
+        for kind, counts, found in (("edit", by_rule, result.edits),
+                                    ("suggestion", suggested, result.suggestions)):
+            for e in found:
+                counts[e.rule] += 1
+                around = doc[max(0, e.start - 40):e.end + 40].replace("\n", " ")
+                shown.append(f"  {kind} {e.rule} {e.confidence}: {e.original!r} -> {e.replacement!r}"
+                             f"  in  ...{around}...")
     total = sum(by_rule.values())
     print(f"{len(paras)} paragraphs, {words} words: {total} edits = {5000 * total / max(1, words):.2f} per 5000 words")
     for rule, n in by_rule.most_common():
+        print(f"  {n:5} {rule}")
+    print(f"suggestions (not applied): {sum(suggested.values())}")
+    for rule, n in suggested.most_common():
         print(f"  {n:5} {rule}")
     for line in shown[:a.show]:
         print(line)
