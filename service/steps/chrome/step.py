@@ -78,6 +78,10 @@ SETTLED_WORDS = 250
 # line, a menu run): a related box holds a dozen links; a longer run of
 # undecided lines is more often the page's own list (a manual's references).
 LIST_REACH = 12
+# A list heading's wording that stands this often on one page is each card's
+# own button ("Read the full story" under every case study): it heads no
+# list, is no evidence of chrome and stays with its card (see card_buttons).
+CARD_BUTTON_REPEATS = 3
 # Headings of lists of stories, whose links come with a teaser sentence each.
 TEASER_LISTS = tail.TEASER_LISTS
 # The rule of a line a list of chrome took on no evidence of its own.
@@ -247,6 +251,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
+    for i in card_buttons(blocks, evidence):
+        evidence[i] = verdicts[i] = None
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
@@ -274,6 +280,23 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
+
+
+def card_buttons(blocks: list[sig.Block], evidence: list) -> list[int]:
+    """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times on the page.
+
+    A heading of a related box stands once; the same words under every item
+    of a page's own list of cards are each card's link ("Read the full
+    story"), and the teasers between them are the page's content.
+
+    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
+    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Read more", "A", "Read more", "B", "read more"])]
+    >>> card_buttons(bs, [v, None, v, None, v]), card_buttons(bs[:3], [v, None, v])
+    ([0, 2, 4], [])
+    """
+    seen = Counter(b.text.strip().lower() for b in blocks)
+    return [i for i, (b, v) in enumerate(zip(blocks, evidence))
+            if v is not None and v.starts_list and seen[b.text.strip().lower()] >= CARD_BUTTON_REPEATS]
 
 
 def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:
