@@ -255,7 +255,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
-    for i in card_buttons(blocks, evidence):
+    for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
@@ -288,21 +288,32 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
-def card_buttons(blocks: list[sig.Block], evidence: list) -> list[int]:
-    """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times on the page.
+def card_buttons(blocks: list[sig.Block], evidence: list, prose: list) -> list[int]:
+    """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times, a card apart.
 
     A heading of a related box stands once; the same words under every item
-    of a page's own list of cards are each card's link ("Read the full
-    story"), and the teasers between them are the page's content.
+    of a page's own list of cards, most of them with a teaser (prose)
+    between, are each card's link ("Read the full story"), and the cards are the
+    page's content. A "Read more" after each bare title is a box of links.
 
     >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
-    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Read more", "A", "Read more", "B", "read more"])]
-    >>> card_buttons(bs, [v, None, v, None, v]), card_buttons(bs[:3], [v, None, v])
-    ([0, 2, 4], [])
+    >>> texts = ["Read more", "A", "Read more", "B", "read more"]
+    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(texts)]
+    >>> card_buttons(bs, [v, None, v, None, v], [False, True, False, True, False])
+    [0, 2, 4]
+    >>> card_buttons(bs, [v, None, v, None, v], [False] * 5), card_buttons(bs[:3], [v, None, v], [False, True, False])
+    ([], [])
     """
-    seen = Counter(b.text.strip().lower() for b in blocks)
-    return [i for i, (b, v) in enumerate(zip(blocks, evidence))
-            if v is not None and v.starts_list and seen[b.text.strip().lower()] >= CARD_BUTTON_REPEATS]
+    places: dict = {}
+    for i, (b, v) in enumerate(zip(blocks, evidence)):
+        if v is not None and v.starts_list:
+            places.setdefault(b.text.strip().lower(), []).append(i)
+    out = []
+    for found in places.values():
+        teasers = sum(1 for a, b in zip(found, found[1:]) if any(prose[a + 1:b]))
+        if len(found) >= CARD_BUTTON_REPEATS and 2 * teasers >= len(found) - 1:
+            out += found
+    return sorted(out)
 
 
 def has_own_teasers(texts, classes, in_run) -> bool:
