@@ -78,6 +78,13 @@ SETTLED_WORDS = 250
 # line, a menu run): a related box holds a dozen links; a longer run of
 # undecided lines is more often the page's own list (a manual's references).
 LIST_REACH = 12
+# A listing's teaser is a sentence or two under its title; an article's paragraph
+# under a subheading runs longer (see has_own_teasers).
+TEASER_WORDS = 30
+# A list heading's wording that stands this often on one page is each card's
+# own button ("Read the full story" under every case study): it heads no
+# list, is no evidence of chrome and stays with its card (see card_buttons).
+CARD_BUTTON_REPEATS = 3
 # Headings of lists of stories, whose links come with a teaser sentence each.
 TEASER_LISTS = tail.TEASER_LISTS
 # The rule of a line a list of chrome took on no evidence of its own.
@@ -175,6 +182,7 @@ class Page:
     settled: bool = False  # the article is long enough that a list after it is the page's
     listing: bool = False  # metadata lines (bylines, datelines) on many items: a listing's own
     dated: bool = False  # metadata lines are a good part of the page: each of its items has them
+    own_teasers: bool = False  # the article is mostly short lone paragraphs under titles (a listing)
     texts: tuple = ()    # each block's text
     replies: frozenset = frozenset()  # a reply's name and dateline (menus.reply_headers): no
                                       # evidence that starts a list, but no stop inside one
@@ -247,6 +255,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
                 for i, b in enumerate(blocks)]
+    for i in card_buttons(blocks, evidence, prose):
+        evidence[i] = verdicts[i] = None
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
@@ -260,6 +270,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
     page = replace(page, settled=words >= SETTLED_WORDS, listing=threaded or metadata >= LISTING_MIN_METADATA,
+                   own_teasers=has_own_teasers(page.texts[first:last + 1], page.classes[first:last + 1],
+                                               page.in_run[first:last + 1]),
                    dated=threaded or is_dated_page(metadata, len(blocks)),
                    replies=frozenset(reply_headers(blocks, matched, prose, first)))
     walk_outward(list(range(first - 1, -1, -1)), "before", page, verdicts)
@@ -274,6 +286,54 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
+
+
+def card_buttons(blocks: list[sig.Block], evidence: list, prose: list) -> list[int]:
+    """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times, a card apart.
+
+    A heading of a related box stands once; the same words under every item
+    of a page's own list of cards, most of them with a teaser (prose)
+    between, are each card's link ("Read the full story"), and the cards are the
+    page's content. A "Read more" after each bare title is a box of links.
+
+    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
+    >>> texts = ["Read more", "A", "Read more", "B", "read more"]
+    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(texts)]
+    >>> card_buttons(bs, [v, None, v, None, v], [False, True, False, True, False])
+    [0, 2, 4]
+    >>> card_buttons(bs, [v, None, v, None, v], [False] * 5), card_buttons(bs[:3], [v, None, v], [False, True, False])
+    ([], [])
+    """
+    places: dict = {}
+    for i, (b, v) in enumerate(zip(blocks, evidence)):
+        if v is not None and v.starts_list:
+            places.setdefault(b.text.strip().lower(), []).append(i)
+    out = []
+    for found in places.values():
+        teasers = sum(1 for a, b in zip(found, found[1:]) if any(prose[a + 1:b]))
+        if len(found) >= CARD_BUTTON_REPEATS and 2 * teasers >= len(found) - 1:
+            out += found
+    return sorted(out)
+
+
+def has_own_teasers(texts, classes, in_run) -> bool:
+    """True when an article's prose is mostly short lone paragraphs, each under a title.
+
+    That is a listing's teasers (a news index, a blog's front page), and
+    teasers below it are more of the page's own: walk_outward ends a list
+    at them instead of taking them. An article's paragraphs come in runs,
+    and one under each subheading of a how-to runs longer than TEASER_WORDS.
+
+    >>> has_own_teasers(["t", "w " * 20, "t", "w " * 25], ["short", "good"] * 2, [False] * 4)
+    True
+    >>> has_own_teasers(["t", "w " * 60, "t", "w " * 70], ["short", "good"] * 2, [False] * 4)
+    False
+    >>> has_own_teasers(["w " * 20, "w " * 25], ["good"] * 2, [True] * 2)
+    False
+    """
+    lone = [len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and not r]
+    in_runs = sum(len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and r)
+    return bool(lone) and 2 * in_runs < sum(lone) + in_runs and sum(lone) <= TEASER_WORDS * len(lone)
 
 
 def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:
@@ -304,7 +364,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     structure, no price, quantity, time or table cells); the first line that
     is not link-like ends the list. After an article of SETTLED_WORDS the
     list runs past short sentences (teasers: kept) up to the next run of
-    paragraphs. Only the comment section, once the article ended with prose
+    paragraphs, unless the article is itself a listing of teasers
+    (has_own_teasers): then teasers below it are the page's too. Only the comment section, once the article ended with prose
     above it, goes whole (the page guard still bounds it).
     """
     cut: Verdict | None = None
@@ -333,7 +394,8 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             cut = None  # the heading heads a section of text, not a list (heads_text)
         if cut is not None and evidence is None and i < page.end and (
                 not page.listable[i] or (not page.settled and page.titled[i] and not cut.starts_list)):
-            if not page.settled or (page.in_run[i] and page.classes[i] == "good") or page.content[i]:
+            if (not page.settled or page.own_teasers or (page.in_run[i] and page.classes[i] == "good")
+                    or page.content[i]):
                 cut = None  # a paragraph or the article's own table or code: the chrome list ended
             else:
                 # a teaser's sentence: it goes only if a heading of stories began the list,
