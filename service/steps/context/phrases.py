@@ -1,6 +1,6 @@
 """Phrase evidence for the `context` step: the phrase a word heads or completes.
 
-Beside the word-class tests of `wider` and the clause tests of `clauses`, five
+Beside the word-class tests of `wider` and the clause tests of `clauses`, six
 tests read the phrase around a site, each keeping the word as written:
 
   noun head   "end" that closes a noun phrase opened by a determiner, a number or a
@@ -19,6 +19,10 @@ tests read the phrase around a site, each keeping the word as written:
   verb end    "end" after a plural subject that opens its clause, before a
               preposition or an adverb ("numbers end properly", "whose names end
               in", "all lines end with"): the subject's verb.
+  verb object "end" right after a verb that takes an object, before what cannot open
+              a verb phrase ("do not emit end after aborted", "fix pipeline calling
+              end on destination", "handle end nodes with children"): the verb's
+              object, where "and" would join the verb to a preposition or a noun.
   names       "and" between two capitalised words mid-sentence ("Will and
               Representation", "Perkins&Will and Pascali"): a title's or a firm's
               names, whose lower-cased bigrams ("will end") read them as other words.
@@ -43,8 +47,8 @@ import math
 from .clauses import _FINITE_AUX, takes_bare_infinitive
 from .support import between_names
 from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
-from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _base_forms, _is_plural_noun,
-                        readings, words_before)
+from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS,
+                        _base_forms, _is_plural_noun, readings, words_before)
 
 # Words that open a noun phrase whose head may stand a few words on: determiners, numbers.
 _PHRASE_OPENERS = (_DETERMINERS | _NUMBER_WORDS) - {"which", "whichever", "each", "every", "either"}
@@ -215,6 +219,36 @@ def lets_object_act(word) -> bool:
     return word is not None and not _CAUSATIVE.isdisjoint(_base_forms(word))
 
 
+# Words after a verb's object that never open a verb phrase "and" could join to the verb.
+_NO_VERB_CONJUNCT = _AFTER_NOUN_PHRASE | _AFTER_VERB_END | frozenset({"while", "until", "unless", "if", "because"})
+
+
+def object_of_verb_before(before: list, right) -> bool:
+    """True when "end" (after `before`, nearest first) is the object of the verb right
+    before it and `right` (the next word, lower-case) cannot open a verb phrase: a
+    preposition or subordinator, or a word that is only a noun ("handle end nodes").
+    "and" there would join a verb to what no verb is coordinated with. A verb that is
+    also a noun ("handle", "test") counts only where a verb must stand: first in its
+    clause or after a word taking a base verb ("to handle end nodes"); "the file handle
+    end nodes" is left to the bigrams, as is a verb before a verb ("install end configure").
+
+    >>> object_of_verb_before(["emit", "not", "do"], "after"), object_of_verb_before(["calling", "pipeline"], "on")
+    (True, True)
+    >>> object_of_verb_before(["handle"], "nodes"), object_of_verb_before(["handle", "file", "the"], "nodes")
+    (True, False)
+    >>> object_of_verb_before(["install", "to"], "configure"), object_of_verb_before(["sharply", "fell"], "the")
+    (False, False)
+    """
+    if not before or right is None:
+        return False
+    left, ahead = before[0], before[1] if len(before) > 1 else None
+    if not object_of_verb(left, ahead):
+        return False
+    if "NOUN" in readings(left) and not (ahead is None or ahead in _BEFORE_BASE_VERB):
+        return False
+    return right in _NO_VERB_CONJUNCT or readings(right) == {"NOUN"}
+
+
 def verb_after_joined_adverb(words: list) -> bool:
     """True when `words` (before "end", nearest first) are an adverb right after "and", "or"
     or "but" ("and quickly end a game"): "end" is the joined verb; a second "and" would
@@ -276,7 +310,8 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
         back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW + 1)
         named = site.after is not None and site.after.text[:1].isupper()  # "Founder's end Premiere Editions"
         held = ((not named and closes_noun_phrase(back, site.right)) or verb_after_joined_adverb(back)
-                or plural_subject_verb(back, site.right))
+                or plural_subject_verb(back, site.right)
+                or (word == "end" and not named and object_of_verb_before(back, site.right)))
     elif (word, partner) == ("and", "end"):
         held = between_names(text, site)
     elif (word, partner) == ("them", "then"):
