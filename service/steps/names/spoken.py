@@ -150,7 +150,9 @@ _WADE_GILES = re.compile(r"[db]")
 # ch of English and Korean tsch ("Tschong"); Polish, Czech and Hungarian c is ts, as in a
 # final -lc, -nc, -rc ("Szolc" for Scholz); Ukrainian writes the g of Russian h (г) after
 # l, n, r ("Serhiy" for Sergey, "Oleh"), Belarusian writes an initial v before l or r as u
-# (ў) and a soft d as dz ("Uladzimir" for Vladimir)
+# (ў) and a soft d as dz ("Uladzimir" for Vladimir); the Palladius (Russian) spelling of
+# Chinese, read back into Latin letters, writes ya for ia and a final yan for iang after
+# its ts and s ("Tsyan", then read as the postal system's Tsiang, for Qiang)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -175,7 +177,9 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<=[lnr])c$"), ("ts",)),
                    (re.compile(r"(?<=[lnr])h(?=[aeiouy])"), ("g",)),
                    (re.compile(r"^u(?=[lr][aeiou])"), ("v",)),
-                   (re.compile(r"dz(?=[ie])"), ("d",)))
+                   (re.compile(r"dz(?=[ie])"), ("d",)),
+                   (re.compile(r"(?<=[cs])yan$"), ("iang",)),
+                   (re.compile(r"(?<=[cs])y(?=a)"), ("i",)))
 
 
 # Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy a soft t, d
@@ -231,6 +235,8 @@ def readings(name: str) -> tuple:
     (('achmed', 'ahmed'), ('fattach', 'fattah'), ('tschong', 'chong', 'jong', 'qong', 'zhong'), True)
     >>> readings("serhiy"), readings("uladzimir")[-1], readings("misusztyin")[-1]
     (('serhiy', 'sergiy'), 'vladimir', 'mishustin')
+    >>> "qiang" in readings("tsyan"), readings("bryan")
+    (True, ('bryan',))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):
