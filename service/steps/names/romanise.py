@@ -35,10 +35,12 @@ _SYLLABLE = re.compile(rf"(hs|ch|ts|tz|sh|[pmftnlkhjsyw])?({_FINALS})")
 MAX_READINGS = 16
 
 # Kunrei-shiki (and Nihon-shiki) spellings -> Hepburn: si shi, ti chi, tu tsu, zi ji, hu fu,
-# and sy, ty, zy before a vowel sh, ch, j ("Tosimitu" for Toshimitsu)
-JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|[yw]|sh|ch|ts|j|f)?[aiueo]n?|n)+")
+# and sy, ty, zy before a vowel sh, ch, j ("Tosimitu" for Toshimitsu); the Polivanov
+# (Russian) spelling, read back into Latin letters, writes si too and dz for z ("Sindzo")
+JAPANESE = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|[yw]|sh|ch|ts|dz|j|f)?[aiueo]n?|n)+")
 _KUNREI = ((re.compile(r"s(?=i)|sy(?=[aueo])"), "sh"), (re.compile(r"t(?=i)|ty(?=[aueo])"), "ch"),
-           (re.compile(r"t(?=u)"), "ts"), (re.compile(r"z(?=i)|zy(?=[aueo])"), "j"), (re.compile(r"h(?=u)"), "f"))
+           (re.compile(r"t(?=u)"), "ts"), (re.compile(r"z(?=i)|zy(?=[aueo])"), "j"), (re.compile(r"h(?=u)"), "f"),
+           (re.compile(r"dz"), "z"))
 
 
 def is_pinyin(word: str) -> bool:
@@ -89,6 +91,8 @@ def kunrei_as_hepburn(word: str) -> str | None:
 
     >>> kunrei_as_hepburn("tosimitu"), kunrei_as_hepburn("yosihide"), kunrei_as_hepburn("shigeru")
     ('toshimitsu', 'yoshihide', None)
+    >>> kunrei_as_hepburn("sindzo")
+    'shinzo'
     >>> kunrei_as_hepburn("sinclair")
     """
     if JAPANESE.fullmatch(word) is None:

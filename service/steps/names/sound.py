@@ -104,6 +104,8 @@ def first_sounds(word: str) -> frozenset:
     (['c', 'h'], True)
     >>> first_sounds("djoko") == first_sounds("joko"), first_sounds("evette") == first_sounds("yvette")
     (True, True)
+    >>> first_sounds("dzhonson") == first_sounds("johnson"), first_sounds("phidan") == first_sounds("fidan")
+    (True, True)
     >>> first_sounds("yusuf") == first_sounds("usuf"), first_sounds("cyril") == first_sounds("syril")
     (False, True)
     >>> first_sounds("tchiang") == first_sounds("chiang"), "j" in first_sounds("zholi"), "y" in first_sounds("iunus")
@@ -111,10 +113,12 @@ def first_sounds(word: str) -> frozenset:
     """
     if word.startswith("kh"):
         return frozenset("hc")
-    if word.startswith("dj"):
-        return frozenset("j")  # "Djoko" is said as Joko
+    if word.startswith(("dj", "dzh")):
+        return frozenset("j")  # "Djoko" is said as Joko; Russian transliteration's dzh ("Dzhonson")
     if word.startswith(("tch", "tsch")):
         return frozenset("c")  # French tch, German tsch: the English ch ("Tchiang" for Qiang)
+    if word.startswith("ph"):
+        return frozenset("f")  # the ph of Greek and older transliterations ("Phidan" for Fidan)
     if word.startswith("zh"):
         return frozenset("js")  # the zh of Pinyin and Russian, the French j ("Zholi" for Joly)
     if word[:1] == "i" and word[1:2] in ("a", "o", "u"):

@@ -26,8 +26,9 @@ def undoubled(word: str) -> str:
 # Double Metaphone and Caverphone, kept to what names show): "Trudo" for Trudeau,
 # "Merts" for Merz, "Vans" for Vance, "Yee" for Yi; Swedish rs said as rsh
 # ("Kristerschon"), zh as j, and the kh and h that transliterate one letter (Russian х,
-# Ukrainian г, Arabic ح/خ: "Sibykha" for Sybiha).
-_SPOKEN = (("tsch", "ch"), ("tch", "ch"), ("dj", "j"), ("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
+# Ukrainian г, Arabic ح/خ: "Sibykha" for Sybiha); the dzh of Russian transliteration
+# (дж) is the English j ("Dzhonson" for Johnson, "Tadzhani" for Tajani).
+_SPOKEN = (("dzh", "j"), ("tsch", "ch"), ("tch", "ch"), ("dj", "j"), ("eaux", "o"), ("eau", "o"), ("ough", "o"), ("ay", "ai"), ("ei", "ai"),
            ("sch", "sh"), ("rsh", "rs"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("tz", "z"),
            ("ts", "z"), ("dz", "z"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ee", "i"),
            ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("q", "k"), ("c", "k"),
@@ -92,8 +93,8 @@ def spoken_key(word: str) -> str:
     >>> [spoken_key(a) == spoken_key(b) for a, b in (("shtainmayer", "steinmeier"), ("hairtzog", "herzog"),
     ...     ("sahaar", "saar"), ("kristerschon", "kristersson"), ("sibykha", "sybiha"), ("zholi", "joly"),
     ...     ("cheang", "chiang"), ("karnie", "carney"), ("ruttuh", "rutte"), ("barnye", "barnier"),
-    ...     ("moteghee", "motegi"), ("trudeau", "trudo"))]
-    [True, True, True, True, True, True, True, True, True, True, True, True]
+    ...     ("moteghee", "motegi"), ("trudeau", "trudo"), ("dzhonson", "johnson"), ("tadzhani", "tajani"))]
+    [True, True, True, True, True, True, True, True, True, True, True, True, True, True]
     """
     if len(word) > 3 and word.endswith("uh"):
         word = word[:-2] + "e"  # a final schwa written -uh, as Dutch and German write it -e ("Ruttuh")
@@ -144,7 +145,14 @@ _WADE_GILES = re.compile(r"[db]")
 # before r, the English "Myers", "Byers"; Polish writes that e ie, in a name it ends -ew or
 # -ow ("Miedwiediew"; the Spanish ie of "Javier" is ye); a
 # listener whose English drops an r before a consonant writes one after a or o for the
-# long vowel it hears in a name of one syllable ("Karn" for Khan, "Worng" for Wong)
+# long vowel it hears in a name of one syllable ("Karn" for Khan, "Worng" for Wong); German
+# writes the h of Arabic and Russian (ح/خ, х) ch after a vowel ("Achmed", "Fattach") and the
+# ch of English and Korean tsch ("Tschong"); Polish, Czech and Hungarian c is ts, as in a
+# final -lc, -nc, -rc ("Szolc" for Scholz); Ukrainian writes the g of Russian h (г) after
+# l, n, r ("Serhiy" for Sergey, "Oleh"), Belarusian writes an initial v before l or r as u
+# (ў) and a soft d as dz ("Uladzimir" for Vladimir); the Palladius (Russian) spelling of
+# Chinese, read back into Latin letters, writes ya for ia and a final yan for iang after
+# its ts and s ("Tsyan", then read as the postal system's Tsiang, for Qiang)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -163,7 +171,32 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"^ch(?=r)"), ("t",)),
                    (re.compile(r"(?<=[bdfklmnprstvz])y(?=e(?!r))"), ("",)),
                    (re.compile(r"(?<=[bcdfgklmnpstvwz])i(?=e)(?=.*[eo][wv]$)"), ("",)),
-                   (re.compile(r"^([^aeiouy]*[ao])r([^aeiouyr]*)$"), (r"\1\2",)))
+                   (re.compile(r"^([^aeiouy]*[ao])r([^aeiouyr]*)$"), (r"\1\2",)),
+                   (re.compile(r"(?<=[aeiou])ch(?=[^aeiou]|$)"), ("h",)),
+                   (re.compile(r"^tsch"), ("ch",)),
+                   (re.compile(r"(?<=[lnr])c$"), ("ts",)),
+                   (re.compile(r"(?<=[lnr])h(?=[aeiouy])"), ("g",)),
+                   (re.compile(r"^u(?=[lr][aeiou])"), ("v",)),
+                   (re.compile(r"dz(?=[ie])"), ("d",)),
+                   (re.compile(r"(?<=[cs])yan$"), ("iang",)),
+                   (re.compile(r"(?<=[cs])y(?=a)"), ("i",)))
+
+
+# Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy a soft t, d
+_HUNGARIAN = re.compile(r"sz|cs|zs|ty|gy|s")
+_HUNGARIAN_SAID = {"sz": "s", "cs": "ch", "zs": "zh", "ty": "t", "gy": "d", "s": "sh"}
+
+
+def hungarian_reading(name: str) -> str | None:
+    """A name with the sz only Hungarian (and Polish) write read as Hungarian reads its
+    letters ("Misusztyin" for Mishustin); None for a name without sz.
+
+    >>> hungarian_reading("misusztyin"), hungarian_reading("mishustin")
+    ('mishustin', None)
+    """
+    if "sz" not in name:
+        return None
+    return _HUNGARIAN.sub(lambda m: _HUNGARIAN_SAID[m.group()], name)
 
 
 # letters only Wade-Giles and the postal system write for a Pinyin sound
@@ -198,6 +231,12 @@ def readings(name: str) -> tuple:
     ('vladimir', ('hsi', 'xi'), ('tosimitu', 'toshimitsu'))
     >>> readings("miedwiediew")[-1], readings("karn"), readings("worng"), readings("orban")
     ('medvedev', ('karn', 'kan'), ('worng', 'vorng', 'wong', 'vong'), ('orban',))
+    >>> readings("achmed"), readings("fattach"), readings("tschong"), "sholts" in readings("szolc")
+    (('achmed', 'ahmed'), ('fattach', 'fattah'), ('tschong', 'chong', 'jong', 'qong', 'zhong'), True)
+    >>> readings("serhiy"), readings("uladzimir")[-1], readings("misusztyin")[-1]
+    (('serhiy', 'sergiy'), 'vladimir', 'mishustin')
+    >>> "qiang" in readings("tsyan"), readings("bryan")
+    (True, ('bryan',))
     """
     heard = [name]
     if re.search(r"q(?!u)|x[aeiou]", name):
@@ -217,9 +256,14 @@ def readings(name: str) -> tuple:
             every = letter.sub(saids[0], every)
     if every not in heard:
         heard.append(every)
+    hungarian = hungarian_reading(name)
+    if hungarian is not None and hungarian not in heard:
+        heard.append(hungarian)
     # older romanisations read in today's (romanise): "Hsi" as Xi, "Tosimitu" as Toshimitsu
-    if _WADE_MARKS.search(name):
-        heard.extend(r for r in wade_giles_as_pinyin(name) if r not in heard)
+    # (read after the other readings too: German "Tschong", read Chong, is Jong)
+    for said in dict.fromkeys((name, every)):
+        if _WADE_MARKS.search(said):
+            heard.extend(r for r in wade_giles_as_pinyin(said) if r not in heard)
     hepburn = kunrei_as_hepburn(name)
     if hepburn is not None and hepburn not in heard:
         heard.append(hepburn)

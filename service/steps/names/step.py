@@ -231,6 +231,24 @@ def follows_name(text: str, seg: tuple, j: int, is_word, gazetteers, memo: Windo
                for k in range(max(0, j - MAX_PARTS), j))
 
 
+def starts_longer_name(seg: tuple, j: int) -> bool:
+    """Part j is followed in its segment by another capitalised word that is no
+    ordinary word: a given name or the start of a longer name, never a lone
+    surname heard by ear ("Prime Minister Abiy Ahmed" is not Abe; "President
+    Erdowan Says" in a headline may still be Erdogan).
+
+    >>> seg = parse_parts("Abiy Ahmed Says")
+    >>> [starts_longer_name(seg, j) for j in range(3)]
+    [True, False, False]
+    >>> starts_longer_name(parse_parts("Abiy A."), 0)
+    False
+    """
+    if j + 1 >= len(seg):
+        return False
+    following = seg[j + 1]
+    return not following.initial and not is_common_word(following.key)
+
+
 def names_another(match, size: int, gazetteers) -> bool:
     """A window before a part names someone or something else; a one-word place does not,
     as many given names are places ("Florence Mody", "Austin Smith")."""
@@ -377,6 +395,8 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
                     # window wins over the one word
                     longer = match_longer(memo, seg, j, ctx)
                     hit, size = longer or (hit, size)
+                if hit is not None and fuzzy and size == 1 and starts_longer_name(seg, j):
+                    hit = None  # the whole run did not match: a given name, not a lone surname
                 if hit is not None:
                     j += size
                     break
