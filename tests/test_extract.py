@@ -262,6 +262,20 @@ def test_a_story_is_never_replaced_by_the_cards_beside_it():
     assert text.count("The council voted") == 12 and meta["extraction"]["source"] != "cards"
 
 
+def test_a_short_story_keeps_its_place_beside_a_grid_of_teasers(monkeypatch):
+    """A story short enough for the cards to be weighed holds the page's heading: the teasers stay out."""
+    from service.html import extract
+
+    monkeypatch.setattr(extract, "MAX_CARDED_WORDS", 1000)  # weigh the cards whatever the story's length
+    story = "".join(f"<p>The council voted on Monday to close bridge number {i} to lorries, citing cracks.</p>"
+                    for i in range(5))
+    teasers = "".join(f"<div class=teaser><a href=/s{i}>Council debates the new tram line for district {i}</a>"
+                      f"<time>{i + 1} March 2026</time></div>" for i in range(16))
+    text, meta = extract_html(wrap(NAV + f"<article><h1>Bridge closed</h1>{story}</article>"
+                                   f"<div class=more>{teasers}</div>" + FOOTER))
+    assert "bridge number 4" in text and "tram line" not in text and meta["extraction"]["source"] != "cards"
+
+
 def test_a_page_without_visible_text_comes_back_empty():
     """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
     assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})
