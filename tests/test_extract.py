@@ -229,6 +229,53 @@ def test_the_vote_does_not_shrink_a_listing_to_a_banner(monkeypatch):
     assert "Brass lamp model 15" in text and meta["extraction"]["source"] == "rules"
 
 
+def test_a_banner_chosen_beside_a_grid_of_cards_gives_way_to_the_cards(monkeypatch):
+    """Every candidate settled on a newsletter note; the page is a grid of product cards: the cards win."""
+    from service.html import extract
+
+    note = "Sign up for our newsletter and get 10% off your first order."
+    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, name, lambda *a, **k: note)
+    monkeypatch.setattr(extract, "choose_by_agreement", lambda candidates: "rules")
+    grid = "".join(f"<div class=tile><a href=/p{i}>Brass lamp model {i}</a><span>${20 + i}.00</span></div>"
+                   for i in range(12))
+    text, meta = extract_html(wrap(NAV + f"<div class=promo><p>{note}</p></div><div class=grid>{grid}</div>" + FOOTER))
+    assert "Brass lamp model 0" in text and "$31.00" in text and "Category 3" not in text
+    assert note not in text and meta["extraction"]["source"] == "cards"
+
+
+@pytest.mark.parametrize("page", [
+    "<ul>" + "".join(f"<li><a href=/c{i}>Category {i}</a></li>" for i in range(12)) + "</ul>",  # a menu
+    "<div>" + "<p>A line of prose about lamps, with no link in it at all.</p>" * 8 + "</div>",  # prose
+])
+def test_a_menu_or_prose_has_no_cards(page):
+    from service.html.cards import cards_text
+
+    assert cards_text(wrap(page)) == ""
+
+
+def test_a_story_is_never_replaced_by_the_cards_beside_it():
+    """A long story with a "related" grid beside it keeps the story: only a short choice gives way."""
+    story = "<p>The council voted on Monday to close the old bridge to lorries, citing cracks.</p>" * 12
+    text, meta = extract_html(wrap(NAV + f"<article><h1>Bridge closed</h1>{story}</article><div class=grid>"
+                                   + CARDS + "</div>" + FOOTER))
+    assert text.count("The council voted") == 12 and meta["extraction"]["source"] != "cards"
+
+
+def test_a_short_story_keeps_its_place_beside_a_grid_of_teasers(monkeypatch):
+    """A story short enough for the cards to be weighed holds the page's heading: the teasers stay out."""
+    from service.html import extract
+
+    monkeypatch.setattr(extract, "MAX_CARDED_WORDS", 1000)  # weigh the cards whatever the story's length
+    story = "".join(f"<p>The council voted on Monday to close bridge number {i} to lorries, citing cracks.</p>"
+                    for i in range(5))
+    teasers = "".join(f"<div class=teaser><a href=/s{i}>Council debates the new tram line for district {i}</a>"
+                      f"<time>{i + 1} March 2026</time></div>" for i in range(16))
+    text, meta = extract_html(wrap(NAV + f"<article><h1>Bridge closed</h1>{story}</article>"
+                                   f"<div class=more>{teasers}</div>" + FOOTER))
+    assert "bridge number 4" in text and "tram line" not in text and meta["extraction"]["source"] != "cards"
+
+
 def test_a_page_without_visible_text_comes_back_empty():
     """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
     assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})

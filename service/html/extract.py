@@ -19,6 +19,7 @@ import logging
 import re
 
 from .bounds import bound_html, markup_weight
+from .cards import cards_text
 from .regions import region_text
 from .text import container_text, read_page, word_bag, word_count, word_key
 
@@ -75,6 +76,13 @@ MAX_SLIVERED_WORDS = 2000
 NEAR_EMPTY_WORDS = 5
 # ... and is replaced by the fullest candidate, the earlier one here on ties.
 FALLBACK_ORDER = ("rules", "container", "region", "visible", "recall", "precise", "baseline")
+# A chosen text with fewer words than this is short enough that a grid of item
+# cards beside it (`cards.cards_text`) may be the page's main content...
+MAX_CARDED_WORDS = 50
+# ...when the cards have this many times its words and less than half of their
+# words are in it (`prefer_cards`): a banner chosen beside a product grid.
+MIN_CARDS_RATIO = 2
+MAX_CARDS_INSIDE = 0.5
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -109,6 +117,10 @@ def extract_html(html: str) -> tuple[str, dict]:
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
+    if word_count(candidates.get(source, "")) < MAX_CARDED_WORDS:
+        candidates["cards"] = separate_paragraphs(cards_text(html))
+        if prefer_cards(candidates[source] if source else "", candidates["cards"], heading):
+            source = "cards"
     text = candidates[source] if source else ""
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
@@ -187,6 +199,31 @@ def is_sliver_of(winner: str, chosen: str) -> bool:
     """
     size, kept = word_count(chosen), word_count(winner)
     return NEAR_EMPTY_WORDS <= kept < MIN_VOTE_SHARE * size and size <= MAX_SLIVERED_WORDS
+
+
+def prefer_cards(chosen: str, cards: str, heading: str = "") -> bool:
+    """Whether a page's item cards replace a short `chosen` text that holds little of them.
+
+    A collection page's grid of items is link text to trafilatura, so its
+    passes may agree on the one banner or newsletter note beside the grid. A
+    choice that holds the page's `heading` (its <h1>) is the part the page is
+    about (a short story with a grid of teasers below it) and stays.
+
+    >>> grid = "\\n\\n".join(f"Brass lamp model {i}, $2{i}" for i in range(9))
+    >>> prefer_cards("Free shipping on orders over $50.", grid), prefer_cards(grid, grid)
+    (True, False)
+    >>> prefer_cards("A short story about the old bridge, told in full. " * 20, grid)
+    False
+    >>> prefer_cards("Bridge closed. The old bridge is closed to lorries.", grid, heading="Bridge closed")
+    False
+    """
+    words = word_count(chosen)
+    if heading and holds_heading(chosen, heading):
+        return False
+    if words >= MAX_CARDED_WORDS or word_count(cards) < MIN_CARDS_RATIO * max(1, words):
+        return False
+    inner, outer = word_bag(cards), word_bag(chosen)
+    return sum((inner & outer).values()) < MAX_CARDS_INSIDE * sum(inner.values())
 
 
 def guard_empty(source: str, candidates: dict) -> tuple[str, str]:
