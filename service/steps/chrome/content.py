@@ -166,3 +166,29 @@ def is_list_content(text: str) -> bool:
     # it for \b and \s
     return (_LIST_CONTENT.search(text, max(0, mark.start() - 2)) is not None
             or len(_NUMBER.findall(text)) >= 3)
+
+
+def _title_key(text: str) -> str:
+    """A title's words, lower case, without punctuation ("Mesh-office-chair" -> "mesh office chair")."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def is_own_title(texts: list[str], title: str, headed: list[bool]) -> bool:
+    """Whether a page's first line "Title | Site" is the page's only title (content, not chrome).
+
+    A scraper writes the document's <title> first. A news page repeats its
+    title as a headline (a kept line of its own: `headed` says which lines
+    are kept), so the first line is a duplicate and can go. A shop's or a
+    listing's page has no other headline: its title line is the one place
+    the page says what it is. A breadcrumb repeating it is chrome and does
+    not count as a headline.
+
+    >>> is_own_title(["Mesh Office Chair | NBF", "Home", "Mesh-office-chair"], "Mesh Office Chair",
+    ...              [False, False, False])
+    True
+    >>> is_own_title(["Talks resume | The Print", "Talks resume", "Delhi said..."], "Talks resume",
+    ...              [False, True, True])
+    False
+    """
+    key = _title_key(title)
+    return not any(kept and _title_key(t) == key for t, kept in zip(texts[1:], headed[1:]))

@@ -89,6 +89,7 @@ CARD_BUTTON_REPEATS = 3
 TEASER_LISTS = tail.TEASER_LISTS
 # The rule of a line a list of chrome took on no evidence of its own.
 LIST_TAKEN = "chrome.classifier.outside_article"
+SITE_TITLE = "chrome.classifier.site_title"
 # The list markers of a list someone wrote (Markdown's, a text export's).
 WRITTEN_MARKERS = ("- ", "* ", "• ")
 
@@ -257,6 +258,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
+    # the document's <title> on its first line is the page's only title unless a headline repeats it
+    titled = evidence[0] is not None and evidence[0].rule == SITE_TITLE and sig.split_site_title(blocks[0].text)
+    if titled and content.is_own_title([b.text for b in blocks], titled[0], [e is None for e in evidence]):
+        evidence[0] = verdicts[0] = None
     page = Page(matched, classes, evidence,
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
@@ -549,7 +554,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     # forms): a scraper's link titles come without one
     if (sig.split_site_title(block.text) and sig.strip_bullet(block.text) == block.text
             and not glued_title_end(block.text, "en")):
-        return Verdict("chrome.classifier.site_title", "a link title shaped 'Title – Site'", 0.8)
+        return Verdict(SITE_TITLE, "a link title shaped 'Title – Site'", 0.8)
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
     shape = sig.shape_of(block.text, stopwords)
