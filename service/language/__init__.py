@@ -18,7 +18,8 @@ from langdetect import DetectorFactory, LangDetectException, detector_factory
 
 from .detector import FastDetector
 from .shared import SHARED_FUNCTION_WORDS
-from .words import TOKEN, english_evidence, is_english_word, is_frequent_in, knows, likeliest_other_language, text_words
+from .words import (TOKEN, english_evidence, is_english_word, is_frequent_in, knows, likeliest_other_language,
+                    stem_of, text_words)
 from ..lexicon import ENGLISH_FUNCTION_WORDS, count_in, function_words
 
 # langdetect's cost rises steeply with length, and a thousand characters give
@@ -437,7 +438,7 @@ def has_english_function_word(chunks: list[str], language: str) -> bool:
     """
     shared = SHARED_FUNCTION_WORDS.get(language, function_words(language))
     for chunk in chunks:
-        word = chunk.strip(".,;:!?\"'()[]“”‘’").lower().replace("’", "'").split("'")[0]  # that's: that
+        word = stem_of(chunk.strip(".,;:!?\"'()[]“”‘’"))  # that's: that
         if word in ENGLISH_FUNCTION_WORDS and word not in shared:
             return True
     return False

@@ -75,6 +75,15 @@ def text_words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in TOKEN.findall(text)]
 
 
+def stem_of(word: str) -> str:
+    """A word in lower case without its contraction ("That's" -> "that"), as stop lists hold it.
+
+    >>> stem_of("That's"), stem_of("I’m"), stem_of("Thanks")
+    ('that', 'i', 'thanks')
+    """
+    return word.lower().replace("’", "'").split("'")[0]
+
+
 def english_evidence(words: list[str], language: str) -> float:
     """How much more English than `language` the words are: the sum over the words
     of the difference of their Zipf frequencies (each capped at WORD_CAP either way).

@@ -14,6 +14,7 @@ import re
 from . import signals as sig
 from .glued import is_headline_case
 from .content import is_price
+from ...language.words import stem_of
 
 # Bylines and datelines on this many lines of a page are its items' own (a
 # listing of stories or jobs): alone, outside the article, they stay; they
@@ -285,15 +286,6 @@ def reads_as_reply(text: str, stopwords: frozenset) -> bool:
     if stopwords:
         return len(words) <= REPLY_MAX_WORDS and any(stem_of(w) in stopwords for w in words)
     return REPLY_MIN_WORDS <= len(words) <= REPLY_MAX_WORDS
-
-
-def stem_of(word: str) -> str:
-    """A word in lower case without its contraction ("That's" -> "that").
-
-    >>> stem_of("That's"), stem_of("I’m"), stem_of("Thanks")
-    ('that', 'i', 'thanks')
-    """
-    return word.lower().replace("’", "'").split("'")[0]
 
 
 def mark_replies(texts: list[str], matched: list, stopwords: frozenset) -> list[bool]:
