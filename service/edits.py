@@ -22,6 +22,11 @@ from operator import itemgetter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+# An edit of lower confidence is returned as a suggestion, not applied (the
+# default of Options.min_confidence; steps that weigh a match against what
+# would be applied read it here).
+DEFAULT_MIN_CONFIDENCE = 0.5
+
 
 @dataclass(frozen=True)
 class Change:

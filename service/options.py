@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .edits import DEFAULT_MIN_CONFIDENCE
 from .errors import OptionsError
 from .steps import STEP_NAMES
 
@@ -39,7 +40,7 @@ class Options:
     language: str = "auto"
     names: tuple = ()
     diff: str = "unified"
-    min_confidence: float = 0.5
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
     keep_typographic_quotes: bool = True
     name_style: str = "document"
     dictionary: tuple = ()

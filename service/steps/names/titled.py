@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ...edits import DEFAULT_MIN_CONFIDENCE
 from .ear import given_agree
 from .match import WindowContext, parse_parts  # noqa: F401 (the doctests parse parts)
 from .roles import CLOSE, ROLE_CONFIDENCE, closeness, fits_title, match_by_role, title_vouches, titles_before
@@ -16,7 +17,7 @@ from .runs import apposed_title_end
 if TYPE_CHECKING:
     from .step import WindowMemo
 
-MIN_APPLY = 0.5  # Options' default min_confidence: below it a match is a suggestion
+MIN_APPLY = DEFAULT_MIN_CONFIDENCE  # below it a match is a suggestion
 
 
 def unless_title_misfits(memo: WindowMemo, window: tuple, hit, untitled: WindowContext):
