@@ -61,7 +61,7 @@ from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost, document_terms, pair_score)
 from .candidates import two_sided
-from .clauses import clause_score, needs_clause
+from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .sides import opposes_change, side_evidence, unlisted_discount
 from .support import may_support, support
@@ -372,6 +372,10 @@ def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> 
                      - context_model.phrase_logprob(model, left, (join.first, join.second), right))
             if score < math.log(join.threshold / SUGGEST_FRACTION):
                 continue
+            if score >= math.log(join.threshold / 2) and particle_before_join(model, text, tok.start, join.first,
+                                                                              join.joined):
+                # "tune in to the show": the verb's particle and "to", at most a suggestion
+                score = with_wider(score, CLASS_PENALTY, join.threshold)
             new = match_casing(tok.text, join.joined)
             old = text[tok.start:nxt.end]
             out.append(Change(tok.start, nxt.end, new, join.rule, f"'{old}' is likely '{new}' here",

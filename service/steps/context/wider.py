@@ -300,8 +300,46 @@ def comparison_before(text: str, start: int) -> bool:
     return any(is_comparative(w) for w in words_before(text, start, COMPARISON_WINDOW))
 
 
+# Pronouns a number stands beside as one noun phrase: "you two", "us two", "them two".
+_NUMBER_PRONOUNS = frozenset({"you", "we", "us", "they", "them"})
+
+
+def _number_as_head(left, right, before=None) -> bool:
+    """"you two as a couple", "the prior two that": a number right after a pronoun it
+    counts, or after a determiner and an adjective ("the last two", "the prior two"), is
+    the head of a noun phrase; "to" or "too" in its place would leave the pronoun's or
+    the adjective's phrase broken ("prior to" reads as a preposition only to the bigrams).
+
+    >>> _number_as_head("you", "as"), _number_as_head("prior", "that", "the"), _number_as_head("prior", "that", "was")
+    (True, True, False)
+    >>> _number_as_head("went", "the")
+    False
+    """
+    if left in _NUMBER_PRONOUNS:
+        return True
+    return before in _DETERMINERS and "ADJ" in readings(left)
+
+
+# Words a possessive determiner never stands before: prepositions and conjunctions
+# (lemminflect reads none of them; "their via", "their through" head nothing).
+_NO_POSSESSED = _PREPOSITIONS | frozenset({"via", "to", "through", "until", "during", "since", "and", "or", "but"})
+
+
+def _there_before_preposition(left, right, before=None) -> bool:
+    """"get there via the bus", "there through the night": "their" needs a noun phrase
+    after it, and a preposition or a conjunction opens none.
+
+    >>> _there_before_preposition("get", "via"), _there_before_preposition("get", "tickets")
+    (True, False)
+    """
+    return right in _NO_POSSESSED
+
+
 # (word as written, partner) -> test on (left, right) that keeps the word as written.
 CLASS_TESTS = {
+    ("two", "to"): _number_as_head,
+    ("two", "too"): _number_as_head,
+    ("there", "their"): _there_before_preposition,
     ("too", "to"): _too_before_modifier,
     ("end", "and"): _end_as_noun_or_verb,
     ("threw", "through"): _threw_after_subject,
