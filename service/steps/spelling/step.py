@@ -322,13 +322,30 @@ def in_foreign_phrase(i: int, checks: list, found: list, lex) -> bool:
             continue  # a listed word, or one corrected itself: no foreign company
         other = neighbour[0]
         low = other.lower()
-        if not other.isalpha() or lex.zipf(low) >= KNOWN_ZIPF or is_derivation(lex, low) or is_compound(lex, low):
-            continue  # a word English knows or makes ("overplan")
+        if not other.isalpha() or lex.zipf(low) >= KNOWN_ZIPF or is_derivation(lex, low) or is_compound(lex, low) \
+                or _inflects_known(lex, low):
+            continue  # a word English knows or makes ("overplan", "encodings")
         if other.islower() and len(other) > MAX_SHORT:
             return True
         if side < 0 and other[:1].isupper() and other[1:].islower() and word.islower() \
                 and word.endswith(_EPITHET_ENDINGS):
             return True
+    return False
+
+
+def _inflects_known(lex, word: str) -> bool:
+    """True when `word` is a listed word with an -s, -es, -ed or -ing ending ("encodings").
+
+    >>> from service.resources import dictionaries
+    >>> lex = lexicon_for(dictionaries())
+    >>> _inflects_known(lex, "encodings"), _inflects_known(lex, "exquis")
+    (True, False)
+    """
+    for ending in ("s", "es", "ed", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if lex.in_dictionary(stem) or lex.zipf(stem) >= KNOWN_ZIPF or lex.in_dictionary(stem + "e"):
+                return True
     return False
 
 
