@@ -61,11 +61,11 @@ from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost, document_terms, pair_score)
 from .candidates import two_sided
-from .clauses import clause_score, needs_clause
+from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .sides import opposes_change, side_evidence, unlisted_discount
 from .support import may_support, support
-from .wider import CLASS_PENALTY, needs_wider, wider_score, with_wider
+from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
 from .wordclass import load_lemmas
 from ..base import RuleSpec, Step
 
@@ -202,6 +202,8 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
             if sides:
                 score += unlisted_discount(sides)
                 demoted = demoted or opposes_change(sides)
+        if score > 0 and in_repetition(text, tok.start, tok.end):
+            continue  # "end to end", "piece by piece": an idiom holds the word
         if score > 0 and needs_wider(word):
             score, held = wider_score(model, text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
@@ -370,7 +372,11 @@ def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> 
                 continue  # both sides' evidence is needed: "give in to" vs "went into"
             score = (context_model.phrase_logprob(model, left, (join.joined,), right)
                      - context_model.phrase_logprob(model, left, (join.first, join.second), right))
-            if score < math.log(join.threshold / SUGGEST_FRACTION):
+            floor = math.log(join.threshold / SUGGEST_FRACTION)
+            if score >= floor and particle_before_join(model, text, tok.start, join.first, join.joined):
+                # "tune in to the show": the verb's particle and "to", at most a suggestion
+                score = with_wider(score, CLASS_PENALTY, join.threshold)
+            if score < floor:
                 continue
             new = match_casing(tok.text, join.joined)
             old = text[tok.start:nxt.end]

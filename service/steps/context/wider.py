@@ -32,6 +32,7 @@ evidence is graded.
 from __future__ import annotations
 
 import math
+import re
 
 from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PHRASE_STOPS, _PREPOSITIONS,
                         _base_forms, _is_modifier, _is_plural_noun, _name_like, finite_tags, opens_noun_phrase,
@@ -269,6 +270,9 @@ _COMPARATIVES = frozenset({"more", "less", "fewer", "other", "another", "rather"
                            "farther", "different", "differently", "sooner", "prefer", "preferable"})
 # Words read back from "then" for the comparison that "than" would need.
 COMPARISON_WINDOW = 6
+# ... and from "than" for the comparison it completes (within the clause: words_before
+# stops at a comma; support.THAN_WINDOW reads across commas for the other direction)
+THAN_WINDOW = 10
 
 
 def is_comparative(word: str) -> bool:
@@ -289,19 +293,65 @@ def is_comparative(word: str) -> bool:
     return "NOUN" not in lemmas and any(word not in lemmas.get(pos, (word,)) for pos in ("ADJ", "ADV"))
 
 
-def comparison_before(text: str, start: int) -> bool:
-    """True when a comparison word stands in the clause before `start` (at most
-    COMPARISON_WINDOW words back): "than" compares, and without one it has nothing to
-    complete ("used multiple ways then last one wins").
+def comparison_before(text: str, start: int, window: int = COMPARISON_WINDOW) -> bool:
+    """True when a comparison word stands in the clause before `start` (at most `window`
+    words back): "than" compares, and without one it has nothing to complete ("used
+    multiple ways then last one wins"). An "if" nearer than the comparison opens a
+    condition that "then" answers ("more complex than an 'if this then that' rule").
 
     >>> comparison_before("It is more cost-effective then", 26), comparison_before("used multiple ways then", 19)
     (True, False)
+    >>> comparison_before("It is more complex than if this then", 32)
+    False
     """
-    return any(is_comparative(w) for w in words_before(text, start, COMPARISON_WINDOW))
+    for w in words_before(text, start, window):
+        if w == "if":
+            return False
+        if is_comparative(w):
+            return True
+    return False
+
+
+# Pronouns a number stands beside as one noun phrase: "you two", "us two", "them two".
+_NUMBER_PRONOUNS = frozenset({"you", "we", "us", "they", "them"})
+
+
+def _number_as_head(left, right, before=None) -> bool:
+    """"you two as a couple", "the prior two that": a number right after a pronoun it
+    counts, or after a determiner and an adjective ("the last two", "the prior two"), is
+    the head of a noun phrase; "to" or "too" in its place would leave the pronoun's or
+    the adjective's phrase broken ("prior to" reads as a preposition only to the bigrams).
+
+    >>> _number_as_head("you", "as"), _number_as_head("prior", "that", "the"), _number_as_head("prior", "that", "was")
+    (True, True, False)
+    >>> _number_as_head("went", "the")
+    False
+    """
+    if left in _NUMBER_PRONOUNS:
+        return True
+    return before in _DETERMINERS and "ADJ" in readings(left)
+
+
+# Words a possessive determiner never stands before: prepositions and conjunctions
+# (lemminflect reads none of them; "their via", "their through" head nothing).
+_NO_POSSESSED = _PREPOSITIONS | frozenset({"via", "to", "through", "until", "during", "since", "and", "or", "but"})
+
+
+def _there_before_preposition(left, right, before=None) -> bool:
+    """"get there via the bus", "there through the night": "their" needs a noun phrase
+    after it, and a preposition or a conjunction opens none.
+
+    >>> _there_before_preposition("get", "via"), _there_before_preposition("get", "tickets")
+    (True, False)
+    """
+    return right in _NO_POSSESSED
 
 
 # (word as written, partner) -> test on (left, right) that keeps the word as written.
 CLASS_TESTS = {
+    ("two", "to"): _number_as_head,
+    ("two", "too"): _number_as_head,
+    ("there", "their"): _there_before_preposition,
     ("too", "to"): _too_before_modifier,
     ("end", "and"): _end_as_noun_or_verb,
     ("threw", "through"): _threw_after_subject,
@@ -374,6 +424,9 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
         extra = CLASS_PENALTY
     elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("than", "then") and comparison_before(text, site.tok.start, THAN_WINDOW):
+        # "a different name in the config file than you use": the comparison "than" completes
+        extra = CLASS_PENALTY
     elif word == "two" and partner in ("to", "too") and plural_noun_follows(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
@@ -404,6 +457,27 @@ def ends_clause(token) -> bool:
     return token is not None and token.text[:1] in _CLAUSE_END
 
 
+# A word, a preposition, the same word: an idiom of repetition ("end to end", "side by
+# side", "piece by piece", "day after day", "two by two") that holds each word as written.
+_REPEATED_AFTER = re.compile(r" (?:to|by|after|for|upon|on) ([A-Za-z]+)")
+_REPEATED_BEFORE = re.compile(r"([A-Za-z]+) (?:to|by|after|for|upon|on) $")
+
+
+def in_repetition(text: str, start: int, end: int) -> bool:
+    """True when the word at start..end is one half of "X to X", "X by X" (see _REPEATED_AFTER).
+
+    >>> t = "flip it end to end and cut"
+    >>> in_repetition(t, 8, 11), in_repetition(t, 15, 18), in_repetition("the end to the", 4, 7)
+    (True, True, False)
+    """
+    word = text[start:end].lower()
+    m = _REPEATED_AFTER.match(text, end)
+    if m is not None and m.group(1).lower() == word:
+        return True
+    m = _REPEATED_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() == word
+
+
 def with_wider(score: float, extra: float, threshold: float) -> float:
     """The log ratio `score` with wider evidence `extra` (<= 0) added; a change the bigrams
     alone would apply is kept as a suggestion (confidence 1/3), not dropped: an error
@@ -425,6 +499,6 @@ def needs_wider(word: str) -> bool:
 
 
 _CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
-# Words whose tests in `wider_score` read the text around them (a comparison before "then",
-# a plural noun after "two").
-_TEXT_TEST_WORDS = frozenset({"then", "two"})
+# Words whose tests in `wider_score` read the text around them (a comparison before "then"
+# or "than", a plural noun after "two").
+_TEXT_TEST_WORDS = frozenset({"then", "than", "two"})

@@ -199,6 +199,18 @@ def cut_short(text: str, end: int) -> bool:
     return rest.startswith("...") or rest.startswith("…")
 
 
+def dropped_g(text: str, end: int, lower: str) -> bool:
+    """True for an -in word with an apostrophe for its g ("cancellin’", "nothin'"): a
+    spoken form written on purpose; the split pieces stop before the apostrophe.
+
+    >>> dropped_g("get cancellin’ now", 13, "cancellin"), dropped_g("keep tryin' it", 10, "tryin")
+    (True, True)
+    >>> dropped_g("get cancellin now", 13, "cancellin"), dropped_g("the speling' rule", 11, "speling")
+    (False, False)
+    """
+    return lower.endswith("in") and text[end:end + 1] in ("'", "’")
+
+
 def guard_reason(piece: Piece, doc: Document) -> str | None:
     """Why this piece must not be touched, or None when it may be checked.
 
@@ -227,6 +239,8 @@ def guard_reason(piece: Piece, doc: Document) -> str | None:
         return "quoted mention"
     if cut_short(text, piece.end):
         return "cut short by an ellipsis"
+    if dropped_g(text, piece.end, lower):
+        return "a dropped g (nothin')"
     line = doc.line_of(piece.start)
     if alone_on_line(text, piece.start, piece.end, line):
         return "alone on its line"

@@ -250,7 +250,10 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
                 found.append(change)
         return tuple(found)
 
-    changes = [c for found in _settle(text, checks, decide) for c in found]
+    found = _settle(text, checks, decide)
+    # a rule's fix of a common misspelling stands anywhere ("teh precarity"); a scored guess not
+    changes = [c for i, changes in enumerate(found) for c in changes
+               if c.rule not in SCORED_RULES or not in_foreign_phrase(i, checks, found, lex)]
     if not may_score:
         budget.note_cap()
     return changes
@@ -281,6 +284,69 @@ def within_allowance(verdicts, length: int) -> bool:
 # Rounds of re-deciding words next to a corrected word: a run of n typos in a
 # row settles in n rounds; longer runs keep what the last round found.
 MAX_ROUNDS = 4
+
+
+# The rules of the corrections `score_piece` guesses (the others are rules/spelling.yaml's fixes).
+TYPO_RULE, SPLIT_RULE = "spelling.typo", "spelling.split"
+SCORED_RULES = frozenset({TYPO_RULE, SPLIT_RULE})
+# Endings of the epithet of a Latin species name ("Calathea louisae", "Tetramorium
+# immigrans", "Quercus robur" aside): -ae, -ii, -um, -us, -is, -ans, -ens, -oides, -ata.
+_EPITHET_ENDINGS = ("ae", "ii", "um", "us", "is", "ans", "ens", "oides", "ata")
+
+
+def in_foreign_phrase(i: int, checks: list, found: list, lex) -> bool:
+    """True when the checked word `i` stands in a phrase of words English does not know,
+    so that its correction would be a guess from the wrong language: its neighbour
+    (spaces only between) is itself unlisted, unknown to wordfreq, no derivation or
+    compound of English words, lower case and left as written ("cadavre exquis",
+    "eerste divisie"), or it is a lower-case word with a
+    Latin ending after a capitalised word so unknown (a species name: "Calathea
+    louisae"). Two typos side by side are each corrected ("differenciate beetween"),
+    so neither protects the other; a name before a typo ("Zelensky sadi") does not
+    either, without the Latin ending.
+
+    >>> from service.resources import dictionaries
+    >>> lex = lexicon_for(dictionaries())
+    >>> checks = [(("cadavre", 0, 7), None, ("exquis", 8, 14)), (("exquis", 8, 14), ("cadavre", 0, 7), None)]
+    >>> in_foreign_phrase(0, checks, [("fix",), ()], lex), in_foreign_phrase(0, checks, [("fix",), ("fix",)], lex)
+    (True, False)
+    >>> checks = [(("Calathea", 0, 8), None, ("louisae", 9, 16)), (("louisae", 9, 16), ("Calathea", 0, 8), None)]
+    >>> in_foreign_phrase(1, checks, [(), ("fix",)], lex)
+    True
+    """
+    (word, _, _), before, after = checks[i]
+    at = {current[1]: j for j, (current, _, _) in enumerate(checks)}
+    for side, neighbour in ((-1, before), (1, after)):
+        j = None if neighbour is None else at.get(neighbour[1])
+        if j is None or found[j]:
+            continue  # a listed word, or one corrected itself: no foreign company
+        other = neighbour[0]
+        low = other.lower()
+        if not other.isalpha() or lex.zipf(low) >= KNOWN_ZIPF or is_derivation(lex, low) or is_compound(lex, low) \
+                or _inflects_known(lex, low):
+            continue  # a word English knows or makes ("overplan", "encodings")
+        if other.islower() and len(other) > MAX_SHORT:
+            return True
+        if side < 0 and other[:1].isupper() and other[1:].islower() and word.islower() \
+                and word.endswith(_EPITHET_ENDINGS):
+            return True
+    return False
+
+
+def _inflects_known(lex, word: str) -> bool:
+    """True when `word` is a listed word with an -s, -es, -ed or -ing ending ("encodings").
+
+    >>> from service.resources import dictionaries
+    >>> lex = lexicon_for(dictionaries())
+    >>> _inflects_known(lex, "encodings"), _inflects_known(lex, "exquis")
+    (True, False)
+    """
+    for ending in ("s", "es", "ed", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if lex.in_dictionary(stem) or lex.zipf(stem) >= KNOWN_ZIPF or lex.in_dictionary(stem + "e"):
+                return True
+    return False
 
 
 def _settle(text: str, checks: list, decide) -> list[tuple]:
@@ -439,10 +505,10 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     replacement = write_apostrophes(match_casing(piece.text, best.replacement), unknown.apostrophe)
     if best.kind == "split":
         message = f"'{piece.text}' is likely '{replacement}' with a missing space"
-        rule = "spelling.split"
+        rule = SPLIT_RULE
     else:
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
-        rule = "spelling.typo"
+        rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
     if unknown.repeated:
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
