@@ -31,6 +31,7 @@ from .native import given_keys, heard_surnames
 from .roles import CLOSE, closeness
 from .romanise import one_name
 from .scan import cached_on
+from .spoken import spoken_key
 from .sound import (SUGGEST_CONFIDENCE, consonant_skeleton, consonants_heard_alike, ends_in_another_vowel,
                     final_vowel_differs, fuzzy_confidence, heard_as,
                     is_distinctive, is_rare, is_unseen, letters_heard_alike, metaphones_meet, primary_metaphone,
@@ -318,10 +319,10 @@ def heard_close(said: str, listed: str) -> bool:
     """A given name an ear may write for the listed one: `close_part`, beginning with its sound
     (`same_first_sound`, or a first consonant Double Metaphone hears as one: French ch and
     English sh, "Chigerou" for Shigeru), and at most one consonant heard otherwise
-    (`consonant_skeleton`: "Maikel" adds an l to Mike; "Irrfan" is not Imran, nor
-    "Wladyslaw" Radoslaw).
+    (`consonant_skeleton` of the `spoken_key`: "Maikel" adds an l to Mike, "Redzhep" says
+    Rejep's j; "Irrfan" is not Imran, nor "Wladyslaw" Radoslaw).
 
-    >>> heard_close("chigerou", "shigeru"), heard_close("maikel", "mike"), heard_close("rejep", "rejep")
+    >>> heard_close("chigerou", "shigeru"), heard_close("maikel", "mike"), heard_close("redzhep", "rejep")
     (True, True, True)
     >>> heard_close("wladyslaw", "radoslaw"), heard_close("irrfan", "imran")
     (False, False)
@@ -330,7 +331,8 @@ def heard_close(said: str, listed: str) -> bool:
         return False
     if not (same_first_sound(said, listed) or primary_metaphone(said)[:1] == primary_metaphone(listed)[:1] != ""):
         return False
-    return OSA.distance(consonant_skeleton(said), consonant_skeleton(listed), score_cutoff=2) <= 1
+    heard, known = consonant_skeleton(spoken_key(said)), consonant_skeleton(spoken_key(listed))
+    return OSA.distance(heard, known, score_cutoff=2) <= 1
 
 
 def given_close(ours: tuple, theirs: tuple, whole: str = "") -> bool:
