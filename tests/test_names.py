@@ -206,6 +206,15 @@ def test_role_negative_is_untouched(text):
     assert result.text == text and not result.edits, f"{text!r}: {result.edits}"
 
 
+@pytest.mark.parametrize("case", CASES["close"], ids=lambda c: c["input"][:40])
+def test_one_part_as_listed_and_the_other_close_is_suggested(case):
+    """A surname as listed after given names only close to the listed ones, or a family
+    name as listed before a close given name: with no title that fits, the editor decides."""
+    result = clean_names(case["input"])
+    assert result.text == case["input"] and not result.edits, result.edits
+    assert case["suggestion"] in [s.replacement for s in result.suggestions], result.suggestions
+
+
 def test_default_gazetteer_loads_with_sources():
     rules = service.default_resources().rules.files["names"]
     kinds = {e["kind"] for e in rules.entries if "data" not in e and "role" not in e}

@@ -28,12 +28,14 @@ from .match import (PARTICLES, Entry, Form, Gazetteer, Match, Part, WindowContex
                     match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .native import given_keys, heard_surnames
+from .roles import CLOSE, closeness
 from .romanise import one_name
 from .scan import cached_on
-from .sound import (SUGGEST_CONFIDENCE, consonants_heard_alike, ends_in_another_vowel, final_vowel_differs,
-                    fuzzy_confidence, heard_as,
-                    is_distinctive, is_rare, is_unseen, letters_heard_alike, metaphones_meet, readings,
-                    same_syllables, similar_word, sounds_like, spoken_alike)
+from .spoken import spoken_key
+from .sound import (SUGGEST_CONFIDENCE, consonant_skeleton, consonants_heard_alike, ends_in_another_vowel,
+                    final_vowel_differs, fuzzy_confidence, heard_as,
+                    is_distinctive, is_rare, is_unseen, letters_heard_alike, metaphones_meet, primary_metaphone,
+                    readings, same_first_sound, same_syllables, similar_word, sounds_like, spoken_alike)
 
 
 def match_window(parts: tuple, gazetteers, ctx: WindowContext, text: str | None = None,
@@ -294,13 +296,74 @@ def given_agree(ours: tuple, theirs: tuple, hear: bool = False, whole: str = "")
     return strength
 
 
+# A part an ear may write close to the listed one (`closeness`, at most CLOSE) must have this
+# many letters: in "Yu" and "Yi" every code and edit count is one sound off.
+CLOSE_MIN_LETTERS = 3
+
+
+def close_part(said: str, listed: str) -> bool:
+    """Part `said` of a window is close by sound or letters to the listed part (`roles.closeness`
+    at most CLOSE: two edits in six letters, a Double Metaphone code met counting one edit
+    less, only the vowels' edits where the consonants are said alike), in a part long enough.
+
+    >>> close_part("maikel", "mike"), close_part("chigerou", "shigeru"), close_part("chaemyung", "jaemyung")
+    (True, True, True)
+    >>> close_part("michael", "mike"), close_part("mark", "mike"), close_part("yu", "yi")
+    (False, False, False)
+    """
+    return (min(len(said), len(listed)) >= CLOSE_MIN_LETTERS
+            and closeness(said, listed) <= CLOSE)
+
+
+def heard_close(said: str, listed: str) -> bool:
+    """A given name an ear may write for the listed one: `close_part`, beginning with its sound
+    (`same_first_sound`, or a first consonant Double Metaphone hears as one: French ch and
+    English sh, "Chigerou" for Shigeru), and at most one consonant heard otherwise
+    (`consonant_skeleton` of the `spoken_key`: "Maikel" adds an l to Mike, "Redzhep" says
+    Rejep's j; "Irrfan" is not Imran, nor "Wladyslaw" Radoslaw).
+
+    >>> heard_close("chigerou", "shigeru"), heard_close("maikel", "mike"), heard_close("redzhep", "rejep")
+    (True, True, True)
+    >>> heard_close("wladyslaw", "radoslaw"), heard_close("irrfan", "imran")
+    (False, False)
+    """
+    if not close_part(said, listed):
+        return False
+    if not (same_first_sound(said, listed) or primary_metaphone(said)[:1] == primary_metaphone(listed)[:1] != ""):
+        return False
+    heard, known = consonant_skeleton(spoken_key(said)), consonant_skeleton(spoken_key(listed))
+    return OSA.distance(heard, known, score_cutoff=2) <= 1
+
+
+def given_close(ours: tuple, theirs: tuple, whole: str = "") -> bool:
+    """Given names that `given_agree` does not accept, each written as listed or `close_part`
+    to it as an ear hears it (`heard_close`), read as in its language
+    (`native.given_keys`); no initials. The fallback for a name whose surname is written as
+    listed: "Maikel Pence", "Chigerou Ishiba", "Redjep Tayyip Erdoğan"; "Władysław Sikorski"
+    is another Sikorski.
+
+    >>> given_close(parse_parts("Maikel"), parse_parts("Mike")), given_close(parse_parts("Karen"), parse_parts("Mike"))
+    (True, False)
+    >>> given_close(parse_parts("Faycal bin"), parse_parts("Faisal bin")), given_close(parse_parts("M."), parse_parts("Mike"))
+    (True, False)
+    >>> given_close(parse_parts("Wladyslaw"), parse_parts("Radoslaw"))
+    False
+    """
+    if len(ours) != len(theirs) or any(p.initial for p in ours + theirs):
+        return False
+    return all(a.key == b.key or a.key in SON_OF and b.key in SON_OF
+               or any(heard_close(said, listed) for said in readings(a.key)
+                      for listed in (b.key, *given_keys(b.text, whole)))
+               for a, b in zip(ours, theirs))
+
+
 @dataclass(frozen=True)
 class Heard:
     """What a window says about one listed form: the window's surname as written
     (`tail`, its last parts joined), the listed `surname`, how the given names agree
-    (`given_agree`), whether a title or role comes before, and whether a given name
-    few people share (`distinctive`) vouches for the person. Costly sound tests are
-    computed once, when a tier first asks."""
+    (`given_agree`, or "close": `given_close`), whether a title or role comes before,
+    and whether a given name few people share (`distinctive`) vouches for the person.
+    Costly sound tests are computed once, when a tier first asks."""
 
     tail: str
     surname: str
@@ -341,6 +404,11 @@ class Heard:
     def heard(self) -> bool:
         return self.tail in self.said[1:] or any(heard_as(self.tail, said) for said in self.said)
 
+    @cached_property
+    def close(self) -> bool:
+        return not self.tail_is_word and not self.tail_has_initial and any(
+            close_part(self.tail, said) for said in self.said)
+
 
 @dataclass(frozen=True)
 class Tier:
@@ -363,6 +431,11 @@ def _written_or_heard_after_title(h: Heard) -> bool:
 # Tried in order; the first row that holds decides. Each row was measured on the
 # names-by-ear lists (bench/names_by_ear.py) and the others they hold.
 FULL_NAME_TIERS = (
+    Tier("the surname as listed after given names only close to the listed ones by sound or "
+         "letters (`given_close`: \"Maikel Pence\", \"Chigerou Ishiba\"): the editor decides "
+         "(a title that fits the person applies it: titled.vouch_by_title)",
+         lambda h: h.given == "close",
+         lambda h: SUGGEST_CONFIDENCE),
     Tier("a given name heard alike before the listed surname as written (\"Lee Keqiang\"), "
          "or after a title before one spoken alike: applied after a title, or when the given "
          "name is a spelling nobody writes before a surname few people share (\"Antonee Blinken\"; "
@@ -391,6 +464,11 @@ FULL_NAME_TIERS = (
          "spelling nobody writes is a slip of the ear; a real surname is another person's",
          lambda h: h.given == "strong" and h.spoken,
          lambda h: 0.85 if h.rare and not h.tail_is_word else SUGGEST_CONFIDENCE),
+    Tier("after a title or role, the full given name as listed and a surname only close to the "
+         "listed one by sound or letters (`close_part`: \"President Lee Chae-myung\", in another "
+         "romanisation): the editor decides (a title that fits the person applies it)",
+         lambda h: h.given == "strong" and h.after_title and h.close,
+         lambda h: SUGGEST_CONFIDENCE),
     Tier("only Double Metaphone hears them alike, no title, but a given name few people "
          "share or a spelling nobody writes (\"Shinzo Abbey\"): the editor decides",
          lambda h: (h.given == "strong" and (h.distinctive or h.rare) and same_syllables(h.tail, h.surname)
@@ -427,6 +505,8 @@ def match_full(parts: tuple, form: Form, is_word, after_title: bool = False):
     said = heard_surnames(surname, form.parts[-1].text, form.entry.canonical)
     hear = tail in said or after_title and any(spoken_alike(tail, s) for s in said)
     given = given_agree(parts[:-k], form.parts[:-1], hear=hear, whole=form.entry.canonical)
+    if given is None and tail in said and given_close(parts[:-k], form.parts[:-1], form.entry.canonical):
+        given = "close"  # the surname as listed, given names close to the listed ones
     if given is None:
         return None
     distinctive = any(not p.initial and is_distinctive(p.key) for p in parts[:-k])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .romanise import kunrei_as_hepburn, wade_giles_as_pinyin
+from .romanise import is_pinyin, kunrei_as_hepburn, wade_giles_as_pinyin
 
 
 def undoubled(word: str) -> str:
@@ -120,6 +120,9 @@ def spoken_key(word: str) -> str:
 
 # Pinyin letters an English ear hears otherwise: "Xi" as "Shi", "Qiang" as "Chiang"
 _PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
+# Pinyin writes a syllable without an initial consonant yi, yin, ying, wu: the y and w are
+# silent ("Yi" said i, heard and written "Ii" or "Ee")
+_PINYIN_ZERO_INITIAL = re.compile(r"^y(?=i)|^w(?=u)")
 _WADE_GILES = re.compile(r"[db]")
 # Letters read otherwise in the languages names come from: a j before a vowel is
 # said as y in most of Europe ("Kaja", "Jens") and as h in Spanish ("Javier"); a w
@@ -237,8 +240,12 @@ def readings(name: str) -> tuple:
     (('serhiy', 'sergiy'), 'vladimir', 'mishustin')
     >>> "qiang" in readings("tsyan"), readings("bryan")
     (True, ('bryan',))
+    >>> readings("yi"), readings("ying"), readings("wu")[:2], readings("yiddish")
+    (('yi', 'i'), ('ying', 'ing'), ('wu', 'u'), ('yiddish',))
     """
     heard = [name]
+    if _PINYIN_ZERO_INITIAL.match(name) and is_pinyin(name):
+        heard.append(_PINYIN_ZERO_INITIAL.sub("", name))
     if re.search(r"q(?!u)|x[aeiou]", name):
         pinyin = name
         for spelled, said in _PINYIN:

@@ -412,6 +412,7 @@ def match_segment(memo: WindowMemo, seg: tuple, facts: WindowContext, after_titl
                 j, hit = len(seg), role
         elif ctx.after_title and hit is not None and hit.confidence < MIN_APPLY and j > 1:
             hit = vouch_by_title(memo, hit, seg[j - 1])
+            j -= size if hit is None else 0
         if hit is None:
             j += 1
         else:

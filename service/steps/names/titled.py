@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from ...edits import DEFAULT_MIN_CONFIDENCE
 from .ear import given_agree
 from .match import WindowContext, parse_parts  # noqa: F401 (the doctests parse parts)
-from .roles import CLOSE, ROLE_CONFIDENCE, closeness, fits_title, match_by_role, title_vouches, titles_before
+from .roles import (CLOSE, ROLE_CONFIDENCE, closeness, fits_title, foreign_title, match_by_role, title_vouches,
+                    titles_before)
 from .runs import apposed_title_end
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ def vouch_by_title(memo: WindowMemo, hit, last):
     """A full name only suggested by ear, after a title that fits that listed person,
     whose surname (the window's `last` part) is CLOSE to the listed one: applied, as the
     title and the given name both say who it is ("Former prime minister Theresa Maye",
-    "Foreign Minister Wang Yee"). Another outlet's spelling (`variant`) stays the style's."""
+    "Foreign Minister Wang Yee"). Another outlet's spelling (`variant`) stays the style's.
+    After an office of another world (roles.foreign_title: "Samsung chairman Lee Jae-yong")
+    the suggestion is dropped (None): the title says it is someone else."""
     if hit.rule != "names.fuzzy" or hit.variant or last.initial:
         return hit
     for gaz in memo.gazetteers:
@@ -49,7 +52,7 @@ def vouch_by_title(memo: WindowMemo, hit, last):
                                gaz.roles) if gaz.roles else ()
         if fits_title(gaz, titles, hit.entry_id) and closeness(last.key, entry.parts[-1].key) <= CLOSE:
             return replace(hit, confidence=ROLE_CONFIDENCE)
-        return hit
+        return None if foreign_title(gaz, titles) else hit
     return hit
 
 

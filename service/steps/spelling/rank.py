@@ -50,6 +50,11 @@ OP_LOGP = {
     "space": -2.5 * LN10,
 }
 _COST = {k: -v for k, v in OP_LOGP.items()}
+# The slips of a typist's fingers: a neighbouring key, a doubled letter written once
+# or twice, two letters swapped, a letter dropped. An arbitrary letter added or put
+# for another is as often another word's spelling: a name's ("Schoorl", a Dutch
+# village, is "School" with an r no key near o or l gives).
+FINGER_SLIPS = frozenset({"sub_adjacent", "ins_double", "ins_adjacent", "del_double", "del", "swap"})
 # Writers rarely mistype a word's first letter; a token that differs from a
 # word there is more often another word or an identifier ("fsync", "xdiff").
 FIRST_LETTER_LOGP = -1.0 * LN10
@@ -172,6 +177,17 @@ def classify_edit(typo: str, word: str) -> str | None:
     if m == n + 1 and typo[p:] == word[p + 1:]:
         return _delete_kind(word, p)
     return None
+
+
+def is_finger_slip(typo: str, word: str) -> bool:
+    """`typo` is `word` with one of the FINGER_SLIPS (lower case).
+
+    >>> is_finger_slip("hwoever", "however"), is_finger_slip("goverment", "government")
+    (True, True)
+    >>> is_finger_slip("schoorl", "school"), is_finger_slip("mazk", "mask"), is_finger_slip("magk", "mask")
+    (False, True, False)
+    """
+    return classify_edit(typo, word) in FINGER_SLIPS
 
 
 @lru_cache(maxsize=65536)
