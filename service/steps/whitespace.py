@@ -1,4 +1,5 @@
-"""Whitespace: trailing blanks, runs of spaces, too many blank lines, ends.
+"""Whitespace: trailing blanks, runs of spaces, too many blank lines, ends;
+a paragraph a scraper cut at its links, joined again.
 
 Runs last, so that it also tidies the gaps other steps leave behind (a chrome
 line removed between two paragraphs).
@@ -37,6 +38,18 @@ _FIXES = (
 
 
 _TAIL = " \t\u00a0\r\n"
+
+# A naive scraper (get_text("\\n")) puts a line break around every inline
+# element and keeps the text nodes' own spaces: "in the \\nSouthwest Trails\\n,
+# where", "love \\ncoffee\\n for the sake". One blank left at the cut, or a
+# closing mark opening the next line, is the cut's trace; a hard-wrapped
+# paragraph, a poem or an address has neither, and two blanks before a break
+# are Markdown's own line break. The joined lines must read as a sentence
+# (chrome.signals.is_sentence_like): a menu whose labels keep a blank ("Home
+# \\nNews \\n") stays one label a line, and code keeps its lines.
+_CUT = re.compile(r"(?<=[^ \t\u00a0\r\n])((?:[ \u00a0]?\r?\n[ \u00a0]?))(?=[^ \t\u00a0\r\n])")
+_CLOSERS = ".,;:!?)]}%\u2019\u201d"
+_NO_CODE = frozenset("=(){};`<>")
 
 
 def scan_start(rule: str, text: str) -> int:
@@ -109,6 +122,69 @@ def blank_runs(text: str) -> list[tuple[int, int]]:
             if _between_words(text, *m.span())]
 
 
+def inline_cuts(text: str) -> list[Change]:
+    """Joins of the line breaks a scraper put into a paragraph at its inline elements.
+
+    A cut joins when it shows the scraper's trace (one blank on a side, or a
+    closing mark after it) and the line after it goes on the line before
+    (lower case, a closing mark, or a line before that ends on a word in
+    lower case); the run of lines it joins must read as a sentence.
+
+    >>> from service.edits import apply_edits
+    >>> t = "We went to the \\nGrand Canyon\\n, then home by \\ntrain\\n last week with all of the family."
+    >>> apply_edits(t, inline_cuts(t))
+    'We went to the Grand Canyon, then home by train last week with all of the family.'
+    >>> inline_cuts("Home \\nNews \\nSport \\nWorld"), inline_cuts("He left the house\\nand walked home on his own.")
+    ([], [])
+    >>> inline_cuts("Want to help us build a better future for the whole community? \\nLearn more about it")
+    []
+    """
+    from .chrome.signals import continues_fragment, ends_sentence, is_code_like, is_sentence_like
+
+    cuts, run, joined = [], [], []
+    for m in _CUT.finditer(text):
+        s, e = m.span(1)
+        found = text[s:e]
+        before = text[text.rfind("\n", 0, s) + 1:s]
+        after_end = text.find("\n", e)
+        after = text[e:after_end if after_end >= 0 else len(text)]
+        trace = found[0] in " \u00a0" or found[-1] in " \u00a0" or after[:1] in _CLOSERS
+        last = before.split()[-1] if before.split() else ""
+        goes_on = (after[:1] in _CLOSERS or continues_fragment(before + " ", after)
+                   or (found[0] in " \u00a0" and last[:1].islower() and not ends_sentence(before)))
+        # a line of code is no paragraph; is_code_like reads a lone line, where a sentence
+        # opening with "for" or "if" may read as code: only lines with code's marks are asked
+        if not (trace and goes_on) or any(is_code_like(t) for t in (before, after) if not _NO_CODE.isdisjoint(t)):
+            continue
+        if run and not _adjacent(text, run[-1], s):
+            joined += _close(text, run, is_sentence_like)
+            run = []
+        run.append((s, e, "" if after[:1] in _CLOSERS else " "))
+    joined += _close(text, run, is_sentence_like)
+    return [Change(s, e, rep, "whitespace.inline_breaks", "joined a line a scraper cut at a link or other "
+                   "inline element", 0.9) for s, e, rep in joined]
+
+
+def _adjacent(text: str, cut: tuple, start: int) -> bool:
+    """True when the line between a cut and the next one holds no other break."""
+    return "\n" not in text[cut[1]:start]
+
+
+def _close(text: str, run: list, sentence_like) -> list:
+    """A run of cuts in one paragraph, kept if the paragraph they join reads as a sentence."""
+    if not run:
+        return []
+    first = text.rfind("\n", 0, run[0][0]) + 1
+    end = text.find("\n", run[-1][1])
+    end = len(text) if end < 0 else end
+    parts, pos = [], first
+    for s, e, rep in run:
+        parts += [text[pos:s], rep]
+        pos = e
+    parts.append(text[pos:end])
+    return list(run) if sentence_like("".join(parts)) else []
+
+
 def run(text: str, ctx) -> list[Change]:
     """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found.
 
@@ -116,8 +192,10 @@ def run(text: str, ctx) -> list[Change]:
     as matches are found: a text of 600,000 double spaces would otherwise make
     600,000 changes.
     """
-    changes: list[Change] = []
+    changes: list[Change] = inline_cuts(text)
     taken = SpanSet()  # a list scanned per match made many edits quadratic
+    for c in changes:
+        taken.add(c.start, c.end)
     budget = ctx.budget
     for pattern, replacement, rule, message in _FIXES:
         for i, m in enumerate(pattern.finditer(text, scan_start(rule, text))):
