@@ -56,3 +56,20 @@ def test_joins_name_their_rule():
     text, _ = JOINED[0]
     rules = {c.rule for c in whitespace.run(text, context_for("whitespace"))}
     assert rules == {"whitespace.inline_breaks"}
+
+
+# Texts whose joins once depended on how the lines were cut: a second pass joined more
+SETTLED = [
+    "The list can be placed after the \nWITH ( ... )\n clause only if there is just a single table in the query.",
+    "Here is a quick breakdown for each group:\n\nQuads\n – \nsquats\n, \nlunges\n, one-legged squats, box jumps.\n\n"
+    "Butt and Hamstrings\n – \ndeadlifts\n, hip raises, straight leg deadlifts, good mornings.",
+    "Our writers have years of experience reviewing letters for college \n\t\t\t\tfaculty and their staff members.",
+    "Add the Stow Bottle of half a litre to \u00a0 \n Compare \n the bottles that you have picked so far today.",
+    "It is used across \nsales\n, \nservice\n, \ncommerce\n, \nIT\n, and more by companies of every size.",
+]
+
+
+@pytest.mark.parametrize("text", SETTLED)
+def test_a_second_pass_joins_nothing_more(text):
+    once = clean(text)
+    assert clean(once) == once

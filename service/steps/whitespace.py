@@ -43,13 +43,17 @@ _TAIL = " \t\u00a0\r\n"
 # element and keeps the text nodes' own spaces: "in the \\nSouthwest Trails\\n,
 # where", "love \\ncoffee\\n for the sake". One blank left at the cut, or a
 # closing mark opening the next line, is the cut's trace; a hard-wrapped
-# paragraph, a poem or an address has neither, and two blanks before a break
-# are Markdown's own line break. The joined lines must read as a sentence
-# (chrome.signals.is_sentence_like): a menu whose labels keep a blank ("Home
-# \\nNews \\n") stays one label a line, and code keeps its lines.
-_CUT = re.compile(r"(?<=[^ \t\u00a0\r\n])((?:[ \u00a0]?\r?\n[ \u00a0]?))(?=[^ \t\u00a0\r\n])")
+# paragraph, a poem or an address has neither, two blanks before a break are
+# Markdown's own line break and two after it an indent. The paragraph the
+# lines make (each line going on the one before, whatever its blanks) must
+# read as a sentence (chrome.signals.is_sentence_like): a menu whose labels
+# keep a blank ("Home \\nNews \\n") stays one label a line, and code keeps its
+# lines. The paragraph does not depend on the blanks, which the other fixes
+# remove: a second pass sees the same paragraphs and joins nothing more.
 _CLOSERS = ".,;:!?)]}%\u2019\u201d"
 _NO_CODE = frozenset("=(){};`<>")
+_LINE_BLANKS = " \u00a0"
+_SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%\u2019\u201d])")
 
 
 def scan_start(rule: str, text: str) -> int:
@@ -122,13 +126,13 @@ def blank_runs(text: str) -> list[tuple[int, int]]:
             if _between_words(text, *m.span())]
 
 
-def inline_cuts(text: str) -> list[Change]:
+def inline_cuts(text: str, budget=None) -> list[Change]:
     """Joins of the line breaks a scraper put into a paragraph at its inline elements.
 
-    A cut joins when it shows the scraper's trace (one blank on a side, or a
-    closing mark after it) and the line after it goes on the line before
-    (lower case, a closing mark, or a line before that ends on a word in
-    lower case); the run of lines it joins must read as a sentence.
+    Lines go on one another (`_goes_on`, which reads no blanks) into paragraphs; in a paragraph that
+    reads as a sentence, each break with the scraper's trace (one blank on a
+    side, or a closing mark after it) is joined. `budget` (a request's) is
+    polled line by line.
 
     >>> from service.edits import apply_edits
     >>> t = "We went to the \\nGrand Canyon\\n, then home by \\ntrain\\n last week with all of the family."
@@ -139,50 +143,83 @@ def inline_cuts(text: str) -> list[Change]:
     >>> inline_cuts("Want to help us build a better future for the whole community? \\nLearn more about it")
     []
     """
-    from .chrome.signals import continues_fragment, ends_sentence, is_code_like, is_sentence_like
+    from .chrome.signals import is_sentence_like
 
-    cuts, run, joined = [], [], []
-    for m in _CUT.finditer(text):
-        s, e = m.span(1)
-        found = text[s:e]
-        before = text[text.rfind("\n", 0, s) + 1:s]
-        after_end = text.find("\n", e)
-        after = text[e:after_end if after_end >= 0 else len(text)]
-        trace = found[0] in " \u00a0" or found[-1] in " \u00a0" or after[:1] in _CLOSERS
-        last = before.split()[-1] if before.split() else ""
-        goes_on = (after[:1] in _CLOSERS or continues_fragment(before + " ", after)
-                   or (found[0] in " \u00a0" and last[:1].islower() and not ends_sentence(before)))
-        # a line of code is no paragraph; is_code_like reads a lone line, where a sentence
-        # opening with "for" or "if" may read as code: only lines with code's marks are asked
-        if not (trace and goes_on) or any(is_code_like(t) for t in (before, after) if not _NO_CODE.isdisjoint(t)):
+    lines = text.split("\n")
+    out: list[Change] = []
+    para: list[int] = []
+    pos = 0
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    tail = ""  # the end of the paragraph so far, its lines joined (what a second pass sees)
+    for k, line in enumerate(lines):
+        if budget is not None and (budget.every(k) or budget.full(len(out))):
+            return out
+        if para and line.strip() and _goes_on(tail, line):
+            para.append(k)
+            tail = _normal(tail + " " + line)[-200:]
             continue
-        if run and not _adjacent(text, run[-1], s):
-            joined += _close(text, run, is_sentence_like)
-            run = []
-        run.append((s, e, "" if after[:1] in _CLOSERS else " "))
-    joined += _close(text, run, is_sentence_like)
-    return [Change(s, e, rep, "whitespace.inline_breaks", "joined a line a scraper cut at a link or other "
-                   "inline element", 0.9) for s, e, rep in joined]
+        out += _joins(lines, starts, para, is_sentence_like)
+        para = [k] if line.strip() else []
+        tail = _normal(line)[-200:]
+    return out + _joins(lines, starts, para, is_sentence_like)
 
 
-def _adjacent(text: str, cut: tuple, start: int) -> bool:
-    """True when the line between a cut and the next one holds no other break."""
-    return "\n" not in text[cut[1]:start]
+def _goes_on(before: str, after: str) -> bool:
+    """True when line `after` is the rest of the paragraph that ends with `before`.
+
+    A closing mark goes on anything; otherwise the paragraph must not end a
+    sentence, and either the line opens in lower case or the paragraph ends on
+    a word in lower case ("a dog in \\nSouth Africa"). Read on the paragraph
+    joined so far, not on its last line, and on nothing past the first
+    character of `after`: a second pass sees the lines the first joined as one.
+
+    >>> _goes_on("a dog in", "South Africa"), _goes_on("He left.", "and"), _goes_on("Home", "News")
+    (True, False, False)
+    """
+    from .chrome.signals import ends_sentence
+
+    first = after.lstrip()[:1]
+    if first in _CLOSERS:
+        return True
+    words = before.split()
+    return bool(words) and not ends_sentence(before) and (first.islower() or words[-1][:1].islower())
 
 
-def _close(text: str, run: list, sentence_like) -> list:
-    """A run of cuts in one paragraph, kept if the paragraph they join reads as a sentence."""
-    if not run:
+def _normal(text: str) -> str:
+    """A paragraph's text as the lines a pass joins show it: one space between words, none before a closing mark."""
+    return _SPACE_BEFORE_CLOSER.sub("", " ".join(text.split()))
+
+
+def _joins(lines: list[str], starts: list[int], para: list[int], sentence_like) -> list[Change]:
+    """The joins of the traced breaks of paragraph `para` (line numbers), if it reads as a sentence."""
+    if len(para) < 2:
         return []
-    first = text.rfind("\n", 0, run[0][0]) + 1
-    end = text.find("\n", run[-1][1])
-    end = len(text) if end < 0 else end
-    parts, pos = [], first
-    for s, e, rep in run:
-        parts += [text[pos:s], rep]
-        pos = e
-    parts.append(text[pos:end])
-    return list(run) if sentence_like("".join(parts)) else []
+    from .chrome.signals import is_code_like
+
+    joined = _normal(" ".join(lines[k] for k in para))
+    # a line of code (one with code's marks that reads as code) keeps the paragraph's lines
+    if not sentence_like(joined) or any(is_code_like(lines[k]) for k in para if not _NO_CODE.isdisjoint(lines[k])):
+        return []
+    out = []
+    for k in para[1:]:
+        before, after = lines[k - 1], lines[k]
+        body = before[:-1] if before.endswith("\r") else before
+        tail = len(body) - len(body.rstrip(_LINE_BLANKS + "\t"))
+        head = len(after) - len(after.lstrip(_LINE_BLANKS + "\t"))
+        if "\t" in body[len(body) - tail:] or "\t" in after[:head] or head > 1:
+            continue  # a tab or two blanks opening a line: an indent
+        closer = after.lstrip()[:1] in _CLOSERS
+        # two blanks and no more are Markdown's break; blanks on both sides a scraper's cut (a
+        # second pass, the blanks before the break removed, sees the one after it)
+        if not (closer or tail == 1 or head == 1):
+            continue
+        out.append(Change(starts[k - 1] + len(body) - tail, starts[k] + head, "" if closer else " ",
+                          "whitespace.inline_breaks",
+                          "joined a line a scraper cut at a link or other inline element", 0.9))
+    return out
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -192,11 +229,11 @@ def run(text: str, ctx) -> list[Change]:
     as matches are found: a text of 600,000 double spaces would otherwise make
     600,000 changes.
     """
-    changes: list[Change] = inline_cuts(text)
+    budget = ctx.budget
+    changes: list[Change] = inline_cuts(text, budget)
     taken = SpanSet()  # a list scanned per match made many edits quadratic
     for c in changes:
         taken.add(c.start, c.end)
-    budget = ctx.budget
     for pattern, replacement, rule, message in _FIXES:
         for i, m in enumerate(pattern.finditer(text, scan_start(rule, text))):
             if budget.every(i) or budget.full(len(changes)):
