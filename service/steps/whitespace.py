@@ -255,4 +255,4 @@ def run(text: str, ctx) -> list[Change]:
 
 
 STEP = Step(name="whitespace", run=run,
-            summary="runs of spaces, trailing blanks, too many blank lines")
+            summary="runs of spaces, trailing blanks, too many blank lines, paragraphs cut at their links")
