@@ -12,6 +12,7 @@ import service
 from service.html import extract_html
 from service.pipeline import Resources
 from service.rules import load_rules
+from service.steps.chrome import menus
 from service.steps.chrome import step as chrome
 
 CASES_FILE = Path(__file__).parent / "data" / "chrome_cases.yaml"
@@ -302,3 +303,30 @@ def test_the_shape_cache_keeps_no_long_paragraphs():
     sig.shape_of("Back to top", frozenset({"to"}))
     assert sig._cached_shape.cache_info().currsize == 1
     assert sig.shape_of(long_block, frozenset({"the"})) == sig.measure_shape(long_block, frozenset({"the"}))
+
+
+def test_a_product_name_above_its_price_is_no_tag_list():
+    # eight capitalised words without a function word read as a tag list, unless a price
+    # follows them: then they name a product card (menus.mark_card_names)
+    name = "Amber Oak Smoked Pine Ceramic Cowboy Boot Candle"
+    block = chrome.sig.Block(0, 0, 0, len(name), name)
+    stop = frozenset({"the", "a", "of", "and", "in"})
+    assert chrome.chrome_evidence(block, None, False, stop).rule == "chrome.classifier.no_function_words"
+    assert chrome.chrome_evidence(block, None, False, stop, card_name=True) is None
+    blocks = chrome.sig.group_blocks(chrome.sig.split_lines(f"$18.00\n{name}\n$32.00\n"))
+    assert chrome.mark_card_names(blocks, [None] * len(blocks)) == [False, True, False]
+
+
+@pytest.mark.parametrize("labels,heads", [
+    (["Home", "About", "Artisans", "Blog", "Support Small, Buy Local"], True),
+    (["Home", "About Us", "Our Artisans", "Blog", "Gift Cards"], False),   # no longer than the others
+    (["Home", "Artisans", "Our Artisan Blog", "Contact", "Shop"], False),  # the longest is not the last
+])
+def test_a_menu_runs_last_label_above_a_paragraph_is_its_heading(labels, heads):
+    text = "\n".join(labels) + "\nShopping from a maker supports a small business and the family that runs it."
+    blocks = chrome.sig.group_blocks(chrome.sig.split_lines(text))
+    matched = [None] * len(blocks)
+    prose = [False] * (len(blocks) - 1) + [True]
+    menu = menus.mark_menu_runs(blocks, matched, long_run=3, top=len(blocks), phrases=False, prose=prose)
+    assert menu[:-2] == [True] * (len(blocks) - 2)
+    assert menu[-2] is (not heads)

@@ -5,7 +5,7 @@
   names       variants of known names -> canonical form; proper-noun casing
   spelling    non-word typos (SymSpell, guarded)
   context     real-word errors (confusion sets scored on n-grams, patterns)
-  whitespace  runs of spaces, trailing blanks, too many blank lines
+  whitespace  runs of spaces, trailing blanks, too many blank lines, paragraphs cut at their links
 
 Each step is a `base.Step` record (`STEP` in its module or package); this
 tuple is the one place that orders them: `Options`, the rules loader and the

@@ -1,4 +1,5 @@
-"""Whitespace: trailing blanks, runs of spaces, too many blank lines, ends.
+"""Whitespace: trailing blanks, runs of spaces, too many blank lines, ends;
+a paragraph a scraper cut at its links, joined again.
 
 Runs last, so that it also tidies the gaps other steps leave behind (a chrome
 line removed between two paragraphs).
@@ -37,6 +38,22 @@ _FIXES = (
 
 
 _TAIL = " \t\u00a0\r\n"
+
+# A naive scraper (get_text("\\n")) puts a line break around every inline
+# element and keeps the text nodes' own spaces: "in the \\nSouthwest Trails\\n,
+# where", "love \\ncoffee\\n for the sake". One blank left at the cut, or a
+# closing mark opening the next line, is the cut's trace; a hard-wrapped
+# paragraph, a poem or an address has neither, two blanks before a break are
+# Markdown's own line break and two after it an indent. The paragraph the
+# lines make (each line going on the one before, whatever its blanks) must
+# read as a sentence (chrome.signals.is_sentence_like): a menu whose labels
+# keep a blank ("Home \\nNews \\n") stays one label a line, and code keeps its
+# lines. The paragraph does not depend on the blanks, which the other fixes
+# remove: a second pass sees the same paragraphs and joins nothing more.
+_CLOSERS = ".,;:!?)]}%\u2019\u201d"
+_NO_CODE = frozenset("=(){};`<>")
+_LINE_BLANKS = " \u00a0"
+_SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%\u2019\u201d])")
 
 
 def scan_start(rule: str, text: str) -> int:
@@ -109,6 +126,102 @@ def blank_runs(text: str) -> list[tuple[int, int]]:
             if _between_words(text, *m.span())]
 
 
+def inline_cuts(text: str, budget=None) -> list[Change]:
+    """Joins of the line breaks a scraper put into a paragraph at its inline elements.
+
+    Lines go on one another (`_goes_on`, which reads no blanks) into paragraphs; in a paragraph that
+    reads as a sentence, each break with the scraper's trace (one blank on a
+    side, or a closing mark after it) is joined. `budget` (a request's) is
+    polled line by line.
+
+    >>> from service.edits import apply_edits
+    >>> t = "We went to the \\nGrand Canyon\\n, then home by \\ntrain\\n last week with all of the family."
+    >>> apply_edits(t, inline_cuts(t))
+    'We went to the Grand Canyon, then home by train last week with all of the family.'
+    >>> inline_cuts("Home \\nNews \\nSport \\nWorld"), inline_cuts("He left the house\\nand walked home on his own.")
+    ([], [])
+    >>> inline_cuts("Want to help us build a better future for the whole community? \\nLearn more about it")
+    []
+    """
+    from .chrome.signals import is_sentence_like
+
+    lines = text.split("\n")
+    out: list[Change] = []
+    para: list[int] = []
+    pos = 0
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    tail = ""  # the end of the paragraph so far, its lines joined (what a second pass sees)
+    for k, line in enumerate(lines):
+        if budget is not None and (budget.every(k) or budget.full(len(out))):
+            return out
+        if para and line.strip() and _goes_on(tail, line):
+            para.append(k)
+            tail = _normal(tail + " " + line)[-200:]
+            continue
+        out += _joins(lines, starts, para, is_sentence_like)
+        para = [k] if line.strip() else []
+        tail = _normal(line)[-200:]
+    return out + _joins(lines, starts, para, is_sentence_like)
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """True when line `after` is the rest of the paragraph that ends with `before`.
+
+    A closing mark goes on anything; otherwise the paragraph must not end a
+    sentence, and either the line opens in lower case or the paragraph ends on
+    a word in lower case ("a dog in \\nSouth Africa"). Read on the paragraph
+    joined so far, not on its last line, and on nothing past the first
+    character of `after`: a second pass sees the lines the first joined as one.
+
+    >>> _goes_on("a dog in", "South Africa"), _goes_on("He left.", "and"), _goes_on("Home", "News")
+    (True, False, False)
+    """
+    from .chrome.signals import ends_sentence
+
+    first = after.lstrip()[:1]
+    if first in _CLOSERS:
+        return True
+    words = before.split()
+    return bool(words) and not ends_sentence(before) and (first.islower() or words[-1][:1].islower())
+
+
+def _normal(text: str) -> str:
+    """A paragraph's text as the lines a pass joins show it: one space between words, none before a closing mark."""
+    return _SPACE_BEFORE_CLOSER.sub("", " ".join(text.split()))
+
+
+def _joins(lines: list[str], starts: list[int], para: list[int], sentence_like) -> list[Change]:
+    """The joins of the traced breaks of paragraph `para` (line numbers), if it reads as a sentence."""
+    if len(para) < 2:
+        return []
+    from .chrome.signals import is_code_like
+
+    joined = _normal(" ".join(lines[k] for k in para))
+    # a line of code (one with code's marks that reads as code) keeps the paragraph's lines
+    if not sentence_like(joined) or any(is_code_like(lines[k]) for k in para if not _NO_CODE.isdisjoint(lines[k])):
+        return []
+    out = []
+    for k in para[1:]:
+        before, after = lines[k - 1], lines[k]
+        body = before[:-1] if before.endswith("\r") else before
+        tail = len(body) - len(body.rstrip(_LINE_BLANKS + "\t"))
+        head = len(after) - len(after.lstrip(_LINE_BLANKS + "\t"))
+        if "\t" in body[len(body) - tail:] or "\t" in after[:head] or head > 1:
+            continue  # a tab or two blanks opening a line: an indent
+        closer = after.lstrip()[:1] in _CLOSERS
+        # two blanks and no more are Markdown's break; blanks on both sides a scraper's cut (a
+        # second pass, the blanks before the break removed, sees the one after it)
+        if not (closer or tail == 1 or head == 1):
+            continue
+        out.append(Change(starts[k - 1] + len(body) - tail, starts[k] + head, "" if closer else " ",
+                          "whitespace.inline_breaks",
+                          "joined a line a scraper cut at a link or other inline element", 0.9))
+    return out
+
+
 def run(text: str, ctx) -> list[Change]:
     """Changes that tidy whitespace; line endings (CRLF or LF) are kept as found.
 
@@ -116,9 +229,11 @@ def run(text: str, ctx) -> list[Change]:
     as matches are found: a text of 600,000 double spaces would otherwise make
     600,000 changes.
     """
-    changes: list[Change] = []
-    taken = SpanSet()  # a list scanned per match made many edits quadratic
     budget = ctx.budget
+    changes: list[Change] = inline_cuts(text, budget)
+    taken = SpanSet()  # a list scanned per match made many edits quadratic
+    for c in changes:
+        taken.add(c.start, c.end)
     for pattern, replacement, rule, message in _FIXES:
         for i, m in enumerate(pattern.finditer(text, scan_start(rule, text))):
             if budget.every(i) or budget.full(len(changes)):
@@ -140,4 +255,4 @@ def run(text: str, ctx) -> list[Change]:
 
 
 STEP = Step(name="whitespace", run=run,
-            summary="runs of spaces, trailing blanks, too many blank lines")
+            summary="runs of spaces, trailing blanks, too many blank lines, paragraphs cut at their links")

@@ -47,7 +47,8 @@ MENU_MIN_SHOWN = 2
 
 
 def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, long_run: int = 6,
-                   top: int | None = None, phrases: bool = True, threaded: bool = False) -> list[bool]:
+                   top: int | None = None, phrases: bool = True, threaded: bool = False,
+                   prose: list | None = None) -> list[bool]:
     """True for blocks in a run of short labels that looks like a menu or a link list.
 
     A run counts when one of its labels is a known chrome phrase ("Home",
@@ -58,7 +59,9 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     "Rating") are not a menu, nor is one heading below "Trending Now", nor a
     category page's list of categories below its introduction. A run whose
     labels repeat ("Yes", "No", "N/A") is a table's cells: a menu names each
-    place once.
+    place once. The run's last label right above a paragraph (`prose`) is that
+    paragraph's heading when it is longer than every label of the run
+    (heads_paragraph).
 
     >>> class R: anywhere, id = True, "chrome.phrase.navigation"
     >>> bs = sig.group_blocks(sig.split_lines("Home\\nNews\\nSport\\nA long sentence here, it says."))
@@ -93,7 +96,27 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
                 (j - i >= long_run and j <= top and not bulleted and shown)
                 or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
+            out[j - 1] = not (prose is not None and heads_paragraph(blocks, matched, prose, i, j))
     return out
+
+
+# Words a menu run's last label needs, and more than any other label of
+# its run has, to be the heading of the paragraph below it ("Home", "About",
+# "Blog", "Support Small, Buy Local", then the section's paragraph).
+HEADING_MIN_WORDS = 3
+
+
+def heads_paragraph(blocks: list[sig.Block], matched: list, prose: list, i: int, j: int) -> bool:
+    """True when the last label of the run blocks[i:j] heads the paragraph right after the run.
+
+    >>> bs = sig.group_blocks(sig.split_lines("Home\\nAbout\\nBlog\\nShop Small, Buy Local\\nA paragraph."))
+    >>> heads_paragraph(bs, [None] * 5, [False] * 4 + [True], 0, 4), heads_paragraph(bs, [None] * 5, [False] * 5, 0, 4)
+    (True, False)
+    """
+    if j >= len(blocks) or not prose[j] or matched[j - 1] is not None or j - i < 2:
+        return False
+    words = len(blocks[j - 1].text.split())
+    return words >= HEADING_MIN_WORDS and all(len(blocks[k].text.split()) < words for k in range(i, j - 1))
 
 
 # Lines above a price that name its product (a name, a variant, a "Sale

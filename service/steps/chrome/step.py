@@ -65,8 +65,8 @@ from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
-from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_menu_runs,
-                    mark_replies, reply_headers)
+from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
+                    mark_menu_runs, mark_replies, reply_headers)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -237,7 +237,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # a page of dated posts (is_threaded): each post's byline and dateline are its own
     threaded = is_threaded(blocks, matched, prose)
     menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
-                          threaded=threaded)
+                          threaded=threaded, prose=prose)
     # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
     lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, blocks, memo),
                                          per_block(content.is_definition_item, blocks, memo),
@@ -254,7 +254,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     replies = mark_replies([b.text for b in blocks], matched, stopwords)
     listable = [not (prose[i] or lists[i] or code[i] or replies[i] or b.text.startswith(WRITTEN_MARKERS))
                 for i, b in enumerate(blocks)]
-    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i])
+    # a product's name above its price is a card's (menus.mark_card_names), however long and
+    # free of function words
+    named = mark_card_names(blocks, matched)
+    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i], named[i])
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
@@ -534,12 +537,13 @@ def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
 
 
 def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
-                    prose: bool = False) -> Verdict | None:
+                    prose: bool = False, card_name: bool = False) -> Verdict | None:
     """Positive evidence that a block outside the article is chrome, or None.
 
     Only a rule speaks against prose (`prose`: sentence structure in any
     language, or a line of code or of a list's or table's content): the
-    shapes below describe labels and link titles.
+    shapes below describe labels and link titles. A product's name above its
+    price (`card_name`) is long and without function words by nature.
 
     >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
     ...                 frozenset()).rule
@@ -558,7 +562,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
     shape = sig.shape_of(block.text, stopwords)
-    if (stopwords and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
+    if (stopwords and not card_name and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
             and not content.is_enumeration(block.text)):
         return Verdict("chrome.classifier.no_function_words",
                        "a long line of labels without function words (a menu or tag list)", 0.75)
