@@ -31,7 +31,7 @@ from .native import given_keys, heard_surnames
 from .roles import CLOSE, closeness
 from .romanise import one_name
 from .scan import cached_on
-from .spoken import spoken_key
+from .spoken import spoken_key, voiced_otherwise
 from .sound import (SUGGEST_CONFIDENCE, consonant_skeleton, consonants_heard_alike, ends_in_another_vowel,
                     final_vowel_differs, fuzzy_confidence, heard_as,
                     is_distinctive, is_rare, is_unseen, letters_heard_alike, metaphones_meet, primary_metaphone,
@@ -405,9 +405,18 @@ class Heard:
         return self.tail in self.said[1:] or any(heard_as(self.tail, said) for said in self.said)
 
     @cached_property
+    def voiced(self) -> bool:
+        return any(voiced_otherwise(self.tail, said) for said in self.said)
+
+    @cached_property
     def close(self) -> bool:
+        # the listed surname as written, or as its letters may be read (`readings`: Pinyin's q
+        # as ch, "Kö-tschiang" for Keqiang) beginning with the same letter ("Kerchiang" is
+        # not Qiang read Chiang)
         return not self.tail_is_word and not self.tail_has_initial and any(
-            close_part(self.tail, said) for said in self.said)
+            close_part(self.tail, said) or any(close_part(self.tail, heard) and self.tail[:1] == heard[:1]
+                                               for heard in readings(said)[1:])
+            for said in self.said)
 
 
 @dataclass(frozen=True)
@@ -468,6 +477,10 @@ FULL_NAME_TIERS = (
          "listed one by sound or letters (`close_part`: \"President Lee Chae-myung\", in another "
          "romanisation): the editor decides (a title that fits the person applies it)",
          lambda h: h.given == "strong" and h.after_title and h.close,
+         lambda h: SUGGEST_CONFIDENCE),
+    Tier("the full given name as listed and the surname but for the voicing of its first stop "
+         "(`voiced_otherwise`: \"Mike Bence\"): the editor decides",
+         lambda h: h.given == "strong" and h.voiced,
          lambda h: SUGGEST_CONFIDENCE),
     Tier("only Double Metaphone hears them alike, no title, but a given name few people "
          "share or a spelling nobody writes (\"Shinzo Abbey\"): the editor decides",

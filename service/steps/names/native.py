@@ -30,9 +30,11 @@ _SAID_NATIVELY = (("ğ", ("",)), ("ø", ("eu", "oe")), ("ö", ("eu", "oe")), ("�
 # Letters only one language writes, and how that language reads its other letters, where an
 # English reader of the folded name reads them otherwise: Turkish c is the English j and ç
 # the ch ("Recep Tayyip Erdoğan": "Rejep"); Polish w is v, sz sh and cz ch ("Wojciech"
-# said Voytsyekh)
+# said Voytsyekh); French j is the s of "pleasure", which an English ear writes zh or sh
+# ("Sholy" for Mélanie Joly): read so in a name with letters French writes
 _LANGUAGE_READS = ((re.compile("[ğşı]"), {"ç": "ch", "ş": "sh", "c": "j"}),
-                   (re.compile("[łśźżń]"), {"sz": "sh", "cz": "ch", "w": "v"}))
+                   (re.compile("[łśźżń]"), {"sz": "sh", "cz": "ch", "w": "v"}),
+                   (re.compile("[éèêëàâîôûœ]"), {"j": "sh"}))
 _READ_AT_ONCE = tuple((marks, re.compile("|".join(sorted(reads, key=len, reverse=True))), reads)
                       for marks, reads in _LANGUAGE_READS)
 
@@ -97,6 +99,8 @@ def read_in_its_language(part: str, whole: str) -> tuple:
     (('rejep',), ())
     >>> read_in_its_language("Radosław", "Radosław Sikorski")
     ('radoslav',)
+    >>> read_in_its_language("Joly", "Mélanie Joly"), read_in_its_language("Joly", "Jane Joly")
+    (('sholy',), ())
     """
     lower = part.lower()
     out = []

@@ -118,6 +118,26 @@ def spoken_key(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
+# a stop at a word's start heard with the other voicing: Arabic has no p and says b, Chinese,
+# Korean and many other languages' unaspirated p, t, k sound like an English b, d, g ("Bence"
+# for Pence); weaker evidence than a spelling of the same sound (`voiced_otherwise`)
+_OTHER_VOICING = {"b": "p", "p": "b", "d": "t", "t": "d", "g": "k", "k": "g"}
+
+
+def voiced_otherwise(said: str, listed: str) -> bool:
+    """`said` is the `listed` name but for the voicing of its first stop, as an ear hears it
+    (`spoken_key` alike once the first letter is swapped).
+
+    >>> voiced_otherwise("bence", "pence"), voiced_otherwise("pence", "pence"), voiced_otherwise("vance", "pence")
+    (True, False, False)
+    >>> voiced_otherwise("dramp", "trump"), voiced_otherwise("gim", "kim")
+    (False, True)
+    """
+    swapped = _OTHER_VOICING.get(said[:1])
+    return (swapped is not None and listed[:1] == swapped and len(said) > 2
+            and spoken_key(swapped + said[1:]) == spoken_key(listed))
+
+
 # Pinyin letters an English ear hears otherwise: "Xi" as "Shi", "Qiang" as "Chiang"
 _PINYIN = (("zh", "j"), ("x", "sh"), ("q", "ch"))
 # Pinyin writes a syllable without an initial consonant yi, yin, ying, wu: the y and w are
@@ -155,7 +175,11 @@ _WADE_GILES = re.compile(r"[db]")
 # l, n, r ("Serhiy" for Sergey, "Oleh"), Belarusian writes an initial v before l or r as u
 # (ў) and a soft d as dz ("Uladzimir" for Vladimir); the Palladius (Russian) spelling of
 # Chinese, read back into Latin letters, writes ya for ia and a final yan for iang after
-# its ts and s ("Tsyan", then read as the postal system's Tsiang, for Qiang)
+# its ts and s ("Tsyan", then read as the postal system's Tsiang, for Qiang); the ch of
+# German, Polish and Czech spelling is the h of other languages at a name's start too (Russian
+# and Turkish х, h: "Chakan" for Hakan); the dzh and dj with which Russian and Serbian write the
+# English and Italian soft g: g before e or i, gi before a, o, u ("Andzhela" for Angela,
+# "Djordja" for Giorgia)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -182,22 +206,31 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"^u(?=[lr][aeiou])"), ("v",)),
                    (re.compile(r"dz(?=[ie])"), ("d",)),
                    (re.compile(r"(?<=[cs])yan$"), ("iang",)),
-                   (re.compile(r"(?<=[cs])y(?=a)"), ("i",)))
+                   (re.compile(r"(?<=[cs])y(?=a)"), ("i",)),
+                   (re.compile(r"^ch(?=[aeiou])"), ("h",)),
+                   (re.compile(r"d(?:zh|j)(?=[ei])"), ("g",)),
+                   (re.compile(r"d(?:zh|j)(?=[aou])"), ("gi",)))
 
 
-# Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy a soft t, d
-_HUNGARIAN = re.compile(r"sz|cs|zs|ty|gy|s")
-_HUNGARIAN_SAID = {"sz": "s", "cs": "ch", "zs": "zh", "ty": "t", "gy": "d", "s": "sh"}
+# Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy, ny a
+# soft t, d, n (Hungarian writes the soft consonants of Russian names so: "Vlagyimir Putyin")
+_HUNGARIAN = re.compile(r"sz|cs|zs|ty|gy|ny|s")
+_HUNGARIAN_SAID = {"sz": "s", "cs": "ch", "zs": "zh", "ty": "t", "gy": "d", "ny": "n", "s": "sh"}
+# letters only Hungarian (and Polish) write: sz, or a gy, ty between vowels (an English
+# "Peggy", "Betty" ends in its y; ny, also the Spanish and English ñ, is no mark of its own)
+_HUNGARIAN_MARKS = re.compile(r"sz|(?<=[aeiou])[gt]y(?=[aeiou])")
 
 
 def hungarian_reading(name: str) -> str | None:
-    """A name with the sz only Hungarian (and Polish) write read as Hungarian reads its
-    letters ("Misusztyin" for Mishustin); None for a name without sz.
+    """A name with letters only Hungarian (and Polish) write read as Hungarian reads its
+    letters ("Misusztyin" for Mishustin, "Putyin" for Putin); None for a name without them.
 
-    >>> hungarian_reading("misusztyin"), hungarian_reading("mishustin")
-    ('mishustin', None)
+    >>> hungarian_reading("misusztyin"), hungarian_reading("mishustin"), hungarian_reading("vlagyimir")
+    ('mishustin', None, 'vladimir')
+    >>> hungarian_reading("putyin"), hungarian_reading("peggy"), hungarian_reading("tyler")
+    ('putin', None, None)
     """
-    if "sz" not in name:
+    if not _HUNGARIAN_MARKS.search(name):
         return None
     return _HUNGARIAN.sub(lambda m: _HUNGARIAN_SAID[m.group()], name)
 
