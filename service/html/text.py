@@ -32,6 +32,8 @@ CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "dialog"
 BLOCK_TAGS = frozenset(
     "address article blockquote br dd details div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 "
     "hr li main ol p pre section summary table tbody td tfoot th thead tr ul caption legend".split())
+# Elements whose line breaks in the source are the text's own (elsewhere they are whitespace).
+KEPT_BREAKS_TAGS = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # Buttons are controls, never content, unless inside a heading (the question of an accordion or FAQ).
 _UNHEADED_BUTTONS = "//button[not(ancestor::h1|ancestor::h2|ancestor::h3|ancestor::h4|ancestor::h5|ancestor::h6" \
     "|ancestor::summary|ancestor::dt)]"
@@ -187,32 +189,40 @@ def _drop(el) -> None:
 def block_text(root) -> str:
     """The text under `root`, a line per block, whitespace runs collapsed.
 
+    A line break in the page's source is only whitespace (the browser shows a
+    space), except inside <pre> and <textarea>: "Title:\\n  The story" is one line.
+
     >>> import lxml.html
     >>> block_text(lxml.html.fromstring("<div>a <i>b</i><p>c</p>d<br>e</div>"))
     'a b\\nc\\nd\\ne'
+    >>> block_text(lxml.html.fromstring("<div><span>Title:</span>\\n  The story<pre>x = 1\\ny = 2</pre></div>"))
+    'Title: The story\\nx = 1\\ny = 2'
     """
     parts: list[str] = []
+    kept = 0  # open <pre>/<textarea> elements: their line breaks are the text's own
     for event, el in _walk(root):
         if event == "text":
-            parts.append(el)
-        elif el in BLOCK_TAGS:
-            parts.append("\n")
+            parts.append(el if kept else el.replace("\n", " ").replace("\r", " "))
+        else:
+            kept += (event == "open") - (event == "close") if el in KEPT_BREAKS_TAGS else 0
+            if el in BLOCK_TAGS:
+                parts.append("\n")
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
 def _walk(root):
-    """("text", string) and ("block", tag) events in document order, without recursion."""
+    """("text", string), ("open", tag) and ("close", tag) events in document order, without recursion."""
     stack = [(root, False)]
     while stack:
         el, closing = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
         if closing:
-            yield "block", tag
+            yield "close", tag
             if el.tail and el is not root:
                 yield "text", el.tail
             continue
-        yield "block", tag
+        yield "open", tag
         if tag and el.text:
             yield "text", el.text
         stack.append((el, True))
