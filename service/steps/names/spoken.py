@@ -120,8 +120,10 @@ def spoken_key(word: str) -> str:
 
 # a stop at a word's start heard with the other voicing: Arabic has no p and says b, Chinese,
 # Korean and many other languages' unaspirated p, t, k sound like an English b, d, g ("Bence"
-# for Pence); weaker evidence than a spelling of the same sound (`voiced_otherwise`)
-_OTHER_VOICING = {"b": "p", "p": "b", "d": "t", "t": "d", "g": "k", "k": "g"}
+# for Pence); so the fricative f, which Turkish, Dutch and German speakers often voice
+# ("Vidan" for Fidan); weaker evidence than a spelling of the same sound (`voiced_otherwise`).
+# s and z need no pair here: `spoken_key` already hears them as one.
+_OTHER_VOICING = {"b": "p", "p": "b", "d": "t", "t": "d", "g": "k", "k": "g", "f": "v", "v": "f"}
 
 
 def voiced_otherwise(said: str, listed: str) -> bool:
@@ -132,6 +134,8 @@ def voiced_otherwise(said: str, listed: str) -> bool:
     (True, False, False)
     >>> voiced_otherwise("dramp", "trump"), voiced_otherwise("gim", "kim")
     (False, True)
+    >>> voiced_otherwise("vidan", "fidan"), voiced_otherwise("fance", "vance"), voiced_otherwise("vidal", "fidan")
+    (True, True, False)
     """
     swapped = _OTHER_VOICING.get(said[:1])
     return (swapped is not None and listed[:1] == swapped and len(said) > 2
@@ -179,7 +183,8 @@ _WADE_GILES = re.compile(r"[db]")
 # German, Polish and Czech spelling is the h of other languages at a name's start too (Russian
 # and Turkish х, h: "Chakan" for Hakan); the dzh and dj with which Russian and Serbian write the
 # English and Italian soft g: g before e or i, gi before a, o, u ("Andzhela" for Angela,
-# "Djordja" for Giorgia)
+# "Djordja" for Giorgia); the tx of Basque and Catalan is the ch of Spanish ("Santxez" for
+# Sánchez, "Txabi" for Chabi); German writes the English j dsch ("Dschinping" for Jinping)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -209,7 +214,9 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<=[cs])y(?=a)"), ("i",)),
                    (re.compile(r"^ch(?=[aeiou])"), ("h",)),
                    (re.compile(r"d(?:zh|j)(?=[ei])"), ("g",)),
-                   (re.compile(r"d(?:zh|j)(?=[aou])"), ("gi",)))
+                   (re.compile(r"d(?:zh|j)(?=[aou])"), ("gi",)),
+                   (re.compile(r"tx(?=[aeiou])"), ("ch",)),
+                   (re.compile(r"dsch"), ("j",)))
 
 
 # Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy, ny a
@@ -275,6 +282,8 @@ def readings(name: str) -> tuple:
     (True, ('bryan',))
     >>> readings("yi"), readings("ying"), readings("wu")[:2], readings("yiddish")
     (('yi', 'i'), ('ying', 'ing'), ('wu', 'u'), ('yiddish',))
+    >>> "sanchez" in readings("santxez"), readings("textor"), readings("dschinping")[-1]
+    (True, ('textor',), 'jinping')
     """
     heard = [name]
     if _PINYIN_ZERO_INITIAL.match(name) and is_pinyin(name):
