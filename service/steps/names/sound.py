@@ -417,12 +417,19 @@ SHORT_SURNAME = 5
 
 def ends_in_another_vowel(a: str, b: str) -> bool:
     """The same but for the final vowel: in the languages that inflect surnames that is another
-    family's name (Italian Pompei and Pompeo, Rossi and Rosso; Slavic -a and -o).
+    family's name (Italian Pompei and Pompeo, Rossi and Rosso; Slavic -a and -o); so is the
+    same name with a feminine -a added or dropped (Slavic Georgiev and Georgieva, Arabic
+    Sharif and Sharifa): another person of the family, not a slip of the ear.
 
     >>> ends_in_another_vowel("pompei", "pompeo"), ends_in_another_vowel("mody", "modi")
     (True, False)
+    >>> ends_in_another_vowel("georgiev", "georgieva"), ends_in_another_vowel("sharifa", "sharif")
+    (True, True)
     """
-    return a[:-1] == b[:-1] and a[-1:] != b[-1:] and a[-1:] in "aeiou" and b[-1:] in "aeiou"
+    if a[:-1] == b[:-1] and a[-1:] != b[-1:] and a[-1:] in "aeiou" and b[-1:] in "aeiou":
+        return True
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer == shorter + "a" and shorter[-1:] not in "aeiou" and len(shorter) >= 4
 
 
 def final_vowel_differs(a: str, b: str) -> bool:
