@@ -218,6 +218,9 @@ def test_cleaning_news_text_twice_makes_no_edits(text):
     "Loal   residents in Japan welcomed the budget.\n",                # context across a run of blanks
     "The minitser said the new agreement on Friday. The \tminister said it.\n",  # a tab that becomes a space
     "Following a performance off there sing-along jam, he left.\n",   # adjacent real-word errors
+    # a paragraph a scraper cut at its links: the word steps read it as whitespace joins it
+    "The new tools help to add \nsight\n, sound and speech to the apps that we all use.\n",  # context
+    "The minister wanted to buy more than \nfoyr\n tractors for the farms in the north.\n",  # alone on a line
 ])
 def test_the_reported_cases_are_fixed_in_one_pass(text):
     assert second_pass_edits(text) == []
