@@ -221,6 +221,7 @@ def test_cleaning_news_text_twice_makes_no_edits(text):
     # a paragraph a scraper cut at its links: the word steps read it as whitespace joins it
     "The new tools help to add \nsight\n, sound and speech to the apps that we all use.\n",  # context
     "The minister wanted to buy more than \nfoyr\n tractors for the farms in the north.\n",  # alone on a line
+    "The plant is run by the data team and the engineers\n\u200b\n,\n\u200b\n and all of them work from home.\n",  # spacers
 ])
 def test_the_reported_cases_are_fixed_in_one_pass(text):
     assert second_pass_edits(text) == []
