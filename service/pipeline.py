@@ -135,13 +135,16 @@ _joined_last: tuple = ("", None)  # (text, its Reading): the word steps often re
 
 
 def joined_reading(text: str):
-    """The text as the word steps read it: each break that `whitespace.inline_breaks`
-    joins (a paragraph a scraper cut at its links) read joined, as a second clean
-    sees it; their changes are mapped back with `Reading.restore`.
+    """The text as the steps between unicode and whitespace read it: each break that
+    `whitespace.inline_breaks` joins (a paragraph a scraper cut at its links) read
+    joined, as a second clean sees it; their changes are mapped back with
+    `Reading.restore`.
 
-    Read on the whole text at once: "add \\nsight\\n, language" is read "add sight,
-    language", where the context and spelling steps find the neighbours, and the
-    line, that the second pass finds ("alone on its line" no longer holds).
+    "add \\nsight\\n, language" is read "add sight, language", where the context and
+    spelling steps find the neighbours, and the line, that the second pass finds
+    ("alone on its line" no longer holds); chrome reads "Posted by \\nA. Writer\\n on
+    \\n2025-12-18" as the one dateline line it removes, and the article's paragraphs
+    whole, as the second pass does.
 
     >>> r = joined_reading("They add \\nsight\\n, sound and language to the apps we all use.")
     >>> r.text
@@ -202,8 +205,10 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
                       budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
         try:
-            if spec.corrects_words and "whitespace" in options.steps:
-                reading = joined_reading(log.text)  # the paragraphs as whitespace will leave them
+            if step not in ("unicode", "whitespace") and "whitespace" in options.steps:
+                # chrome and the word steps read the paragraphs as whitespace will leave them
+                # (unicode runs first: it repairs the characters that reading is decided on)
+                reading = joined_reading(log.text)
                 changes = [reading.restore(c) for c in spec.run(reading.text, ctx)]
             else:
                 changes = spec.run(log.text, ctx)
