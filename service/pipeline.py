@@ -131,6 +131,40 @@ def clean(text: str, options: Options | None = None, resources: Resources | None
         return _run_steps(text, options, resources, budget, recurring_lines=recurring_lines)
 
 
+_joined_last: tuple = ("", None)  # (text, its Reading): the word steps often read the same text in a row
+
+
+def joined_reading(text: str):
+    """The text as the steps between unicode and whitespace read it: each break that
+    `whitespace.inline_breaks` joins (a paragraph a scraper cut at its links) read
+    joined, as a second clean sees it; their changes are mapped back with
+    `Reading.restore`.
+
+    "add \\nsight\\n, language" is read "add sight, language", where the context and
+    spelling steps find the neighbours, and the line, that the second pass finds
+    ("alone on its line" no longer holds); chrome reads "Posted by \\nA. Writer\\n on
+    \\n2025-12-18" as the one dateline line it removes, and the article's paragraphs
+    whole, as the second pass does.
+
+    >>> r = joined_reading("They add \\nsight\\n, sound and language to the apps we all use.")
+    >>> r.text
+    'They add sight, sound and language to the apps we all use.'
+    >>> joined_reading("Home\\nNews").spans
+    ()
+    """
+    global _joined_last
+    last = _joined_last
+    if last[0] == text:
+        return last[1]
+    from .steps.names.view import read_as
+    from .steps.whitespace import inline_cuts
+
+    # no budget: a reading cut short by the clock would differ between two passes
+    reading = read_as(text, [(c.start, c.end, c.replacement) for c in inline_cuts(text)])
+    _joined_last = (text, reading)  # one tuple: a thread reads the old pair or the new one
+    return reading
+
+
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None,
                reread: tuple | None = None, recurring_lines: frozenset = frozenset()) -> Result:
     started = time.perf_counter()
@@ -171,7 +205,13 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
                       budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
         try:
-            changes = spec.run(log.text, ctx)
+            if step not in ("unicode", "whitespace") and "whitespace" in options.steps:
+                # chrome and the word steps read the paragraphs as whitespace will leave them
+                # (unicode runs first: it repairs the characters that reading is decided on)
+                reading = joined_reading(log.text)
+                changes = [reading.restore(c) for c in spec.run(reading.text, ctx)]
+            else:
+                changes = spec.run(log.text, ctx)
         except CopydeskError:
             raise  # the caller's error (options a step finds inconsistent): a 4xx, not a defect
         except Exception:

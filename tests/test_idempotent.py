@@ -218,6 +218,12 @@ def test_cleaning_news_text_twice_makes_no_edits(text):
     "Loal   residents in Japan welcomed the budget.\n",                # context across a run of blanks
     "The minitser said the new agreement on Friday. The \tminister said it.\n",  # a tab that becomes a space
     "Following a performance off there sing-along jam, he left.\n",   # adjacent real-word errors
+    # a paragraph a scraper cut at its links: the word steps read it as whitespace joins it
+    "The new tools help to add \nsight\n, sound and speech to the apps that we all use.\n",  # context
+    "The minister wanted to buy more than \nfoyr\n tractors for the farms in the north.\n",  # alone on a line
+    "The plant is run by the data team and the engineers\n\u200b\n,\n\u200b\n and all of them work from home.\n",  # spacers
+    "Nice post about the new release and its features for all of us.\n\nPosted by \nJane Writer\n on \n2025-12-18\n"
+    " in \nnews\n. Tags: \nrelease\n, \nnotes\n.\n\nThe next release is planned for the spring, with more tools.\n",  # chrome
 ])
 def test_the_reported_cases_are_fixed_in_one_pass(text):
     assert second_pass_edits(text) == []

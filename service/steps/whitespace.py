@@ -142,8 +142,14 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
     ([], [])
     >>> inline_cuts("Want to help us build a better future for the whole community? \\nLearn more about it")
     []
+
+    A line of nothing but a zero-width space parts paragraphs as a blank line does:
+
+    >>> inline_cuts("It is run by the data team\\n\\u200b\\n, with \\nall of the other engineers\\n\\u200b\\n and more.")
+    []
     """
     from .chrome.signals import is_sentence_like
+    from .unicode import is_spacer_line
 
     lines = text.split("\n")
     out: list[Change] = []
@@ -157,12 +163,15 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
     for k, line in enumerate(lines):
         if budget is not None and (budget.every(k) or budget.full(len(out))):
             return out
-        if para and line.strip() and _goes_on(tail, line):
+        # a line of invisible characters is a spacer (unicode.is_spacer_line), kept as a blank
+        # line: joined, it would hold a zero-width space the unicode step then removes
+        blank = not line.strip() or is_spacer_line(line)
+        if para and not blank and _goes_on(tail, line):
             para.append(k)
             tail = _normal(tail + " " + line)[-200:]
             continue
         out += _joins(lines, starts, para, is_sentence_like)
-        para = [k] if line.strip() else []
+        para = [] if blank else [k]
         tail = _normal(line)[-200:]
     return out + _joins(lines, starts, para, is_sentence_like)
 
