@@ -224,7 +224,8 @@ def match_lone_by_ear(word: Part, gaz: Gazetteer, ctx: WindowContext):
         heard = heard_surnames(surname, form.parts[-1].text, form.entry.canonical)
         if word.key in heard[1:] or any(heard_as(word.key, said) for said in heard):
             found.setdefault(form.entry.id, (0.85, form))
-        elif any(sounds_like(word.key, said) for said in heard):
+        elif any(sounds_like(word.key, said) or voiced_otherwise(word.key, said) for said in heard):
+            # heard alike, or but for the voicing of its first stop ("President Drumpp")
             found.setdefault(form.entry.id, (SUGGEST_CONFIDENCE, form))
     if len(found) != 1:
         return None

@@ -50,6 +50,7 @@ sheikh emir pope general gen minister prime foreign secretary deputy vice chairm
 rep governor gov ambassador justice judge mayor crown leader state external affairs defence defense
 home finance shri sri smt madam ayatollah emperor marshal admiral colonel col captain capt commander
 pm fm eam cm mp mla potus hon presidentelect chief secretarygeneral adviser advisor director directorgeneral
+high representative
 """.split())
 # Lower-case particles that may sit inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset("da de del della der di dos du la le van von bin ibn al el ben".split())

@@ -184,7 +184,11 @@ _WADE_GILES = re.compile(r"[db]")
 # and Turkish х, h: "Chakan" for Hakan); the dzh and dj with which Russian and Serbian write the
 # English and Italian soft g: g before e or i, gi before a, o, u ("Andzhela" for Angela,
 # "Djordja" for Giorgia); the tx of Basque and Catalan is the ch of Spanish ("Santxez" for
-# Sánchez, "Txabi" for Chabi); German writes the English j dsch ("Dschinping" for Jinping)
+# Sánchez, "Txabi" for Chabi); German writes the English j dsch ("Dschinping" for Jinping),
+# French the English ch tch at a name's start ("Tchong" for Jong, read as the older Chong);
+# Azerbaijani, Uzbek and the Latin spelling of Cyrillic х write the kh of Arabic and Urdu x
+# ("Xan" for Khan); Lithuanian adds -as to a foreign name that ends in two consonants
+# ("Donaldas" for Donald; not "Thomas", "Lucas": one consonant before it)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -196,7 +200,7 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"sz"), ("sh",)),
                    (re.compile(r"gli(?=[aeiou])"), ("y",)),
                    (re.compile(r"^h(?=u[^aeiou])"), ("f",)),
-                   (re.compile(r"^x(?=[aeo])"), ("j",)),
+                   (re.compile(r"^x(?=[aeo])"), ("j", "h")),
                    (re.compile(r"(?<=[aeiou])s(?=[cfkpqt]|$)"), ("sh",)),
                    (re.compile(r"^g(?=[aeiou])|(?<=[aeiou])g(?=[aeiou])"), ("h",)),
                    (re.compile(r"^[ae](?=(sh|th|dh|[tdrzsn])\1)(?:sh|th|dh|[tdrzsn])"), ("al", "el")),
@@ -205,7 +209,7 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<=[bcdfgklmnpstvwz])i(?=e)(?=.*[eo][wv]$)"), ("",)),
                    (re.compile(r"^([^aeiouy]*[ao])r([^aeiouyr]*)$"), (r"\1\2",)),
                    (re.compile(r"(?<=[aeiou])ch(?=[^aeiou]|$)"), ("h",)),
-                   (re.compile(r"^tsch"), ("ch",)),
+                   (re.compile(r"^ts?ch"), ("ch",)),
                    (re.compile(r"(?<=[lnr])c$"), ("ts",)),
                    (re.compile(r"(?<=[lnr])h(?=[aeiouy])"), ("g",)),
                    (re.compile(r"^u(?=[lr][aeiou])"), ("v",)),
@@ -216,7 +220,8 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"d(?:zh|j)(?=[ei])"), ("g",)),
                    (re.compile(r"d(?:zh|j)(?=[aou])"), ("gi",)),
                    (re.compile(r"tx(?=[aeiou])"), ("ch",)),
-                   (re.compile(r"dsch"), ("j",)))
+                   (re.compile(r"dsch"), ("j",)),
+                   (re.compile(r"^(\w{3,}[bcdfgklmnprstvz]{2})as$"), (r"\1",)))
 
 
 # Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy, ny a
@@ -264,7 +269,7 @@ def readings(name: str) -> tuple:
     (('pompeo', 'pompeyo'), ('tagliani', 'tayani'), ('humio', 'fumio'))
     >>> readings("qingde")
     ('qingde', 'chingde', 'chingte')
-    >>> readings("sergej")[-1], readings("lawrow")[-1], readings("xavier")[-1], readings("costa")[-1]
+    >>> readings("sergej")[-1], readings("lawrow")[-1], readings("xavier")[2], readings("costa")[-1]
     ('sergey', 'lavrov', 'javier', 'coshta')
     >>> readings("gertsog")[1], "guterresh" in readings("guterres"), readings("ashsharaa")[1:3]
     ('hertsog', True, ('alsharaa', 'elsharaa'))
@@ -284,6 +289,8 @@ def readings(name: str) -> tuple:
     (('yi', 'i'), ('ying', 'ing'), ('wu', 'u'), ('yiddish',))
     >>> "sanchez" in readings("santxez"), readings("textor"), readings("dschinping")[-1]
     (True, ('textor',), 'jinping')
+    >>> "jong" in readings("tchong"), "han" in readings("xan"), "donald" in readings("donaldas"), readings("thomas")
+    (True, True, True, ('thomas', 'thomash'))
     """
     heard = [name]
     if _PINYIN_ZERO_INITIAL.match(name) and is_pinyin(name):
