@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...lexicon import in_curated_lexicon
+from ...lexicon import KNOWN_ZIPF, in_curated_lexicon
 
 if TYPE_CHECKING:
     from .rank import Lexicon
@@ -114,6 +114,27 @@ def _is_derivation(lex: Lexicon, word: str, stacked: bool = True) -> bool:
             return True  # doubled consonant: "stopped", "embedder"
         if stacked and not vowel_suffix and _is_derivation(lex, stem, stacked=False):
             return True  # "caselessness" <- "caseless" <- "case"
+    return False
+
+
+# Inflections read by `is_inflection`.
+INFLECTIONS = ("s", "es", "ed", "ing")
+
+
+def is_inflection(lex: Lexicon, word: str) -> bool:
+    """True when `word` is a listed word with an -s, -es, -ed or -ing ending ("encodings").
+    Looser than `is_derivation`: any stem a dictionary lists or wordfreq knows will do,
+    since it only tells an English word from a foreign one, never vouches for a spelling.
+
+    >>> d = _shared_lexicon()
+    >>> is_inflection(d, "encodings"), is_inflection(d, "exquis")
+    (True, False)
+    """
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if lex.in_dictionary(stem) or lex.zipf(stem) >= KNOWN_ZIPF or lex.in_dictionary(stem + "e"):
+                return True
     return False
 
 

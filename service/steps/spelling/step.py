@@ -35,7 +35,7 @@ from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostroph
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, split_pieces
-from .morphology import is_compound, is_derivation, is_made_from
+from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
@@ -331,29 +331,13 @@ def in_foreign_phrase(i: int, checks: list, found: list, lex) -> bool:
         other = neighbour[0]
         low = other.lower()
         if not other.isalpha() or lex.zipf(low) >= KNOWN_ZIPF or is_derivation(lex, low) or is_compound(lex, low) \
-                or _inflects_known(lex, low):
+                or is_inflection(lex, low):
             continue  # a word English knows or makes ("overplan", "encodings")
         if other.islower() and len(other) > MAX_SHORT:
             return True
         if side < 0 and other[:1].isupper() and other[1:].islower() and word.islower() \
                 and word.endswith(_EPITHET_ENDINGS):
             return True
-    return False
-
-
-def _inflects_known(lex, word: str) -> bool:
-    """True when `word` is a listed word with an -s, -es, -ed or -ing ending ("encodings").
-
-    >>> from service.resources import dictionaries
-    >>> lex = lexicon_for(dictionaries())
-    >>> _inflects_known(lex, "encodings"), _inflects_known(lex, "exquis")
-    (True, False)
-    """
-    for ending in ("s", "es", "ed", "ing"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[:-len(ending)]
-            if lex.in_dictionary(stem) or lex.zipf(stem) >= KNOWN_ZIPF or lex.in_dictionary(stem + "e"):
-                return True
     return False
 
 
