@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .text import CHROME_TAGS, _drop, block_text, visible_tree, word_count
+from .text import CHROME_TAGS, drop_element, block_text, visible_tree, word_count
 
 # Fewest sibling items that make a grid of cards (two could be a pair of teasers).
 MIN_CARDS = 3
@@ -34,7 +34,7 @@ def cards_text(html: str) -> str:
     if tree is None:
         return ""
     for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)):
-        _drop(el)
+        drop_element(el)
     best, best_words = None, 0
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < MIN_CARDS:

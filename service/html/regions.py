@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .text import CHROME_TAGS, BLOCK_TAGS, _drop, block_text, visible_tree, word_count
+from .text import CHROME_TAGS, BLOCK_TAGS, drop_element, block_text, visible_tree, word_count
 
 # Elements that start a new block besides BLOCK_TAGS.
 REGION_BLOCK_TAGS = BLOCK_TAGS | frozenset({"body", "html", "form", "center", "nav", "aside", "header",
@@ -48,7 +48,7 @@ def region_text(html: str) -> str:
     if tree is None:
         return ""
     for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)):
-        _drop(el)
+        drop_element(el)
     best = best_region(tree)
     return block_text(best) if best is not None else ""
 

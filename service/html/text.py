@@ -94,7 +94,7 @@ def furnished_text(tree) -> str:
     for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)
                          + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
                          + "|//*[@aria-hidden='true']"):
-        _drop(el)
+        drop_element(el)
     bare = block_text(tree)
     if word_count(bare) < MIN_FURNISHED_SHARE * word_count(whole):
         return whole
@@ -123,12 +123,12 @@ def visible_tree(html: str):
     if tree is None:
         return None
     for el in tree.xpath("|".join("//" + t for t in INVISIBLE_TAGS) + "|" + _UNHEADED_BUTTONS):
-        _drop(el)
+        drop_element(el)
     unshown = tree.xpath("//*[@hidden or self::noscript][not(ancestor::*[@hidden or self::noscript])]")
     words = sum(word_count(el.text_content()) for el in unshown)
     if unshown and words < MIN_SHOWN_SHARE * word_count(tree.text_content()):
         for el in unshown:
-            _drop(el)
+            drop_element(el)
     return tree
 
 
@@ -181,7 +181,9 @@ def parse_html(html: str):
         return None
 
 
-def _drop(el) -> None:
+def drop_element(el) -> None:
+    """Removes `el` and what it holds from its tree, keeping the text after it (its tail);
+    the root stays. Shared by the candidates that strip chrome (regions, cards)."""
     if el.getparent() is not None:
         el.drop_tree()  # keeps the tail text
 
