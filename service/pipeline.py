@@ -23,6 +23,7 @@ from .resources import Dictionaries, dictionaries, gc_paused
 from .rules import RuleSet, load_rules
 from .steps import Context, step_named
 from .steps import REGISTRY as STEP_REGISTRY
+from .steps.whitespace import inline_cuts
 
 # With a budget (the HTTP service), a step makes at most this many changes in one
 # document: more cannot be returned (COPYDESK_MAX_EDITS, 20,000 by default), and
@@ -157,12 +158,16 @@ def joined_reading(text: str):
     if last[0] == text:
         return last[1]
     from .steps.names.view import read_as
-    from .steps.whitespace import inline_cuts
 
     # no budget: a reading cut short by the clock would differ between two passes
     reading = read_as(text, [(c.start, c.end, c.replacement) for c in inline_cuts(text)])
     _joined_last = (text, reading)  # one tuple: a thread reads the old pair or the new one
     return reading
+
+
+def _joins(text: str, clock: Budget) -> list:
+    """`whitespace.inline_breaks`' joins of `text`, the request's clock polled line by line."""
+    return inline_cuts(text, clock)
 
 
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None,
@@ -181,8 +186,19 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     samples: dict = {}  # langdetect's answers by sample, for this text's versions (detect_language)
     dictionary = dictionary_words(options.dictionary, resources.rules.dictionary)
     queue, again = list(options.steps), False
+    joined = "whitespace" not in options.steps  # the scraper's cuts, joined once (below)
     for step in queue:
         spec = step_named(step)
+        if not joined and step != "unicode":
+            # The paragraphs a scraper cut at its links are joined as soon as the characters
+            # are repaired (unicode decides nothing on lines), as real edits: every later step
+            # reads the lines a second clean reads. Decided at the end instead, a break's trace
+            # (the blank the `trailing` fix removes) could outlive a paragraph that chrome
+            # shortened, and the second clean would read other lines than the first.
+            joined = True
+            t0 = time.perf_counter()
+            log.apply_step("whitespace", _joins(log.text, clock))
+            timings["whitespace"] = round((time.perf_counter() - t0) * 1000, 3)
         if language is None and step != "unicode":
             language = detect_language(log.text, resources.dictionaries.unigrams, samples, ASSUMED_LANGUAGE)
         english_only = spec.english_only
