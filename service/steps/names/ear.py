@@ -56,8 +56,10 @@ def match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
     if not any(p.key for p in parts):
         return None
     found = _match_by_ear(parts, gazetteers, ctx)
-    said = said_parts(parts) if found is None else None
-    return _match_by_ear(said, gazetteers, ctx) if said is not None else found
+    said = said_parts(parts) if found is None or found.confidence <= SUGGEST_CONFIDENCE else None
+    heard = _match_by_ear(said, gazetteers, ctx) if said is not None else None
+    # read as said, the window may be matched more surely ("Serdžo", Serdzho: the dzh of a soft g)
+    return heard if heard is not None and (found is None or heard.confidence > found.confidence) else found
 
 
 def said_parts(parts: tuple) -> tuple | None:
