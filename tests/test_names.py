@@ -215,6 +215,21 @@ def test_one_part_as_listed_and_the_other_close_is_suggested(case):
     assert case["suggestion"] in [s.replacement for s in result.suggestions], result.suggestions
 
 
+@pytest.mark.parametrize("case", CASES["net"], ids=lambda c: c["input"][:40])
+def test_a_name_loosely_close_where_a_listed_person_stands_is_suggested(case):
+    """The safety net (names/net.py): a title that fits, a role after, or the surname as
+    listed, and a spelling further off than any correcting tier allows: only offered."""
+    result = clean_names(case["input"])
+    assert result.text == case["input"] and not result.edits, result.edits
+    assert case["suggestion"] in [s.replacement for s in result.suggestions], result.suggestions
+
+
+@pytest.mark.parametrize("text", CASES["net_negatives"])
+def test_the_safety_net_offers_nothing_without_its_evidence(text):
+    result = clean_names(text)
+    assert result.text == text and not result.edits and not result.suggestions, (result.edits, result.suggestions)
+
+
 def test_default_gazetteer_loads_with_sources():
     rules = service.default_resources().rules.files["names"]
     kinds = {e["kind"] for e in rules.entries if "data" not in e and "role" not in e}

@@ -24,14 +24,14 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from .match import (PARTICLES, Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, make_match,
-                    match_exact)
+from .match import (PARTICLES, Entry, Form, Gazetteer, Match, Part, WindowContext, has_acronym, letters_of,
+                    make_match, match_exact)
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .native import given_keys, heard_surnames
 from .roles import CLOSE, closeness
 from .romanise import one_name
 from .scan import cached_on
-from .spoken import spoken_key, voiced_otherwise
+from .spoken import letters_said, spoken_key, voiced_otherwise
 from .sound import (SUGGEST_CONFIDENCE, consonant_skeleton, consonants_heard_alike, ends_in_another_vowel,
                     final_vowel_differs, fuzzy_confidence, heard_as,
                     is_distinctive, is_rare, is_unseen, letters_heard_alike, metaphones_meet, primary_metaphone,
@@ -55,6 +55,28 @@ def match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
     """The fuzzy tiers of `match_window`, for a window no exact tier matched."""
     if not any(p.key for p in parts):
         return None
+    found = _match_by_ear(parts, gazetteers, ctx)
+    said = said_parts(parts) if found is None or found.confidence <= SUGGEST_CONFIDENCE else None
+    heard = _match_by_ear(said, gazetteers, ctx) if said is not None else None
+    # read as said, the window may be matched more surely ("Serdžo", Serdzho: the dzh of a soft g)
+    return heard if heard is not None and (found is None or heard.confidence > found.confidence) else found
+
+
+def said_parts(parts: tuple) -> tuple | None:
+    """The window with the letters the fold loses read as their language says them
+    (`spoken.letters_said`: "Mike Pänz" heard as Penz, "Olaf Šolc" as Sholc), the text and
+    spans as written; None when no part has such letters.
+
+    >>> [p.key for p in said_parts(parse_parts("Olaf Šolc"))], said_parts(parse_parts("Olaf Scholz"))
+    (['olaf', 'sholc'], None)
+    """
+    said = [letters_said(p.text) for p in parts]
+    if not any(said):
+        return None
+    return tuple(p if s is None or p.initial else replace(p, key=letters_of(s).lower()) for p, s in zip(parts, said))
+
+
+def _match_by_ear(parts: tuple, gazetteers, ctx: WindowContext):
     for gaz in gazetteers:
         if has_acronym(parts, gaz.capital_given):
             continue

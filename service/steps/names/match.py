@@ -54,6 +54,10 @@ high representative
 """.split())
 # Lower-case particles that may sit inside a name ("Ursula von der Leyen").
 PARTICLES = frozenset("da de del della der di dos du la le van von bin ibn al el ben".split())
+# A particle written as heard: German and Dutch say the v of von and van as f, and an ear
+# writes "fon der Leyen". Read as that particle (the key) only before another particle
+# (runs.collect_runs): "fan" alone is an English word.
+HEARD_PARTICLES = {"f" + p[1:]: p for p in PARTICLES if p.startswith("v")}
 # The Arabic article as said before a "sun letter" (t, th, d, dh, r, z, s, sh, n), which it
 # becomes: "es-Sisi" and "ash-Sharaa" are el-Sisi and al-Sharaa. Only joined by a hyphen
 # to a capitalised word (runs.is_particle_name): alone, most are English words.

@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 from .match import Gazetteer, Match, Part, WindowContext, make_match
 from .runs import apposed_title_end, role_phrase_after
 from .sound import SUGGEST_CONFIDENCE, double_metaphone, is_rare, metaphones_meet, same_first_sound
-from .spoken import spoken_key
+from .spoken import readings, spoken_key
 
 # Characters before a surname that its title may take up ("secretary of state for
 # foreign affairs" is longer than any title of the table): within the run's reach
@@ -188,9 +188,25 @@ def match_by_role(word: Part, gaz: Gazetteer, titles: tuple, ctx: WindowContext)
     form = scored[entry_id][1]
     # namesakes ("Penny Wong", "Lawrence Wong") are one correction of a lone surname
     close = {scored[i][1].parts[-1].key for i, (s, _) in scored.items() if s <= CLOSE}
-    sure = best <= CLOSE and close == {form.parts[-1].key} and double_metaphone(word.key)[0][:1] == \
-        double_metaphone(form.parts[-1].key)[0][:1]
+    sure = best <= CLOSE and close == {form.parts[-1].key} and begin_alike(word.key, form.parts[-1].key)
     if not sure and sum(1 for s, _ in fitting if s == best) > 1:
         return None  # two fitting people equally near: nothing to offer
     return make_match((word,), form.entry.surname, "names.role", ROLE_CONFIDENCE if sure else SUGGEST_CONFIDENCE,
                       form)
+
+
+def begin_alike(said: str, listed: str) -> bool:
+    """Double Metaphone hears the same first consonant, or the word read as its language
+    reads it (`spoken.readings`) begins as the listed name is said (`spoken_key`, two letters):
+    German ch is the kh of Khamenei ("Chamenej", read Hamenej), which Double Metaphone
+    hears as k.
+
+    >>> begin_alike("chamenej", "khamenei"), begin_alike("mehrz", "merz"), begin_alike("sholts", "scholz")
+    (True, True, True)
+    >>> begin_alike("chamenej", "kamenev"), begin_alike("ishiwa", "kishida")
+    (False, False)
+    """
+    if double_metaphone(said)[0][:1] == double_metaphone(listed)[0][:1]:
+        return True
+    first = spoken_key(listed)[:2]
+    return any(spoken_key(r)[:2] == first for r in readings(said)[1:])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .match import JOINED_ARTICLES, MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
+from .match import HEARD_PARTICLES, JOINED_ARTICLES, MODIFIER_SUFFIXES, PARTICLES, TITLES, Part, letters_of
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -66,6 +66,9 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
     >>> t = "met Dr. S.J. Shankar's aide"
     >>> [[p.text for p in r[2]] for r in collect_runs(t, tokenize(t))]
     [['Dr', 'S', 'J', 'Shankar']]
+    >>> t = "Ursula fon der Leyen, a fan of Bach"
+    >>> [[p.key for p in r[2]] for r in collect_runs(t, tokenize(t))]
+    [['ursula', 'von', 'der', 'leyen'], ['bach']]
     """
     runs, i, n = [], 0, len(tokens)
     while i < n:
@@ -101,6 +104,12 @@ def collect_runs(text: str, tokens: list, covered: set = frozenset()) -> list:
                 continue
             if parts and word in PARTICLES and particles_lead_to_name(text, tokens, j):
                 parts.append(Part(word, word, False, tok.start, tok.end))
+                j += 1
+                continue
+            if (parts and word in HEARD_PARTICLES and j + 1 < n and tokens[j + 1].text in PARTICLES
+                    and particles_lead_to_name(text, tokens, j + 1)):
+                # "fon der Leyen": the particle as heard, read as the one it is (its key)
+                parts.append(Part(word, HEARD_PARTICLES[word], False, tok.start, tok.end))
                 j += 1
                 continue
             if is_particle_name(word):

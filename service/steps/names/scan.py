@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...scan import chunk_start, tokens_between
-from .match import JOINED_ARTICLES, PARTICLES, TITLES, Gazetteer
+from .match import HEARD_PARTICLES, JOINED_ARTICLES, PARTICLES, TITLES, Gazetteer
 from .sound import consonant_skeleton
 from .spoken import readings
 
@@ -71,7 +71,7 @@ def _upper_class() -> str:
 
 
 _CHUNK_REST = re.compile(r"\S*")
-_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_PARTICLE = "|".join(sorted(PARTICLES | set(HEARD_PARTICLES), key=len, reverse=True))
 # A capital and the rest of its chunk, and the chunks one space apart that
 # start with a capital or a particle: where one run of name parts may lie.
 # Beyond the BMP the class takes any character (a class with astral

@@ -188,7 +188,9 @@ _WADE_GILES = re.compile(r"[db]")
 # French the English ch tch at a name's start ("Tchong" for Jong, read as the older Chong);
 # Azerbaijani, Uzbek and the Latin spelling of Cyrillic х write the kh of Arabic and Urdu x
 # ("Xan" for Khan); Lithuanian adds -as to a foreign name that ends in two consonants
-# ("Donaldas" for Donald; not "Thomas", "Lucas": one consonant before it)
+# ("Donaldas" for Donald; not "Thomas", "Lucas": one consonant before it); the Korean family
+# name Lee (이, 리) is written Ri in the North and Rhee in older romanisation: a name of that one
+# syllable, r or rh before a final i or ee, is read with the l ("Ri Jae-myung", "Rhee")
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -221,7 +223,8 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"d(?:zh|j)(?=[aou])"), ("gi",)),
                    (re.compile(r"tx(?=[aeiou])"), ("ch",)),
                    (re.compile(r"dsch"), ("j",)),
-                   (re.compile(r"^(\w{3,}[bcdfgklmnprstvz]{2})as$"), (r"\1",)))
+                   (re.compile(r"^(\w{3,}[bcdfgklmnprstvz]{2})as$"), (r"\1",)),
+                   (re.compile(r"^rh?(?=(?:i|ee)$)"), ("l",)))
 
 
 # Hungarian spelling: s is the English sh, sz the s, cs the ch, zs the zh, and ty, gy, ny a
@@ -291,6 +294,8 @@ def readings(name: str) -> tuple:
     (True, ('textor',), 'jinping')
     >>> "jong" in readings("tchong"), "han" in readings("xan"), "donald" in readings("donaldas"), readings("thomas")
     (True, True, True, ('thomas', 'thomash'))
+    >>> readings("ri"), readings("rhee"), readings("rita")
+    (('ri', 'li'), ('rhee', 'rgee', 'lee'), ('rita',))
     """
     heard = [name]
     if _PINYIN_ZERO_INITIAL.match(name) and is_pinyin(name):
@@ -324,3 +329,28 @@ def readings(name: str) -> tuple:
     if hepburn is not None and hepburn not in heard:
         heard.append(hepburn)
     return tuple(heard)
+
+
+# Letters whose sound the fold of diacritics loses, read as an English ear writes what the
+# name's language says: German and Scandinavian ä, ö as e ("Pänz" is Pence said by a German
+# ear, not "Panz"), ü as i (the fold keeps u, the other hearing), and the háček and acute of
+# Czech, Slovak, Polish and the South Slavic languages: š, ś sh, č, ć ch, ž, ź zh ("Šolc" is
+# Sholts, Scholz as a Czech writes it).
+_LETTERS_SAID = {"ä": "e", "ö": "e", "ü": "i", "š": "sh", "ś": "sh", "č": "ch", "ć": "ch", "ž": "zh",
+                 "ź": "zh"}
+_LETTERS_SAID_RE = re.compile("[" + "".join(_LETTERS_SAID) + "]")
+
+
+@lru_cache(maxsize=65536)
+def letters_said(text: str) -> str | None:
+    """A name part as written (case and diacritics kept) read with the letters the fold loses
+    said as its language says them (lower case, other diacritics to be folded by the caller);
+    None when it has none of them.
+
+    >>> letters_said("Pänz"), letters_said("Šolc"), letters_said("Müller"), letters_said("Pence")
+    ('penz', 'sholc', 'miller', None)
+    """
+    lower = text.lower()
+    if not _LETTERS_SAID_RE.search(lower):
+        return None
+    return _LETTERS_SAID_RE.sub(lambda m: _LETTERS_SAID[m.group()], lower)

@@ -46,6 +46,7 @@ from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_
                     parse_parts)
 from ...sized_cache import SizedCache
 from .guards import names_unlisted
+from .net import offer_by_net
 from .roles import build_roles
 from .titled import MIN_APPLY, is_initialled_surname, match_after_role, unless_title_misfits, vouch_by_title
 from .rounds import Earlier, FactReads, OtherFacts, Round, RunRecord, SeenFacts, noting_unlisted
@@ -512,7 +513,12 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
             record = RunRecord(parts, flags, *share)
             reads.current = record.reads
             for seg, after_title in segments_of(parts, *flags):
-                record.matches.extend(match_segment(memo, seg, facts, after_title))
+                found = match_segment(memo, seg, facts, after_title)
+                if all(m.rule == "names.exact" for m in found):
+                    # no tier read the segment otherwise than as written, where a listed person
+                    # may stand: a suggestion (net)
+                    found += filter(None, [offer_by_net(seg, gazetteers, text, after_title)])
+                record.matches.extend(found)
             reads.current = None
         records[parts[0].start] = record
         described = not any(flags) and described_otherwise(text, parts[-1].end)

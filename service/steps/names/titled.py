@@ -13,7 +13,9 @@ from .ear import given_agree
 from .match import WindowContext, parse_parts  # noqa: F401 (the doctests parse parts)
 from .roles import (CLOSE, ROLE_CONFIDENCE, closeness, fits_title, foreign_title, match_by_role, title_vouches,
                     titles_before)
-from .runs import apposed_title_end
+from .native import heard_surnames
+from .runs import apposed_title_end, role_phrase_after
+from .spoken import readings
 
 if TYPE_CHECKING:
     from .step import WindowMemo
@@ -39,7 +41,9 @@ def vouch_by_title(memo: WindowMemo, hit, last):
     """A full name only suggested by ear, after a title that fits that listed person,
     whose surname (the window's `last` part) is CLOSE to the listed one: applied, as the
     title and the given name both say who it is ("Former prime minister Theresa Maye",
-    "Foreign Minister Wang Yee"). Another outlet's spelling (`variant`) stays the style's.
+    "Foreign Minister Wang Yee"); a role in apposition after the name is such a title
+    (`runs.role_phrase_after`), and the surname may be close to the listed one as said
+    (`said_close`). Another outlet's spelling (`variant`) stays the style's.
     After an office of another world (roles.foreign_title: "Samsung chairman Lee Jae-yong")
     the suggestion is dropped (None): the title says it is someone else."""
     if hit.rule != "names.fuzzy" or hit.variant or last.initial:
@@ -50,10 +54,28 @@ def vouch_by_title(memo: WindowMemo, hit, last):
             continue
         titles = titles_before(memo.text, apposed_title_end(memo.text, hit.start, hit.end) or hit.start,
                                gaz.roles) if gaz.roles else ()
-        if fits_title(gaz, titles, hit.entry_id) and closeness(last.key, entry.parts[-1].key) <= CLOSE:
+        role = role_phrase_after(memo.text, hit.end) if gaz.roles and not titles else None
+        if role:
+            titles = titles_before(role, len(role), gaz.roles)  # "Mauro Vejra, Brazil's foreign minister,"
+        if fits_title(gaz, titles, hit.entry_id) and said_close(last.key, entry):
             return replace(hit, confidence=ROLE_CONFIDENCE)
         return None if foreign_title(gaz, titles) else hit
     return hit
+
+
+def said_close(key: str, entry) -> bool:
+    """A surname CLOSE to the listed one as written, as its language says it
+    (`native.heard_surnames`) or as its letters read (`spoken.readings`: Biden said Baiden,
+    "Joe Baydn").
+
+    >>> from .match import build_gazetteer
+    >>> entry = build_gazetteer([{"id": "b", "canonical": "Joe Biden", "kind": "person"}]).by_id["b"]
+    >>> said_close("baydn", entry), said_close("bidwell", entry)
+    (True, False)
+    """
+    last = entry.parts[-1]
+    said = {*heard_surnames(last.key, last.text, entry.canonical), *readings(last.key)}
+    return min(closeness(key, s) for s in said) <= CLOSE
 
 
 def is_initialled_surname(seg: tuple) -> bool:
