@@ -95,6 +95,12 @@ def test_class_evidence_keeps(text, resources):
     assert result.text == text, f"changed a correct sentence: {result.edits}"
 
 
+@pytest.mark.parametrize("text", CASES["comparison_across_comma"])
+def test_comparison_across_a_comma_holds_than(text, resources):
+    result = run(text, resources)
+    assert result.text == text and not result.suggestions, result.suggestions
+
+
 # ---------------------------------------------------------------- edits and messages
 
 def test_change_reports_rule_message_and_confidence(resources):
