@@ -63,6 +63,7 @@ from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end
 from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
+from .posclass import class_tables
 from .sides import opposes_change, side_evidence, unlisted_discount, with_class_evidence
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
@@ -82,12 +83,12 @@ _PLURAL_CUES = {"the", "two", "three", "both", "all", "many", "several", "these"
 
 
 def prepare(dictionaries) -> None:
-    """Build the bigram model and its word-class masses once, before gunicorn forks.
+    """Build the bigram model, its word-class masses and class shares once, before gunicorn forks.
 
     (The rules' derived tables are built when the rules are compiled.)
     """
-    context_model.model_for(dictionaries)
     load_lemmas()
+    class_tables(context_model.model_for(dictionaries))
 
 
 # ---------------------------------------------------------------- run
