@@ -83,6 +83,24 @@ def test_synthetic_recall(resources):
     assert recall >= 0.4
 
 
+@pytest.mark.parametrize("case", CASES["class_evidence"]["fixed"], ids=lambda c: c["input"][:40])
+def test_class_evidence_repairs(case, resources):
+    """A right neighbour the bigram list is silent on speaks through its word class."""
+    assert run(case["input"], resources).text == case["output"]
+
+
+@pytest.mark.parametrize("text", CASES["class_evidence"]["unchanged"])
+def test_class_evidence_keeps(text, resources):
+    result = run(text, resources)
+    assert result.text == text, f"changed a correct sentence: {result.edits}"
+
+
+@pytest.mark.parametrize("text", CASES["comparison_across_comma"])
+def test_comparison_across_a_comma_holds_than(text, resources):
+    result = run(text, resources)
+    assert result.text == text and not result.suggestions, result.suggestions
+
+
 # ---------------------------------------------------------------- edits and messages
 
 def test_change_reports_rule_message_and_confidence(resources):

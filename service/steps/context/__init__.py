@@ -10,6 +10,7 @@
   wider, clauses, phrases  grammar beyond the bigrams that keeps a word as written
   support  grammar that backs a change
   candidates  open-ended partners for any word (CMU homophones) and the two-sided test
+  sides, posclass  each neighbour's evidence on its own; a silent right one read by its word class
 """
 from .step import STEP, compile_rules, run
 

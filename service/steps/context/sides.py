@@ -36,6 +36,8 @@ import math
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS
 from . import model as context_model
+from .posclass import class_ratio
+from .wordclass import _DETERMINERS
 
 # The most an unlisted side's evidence may count for a change (a factor): below the
 # list's cut-off both bigrams are only known to be rare; their ratio is a guess.
@@ -96,6 +98,34 @@ def side_evidence(model, left, word: str, partner: str, right) -> tuple:
                    if right is not None else 0.0)
     return ((left_ratio, side_kind(model, (f"{left} {word}", f"{left} {partner}"), left, partner)),
             (right_ratio, side_kind(model, (f"{word} {right}", f"{partner} {right}"), right, partner)))
+
+
+# Sides the list is silent on, that the neighbour's word class may speak for instead.
+_SILENT = frozenset({"unlisted", "function"})
+
+
+def with_class_evidence(model, left, word: str, partner: str, right, sides: tuple) -> tuple:
+    """(sides, log factor): the right side, when the list is silent on it (`_SILENT`) and
+    its neighbour has one word class, read by that class instead (`posclass.class_ratio`:
+    P(class | x) stands for P(neighbour | x); kind "posclass"), and what that changes in
+    the site's score. The left side stays as it is: there P(x | neighbour) through the
+    class is P(class before x) times x's prior, and the prior of a function word as
+    written ("readability and of") outweighs any class share; a side's prior is what
+    `unlisted_discount` caps. Nor after a determiner: there the word and its partner
+    both modify what follows ("the passed data", "the past data"), whatever each takes
+    after it elsewhere.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"a": 5, "b": 5}, {"a b": 10}, 10)
+    >>> with_class_evidence(m, None, "a", "b", None, ((0.0, "absent"), (0.0, "absent")))
+    (((0.0, 'absent'), (0.0, 'absent')), 0.0)
+    """
+    (ratio, kind) = sides[1]
+    if kind in _SILENT and left not in _DETERMINERS:
+        found = class_ratio(model, right, word, partner)
+        if found is not None:
+            return (sides[0], (found, "posclass")), found - ratio
+    return sides, 0.0
 
 
 def unlisted_discount(sides: tuple) -> float:

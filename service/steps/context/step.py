@@ -63,7 +63,8 @@ from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end
 from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
-from .sides import opposes_change, side_evidence, unlisted_discount
+from .posclass import class_tables
+from .sides import opposes_change, side_evidence, unlisted_discount, with_class_evidence
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
 from .wordclass import load_lemmas
@@ -82,12 +83,12 @@ _PLURAL_CUES = {"the", "two", "three", "both", "all", "many", "several", "these"
 
 
 def prepare(dictionaries) -> None:
-    """Build the bigram model and its word-class masses once, before gunicorn forks.
+    """Build the bigram model, its word-class masses and class shares once, before gunicorn forks.
 
     (The rules' derived tables are built when the rules are compiled.)
     """
-    context_model.model_for(dictionaries)
     load_lemmas()
+    class_tables(context_model.model_for(dictionaries))
 
 
 # ---------------------------------------------------------------- run
@@ -200,7 +201,8 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
             # opposes (with no listed side for it) is not raised by the document's prior
             sides = side_evidence(model, left, word, partner.word, right)
             if sides:
-                score += unlisted_discount(sides)
+                sides, extra = with_class_evidence(model, left, word, partner.word, right, sides)
+                score += extra + unlisted_discount(sides)
                 demoted = demoted or opposes_change(sides)
         if score > 0 and in_repetition(text, tok.start, tok.end):
             continue  # "end to end", "piece by piece": an idiom holds the word

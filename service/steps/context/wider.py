@@ -293,6 +293,18 @@ def is_comparative(word: str) -> bool:
     return "NOUN" not in lemmas and any(word not in lemmas.get(pos, (word,)) for pos in ("ADJ", "ADV"))
 
 
+def _past_comma(text: str, start: int) -> int:
+    """The offset of a comma right before `start` (", than"), else `start`.
+
+    >>> _past_comma("better made, than tolerated", 13), _past_comma("better than", 7)
+    (11, 7)
+    """
+    before = start - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    return before if before >= 0 and text[before] == "," else start
+
+
 def comparison_before(text: str, start: int, window: int = COMPARISON_WINDOW) -> bool:
     """True when a comparison word stands in the clause before `start` (at most `window`
     words back): "than" compares, and without one it has nothing to complete ("used
@@ -424,8 +436,11 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
         extra = CLASS_PENALTY
     elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
         extra = CLASS_PENALTY
-    elif (word, partner) == ("than", "then") and comparison_before(text, site.tok.start, THAN_WINDOW):
-        # "a different name in the config file than you use": the comparison "than" completes
+    elif (word, partner) == ("than", "then") and comparison_before(text, _past_comma(text, site.tok.start),
+                                                                    THAN_WINDOW):
+        # "a different name in the config file than you use": the comparison "than" completes,
+        # also across one comma ("better made, than tolerated"; support.no_comparison_before
+        # reads across it too)
         extra = CLASS_PENALTY
     elif word == "two" and partner in ("to", "too") and plural_noun_follows(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
