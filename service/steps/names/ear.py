@@ -29,7 +29,7 @@ from .match import (PARTICLES, Entry, Form, Gazetteer, Match, Part, WindowContex
 from .match import build_gazetteer, parse_parts  # noqa: F401 (the doctests build their gazetteers)
 from .native import given_keys, heard_surnames
 from .roles import CLOSE, closeness
-from .romanise import one_name
+from .romanise import one_name, other_forms
 from .scan import cached_on
 from .spoken import letters_said, spoken_key, voiced_otherwise
 from .sound import (SUGGEST_CONFIDENCE, consonant_skeleton, consonants_heard_alike, ends_in_another_vowel,
@@ -371,12 +371,15 @@ def given_close(ours: tuple, theirs: tuple, whole: str = "") -> bool:
     (True, False)
     >>> given_close(parse_parts("Wladyslaw"), parse_parts("Radoslaw"))
     False
+    >>> given_close(parse_parts("Itzhak"), parse_parts("Isaac")), given_close(parse_parts("Isidor"), parse_parts("Isaac"))
+    (True, False)
     """
     if len(ours) != len(theirs) or any(p.initial for p in ours + theirs):
         return False
+    # a listed given name in the language's other forms too ("Itzhak" close to Yitzhak, Isaac)
     return all(a.key == b.key or a.key in SON_OF and b.key in SON_OF
                or any(heard_close(said, listed) for said in readings(a.key)
-                      for listed in (b.key, *given_keys(b.text, whole)))
+                      for listed in (b.key, *given_keys(b.text, whole), *other_forms(b.key)))
                for a, b in zip(ours, theirs))
 
 

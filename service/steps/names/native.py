@@ -48,6 +48,9 @@ _READ_AT_ONCE = tuple((marks, re.compile("|".join(sorted(reads, key=len, reverse
 _SAID_AS_ITS_LANGUAGE = ((re.compile(r"(?<=[pbtdk])h(?=[aeiou])"), ""),
                          (re.compile(r"(?<=[^aeiou])ier$"), "yay"))
 _JAPANESE_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
+# Of a given name: the Italian soft g, gi (or ggi) before another vowel, is the English j and
+# its i is silent ("Giorgia" said Jorja, "Giuseppe" Juseppe)
+_GIVEN_SAID_AS_ITS_LANGUAGE = ((re.compile(r"g+i(?=[aou])"), "j"),)
 
 
 def said_natively(written: str, surname: bool = True) -> tuple:
@@ -62,15 +65,15 @@ def said_natively(written: str, surname: bool = True) -> tuple:
     (('radoswaw',), ('ramaposa',), ('barnyay',), ('abei',))
     >>> said_natively("smith"), said_natively("olivier"), said_natively("merkel")
     ((), ('olivyay',), ())
+    >>> said_natively("giorgia", surname=False), said_natively("luigi", surname=False), said_natively("giorgia")
+    (('jorja',), (), ())
     """
     out = [written.replace(letter, said) for letter, saids in _SAID_NATIVELY if letter in written for said in saids]
-    if not surname:
-        return tuple(out)
-    for spelled, said in _SAID_AS_ITS_LANGUAGE:
+    for spelled, said in _SAID_AS_ITS_LANGUAGE if surname else _GIVEN_SAID_AS_ITS_LANGUAGE:
         heard = spelled.sub(said, written)
         if heard != written and heard not in out:
             out.append(heard)
-    if JAPANESE.fullmatch(written) and _JAPANESE_FINAL_E.search(written):
+    if surname and JAPANESE.fullmatch(written) and _JAPANESE_FINAL_E.search(written):
         out.append(written + "i")
     return tuple(out)
 

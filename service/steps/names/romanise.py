@@ -122,3 +122,18 @@ def one_name(a: str, b: str) -> bool:
     (False, False)
     """
     return a != b and name_variants.share_cluster(a, b)
+
+
+@lru_cache(maxsize=65536)
+def other_forms(name: str) -> tuple:
+    """The other spellings (lower case, Latin letters) the name-variants tables give a name
+    in its language or romanisations: what an ear may have heard and written close to
+    ("Itzhak", Yitzhak, for Isaac).
+
+    >>> other_forms("isaac")
+    ('izak', 'yitzchak', 'yitzhak', 'yizhak')
+    >>> other_forms("william")
+    ()
+    """
+    forms = {f.lower() for c in name_variants.lookup(name) for f in c.forms}
+    return tuple(sorted(f for f in forms if f != name and f.isascii() and f.isalpha()))

@@ -187,6 +187,28 @@ def described_otherwise(text: str, end: int) -> bool:
             and not any(w in TITLES for w in words))
 
 
+# the prepositions that set a lone capitalised word as a place ("the nuns of Vence",
+# "born in Vance"): a lone surname heard by ear there, with no title, given name or
+# role, may be the town; it is only suggested (`step.name_changes`)
+PLACE_PREPOSITIONS = frozenset({"of", "in", "near"})
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(\w+)\s+$")
+
+
+def in_place_frame(text: str, parts: tuple) -> bool:
+    """A run of one word right after a place preposition (`PLACE_PREPOSITIONS`).
+
+    >>> from .match import parse_parts
+    >>> in_place_frame("the nuns of Vence.", parse_parts("Vence", 12)), in_place_frame("said Vence.", parse_parts("Vence", 5))
+    (True, False)
+    >>> in_place_frame("the visit of Joe Bidan", parse_parts("Joe Bidan", 13))
+    False
+    """
+    if len(parts) != 1:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, parts[0].start - 20), parts[0].start)
+    return m is not None and m.group(1).lower() in PLACE_PREPOSITIONS
+
+
 def role_phrase_after(text: str, end: int) -> str | None:
     """The role in apposition right after a run (`role_after`), or None.
 

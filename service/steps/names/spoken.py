@@ -190,7 +190,10 @@ _WADE_GILES = re.compile(r"[db]")
 # ("Xan" for Khan); Lithuanian adds -as to a foreign name that ends in two consonants
 # ("Donaldas" for Donald; not "Thomas", "Lucas": one consonant before it); the Korean family
 # name Lee (이, 리) is written Ri in the North and Rhee in older romanisation: a name of that one
-# syllable, r or rh before a final i or ee, is read with the l ("Ri Jae-myung", "Rhee")
+# syllable, r or rh before a final i or ee, is read with the l ("Ri Jae-myung", "Rhee"); the
+# dzh and dj before e or i are also the English j itself ("Redzhep" for the Turkish Recep, said
+# Rejep); the Dutch spelling of Indonesian and Malay names writes u oe ("Joenoes" for Yunus,
+# Soeharto), before a consonant other than l or r ("Noel", "Monroe" keep their vowels)
 _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<!d)j(?=[aeiou])"), ("y", "h")),
                    (re.compile(r"(?<=[aeou])j(?=[^aeiou]|$)"), ("y",)),
@@ -219,9 +222,10 @@ _READ_OTHERWISE = ((re.compile(r"(?<=[bcdfgklmnprstvwz])j(?=e)"), ("",)),
                    (re.compile(r"(?<=[cs])yan$"), ("iang",)),
                    (re.compile(r"(?<=[cs])y(?=a)"), ("i",)),
                    (re.compile(r"^ch(?=[aeiou])"), ("h",)),
-                   (re.compile(r"d(?:zh|j)(?=[ei])"), ("g",)),
+                   (re.compile(r"d(?:zh|j)(?=[ei])"), ("g", "j")),
                    (re.compile(r"d(?:zh|j)(?=[aou])"), ("gi",)),
                    (re.compile(r"tx(?=[aeiou])"), ("ch",)),
+                   (re.compile(r"oe(?=[bcdfghkmnpstvz])"), ("u",)),
                    (re.compile(r"dsch"), ("j",)),
                    (re.compile(r"^(\w{3,}[bcdfgklmnprstvz]{2})as$"), (r"\1",)),
                    (re.compile(r"^rh?(?=(?:i|ee)$)"), ("l",)))
@@ -294,6 +298,8 @@ def readings(name: str) -> tuple:
     (True, ('textor',), 'jinping')
     >>> "jong" in readings("tchong"), "han" in readings("xan"), "donald" in readings("donaldas"), readings("thomas")
     (True, True, True, ('thomas', 'thomash'))
+    >>> "rejep" in readings("redzhep"), readings("joenoes")[-2:], readings("noel")
+    (True, ('junus', 'yunush'), ('noel',))
     >>> readings("ri"), readings("rhee"), readings("rita")
     (('ri', 'li'), ('rhee', 'rgee', 'lee'), ('rita',))
     """
@@ -328,7 +334,25 @@ def readings(name: str) -> tuple:
     hepburn = kunrei_as_hepburn(name)
     if hepburn is not None and hepburn not in heard:
         heard.append(hepburn)
+    foreign = foreign_name_in_pinyin(name)
+    if foreign is not None and foreign not in heard:
+        heard.append(foreign)
     return tuple(heard)
+
+
+def foreign_name_in_pinyin(name: str) -> str | None:
+    """A foreign name as Chinese writes it in Pinyin, read back: Chinese has no English r and
+    writes it l, and a final o as uo ("Lutuo" for Ruto); only a word of Pinyin syllables with
+    an l and a uo, the two marks together; None otherwise.
+
+    >>> foreign_name_in_pinyin("lutuo"), foreign_name_in_pinyin("luo"), foreign_name_in_pinyin("guoliang")
+    ('ruto', 'ro', 'goriang')
+    >>> foreign_name_in_pinyin("liu"), foreign_name_in_pinyin("lawrow")
+    (None, None)
+    """
+    if "uo" not in name or "l" not in name or not is_pinyin(name):
+        return None
+    return name.replace("uo", "o").replace("l", "r")
 
 
 # Letters whose sound the fold of diacritics loses, read as an English ear writes what the

@@ -41,7 +41,7 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import collect_runs, described_otherwise, role_after, segments_of, title_before
+from .runs import collect_runs, described_otherwise, in_place_frame, role_after, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
@@ -521,7 +521,8 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
                 record.matches.extend(found)
             reads.current = None
         records[parts[0].start] = record
-        described = not any(flags) and described_otherwise(text, parts[-1].end)
+        # no title or role, and an apposition says who the name is, or a lone word stands as a place
+        described = not any(flags) and (described_otherwise(text, parts[-1].end) or in_place_frame(text, parts))
         changes.extend(change_of(text, doubted(m) if described else m, style) for m in record.matches)
     changes = [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
     return changes, Round(records, seen, others, unlisted)
