@@ -316,3 +316,20 @@ def test_a_small_hidden_part_stays_out():
     text = visible_text(wrap("<main><p>" + "The lamp is brass and hand made. " * 6 + "</p>"
                              "<div hidden><p>Sign in to reply.</p></div><noscript>Turn on JavaScript.</noscript></main>"))
     assert "The lamp is brass" in text and "Sign in" not in text and "JavaScript" not in text
+
+
+# --- inline items the page's style sheet sets apart (service/html/joins.py; hand-written markup) ----
+
+@pytest.mark.parametrize("markup,kept", [
+    ("<li><a href=/p1><span>Lumen</span><span>Brass Desk Lamp</span></a> $20, in stock</li>", "Lumen Brass Desk Lamp"),
+    ("<p><a href=/jobs>Careers</a><a href=/login>Login</a></p>", "Careers Login"),
+    ("<p><b>T</b>he council voted on Monday.</p>", "The council voted"),  # a drop cap stays one word
+    ("<p>Cases for the <a>iPhone</a><a>and</a> more.</p>", "iPhoneand"),  # no capital after: as written
+])
+def test_inline_items_written_together_are_read_apart(markup, kept):
+    """Sibling inline elements glued in the markup, a word ending in lower case then one starting with a
+    capital, are two items (a brand and a name, two menu links); other joins stay as written."""
+    from service.html.joins import space_inline_joins
+    from service.html.text import visible_text
+
+    assert kept in visible_text(space_inline_joins(wrap(markup)))

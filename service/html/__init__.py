@@ -2,6 +2,7 @@
 
   bounds   a linear pre-pass that bounds what a page can cost the parser
   extract  the article and its metadata: candidate extractions and a vote among them
+  joins    a space between inline items the page's style sheet sets apart (brand and name, menu links)
   regions  the page region that holds its prose (DOM features: link density, sentences)
   text     the visible text of a page or fragment, one block per line
 

@@ -20,6 +20,7 @@ import re
 
 from .bounds import bound_html, markup_weight
 from .cards import cards_text
+from .joins import space_inline_joins
 from .regions import region_text
 from .text import container_text, read_page, word_bag, word_count, word_key
 
@@ -95,7 +96,7 @@ def extract_html(html: str) -> tuple[str, dict]:
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
-    html = bound_html(html[:MAX_HTML_CHARS])
+    html = space_inline_joins(bound_html(html[:MAX_HTML_CHARS]))
     heavy = markup_weight(html) > SINGLE_PASS_WEIGHT
     precise = None if heavy else _bare_extract(html, favor_precision=True)
     recall = _bare_extract(html, favor_recall=True)
