@@ -165,6 +165,28 @@ def joined_reading(text: str):
     return reading
 
 
+def blank_other_lines(log: EditLog, off_limits: SpanSet | None) -> str:
+    """The current text with its lines in `off_limits` (spans of the original: the
+    paragraphs in another language, whose changes an English-only step loses) blanked,
+    offsets kept: what describes the document (its share of code, how many unknown
+    words it has to score, the words it repeats) is read on the lines the step may
+    change, not on a manual page's German around an English paragraph.
+
+    >>> log = EditLog("Der Hund schläft.\\nThe dog sleeps.")
+    >>> blank_other_lines(log, SpanSet([(0, 17)])) == " " * 17 + "\\nThe dog sleeps.", blank_other_lines(log, None)
+    (True, 'Der Hund schläft.\\nThe dog sleeps.')
+    """
+    if off_limits is None:
+        return log.text
+    text, pieces, pos = log.text, [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        blank = line.strip() and off_limits.overlaps(*log.original_span(pos, end))
+        pieces.append(" " * len(line) if blank else line)
+        pos = end + 1
+    return "\n".join(pieces)
+
+
 def _joins(text: str, clock: Budget) -> list:
     """`whitespace.inline_breaks`' joins of `text`, the request's clock polled line by line."""
     return inline_cuts(text, clock)
@@ -221,13 +243,15 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
                       budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
         try:
+            # an English-only step reads the English lines alone (the others blanked)
+            source = blank_other_lines(log, off_limits) if english_only else log.text
             if step not in ("unicode", "whitespace") and "whitespace" in options.steps:
                 # chrome and the word steps read the paragraphs as whitespace will leave them
                 # (unicode runs first: it repairs the characters that reading is decided on)
-                reading = joined_reading(log.text)
+                reading = joined_reading(source)
                 changes = [reading.restore(c) for c in spec.run(reading.text, ctx)]
             else:
-                changes = spec.run(log.text, ctx)
+                changes = spec.run(source, ctx)
         except CopydeskError:
             raise  # the caller's error (options a step finds inconsistent): a 4xx, not a defect
         except Exception:

@@ -212,6 +212,29 @@ def test_english_paragraphs_of_a_document_in_another_language_are_corrected():
     assert [p["language"] for p in result.stats["paragraph_languages"]] == ["en"]
 
 
+def test_english_paragraphs_of_a_technical_page_in_another_language_read_as_themselves():
+    """A translated manual page is technical writing with many words English does not know;
+    the English paragraphs between its own are news prose, decided on their own lines
+    (pipeline.blank_other_lines): their typos are corrected, not left for want of evidence."""
+    german = ("OPTIONEN Mit --config-file=DATEI wird die Konfigurationsdatei angegeben; "
+              "siehe apt.conf(5) und $APT_CONFIG, sowie /etc/apt/sources.list.d/ und "
+              "die Umgebungsvariable http_proxy für den Proxy-Server, beispielsweise "
+              "http://proxy:3128/ mit --no-install-recommends und -o Debug::pkgProblemResolver=true. "
+              "Wenn die Variable gesetzt ist, wird ihr Wert als Zeilenbreite verwendet, mit der "
+              "Handbuchseiten formatiert werden sollen; andernfalls wird die Breite des Terminals "
+              "benutzt, sofern diese ermittelt werden kann. Diese Transportmethode erlaubt die "
+              "Verwendung von Depots, auf die über verschlüsselte Verbindungen zugegriffen wird, "
+              "wobei Zertifikate der Gegenstelle geprüft und abgelehnte Schlüssel gemeldet werden.\n\n")
+    english = "The company reported strong earnigns this year.\n\n"
+    tail = ("BESCHREIBUNG Jede Handbuchseite enthält eine kurze Beschreibung; apropos durchsucht "
+            "die Kurzbeschreibungen mit regex(7) und wildcards nach dem Schlüsselwort --exact. "
+            "Gefundene Übereinstimmungen werden ausgegeben, zusammen mit ihrem Abschnitt und "
+            "gegebenenfalls einer Warnung, falls ungültige Suchmuster verwendet worden sind.\n")
+    result = service.clean(german + english + tail)
+    assert result.language["code"] == "de"
+    assert result.text == german + english.replace("earnigns", "earnings") + tail
+
+
 def test_a_short_english_line_in_another_language_s_page_is_corrected_and_its_own_lines_are_not():
     french = ("Le gouvernement a annoncé lundi de nouvelles mesures pour soutenir l'économie du pays.\n"
               "Le ministre a déclaré que les discussions reprendraient mardi dans la capitale.\n")
