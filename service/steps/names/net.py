@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from ...lexicon import is_common_word
 from .match import Gazetteer, Match, make_match, normalise_surface
-from .roles import CLOSE, NEAR, closeness, fits_title, foreign_title, titles_before
+from .roles import CLOSE, NEAR, closeness, foreign_title, titles_before
 from .runs import apposed_title_end, role_phrase_after
 from .scan import cached_on
 from .sound import SUGGEST_CONFIDENCE, consonant_skeleton, same_first_sound
@@ -78,7 +78,9 @@ def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> 
         titles += titles_before(role, len(role), gaz.roles)
     if titles and foreign_title(gaz, titles):
         return None, False
-    fit = frozenset(i for i in gaz.by_id if fits_title(gaz, titles, i)) if titles else frozenset()
+    # the listed people any of the titles fits (`fits_title` for each of them, without a
+    # pass over every listed id per segment)
+    fit = frozenset(i for t in titles for i in gaz.roles.get(t, ()) if i in gaz.by_id)
     return fit, after_title and not titles
 
 
