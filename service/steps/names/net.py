@@ -70,7 +70,17 @@ def loose_part(said: str, text: str, listed: str, near: float = NEAR, consonants
 def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> tuple[frozenset | None, bool]:
     """(ids of the people a title before, in apposition to or after the segment fits, whether
     a title stands there that the role table does not know). None for an office of another
-    world ("club chairman"): the segment is someone else."""
+    world ("club chairman"): the segment is someone else. Only people the gazetteer lists:
+
+    >>> from types import SimpleNamespace as Seen
+    >>> from .match import build_gazetteer
+    >>> g = build_gazetteer([{"id": "a", "canonical": "Shigeru Ishiba", "kind": "person"},
+    ...                      {"id": "b", "canonical": "Keir Starmer", "kind": "person"}])
+    >>> g.roles.update({"prime minister": frozenset({"a", "z"}), "king": frozenset({"b"})})
+    >>> fit, generic = fitting_titles("Prime Minister Ishiwa", (Seen(start=15, end=21),), True, g)
+    >>> sorted(fit), generic
+    (['a'], False)
+    """
     start, end = seg[0].start, seg[-1].end
     titles = titles_before(text, apposed_title_end(text, start, end) or start, gaz.roles) if after_title else ()
     role = role_phrase_after(text, end)
