@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from ...lexicon import is_common_word
 from .match import Gazetteer, Match, make_match, normalise_surface
-from .roles import CLOSE, NEAR, closeness, fits_title, foreign_title, titles_before
+from .roles import CLOSE, NEAR, closeness, foreign_title, titles_before
 from .runs import apposed_title_end, role_phrase_after
 from .scan import cached_on
 from .sound import SUGGEST_CONFIDENCE, consonant_skeleton, same_first_sound
@@ -70,7 +70,17 @@ def loose_part(said: str, text: str, listed: str, near: float = NEAR, consonants
 def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> tuple[frozenset | None, bool]:
     """(ids of the people a title before, in apposition to or after the segment fits, whether
     a title stands there that the role table does not know). None for an office of another
-    world ("club chairman"): the segment is someone else."""
+    world ("club chairman"): the segment is someone else. Only people the gazetteer lists:
+
+    >>> from types import SimpleNamespace as Seen
+    >>> from .match import build_gazetteer
+    >>> g = build_gazetteer([{"id": "a", "canonical": "Shigeru Ishiba", "kind": "person"},
+    ...                      {"id": "b", "canonical": "Keir Starmer", "kind": "person"}])
+    >>> g.roles.update({"prime minister": frozenset({"a", "z"}), "king": frozenset({"b"})})
+    >>> fit, generic = fitting_titles("Prime Minister Ishiwa", (Seen(start=15, end=21),), True, g)
+    >>> sorted(fit), generic
+    (['a'], False)
+    """
     start, end = seg[0].start, seg[-1].end
     titles = titles_before(text, apposed_title_end(text, start, end) or start, gaz.roles) if after_title else ()
     role = role_phrase_after(text, end)
@@ -78,7 +88,9 @@ def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> 
         titles += titles_before(role, len(role), gaz.roles)
     if titles and foreign_title(gaz, titles):
         return None, False
-    fit = frozenset(i for i in gaz.by_id if fits_title(gaz, titles, i)) if titles else frozenset()
+    # the listed people any of the titles fits (`fits_title` for each of them, without a
+    # pass over every listed id per segment)
+    fit = frozenset(i for t in titles for i in gaz.roles.get(t, ()) if i in gaz.by_id)
     return fit, after_title and not titles
 
 
