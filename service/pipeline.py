@@ -187,11 +187,6 @@ def blank_other_lines(log: EditLog, off_limits: SpanSet | None) -> str:
     return "\n".join(pieces)
 
 
-def _joins(text: str, clock: Budget) -> list:
-    """`whitespace.inline_breaks`' joins of `text`, the request's clock polled line by line."""
-    return inline_cuts(text, clock)
-
-
 def _run_steps(text: str, options: Options, resources: Resources, budget: float | None,
                reread: tuple | None = None, recurring_lines: frozenset = frozenset()) -> Result:
     started = time.perf_counter()
@@ -219,7 +214,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             # shortened, and the second clean would read other lines than the first.
             joined = True
             t0 = time.perf_counter()
-            log.apply_step("whitespace", _joins(log.text, clock))
+            log.apply_step("whitespace", inline_cuts(log.text, clock))  # the clock polled line by line
             timings["whitespace"] = round((time.perf_counter() - t0) * 1000, 3)
         if language is None and step != "unicode":
             language = detect_language(log.text, resources.dictionaries.unigrams, samples, ASSUMED_LANGUAGE)

@@ -121,13 +121,28 @@ def title_vouches(gaz: Gazetteer, text: str, start: int, end: int, entry_id: str
     """
     if not gaz.roles:
         return True
+    titles = titles_around(gaz, text, start, end)
+    if not titles:
+        return True
+    return not foreign_title(gaz, titles) and fits_title(gaz, titles, entry_id)
+
+
+def titles_around(gaz: Gazetteer, text: str, start: int, end: int) -> tuple:
+    """The titles of the role table before the run at [start, end) (or before the title it
+    is set in apposition to), else those of a role in apposition after it ("Mauro Vejra,
+    Brazil's foreign minister,").
+
+    >>> from .match import build_gazetteer
+    >>> g = build_gazetteer([])
+    >>> g.roles.update({"prime minister": frozenset({"a"}), "foreign minister": frozenset({"b"})})
+    >>> titles_around(g, "Prime Minister Albanizy", 15, 23), titles_around(g, "Vejra, Brazil's foreign minister, said", 0, 5)
+    (('prime minister',), ('foreign minister',))
+    """
     titles = titles_before(text, apposed_title_end(text, start, end) or start, gaz.roles)
     if not titles:
         role = role_phrase_after(text, end)
         titles = titles_before(role, len(role), gaz.roles) if role else ()
-    if not titles:
-        return True
-    return not foreign_title(gaz, titles) and fits_title(gaz, titles, entry_id)
+    return titles
 
 
 def closeness(cand: str, surname: str) -> float:

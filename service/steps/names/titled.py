@@ -12,9 +12,9 @@ from ...edits import DEFAULT_MIN_CONFIDENCE
 from .ear import given_agree
 from .match import WindowContext, parse_parts  # noqa: F401 (the doctests parse parts)
 from .roles import (CLOSE, ROLE_CONFIDENCE, closeness, fits_title, foreign_title, match_by_role, title_vouches,
-                    titles_before)
+                    titles_around, titles_before)
 from .native import heard_surnames
-from .runs import apposed_title_end, role_phrase_after
+from .runs import apposed_title_end
 from .spoken import readings
 
 if TYPE_CHECKING:
@@ -52,11 +52,7 @@ def vouch_by_title(memo: WindowMemo, hit, last):
         entry = gaz.by_id.get(hit.entry_id)
         if entry is None:
             continue
-        titles = titles_before(memo.text, apposed_title_end(memo.text, hit.start, hit.end) or hit.start,
-                               gaz.roles) if gaz.roles else ()
-        role = role_phrase_after(memo.text, hit.end) if gaz.roles and not titles else None
-        if role:
-            titles = titles_before(role, len(role), gaz.roles)  # "Mauro Vejra, Brazil's foreign minister,"
+        titles = titles_around(gaz, memo.text, hit.start, hit.end) if gaz.roles else ()
         if fits_title(gaz, titles, hit.entry_id) and said_close(last.key, entry):
             return replace(hit, confidence=ROLE_CONFIDENCE)
         return None if foreign_title(gaz, titles) else hit
