@@ -159,20 +159,25 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    tail = ""  # the end of the paragraph so far, its lines joined (what a second pass sees)
+    # the end of the paragraph so far, its lines joined (what a second pass sees): `_normal(raw)[-200:]`,
+    # worked out only when a line may go on it (most lines stand before a blank line or end the text)
+    raw, tail = "", ""
     for k, line in enumerate(lines):
         if budget is not None and (budget.every(k) or budget.full(len(out))):
             return out
         # a line of invisible characters is a spacer (unicode.is_spacer_line), kept as a blank
         # line: joined, it would hold a zero-width space the unicode step then removes
         blank = not line.strip() or is_spacer_line(line)
-        if para and not blank and _goes_on(tail, line):
-            para.append(k)
-            tail = _normal(tail + " " + line)[-200:]
-            continue
+        if para and not blank:
+            if raw is not None:
+                tail, raw = _normal(raw)[-200:], None
+            if _goes_on(tail, line):
+                para.append(k)
+                raw = tail + " " + line
+                continue
         out += _joins(lines, starts, para, is_sentence_like)
         para = [] if blank else [k]
-        tail = _normal(line)[-200:]
+        raw = line
     return out + _joins(lines, starts, para, is_sentence_like)
 
 

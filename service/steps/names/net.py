@@ -107,7 +107,7 @@ def offer_by_net(seg: tuple, gazetteers, text: str, after_title: bool) -> Match 
         beside = {f.entry.id for f in gaz.full_by_surname.get(seg[-1].key, ())} if len(seg) > 1 else set()
         candidates = set(fit) | beside
         if generic and len(seg) == 1:
-            candidates |= _all_people(gaz)
+            candidates |= _people_sounding(gaz, seg[0])
         scored = []
         for entry_id in candidates:
             score = _score(seg, gaz.by_id[entry_id].parts, entry_id in beside or entry_id in fit)
@@ -133,6 +133,35 @@ def _consonants(word: str) -> str:
 def _all_people(gaz: Gazetteer) -> frozenset:
     return cached_on(gaz, "net_people", lambda: frozenset(
         e.id for e in gaz.entries if e.kind == "person" and e.surname_alone and not any(p.initial for p in e.parts)))
+
+
+def _people_by_consonants(gaz: Gazetteer) -> dict:
+    """`_all_people` by the consonants of their surname (`_consonants`)."""
+    def build():
+        out: dict = {}
+        for entry_id in _all_people(gaz):
+            out.setdefault(_consonants(gaz.by_id[entry_id].parts[-1].key), set()).add(entry_id)
+        return out
+    return cached_on(gaz, "net_people_by_consonants", build)
+
+
+def _people_sounding(gaz: Gazetteer, part) -> set:
+    """The people of `_all_people` whose surname a lone `part` may be heard as: those said
+    with its consonants, as written or as its letters are said (the test `loose_part`
+    makes first for a lone part). The others' `_score` is None: not scored at all, which
+    is most of a generic title's ~150 people.
+
+    >>> from .match import build_gazetteer, parse_parts
+    >>> g = build_gazetteer([{"id": "y", "canonical": "Muhammad Yunus", "kind": "person"},
+    ...                      {"id": "s", "canonical": "Keir Starmer", "kind": "person"}])
+    >>> sorted(_people_sounding(g, parse_parts("Younes")[0])), sorted(_people_sounding(g, parse_parts("Stramer")[0]))
+    (['y'], ['s'])
+    """
+    index = _people_by_consonants(gaz)
+    found: set = set()
+    for written in filter(None, [part.key, letters_said(part.text)]):
+        found |= index.get(_consonants(written), set())
+    return found
 
 
 def _score(seg: tuple, listed: tuple, full_near: bool) -> float | None:

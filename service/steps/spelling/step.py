@@ -23,6 +23,7 @@ and news vocabulary) are in rules/dictionary.yaml, which every step keeps.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import repeat
 from types import MappingProxyType
@@ -258,7 +259,11 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
                 found.append(change)
         return tuple(found)
 
-    found = _settle(text, checks, decide)
+    # a word whose every piece screened None has no change in any context: never decided
+    live = sorted(start for start, v in verdicts.items() if v is not None)
+    inert = {i for i, ((_, start, end), _, _) in enumerate(checks)
+             if bisect_left(live, start) == bisect_left(live, end)}
+    found = _settle(text, checks, decide, inert)
     # a rule's fix of a common misspelling stands anywhere ("teh precarity"); a scored guess not
     changes = [c for i, changes in enumerate(found) for c in changes
                if c.rule not in SCORED_RULES or not in_foreign_phrase(i, checks, found, lex)]
@@ -341,13 +346,20 @@ def in_foreign_phrase(i: int, checks: list, found: list, lex) -> bool:
     return False
 
 
-def _settle(text: str, checks: list, decide) -> list[tuple]:
+def _settle(text: str, checks: list, decide, inert=frozenset()) -> list[tuple]:
     """The changes of each checked word, each decided with its neighbours as corrected.
 
     `checks` holds (word, before, after) as `Document.neighbours` gives them;
     `decide(word, left, right)` the word's changes given its context words.
     The first round reads the neighbours as written; later rounds decide again
-    only the words next to one whose changes moved.
+    only the words next to one whose changes moved. `inert`: indices of checks
+    whose `decide` is () in every context (most of them), never asked.
+
+    >>> checks = [(("tha", 0, 3), None, ("cat", 4, 7)), (("cat", 4, 7), ("tha", 0, 3), None)]
+    >>> fix = (Change(0, 3, "the", "r", "m"),)
+    >>> decide = lambda word, left, right: fix if word[0] == "tha" and right == "cat" else ()
+    >>> _settle("tha cat", checks, decide) == _settle("tha cat", checks, decide, {1}) == [fix, ()]
+    True
     """
     at = {current[1]: i for i, (current, _, _) in enumerate(checks)}
     found: list[tuple] = [()] * len(checks)
@@ -360,7 +372,7 @@ def _settle(text: str, checks: list, decide) -> list[tuple]:
             word = fold_apostrophes(fixed[side].lower()) if fixed else ""
         return word
 
-    pending = range(len(checks))
+    pending = [i for i in range(len(checks)) if i not in inert]
     for _ in range(MAX_ROUNDS):
         moved = []
         for i in pending:
@@ -369,7 +381,7 @@ def _settle(text: str, checks: list, decide) -> list[tuple]:
             if new != found[i]:
                 found[i] = new
                 moved.append(i)
-        pending = sorted({at[n[1]] for i in moved for n in checks[i][1:] if n is not None and n[1] in at})
+        pending = sorted({at[n[1]] for i in moved for n in checks[i][1:] if n is not None and n[1] in at} - inert)
         if not pending:
             break
     return found
