@@ -34,7 +34,8 @@ from ...guards import is_quoted_alone, looks_like_code, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
-from .guard import MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, split_pieces
+from .guard import (MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, naming_noun_after,
+                    split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
 from .words import Document, irregular_keys
@@ -488,6 +489,11 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
         return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
+    if unknown.repeated and written_as_code(doc, lower):
+        # a name, since one of its places is code ("passwd(5)", "/etc/passwd"): read here,
+        # not among the guards, so that it leaves the scoring allowance as it was (the
+        # words a text may score are counted before any is scored)
+        return None
     share = posterior_share(hyps)
     if share < (FIRE_SHARE_CAPITALISED if capital else FIRE_SHARE):
         return None
@@ -508,10 +514,32 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     elif unknown.repeated:
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" (written so {doc.count(lower)} times: perhaps a term, so only suggested)"
+    elif best.kind != "split" and names_a_thing(piece, best.replacement, doc, lex):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += " (it may be the name of a program or a file, so only suggested)"
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (in technical text it may be a term or an identifier, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
+
+
+def names_a_thing(piece: Piece, correction: str, doc: Document, lex) -> bool:
+    """True for a lower-case word that reads as a name nothing marks as code: it stands
+    before a noun that sets a name (guard.NAMING_NOUNS: "the chage command") and the
+    correction does not make a listed bigram with that noun ("change command" is not
+    listed; "a smzll package" -> "small package" is, so it is corrected).
+
+    >>> from service.resources import dictionaries
+    >>> lex = lexicon_for(dictionaries()); t = "The chage command sets a smzll package."
+    >>> doc = Document.scan(t)
+    >>> [names_a_thing(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), c, doc, lex)
+    ...  for w, c in (("chage", "change"), ("smzll", "small"))]
+    [True, False]
+    """
+    if not piece.text.islower():
+        return False
+    noun = naming_noun_after(doc.text, piece.end)
+    return noun is not None and lex.bigram_frequency(correction, noun) == 0
 
 
 def looks_like_jargon(piece: Piece, lower: str, doc: Document, lex) -> bool:
