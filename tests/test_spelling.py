@@ -49,6 +49,12 @@ def test_correct_text_is_kept(text, resources):
     assert result.text == text, [(e.original, e.replacement, e.message) for e in result.edits]
 
 
+@pytest.mark.parametrize("text", CASES["names"], ids=lambda t: t[:40])
+def test_name_written_as_code_is_left_alone(text, resources):
+    result = _clean(text, resources)
+    assert result.text == text and result.suggestions == (), [(e.original, e.replacement) for e in result.suggestions]
+
+
 @pytest.mark.parametrize("case", CASES["split"], ids=lambda c: c["input"][:40])
 def test_joined_words_are_split(case, resources):
     result = _clean(case["input"], resources)

@@ -188,6 +188,63 @@ def in_technical_text(doc: Document) -> bool:
     return memo["_technical"]
 
 
+# Nouns that set a name before them in running text: "the passwd file", "the chage
+# command". A lower-case unknown word before one of them (blanks only between), whose
+# correction makes no listed bigram with the noun ("passed file"; "a smal package" ->
+# "small package" is listed, so corrected), reads as the name of a program, a file or
+# an identifier that nothing marks as code as often as a slip: its correction is only
+# suggested (step.names_a_thing). Software artefacts only: "module", "tool", "driver",
+# "field" name other things too ("the ascent module"). bench/NOTES.md, "Names that
+# nothing marks as code".
+NAMING_NOUNS = frozenset({
+    "command", "commands", "subcommand", "program", "programs", "utility", "utilities", "daemon",
+    "binary", "binaries", "executable", "file", "files", "package", "packages", "library", "libraries",
+    "function", "functions", "syscall", "option", "options", "flag", "flags", "variable", "variables",
+    "macro", "script", "plugin", "directive", "manpage",
+})
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def naming_noun_after(text: str, end: int) -> str | None:
+    """The noun of NAMING_NOUNS that follows the word ending at `end` (blanks only), if any.
+
+    >>> t = "The chage command and the passwd file."
+    >>> naming_noun_after(t, 9), naming_noun_after(t, 32), naming_noun_after("a chage now", 7)
+    ('command', 'file', None)
+    """
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m is not None and m.group(1) in NAMING_NOUNS else None
+
+
+def written_as_code(doc: Document, lower: str) -> bool:
+    """True when the document writes the word, somewhere, as code: a manual page
+    "passwd(5)", a path "/etc/passwd", `chage` in backticks. A name is the same name in
+    the prose around it.
+
+    >>> written_as_code(Document.scan("Edit /etc/passwd; the passwd file."), "passwd")
+    True
+    >>> written_as_code(Document.scan("The pasword and the pasword."), "pasword")
+    False
+    """
+    text = doc.text
+    return any(looks_like_code(text, s, s + len(lower)) or text[s + len(lower):s + len(lower) + 1] == "("
+               or text[s - 1:s] == "`" for s in doc.places(lower))
+
+
+def bracketed_alone(text: str, start: int, end: int) -> bool:
+    """True when brackets enclose just this word: "(hackerjs)" after a change log's entry,
+    a link label "[alloc]", a term glossed "(ie)". Brackets round one word hold a name,
+    an abbreviation or a gloss far more often than a slip; quotes are the shared guard's
+    (guards.is_quoted_alone).
+
+    >>> t = "fix docs (hackerjs) and [alloc]: see (this one)"
+    >>> bracketed_alone(t, 10, 18), bracketed_alone(t, 25, 30), bracketed_alone(t, 38, 42)
+    (True, True, False)
+    """
+    pair = text[start - 1:start] + text[end:end + 1] if start > 0 else ""
+    return pair in ("()", "[]")
+
+
 def cut_short(text: str, end: int) -> bool:
     """True when an ellipsis follows the word at once: a teaser cut mid-word
     ("our long-life drink concep ...") shows a fragment, not a slip.

@@ -271,6 +271,16 @@ class Document:
             n = end - s
         return self.text[end - n:end], end - n, end
 
+    def places(self, lower: str) -> list[int]:
+        """Where the words that lower to `lower` start, on either path.
+
+        >>> Document.scan("Chage, and chage.").places("chage"), Document("Chage, chage.", None).places("chage")
+        ([0, 11], [0, 7])
+        """
+        if self._low is not None:
+            return self.starts(lower)
+        return [s for w, s, _ in self.words if w.lower() == lower]
+
     def count(self, lower: str) -> int:
         """How many words of the text lower to `lower`."""
         if self._low is not None:
