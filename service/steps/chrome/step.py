@@ -236,8 +236,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # without the phrase rules (a page in another language) no page shows known chrome
     # a page of dated posts (is_threaded): each post's byline and dateline are its own
     threaded = is_threaded(blocks, matched, prose)
-    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
-                          threaded=threaded, prose=prose)
+    # each card's own button ("Read more" under every testimonial, the next card's text right
+    # after it) names no menu either; a comment's "Reply" stands in its post's menu
+    buttons = {i for i in card_buttons(blocks, matched, prose)
+               if matched[i].id in TEASER_LISTS and i + 1 < len(blocks) and prose[i + 1]}
+    menu = mark_menu_runs(blocks, [None if i in buttons else m for i, m in enumerate(matched)], top=good[0],
+                          phrases=any(not r.any_language for r in rules), threaded=threaded, prose=prose)
     # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
     lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, blocks, memo),
                                          per_block(content.is_definition_item, blocks, memo),
@@ -298,6 +302,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
 
 def card_buttons(blocks: list[sig.Block], evidence: list, prose: list) -> list[int]:
     """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times, a card apart.
+
+    `evidence`: a Verdict or a matched rule (or None) per block: what has `starts_list`.
 
     A heading of a related box stands once; the same words under every item
     of a page's own list of cards, most of them with a teaser (prose)
