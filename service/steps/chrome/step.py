@@ -227,8 +227,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
                              len(b.text)) for i, b in enumerate(blocks)]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
-    for i, verdict in enumerate(verdicts):
-        if verdict is not None and tail.is_section_heading(i, matched, prose):
+    texts = [b.text for b in blocks]
+    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing
+        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
@@ -273,7 +274,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
                 [c or cell for c, cell in zip(code, cells or [False] * len(blocks))],
-                texts=tuple(b.text for b in blocks))
+                texts=tuple(texts))
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
