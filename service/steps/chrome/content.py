@@ -68,6 +68,25 @@ def is_code_like(text: str) -> bool:
     return _CODE_LINE.search(text) is not None
 
 
+def is_code_token(texts: list[str], i: int) -> bool:
+    """True when line i is one lower-case word of a code listing a scraper cut into lines.
+
+    A call is cut at its name ("print", then "( r.url)"), and a keyword
+    stands between two lines of code: there "print" or "share" is no button.
+    A button's label is capitalised, or stands beside other labels.
+
+    >>> is_code_token(["** kwargs):", "print", "( r.", "url)"], 1), is_code_token(["Share", "print", "Email"], 1)
+    (True, False)
+    >>> is_code_token(["A paragraph about it.", "Print", "( see below)"], 1)
+    False
+    """
+    word = texts[i].strip()
+    if not word.isalpha() or not word.islower():
+        return False
+    after = texts[i + 1].lstrip() if i + 1 < len(texts) else ""
+    return after.startswith("(") or (i > 0 and is_code_like(texts[i - 1])) or is_code_like(after)
+
+
 # Every shape of _CODE_LINE but its opening keywords needs one of these characters
 _CODE_MARKS = frozenset('()[]{};:=>-_"#/$`')
 _CODE_KEYWORDS = frozenset("""def class import from return yield const let var function async await print if

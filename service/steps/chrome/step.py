@@ -227,8 +227,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
                              len(b.text)) for i, b in enumerate(blocks)]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
-    for i, verdict in enumerate(verdicts):
-        if verdict is not None and tail.is_section_heading(i, matched, prose):
+    texts = [b.text for b in blocks]
+    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing
+        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
@@ -236,8 +237,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # without the phrase rules (a page in another language) no page shows known chrome
     # a page of dated posts (is_threaded): each post's byline and dateline are its own
     threaded = is_threaded(blocks, matched, prose)
-    menu = mark_menu_runs(blocks, matched, top=good[0], phrases=any(not r.any_language for r in rules),
-                          threaded=threaded, prose=prose)
+    # each card's own button ("Read more" under every testimonial, the next card's text right
+    # after it) names no menu either; a comment's "Reply" stands in its post's menu
+    buttons = {i for i in card_buttons(blocks, matched, prose)
+               if matched[i].id in TEASER_LISTS and i + 1 < len(blocks) and prose[i + 1]}
+    menu = mark_menu_runs(blocks, [None if i in buttons else m for i, m in enumerate(matched)], top=good[0],
+                          phrases=any(not r.any_language for r in rules), threaded=threaded, prose=prose)
     # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
     lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, blocks, memo),
                                          per_block(content.is_definition_item, blocks, memo),
@@ -269,7 +274,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 mark_paragraph_runs(classes, matched), good, find_article_end(matched, good), listable, lists,
                 [b.text.count(" ") >= 3 for b in blocks],
                 [c or cell for c, cell in zip(code, cells or [False] * len(blocks))],
-                texts=tuple(b.text for b in blocks))
+                texts=tuple(texts))
     end = page.end
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
@@ -298,6 +303,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
 
 def card_buttons(blocks: list[sig.Block], evidence: list, prose: list) -> list[int]:
     """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times, a card apart.
+
+    `evidence`: a Verdict or a matched rule (or None) per block: what has `starts_list`.
 
     A heading of a related box stands once; the same words under every item
     of a page's own list of cards, most of them with a teaser (prose)

@@ -23,7 +23,7 @@ from .signals import strip_bullet, true_runs
 COPYRIGHT_RULE = "chrome.phrase.copyright"
 # Headings of lists of stories, whose links come with a teaser sentence each
 # (a comment form's "Reply" also starts a list, but of comments and code).
-TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation")
+TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation", "chrome.phrase.click_here")
 # Lines that only a page's footer has.
 FOOTER_RULES = (COPYRIGHT_RULE, "chrome.phrase.legal")
 
