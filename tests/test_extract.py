@@ -390,3 +390,38 @@ def test_a_choice_that_names_nothing_of_the_page_gives_way_to_the_region_around_
         assert r.get_json()["input"]["metadata"]["extraction"]["source"] == "named"
     else:
         assert text == chosen and "guard" not in meta["extraction"]
+
+
+# --- a choice that is one post of a thread (service/html/posts.py; hand-written pages) -------------------
+
+TEASERS = "<div class=more><ul>" + "".join(f"<li class=teaser><a href=/s{i}>Another story about bridges, part {i}"
+                                            "</a></li>" for i in range(6)) + "</ul></div>"
+LONG_STORY = "".join(f"<p>The council voted on Monday to close the old bridge {i} to lorries, citing cracks.</p>"
+                     for i in range(12))
+THREAD_PAGES = {  # name: (page, the part the rule chain settles on, whether the thread replaces it)
+    "a thread read as its first post": (THREAD, "<div class=post><div>member0</div><p>I had the same trouble with "
+                                                "my lamp number 0; changing the bulb fixed it for me.</p></div>", True),
+    "a story beside a list of teasers": (wrap(NAV + "<article><h1>Bridge closed</h1>" + LONG_STORY + "</article>"
+                                              + TEASERS + FOOTER), LONG_STORY, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(THREAD_PAGES))
+def test_a_choice_that_is_one_post_of_a_thread_widens_to_the_thread(monkeypatch, name):
+    """The choice (forced here) is the element of one post among sibling posts of the same shape, each
+    with prose: the thread replaces it, its menu and "popular" links still out; a story beside a list
+    of teaser links is no post (its siblings are links, not prose) and stays."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    page, part, replaced = THREAD_PAGES[name]
+    chosen = extract.separate_paragraphs(visible_text(wrap(part)))
+    for rule in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, rule, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    text, meta = extract_html(page)
+    if replaced:
+        assert "member0" in text and "member7" in text and "Thread 3" not in text and "Category 3" not in text
+        assert meta["extraction"]["source"] == "thread" and "one post of" in meta["extraction"]["guard"]
+    else:
+        assert text == chosen and meta["extraction"]["source"] == "rules"

@@ -21,6 +21,7 @@ import re
 from .bounds import bound_html, markup_weight
 from .cards import cards_text
 from .named import guard_unnamed, text_from_heading
+from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
 from .text import container_text, read_page, word_bag, word_count, word_key
@@ -94,7 +95,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     metadata["extraction"] says which candidate was chosen and, when the
     choice was near-empty and another candidate had words (`guard_empty`), or
     held none of the page's name away from its heading (`named.guard_unnamed`:
-    source "named" or "headed"), that a guard replaced it and why.
+    source "named" or "headed"), or was one post of a thread (`posts.thread_of`:
+    source "thread"), that a guard replaced it and why.
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -131,6 +133,10 @@ def extract_html(html: str) -> tuple[str, dict]:
         candidates[named] = text
         source, guard = named, "; ".join(filter(None, (guard, unnamed)))
     text = candidates[source] if source else ""
+    thread = separate_paragraphs(thread_of(html, text))
+    if thread:
+        why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
+        source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {})}
