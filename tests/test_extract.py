@@ -333,3 +333,95 @@ def test_inline_items_written_together_are_read_apart(markup, kept):
     from service.html.text import visible_text
 
     assert kept in visible_text(space_inline_joins(wrap(markup)))
+
+
+# --- the guard by the page's own name (service/html/named.py, regions.region_around; hand-written pages) ---
+
+CONSENT = ("<div class=cmp><p>When you visit any website, it may store or retrieve information on your browser, "
+           "mostly in the form of cookies.</p>" + "<p>These partners process data for measurement, offers and "
+           "the improvement of services; you may object to each purpose below.</p>" * 3 + "</div>")
+PROMO = "<div class=promo>" + "<p>Free shipping on every order this week, and returns are free as well.</p>" * 4 + "</div>"
+STORY = "".join(f"<p>Astronauts could sleep through part {i} of a long flight, the agency said on Tuesday.</p>"
+                for i in range(6))
+MORE = "<div class=more>" + "".join(f"<p>Another reader asks why her kettle number {i} hums at night.</p>"
+                                    for i in range(2)) + "</div>"
+NAMED_PAGES = {  # name: (page, the part the rule chain settles on, whether the guard replaces it)
+    # a consent dialog's prose below a thread: the choice skipped the posts under the heading
+    "a consent dialog below the posts": (wrap(NAV + "<div><h1>Lamp flickers after a week</h1>" + POSTS + "</div>"
+                                              + MORE + CONSENT + FOOTER), CONSENT, True),
+    # a banner above the heading: the choice lies outside the text from the heading on
+    "a banner above the heading": (wrap(NAV + PROMO + "<div><h1>Lamp flickers after a week</h1>" + POSTS + "</div>"
+                                        + MORE + FOOTER), PROMO, True),
+    # the same with the heading also a breadcrumb's link: the <h1> still names the page
+    "a banner above a heading in the breadcrumbs": (wrap(NAV + PROMO + "<div><p><a href=/>Forum</a> / <a href=/t>"
+                                                         "Lamp flickers after a week</a></p><h1>Lamp flickers after a week"
+                                                         "</h1>" + POSTS + "</div>" + MORE + FOOTER), PROMO, True),
+    # no <h1>, and the title's name is a footer link's text: no evidence of where the page's part is
+    "a title named only by a footer link": ("<html><head><title>Lamp flickers | Lamp House</title></head><body><div>"
+                                            + POSTS + "</div>" + PROMO + "<div><a href=/t>Lamp flickers</a></div>"
+                                            "</body></html>", PROMO, False),
+    # a story whose body does not repeat its headline, right under it: the choice stays
+    "a story right under its headline": (wrap(NAV + "<article><h1>Snooze cruise to Mars</h1>" + STORY + "</article>"
+                                              + CONSENT + FOOTER), STORY, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_PAGES))
+def test_a_choice_that_names_nothing_of_the_page_gives_way_to_the_region_around_its_name(monkeypatch, client, name):
+    """The rule chain and the vote settle on one part of the page (forced here); when it holds none of
+    the page's <h1> and lies above the heading or far below it, the smallest element holding the heading
+    and most of what follows it replaces it (the posts, not the other readers' questions below them) and
+    the response says why; a story right under its headline stays even if it never repeats it."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    page, part, replaced = NAMED_PAGES[name]
+    chosen = extract.separate_paragraphs(visible_text(wrap(part)))
+    for rule in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, rule, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))  # the rule chain alone, without the vote
+    text, meta = extract_html(page)
+    if replaced:
+        assert "Lamp flickers after a week\n\nmember0" in text[:80] and "member7" in text
+        assert "kettle" not in text and "cookies" not in text and "Free shipping" not in text
+        assert meta["extraction"]["source"] == "named"
+        assert "holds none of the page's name 'Lamp flickers after a week'" in meta["extraction"]["guard"]
+        r = client.post("/v1/clean?steps=whitespace", json={"html": page})
+        assert r.get_json()["input"]["metadata"]["extraction"]["source"] == "named"
+    else:
+        assert text == chosen and "guard" not in meta["extraction"]
+
+
+# --- a choice that is one post of a thread (service/html/posts.py; hand-written pages) -------------------
+
+TEASERS = "<div class=more><ul>" + "".join(f"<li class=teaser><a href=/s{i}>Another story about bridges, part {i}"
+                                            "</a></li>" for i in range(6)) + "</ul></div>"
+LONG_STORY = "".join(f"<p>The council voted on Monday to close the old bridge {i} to lorries, citing cracks.</p>"
+                     for i in range(12))
+THREAD_PAGES = {  # name: (page, the part the rule chain settles on, whether the thread replaces it)
+    "a thread read as its first post": (THREAD, "<div class=post><div>member0</div><p>I had the same trouble with "
+                                                "my lamp number 0; changing the bulb fixed it for me.</p></div>", True),
+    "a story beside a list of teasers": (wrap(NAV + "<article><h1>Bridge closed</h1>" + LONG_STORY + "</article>"
+                                              + TEASERS + FOOTER), LONG_STORY, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(THREAD_PAGES))
+def test_a_choice_that_is_one_post_of_a_thread_widens_to_the_thread(monkeypatch, name):
+    """The choice (forced here) is the element of one post among sibling posts of the same shape, each
+    with prose: the thread replaces it, its menu and "popular" links still out; a story beside a list
+    of teaser links is no post (its siblings are links, not prose) and stays."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    page, part, replaced = THREAD_PAGES[name]
+    chosen = extract.separate_paragraphs(visible_text(wrap(part)))
+    for rule in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, rule, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    text, meta = extract_html(page)
+    if replaced:
+        assert "member0" in text and "member7" in text and "Thread 3" not in text and "Category 3" not in text
+        assert meta["extraction"]["source"] == "thread" and "one post of" in meta["extraction"]["guard"]
+    else:
+        assert text == chosen and meta["extraction"]["source"] == "rules"

@@ -3,7 +3,9 @@
   bounds   a linear pre-pass that bounds what a page can cost the parser
   extract  the article and its metadata: candidate extractions and a vote among them
   joins    a space between inline items the page's style sheet sets apart (brand and name, menu links)
-  regions  the page region that holds its prose (DOM features: link density, sentences)
+  named    the guard by the page's own name (<h1>, <title>): a choice that names none of it, away from its heading
+  posts    a choice that is one post of a thread widens to the thread
+  regions  the page region that holds its prose (DOM features: link density, sentences), and the one around its name
   text     the visible text of a page or fragment, one block per line
 
 `extract_html(page)` -> (text, metadata) is the one entry point.

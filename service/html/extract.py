@@ -20,6 +20,8 @@ import re
 
 from .bounds import bound_html, markup_weight
 from .cards import cards_text
+from .named import guard_unnamed, text_from_heading
+from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
 from .text import container_text, read_page, word_bag, word_count, word_key
@@ -91,8 +93,10 @@ def extract_html(html: str) -> tuple[str, dict]:
 
     Never raises on bad input: garbage, empty or undecodable HTML yields ("", {}).
     metadata["extraction"] says which candidate was chosen and, when the
-    choice was near-empty and another candidate had words, that the guard
-    replaced it (`guard_empty`).
+    choice was near-empty and another candidate had words (`guard_empty`), or
+    held none of the page's name away from its heading (`named.guard_unnamed`:
+    source "named" or "headed"), or was one post of a thread (`posts.thread_of`:
+    source "thread"), that a guard replaced it and why.
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -122,11 +126,21 @@ def extract_html(html: str) -> tuple[str, dict]:
         candidates["cards"] = separate_paragraphs(cards_text(html))
         if prefer_cards(candidates[source] if source else "", candidates["cards"], heading):
             source = "cards"
+    metadata = metadata_of(precise or recall)
+    named, text, unnamed = guard_unnamed(candidates[source] if source else "", visible, heading,
+                                         metadata.get("title", ""), links, html)
+    if unnamed:
+        candidates[named] = text
+        source, guard = named, "; ".join(filter(None, (guard, unnamed)))
     text = candidates[source] if source else ""
+    thread = separate_paragraphs(thread_of(html, text))
+    if thread:
+        why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
+        source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {})}
-    return text, {**metadata_of(precise or recall), "extraction": extraction}
+    return text, {**metadata, "extraction": extraction}
 
 
 def _text_of(doc) -> str:
@@ -326,21 +340,6 @@ def holds_heading(text: str, heading: str) -> bool:
     (True, False)
     """
     return word_key(heading) in word_key(text)
-
-
-def text_from_heading(visible: str, heading: str) -> str:
-    """The lines of `visible` from the first one holding `heading` on, a blank line between them; "" if none.
-
-    >>> text_from_heading("Menu\\nBrass lamps\\nHand made.", "Brass lamps")
-    'Brass lamps\\n\\nHand made.'
-    >>> text_from_heading("Menu", "Brass lamps")
-    ''
-    """
-    lines = visible.splitlines()
-    for i, line in enumerate(lines):
-        if holds_heading(line, heading):
-            return separate_paragraphs("\n".join(lines[i:]))
-    return ""
 
 
 def link_share(text: str, links) -> float:

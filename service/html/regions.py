@@ -35,6 +35,8 @@ MIN_SENTENCE_WORDS = 6
 # ...and then is worth all its words; a shorter label (a name, a price) this share of them.
 LABEL_WEIGHT = 0.5
 # Sentence punctuation in any script: inside the block or at its end.
+# The region around the page's name holds this share of the words after it (`region_around`).
+MIN_AROUND_SHARE = 0.5
 _SENTENCE = re.compile(r"[.!?\u3002\uff01\uff1f\u0964:;](?:[\s\"'\u201d\u2019)\]]|$)")
 
 
@@ -144,3 +146,52 @@ def page_blocks(root):
         stack.extend((child, False, inner) for child in reversed(el))
     flush(root)
     return blocks
+
+
+def region_around(html: str, name: str) -> str:
+    """The text of the smallest element holding the page's `name` and most of what follows it; "" when none.
+
+    The page names itself (its <h1>, a part of its <title>) above the part it
+    is about. The element holding the first block that names the page grows
+    outward until it holds MIN_AROUND_SHARE of the words that follow the name:
+    the posts, items or prose under the heading, without the "related" lists,
+    promotions and footers that a wider cut (everything from the heading on)
+    keeps. Furniture (CHROME_TAGS, their roles, aria-hidden) is not counted,
+    unless it holds the name (an article's own <header>).
+
+    >>> page = ("<div><p>" + "Free shipping on all orders this week, and free returns. " * 4 + "</p></div>"
+    ...         "<div><div><h1>Brass lamps</h1></div><p>Turned by hand in Lisbon, each one signed.</p>"
+    ...         "<ul><li>Desk lamp, $20</li><li>Floor lamp, $40</li></ul></div>"
+    ...         "<div><p>You may also like: copper pans, tin cups</p></div><footer>Shop</footer>")
+    >>> region_around(page, "Brass lamps")
+    'Brass lamps\\nTurned by hand in Lisbon, each one signed.\\nDesk lamp, $20\\nFloor lamp, $40'
+    >>> region_around(page, "Copper kettles")
+    ''
+    """
+    from .text import CHROME_ROLES, word_key
+
+    tree = visible_tree(html)
+    key = word_key(name)
+    if tree is None or not key:
+        return ""
+    blocks = page_blocks(tree)
+    at = next((i for i, (_, _, _, text) in enumerate(blocks) if key in word_key(text)), None)
+    if at is None:
+        return ""
+    anchor = blocks[at][0]
+    ancestors = [anchor, *anchor.iterancestors()]
+    chrome = set(tree.xpath("|".join("//" + t for t in CHROME_TAGS)
+                            + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
+                            + "|//*[@aria-hidden='true']")) - set(ancestors)
+    held = dict.fromkeys(ancestors, 0)
+    total = 0
+    for owner, words, _, _ in blocks[at + 1:]:
+        lineage = (owner, *owner.iterancestors())
+        if any(el in chrome for el in lineage):
+            continue
+        total += words
+        for el in lineage:
+            if el in held:
+                held[el] += words
+    region = next(el for el in ancestors if held[el] >= MIN_AROUND_SHARE * total or el is ancestors[-1])
+    return block_text(region)

@@ -145,9 +145,16 @@ def container_text(html: str, article: str) -> str:
     'A lamp in brass, hand made.\\nShips from Lisbon in two days.\\n$20'
     """
     tree = visible_tree(html)
+    element = container_element(tree, article) if tree is not None else None
+    return block_text(element) if element is not None else ""
+
+
+def container_element(tree, article: str):
+    """The smallest element of `tree` holding MIN_CONTAINER_SHARE of the words of `article`'s lines
+    found in it (text nodes of MIN_MATCHED_CHARS or more), or None."""
     target = " ".join(article.replace("\n- ", "\n").split()).lower()
-    if tree is None or not target:
-        return ""
+    if not target:
+        return None
     held: dict = {}
     total = 0
     for el in tree.iter():
@@ -163,7 +170,7 @@ def container_text(html: str, article: str) -> str:
                 held[e] = held.get(e, 0) + words
     inner = [(len(list(e.iterancestors())), i, e) for i, (e, n) in enumerate(held.items())
              if n >= MIN_CONTAINER_SHARE * total]
-    return block_text(max(inner)[2]) if inner else ""
+    return max(inner)[2] if inner else None
 
 
 def parse_html(html: str):
