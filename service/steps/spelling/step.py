@@ -35,7 +35,7 @@ from ...guards import is_quoted_alone, looks_like_code, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
-from .guard import (MAX_SHORT, REPEATED_REASON, Piece, bracketed_alone, guard_reason, in_technical_text, is_slug, naming_noun_after,
+from .guard import (MAX_SHORT, REPEATED_REASON, Piece, bracketed_alone, guard_reason, in_technical_text, is_slug, names_a_thing,
                     split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
@@ -535,51 +535,6 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (in technical text it may be a term or an identifier, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
-
-
-def names_a_thing(piece: Piece, lower: str, correction: str, doc: Document, lex) -> bool:
-    """True for a lower-case word that reads as a name nothing marks as code: a daemon's
-    name (`is_daemon_name`), or a word before a noun that sets a name
-    (guard.NAMING_NOUNS: "the chage command") and the
-    correction does not make a listed bigram with that noun ("change command" is not
-    listed; "a smzll package" -> "small package" is, so it is corrected). The caller
-    asks only below JARGON_FIRE_SHARE: a slip as clear as "a rare extenral program"
-    (0.99) is corrected, for "external program" is not listed either.
-
-    >>> from service.resources import dictionaries
-    >>> lex = lexicon_for(dictionaries()); t = "The chage command sets a smzll package."
-    >>> doc = Document.scan(t)
-    >>> [names_a_thing(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), w, c, doc, lex)
-    ...  for w, c in (("chage", "change"), ("smzll", "small"))]
-    [True, False]
-    """
-    if not piece.text.islower():
-        return False
-    if is_daemon_name(lower, correction, lex):
-        return True
-    noun = naming_noun_after(doc.text, piece.end)
-    return noun is not None and lex.bigram_frequency(correction, noun) == 0
-
-
-def is_daemon_name(lower: str, correction: str, lex) -> bool:
-    """True for a known word of three letters or more with a "d" run on ("systemd",
-    "httpd"): the way Unix names a daemon. English adds "d" only after an "e", so
-    the word is no form of its stem; a slip of a past form ("playd" -> "played")
-    is one when the correction is that form.
-
-    >>> from service.resources import dictionaries
-    >>> lex = lexicon_for(dictionaries())
-    >>> is_daemon_name("systemd", "systems", lex), is_daemon_name("httpd", "https", lex)
-    (True, True)
-    >>> is_daemon_name("playd", "played", lex), is_daemon_name("thed", "the", lex)
-    (False, False)
-    """
-    stem = lower[:-1]
-    if not lower.endswith("d") or len(stem) < 3 or stem.endswith(("e", "d")):
-        return False
-    if not (lex.in_dictionary(stem) or lex.zipf(stem) >= KNOWN_ZIPF):  # "http" is common, not listed
-        return False
-    return correction not in (stem, stem + "ed", stem + stem[-1] + "ed")
 
 
 def looks_like_jargon(piece: Piece, lower: str, doc: Document, lex) -> bool:
