@@ -34,9 +34,9 @@ MAX_LINK_DENSITY = 0.5
 MIN_SENTENCE_WORDS = 6
 # ...and then is worth all its words; a shorter label (a name, a price) this share of them.
 LABEL_WEIGHT = 0.5
-# Sentence punctuation in any script: inside the block or at its end.
 # The region around the page's name holds this share of the words after it (`region_around`).
 MIN_AROUND_SHARE = 0.5
+# Sentence punctuation in any script: inside the block or at its end.
 _SENTENCE = re.compile(r"[.!?\u3002\uff01\uff1f\u0964:;](?:[\s\"'\u201d\u2019)\]]|$)")
 
 
