@@ -279,20 +279,6 @@ def is_daemon_name(lower: str, correction: str, lex) -> bool:
     return correction not in (stem, stem + "ed", stem + stem[-1] + "ed")
 
 
-def bracketed_alone(text: str, start: int, end: int) -> bool:
-    """True when brackets enclose just this word: "(hackerjs)" after a change log's entry,
-    a link label "[alloc]", a term glossed "(ie)". Brackets round one word hold a name,
-    an abbreviation or a gloss far more often than a slip; quotes are the shared guard's
-    (guards.is_quoted_alone).
-
-    >>> t = "fix docs (hackerjs) and [alloc]: see (this one)"
-    >>> bracketed_alone(t, 10, 18), bracketed_alone(t, 25, 30), bracketed_alone(t, 38, 42)
-    (True, True, False)
-    """
-    pair = text[start - 1:start] + text[end:end + 1] if start > 0 else ""
-    return pair in ("()", "[]")
-
-
 def cut_short(text: str, end: int) -> bool:
     """True when an ellipsis follows the word at once: a teaser cut mid-word
     ("our long-life drink concep ...") shows a fragment, not a slip.

@@ -31,11 +31,11 @@ from types import MappingProxyType
 from ...budget import UNLIMITED
 from ...edits import Change
 from ...errors import RulesError
-from ...guards import is_quoted_alone, looks_like_code, name_words
+from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
-from .guard import (MAX_SHORT, REPEATED_REASON, Piece, bracketed_alone, guard_reason, in_technical_text, is_slug, names_a_thing,
+from .guard import (MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, names_a_thing,
                     split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
@@ -501,7 +501,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
         return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
-    if piece.text.islower() and bracketed_alone(doc.text, piece.start, piece.end):
+    if piece.text.islower() and is_bracketed_alone(doc.text, piece.start, piece.end):
         return None  # "(hackerjs)", "[alloc]": a handle, a link label, a term glossed
     if unknown.repeated and written_as_code(doc, lower):
         # a name, since one of its places is code ("passwd(5)", "/etc/passwd"): read here,
