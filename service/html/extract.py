@@ -24,7 +24,7 @@ from .named import guard_unnamed, text_from_heading
 from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
-from .text import container_text, read_page, word_bag, word_count, word_key
+from .text import container_text, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
 
 log = logging.getLogger(__name__)
 
@@ -333,15 +333,6 @@ def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> s
     return headed
 
 
-def holds_heading(text: str, heading: str) -> bool:
-    """Whether `text` has the words of `heading` in a row (case and punctuation aside).
-
-    >>> holds_heading("Brass  lamps, hand made", "brass lamps"), holds_heading("lamps of brass", "brass lamps")
-    (True, False)
-    """
-    return word_key(heading) in word_key(text)
-
-
 def link_share(text: str, links) -> float:
     """The share of the words of `text` in lines that are only a link's text (`links`: their word keys).
 
@@ -395,16 +386,6 @@ def choose_extraction(precise, recall):
     if p_len and p_len >= MIN_PRECISE_SHARE * r_len:
         return precise
     return recall if r_len else (precise if p_len else None)
-
-
-def separate_paragraphs(text: str) -> str:
-    """One block per line of trafilatura's output, a blank line between blocks.
-
-    >>> separate_paragraphs("First.\\nSecond.\\n\\n\\nThird. ")
-    'First.\\n\\nSecond.\\n\\nThird.'
-    """
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n\n".join(line for line in lines if line)
 
 
 def metadata_of(doc) -> dict:

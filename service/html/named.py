@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .regions import region_around
-from .text import word_bag, word_count, word_key
+from .text import holds_heading, separate_paragraphs, word_bag, word_count, word_key
 
 # A title is read as parts: "Story | Site", "Site - Story", "Story: a subtitle".
 TITLE_SEPARATORS = re.compile(r"\s[|\-\u2013\u2014:\u00b7\u2022/]\s")
@@ -84,7 +84,7 @@ def guard_unnamed(chosen: str, visible: str, heading: str, title: str, links=fro
         if skipped < max(MIN_SKIPPED_WORDS, MIN_SKIPPED_SHARE * words):
             return "", "", ""
         why = f"it starts {skipped} words below the heading"
-    around = "\n\n".join(region_around(html, name).splitlines())  # a blank line between blocks, as `headed`
+    around = separate_paragraphs(region_around(html, name))  # a blank line between blocks, as `headed`
     source, text = ("named", around) if word_count(around) else ("headed", headed)
     part = "the region around it" if source == "named" else "the text from the heading on"
     return source, text, f"the choice holds none of the page's name {name!r}, {why}; {part} has {word_count(text)} words"
@@ -171,6 +171,6 @@ def text_from_heading(visible: str, heading: str) -> str:
     """
     lines = visible.splitlines()
     for i, line in enumerate(lines):
-        if word_key(heading) in word_key(line):
-            return "\n\n".join(" ".join(x.split()) for x in lines[i:] if x.strip())
+        if holds_heading(line, heading):
+            return separate_paragraphs("\n".join(lines[i:]))
     return ""

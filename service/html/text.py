@@ -238,6 +238,25 @@ def _walk(root):
         stack.extend((child, False) for child in reversed(el))
 
 
+def holds_heading(text: str, heading: str) -> bool:
+    """Whether `text` has the words of `heading` in a row (case and punctuation aside).
+
+    >>> holds_heading("Brass  lamps, hand made", "brass lamps"), holds_heading("lamps of brass", "brass lamps")
+    (True, False)
+    """
+    return word_key(heading) in word_key(text)
+
+
+def separate_paragraphs(text: str) -> str:
+    """One block per line of trafilatura's output, a blank line between blocks.
+
+    >>> separate_paragraphs("First.\\nSecond.\\n\\n\\nThird. ")
+    'First.\\n\\nSecond.\\n\\nThird.'
+    """
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
 def word_bag(text: str) -> Counter:
     """How often each lower-cased word occurs in `text`: how candidate texts are compared.
 
