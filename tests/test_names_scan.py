@@ -109,3 +109,15 @@ def test_trie_regex_prefers_the_longest_form():
     import re
     pattern = re.compile(f"(?:{trie_regex(['new', 'new delhi', 'newark'])})")
     assert [pattern.match(t).group() for t in ("new delhi", "newark", "new york")] == ["new delhi", "newark", "new"]
+
+
+def test_a_run_of_ordinary_capitalised_words_is_not_read():
+    """A few plain capitalised words that can be no name ("Officials Said Tuesday") are
+    skipped like one such word; after a title (read as the step reads one) they are read."""
+    screens = [screen_of(context().rules)]
+    assert [t.text for t in sparse_tokens("Officials Said Tuesday that Modi spoke.", screens)] == ["Modi"]
+    for text in ("the prime minister Officials Said Tuesday.", "The former chancellor, Trade Officials, said",
+                 "Officials Said Tuesday that Modi spoke."):
+        assert_same(text, context())
+    titled = sparse_tokens("The former chancellor, Trade Officials, said", screens)
+    assert "Officials" in [t.text for t in titled]

@@ -344,6 +344,15 @@ def classify_shape(shape: Shape, has_stoplist: bool) -> str:
     return "short"
 
 
+def shape_class(text: str, stopwords: frozenset) -> str:
+    """`classify_shape` of the text's `shape_of` (`has_stoplist` when `stopwords` has words).
+
+    >>> shape_class("Back To Top", frozenset({"to"}))
+    'short'
+    """
+    return classify_shape(shape_of(text, stopwords), bool(stopwords))
+
+
 def split_site_title(text: str) -> tuple[str, str] | None:
     """("Title", "Site") for a link title shaped "Title – Site" / "Title | Site".
 

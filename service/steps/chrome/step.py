@@ -224,8 +224,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     verdicts: list[Verdict | None] = [
         Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
     prose = per_block(sig.is_sentence_like, blocks, memo)
-    classes = [promote_prose(sig.classify_shape(sig.shape_of(b.text, stopwords), bool(stopwords)), prose[i],
-                             len(b.text)) for i, b in enumerate(blocks)]
+    # by block text, as a paragraph longer than shape_of caches is measured again in each round
+    classes = [promote_prose(shaped, prose[i], len(b.text))
+               for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, blocks, memo, stopwords)))]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
     texts = [b.text for b in blocks]
     for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing

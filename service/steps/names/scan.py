@@ -46,7 +46,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ...scan import chunk_start, tokens_between
-from .match import HEARD_PARTICLES, JOINED_ARTICLES, PARTICLES, TITLES, Gazetteer
+from .match import HEARD_PARTICLES, JOINED_ARTICLES, PARTICLES, TITLES, Gazetteer, Part
+from .runs import title_before
 from .sound import consonant_skeleton
 from .spoken import readings
 
@@ -81,7 +82,9 @@ _CAP = f"[{_upper_class()}\U00010000-\U0010FFFF]"
 _JOINED = "|".join(sorted(JOINED_ARTICLES, key=len, reverse=True))
 _REGION = re.compile(rf"{_CAP}\S*(?: (?:{_CAP}|(?:{_PARTICLE})(?![^\W\d_])|(?:{_JOINED})-{_CAP})\S*)*")
 # One capitalised ASCII word and the punctuation that ends its run.
-_PLAIN = re.compile(r"([A-Z][a-z]+)[.,;:!?)\"”’]*")
+_CLOSERS = ".,;:!?)\"”’"
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_PLAIN = re.compile(rf"({_PLAIN_WORD.pattern})[{re.escape(_CLOSERS)}]*")
 # A particle token (maybe with a suffix: split_suffix strips it): the run
 # reads the first token after it, which must then be there.
 _PARTICLE_TOKEN = re.compile(rf"(?:{_PARTICLE})(?:['’][^\W\d_]*|-[^\W\d_]+)?")
@@ -325,15 +328,25 @@ def _word_in(screen: Screen, key: str) -> bool:
 
 
 def is_plain_non_name(region: str, screens: tuple) -> bool:
-    """A region (`_REGION`) that is one plain capitalised word that can be no name.
+    """A region (`_REGION`) of plain capitalised words one space apart (only the last
+    followed by punctuation) that can be no name (`could_name`): its run is those words.
 
     >>> from .match import build_gazetteer
     >>> g = screen_of(build_gazetteer([{"id": "p", "canonical": "Narendra Modi", "kind": "person"}]))
     >>> is_plain_non_name("Tuesday.", (g,)), is_plain_non_name("Mody,", (g,)), is_plain_non_name("The Modi", (g,))
     (True, False, False)
+    >>> is_plain_non_name("The White House.", (g,)), is_plain_non_name("Narendra Shah", (g,))
+    (True, False)
     """
-    plain = _PLAIN.fullmatch(region)
-    return plain is not None and not could_be_word(plain.group(1).lower(), screens)
+    *words, last = region.split(" ")
+    plain = _PLAIN.fullmatch(last)
+    if plain is None:
+        return False
+    if not words:
+        return not could_be_word(plain.group(1).lower(), screens)
+    if not all(map(_PLAIN_WORD.fullmatch, words)):
+        return False
+    return not could_name(tuple(Part(w, w.lower(), False) for w in words + [plain.group(1)]), screens)
 
 
 def after_lower_title(text: str, start: int) -> bool:
@@ -429,15 +442,17 @@ def sparse_tokens(text: str, screens) -> list:
             start = chunk_start(text, start)  # "(Modi"
         else:
             # most regions are one plain capitalised word ("The", "Officials",
-            # "Tuesday."): its run is that word alone, and if it can be no
-            # name, the matcher would find nothing in it
+            # "Tuesday.") or a few ("The White House"): their run is those words
+            # alone, and if it can be no name, nor follows a title (as the step
+            # reads one: runs.title_before), the matcher would find nothing in it
             region = m.group()
             skip = skips.get(region)
             if skip is None:
                 skip = is_plain_non_name(region, screens)
                 if len(skips) < MEMO_LIMIT:
                     skips[region] = skip
-            if skip and not after_lower_title(text, start):
+            if skip and not after_lower_title(text, start) and (
+                    " " not in region or not title_before(text, start, start + len(region.rstrip(_CLOSERS)))):
                 continue
         ranges.append((start, m.end()))
     for screen in screens:
