@@ -203,6 +203,22 @@ def in_written_list(texts: list[str], i: int, worded: list[bool]) -> bool:
     return any(0 <= j < len(texts) and worded[j] and texts[j].startswith(marker) for j in (i - 1, i + 1))
 
 
+# A Markdown link's target ("[Help](./doc/issues.md#help)") and an autolink ("<https://...>"):
+# addresses, not words a reader reads. A scraper's text has none (it keeps the link's words).
+_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*\)|<https?://[^<>\s]*>")
+
+
+def without_link_targets(text: str) -> str:
+    """The text without Markdown link targets and autolinks, whose pieces are no words.
+
+    >>> without_link_targets("* [#1645](https://example.org/issues/1645) fs: Add the flag to fs.open (Ada Lin)")
+    '* [#1645] fs: Add the flag to fs.open (Ada Lin)'
+    >>> without_link_targets("See <https://example.org/a-b-c> for more")
+    'See  for more'
+    """
+    return _LINK_TARGET.sub("", text)
+
+
 def is_list_content(text: str) -> bool:
     """True for a list item of the article's own kind (see _LIST_CONTENT).
 

@@ -569,7 +569,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
         return Verdict(SITE_TITLE, "a link title shaped 'Title – Site'", 0.8)
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
-    shape = sig.shape_of(block.text, stopwords)
+    shape = sig.shape_of(content.without_link_targets(block.text), stopwords)
     if (stopwords and not card_name and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
             and not content.is_enumeration(block.text)):
         return Verdict("chrome.classifier.no_function_words",
