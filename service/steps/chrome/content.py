@@ -165,6 +165,60 @@ def is_price(text: str) -> bool:
     return _PRICE.fullmatch(text.strip()) is not None
 
 
+# The list markers of a list someone wrote (Markdown's, a text export's): a scraper's
+# get_text writes none, and the HTML extractor writes none either.
+WRITTEN_MARKERS = ("- ", "* ", "• ")
+
+
+# An item that reads as a writer's line: this many words, this share of them function
+# words (a menu's labels have none; "Terms of Use" is too short to count).
+ITEM_MIN_WORDS = 6
+ITEM_MIN_STOP_DENSITY = 0.1
+
+
+def reads_as_item(shape) -> bool:
+    """True for a line (its signals.Shape) long enough and with function words enough to be a writer's item."""
+    return shape.words >= ITEM_MIN_WORDS and shape.stop_density >= ITEM_MIN_STOP_DENSITY
+
+
+def in_written_list(texts: list[str], i: int, worded: list[bool]) -> bool:
+    """True for an item of a list someone wrote, beside an item of it that reads as a writer's.
+
+    A change log's entry ("* typed arrays: fix 32 bit size/index overflow (Ben
+    Noordhuis)") has no function word, yet a neighbour with the same marker has
+    them ("* http: Improve performance of single-packet responses"; `worded`:
+    prose, or reads_as_item): one list, the writer's. A menu's items are labels
+    beside labels.
+
+    >>> in_written_list(["* http: Improve the speed of the parser", "* typed arrays: fix 32 bit overflow"],
+    ...                 1, [True, False])
+    True
+    >>> in_written_list(["The minister said on Friday that talks resume.", "* Home News Sport World Business"],
+    ...                 1, [True, False])
+    False
+    """
+    marker = texts[i][:2]
+    if marker not in WRITTEN_MARKERS:
+        return False
+    return any(0 <= j < len(texts) and worded[j] and texts[j].startswith(marker) for j in (i - 1, i + 1))
+
+
+# A Markdown link's target ("[Help](./doc/issues.md#help)") and an autolink ("<https://...>"):
+# addresses, not words a reader reads. A scraper's text has none (it keeps the link's words).
+_LINK_TARGET = re.compile(r"(?<=\])\([^()\s]*\)|<https?://[^<>\s]*>")
+
+
+def without_link_targets(text: str) -> str:
+    """The text without Markdown link targets and autolinks, whose pieces are no words.
+
+    >>> without_link_targets("* [#1645](https://example.org/issues/1645) fs: Add the flag to fs.open (Ada Lin)")
+    '* [#1645] fs: Add the flag to fs.open (Ada Lin)'
+    >>> without_link_targets("See <https://example.org/a-b-c> for more")
+    'See  for more'
+    """
+    return _LINK_TARGET.sub("", text)
+
+
 def is_list_content(text: str) -> bool:
     """True for a list item of the article's own kind (see _LIST_CONTENT).
 

@@ -90,8 +90,6 @@ TEASER_LISTS = tail.TEASER_LISTS
 # The rule of a line a list of chrome took on no evidence of its own.
 LIST_TAKEN = "chrome.classifier.outside_article"
 SITE_TITLE = "chrome.classifier.site_title"
-# The list markers of a list someone wrote (Markdown's, a text export's).
-WRITTEN_MARKERS = ("- ", "* ", "• ")
 
 
 @dataclass(frozen=True)
@@ -244,8 +242,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                if matched[i].id in TEASER_LISTS and i + 1 < len(blocks) and prose[i + 1]}
     menu = mark_menu_runs(blocks, [None if i in buttons else m for i, m in enumerate(matched)], top=good[0],
                           phrases=any(not r.any_language for r in rules), threaded=threaded, prose=prose)
-    # prices, quantities, "Term – description" and "Label: value" lines: the page's own list
+    worded = [p or content.reads_as_item(sig.shape_of(t, stopwords)) for p, t in zip(prose, texts)]
+    # prices, quantities, "Term – description" and "Label: value" lines, an item of a written
+    # list beside its prose items (content.in_written_list): the page's own list
     lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, blocks, memo),
+                                         [content.in_written_list(texts, i, worded) for i in range(len(texts))],
                                          per_block(content.is_definition_item, blocks, memo),
                                          tail.mark_field_runs([b.text for b in blocks],
                                                               per_block(tail.is_field_line, blocks, memo)))]
@@ -258,7 +259,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # pieces, a dash a title's parts)
     # a short sentence below a post's header is the reply it heads (menus.mark_replies)
     replies = mark_replies([b.text for b in blocks], matched, stopwords)
-    listable = [not (prose[i] or lists[i] or code[i] or replies[i] or b.text.startswith(WRITTEN_MARKERS))
+    listable = [not (prose[i] or lists[i] or code[i] or replies[i] or b.text.startswith(content.WRITTEN_MARKERS))
                 for i, b in enumerate(blocks)]
     # a product's name above its price is a card's (menus.mark_card_names), however long and
     # free of function words
@@ -569,7 +570,7 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
         return Verdict(SITE_TITLE, "a link title shaped 'Title – Site'", 0.8)
     if in_menu:
         return Verdict("chrome.classifier.short_link_run", "one of a run of short menu or link labels", 0.75)
-    shape = sig.shape_of(block.text, stopwords)
+    shape = sig.shape_of(content.without_link_targets(block.text), stopwords)
     if (stopwords and not card_name and shape.words >= 8 and shape.stop_density < 0.08 and not shape.ends_sentence
             and not content.is_enumeration(block.text)):
         return Verdict("chrome.classifier.no_function_words",

@@ -34,9 +34,10 @@ from __future__ import annotations
 import math
 import re
 
-from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PHRASE_STOPS, _PREPOSITIONS,
-                        _base_forms, _is_modifier, _is_plural_noun, _name_like, finite_tags, opens_noun_phrase,
-                        readings, subject_agrees, verb_forms, words_after, words_before)
+from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PERSONAL_SUBJECTS, _PHRASE_STOPS,
+                        _PREPOSITIONS, _SUBORDINATORS, _base_forms, _is_modifier, _is_plural_noun, _name_like,
+                        finite_tags, opens_noun_phrase, readings, subject_agrees, verb_forms, words_after,
+                        words_before)
 
 # Particles of phrasal verbs: replacing one ("off" -> "of") needs the verb
 # before it checked. Only these words, and only in that direction: the check
@@ -184,7 +185,16 @@ def finite_verb_after_subject(word: str, left, right, before=None) -> bool:
     (False, False)
     >>> finite_verb_after_subject("form", "together", "one", "which"), finite_verb_after_subject("form", "departure", "the")
     (True, False)
+
+    Where the clause ends right after the word, a personal pronoun that a subordinating
+    conjunction puts first ("even if it threw (", "once they form.") leaves the word as the
+    only verb the clause can have ("let it through." has no such conjunction):
+
+    >>> finite_verb_after_subject("threw", "it", None, "if"), finite_verb_after_subject("threw", "it", None, "let")
+    (True, False)
     """
+    if right is None and before in _SUBORDINATORS and left in _PERSONAL_SUBJECTS:
+        return subject_agrees(left, finite_tags(word))
     if left is None or not opens_noun_phrase(right):
         return False
     tags = finite_tags(word)

@@ -102,6 +102,12 @@ _SUBJECTS = {"i": {"VBP", "VB"}, "we": {"VBP", "VB"}, "you": {"VBP", "VB"}, "the
              "herself": {"VBZ"}, "themselves": {"VBP", "VB"},
              "which": {"VBP", "VB", "VBZ"}, "who": {"VBP", "VB", "VBZ"}, "that": {"VBP", "VB", "VBZ"}}
 _FINITE_TAGS = frozenset({"VBD", "VBP", "VB", "VBZ"})
+# The personal ones (no relative pronoun: its clause is read from its antecedent).
+_PERSONAL_SUBJECTS = frozenset(_SUBJECTS) - {"which", "who", "that"}
+# Conjunctions that open a clause of their own ("even if it threw", "once they form"): the
+# personal pronoun after one is that clause's subject, and the clause needs its verb.
+_SUBORDINATORS = frozenset({"if", "when", "whenever", "because", "unless", "although", "though", "once",
+                            "until", "whether"})
 
 
 @lru_cache(maxsize=20_000)
