@@ -425,3 +425,27 @@ def test_a_choice_that_is_one_post_of_a_thread_widens_to_the_thread(monkeypatch,
         assert meta["extraction"]["source"] == "thread" and "one post of" in meta["extraction"]["guard"]
     else:
         assert text == chosen and meta["extraction"]["source"] == "rules"
+
+
+# --- a teaser between a story's paragraphs (service/html/teasers.py; hand-written pages) -------------------
+
+TEASER_STORY = "".join(f"<p>The council voted on Monday to close bridge number {i} to lorries, citing deep cracks.</p>"
+                       for i in range(4))
+
+
+@pytest.mark.parametrize("line,dropped", [
+    ("<p><strong>READ MORE: <a href=/s1>Tram line to open in May after years of delay</a></strong></p>", True),
+    ("<p>Verwandt: <a href=/s2>Die neue Straßenbahn fährt ab Mai durch die Altstadt</a></p>", True),  # any language
+    ("<p>Read more: the council's report on the bridge runs to forty pages.</p>", False),  # the writer's own line
+    ("<p>Best for runners: <a href=/p1>Brass Sport Buds</a></p>", False),  # a product's name, not a headline
+])
+def test_a_label_and_one_links_headline_between_paragraphs_is_dropped(client, line, dropped):
+    """A line that is a short label and then the whole text of one link, between two paragraphs, is another
+    story's teaser: dropped from HTML input and counted; a writer's own "Read more:" sentence stays."""
+    page = wrap(NAV + "<article><h1>Bridge closed</h1>" + TEASER_STORY + line + TEASER_STORY + "</article>" + FOOTER)
+    text, meta = extract_html(page)
+    label = lxml.html.fromstring(line).text_content().split(":")[0]
+    assert (label not in text) is dropped and text.count("bridge number 3") == 2
+    assert meta["extraction"].get("teasers", 0) == int(dropped)
+    r = client.post("/v1/clean?steps=whitespace", json={"html": page})
+    assert (label not in r.get_json()["text"]) is dropped

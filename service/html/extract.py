@@ -24,6 +24,7 @@ from .named import guard_unnamed, text_from_heading
 from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
+from .teasers import drop_teasers
 from .text import container_text, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     choice was near-empty and another candidate had words (`guard_empty`), or
     held none of the page's name away from its heading (`named.guard_unnamed`:
     source "named" or "headed"), or was one post of a thread (`posts.thread_of`:
-    source "thread"), that a guard replaced it and why.
+    source "thread"), that a guard replaced it and why; "teasers" counts the
+    lines dropped as other stories' headlines (`teasers.drop_teasers`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -137,9 +139,10 @@ def extract_html(html: str) -> tuple[str, dict]:
     if thread:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
+    text, teasers = drop_teasers(text, links)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
-    extraction = {"source": source, **({"guard": guard} if guard else {})}
+    extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {})}
     return text, {**metadata, "extraction": extraction}
 
 
