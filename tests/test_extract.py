@@ -276,6 +276,41 @@ def test_a_short_story_keeps_its_place_beside_a_grid_of_teasers(monkeypatch):
     assert "bridge number 4" in text and "tram line" not in text and meta["extraction"]["source"] != "cards"
 
 
+UNTITLED_GRID = "".join(f"<div class=tile><a href=/p{i}>Skin set number {i}</a><span>Sale price ${20 + i}.00</span></div>"
+                        for i in range(6))
+SHIPPING = "".join(f"<p>Free standard shipping on orders over {40 + i} in zone {i}; see our shipping page for times.</p>"
+                   for i in range(8))
+
+
+@pytest.mark.parametrize("head,h1,menu,replaced", [
+    ("<title>Skincare sets | Glossy</title>", "", "Skincare sets", True),  # no <h1>; the banner names nothing
+    ("<title>Skincare sets | Glossy</title>", "<h1>Skincare sets</h1>", "Skincare sets", False),  # the name guard's
+    ("<title>Free shipping | Glossy</title>", "", "Free shipping", False),  # the banner names the title
+    ("<title>Skincare sets | Glossy</title>", "", "Body care", False),  # the title's name is no link: no evidence
+])
+def test_a_long_banner_that_names_nothing_of_an_untitled_page_gives_way_to_its_cards(monkeypatch, head, h1, menu,
+                                                                                    replaced):
+    """trafilatura's passes agree on a long shipping banner (forced here) on a page without an <h1> whose
+    title's name is a link of its menu (the guard by the page's name has no place to anchor); when the
+    banner names no part of the <title>, the grid of cards beside it replaces it, whatever its length,
+    and the response says why."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    banner = extract.separate_paragraphs(visible_text(wrap(SHIPPING)))
+    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, name, lambda *a, **k: banner)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    page = (f"<html><head>{head}</head><body>" + NAV + f"<nav><a href=/c>{menu}</a></nav><div class=promo>{SHIPPING}</div>"
+            f"<div>{h1}<div class=grid>{UNTITLED_GRID}</div></div>" + FOOTER + "</body></html>")
+    text, meta = extract_html(page)
+    if replaced:
+        assert "Skin set number 0" in text and "$25.00" in text and "Free standard shipping" not in text
+        assert meta["extraction"]["source"] == "cards" and "names nothing of the title" in meta["extraction"]["guard"]
+    else:
+        assert meta["extraction"]["source"] != "cards"
+
+
 def test_a_page_without_visible_text_comes_back_empty():
     """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
     assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})
