@@ -276,6 +276,41 @@ def test_a_short_story_keeps_its_place_beside_a_grid_of_teasers(monkeypatch):
     assert "bridge number 4" in text and "tram line" not in text and meta["extraction"]["source"] != "cards"
 
 
+UNTITLED_GRID = "".join(f"<div class=tile><a href=/p{i}>Skin set number {i}</a><span>Sale price ${20 + i}.00</span></div>"
+                        for i in range(6))
+SHIPPING = "".join(f"<p>Free standard shipping on orders over {40 + i} in zone {i}; see our shipping page for times.</p>"
+                   for i in range(8))
+
+
+@pytest.mark.parametrize("head,h1,menu,replaced", [
+    ("<title>Skincare sets | Glossy</title>", "", "Skincare sets", True),  # no <h1>; the banner names nothing
+    ("<title>Skincare sets | Glossy</title>", "<h1>Skincare sets</h1>", "Skincare sets", False),  # the name guard's
+    ("<title>Free shipping | Glossy</title>", "", "Free shipping", False),  # the banner names the title
+    ("<title>Skincare sets | Glossy</title>", "", "Body care", False),  # the title's name is no link: no evidence
+])
+def test_a_long_banner_that_names_nothing_of_an_untitled_page_gives_way_to_its_cards(monkeypatch, head, h1, menu,
+                                                                                    replaced):
+    """trafilatura's passes agree on a long shipping banner (forced here) on a page without an <h1> whose
+    title's name is a link of its menu (the guard by the page's name has no place to anchor); when the
+    banner names no part of the <title>, the grid of cards beside it replaces it, whatever its length,
+    and the response says why."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    banner = extract.separate_paragraphs(visible_text(wrap(SHIPPING)))
+    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, name, lambda *a, **k: banner)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    page = (f"<html><head>{head}</head><body>" + NAV + f"<nav><a href=/c>{menu}</a></nav><div class=promo>{SHIPPING}</div>"
+            f"<div>{h1}<div class=grid>{UNTITLED_GRID}</div></div>" + FOOTER + "</body></html>")
+    text, meta = extract_html(page)
+    if replaced:
+        assert "Skin set number 0" in text and "$25.00" in text and "Free standard shipping" not in text
+        assert meta["extraction"]["source"] == "cards" and "names nothing of the title" in meta["extraction"]["guard"]
+    else:
+        assert meta["extraction"]["source"] != "cards"
+
+
 def test_a_page_without_visible_text_comes_back_empty():
     """A JavaScript shell has nothing to extract: "" (not a guess), and no guard is claimed."""
     assert extract_html(wrap("<div id=root></div><script>render()</script>")) == ("", {})
@@ -425,3 +460,27 @@ def test_a_choice_that_is_one_post_of_a_thread_widens_to_the_thread(monkeypatch,
         assert meta["extraction"]["source"] == "thread" and "one post of" in meta["extraction"]["guard"]
     else:
         assert text == chosen and meta["extraction"]["source"] == "rules"
+
+
+# --- a teaser between a story's paragraphs (service/html/teasers.py; hand-written pages) -------------------
+
+TEASER_STORY = "".join(f"<p>The council voted on Monday to close bridge number {i} to lorries, citing deep cracks.</p>"
+                       for i in range(4))
+
+
+@pytest.mark.parametrize("line,dropped", [
+    ("<p><strong>READ MORE: <a href=/s1>Tram line to open in May after years of delay</a></strong></p>", True),
+    ("<p>Verwandt: <a href=/s2>Die neue Straßenbahn fährt ab Mai durch die Altstadt</a></p>", True),  # any language
+    ("<p>Read more: the council's report on the bridge runs to forty pages.</p>", False),  # the writer's own line
+    ("<p>Best for runners: <a href=/p1>Brass Sport Buds</a></p>", False),  # a product's name, not a headline
+])
+def test_a_label_and_one_links_headline_between_paragraphs_is_dropped(client, line, dropped):
+    """A line that is a short label and then the whole text of one link, between two paragraphs, is another
+    story's teaser: dropped from HTML input and counted; a writer's own "Read more:" sentence stays."""
+    page = wrap(NAV + "<article><h1>Bridge closed</h1>" + TEASER_STORY + line + TEASER_STORY + "</article>" + FOOTER)
+    text, meta = extract_html(page)
+    label = lxml.html.fromstring(line).text_content().split(":")[0]
+    assert (label not in text) is dropped and text.count("bridge number 3") == 2
+    assert meta["extraction"].get("teasers", 0) == int(dropped)
+    r = client.post("/v1/clean?steps=whitespace", json={"html": page})
+    assert (label not in r.get_json()["text"]) is dropped

@@ -20,10 +20,11 @@ import re
 
 from .bounds import bound_html, markup_weight
 from .cards import cards_text
-from .named import guard_unnamed, text_from_heading
+from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
+from .teasers import drop_teasers
 from .text import container_text, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,10 @@ def extract_html(html: str) -> tuple[str, dict]:
     choice was near-empty and another candidate had words (`guard_empty`), or
     held none of the page's name away from its heading (`named.guard_unnamed`:
     source "named" or "headed"), or was one post of a thread (`posts.thread_of`:
-    source "thread"), that a guard replaced it and why.
+    source "thread"), or named nothing of a page without an <h1> beside its
+    grid of cards (`prefer_titled_cards`: source "cards"), that a guard
+    replaced it and why; "teasers" counts the
+    lines dropped as other stories' headlines (`teasers.drop_teasers`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -122,13 +126,17 @@ def extract_html(html: str) -> tuple[str, dict]:
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
-    if word_count(candidates.get(source, "")) < MAX_CARDED_WORDS:
-        candidates["cards"] = separate_paragraphs(cards_text(html))
-        if prefer_cards(candidates[source] if source else "", candidates["cards"], heading):
-            source = "cards"
     metadata = metadata_of(precise or recall)
-    named, text, unnamed = guard_unnamed(candidates[source] if source else "", visible, heading,
-                                         metadata.get("title", ""), links, html)
+    chosen, title = candidates.get(source, ""), metadata.get("title", "")
+    untitled = not heading and title_is_link(title, links) and not names_title(chosen, title)
+    if word_count(chosen) < MAX_CARDED_WORDS or untitled:
+        candidates["cards"] = separate_paragraphs(cards_text(html))
+        if prefer_cards(chosen, candidates["cards"], heading):
+            source = "cards"
+        elif untitled and prefer_titled_cards(chosen, candidates["cards"]):
+            why = f"{source} names nothing of the title {title!r}; the cards have {word_count(candidates['cards'])} words"
+            source, guard = "cards", "; ".join(filter(None, (guard, why)))
+    named, text, unnamed = guard_unnamed(candidates[source] if source else "", visible, heading, title, links, html)
     if unnamed:
         candidates[named] = text
         source, guard = named, "; ".join(filter(None, (guard, unnamed)))
@@ -137,9 +145,10 @@ def extract_html(html: str) -> tuple[str, dict]:
     if thread:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
+    text, teasers = drop_teasers(text, links)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
-    extraction = {"source": source, **({"guard": guard} if guard else {})}
+    extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {})}
     return text, {**metadata, "extraction": extraction}
 
 
@@ -239,6 +248,50 @@ def prefer_cards(chosen: str, cards: str, heading: str = "") -> bool:
         return False
     inner, outer = word_bag(cards), word_bag(chosen)
     return sum((inner & outer).values()) < MAX_CARDS_INSIDE * sum(inner.values())
+
+
+def title_is_link(title: str, links) -> bool:
+    """Whether the page's name in its <title> (`named.page_name`: its longest part) is a link's text.
+
+    >>> title_is_link("Skincare sets | Glossy", {"skincare sets", "home"}), title_is_link("Skincare sets", {"home"})
+    (True, False)
+    """
+    name = page_name("", title)
+    return bool(name) and word_key(name) in links
+
+
+def names_title(chosen: str, title: str) -> bool:
+    """Whether `chosen` holds MAX_UNNAMED_SHARE of the words of a part of the page's <title> (True without a title).
+
+    >>> names_title("Free shipping on orders over $40.", "Skincare sets | Glossy")
+    False
+    >>> names_title("Our skincare sets, four of them.", "Skincare sets | Glossy"), names_title("Anything", "")
+    (True, True)
+    """
+    parts = title_parts(title)
+    return not parts or named_share(chosen, *parts) >= MAX_UNNAMED_SHARE
+
+
+def prefer_titled_cards(chosen: str, cards: str) -> bool:
+    """Whether a page's item cards replace a choice of any length that names nothing of the page.
+
+    Called on a page without an <h1> whose title's name is also a link's text
+    (`title_is_link`) and whose choice names no part of its <title>
+    (`names_title`): a collection's name is often a link of its menu, so the
+    guard by the page's name (`named.guard_unnamed`) has no place to anchor
+    there (the first line naming the page may be the menu's), and trafilatura's passes agree on a shipping banner or a
+    strip of blog teasers beside the grid. The grid replaces the choice when
+    less than MAX_CARDS_INSIDE of its words are in it.
+
+    >>> grid = "\\n\\n".join(f"Brass lamp model {i}, $2{i}" for i in range(9))
+    >>> prefer_titled_cards("Free shipping on orders over $50. " * 20, grid), prefer_titled_cards(grid, grid)
+    (True, False)
+    >>> prefer_titled_cards("Free shipping on orders over $50.", "")
+    False
+    """
+    inner, outer = word_bag(cards), word_bag(chosen)
+    size = sum(inner.values())
+    return size > 0 and sum((inner & outer).values()) < MAX_CARDS_INSIDE * size
 
 
 def guard_empty(source: str, candidates: dict) -> tuple[str, str]:
