@@ -353,6 +353,23 @@ def shape_class(text: str, stopwords: frozenset) -> str:
     return classify_shape(shape_of(text, stopwords), bool(stopwords))
 
 
+def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:
+    """A block with sentence structure counts as prose whatever its stop words say.
+
+    Stop-word density reads prose only in the language of its list: a German
+    paragraph on a page detected as English, or any paragraph of an
+    undetermined language, has sentence structure but no English stop words.
+
+    >>> promote_prose("short", True, 300), promote_prose("short", True, 90), promote_prose("short", False, 300)
+    ('good', 'near', 'short')
+    """
+    if not sentence_like or cls == "good":
+        return cls
+    if chars >= LENGTH_HIGH:
+        return "good"
+    return "near" if chars >= LENGTH_LOW else cls
+
+
 def split_site_title(text: str) -> tuple[str, str] | None:
     """("Title", "Site") for a link title shaped "Title – Site" / "Title | Site".
 

@@ -223,7 +223,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
     prose = per_block(sig.is_sentence_like, blocks, memo)
     # by block text, as a paragraph longer than shape_of caches is measured again in each round
-    classes = [promote_prose(shaped, prose[i], len(b.text))
+    classes = [sig.promote_prose(shaped, prose[i], len(b.text))
                for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, blocks, memo, stopwords)))]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
     texts = [b.text for b in blocks]
@@ -351,23 +351,6 @@ def has_own_teasers(texts, classes, in_run) -> bool:
     lone = [len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and not r]
     in_runs = sum(len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and r)
     return bool(lone) and 2 * in_runs < sum(lone) + in_runs and sum(lone) <= TEASER_WORDS * len(lone)
-
-
-def promote_prose(cls: str, sentence_like: bool, chars: int) -> str:
-    """A block with sentence structure counts as prose whatever its stop words say.
-
-    Stop-word density reads prose only in the language of its list: a German
-    paragraph on a page detected as English, or any paragraph of an
-    undetermined language, has sentence structure but no English stop words.
-
-    >>> promote_prose("short", True, 300), promote_prose("short", True, 90), promote_prose("short", False, 300)
-    ('good', 'near', 'short')
-    """
-    if not sentence_like or cls == "good":
-        return cls
-    if chars >= sig.LENGTH_HIGH:
-        return "good"
-    return "near" if chars >= sig.LENGTH_LOW else cls
 
 
 def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> None:
