@@ -67,10 +67,6 @@ RULE_SCHEMA = {
         # the heading of a list of links ("Related Articles"): after the article,
         # the lines below it go too, up to the next run of paragraphs
         "starts_list": {"type": "boolean"},
-        # may_head: the rule's wording also titles a section of a text ("Related",
-        # "See also", "Performance"): a line of it with a paragraph right above
-        # and right below is that section's heading (tail.is_section_heading)
-        "may_head": {"type": "boolean"},
         # a line only a comment section has ("Leave a Reply"): once there is prose
         # above it, the article ended before it
         "ends_article": {"type": "boolean"},
@@ -96,7 +92,6 @@ class LineRule:
     starts_list: bool = False
     ends_article: bool = False
     any_language: bool = False
-    may_head: bool = False
 
     def matches(self, line: str) -> bool:
         """True when the whole stripped line is this rule's chrome.
@@ -134,7 +129,7 @@ def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
             min_words=entry.get("min_words", 1), anywhere=entry.get("where", "anywhere") == "anywhere",
             max_chars=entry.get("max_chars", _DEFAULT_MAX_CHARS), confidence=entry.get("confidence", 0.9),
             starts_list=entry.get("starts_list", False), ends_article=entry.get("ends_article", False),
-            any_language=entry.get("any_language", False), may_head=entry.get("may_head", False)))
+            any_language=entry.get("any_language", False)))
     return tuple(compiled)
 
 

@@ -228,9 +228,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                              len(b.text)) for i, b in enumerate(blocks)]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
     texts = [b.text for b in blocks]
-    headings = tail.section_headings(matched, prose, texts)  # no evidence of chrome, wherever they stand
     for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing
-        if verdict is not None and (i in headings or content.is_code_token(texts, i)):
+        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
@@ -265,7 +264,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     named = mark_card_names(blocks, matched)
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i], named[i])
                 for i, b in enumerate(blocks)]
-    for i in [*card_buttons(blocks, evidence, prose), *headings]:
+    for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
     # the document's <title> on its first line is the page's only title unless a headline repeats it
     titled = evidence[0] is not None and evidence[0].rule == SITE_TITLE and sig.split_site_title(blocks[0].text)

@@ -81,66 +81,29 @@ def is_footer(verdicts: list, i: int) -> bool:
     return i < len(verdicts) and verdicts[i] is not None and verdicts[i].rule in FOOTER_RULES
 
 
-def is_section_heading(i: int, matched: list, prose: list, texts: list | None = None) -> bool:
-    """True for a chrome label standing between paragraphs as their heading.
+def is_section_heading(i: int, matched: list, prose: list) -> bool:
+    """True for a footer-link label ("FAQ", "Disclaimer") standing between paragraphs as their heading.
 
-    A footer's links ("FAQ", "Disclaimer") come in runs below the article;
-    the same word right after a paragraph and right above another (within
-    two blocks: a question, then its answer) heads a section of the article.
-    A label of a rule marked `may_head` ("Related", "See also", "Performance")
-    heads a section when a paragraph stands right below it and one right
-    above it or above a heading of its own (a title, then the label): a box
-    of links under such a label has link titles below it, not a paragraph.
-    It must read as a label (`texts`: at most HEADING_MAX_WORDS words, no
-    full stop).
+    A footer's links come in runs below the article; the same word right
+    after a paragraph and right above another (within two blocks: a
+    question, then its answer) heads a section of the article.
 
-    >>> class L: id, may_head = "chrome.phrase.legal", False
+    >>> class L: id = "chrome.phrase.legal"
     >>> is_section_heading(1, [None, L(), None, None], [True, False, False, True])
     True
     >>> is_section_heading(1, [None, L(), L(), None], [True, False, False, True])
     False
     >>> is_section_heading(1, [None, L(), None], [False, False, True])
     False
-    >>> class R: id, may_head = "chrome.phrase.related", True
-    >>> is_section_heading(1, [None, R(), None], [True, False, True], ["p", "Related", "q"])
-    True
-    >>> is_section_heading(1, [None, R(), None, None], [True, False, False, True], ["p", "Related", "t", "q"])
-    False
-    >>> is_section_heading(2, [None, None, R(), None], [True, False, False, True], ["p", "Key points", "See also", "q"])
-    True
     """
     rule = matched[i]
-    if rule is None or rule.id == COPYRIGHT_RULE or i == 0:
+    if rule is None or rule.id not in FOOTER_RULES or rule.id == COPYRIGHT_RULE or i == 0:
         return False
-    if rule.id not in FOOTER_RULES:
-        return (getattr(rule, "may_head", False) and texts is not None and is_label(texts[i])
-                and i + 1 < len(matched) and prose[i + 1] and matched[i + 1] is None
-                and matched[i - 1] is None
-                and (prose[i - 1] or (i >= 2 and prose[i - 2] and matched[i - 2] is None)))
     if not prose[i - 1] or matched[i - 1] is not None:
         return False
     after = range(i + 1, min(i + 3, len(matched)))
     return (all(matched[j] is None for j in after)
             and any(prose[j] for j in after))
-
-
-def section_headings(matched: list, prose: list, texts: list) -> set:
-    """The blocks that is_section_heading finds: no evidence of chrome, wherever they stand."""
-    return {i for i, m in enumerate(matched) if m is not None and is_section_heading(i, matched, prose, texts)}
-
-
-# A section's heading is a few words: "See also", "Related content".
-HEADING_MAX_WORDS = 4
-
-
-def is_label(text: str) -> bool:
-    """True for a short line without a sentence's full stop.
-
-    >>> is_label("See also"), is_label("Read the full text of the agreement here.")
-    (True, False)
-    """
-    line = text.strip()
-    return 0 < len(line.split()) <= HEADING_MAX_WORDS and not line.endswith(".")
 
 
 # A line a writer ends with a full stop, or opens in lower case, is a
