@@ -63,24 +63,59 @@ def _sample(text: str) -> str:
     # Lines are measured and the scan bounded without their runs of blanks: the whitespace
     # step removes those, and the sample (so the answer) must not change when the output is
     # cleaned again (indented menu lines once outranked the prose).
-    lines, scanned = [], 0
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            lines.append(line)
-            scanned += len(line) + 1
-            if scanned >= SCAN_CHARS:
-                break
+    lines = _normal_lines(text)
+    if lines is None:
+        lines = map(" ".join, map(str.split, text.splitlines()))
+    if len(text) < SCAN_CHARS:  # the scan's bound cannot be reached: each line is shorter normalised
+        lines = [line for line in lines if line]
+    else:
+        kept, scanned = [], 0
+        for line in lines:
+            if line:
+                kept.append(line)
+                scanned += len(line) + 1
+                if scanned >= SCAN_CHARS:
+                    break
+        lines = kept
     lines.sort(key=len, reverse=True)
     words: list[str] = []
     size = 0
     for line in lines:
-        for word in _WORDS.findall(line):
-            words.append(word)
-            size += len(word) + 1
-            if size >= SAMPLE_CHARS:
-                return " ".join(words)
+        # a long line is read a piece at a time, each piece ending before a space (no word
+        # crosses one): the sample's end is reached without finding the words of the rest
+        pos, end_of_line = 0, len(line)
+        while pos < end_of_line:
+            end = line.find(" ", pos + SAMPLE_CHARS - size)
+            end = end_of_line if end < 0 else end
+            found = _WORDS.findall(line, pos, end)
+            grow = sum(map(len, found)) + len(found)
+            if size + grow < SAMPLE_CHARS:
+                words += found
+                size += grow
+                pos = end
+                continue
+            for word in found:
+                words.append(word)
+                size += len(word) + 1
+                if size >= SAMPLE_CHARS:
+                    return " ".join(words)
     return " ".join(words)
+
+
+def _normal_lines(text: str) -> list[str] | None:
+    """The text's lines when each is already as `" ".join(line.split())` leaves it (no
+    blank but single spaces between words, no line break but "\\n"); None otherwise.
+
+    Text the whitespace step has read is so, and these few scans of the whole text
+    cost less than splitting every line into its words.
+
+    >>> _normal_lines("The talks\\nresume."), _normal_lines("The  talks"), _normal_lines("The\\u00a0talks")
+    (['The talks', 'resume.'], None, None)
+    """
+    if ("  " in text or "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " "
+            or not text.replace("\n", "").isprintable()):  # every blank but " " is unprintable
+        return None
+    return text.split("\n")
 
 
 def clearly_english(sample: str, known_words) -> bool:
