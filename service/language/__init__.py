@@ -35,6 +35,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 FAST_MIN_WORDS = 40
 FAST_MIN_FUNCTION_SHARE = 0.2
 FAST_MIN_KNOWN_SHARE = 0.93
+# a memo's answer for a sample the fast path called English (`detect_language`)
+_CLEAR = ("en", 1.0, "clearly English")
 # The language a text that gives no evidence of its own is taken to be in
 # ("Rockledge 14 11 6 15 — 44", "9.30 A.M."), with probability 0.0: the service's
 # correcting steps are English, and they ran on such text as "und" all the same.
@@ -152,9 +154,10 @@ def detect_language(text: str, known_words=None, memo: dict | None = None,
 
     `known_words` (the English unigram dictionary, when the caller has it
     loaded) enables the fast path for clear English (`clearly_english`).
-    `memo`: langdetect's answers by sample, for a caller that reads several
-    versions of one text (the pipeline, before and after chrome is removed:
-    the sample is the longest lines, which chrome rarely touches).
+    `memo`: the answers by sample (langdetect's, or the fast path's), for a caller
+    that reads several versions of one text with the same `known_words` (the
+    pipeline, before and after chrome is removed: the sample is the longest
+    lines, which chrome rarely touches).
 
     >>> detect_language("The two countries have decided to develop 5G technology together.")[0]
     'en'
@@ -162,13 +165,15 @@ def detect_language(text: str, known_words=None, memo: dict | None = None,
     sample = _sample(text)
     if len(sample) < 3:
         return (prior, 0.0) if prior is not None else ("und", 0.0)
-    if known_words is not None and clearly_english(sample, known_words):
-        return "en", 1.0
-    if memo is None:
-        code, prob = _detect(sample)
+    if memo is not None and sample in memo:
+        found = memo[sample]  # the second version's sample is most often the first's
     else:
-        found = memo.get(sample)
-        code, prob = found if found is not None else memo.setdefault(sample, _detect(sample))
+        found = _CLEAR if known_words is not None and clearly_english(sample, known_words) else _detect(sample)
+        if memo is not None:
+            memo[sample] = found
+    if found is _CLEAR:
+        return "en", 1.0
+    code, prob = found
     short = known_words is not None and len(sample.split()) < FAST_MIN_WORDS
     if short:
         read = read_words(text[:SCAN_CHARS], code, known_words)
