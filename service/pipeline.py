@@ -200,7 +200,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     lines = None  # (other-language lines, spans off limits to English steps), once decided
     timings, skipped, incomplete, failed = {}, [], [], []
     suggested: list[Edit] = []  # changes below the confidence floor, in original offsets
-    samples: dict = {}  # langdetect's answers by sample, for this text's versions (detect_language)
+    samples: dict = {}  # the language answers by sample, for this text's versions (detect_language)
     dictionary = dictionary_words(options.dictionary, resources.rules.dictionary)
     queue, again = list(options.steps), False
     joined = "whitespace" not in options.steps  # the scraper's cuts, joined once (below)

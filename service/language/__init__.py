@@ -35,6 +35,8 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 FAST_MIN_WORDS = 40
 FAST_MIN_FUNCTION_SHARE = 0.2
 FAST_MIN_KNOWN_SHARE = 0.93
+# a memo's answer for a sample the fast path called English (`detect_language`)
+_CLEAR = ("en", 1.0, "clearly English")
 # The language a text that gives no evidence of its own is taken to be in
 # ("Rockledge 14 11 6 15 — 44", "9.30 A.M."), with probability 0.0: the service's
 # correcting steps are English, and they ran on such text as "und" all the same.
@@ -63,24 +65,59 @@ def _sample(text: str) -> str:
     # Lines are measured and the scan bounded without their runs of blanks: the whitespace
     # step removes those, and the sample (so the answer) must not change when the output is
     # cleaned again (indented menu lines once outranked the prose).
-    lines, scanned = [], 0
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            lines.append(line)
-            scanned += len(line) + 1
-            if scanned >= SCAN_CHARS:
-                break
+    lines = _normal_lines(text)
+    if lines is None:
+        lines = map(" ".join, map(str.split, text.splitlines()))
+    if len(text) < SCAN_CHARS:  # the scan's bound cannot be reached: each line is shorter normalised
+        lines = [line for line in lines if line]
+    else:
+        kept, scanned = [], 0
+        for line in lines:
+            if line:
+                kept.append(line)
+                scanned += len(line) + 1
+                if scanned >= SCAN_CHARS:
+                    break
+        lines = kept
     lines.sort(key=len, reverse=True)
     words: list[str] = []
     size = 0
     for line in lines:
-        for word in _WORDS.findall(line):
-            words.append(word)
-            size += len(word) + 1
-            if size >= SAMPLE_CHARS:
-                return " ".join(words)
+        # a long line is read a piece at a time, each piece ending before a space (no word
+        # crosses one): the sample's end is reached without finding the words of the rest
+        pos, end_of_line = 0, len(line)
+        while pos < end_of_line:
+            end = line.find(" ", pos + SAMPLE_CHARS - size)
+            end = end_of_line if end < 0 else end
+            found = _WORDS.findall(line, pos, end)
+            grow = sum(map(len, found)) + len(found)
+            if size + grow < SAMPLE_CHARS:
+                words += found
+                size += grow
+                pos = end
+                continue
+            for word in found:
+                words.append(word)
+                size += len(word) + 1
+                if size >= SAMPLE_CHARS:
+                    return " ".join(words)
     return " ".join(words)
+
+
+def _normal_lines(text: str) -> list[str] | None:
+    """The text's lines when each is already as `" ".join(line.split())` leaves it (no
+    blank but single spaces between words, no line break but "\\n"); None otherwise.
+
+    Text the whitespace step has read is so, and these few scans of the whole text
+    cost less than splitting every line into its words.
+
+    >>> _normal_lines("The talks\\nresume."), _normal_lines("The  talks"), _normal_lines("The\\u00a0talks")
+    (['The talks', 'resume.'], None, None)
+    """
+    if ("  " in text or "\n " in text or " \n" in text or text[:1] == " " or text[-1:] == " "
+            or not text.replace("\n", "").isprintable()):  # every blank but " " is unprintable
+        return None
+    return text.split("\n")
 
 
 def clearly_english(sample: str, known_words) -> bool:
@@ -117,9 +154,10 @@ def detect_language(text: str, known_words=None, memo: dict | None = None,
 
     `known_words` (the English unigram dictionary, when the caller has it
     loaded) enables the fast path for clear English (`clearly_english`).
-    `memo`: langdetect's answers by sample, for a caller that reads several
-    versions of one text (the pipeline, before and after chrome is removed:
-    the sample is the longest lines, which chrome rarely touches).
+    `memo`: the answers by sample (langdetect's, or the fast path's), for a caller
+    that reads several versions of one text with the same `known_words` (the
+    pipeline, before and after chrome is removed: the sample is the longest
+    lines, which chrome rarely touches).
 
     >>> detect_language("The two countries have decided to develop 5G technology together.")[0]
     'en'
@@ -127,13 +165,15 @@ def detect_language(text: str, known_words=None, memo: dict | None = None,
     sample = _sample(text)
     if len(sample) < 3:
         return (prior, 0.0) if prior is not None else ("und", 0.0)
-    if known_words is not None and clearly_english(sample, known_words):
-        return "en", 1.0
-    if memo is None:
-        code, prob = _detect(sample)
+    if memo is not None and sample in memo:
+        found = memo[sample]  # the second version's sample is most often the first's
     else:
-        found = memo.get(sample)
-        code, prob = found if found is not None else memo.setdefault(sample, _detect(sample))
+        found = _CLEAR if known_words is not None and clearly_english(sample, known_words) else _detect(sample)
+        if memo is not None:
+            memo[sample] = found
+    if found is _CLEAR:
+        return "en", 1.0
+    code, prob = found
     short = known_words is not None and len(sample.split()) < FAST_MIN_WORDS
     if short:
         read = read_words(text[:SCAN_CHARS], code, known_words)

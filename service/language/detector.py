@@ -13,7 +13,7 @@ languages for each n-gram drawn. Here
     cuts n-grams word by word, NGram's state starting afresh after each
     space; a word's n-grams are cached, as words repeat;
   - `_detect_block` updates and normalises the probabilities as numpy
-    arrays (one row per n-gram, kept: `_rows`), the five updates between two
+    arrays (one row per n-gram drawn, kept: `_rows`), the five updates between two
     normalisations in one pass: the same float operations in the same order
     (a *= b + c per language and n-gram; the sum a running sum, left to
     right, as the built-in sum), the same draws from the same seeded Random.
@@ -107,24 +107,30 @@ def _word_grams(word: str, spaced: bool, known: dict) -> tuple:
 _running_sum = numpy.add.accumulate
 # Rows kept before the cache starts afresh: ~550 bytes each (55 languages), at most ~11 MB a worker.
 _ROWS_SIZE = 20_000
-_ROWS: dict = {}  # n-gram -> its row of probabilities as an array, for one n-gram map
-_rows_for = None  # the word_lang_prob_map _ROWS was filled for
 
 
-def _rows(ngrams: list, known: dict) -> list:
-    """Each n-gram's row of language probabilities, as a float array (built once per n-gram)."""
-    global _ROWS, _rows_for
-    if known is not _rows_for:
-        _ROWS, _rows_for = {}, known
-    if len(_ROWS) >= _ROWS_SIZE:
-        _ROWS = {}
-    out = []
-    for g in ngrams:
-        row = _ROWS.get(g)
-        if row is None:
-            row = _ROWS[g] = numpy.array(known[g], dtype=float)
-        out.append(row)
-    return out
+class _Rows(dict):
+    """n-gram -> its row of language probabilities as a float array, built when first drawn
+    (a sample holds ~2,600 n-grams, its seven trials draw ~300 of them), for one n-gram map."""
+
+    def __init__(self, known: dict):
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, gram: str):
+        row = self[gram] = numpy.array(self.known[gram], dtype=float)
+        return row
+
+
+_ROWS = _Rows({})
+
+
+def _rows(known: dict) -> _Rows:
+    """The rows kept for `known` (afresh for another map, or when full)."""
+    global _ROWS
+    if _ROWS.known is not known or len(_ROWS) >= _ROWS_SIZE:
+        _ROWS = _Rows(known)
+    return _ROWS
 
 
 class FastDetector(Detector):
@@ -161,8 +167,7 @@ class FastDetector(Detector):
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         known = self.word_lang_prob_map
-        # choice() draws an index: drawing from the rows draws the same rows as from the n-grams
-        rows = _rows(ngrams, known)
+        rows = _rows(known)
         self.langprob = [0.0] * len(self.langlist)
         rng = self.random
         rng.seed(self.seed)
@@ -178,7 +183,7 @@ class FastDetector(Detector):
             # numpy arrays: each element's float operations as in the list version
             # (IEEE doubles, same order); the sum is a running sum, left to right,
             # as the built-in sum of Detector._normalize_prob
-            prob = numpy.array(prob) * (w + choice(rows))
+            prob = numpy.array(prob) * (w + rows[choice(ngrams)])
             i = 0
             while True:
                 total = _running_sum(prob)[-1]  # Detector._normalize_prob
@@ -188,7 +193,9 @@ class FastDetector(Detector):
                 maxp = prob.max()
                 if (maxp if maxp > 0.0 else 0.0) > threshold or i >= limit:
                     break
-                r1, r2, r3, r4, r5 = choice(rows), choice(rows), choice(rows), choice(rows), choice(rows)
+                # langdetect's choice(ngrams), each drawn n-gram's row built when first drawn
+                r1, r2, r3 = rows[choice(ngrams)], rows[choice(ngrams)], rows[choice(ngrams)]
+                r4, r5 = rows[choice(ngrams)], rows[choice(ngrams)]
                 prob = prob * (w + r1) * (w + r2) * (w + r3) * (w + r4) * (w + r5)
                 i += 5
             n = self.n_trial

@@ -31,7 +31,7 @@ from __future__ import annotations
 from ...lexicon import is_common_word
 from .match import Gazetteer, Match, make_match, normalise_surface
 from .roles import CLOSE, NEAR, closeness, foreign_title, titles_before
-from .runs import apposed_title_end, role_phrase_after
+from .runs import apposed_title_end, apposition_after, role_in
 from .scan import cached_on
 from .sound import SUGGEST_CONFIDENCE, consonant_skeleton, same_first_sound
 from .spoken import letters_said, readings, spoken_key
@@ -67,7 +67,8 @@ def loose_part(said: str, text: str, listed: str, near: float = NEAR, consonants
     return None if best is None or best > near else round(best, 2)
 
 
-def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> tuple[frozenset | None, bool]:
+def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer,
+                   apposition: str | None = None) -> tuple[frozenset | None, bool]:
     """(ids of the people a title before, in apposition to or after the segment fits, whether
     a title stands there that the role table does not know). None for an office of another
     world ("club chairman"): the segment is someone else. Only people the gazetteer lists:
@@ -83,7 +84,7 @@ def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> 
     """
     start, end = seg[0].start, seg[-1].end
     titles = titles_before(text, apposed_title_end(text, start, end) or start, gaz.roles) if after_title else ()
-    role = role_phrase_after(text, end)
+    role = role_in(apposition_after(text, end) if apposition is None else apposition)
     if role:
         titles += titles_before(role, len(role), gaz.roles)
     if titles and foreign_title(gaz, titles):
@@ -94,12 +95,13 @@ def fitting_titles(text: str, seg: tuple, after_title: bool, gaz: Gazetteer) -> 
     return fit, after_title and not titles
 
 
-def offer_by_net(seg: tuple, gazetteers, text: str, after_title: bool) -> Match | None:
-    """A suggestion for a segment no tier matched (module doc), or None."""
+def offer_by_net(seg: tuple, gazetteers, text: str, after_title: bool, apposition: str | None = None) -> Match | None:
+    """A suggestion for a segment no tier matched (module doc), or None. `apposition`: the
+    clause in apposition after the segment (`runs.apposition_after`), when the caller has read it."""
     if not seg or any(p.initial or not p.key for p in seg):
         return None
     for gaz in gazetteers:
-        fit, generic = fitting_titles(text, seg, after_title, gaz) if gaz.roles else (frozenset(), after_title)
+        fit, generic = fitting_titles(text, seg, after_title, gaz, apposition) if gaz.roles else (frozenset(), after_title)
         if fit is None:
             return None  # an office of another world: someone else
         # the surname as listed; a given name as listed says less ("Mike Pearce" is someone

@@ -8,7 +8,7 @@ depend on:
 
   - its parts, and the text from REACH characters before it (`title_before`, the
     sentence start a given name is checked against) to just after it;
-  - whether a title or role stands around it (`title_before`, `role_after`);
+  - whether a title or role stands around it (`title_before`, `role_in`);
   - the document facts that the by-ear tiers read (`FactReads`): the mentions of
     an entry (`WindowContext.seen`), whether a surname belongs to someone else
     (`others`), whether the text names people the gazetteer does not know (`unlisted`).

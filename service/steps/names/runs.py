@@ -131,7 +131,7 @@ def segments_of(parts: tuple, after_title: bool = False, role_after: bool = Fals
     """Cut a run at titles ("Prime Minister Narendra Modi" -> [Narendra Modi]).
 
     Returns (segment, titled) pairs; `after_title`: a title stands right before
-    the run (`title_before`); `role_after`: a role follows it (`role_after`), which
+    the run (`title_before`); `role_after`: a role follows it (`role_in`), which
     vouches for the run's last segment as a title before it would.
     """
     out, cur = [], []
@@ -154,14 +154,15 @@ _APPOSITION = re.compile(r",\s+([^,.;:()\n]{1,80})")
 APPOSITION_WORDS = 7
 
 
-def role_after(text: str, end: int) -> bool:
-    """A role in apposition right after a run ("William Rooto, Kenya's president,"):
-    as much evidence of who the name is as a title before it.
+def apposition_after(text: str, end: int) -> str:
+    """The clause in apposition right after a run, up to its comma or full stop; "" without one.
+    Read once per run: the role (`role_in`) and the description (`describes`) are read from it.
 
-    >>> role_after("William Rooto, Kenya's president, spoke.", 13), role_after("Boris Jonsson, a Swedish sailor, won.", 13)
-    (True, False)
+    >>> apposition_after("William Rooto, Kenya's president, spoke.", 13), apposition_after("Mody spoke", 4)
+    ("Kenya's president", '')
     """
-    return role_phrase_after(text, end) is not None
+    m = _APPOSITION.match(text, end)
+    return "" if m is None else m.group(1)
 
 
 # the articles that open a description in apposition of one of many ("Boris Jonsson, a
@@ -169,20 +170,17 @@ def role_after(text: str, end: int) -> bool:
 _DESCRIPTION_OPENERS = frozenset({"a", "an"})
 
 
-def described_otherwise(text: str, end: int) -> bool:
-    """A description in apposition right after a run that holds no title or role ("Frank-Walter
-    Steinmayor, a retired baker,"): the text says who the name is, and it is no listed person
-    by title; a name heard by ear there is only suggested.
+def describes(apposition: str) -> bool:
+    """Is a run's apposition (`apposition_after`) a description that holds no title or role
+    ("Frank-Walter Steinmayor, a retired baker,")? The text says who the name is, and it is
+    no listed person by title; a name heard by ear there is only suggested.
 
-    >>> described_otherwise("Frank-Walter Steinmayor, a retired baker, visited.", 23)
-    True
-    >>> described_otherwise("William Rooto, Kenya's president, spoke.", 13), described_otherwise("Mody, who spoke", 4)
-    (False, False)
+    >>> describes("a retired baker"), describes("Kenya's president"), describes("who spoke")
+    (True, False, False)
     """
-    m = _APPOSITION.match(text, end)
-    if m is None:
+    if not apposition:
         return False
-    words = m.group(1).lower().split()
+    words = apposition.lower().split()
     return (len(words) <= APPOSITION_WORDS and words[0] in _DESCRIPTION_OPENERS
             and not any(w in TITLES for w in words))
 
@@ -210,16 +208,25 @@ def in_place_frame(text: str, parts: tuple) -> bool:
 
 
 def role_phrase_after(text: str, end: int) -> str | None:
-    """The role in apposition right after a run (`role_after`), or None.
+    """The role in apposition right after a run (`role_in`), or None.
 
     >>> role_phrase_after("Albanizy, the club chairman, said", 8)
     'the club chairman'
     """
-    m = _APPOSITION.match(text, end)
-    if m is None:
+    return role_in(apposition_after(text, end))
+
+
+def role_in(apposition: str) -> str | None:
+    """A run's apposition (`apposition_after`) when it is a role ("William Rooto, Kenya's
+    president,"), else None: as much evidence of who the name is as a title before it.
+
+    >>> role_in("Kenya's president"), role_in("a Swedish sailor")
+    ("Kenya's president", None)
+    """
+    if not apposition:
         return None
-    words = m.group(1).split()
-    return m.group(1) if len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words) else None
+    words = apposition.split()
+    return apposition if len(words) <= APPOSITION_WORDS and any(w.lower() in TITLES for w in words) else None
 
 
 def title_before(text: str, start: int, end: int | None = None) -> bool:

@@ -41,7 +41,7 @@ from ...errors import OptionsError, RulesError
 from ...lexicon import is_common_word, is_known_word
 from ...tokens import sentence_start
 from .ear import match_by_ear, match_window
-from .runs import collect_runs, described_otherwise, in_place_frame, role_after, segments_of, title_before
+from .runs import apposition_after, collect_runs, describes, in_place_frame, role_in, segments_of, title_before
 from .match import (MAX_PARTS, Gazetteer, WindowContext, build_gazetteer, match_exact, normalise_surface,
                     parse_parts)
 from ...sized_cache import SizedCache
@@ -487,24 +487,28 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
         return [], Round({}, {}, frozenset(), None)
     changes, covered = fix_case(text, tokens, gazetteers, plain_word)
     memo = WindowMemo(text, gazetteers, is_word)
-    runs = []  # (parts, (title before, role after), the earlier round's record or None, share of the facts)
+    # (parts, (title before, role after), the earlier round's record or None, share of the facts,
+    # the clause in apposition after the run: read once, for the role, the net and a description)
+    runs = []
     for _, _, parts in collect_runs(text, tokens, covered):
         # after a lower-case title, as after a capitalised one (`could_name`), a name
         # heard by ear may share no letter sound with its listed form ("Selenskyj")
         titled = title_before(text, parts[0].start, parts[-1].end)
         if not could_name(parts, screens) and not titled:
             continue
-        flags = (titled, role_after(text, parts[-1].end))
+        apposition = apposition_after(text, parts[-1].end)
+        flags = (titled, role_in(apposition) is not None)
         old = earlier.record_for(text, parts, flags) if earlier is not None else None
-        runs.append((parts, flags, old, (old.facts, old.others) if old is not None else run_facts(memo, parts)))
-    seen, others = collect_facts([share for *_, share in runs])
+        runs.append((parts, flags, old, (old.facts, old.others) if old is not None else run_facts(memo, parts),
+                     apposition))
+    seen, others = collect_facts([share for _, _, _, share, _ in runs])
     unlisted = lru_cache(maxsize=1)(lambda: names_unlisted(text, plain_word, lambda k: could_be_word(k, screens)))
     reads = FactReads()  # the facts each run's by-ear tiers read, for the next round
     seen, others = SeenFacts(seen, reads), OtherFacts(others, reads)
     facts = WindowContext(is_word, False, False, seen, others, plain_word, noting_unlisted(unlisted, reads))
     style = VariantStyle(text, gazetteers, ctx.options.name_style)
     budget, records = ctx.budget, {}
-    for i, (parts, flags, old, share) in enumerate(runs):
+    for i, (parts, flags, old, share, apposition) in enumerate(runs):
         if budget.every(i):
             break  # the time budget ran out: the runs after this one are left as written
         if old is not None and earlier.same_reads(old, seen, others, unlisted):
@@ -517,12 +521,13 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
                 if all(m.rule == "names.exact" for m in found):
                     # no tier read the segment otherwise than as written, where a listed person
                     # may stand: a suggestion (net)
-                    found += filter(None, [offer_by_net(seg, gazetteers, text, after_title)])
+                    found += filter(None, [offer_by_net(seg, gazetteers, text, after_title,
+                                                        apposition if seg[-1].end == parts[-1].end else None)])
                 record.matches.extend(found)
             reads.current = None
         records[parts[0].start] = record
         # no title or role, and an apposition says who the name is, or a lone word stands as a place
-        described = not any(flags) and (described_otherwise(text, parts[-1].end) or in_place_frame(text, parts))
+        described = not any(flags) and (describes(apposition) or in_place_frame(text, parts))
         changes.extend(change_of(text, doubted(m) if described else m, style) for m in record.matches)
     changes = [c for c in changes if c is not None and text[c.start:c.end] != c.replacement]
     return changes, Round(records, seen, others, unlisted)
@@ -530,7 +535,7 @@ def name_changes(text: str, ctx, gazetteers: list, earlier: Earlier | None = Non
 
 def doubted(m):
     """A match by ear only suggested: the text describes the name as someone no title fits
-    (`runs.described_otherwise`)."""
+    (`runs.describes`)."""
     return replace(m, confidence=min(m.confidence, SUGGEST_CONFIDENCE)) if m.rule == "names.fuzzy" else m
 
 
