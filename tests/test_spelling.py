@@ -49,6 +49,13 @@ def test_correct_text_is_kept(text, resources):
     assert result.text == text, [(e.original, e.replacement, e.message) for e in result.edits]
 
 
+@pytest.mark.parametrize("case", CASES["suggested"], ids=lambda c: c["input"][:40])
+def test_name_by_evidence_is_only_suggested(case, resources):
+    result = _clean(case["input"], resources)
+    assert result.text == case["input"], [(e.original, e.replacement, e.message) for e in result.edits]
+    assert [e.original for e in result.suggestions] == [case["word"]], result.suggestions
+
+
 @pytest.mark.parametrize("text", CASES["names"], ids=lambda t: t[:40])
 def test_name_written_as_code_is_left_alone(text, resources):
     result = _clean(text, resources)

@@ -38,6 +38,7 @@ from ...tokens import Token, is_acronym, sentence_start
 from .guard import (MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, names_a_thing,
                     split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
+from .named import name_evidence, unlike_its_correction
 from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
@@ -525,9 +526,16 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     if capital and best.kind != "split" and not is_finger_slip(lower, best.replacement):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (capitalised, and more than a slip of the fingers from it: perhaps a name, so only suggested)"
+    elif capital and share < JARGON_FIRE_SHARE and best.kind != "split" \
+            and unlike_its_correction(piece, best.replacement, lex):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += " (capitalised, its correction never seen before the next word: perhaps a name, so only suggested)"
     elif unknown.repeated:
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" (written so {doc.count(lower)} times: perhaps a term, so only suggested)"
+    elif share < JARGON_FIRE_SHARE and best.kind != "split" and (why := name_evidence(piece, lower, doc)):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += f" ({why}: perhaps a name, so only suggested)"
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and names_a_thing(piece, lower, best.replacement, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (it may be the name of a program or a file, so only suggested)"
