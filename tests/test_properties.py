@@ -45,6 +45,7 @@ def damaged_text(draw):
 @given(damaged_text())
 def test_cleaning_is_idempotent(text):
     once = service.clean(text)
+    assert_no_step_failed(once)
     assert apply_edits(text, once.edits) == once.text
     twice = service.clean(once.text)
     assert twice.edits == (), f"second pass changed {[(e.original, e.replacement, e.rule) for e in twice.edits]}"
@@ -68,6 +69,22 @@ def test_offsets_are_code_points_around_hard_characters(prefix):
     assert "didn’t stop." in result.text
 
 
+def assert_no_step_failed(result):
+    """A step that raises is caught and left out (`incomplete.reason` "step_error"): never on any text."""
+    assert result.incomplete is None or result.incomplete["reason"] != "step_error", result.incomplete
+
+
+# texts on which a step once raised, and what it was
+STEP_FAILURES = {
+    "Angela Merkle,  ": "names: a comma with only blanks after it read as an empty apposition",
+}
+
+
+@pytest.mark.parametrize("text", STEP_FAILURES, ids=list(STEP_FAILURES.values()))
+def test_no_step_fails_on_texts_that_once_broke_one(text):
+    assert_no_step_failed(service.clean(text))
+
+
 CORPUS = Path(__file__).parent / "fuzz" / "corpus"
 
 
@@ -76,6 +93,7 @@ def test_fuzz_corpus_replays_cleanly(path):
     data = path.read_bytes()
     text = data.decode("utf-8", errors="replace")
     result = service.clean(text)
+    assert_no_step_failed(result)
     assert apply_edits(text, result.edits) == result.text
     a, b = text.splitlines(keepends=True), result.text.splitlines(keepends=True)
     codes = edited_opcodes(text, result.text, a, b, result.edits)

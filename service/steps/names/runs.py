@@ -148,8 +148,9 @@ def segments_of(parts: tuple, after_title: bool = False, role_after: bool = Fals
 
 
 # ", Kenya's president," / ", deputy chairman of Russia's security council": a clause
-# in apposition, up to its comma or full stop
-_APPOSITION = re.compile(r",\s+([^,.;:()\n]{1,80})")
+# in apposition, up to its comma or full stop; it starts with a word, so a comma with
+# only blanks after it at the end of a text has none
+_APPOSITION = re.compile(r",\s+([^,.;:()\s][^,.;:()\n]{0,79})")
 # an apposition this long is a clause of its own, not a role
 APPOSITION_WORDS = 7
 
@@ -160,6 +161,8 @@ def apposition_after(text: str, end: int) -> str:
 
     >>> apposition_after("William Rooto, Kenya's president, spoke.", 13), apposition_after("Mody spoke", 4)
     ("Kenya's president", '')
+    >>> apposition_after("Angela Merkle,  ", 13)
+    ''
     """
     m = _APPOSITION.match(text, end)
     return "" if m is None else m.group(1)
