@@ -246,8 +246,18 @@ def prefer_cards(chosen: str, cards: str, heading: str = "") -> bool:
         return False
     if words >= MAX_CARDED_WORDS or word_count(cards) < MIN_CARDS_RATIO * max(1, words):
         return False
+    return holds_little_of(chosen, cards)
+
+
+def holds_little_of(chosen: str, cards: str) -> bool:
+    """Whether less than MAX_CARDS_INSIDE of the cards' words are in `chosen` (False without cards).
+
+    >>> holds_little_of("Free shipping on orders over $50.", "Brass lamp, $27"), holds_little_of("x", "")
+    (True, False)
+    """
     inner, outer = word_bag(cards), word_bag(chosen)
-    return sum((inner & outer).values()) < MAX_CARDS_INSIDE * sum(inner.values())
+    size = sum(inner.values())
+    return size > 0 and sum((inner & outer).values()) < MAX_CARDS_INSIDE * size
 
 
 def title_is_link(title: str, links) -> bool:
@@ -281,7 +291,7 @@ def prefer_titled_cards(chosen: str, cards: str) -> bool:
     guard by the page's name (`named.guard_unnamed`) has no place to anchor
     there (the first line naming the page may be the menu's), and trafilatura's passes agree on a shipping banner or a
     strip of blog teasers beside the grid. The grid replaces the choice when
-    less than MAX_CARDS_INSIDE of its words are in it.
+    less than MAX_CARDS_INSIDE of its words are in it (`holds_little_of`).
 
     >>> grid = "\\n\\n".join(f"Brass lamp model {i}, $2{i}" for i in range(9))
     >>> prefer_titled_cards("Free shipping on orders over $50. " * 20, grid), prefer_titled_cards(grid, grid)
@@ -289,9 +299,7 @@ def prefer_titled_cards(chosen: str, cards: str) -> bool:
     >>> prefer_titled_cards("Free shipping on orders over $50.", "")
     False
     """
-    inner, outer = word_bag(cards), word_bag(chosen)
-    size = sum(inner.values())
-    return size > 0 and sum((inner & outer).values()) < MAX_CARDS_INSIDE * size
+    return holds_little_of(chosen, cards)
 
 
 def guard_empty(source: str, candidates: dict) -> tuple[str, str]:

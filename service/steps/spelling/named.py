@@ -78,11 +78,10 @@ def _clause(text: str, line: tuple, start: int, end: int) -> tuple:
     return left, (m.start() if m else b)
 
 
-def _looks_named(text: str, item: str, at: int) -> bool:
+def _looks_named(text: str, word: str, at: int) -> bool:
     """True when a list item's word nearest the checked word is written as a name:
     capitalised away from a sentence's start, in mixed case, or with a dot or a digit
     inside ("Frame.io", "Silo", "GPT4")."""
-    word = item
     if not word or not _LETTER.search(word):
         return False
     inner = word[1:]
