@@ -6,6 +6,7 @@ around emoji, combining marks, CRLF and NUL, and the fuzz corpus replays.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,16 @@ def damaged_text(draw):
         if draw(st.booleans()):
             pieces.append(draw(st.sampled_from(DAMAGE)))
         pieces.append(draw(st.sampled_from([" ", "\n", "\n\n", "\r\n", "  \n", "\t\n"])))
-    return "".join(pieces)
+    text = "".join(pieces)
+    # a scraper's cut can end the text anywhere: inside a word, after a comma, on blanks
+    # (the apposition crash in STEP_FAILURES was such an ending)
+    if draw(st.booleans()):
+        text = text[:draw(st.integers(min_value=1, max_value=len(text)))] + draw(st.sampled_from(CUT_ENDINGS))
+    return text
+
+
+# what a scraper's cut leaves after the last word
+CUT_ENDINGS = ["", ",  ", ", ", " .", " —", ":", "\n\n", " (", "’s,  "]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,6 +82,14 @@ def test_offsets_are_code_points_around_hard_characters(prefix):
 def assert_no_step_failed(result):
     """A step that raises is caught and left out (`incomplete.reason` "step_error"): never on any text."""
     assert result.incomplete is None or result.incomplete["reason"] != "step_error", result.incomplete
+
+
+@pytest.mark.parametrize("ending", CUT_ENDINGS)
+def test_no_step_fails_on_a_text_cut_after_any_word(ending):
+    """Every clean sentence cut after each of its words, then each ending a cut leaves."""
+    for sentence in CLEAN_SENTENCES:
+        for m in re.finditer(r"\w+", sentence):
+            assert_no_step_failed(service.clean(sentence[:m.end()] + ending))
 
 
 # texts on which a step once raised, and what it was
