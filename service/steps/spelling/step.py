@@ -35,11 +35,12 @@ from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, name
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
-from .guard import (MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, names_a_thing,
-                    split_pieces, written_as_code)
+from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
+                    is_slug, names_a_thing, split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
-from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
+from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
+                   slips_from_commonest)
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
 
@@ -482,6 +483,8 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
     reason = guard_reason(piece, doc)
+    if reason == ABBREVIATION_REASON and piece.text.islower() and slips_from_commonest(lex, lower):
+        reason = guard_reason(piece, doc, vowels_optional=True)  # "thd", "wjth": no abbreviations
     if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
     # a word the curated dictionary accepts is a word, however rare ("mummifies"):
