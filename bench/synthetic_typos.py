@@ -12,10 +12,10 @@ gzipped files too), 8+ words, mostly words (no grammar notation, no tables), at 
            before; calibrate on this pool only);
   heldout  POOLS["heldout"]: strace, GnuPG and zlib: report it beside tune, never calibrate on it.
 
-Noise (`inject`): about one typo per WORDS_PER_TYPO words, each into a different word,
-never two within one word of each other. Only words of 3+ lower-case letters that stand
-alone in the prose (spaces or plain punctuation around them: never inside backticks, a path,
-a dotted name, a hyphenated compound, quotes or brackets of their own) and that are common
+Noise (`inject`): about one typo per WORDS_PER_TYPO words, never into two words that follow
+each other among those eligible. Only words of 3+ lower-case letters that stand alone in the
+prose (spaces or plain punctuation around them: never inside backticks, a path, a dotted name,
+a hyphenated compound, quotes or brackets of their own) and that are common
 dictionary words (the curated dictionary, symspellpy's list and wordfreq Zipf >= MIN_WORD_ZIPF)
 are chosen: no name, no code. The slip is drawn from SLIPS (shares after studies of typing
 errors: substitutions and omissions most common, then transpositions and insertions; the
@@ -73,7 +73,8 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # , ; : ! ? ) or a full stop that ends a sentence
 _WORD = re.compile(r"(?:(?<=[\s(])|^)([a-z]{3,})(?=[\s,;:!?)]|\.(?:\s|$)|$)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_BACKTICKS = re.compile(r"`[^`]*`")
+# an inline code span: a run of backticks closed by a run as long (``literal``, `code`)
+_BACKTICKS = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
 def _keyboard() -> dict:
@@ -369,7 +370,8 @@ class Checker:
         if best.kind == "keep":
             return "kept: keeping beats every candidate"
         if best.replacement != inj.word:
-            cue = "commoner" if self.lex.frequency(best.replacement.split()[0]) > self.lex.frequency(inj.word) else "rarer"
+            commoner = self.lex.frequency(best.replacement.split()[0]) > self.lex.frequency(inj.word)
+            cue = "commoner" if commoner else "rarer"
             return f"another {best.kind} first ({cue} than the truth)"
         if share < step.FIRE_SHARE:
             return f"truth first, share below {step.FIRE_SHARE}"
