@@ -32,7 +32,10 @@ from .tokens import WORD, tokenize  # noqa: F401 - tokenize: doctests
 
 # ---------------------------------------------------------------- code and data
 
-_CODE_SPAN = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
+# A fenced block, or an inline code span as CommonMark reads one: a run of backticks closed by
+# a run of the same length ("``pip check``", reStructuredText's literals too). Pairing single
+# backticks instead reads the prose between two ``literals`` as code (and the literals as prose).
+_CODE_SPAN = re.compile(r"```.*?```|(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)", re.DOTALL)
 # characters that glue a word to a URL, path, handle or identifier
 _GLUE = set("/\\@_=#<>{}[]|~$%^&*+")
 # Punctuation that may surround a word in prose; anything else inside a
@@ -49,6 +52,8 @@ def protected_spans(text: str) -> list:
 
     >>> protected_spans("use `their` here")
     [(4, 11)]
+    >>> protected_spans("run ``pip chek`` to find anyt problem with ``pip list``")
+    [(4, 16), (43, 55)]
     """
     if "`" not in text:
         return []

@@ -302,8 +302,14 @@ def dropped_g(text: str, end: int, lower: str) -> bool:
     return lower.endswith("in") and text[end:end + 1] in ("'", "’")
 
 
-def guard_reason(piece: Piece, doc: Document) -> str | None:
+ABBREVIATION_REASON = "abbreviation"
+
+
+def guard_reason(piece: Piece, doc: Document, vowels_optional: bool = False) -> str | None:
     """Why this piece must not be touched, or None when it may be checked.
+
+    `vowels_optional`: a token without vowels is no abbreviation (the caller knows it to be
+    a slip of a common word: rank.slips_from_commonest); the other guards still hold.
 
     >>> doc = Document("Ask Huawei", [])
     >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc)
@@ -313,8 +319,8 @@ def guard_reason(piece: Piece, doc: Document) -> str | None:
     word, lower = piece.text, piece.text.lower()
     if len(word) <= MAX_SHORT:
         return "short"
-    if lacks_vowels(word):
-        return "abbreviation"
+    if lacks_vowels(word) and not vowels_optional:
+        return ABBREVIATION_REASON
     if not _LATIN_WORD.match(word):
         return "not plain Latin letters"
     if is_acronym(word):

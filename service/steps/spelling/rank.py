@@ -66,6 +66,12 @@ FIRST_LETTER_LOGP = -1.0 * LN10
 # to none of them, while documentation names modules and commands so.
 # That reading's weight goes to keeping the token, all but this share.
 PREFIXED_LETTER_LOGP = -2.0 * LN10
+# The commonest words (Zipf 6: one in every thousand words written: the, and, for, can, has,
+# will, this ...) are the words typed most, so mistyped most, and nobody builds an identifier or
+# an abbreviation on them: a token one finger slip from one of them is that word mistyped, even
+# with its first letter doubled ("tthe", "aand": the reading of a term built on the word is left
+# out) or with no vowel left ("thd", "wjth": see guard.lacks_vowels).
+COMMONEST_ZIPF = 6.0
 
 # A token wordfreq has never seen (its list stops at zipf 1) gets this prior
 # of being a correct rare word: zipf -1. Typos are mostly unseen; rare real
@@ -177,6 +183,26 @@ def classify_edit(typo: str, word: str) -> str | None:
     if m == n + 1 and typo[p:] == word[p + 1:]:
         return _delete_kind(word, p)
     return None
+
+
+def slips_from_commonest(lex, typo: str) -> bool:
+    """True when a lower-case `typo` is one finger slip from one of the commonest words (COMMONEST_ZIPF).
+
+    >>> lex = lexicon_for(_test_dicts())
+    >>> [slips_from_commonest(lex, w) for w in ("thd", "wjth", "pkg", "tty", "cmd")]
+    [True, True, False, False, False]
+    """
+    return any(dist == 1 and slip_of_commonest(typo, cand, lex) for cand, dist in lex.candidates(typo))
+
+
+def slip_of_commonest(typo: str, word: str, lex) -> bool:
+    """True when `typo` is one finger slip from `word`, one of the commonest words.
+
+    >>> lex = lexicon_for(_test_dicts())
+    >>> slip_of_commonest("hte", "the", lex), slip_of_commonest("buffr", "buffer", lex)
+    (True, False)
+    """
+    return lex.zipf(word) >= COMMONEST_ZIPF and is_finger_slip(typo, word)
 
 
 def is_finger_slip(typo: str, word: str) -> bool:
@@ -425,7 +451,7 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
         for cand, dist in lex.candidates(word):
             score = (math.log(lex.frequency(cand)) + channel_logp(word, cand)
                      + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right)))
-            if word[1:] == cand:
+            if word[1:] == cand and lex.zipf(cand) < COMMONEST_ZIPF:
                 keep_score = _log_add(keep_score, score)  # a term built on cand, as written
                 score += PREFIXED_LETTER_LOGP
             hyps.append(Hypothesis(cand, "edit", score, dist))

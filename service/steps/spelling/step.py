@@ -35,11 +35,12 @@ from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, name
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
-from .guard import (MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text, is_slug, names_a_thing,
-                    split_pieces, written_as_code)
+from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
+                    is_slug, names_a_thing, split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
-from .rank import is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses
+from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
+                   slip_of_commonest, slips_from_commonest)
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
 
@@ -133,6 +134,8 @@ FIXED_CONFIDENCE = 0.95
 # Node.js/Valgrind/pip documentation: the jargon corrections took 0.74-0.96;
 # the slips found there are mostly longer words ("guranteed", "machinary",
 # "compield"), which this does not touch.
+# A slip of one of the commonest words ("hte", "adn", "nwe": rank.COMMONEST_ZIPF) is no
+# jargon: nobody names an identifier or a term so.
 JARGON_MAX_LENGTH = 6
 JARGON_FIRE_SHARE = 0.97
 
@@ -482,6 +485,8 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
     reason = guard_reason(piece, doc)
+    if reason == ABBREVIATION_REASON and piece.text.islower() and slips_from_commonest(lex, lower):
+        reason = guard_reason(piece, doc, vowels_optional=True)  # "thd", "wjth": no abbreviations
     if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
     # a word the curated dictionary accepts is a word, however rare ("mummifies"):
@@ -539,7 +544,8 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and names_a_thing(piece, lower, best.replacement, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (it may be the name of a program or a file, so only suggested)"
-    elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex):
+    elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex) \
+            and not slip_of_commonest(lower, best.replacement, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (in technical text it may be a term or an identifier, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
