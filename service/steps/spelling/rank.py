@@ -192,17 +192,8 @@ def slips_from_commonest(lex, typo: str) -> bool:
     >>> [slips_from_commonest(lex, w) for w in ("thd", "wjth", "pkg", "tty", "cmd")]
     [True, True, False, False, False]
     """
-    return any(dist == 1 and slip_of_commonest(typo, cand, lex) for cand, dist in lex.candidates(typo))
-
-
-def slip_of_commonest(typo: str, word: str, lex) -> bool:
-    """True when `typo` is one finger slip from `word`, one of the commonest words.
-
-    >>> lex = lexicon_for(_test_dicts())
-    >>> slip_of_commonest("hte", "the", lex), slip_of_commonest("buffr", "buffer", lex)
-    (True, False)
-    """
-    return lex.zipf(word) >= COMMONEST_ZIPF and is_finger_slip(typo, word)
+    return any(dist == 1 and lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(typo, cand)
+               for cand, dist in lex.candidates(typo))
 
 
 def is_finger_slip(typo: str, word: str) -> bool:

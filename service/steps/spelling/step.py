@@ -40,7 +40,7 @@ from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guar
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
 from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
-                   slip_of_commonest, slips_from_commonest)
+                   slips_from_commonest)
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
 
@@ -134,8 +134,6 @@ FIXED_CONFIDENCE = 0.95
 # Node.js/Valgrind/pip documentation: the jargon corrections took 0.74-0.96;
 # the slips found there are mostly longer words ("guranteed", "machinary",
 # "compield"), which this does not touch.
-# A slip of one of the commonest words ("hte", "adn", "nwe": rank.COMMONEST_ZIPF) is no
-# jargon: nobody names an identifier or a term so.
 JARGON_MAX_LENGTH = 6
 JARGON_FIRE_SHARE = 0.97
 
@@ -544,8 +542,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and names_a_thing(piece, lower, best.replacement, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (it may be the name of a program or a file, so only suggested)"
-    elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex) \
-            and not slip_of_commonest(lower, best.replacement, lex):
+    elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (in technical text it may be a term or an identifier, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
