@@ -10,6 +10,7 @@ blocks are largely bylines and datelines is a listing of dated items
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import signals as sig
 from .glued import is_headline_case
@@ -167,6 +168,13 @@ TABLE_MIN_REPEATS = 2
 # ...and at least one label in this many must be such a repeat: a long
 # menu (a consultancy's services under each of its sections) repeats a few.
 TABLE_LABELS_PER_REPEAT = 5
+# A menu copied whole (the desktop and the mobile header, a mega-menu's
+# columns again in its drawer) repeats sequences of labels in their order:
+# this many runs of three different labels that come back in the same order
+# make a run a menu however its labels repeat. A table's values come back
+# beside ever new keys, a filter's value beside its one key: neither repeats
+# three different labels in order (see has_repeated_labels).
+MENU_RECOPIED_TRIPLES = 3
 
 
 # Posts headed by an author's name and a dateline, this many on a page: the
@@ -377,8 +385,14 @@ def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
     >>> menu = sig.group_blocks(sig.split_lines("World\\nSport\\nScience\\nWorld\\nSport\\nScience"))
     >>> has_repeated_labels(menu, [None] * 6)
     False
+
+    A menu's labels may come back in another order too (a section's "Shop
+    All" after each of its groups), but a copied menu repeats whole
+    sequences of them (recopied_triples), which a table does not.
     """
     keys = [None if rule is not None else block.text.strip().lower() for block, rule in zip(blocks, matched)]
+    if recopied_triples(keys) >= MENU_RECOPIED_TRIPLES:
+        return False
     after: dict = {}
     repeats = 0
     for k, key in enumerate(keys):
@@ -389,3 +403,19 @@ def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
             repeats += 1
         after[key] = following
     return repeats >= TABLE_MIN_REPEATS and repeats * TABLE_LABELS_PER_REPEAT >= len(keys)
+
+
+def recopied_triples(keys: list) -> int:
+    """How many runs of three different labels stand again, in the same order, among `keys`.
+
+    `keys`: a run's labels (None for a line a rule matched: it breaks a triple).
+
+    >>> recopied_triples(["men", "women", "kids", "sale", "men", "women", "kids", "sale"])
+    2
+    >>> recopied_triples(["driver", "polymer", "driver", "polymer", "driver", "steel"])
+    0
+    >>> recopied_triples(["wired", "yes", "wireless", "yes", "range", "no", "size", "no"])
+    0
+    """
+    seen = Counter(t for t in zip(keys, keys[1:], keys[2:]) if all(t) and len(set(t)) == 3)
+    return sum(1 for n in seen.values() if n >= 2)
