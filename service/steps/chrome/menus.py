@@ -98,6 +98,40 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
                 or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
             out[j - 1] = not (prose is not None and heads_paragraph(blocks, matched, prose, i, j))
+    return mark_menu_echoes(blocks, matched, flags, out)
+
+
+# A run of unknown labels this long, this share of them standing in a menu run
+# found elsewhere on the page, is that menu again (the footer's copy of the
+# header's sections, a sidebar repeating the top bar): where it stands, or
+# whether the page shows other chrome, no longer matters.
+ECHO_MIN_RUN = 4
+ECHO_MIN_SHARE = 0.6
+# ...unless a price stands this many lines from it: then the labels are a card's
+# (a plan's features, a product's name and variants) that the menu names too.
+ECHO_PRICE_REACH = 12
+
+
+def mark_menu_echoes(blocks: list[sig.Block], matched: list, flags: list, out: list) -> list[bool]:
+    """`out` (mark_menu_runs' runs) with the runs of `flags` that repeat a marked run's labels.
+
+    >>> bs = sig.group_blocks(sig.split_lines("News\\nSport\\nWeather\\nTravel\\nA text.\\nSport\\nNews\\nTravel\\nJobs"))
+    >>> flags = [True] * 4 + [False] + [True] * 4
+    >>> mark_menu_echoes(bs, [None] * 9, flags, [True] * 4 + [False] * 5)
+    [True, True, True, True, False, True, True, True, True]
+    >>> mark_menu_echoes(bs, [None] * 9, flags, [False] * 9)
+    [False, False, False, False, False, False, False, False, False]
+    """
+    labels = {blocks[k].text.strip().lower() for k, marked in enumerate(out) if marked and matched[k] is None}
+    if not labels:
+        return out
+    out = list(out)
+    for i, j in sig.true_runs(flags):
+        unknown = [blocks[k].text.strip().lower() for k in range(i, j) if matched[k] is None]
+        if (j - i >= ECHO_MIN_RUN and not any(out[i:j]) and unknown
+                and sum(1 for label in unknown if label in labels) >= ECHO_MIN_SHARE * len(unknown)
+                and not any(is_price(b.text) for b in blocks[max(0, i - ECHO_PRICE_REACH):j + ECHO_PRICE_REACH])):
+            out[i:j] = [True] * (j - i)
     return out
 
 
