@@ -3,7 +3,10 @@
 A run of short labels is a menu or a link list when known chrome names it
 ("Home", "Share"), or when it is long, above the first paragraph, on a page
 that shows chrome elsewhere (`mark_menu_runs`). It is not one when its
-labels repeat as a table's values do (`has_repeated_labels`). A page whose
+labels repeat as a table's values do (`has_repeated_labels`), unless whole
+sequences of them come back in order (a menu copied whole). A run that
+repeats a menu run's labels elsewhere on the page is that menu again
+(`mark_menu_echoes`). A page whose
 blocks are largely bylines and datelines is a listing of dated items
 (`is_dated_page`): there those lines are the items' own.
 """
