@@ -3,13 +3,17 @@
 A run of short labels is a menu or a link list when known chrome names it
 ("Home", "Share"), or when it is long, above the first paragraph, on a page
 that shows chrome elsewhere (`mark_menu_runs`). It is not one when its
-labels repeat as a table's values do (`has_repeated_labels`). A page whose
+labels repeat as a table's values do (`has_repeated_labels`), unless whole
+sequences of them come back in order (a menu copied whole). A run that
+repeats a menu run's labels elsewhere on the page is that menu again
+(`mark_menu_echoes`). A page whose
 blocks are largely bylines and datelines is a listing of dated items
 (`is_dated_page`): there those lines are the items' own.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import signals as sig
 from .glued import is_headline_case
@@ -97,6 +101,40 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
                 or (j - i >= min_run and known >= (2 if bulleted else 1))):
             out[i:j] = [True] * (j - i)
             out[j - 1] = not (prose is not None and heads_paragraph(blocks, matched, prose, i, j))
+    return mark_menu_echoes(blocks, matched, flags, out)
+
+
+# A run of unknown labels this long, this share of them standing in a menu run
+# found elsewhere on the page, is that menu again (the footer's copy of the
+# header's sections, a sidebar repeating the top bar): where it stands, or
+# whether the page shows other chrome, no longer matters.
+ECHO_MIN_RUN = 4
+ECHO_MIN_SHARE = 0.6
+# ...unless a price stands this many lines from it: then the labels are a card's
+# (a plan's features, a product's name and variants) that the menu names too.
+ECHO_PRICE_REACH = 12
+
+
+def mark_menu_echoes(blocks: list[sig.Block], matched: list, flags: list, out: list) -> list[bool]:
+    """`out` (mark_menu_runs' runs) with the runs of `flags` that repeat a marked run's labels.
+
+    >>> bs = sig.group_blocks(sig.split_lines("News\\nSport\\nWeather\\nTravel\\nA text.\\nSport\\nNews\\nTravel\\nJobs"))
+    >>> flags = [True] * 4 + [False] + [True] * 4
+    >>> mark_menu_echoes(bs, [None] * 9, flags, [True] * 4 + [False] * 5)
+    [True, True, True, True, False, True, True, True, True]
+    >>> mark_menu_echoes(bs, [None] * 9, flags, [False] * 9)
+    [False, False, False, False, False, False, False, False, False]
+    """
+    labels = {blocks[k].text.strip().lower() for k, marked in enumerate(out) if marked and matched[k] is None}
+    if not labels:
+        return out
+    out = list(out)
+    for i, j in sig.true_runs(flags):
+        unknown = [blocks[k].text.strip().lower() for k in range(i, j) if matched[k] is None]
+        if (j - i >= ECHO_MIN_RUN and not any(out[i:j]) and unknown
+                and sum(1 for label in unknown if label in labels) >= ECHO_MIN_SHARE * len(unknown)
+                and not any(is_price(b.text) for b in blocks[max(0, i - ECHO_PRICE_REACH):j + ECHO_PRICE_REACH])):
+            out[i:j] = [True] * (j - i)
     return out
 
 
@@ -167,6 +205,13 @@ TABLE_MIN_REPEATS = 2
 # ...and at least one label in this many must be such a repeat: a long
 # menu (a consultancy's services under each of its sections) repeats a few.
 TABLE_LABELS_PER_REPEAT = 5
+# A menu copied whole (the desktop and the mobile header, a mega-menu's
+# columns again in its drawer) repeats sequences of labels in their order:
+# this many runs of three different labels that come back in the same order
+# make a run a menu however its labels repeat. A table's values come back
+# beside ever new keys, a filter's value beside its one key: neither repeats
+# three different labels in order (see has_repeated_labels).
+MENU_RECOPIED_TRIPLES = 3
 
 
 # Posts headed by an author's name and a dateline, this many on a page: the
@@ -377,8 +422,14 @@ def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
     >>> menu = sig.group_blocks(sig.split_lines("World\\nSport\\nScience\\nWorld\\nSport\\nScience"))
     >>> has_repeated_labels(menu, [None] * 6)
     False
+
+    A menu's labels may come back in another order too (a section's "Shop
+    All" after each of its groups), but a copied menu repeats whole
+    sequences of them (recopied_triples), which a table does not.
     """
     keys = [None if rule is not None else block.text.strip().lower() for block, rule in zip(blocks, matched)]
+    if recopied_triples(keys) >= MENU_RECOPIED_TRIPLES:
+        return False
     after: dict = {}
     repeats = 0
     for k, key in enumerate(keys):
@@ -389,3 +440,19 @@ def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
             repeats += 1
         after[key] = following
     return repeats >= TABLE_MIN_REPEATS and repeats * TABLE_LABELS_PER_REPEAT >= len(keys)
+
+
+def recopied_triples(keys: list) -> int:
+    """How many runs of three different labels stand again, in the same order, among `keys`.
+
+    `keys`: a run's labels (None for a line a rule matched: it breaks a triple).
+
+    >>> recopied_triples(["men", "women", "kids", "sale", "men", "women", "kids", "sale"])
+    2
+    >>> recopied_triples(["driver", "polymer", "driver", "polymer", "driver", "steel"])
+    0
+    >>> recopied_triples(["wired", "yes", "wireless", "yes", "range", "no", "size", "no"])
+    0
+    """
+    seen = Counter(t for t in zip(keys, keys[1:], keys[2:]) if all(t) and len(set(t)) == 3)
+    return sum(1 for n in seen.values() if n >= 2)

@@ -259,11 +259,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # pieces, a dash a title's parts)
     # a short sentence below a post's header is the reply it heads (menus.mark_replies)
     replies = mark_replies([b.text for b in blocks], matched, stopwords)
-    listable = [not (prose[i] or lists[i] or code[i] or replies[i] or b.text.startswith(content.WRITTEN_MARKERS))
-                for i, b in enumerate(blocks)]
     # a product's name above its price is a card's (menus.mark_card_names), however long and
-    # free of function words
+    # free of function words: a list of links stops at it as at its price
     named = mark_card_names(blocks, matched)
+    listable = [not (prose[i] or lists[i] or code[i] or replies[i] or named[i]
+                     or b.text.startswith(content.WRITTEN_MARKERS)) for i, b in enumerate(blocks)]
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i], named[i])
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
