@@ -177,6 +177,15 @@ def code_share(text: str) -> float:
     return marked / max(1, len(chunks))
 
 
+def has_code_mark(chunk: str) -> bool:
+    """True when a white-space chunk carries a mark of code (see TECHNICAL_SHARE).
+
+    >>> has_code_mark("_freeze_importlib"), has_code_mark("`fd`"), has_code_mark("mtime")
+    (True, True, False)
+    """
+    return _CODE_MARK.search(chunk) is not None
+
+
 def in_technical_text(doc: Document) -> bool:
     """True when the document is technical writing (code_share, read once per document).
 
