@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
-from .guard import MAX_SHORT, Piece, has_code_mark, in_technical_text
+from ...guards import has_code_mark
+from .guard import MAX_SHORT, Piece, in_technical_text
 from .words import Document
 
 # A list's separator between two items: a comma (with "and"/"or"/"&" after it), or
@@ -43,7 +44,7 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
 
     >>> from service.resources import dictionaries
     >>> from service.steps.spelling.rank import lexicon_for
-    >>> lex = lexicon_for(dictionaries()); t = "Call `os.stat()` for the endtime; mtime and atime. It waits upto `fd.size`."
+    >>> lex = lexicon_for(dictionaries()); t = "Call `os.stat()` for the endtime; mtime and atime. It waits upto `fd.n`."
     >>> doc = Document.scan(t)
     >>> def why(w, c, split):
     ...     return identifier_evidence(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), w, c, split, doc, lex)
