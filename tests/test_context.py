@@ -95,6 +95,22 @@ def test_class_evidence_keeps(text, resources):
     assert result.text == text, f"changed a correct sentence: {result.edits}"
 
 
+@pytest.mark.parametrize("case", CASES["technical"]["suggested"], ids=lambda c: c["input"][:40])
+def test_technical_text_suggests_weak_changes(case, resources):
+    """Changed in plain prose, only suggested in technical text (score.TECHNICAL_ODDS)."""
+    assert run(case["input"], resources).text != case["input"]
+    text = f"{case['input']} {CASES['technical']['code']}"
+    result = run(text, resources)
+    assert result.text == text, result.edits
+    assert case["word"] in [s.original for s in result.suggestions], result.suggestions
+
+
+@pytest.mark.parametrize("case", CASES["technical"]["fixed"], ids=lambda c: c["input"][:40])
+def test_technical_text_keeps_clear_changes(case, resources):
+    code = CASES["technical"]["code"]
+    assert run(f"{case['input']} {code}", resources).text == f"{case['output']} {code}"
+
+
 @pytest.mark.parametrize("text", CASES["comparison_across_comma"])
 def test_comparison_across_a_comma_holds_than(text, resources):
     result = run(text, resources)

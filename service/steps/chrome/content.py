@@ -21,14 +21,16 @@ import re
 # Configuration and syntax listings have shapes of their own: a snake_case
 # identifier, a quoted JSON key, a lower-case YAML key before its value, a
 # comment or a shell prompt, a syntax synopsis's "[ optional ]" or a line of
-# brackets alone, or two Markdown code spans (an API reference's parameter list).
+# brackets alone, two Markdown code spans (an API reference's parameter list), or
+# a shell command: a lower-case command word, then an option ("git branch topic -d").
 # Interface text has none of them: its labels are words.
 # The shapes a line can only open with (tried at its start, `_CODE_START.match`) ...
 _CODE_OPENINGS = (
     r"\(\s*[a-z_]\w*\s*[,)]|(?:def|class|import|from|return|yield|const|let|var|function"
     r"|async|await|print|if|for|while|elif|else|try|except|catch|public|private|static|void|int|fn)\b"
     r"|\"[^\"\s][^\"]{0,40}\"\s?:|(?:-\s)?[a-z][\w-]*:\s+\S"
-    r"|(?:#|//|--)\s\S|\$\s[a-z]|[\[{]\s|[\[\]{}()]+[,;]?$")
+    r"|(?:#|//|--)\s\S|\$\s[a-z]|[\[{]\s|[\[\]{}()]+[,;]?$"
+    r"|[a-z][\w.+]*(?:\s+[\w./:@=+-]+)*?\s+--?[a-z](?:[\w-]*\w)?(?:\s|$)")
 # ... and those anywhere in it, each of which needs one of _CODE_NEEDLES in the
 # line or one of _CODE_ENDS at its end
 _CODE_ANYWHERE = (
@@ -56,6 +58,10 @@ def is_code_like(text: str) -> bool:
     (False, False, False, False)
     >>> is_code_like("* `hostname` {string} * `callback` {Function}"), is_code_like("Use `npm` to install it")
     (True, False)
+    >>> is_code_like("git branch topic -d"), is_code_like("make -j4 install"), is_code_like("Home News -- Sport")
+    (True, True, False)
+    >>> is_code_like("Sign in - Register"), is_code_like("news - sport - weather")
+    (False, False)
     """
     text = text.strip()
     if _CODE_MARKS.isdisjoint(text):

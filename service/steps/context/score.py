@@ -27,6 +27,13 @@ from .wordclass import _NO_HEADS, readings
 
 # Candidates this many times below their set's threshold are not even suggested.
 SUGGEST_FRACTION = 4.0
+# In technical text (guards.is_technical at CODE_DENSE_SHARE) the prior odds against an error are this
+# many times the set's threshold: common words are terms there in senses the bigrams
+# of general prose never saw ("the write end of the pipe", "the line end character",
+# "fires off a search"), and the text is edited. A change whose confidence would be
+# under 0.71 at the set's own threshold (r < 2.5 T) is then a suggestion. Measured on
+# documentation prose (bench/NOTES.md, "Identifiers in technical text").
+TECHNICAL_ODDS = 2.5
 # Document-level prior (see document_boost): a change this many times above its
 # threshold counts as sure; each sure change multiplies the prior odds of errors
 # elsewhere by (1 + BOOST_PER_HIT * n), capped. A confusion already changed

@@ -53,12 +53,13 @@ import math
 from collections import Counter
 
 from ...edits import Change, SpanSet
-from ...guards import inside_any, may_hold_links, name_words, protected_spans, touches_link
+from ...guards import (CODE_DENSE_SHARE, inside_any, is_technical, may_hold_links, name_words, protected_spans,
+                       touches_link)
 from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, write_apostrophes, zipf
 from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
-from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, at_clause_end, at_clause_start,
+from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, TECHNICAL_ODDS, at_clause_end, at_clause_start,
                     best_partner, confidence_from, document_boost, document_terms, pair_score)
 from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
@@ -255,6 +256,7 @@ def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
             scored.append((site.tok, score, partner))
     if not scored:
         return []
+    odds = TECHNICAL_ODDS if is_technical(text, CODE_DENSE_SHARE) else 1.0
     terms = document_terms(text, scored)
     if terms:
         # the document's own terms: kept as suggestions, as a word-class veto keeps them
@@ -265,20 +267,20 @@ def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
     # a change that wider evidence demoted to a suggestion neither raises the document's
     # prior nor is raised by it; one the grammar speaks for does not raise it
     boost = document_boost([s for s in scored if s[0].start not in quiet] if quiet else scored)
-    fired = Counter((tok.lower, p.word) for tok, score, p in scored
-                    if tok.start not in quiet and score >= math.log(p.threshold / (boost if p.boosted else 1.0)))
+    fired = Counter((tok.lower, p.word) for tok, score, p in scored if tok.start not in quiet
+                    and score >= math.log(p.threshold * odds / (boost if p.boosted else 1.0)))
     apostrophe = apostrophe_style(text)
     out: list[Change] = []
     for tok, score, partner in scored:
         boosted = partner.boosted and tok.start not in held
-        threshold = partner.threshold / (boost if boosted else 1.0)
+        threshold = partner.threshold * odds / (boost if boosted else 1.0)
         if boosted and fired[(tok.lower, partner.word)] - (score >= math.log(threshold)) > 0:
             # one sense per discourse: the same confusion was made elsewhere in this text
             # (curated pairs only: a jargon word taken for an uncurated partner once,
             # "git" for "get", would be taken so throughout)
-            threshold = min(threshold, REPEAT_THRESHOLD)
-        if score < math.log(partner.suggest or threshold / SUGGEST_FRACTION):
-            continue
+            threshold = min(threshold, REPEAT_THRESHOLD * odds)
+        if score < math.log(partner.suggest or threshold / odds / SUGGEST_FRACTION):
+            continue  # (technical odds make suggestions of changes, not fewer suggestions)
         new = match_casing(tok.text, write_apostrophes(partner.word, apostrophe))
         out.append(Change(tok.start, tok.end, new, partner.rule,
                           f"'{tok.text}' is likely '{new}' here",

@@ -9,11 +9,10 @@ table line.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ...edits import SpanSet
-from ...guards import CLOSERS, OPENERS, is_quoted_alone, looks_like_code
+from ...guards import CLOSERS, OPENERS, is_quoted_alone, is_technical, looks_like_code
 from ...lexicon import KNOWN_ZIPF
 from ...tokens import Token, is_acronym
 from ..whitespace import blank_runs
@@ -26,17 +25,6 @@ MAX_SHORT = 2
 # a capitalised one left alone.
 REPEATED = 2
 REPEATED_REASON = "repeated in the document"
-# A text is technical (API documentation, release notes, a manual) when at
-# least this share of its white-space chunks carry a mark of code: a
-# backtick, snake_case, a dotted or camelCase identifier, "->", "()", braces,
-# "=", 0x..., a --flag, a path, letters run into digits (x86). Measured: the
-# development news pages at most 0.045, most under 0.002; Node.js API pages
-# 0.10-0.23, Valgrind release notes 0.03-0.09. In such a text a short
-# lower-case unknown word is as often an identifier or an abbreviation
-# ("mmap", "libm", "repz", "semver") as a slip: the spelling step weighs it so.
-TECHNICAL_SHARE = 0.03
-_CODE_MARK = re.compile(r"`|\w_\w|[A-Za-z0-9]\.[a-z][A-Za-z]|->|::|\(\)|[{}=<>\\]|\b0x[0-9a-fA-F]"
-                        r"|^--?[a-z]|/[a-z]+/|[a-z]{2,}[A-Z]|[A-Za-z]\d")
 _LATIN_WORD = re.compile(r"^[A-Za-z]+(?:['’\-][A-Za-z]+)*$")
 # A word ending in an apostrophe and letters ("China’s", "don't"); a joiner inside a word.
 _CONTRACTION_END = re.compile(r"['’]([A-Za-z]+)$")
@@ -162,30 +150,15 @@ def lacks_vowels(word: str) -> bool:
     return len(word) <= 4 and not any(c in "aeiouAEIOU" for c in word)
 
 
-def code_share(text: str) -> float:
-    """The share of the text's white-space chunks that carry a mark of code (see TECHNICAL_SHARE).
-
-    >>> code_share("Call `fs.open()` with flags_mask set."), code_share("The minister said so.")
-    (0.4, 0.0)
-    """
-    chunks = text.split()
-    # each distinct chunk searched once; a chunk of letters alone, lower-case or
-    # capitalised, holds no mark (every one needs a character other than a letter, or
-    # an upper-case letter after two lower-case ones): most of them, without the regex
-    marked = sum(n for c, n in Counter(chunks).items()
-                 if not (c.isalpha() and (c.islower() or c.istitle())) and _CODE_MARK.search(c))
-    return marked / max(1, len(chunks))
-
-
 def in_technical_text(doc: Document) -> bool:
-    """True when the document is technical writing (code_share, read once per document).
+    """True when the document is technical writing (guards.is_technical, read once per document).
 
     >>> in_technical_text(Document("Pass `opts.signal` to abort; see man 2 mmap.")), in_technical_text(Document("We met."))
     (True, False)
     """
     memo = doc.__dict__
     if "_technical" not in memo:
-        memo["_technical"] = code_share(doc.text) >= TECHNICAL_SHARE
+        memo["_technical"] = is_technical(doc.text)
     return memo["_technical"]
 
 

@@ -37,6 +37,7 @@ from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostroph
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
                     is_slug, names_a_thing, split_pieces, written_as_code)
+from .identifiers import identifier_evidence
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
 from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
@@ -533,6 +534,9 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
             and unlike_its_correction(piece, best.replacement, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (capitalised, its correction never seen before the next word: perhaps a name, so only suggested)"
+    elif why := identifier_evidence(piece, lower, best.replacement, best.kind == "split", doc, lex):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += f" (in technical text, {why}: perhaps an identifier, so only suggested)"
     elif unknown.repeated:
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" (written so {doc.count(lower)} times: perhaps a term, so only suggested)"
