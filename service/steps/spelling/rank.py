@@ -70,7 +70,9 @@ PREFIXED_LETTER_LOGP = -2.0 * LN10
 # will, this ...) are the words typed most, so mistyped most, and nobody builds an identifier or
 # an abbreviation on them: a token one finger slip from one of them is that word mistyped, even
 # with its first letter doubled ("tthe", "aand": the reading of a term built on the word is left
-# out) or with no vowel left ("thd", "wjth": see guard.lacks_vowels).
+# out) or with no vowel left ("thd", "wjth": see guard.lacks_vowels). A letter in front that is
+# no slip of the word's first key stays a possible term: "mtime", "utime" and "dtime" are
+# identifiers built on "time", not "time" mistyped.
 COMMONEST_ZIPF = 6.0
 
 # A token wordfreq has never seen (its list stops at zipf 1) gets this prior
@@ -442,7 +444,7 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
         for cand, dist in lex.candidates(word):
             score = (math.log(lex.frequency(cand)) + channel_logp(word, cand)
                      + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right)))
-            if word[1:] == cand and lex.zipf(cand) < COMMONEST_ZIPF:
+            if word[1:] == cand and not (lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(word, cand)):
                 keep_score = _log_add(keep_score, score)  # a term built on cand, as written
                 score += PREFIXED_LETTER_LOGP
             hyps.append(Hypothesis(cand, "edit", score, dist))
