@@ -164,6 +164,9 @@ TECHNICAL_SHARE = 0.03
 # technical odds (context/score.TECHNICAL_ODDS) reach every common word of a text,
 # not a few unknown ones, so they wait for text no news page writes.
 CODE_DENSE_SHARE = 0.05
+# ... and holds at least this many marked chunks: in a sentence sent alone one mark is a
+# share of 0.05 ("The G7 leaders ..." of twenty words), which says nothing of the text.
+CODE_DENSE_MARKS = 3
 _CODE_MARK = re.compile(r"`|\w_\w|[A-Za-z0-9]\.[a-z][A-Za-z]|->|::|\(\)|[{}=<>\\]|\b0x[0-9a-fA-F]"
                         r"|^--?[a-z]|/[a-z]+/|[a-z]{2,}[A-Z]|[A-Za-z]\d")
 
@@ -183,18 +186,40 @@ def code_share(text: str) -> float:
     >>> code_share("Call `fs.open()` with flags_mask set."), code_share("The minister said so.")
     (0.4, 0.0)
     """
+    marked, chunks = count_code_marks(text)
+    return marked / max(1, chunks)
+
+
+def count_code_marks(text: str) -> tuple:
+    """(chunks that carry a mark of code, all white-space chunks) of the text.
+
+    >>> count_code_marks("Call `fs.open()` with flags_mask set.")
+    (2, 5)
+    """
     chunks = text.split()
     # each distinct chunk searched once; a chunk of letters alone, lower-case or
     # capitalised, holds no mark (every one needs a character other than a letter, or
     # an upper-case letter after two lower-case ones): most of them, without the regex
     marked = sum(n for c, n in Counter(chunks).items()
                  if not (c.isalpha() and (c.islower() or c.istitle())) and _CODE_MARK.search(c))
-    return marked / max(1, len(chunks))
+    return marked, len(chunks)
+
+
+def is_code_dense(text: str) -> bool:
+    """True when the text's code marks reach CODE_DENSE_SHARE, and are CODE_DENSE_MARKS at least.
+
+    >>> is_code_dense("The G7 leaders met in Rome on Friday to agree on a plan for the war in the east.")
+    False
+    >>> is_code_dense("Call `fs.open()` with flags_mask set, then `fs.close()`.")
+    True
+    """
+    marked, chunks = count_code_marks(text)
+    return marked >= CODE_DENSE_MARKS and marked >= CODE_DENSE_SHARE * chunks
 
 
 def is_technical(text: str, share: float = TECHNICAL_SHARE) -> bool:
-    """True when the text is technical writing (code_share at `share` or more:
-    TECHNICAL_SHARE, or CODE_DENSE_SHARE for a test that reaches every word).
+    """True when the text is technical writing (code_share at `share` or more; a test
+    that reaches every common word asks is_code_dense instead).
 
     >>> is_technical("Pass `opts.signal` to abort; see man 2 mmap."), is_technical("We met.")
     (True, False)

@@ -103,6 +103,8 @@ def test_technical_text_suggests_weak_changes(case, resources):
     result = run(text, resources)
     assert result.text == text, result.edits
     assert case["word"] in [s.original for s in result.suggestions], result.suggestions
+    one_mark = f"{case['input']} {CASES['technical']['one_mark']}"
+    assert run(one_mark, resources).text != one_mark
 
 
 @pytest.mark.parametrize("case", CASES["technical"]["fixed"], ids=lambda c: c["input"][:40])

@@ -27,7 +27,7 @@ from .wordclass import _NO_HEADS, readings
 
 # Candidates this many times below their set's threshold are not even suggested.
 SUGGEST_FRACTION = 4.0
-# In technical text (guards.is_technical at CODE_DENSE_SHARE) the prior odds against an error are this
+# In code-dense text (guards.is_code_dense) the prior odds against an error are this
 # many times the set's threshold: common words are terms there in senses the bigrams
 # of general prose never saw ("the write end of the pipe", "the line end character",
 # "fires off a search"), and the text is edited. A change whose confidence would be

@@ -53,7 +53,7 @@ import math
 from collections import Counter
 
 from ...edits import Change, SpanSet
-from ...guards import (CODE_DENSE_SHARE, inside_any, is_technical, may_hold_links, name_words, protected_spans,
+from ...guards import (inside_any, is_code_dense, may_hold_links, name_words, protected_spans,
                        touches_link)
 from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, write_apostrophes, zipf
 from . import model as context_model
@@ -256,7 +256,7 @@ def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
             scored.append((site.tok, score, partner))
     if not scored:
         return []
-    odds = TECHNICAL_ODDS if is_technical(text, CODE_DENSE_SHARE) else 1.0
+    odds = TECHNICAL_ODDS if is_code_dense(text) else 1.0
     terms = document_terms(text, scored)
     if terms:
         # the document's own terms: kept as suggestions, as a word-class veto keeps them
