@@ -128,6 +128,36 @@ def test_a_choice_outside_the_page_main_paragraphs_falls_back_to_them(monkeypatc
     assert text.startswith("The council voted")
 
 
+DESCRIPTION = ("The Brass Desk Lamp is turned by hand in Lisbon. Its shade tilts, its cord is cloth-covered, "
+               "and it takes any E27 bulb.")
+REVIEWS = "Arrived late and the box was dented. The shade rattles a little when I move it. Two stars. " * 4
+
+
+@pytest.mark.parametrize("chosen,replaced", [
+    (DESCRIPTION, False),  # the description names the page, the reviews do not: it stays
+    ("We use cookies to measure visits. Accept all or manage your choices.", True),  # names nothing: the baseline
+    ("Brass desk lamp reviews. " + DESCRIPTION, True),  # both name it as fully: the baseline, as before
+])
+def test_the_baseline_does_not_replace_a_text_that_names_the_page_more_than_it_does(monkeypatch, chosen, replaced):
+    """The baseline (the page's longest paragraphs, here its reviews) replaces a text mostly not in it
+    (forced here) unless that text holds more of the page's name (<h1>, <title>) than the baseline:
+    then the text stays and the response says why."""
+    from service.html import extract
+
+    reviews = REVIEWS if "reviews" not in chosen else "Brass desk lamp reviews. " + REVIEWS
+    monkeypatch.setattr(extract, "choose_text", lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "baseline_text", lambda html: reviews)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    page = ("<html><head><title>Brass Desk Lamp | Lisbon Lights</title></head><body>" + NAV
+            + f"<div><h1>Brass Desk Lamp</h1><p>{DESCRIPTION}</p></div><div class=reviews><p>{REVIEWS}</p></div>"
+            + FOOTER + "</body></html>")
+    text, meta = extract_html(page)
+    if replaced:
+        assert text.startswith(reviews[:30]) and "guard" not in meta["extraction"]
+    else:
+        assert text == chosen and "names less of the page" in meta["extraction"]["guard"]
+
+
 def test_a_heavy_page_is_not_parsed_again_for_the_baseline(monkeypatch):
     from service.html import extract
 

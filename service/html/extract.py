@@ -99,7 +99,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     source "named" or "headed"), or was one post of a thread (`posts.thread_of`:
     source "thread"), or named nothing of a page without an <h1> beside its
     grid of cards (`prefer_titled_cards`: source "cards"), that a guard
-    replaced it and why; "teasers" counts the
+    replaced it and why; that the baseline was not taken because the rules'
+    text names more of the page (`names_more`); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`).
     """
     if not isinstance(html, str) or not html.strip():
@@ -114,8 +115,15 @@ def extract_html(html: str) -> tuple[str, dict]:
     container = container_text(html, article)
     text = choose_text(article, visible, lambda: container)
     baseline = "" if heavy else baseline_text(html)  # one parse less on a heavy page
+    metadata = metadata_of(precise or recall)
+    names = (heading, *title_parts(metadata.get("title", "")))
+    kept_out = ""
     if baseline:
-        text = prefer_baseline(text, baseline)
+        based = prefer_baseline(text, baseline)
+        if based != text and names_more(text, based, names):
+            kept_out = f"the baseline ({word_count(based)} words) names less of the page than the rules' text: not taken"
+        else:
+            text = based
     text = prefer_headed(text, visible, heading, links)
     candidates = {"rules": text, "precise": _text_of(precise), "recall": _text_of(recall),
                   "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
@@ -126,7 +134,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
-    metadata = metadata_of(precise or recall)
+    if kept_out and source == "rules":
+        guard = "; ".join(filter(None, (kept_out, guard)))
     chosen, title = candidates.get(source, ""), metadata.get("title", "")
     untitled = not heading and title_is_link(title, links) and not names_title(chosen, title)
     if word_count(chosen) < MAX_CARDED_WORDS or untitled:
@@ -365,6 +374,25 @@ def prefer_baseline(text: str, baseline: str) -> str:
     if overlap >= MIN_BASELINE_OVERLAP * n_words and n_words >= MIN_BASELINE_SHARE * n_base:
         return text
     return separate_paragraphs(baseline)
+
+
+def names_more(text: str, other: str, names) -> bool:
+    """Whether `text` holds a larger share of one of the page's `names` (its <h1>, its <title>'s parts) than `other`.
+
+    The baseline (trafilatura's longest paragraphs) replaces a text that is mostly
+    not in it (`prefer_baseline`): right when trafilatura read a cookie notice or
+    one reply of a thread, wrong when the page's paragraphs are its reviews or
+    help boxes and the text is the product's own description. The page says
+    what it is about in its <h1> and <title>, in any language: a text that
+    names more of it than the baseline does is the part the page is about.
+
+    >>> names = ("Arrival T-Shirt", "Gymshark Arrival T-Shirt", "Black")
+    >>> names_more("Arrival T-Shirt. Slim fit, lightweight.", "Wrong size sent. Two stars.", names)
+    True
+    >>> names_more("Accept all cookies.", "The Arrival T-Shirt is light.", names), names_more("a", "b", ("",))
+    (False, False)
+    """
+    return named_share(text, *names) > named_share(other, *names)
 
 
 def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> str:
