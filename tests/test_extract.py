@@ -306,6 +306,33 @@ def test_a_short_story_keeps_its_place_beside_a_grid_of_teasers(monkeypatch):
     assert "bridge number 4" in text and "tram line" not in text and meta["extraction"]["source"] != "cards"
 
 
+INTRO = ("<h1>Brass table lamps</h1><p>Our brass table lamps are turned by hand in Lisbon, each one signed by "
+         "its maker.</p>")
+
+
+@pytest.mark.parametrize("page,kept", [
+    (wrap(NAV + f"<div class=page><div class=intro>{INTRO}</div><div class=grid>{CARDS}</div></div>" + FOOTER), True),
+    (wrap(NAV + f"<article>{INTRO}</article><div class=grid>{CARDS}</div>" + FOOTER), False),  # a story's grid
+])
+def test_a_grid_of_cards_is_kept_after_a_short_intro_that_holds_the_heading(monkeypatch, page, kept):
+    """A collection page opens with its <h1> and a short intro, then its grid of cards; the rule chain
+    settles on the intro (forced here): the cards are kept after it and the response says so. When the
+    heading is in an <article> that does not hold the grid, the grid is that story's "related" items."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    chosen = extract.separate_paragraphs(visible_text(wrap(INTRO)))
+    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, name, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    text, meta = extract_html(page)
+    if kept:
+        assert text.startswith(chosen) and "Brass lamp model 0" in text and "$35.00" in text and "Category 3" not in text
+        assert meta["extraction"]["source"] == "grid" and "both kept" in meta["extraction"]["guard"]
+    else:
+        assert text == chosen and meta["extraction"]["source"] == "rules"
+
+
 UNTITLED_GRID = "".join(f"<div class=tile><a href=/p{i}>Skin set number {i}</a><span>Sale price ${20 + i}.00</span></div>"
                         for i in range(6))
 SHIPPING = "".join(f"<p>Free standard shipping on orders over {40 + i} in zone {i}; see our shipping page for times.</p>"

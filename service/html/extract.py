@@ -87,6 +87,9 @@ MAX_CARDED_WORDS = 50
 # words are in it (`prefer_cards`): a banner chosen beside a product grid.
 MIN_CARDS_RATIO = 2
 MAX_CARDS_INSIDE = 0.5
+# A choice that holds the page's <h1> is an intro that a grid of cards beside it may
+# complete (`prefer_cards_beside`: both are kept) below this many words; a story is longer.
+MAX_INTRO_WORDS = 300
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -100,7 +103,9 @@ def extract_html(html: str) -> tuple[str, dict]:
     source "thread"), or named nothing of a page without an <h1> beside its
     grid of cards (`prefer_titled_cards`: source "cards"), that a guard
     replaced it and why; that the baseline was not taken because the rules'
-    text names more of the page (`names_more`); "teasers" counts the
+    text names more of the page (`names_more`); that a grid of cards was
+    kept beside a short intro holding the <h1> (`prefer_cards_beside`: source
+    "grid"); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`).
     """
     if not isinstance(html, str) or not html.strip():
@@ -145,6 +150,12 @@ def extract_html(html: str) -> tuple[str, dict]:
         elif untitled and prefer_titled_cards(chosen, candidates["cards"]):
             why = f"{source} names nothing of the title {title!r}; the cards have {word_count(candidates['cards'])} words"
             source, guard = "cards", "; ".join(filter(None, (guard, why)))
+    if source not in ("", "cards") and heading and word_count(chosen) < MAX_INTRO_WORDS and holds_heading(chosen, heading):
+        cards = separate_paragraphs(cards_text(html, outside_story=True))
+        if prefer_cards_beside(chosen, cards):
+            candidates["grid"] = with_cards(chosen, cards)
+            why = f"{source} holds the heading in {word_count(chosen)} words beside cards of {word_count(cards)}: both kept"
+            source, guard = "grid", "; ".join(filter(None, (guard, why)))
     named, text, unnamed = guard_unnamed(candidates[source] if source else "", visible, heading, title, links, html)
     if unnamed:
         candidates[named] = text
@@ -256,6 +267,35 @@ def prefer_cards(chosen: str, cards: str, heading: str = "") -> bool:
     if words >= MAX_CARDED_WORDS or word_count(cards) < MIN_CARDS_RATIO * max(1, words):
         return False
     return holds_little_of(chosen, cards)
+
+
+def prefer_cards_beside(intro: str, cards: str) -> bool:
+    """Whether a grid of item cards completes an `intro` that holds the page's heading (both are kept).
+
+    A collection or listing page opens with its heading and a paragraph or two,
+    then its grid; trafilatura keeps the intro and drops the grid (link text).
+    The grid is kept beside it when it has MIN_CARDS_RATIO times the intro's
+    words and less than MAX_CARDS_INSIDE of its words are in it. Only an intro
+    under MAX_INTRO_WORDS is weighed: a story is longer, and its "related"
+    grid stays out (`extract_html` checks the heading and the length).
+
+    >>> grid = "\\n\\n".join(f"Brass lamp model {i}, turned by hand, $2{i}" for i in range(9))
+    >>> prefer_cards_beside("Brass lamps. Our lamps are turned by hand in Lisbon.", grid)
+    True
+    >>> prefer_cards_beside("Brass lamps. " + grid, grid), prefer_cards_beside("Brass lamps. " * 40, grid)
+    (False, False)
+    """
+    return word_count(cards) >= MIN_CARDS_RATIO * max(1, word_count(intro)) and holds_little_of(intro, cards)
+
+
+def with_cards(intro: str, cards: str) -> str:
+    """`intro`, then the blocks of `cards` that are not blocks of it, a blank line between blocks.
+
+    >>> with_cards("Brass lamps\\n\\nTurned by hand.", "Brass lamps\\n\\nDesk lamp, $20")
+    'Brass lamps\\n\\nTurned by hand.\\n\\nDesk lamp, $20'
+    """
+    seen = {word_key(block) for block in intro.split("\n\n")}
+    return "\n\n".join([intro, *(block for block in cards.split("\n\n") if word_key(block) not in seen)])
 
 
 def holds_little_of(chosen: str, cards: str) -> bool:
