@@ -128,6 +128,36 @@ def test_a_choice_outside_the_page_main_paragraphs_falls_back_to_them(monkeypatc
     assert text.startswith("The council voted")
 
 
+DESCRIPTION = ("The Brass Desk Lamp is turned by hand in Lisbon. Its shade tilts, its cord is cloth-covered, "
+               "and it takes any E27 bulb.")
+REVIEWS = "Arrived late and the box was dented. The shade rattles a little when I move it. Two stars. " * 4
+
+
+@pytest.mark.parametrize("chosen,replaced", [
+    (DESCRIPTION, False),  # the description names the page, the reviews do not: it stays
+    ("We use cookies to measure visits. Accept all or manage your choices.", True),  # names nothing: the baseline
+    ("Brass desk lamp reviews. " + DESCRIPTION, True),  # both name it as fully: the baseline, as before
+])
+def test_the_baseline_does_not_replace_a_text_that_names_the_page_more_than_it_does(monkeypatch, chosen, replaced):
+    """The baseline (the page's longest paragraphs, here its reviews) replaces a text mostly not in it
+    (forced here) unless that text holds more of the page's name (<h1>, <title>) than the baseline:
+    then the text stays and the response says why."""
+    from service.html import extract
+
+    reviews = REVIEWS if "reviews" not in chosen else "Brass desk lamp reviews. " + REVIEWS
+    monkeypatch.setattr(extract, "choose_text", lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "baseline_text", lambda html: reviews)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    page = ("<html><head><title>Brass Desk Lamp | Lisbon Lights</title></head><body>" + NAV
+            + f"<div><h1>Brass Desk Lamp</h1><p>{DESCRIPTION}</p></div><div class=reviews><p>{REVIEWS}</p></div>"
+            + FOOTER + "</body></html>")
+    text, meta = extract_html(page)
+    if replaced:
+        assert text.startswith(reviews[:30]) and "guard" not in meta["extraction"]
+    else:
+        assert text == chosen and "names less of the page" in meta["extraction"]["guard"]
+
+
 def test_a_heavy_page_is_not_parsed_again_for_the_baseline(monkeypatch):
     from service.html import extract
 
@@ -274,6 +304,33 @@ def test_a_short_story_keeps_its_place_beside_a_grid_of_teasers(monkeypatch):
     text, meta = extract_html(wrap(NAV + f"<article><h1>Bridge closed</h1>{story}</article>"
                                    f"<div class=more>{teasers}</div>" + FOOTER))
     assert "bridge number 4" in text and "tram line" not in text and meta["extraction"]["source"] != "cards"
+
+
+INTRO = ("<h1>Brass table lamps</h1><p>Our brass table lamps are turned by hand in Lisbon, each one signed by "
+         "its maker.</p>")
+
+
+@pytest.mark.parametrize("page,kept", [
+    (wrap(NAV + f"<div class=page><div class=intro>{INTRO}</div><div class=grid>{CARDS}</div></div>" + FOOTER), True),
+    (wrap(NAV + f"<article>{INTRO}</article><div class=grid>{CARDS}</div>" + FOOTER), False),  # a story's grid
+])
+def test_a_grid_of_cards_is_kept_after_a_short_intro_that_holds_the_heading(monkeypatch, page, kept):
+    """A collection page opens with its <h1> and a short intro, then its grid of cards; the rule chain
+    settles on the intro (forced here): the cards are kept after it and the response says so. When the
+    heading is in an <article> that does not hold the grid, the grid is that story's "related" items."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    chosen = extract.separate_paragraphs(visible_text(wrap(INTRO)))
+    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, name, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    text, meta = extract_html(page)
+    if kept:
+        assert text.startswith(chosen) and "Brass lamp model 0" in text and "$35.00" in text and "Category 3" not in text
+        assert meta["extraction"]["source"] == "grid" and "both kept" in meta["extraction"]["guard"]
+    else:
+        assert text == chosen and meta["extraction"]["source"] == "rules"
 
 
 UNTITLED_GRID = "".join(f"<div class=tile><a href=/p{i}>Skin set number {i}</a><span>Sale price ${20 + i}.00</span></div>"

@@ -28,8 +28,18 @@ MIN_CARD_WORDS = 3
 MIN_CARD_SHARE = 0.6
 
 
-def cards_text(html: str) -> str:
-    """The text of the element holding the page's largest run of cards, a line per block; "" when none."""
+def cards_text(html: str, outside_story: bool = False) -> str:
+    """The text of the element holding the page's largest run of cards, a line per block; "" when none.
+
+    With `outside_story`, "" also when the page's <h1> sits in an <article> that
+    does not hold the cards: a story's "related" grid, not the page's own items.
+
+    >>> grid = "".join(f"<li class='card'><a>Tram line {i}</a> 2 May</li>" for i in range(4))
+    >>> cards_text("<article><h1>Bridge closed</h1><p>Closed.</p></article><ul>" + grid + "</ul>", outside_story=True)
+    ''
+    >>> cards_text("<div><h1>Trams</h1><p>Our lines.</p><ul>" + grid + "</ul></div>", outside_story=True)[:14]
+    'Tram line 0 2 '
+    """
     tree = visible_tree(html)
     if tree is None:
         return ""
@@ -42,6 +52,10 @@ def cards_text(html: str) -> str:
         words = max((card_words(run) for run in sibling_runs(parent)), default=0)
         if words > best_words:
             best, best_words = parent, words
+    if best is not None and outside_story:
+        stories = [a for h in tree.iter("h1") for a in h.iterancestors() if a.tag == "article"]
+        if stories and not any(best in set(a.iter()) for a in stories):
+            return ""
     return block_text(best) if best is not None else ""
 
 

@@ -87,6 +87,9 @@ MAX_CARDED_WORDS = 50
 # words are in it (`prefer_cards`): a banner chosen beside a product grid.
 MIN_CARDS_RATIO = 2
 MAX_CARDS_INSIDE = 0.5
+# A choice that holds the page's <h1> is an intro that a grid of cards beside it may
+# complete (`prefer_cards_beside`: both are kept) below this many words; a story is longer.
+MAX_INTRO_WORDS = 300
 
 
 def extract_html(html: str) -> tuple[str, dict]:
@@ -99,7 +102,10 @@ def extract_html(html: str) -> tuple[str, dict]:
     source "named" or "headed"), or was one post of a thread (`posts.thread_of`:
     source "thread"), or named nothing of a page without an <h1> beside its
     grid of cards (`prefer_titled_cards`: source "cards"), that a guard
-    replaced it and why; "teasers" counts the
+    replaced it and why; that the baseline was not taken because the rules'
+    text names more of the page (`names_more`); that a grid of cards was
+    kept beside a short intro holding the <h1> (`prefer_cards_beside`: source
+    "grid"); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`).
     """
     if not isinstance(html, str) or not html.strip():
@@ -114,8 +120,15 @@ def extract_html(html: str) -> tuple[str, dict]:
     container = container_text(html, article)
     text = choose_text(article, visible, lambda: container)
     baseline = "" if heavy else baseline_text(html)  # one parse less on a heavy page
+    metadata = metadata_of(precise or recall)
+    names = (heading, *title_parts(metadata.get("title", "")))
+    kept_out = ""
     if baseline:
-        text = prefer_baseline(text, baseline)
+        based = prefer_baseline(text, baseline)
+        if based != text and names_more(text, based, names):
+            kept_out = f"the baseline ({word_count(based)} words) names less of the page than the rules' text: not taken"
+        else:
+            text = based
     text = prefer_headed(text, visible, heading, links)
     candidates = {"rules": text, "precise": _text_of(precise), "recall": _text_of(recall),
                   "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
@@ -126,7 +139,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
-    metadata = metadata_of(precise or recall)
+    if kept_out and source == "rules":
+        guard = "; ".join(filter(None, (kept_out, guard)))
     chosen, title = candidates.get(source, ""), metadata.get("title", "")
     untitled = not heading and title_is_link(title, links) and not names_title(chosen, title)
     if word_count(chosen) < MAX_CARDED_WORDS or untitled:
@@ -136,6 +150,12 @@ def extract_html(html: str) -> tuple[str, dict]:
         elif untitled and prefer_titled_cards(chosen, candidates["cards"]):
             why = f"{source} names nothing of the title {title!r}; the cards have {word_count(candidates['cards'])} words"
             source, guard = "cards", "; ".join(filter(None, (guard, why)))
+    if source not in ("", "cards") and heading and word_count(chosen) < MAX_INTRO_WORDS and holds_heading(chosen, heading):
+        cards = separate_paragraphs(cards_text(html, outside_story=True))
+        if prefer_cards_beside(chosen, cards):
+            candidates["grid"] = with_cards(chosen, cards)
+            why = f"{source} holds the heading in {word_count(chosen)} words beside cards of {word_count(cards)}: both kept"
+            source, guard = "grid", "; ".join(filter(None, (guard, why)))
     named, text, unnamed = guard_unnamed(candidates[source] if source else "", visible, heading, title, links, html)
     if unnamed:
         candidates[named] = text
@@ -247,6 +267,35 @@ def prefer_cards(chosen: str, cards: str, heading: str = "") -> bool:
     if words >= MAX_CARDED_WORDS or word_count(cards) < MIN_CARDS_RATIO * max(1, words):
         return False
     return holds_little_of(chosen, cards)
+
+
+def prefer_cards_beside(intro: str, cards: str) -> bool:
+    """Whether a grid of item cards completes an `intro` that holds the page's heading (both are kept).
+
+    A collection or listing page opens with its heading and a paragraph or two,
+    then its grid; trafilatura keeps the intro and drops the grid (link text).
+    The grid is kept beside it when it has MIN_CARDS_RATIO times the intro's
+    words and less than MAX_CARDS_INSIDE of its words are in it. Only an intro
+    under MAX_INTRO_WORDS is weighed: a story is longer, and its "related"
+    grid stays out (`extract_html` checks the heading and the length).
+
+    >>> grid = "\\n\\n".join(f"Brass lamp model {i}, turned by hand, $2{i}" for i in range(9))
+    >>> prefer_cards_beside("Brass lamps. Our lamps are turned by hand in Lisbon.", grid)
+    True
+    >>> prefer_cards_beside("Brass lamps. " + grid, grid), prefer_cards_beside("Brass lamps. " * 40, grid)
+    (False, False)
+    """
+    return word_count(cards) >= MIN_CARDS_RATIO * max(1, word_count(intro)) and holds_little_of(intro, cards)
+
+
+def with_cards(intro: str, cards: str) -> str:
+    """`intro`, then the blocks of `cards` that are not blocks of it, a blank line between blocks.
+
+    >>> with_cards("Brass lamps\\n\\nTurned by hand.", "Brass lamps\\n\\nDesk lamp, $20")
+    'Brass lamps\\n\\nTurned by hand.\\n\\nDesk lamp, $20'
+    """
+    seen = {word_key(block) for block in intro.split("\n\n")}
+    return "\n\n".join([intro, *(block for block in cards.split("\n\n") if word_key(block) not in seen)])
 
 
 def holds_little_of(chosen: str, cards: str) -> bool:
@@ -365,6 +414,25 @@ def prefer_baseline(text: str, baseline: str) -> str:
     if overlap >= MIN_BASELINE_OVERLAP * n_words and n_words >= MIN_BASELINE_SHARE * n_base:
         return text
     return separate_paragraphs(baseline)
+
+
+def names_more(text: str, other: str, names) -> bool:
+    """Whether `text` holds a larger share of one of the page's `names` (its <h1>, its <title>'s parts) than `other`.
+
+    The baseline (trafilatura's longest paragraphs) replaces a text that is mostly
+    not in it (`prefer_baseline`): right when trafilatura read a cookie notice or
+    one reply of a thread, wrong when the page's paragraphs are its reviews or
+    help boxes and the text is the product's own description. The page says
+    what it is about in its <h1> and <title>, in any language: a text that
+    names more of it than the baseline does is the part the page is about.
+
+    >>> names = ("Arrival T-Shirt", "Gymshark Arrival T-Shirt", "Black")
+    >>> names_more("Arrival T-Shirt. Slim fit, lightweight.", "Wrong size sent. Two stars.", names)
+    True
+    >>> names_more("Accept all cookies.", "The Arrival T-Shirt is light.", names), names_more("a", "b", ("",))
+    (False, False)
+    """
+    return named_share(text, *names) > named_share(other, *names)
 
 
 def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> str:
