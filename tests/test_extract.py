@@ -16,6 +16,19 @@ def wrap(body: str) -> str:
     return "<html><body>" + body + "</body></html>"
 
 
+def force_rules_choice(monkeypatch, part: str) -> str:
+    """The rule chain settles on `part`'s text (each chooser forced to it, no vote): what the
+    guards after it make of that choice is what a test then reads. Returns the forced text."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    chosen = extract.separate_paragraphs(visible_text(wrap(part)))
+    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, name, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    return chosen
+
+
 HOSTILE = {
     "plain attributes": wrap("<p " + " ".join(f"a{i}=x" for i in range(N)) + ">Hello world.</p>"),
     "'>' in quoted values": wrap("<p " + " ".join(f'a{i}=">"' for i in range(N)) + ">Hello world.</p>"),
@@ -318,13 +331,7 @@ def test_a_grid_of_cards_is_kept_after_a_short_intro_that_holds_the_heading(monk
     """A collection page opens with its <h1> and a short intro, then its grid of cards; the rule chain
     settles on the intro (forced here): the cards are kept after it and the response says so. When the
     heading is in an <article> that does not hold the grid, the grid is that story's "related" items."""
-    from service.html import extract
-    from service.html.text import visible_text
-
-    chosen = extract.separate_paragraphs(visible_text(wrap(INTRO)))
-    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
-        monkeypatch.setattr(extract, name, lambda *a, **k: chosen)
-    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    chosen = force_rules_choice(monkeypatch, INTRO)
     text, meta = extract_html(page)
     if kept:
         assert text.startswith(chosen) and "Brass lamp model 0" in text and "$35.00" in text and "Category 3" not in text
@@ -351,13 +358,7 @@ def test_a_long_banner_that_names_nothing_of_an_untitled_page_gives_way_to_its_c
     title's name is a link of its menu (the guard by the page's name has no place to anchor); when the
     banner names no part of the <title>, the grid of cards beside it replaces it, whatever its length,
     and the response says why."""
-    from service.html import extract
-    from service.html.text import visible_text
-
-    banner = extract.separate_paragraphs(visible_text(wrap(SHIPPING)))
-    for name in ("choose_text", "prefer_baseline", "prefer_headed"):
-        monkeypatch.setattr(extract, name, lambda *a, **k: banner)
-    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    banner = force_rules_choice(monkeypatch, SHIPPING)
     page = (f"<html><head>{head}</head><body>" + NAV + f"<nav><a href=/c>{menu}</a></nav><div class=promo>{SHIPPING}</div>"
             f"<div>{h1}<div class=grid>{UNTITLED_GRID}</div></div>" + FOOTER + "</body></html>")
     text, meta = extract_html(page)
@@ -464,14 +465,8 @@ def test_a_choice_that_names_nothing_of_the_page_gives_way_to_the_region_around_
     the page's <h1> and lies above the heading or far below it, the smallest element holding the heading
     and most of what follows it replaces it (the posts, not the other readers' questions below them) and
     the response says why; a story right under its headline stays even if it never repeats it."""
-    from service.html import extract
-    from service.html.text import visible_text
-
     page, part, replaced = NAMED_PAGES[name]
-    chosen = extract.separate_paragraphs(visible_text(wrap(part)))
-    for rule in ("choose_text", "prefer_baseline", "prefer_headed"):
-        monkeypatch.setattr(extract, rule, lambda *a, **k: chosen)
-    monkeypatch.setattr(extract, "VOTERS", ("rules",))  # the rule chain alone, without the vote
+    chosen = force_rules_choice(monkeypatch, part)
     text, meta = extract_html(page)
     if replaced:
         assert "Lamp flickers after a week\n\nmember0" in text[:80] and "member7" in text
@@ -503,14 +498,8 @@ def test_a_choice_that_is_one_post_of_a_thread_widens_to_the_thread(monkeypatch,
     """The choice (forced here) is the element of one post among sibling posts of the same shape, each
     with prose: the thread replaces it, its menu and "popular" links still out; a story beside a list
     of teaser links is no post (its siblings are links, not prose) and stays."""
-    from service.html import extract
-    from service.html.text import visible_text
-
     page, part, replaced = THREAD_PAGES[name]
-    chosen = extract.separate_paragraphs(visible_text(wrap(part)))
-    for rule in ("choose_text", "prefer_baseline", "prefer_headed"):
-        monkeypatch.setattr(extract, rule, lambda *a, **k: chosen)
-    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    chosen = force_rules_choice(monkeypatch, part)
     text, meta = extract_html(page)
     if replaced:
         assert "member0" in text and "member7" in text and "Thread 3" not in text and "Category 3" not in text
