@@ -188,7 +188,7 @@ def amount_before(text: str, start: int) -> bool:
     return _AMOUNT_BEFORE.search(text[max(0, start - 24):start]) is not None
 
 
-def verb_before_particle(words: list) -> bool:
+def verb_before_particle(words: list, relative: bool = False) -> bool:
     """True when the word right before (`words`, nearest first) is a verb here, whose
     particle the next word is: a form that is only a verb ("eased off"), or a base form
     after a modal or "to" ("may level off", "to level off"; "the level of" is a noun's).
@@ -203,6 +203,13 @@ def verb_before_particle(words: list) -> bool:
 
     >>> verb_before_particle(["slice", "you"]), verb_before_particle(["brush", "then"]), verb_before_particle(["shrugs", "they"])
     (True, True, False)
+
+    A relative pronoun counts when `relative` says it opens a relative clause (after a
+    comma: `relative_after_comma`): ", which fires off a search"; "which" elsewhere may be a
+    determiner ("which sets of data").
+
+    >>> verb_before_particle(["fires", "which"], relative=True), verb_before_particle(["fires", "which"])
+    (True, False)
     """
     if not words:
         return False
@@ -214,7 +221,21 @@ def verb_before_particle(words: list) -> bool:
     before = words[1]
     if before in _MODALS or before in ("to", "then"):
         return words[0] in _base_forms(words[0])
-    return before in _SUBJECTS and before not in _RELATIVES and subject_agrees(before, finite_tags(words[0]))
+    return (before in _SUBJECTS and (relative or before not in _RELATIVES)
+            and subject_agrees(before, finite_tags(words[0])))
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who)\s+[A-Za-z]+\s*$", re.IGNORECASE)
+
+
+def relative_after_comma(text: str, start: int) -> bool:
+    """True when the two words before `start` are "which" or "who" after a comma, then one
+    word: a non-restrictive relative clause, whose pronoun is the subject of that word.
+
+    >>> relative_after_comma("was added, which fires off", 23), relative_after_comma("Which fires off", 12)
+    (True, False)
+    """
+    return _RELATIVE_AFTER_COMMA.search(text, max(0, start - 40), start) is not None
 
 
 # Auxiliaries and modals that are a finite verb wherever they stand ("where running water is").
@@ -272,7 +293,7 @@ def progressive_without_subject(left, words: list) -> bool:
 
     >>> progressive_without_subject(None, ["defining", "x"]), progressive_without_subject("work", ["having", "the"])
     (True, True)
-    >>> progressive_without_subject("or", ["compiling", "node"]), progressive_without_subject("workers", ["building", "a"])
+    >>> progressive_without_subject("or", ["compiling"]), progressive_without_subject("workers", ["building", "a"])
     (True, False)
     >>> progressive_without_subject("also", ["going", "home"]), progressive_without_subject("beatles", ["playing"])
     (False, False)
@@ -401,7 +422,8 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
             or progressive_without_subject(site.left, after)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
-                                               or verb_before_particle(before)
+                                               or verb_before_particle(before,
+                                                                       relative_after_comma(text, site.tok.start))
                                                or amount_before(text, site.tok.start)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("of", "off") and (site.left is None or site.left in _PREPOSITIONS):
