@@ -15,7 +15,10 @@ word-class readings from lemminflect):
             where parentheses are omitted") opens a clause with its own subject
             and verb; "were" would leave that verb without a clause.
   agreement  "where" right after a singular noun ("a regression where compiling
-            failed") stays: "were" would need a plural subject there.
+            failed") stays: "were" would need a plural subject there. Before an
+            -ing form, so does "where" after any word that cannot be the subject
+            of "were" or after no word ("in 3.8.4 where defining", "or where
+            compiling"): the progressive "were" + -ing needs its subject.
   infinitive  "buy" after a verb that takes a bare infinitive ("helped buy the
             house") is a verb, not "by" (unless the verb is passive: "was made buy").
   object    "off" after a quantity or a bare plural noun phrase that a verb
@@ -40,7 +43,7 @@ from __future__ import annotations
 import math
 import re
 
-from ...lexicon import zipf
+from ...lexicon import ENGLISH_FUNCTION_WORDS, zipf
 from .wider import CLASS_PENALTY, PARTICLE_WINDOW, plural_noun_follows, with_wider
 from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _SUBJECTS, NAME_MAX_ZIPF,
                         _base_forms, _is_modifier, _is_plural_noun, finite_tags, opens_noun_phrase, readings,
@@ -185,7 +188,7 @@ def amount_before(text: str, start: int) -> bool:
     return _AMOUNT_BEFORE.search(text[max(0, start - 24):start]) is not None
 
 
-def verb_before_particle(words: list) -> bool:
+def verb_before_particle(words: list, relative: bool = False) -> bool:
     """True when the word right before (`words`, nearest first) is a verb here, whose
     particle the next word is: a form that is only a verb ("eased off"), or a base form
     after a modal or "to" ("may level off", "to level off"; "the level of" is a noun's).
@@ -200,6 +203,13 @@ def verb_before_particle(words: list) -> bool:
 
     >>> verb_before_particle(["slice", "you"]), verb_before_particle(["brush", "then"]), verb_before_particle(["shrugs", "they"])
     (True, True, False)
+
+    A relative pronoun counts when `relative` says it opens a relative clause (after a
+    comma: `relative_after_comma`): ", which fires off a search"; "which" elsewhere may be a
+    determiner ("which sets of data").
+
+    >>> verb_before_particle(["fires", "which"], relative=True), verb_before_particle(["fires", "which"])
+    (True, False)
     """
     if not words:
         return False
@@ -211,7 +221,21 @@ def verb_before_particle(words: list) -> bool:
     before = words[1]
     if before in _MODALS or before in ("to", "then"):
         return words[0] in _base_forms(words[0])
-    return before in _SUBJECTS and before not in _RELATIVES and subject_agrees(before, finite_tags(words[0]))
+    return (before in _SUBJECTS and (relative or before not in _RELATIVES)
+            and subject_agrees(before, finite_tags(words[0])))
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who)\s+[A-Za-z]+\s*$", re.IGNORECASE)
+
+
+def relative_after_comma(text: str, start: int) -> bool:
+    """True when the two words before `start` are "which" or "who" after a comma, then one
+    word: a non-restrictive relative clause, whose pronoun is the subject of that word.
+
+    >>> relative_after_comma("was added, which fires off", 23), relative_after_comma("Which fires off", 12)
+    (True, False)
+    """
+    return _RELATIVE_AFTER_COMMA.search(text, max(0, start - 40), start) is not None
 
 
 # Auxiliaries and modals that are a finite verb wherever they stand ("where running water is").
@@ -249,6 +273,56 @@ def gerund_subject(words: list) -> bool:
         if n >= 2 and _verb_after_singular_noun(words[n - 1], w):
             return True
     return False
+
+
+# Words besides plural nouns that may stand right before "were" as its subject: the plural
+# pronouns, relatives and quantity words ("those were", "many were", "who were"); "there were".
+_WERE_SUBJECTS = frozenset({"we", "you", "they", "who", "which", "that", "there", "these", "those", "all",
+                            "both", "many", "most", "some", "few", "several", "others"})
+
+
+def progressive_without_subject(left, words: list) -> bool:
+    """True when `words` (those after "where") open with an -ing form and `left`, the word
+    before "where", cannot be the subject of "were" (a word lemminflect reads that is no
+    noun that may be plural, plural pronoun or adverb), or no word stands there (a number, a version:
+    "a regression in 3.8.4 where defining X could fail"). "were" + -ing is a progressive
+    and needs its subject right before it ("the workers were building"; an adverb may stand
+    between); "where" + -ing opens a clause whose subject is the -ing phrase ("work
+    where having the rights helps", "or where compiling from source is involved"). A word
+    lemminflect does not know may be a name ("the Beatles were playing"): left to the bigrams.
+
+    >>> progressive_without_subject(None, ["defining", "x"]), progressive_without_subject("work", ["having", "the"])
+    (True, True)
+    >>> progressive_without_subject("or", ["compiling"]), progressive_without_subject("workers", ["building", "a"])
+    (True, False)
+    >>> progressive_without_subject("also", ["going", "home"]), progressive_without_subject("beatles", ["playing"])
+    (False, False)
+    >>> progressive_without_subject("work", ["held", "behind"]), progressive_without_subject("they", ["going"])
+    (False, False)
+    """
+    if not words or not words[0].endswith("ing") or "VERB" not in readings(words[0]):
+        return False
+    if left is None:
+        return True
+    found = readings(left)
+    if left in _WERE_SUBJECTS or found == {"ADV"}:
+        return False
+    if left in ENGLISH_FUNCTION_WORDS:
+        return True  # a conjunction, a preposition, a singular pronoun: "or where compiling"
+    return bool(found) and not ("NOUN" in found and _may_be_plural(left))
+
+
+def _may_be_plural(noun: str) -> bool:
+    """A noun that may be a plural: one whose lemma differs ("workers", "children") or one
+    whose first plural lemminflect gives is itself ("people", "police", "data"; not
+    "regression", whose own form comes after "regressions" as an uncountable use).
+
+    >>> _may_be_plural("people"), _may_be_plural("workers"), _may_be_plural("regression"), _may_be_plural("work")
+    (True, True, False, False)
+    """
+    from lemminflect import getAllInflections
+
+    return _is_plural_noun(noun) or getAllInflections(noun, upos="NOUN").get("NNS", ("",))[0] == noun
 
 
 def clause_follows(words: list) -> bool:
@@ -344,10 +418,12 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
             words_after(text, site.tok.end, 5)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("where", "were") and (singular_noun(site.left) or clause_follows(
-            after := words_after(text, site.tok.end, 6)) or gerund_subject(after)):
+            after := words_after(text, site.tok.end, 6)) or gerund_subject(after)
+            or progressive_without_subject(site.left, after)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("off", "of") and (quantity_object(before := words_before(text, site.tok.start))
-                                               or verb_before_particle(before)
+                                               or verb_before_particle(before,
+                                                                       relative_after_comma(text, site.tok.start))
                                                or amount_before(text, site.tok.start)):
         extra = CLASS_PENALTY
     elif (word, partner) == ("of", "off") and (site.left is None or site.left in _PREPOSITIONS):
