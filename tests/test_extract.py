@@ -530,3 +530,44 @@ def test_a_label_and_one_links_headline_between_paragraphs_is_dropped(client, li
     assert meta["extraction"].get("teasers", 0) == int(dropped)
     r = client.post("/v1/clean?steps=whitespace", json={"html": page})
     assert (label not in r.get_json()["text"]) is dropped
+
+
+# --- a small priced card's parts on one line (service/html/cardlines.py; hand-written pages) ---
+
+CARD = ("<li class=card><div class=badge>Top Pick</div><a href=/p{0}><h3>Lumen Brass Desk Lamp {0}</h3></a>"
+        "<div class=price><span>${0}9.00</span></div><div class=rating>({0}) reviews</div></li>")
+DESCRIBED = ("<li class=card><a href=/p{0}><h3>Lumen Brass Desk Lamp {0}</h3></a><div class=price>${0}9.00</div>"
+             "<p>Turned by hand in Lisbon, this lamp lights a whole desk and never gets hot.</p></li>")
+
+
+@pytest.mark.parametrize("card,joined", [
+    (CARD, True),
+    (DESCRIBED, False),  # a card with prose of its own: its blocks stay lines
+])
+def test_a_cards_name_price_and_rating_read_as_one_line(monkeypatch, card, joined):
+    """The chosen text (forced here: a reader that puts each block of a card on a line of its own) has a
+    grid's card name, price and rating as separate lines: they become one line, "Name $price (n) reviews",
+    and the metadata counts the cards joined; a card with a description keeps its lines, and so does
+    every other line of the text."""
+    from service.html import extract
+    from service.html.text import visible_text
+
+    page = wrap(NAV + "<main><h1>Desk lamps</h1><ul>" + "".join(card.format(i) for i in range(1, 5)) + "</ul></main>")
+    chosen = extract.separate_paragraphs(visible_text(page))
+    for rule in ("choose_text", "prefer_baseline", "prefer_headed"):
+        monkeypatch.setattr(extract, rule, lambda *a, **k: chosen)
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    text, meta = extract_html(page)
+    line = "Top Pick Lumen Brass Desk Lamp 2 $29.00 (2) reviews"
+    assert (line in text.split("\n\n")) is joined and text.startswith("Desk lamps\n\n")
+    assert meta["extraction"].get("card_lines", 0) == (4 if joined else 0)
+    assert ("$29.00" in text.split("\n\n")) is not joined
+
+
+def test_an_article_with_a_price_on_a_line_of_its_own_is_left_as_it_is():
+    """A story's lines are no grid's cards: a price alone on its line stays there."""
+    story = "".join(f"<p>The council voted on Monday to close bridge number {i} to lorries, citing cracks.</p>"
+                    for i in range(4))
+    page = wrap("<article><h1>Bridge closed</h1>" + story + "<p>$20</p><div><p>A toll</p><p>$5</p></div></article>")
+    text, meta = extract_html(page)
+    assert "\n\n$20\n\n" in text and "card_lines" not in meta["extraction"]

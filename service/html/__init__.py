@@ -5,6 +5,7 @@
   joins    a space between inline items the page's style sheet sets apart (brand and name, menu links)
   named    the guard by the page's own name (<h1>, <title>): a choice that names none of it, away from its heading
   posts    a choice that is one post of a thread widens to the thread
+  cardlines a small priced card's name, price and rating on one line of the chosen text
   cards    the page's item cards: the largest run of sibling elements of one shape
   regions  the page region that holds its prose (DOM features: link density, sentences), and the one around its name
   teasers  another story's headline after a short label between paragraphs ("READ MORE: <a>...</a>")

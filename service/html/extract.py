@@ -19,6 +19,7 @@ import logging
 import re
 
 from .bounds import bound_html, markup_weight
+from .cardlines import join_card_parts
 from .cards import cards_text
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
@@ -106,7 +107,9 @@ def extract_html(html: str) -> tuple[str, dict]:
     text names more of the page (`names_more`); that a grid of cards was
     kept beside a short intro holding the <h1> (`prefer_cards_beside`: source
     "grid"); "teasers" counts the
-    lines dropped as other stories' headlines (`teasers.drop_teasers`).
+    lines dropped as other stories' headlines (`teasers.drop_teasers`);
+    "card_lines" the runs of lines joined as one card's name, price and
+    rating (`cardlines.join_card_parts`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -166,9 +169,11 @@ def extract_html(html: str) -> tuple[str, dict]:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     text, teasers = drop_teasers(text, links)
+    text, card_lines = join_card_parts(text, html)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
-    extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {})}
+    extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
+                  **({"card_lines": card_lines} if card_lines else {})}
     return text, {**metadata, "extraction": extraction}
 
 

@@ -171,6 +171,15 @@ def is_price(text: str) -> bool:
     return _PRICE.fullmatch(text.strip()) is not None
 
 
+def has_price(text: str) -> bool:
+    """True when `text` holds a price somewhere (a product card's, `html.cardlines`).
+
+    >>> has_price("Brass lamp\\n$20.00"), has_price("Lamp 149,00 €"), has_price("Lamps since 1920")
+    (True, True, False)
+    """
+    return _PRICE.search(text) is not None
+
+
 # The list markers of a list someone wrote (Markdown's, a text export's): a scraper's
 # get_text writes none, and the HTML extractor writes none either.
 WRITTEN_MARKERS = ("- ", "* ", "• ")
