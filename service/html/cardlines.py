@@ -27,10 +27,9 @@ import re
 from collections import defaultdict
 
 from ..steps.chrome.content import has_price, is_price
+from .cards import MIN_CARDS, sibling_runs
 from .text import BLOCK_TAGS, block_text, visible_tree, word_count, word_key
 
-# Fewest sibling cards that make a grid (as `cards.MIN_CARDS`: two could be a pair of teasers).
-MIN_CARDS = 3
 # Most words of a card read as one line: a name, a price, a badge, a rating and its caption;
 # a card with a description of its own is longer, and its blocks stay lines.
 MAX_CARD_LINE_WORDS = 40
@@ -81,12 +80,8 @@ def card_blocks(html: str) -> list:
     for parent in tree.iter():
         if not isinstance(parent.tag, str) or len(parent) < MIN_CARDS:
             continue
-        runs = defaultdict(list)
-        for child in parent:
-            if isinstance(child.tag, str):
-                runs[(child.tag, frozenset((child.get("class") or "").split()))].append(child)
-        for run in runs.values():
-            cards = [item for item in run if is_card_line(item)] if len(run) >= MIN_CARDS else []
+        for run in sibling_runs(parent):
+            cards = [item for item in run if is_card_line(item)]
             if len(cards) >= MIN_CARDS:
                 found.extend(cards)
     inner = set(found)

@@ -54,7 +54,8 @@ def cards_text(html: str, outside_story: bool = False) -> str:
             best, best_words = parent, words
     if best is not None and outside_story:
         stories = [a for h in tree.iter("h1") for a in h.iterancestors() if a.tag == "article"]
-        if stories and not any(best in set(a.iter()) for a in stories):
+        holders = {best, *best.iterancestors()}
+        if stories and not any(a in holders for a in stories):
             return ""
     return block_text(best) if best is not None else ""
 
