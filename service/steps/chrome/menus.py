@@ -125,12 +125,12 @@ def mark_menu_echoes(blocks: list[sig.Block], matched: list, flags: list, out: l
     >>> mark_menu_echoes(bs, [None] * 9, flags, [False] * 9)
     [False, False, False, False, False, False, False, False, False]
     """
-    labels = {blocks[k].text.strip().lower() for k, marked in enumerate(out) if marked and matched[k] is None}
+    labels = {label_key(blocks[k]) for k, marked in enumerate(out) if marked and matched[k] is None}
     if not labels:
         return out
     out = list(out)
     for i, j in sig.true_runs(flags):
-        unknown = [blocks[k].text.strip().lower() for k in range(i, j) if matched[k] is None]
+        unknown = [label_key(blocks[k]) for k in range(i, j) if matched[k] is None]
         if (j - i >= ECHO_MIN_RUN and not any(out[i:j]) and unknown
                 and sum(1 for label in unknown if label in labels) >= ECHO_MIN_SHARE * len(unknown)
                 and not any(is_price(b.text) for b in blocks[max(0, i - ECHO_PRICE_REACH):j + ECHO_PRICE_REACH])):
@@ -427,7 +427,7 @@ def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
     All" after each of its groups), but a copied menu repeats whole
     sequences of them (recopied_triples), which a table does not.
     """
-    keys = [None if rule is not None else block.text.strip().lower() for block, rule in zip(blocks, matched)]
+    keys = [None if rule is not None else label_key(block) for block, rule in zip(blocks, matched)]
     if recopied_triples(keys) >= MENU_RECOPIED_TRIPLES:
         return False
     after: dict = {}
@@ -440,6 +440,11 @@ def has_repeated_labels(blocks: list[sig.Block], matched: list) -> bool:
             repeats += 1
         after[key] = following
     return repeats >= TABLE_MIN_REPEATS and repeats * TABLE_LABELS_PER_REPEAT >= len(keys)
+
+
+def label_key(block: sig.Block) -> str:
+    """A label as its copies elsewhere on the page are compared: trimmed, lower case."""
+    return block.text.strip().lower()
 
 
 def recopied_triples(keys: list) -> int:
