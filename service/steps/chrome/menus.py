@@ -6,7 +6,10 @@ that shows chrome elsewhere (`mark_menu_runs`). It is not one when its
 labels repeat as a table's values do (`has_repeated_labels`), unless whole
 sequences of them come back in order (a menu copied whole). A run that
 repeats a menu run's labels elsewhere on the page is that menu again
-(`mark_menu_echoes`). A page whose
+(`mark_menu_echoes`). Once the article is found, a long run outside it is
+read again (`late_menu_runs`): below it, one right above removed chrome is
+that chrome's first column; above it, a selector's options in alphabetical
+order (`is_sorted_run`). A page whose
 blocks are largely bylines and datelines is a listing of dated items
 (`is_dated_page`): there those lines are the items' own.
 """
