@@ -6,13 +6,17 @@ that shows chrome elsewhere (`mark_menu_runs`). It is not one when its
 labels repeat as a table's values do (`has_repeated_labels`), unless whole
 sequences of them come back in order (a menu copied whole). A run that
 repeats a menu run's labels elsewhere on the page is that menu again
-(`mark_menu_echoes`). A page whose
+(`mark_menu_echoes`). Once the article is found, a long run outside it is
+read again (`late_menu_runs`): below it, one right above removed chrome is
+that chrome's first column; above it, a selector's options in alphabetical
+order (`is_sorted_run`). A page whose
 blocks are largely bylines and datelines is a listing of dated items
 (`is_dated_page`): there those lines are the items' own.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from . import signals as sig
@@ -81,8 +85,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
     dated = threaded or is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES),
                                       len(blocks))
-    named = mark_card_names(blocks, matched)
-    flags = [matched[i] is not None or (sig.is_menu_item(b.text) and not named[i]) for i, b in enumerate(blocks)]
+    flags = label_flags(blocks, matched)
     out = [False] * len(blocks)
     for i, j in sig.true_runs(flags):
         # on a page of dated items, a byline or a dateline is an item's, not a menu's label
@@ -102,6 +105,107 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
             out[i:j] = [True] * (j - i)
             out[j - 1] = not (prose is not None and heads_paragraph(blocks, matched, prose, i, j))
     return mark_menu_echoes(blocks, matched, flags, out)
+
+
+def label_flags(blocks: list[sig.Block], matched: list) -> list[bool]:
+    """True for the blocks a menu run is made of: short labels (not a card's name) and rules' lines."""
+    named = mark_card_names(blocks, matched)
+    return [matched[i] is not None or (sig.is_menu_item(b.text) and not named[i]) for i, b in enumerate(blocks)]
+
+
+# Runs of labels that mark_menu_runs leaves, read again once the article is
+# found (late_menu_runs). Below it, a long run of unknown labels is as often
+# the page's own list (a manual's index, a shop's categories) as the footer's
+# menu; one whose next block or the one after it (a column's heading, a phone
+# number between) is chrome already removed is that chrome's first column.
+INTO_CHROME_REACH = 2
+# Above the article, a selector's options (countries, states, currencies,
+# languages) scraped as labels: this many in alphabetical order, on a page
+# that shows chrome. A selector may put its commonest options first, hence a
+# share of the neighbouring pairs in order. A product's variants are sorted
+# too ("Velvet Blue", "Velvet Grey", ...) but share their first word with a
+# neighbour, as few countries or states do (SORTED_MAX_SHARED_FIRST). Below
+# the article a sorted run is as often the page's own: a category index, a
+# glossary, a contact form's fields that a contact page is about.
+SORTED_MIN_RUN = 15
+SORTED_MIN_IN_ORDER = 0.9
+SORTED_MAX_SHARED_FIRST = 0.5
+
+
+def late_menu_runs(blocks: list[sig.Block], matched: list, removed: list, first: int, last: int,
+                   phrases: bool = True, long_run: int = 6) -> list[range]:
+    """Runs of `long_run` unknown labels outside the article (blocks first..last) that are menus after all.
+
+    `removed`: True for each block the classifier removes already. Below the
+    article, a run that ends within INTO_CHROME_REACH of a removed block;
+    above it, a selector's options (is_sorted_run) on a page that shows
+    chrome (MENU_MIN_SHOWN; `phrases` as in mark_menu_runs). A run holding a
+    known label, a bulleted one, or one whose labels repeat as a table's
+    values do (has_repeated_labels) is left to mark_menu_runs.
+
+    >>> bs = sig.group_blocks(sig.split_lines("A long paragraph, it says.\\nAbout\\nCareers\\nPress\\nStores\\nGifts\\nHelp\\n"
+    ...                                       "Call 555 0100\\nTerms of Use"))
+    >>> late_menu_runs(bs, [None] * 9, [False] * 8 + [True], 0, 0)
+    [range(1, 7)]
+    >>> late_menu_runs(bs, [None] * 9, [False] * 9, 0, 0), late_menu_runs(bs[:8] + [bs[0]], [None] * 9, [False] * 9, 0, 0)
+    ([], [])
+    >>> names = [sig.Block(0, 0, 0, 0, t) for t in "Aa Ab Ac Ad Ae Af Ag Ah Ai Aj Ak Al Am An Ao Ap".split()]
+    >>> late_menu_runs(names + bs[:1], [None] * 17, [False] * 17, 16, 16, phrases=False)
+    [range(0, 16)]
+    >>> late_menu_runs(bs[:1] + names, [None] * 17, [False] * 17, 0, 0, phrases=False)
+    []
+    """
+    shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
+    out = []
+    for i, j in sig.true_runs(label_flags(blocks, matched)):
+        if (j - i < long_run or all(removed[i:j]) or any(is_menu_label(matched[k]) for k in range(i, j))
+                or any(sig.strip_bullet(b.text) != b.text for b in blocks[i:j])
+                or has_repeated_labels(blocks[i:j], matched[i:j]) or names_variants([b.text for b in blocks[i:j]])):
+            continue
+        if (i > last and any(removed[j:j + INTO_CHROME_REACH])) or (
+                j <= first and shown and is_sorted_run(blocks[i:j], matched[i:j])):
+            out.append(range(i, j))
+    return out
+
+
+def is_sorted_run(blocks: list[sig.Block], matched: list) -> bool:
+    """True for SORTED_MIN_RUN unknown labels in alphabetical order that are not one name's variants.
+
+    >>> countries = "Albania Algeria Andorra Angola Armenia Aruba Austria Bahamas Belgium Benin Bhutan Bolivia Brazil "
+    >>> bs = [sig.Block(0, 0, 0, 0, t) for t in (countries + "Brunei Bulgaria Burundi").split()]
+    >>> is_sorted_run(bs, [None] * 16), is_sorted_run(bs[::-1], [None] * 16), is_sorted_run(bs[:12], [None] * 12)
+    (True, False, False)
+    >>> is_sorted_run([sig.Block(0, 0, 0, 0, "Velvet " + b.text) for b in bs], [None] * 16)
+    False
+    """
+    keys = [sort_key(b.text) for b, rule in zip(blocks, matched) if rule is None]
+    if len(keys) < SORTED_MIN_RUN:
+        return False
+    if sum(1 for a, b in zip(keys, keys[1:]) if a <= b) < SORTED_MIN_IN_ORDER * (len(keys) - 1):
+        return False
+    return not names_variants(keys)
+
+
+def names_variants(labels: list[str]) -> bool:
+    """True when SORTED_MAX_SHARED_FIRST of `labels` share their first word with a neighbour.
+
+    >>> names_variants(["velvet blue", "velvet grey", "velvet red", "linen"]), names_variants(["Albania", "Algeria"])
+    (True, False)
+    """
+    firsts = [label.split()[0].lower() if label.split() else "" for label in labels]
+    shared = sum(1 for k, word in enumerate(firsts)
+                 if (k and firsts[k - 1] == word) or (k + 1 < len(firsts) and firsts[k + 1] == word))
+    return shared >= SORTED_MAX_SHARED_FIRST * len(firsts)
+
+
+def sort_key(text: str) -> str:
+    """A label as an alphabetical list orders it: lower case, without accents or punctuation.
+
+    >>> sort_key("Åland Islands"), sort_key("Côte d’Ivoire / XOF")
+    ('aland islands', 'cote divoire  xof')
+    """
+    letters = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in letters if c.isalnum() or c == " ").strip()
 
 
 # A run of unknown labels this long, this share of them standing in a menu run

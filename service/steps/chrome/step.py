@@ -66,7 +66,7 @@ from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
-                    mark_menu_runs, mark_replies, reply_headers)
+                    mark_menu_runs, mark_replies, reply_headers, late_menu_runs)
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -300,6 +300,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
+    for run in late_menu_runs(blocks, matched, [v is not None for v in verdicts], first, last,
+                              phrases=any(not r.any_language for r in rules)):
+        for i in run:
+            verdicts[i] = verdicts[i] or Verdict(
+                "chrome.classifier.short_link_run", "outside the article, a long run of labels right above "
+                "removed chrome, or a selector's options in alphabetical order", 0.7)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
