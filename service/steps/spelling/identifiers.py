@@ -17,6 +17,9 @@ the evidence is the text around the word, read at any share:
 - a joined form the web writes ("howto", "inplace": wordfreq has seen it) whose split
   makes a bigram the lexicon argues against ("this how to", "for in place"): a term
   written joined on purpose. A slip ("coupleof", "inthe") is unseen or fits its words.
+- a joined form before a noun that sets a name (guard.NAMING_NOUNS: "build_ext inplace
+  mode"), the split's last word making no listed bigram with it ("place mode"): what
+  step.names_a_thing reads for a slip, read for a missing space at any share.
 - a common word with a vowelless abbreviation run on ("whichdb", "userdb": db), when
   the correction is the word alone. Not when it only changes the abbreviation: "closefd"
   -> "closed" is the shape of "servend" -> "served", a slip.
@@ -33,7 +36,7 @@ import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
 from ...guards import has_code_mark, is_emphasised_alone
-from .guard import MAX_SHORT, Piece, in_technical_text, is_slug
+from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, naming_noun_after
 from .words import Document
 
 # A list's separator between two items: a comma (with "and"/"or"/"&" after it), or
@@ -80,6 +83,9 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return "two terms run together"
     if split and joined_on_purpose(piece, lower, replacement, lex):
         return "a joined form the web writes, its split against the words beside it"
+    if split and (noun := naming_noun_after(doc.text, piece.end)) is not None \
+            and lex.bigram_frequency(replacement.split()[-1], noun) == 0:
+        return f"joined before '{noun}', a noun that sets a name, and the split no listed bigram with it"
     if not split and runs_on_abbreviation(lower, replacement, lex):
         return "a word with an abbreviation run on"
     if part_of_a_name(doc, lower):
