@@ -48,6 +48,7 @@ CLOSERS = "\"'”’»)]}*.,;:!?…"
 _PLAIN_CHUNK = re.compile(r"^[A-Za-z\u00C0-\u024F'’\-—–]*$")
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "‘": "’", "“": "”", "«": "»"}
 _BRACKET_PAIRS = {"(": ")", "[": "]"}
+_EMPHASIS_PAIRS = {"*": "*"}
 
 
 def protected_spans(text: str) -> list:
@@ -138,6 +139,16 @@ def is_bracketed_alone(text: str, start: int, end: int) -> bool:
     (True, True, False)
     """
     return _enclosed_alone(text, start, end, _BRACKET_PAIRS)
+
+
+def is_emphasised_alone(text: str, start: int, end: int) -> bool:
+    """True when emphasis marks enclose just this word ("*wss*", "**fd**"): Markdown and
+    reStructuredText set a term so, as quotes mention one.
+
+    >>> is_emphasised_alone("for *wss*, the", 5, 8), is_emphasised_alone("a *big deal*", 3, 6)
+    (True, False)
+    """
+    return _enclosed_alone(text, start, end, _EMPHASIS_PAIRS)
 
 
 def _enclosed_alone(text: str, start: int, end: int, pairs: dict) -> bool:

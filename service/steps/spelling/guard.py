@@ -168,13 +168,14 @@ def in_technical_text(doc: Document) -> bool:
 # "small package" is listed, so corrected), reads as the name of a program, a file or
 # an identifier that nothing marks as code as often as a slip: its correction is only
 # suggested (step.names_a_thing). Software artefacts only: "module", "tool", "driver",
-# "field" name other things too ("the ascent module"). bench/NOTES.md, "Names that
-# nothing marks as code".
+# "field" name other things too ("the ascent module"); "mode" names an editor's or a
+# program's mode ("emacs' todoo mode"). bench/NOTES.md, "Names that nothing marks as
+# code" and "False corrections on clean documentation, round 3".
 NAMING_NOUNS = frozenset({
     "command", "commands", "subcommand", "program", "programs", "utility", "utilities", "daemon",
     "binary", "binaries", "executable", "file", "files", "package", "packages", "library", "libraries",
     "function", "functions", "syscall", "option", "options", "flag", "flags", "variable", "variables",
-    "macro", "script", "plugin", "directive", "manpage",
+    "macro", "script", "plugin", "directive", "manpage", "mode",
 })
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 

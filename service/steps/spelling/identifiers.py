@@ -14,15 +14,29 @@ the evidence is the text around the word, read at any share:
   English does not know ("stdwin, soundex, cml, cmpcache", "mtime and atime", "the
   pgen and _freeze_importlib executables"): a list of names of one kind. After its
   sibling, the word must end its item ("`runpy` and incorrently use" joins clauses).
-Measured on documentation prose (bench/NOTES.md, "Identifiers in technical text").
+- a joined form the web writes ("howto", "inplace": wordfreq has seen it) whose split
+  makes a bigram the lexicon argues against ("this how to", "for in place"): a term
+  written joined on purpose. A slip ("coupleof", "inthe") is unseen or fits its words.
+- a joined form before a noun that sets a name (guard.NAMING_NOUNS: "build_ext inplace
+  mode"), the split's last word making no listed bigram with it ("place mode"): what
+  step.names_a_thing reads for a slip, read for a missing space at any share.
+- a common word with a vowelless abbreviation run on ("whichdb", "userdb": db), when
+  the correction is the word alone. Not when it only changes the abbreviation: "closefd"
+  -> "closed" is the shape of "servend" -> "served", a slip.
+- the word set alone in emphasis ("*wss*"): Markdown's and reStructuredText's way to
+  set a term (the scoring allowance is left as it was: this is read on a correction).
+- the text writes the word elsewhere as a part of a name: a slug or a code identifier
+  ("the guality test suite" beside "gcc-arm-disable-guality-tests").
+Measured on documentation prose (bench/NOTES.md, "Identifiers in technical text" and
+"False corrections on clean documentation, round 3").
 """
 from __future__ import annotations
 
 import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
-from ...guards import has_code_mark
-from .guard import MAX_SHORT, Piece, in_technical_text
+from ...guards import has_code_mark, is_emphasised_alone
+from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, naming_noun_after
 from .words import Document
 
 # A list's separator between two items: a comma (with "and"/"or"/"&" after it), or
@@ -35,6 +49,18 @@ _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # How far back the item before the word is looked for.
 _LOOK_BACK = 60
 _EDGES = "\"'“”‘’()[]{}.!?*"
+# A split is against its context when the lexicon reads one of its bigrams with the words
+# beside it as rarer than chance (rank.Lexicon.lift below this).
+AGAINST_LIFT = 1.0
+# An abbreviation run onto a word: ABBREVIATION_LETTERS letters without a vowel that a
+# dictionary knows ("db", "fd", "buf"), after a common word of at least
+# ABBREVIATED_WORD_MIN letters (dictionary, Zipf ABBREVIATED_WORD_ZIPF).
+ABBREVIATION_LETTERS = (2, 3)
+ABBREVIATED_WORD_MIN = 4
+ABBREVIATED_WORD_ZIPF = 3.0
+_VOWELS = frozenset("aeiouy")
+# A name's parts: what joins them in a slug or an identifier.
+_NAME_JOINERS = "-_"
 
 
 def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool, doc: Document, lex) -> str | None:
@@ -55,6 +81,17 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return None
     if split and runs_terms_together(replacement):
         return "two terms run together"
+    if split and joined_on_purpose(piece, lower, replacement, lex):
+        return "a joined form the web writes, its split against the words beside it"
+    if split and (noun := naming_noun_after(doc.text, piece.end)) is not None \
+            and lex.bigram_frequency(replacement.split()[-1], noun) == 0:
+        return f"joined before '{noun}', a noun that sets a name, and the split no listed bigram with it"
+    if not split and runs_on_abbreviation(lower, replacement, lex):
+        return "a word with an abbreviation run on"
+    if part_of_a_name(doc, lower):
+        return "a part of a name elsewhere in the text"
+    if is_emphasised_alone(doc.text, piece.start, piece.end):
+        return "set alone in emphasis"
     if listed_beside_identifier(doc, piece, lex):
         return "listed beside an identifier"
     return None
@@ -117,3 +154,77 @@ def looks_like_identifier(chunk: str, lex) -> bool:
     word = chunk.strip(_EDGES)
     return (len(word) > MAX_SHORT and word.isalpha() and word.islower() and not lex.in_dictionary(word)
             and lex.zipf(word) < KNOWN_ZIPF and not in_curated_lexicon(word))
+
+
+def joined_on_purpose(piece: Piece, lower: str, split: str, lex) -> bool:
+    """True when wordfreq has seen the joined form and the split makes a bigram with a
+    word beside it that the lexicon reads as rarer than chance (AGAINST_LIFT).
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries())
+    >>> joined_on_purpose(Piece("howto", 0, 5, "this", "", False), "howto", "how to", lex)
+    True
+    >>> joined_on_purpose(Piece("coupleof", 0, 8, "a", "other", False), "coupleof", "couple of", lex)
+    False
+    """
+    if lex.zipf(lower) <= 0:
+        return False
+    first, last = split.split()[0], split.split()[-1]
+    return (bool(piece.left) and lex.lift(piece.left, first) < AGAINST_LIFT) or \
+        (bool(piece.right) and lex.lift(last, piece.right) < AGAINST_LIFT)
+
+
+def runs_on_abbreviation(lower: str, correction: str, lex) -> bool:
+    """True when the word is a common word and a vowelless abbreviation a dictionary
+    knows (ABBREVIATION_LETTERS), and the correction is that word alone: "whichdb" ->
+    "which". A slip that lost a vowel ("childrn") gets its letters back; one that
+    added a letter ("servend" -> "served") keeps the word's last letters.
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries())
+    >>> runs_on_abbreviation("whichdb", "which", lex), runs_on_abbreviation("userdb", "user", lex)
+    (True, True)
+    >>> runs_on_abbreviation("servend", "served", lex), runs_on_abbreviation("childrn", "children", lex)
+    (False, False)
+    """
+    n = len(lower) - len(correction)
+    if n not in ABBREVIATION_LETTERS or not lower.startswith(correction):
+        return False
+    chunk = lower[-n:]
+    return (len(correction) >= ABBREVIATED_WORD_MIN and not _VOWELS.intersection(chunk)
+            and lex.in_dictionary(correction) and lex.zipf(correction) >= ABBREVIATED_WORD_ZIPF
+            and (in_curated_lexicon(chunk) or lex.zipf(chunk) >= KNOWN_ZIPF))
+
+
+def part_of_a_name(doc: Document, lower: str) -> bool:
+    """True when the text writes the word, somewhere, as a part of a slug (guard.is_slug)
+    or of a code identifier ("disable-guality-tests", "build_guality"), joined by a hyphen
+    or an underscore.
+
+    >>> part_of_a_name(Document("Run gcc-arm-disable-guality-tests; the guality suite."), "guality")
+    True
+    >>> part_of_a_name(Document("A well-knwon and knwon fact."), "knwon")
+    False
+    """
+    text = doc.text
+    memo = doc.__dict__  # the lowered text, once per document: few words get this far
+    low = memo.get("_lowered")
+    if low is None or len(low) != len(text):
+        low = memo["_lowered"] = text.lower()
+    if len(low) != len(text):
+        return False  # a letter whose lower case is longer ("İ"): offsets would not match
+    at = low.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        before, after = low[at - 1:at], low[end:end + 1]
+        if (before in _NAME_JOINERS and before) or (after in _NAME_JOINERS and after):
+            if not (before.isalpha() or after.isalpha()):
+                a = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+                b = min(i for i in (text.find(" ", end), text.find("\n", end), len(text)) if i >= 0)
+                chunk = text[a:b].strip(_EDGES + ",;:")
+                if is_slug(chunk) or has_code_mark(chunk):
+                    return True
+        at = low.find(lower, at + 1)
+    return False
