@@ -280,3 +280,24 @@ def is_own_title(texts: list[str], title: str, headed: list[bool]) -> bool:
     """
     key = _title_key(title)
     return not any(kept and _title_key(t) == key for t, kept in zip(texts[1:], headed[1:]))
+
+
+def named_in_prose(titles: list, prose_texts: list[str]) -> list[int]:
+    """Indices of the "Title – Site" titles (None where a line has none) that the page's prose names.
+
+    A link title names another page: its words stand on the link, not in the
+    article. A roundup's list of picks ("Bear Elite Hybrid – Best Value") is
+    shaped like one, but each pick's name comes back in the paragraphs that
+    review it: the line is the page's own table of contents. The whole title
+    (three words or more: split_site_title) must stand in a paragraph, with
+    the same case.
+
+    >>> named_in_prose([None, "Bear Elite Hybrid", "Talks resume after standoff"],
+    ...                ["The Bear Elite Hybrid is a firm hybrid mattress with coils."])
+    [1]
+    """
+    if not any(titles):
+        return []
+    text = "\n".join(prose_texts)
+    return [i for i, title in enumerate(titles)
+            if title and re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", text)]

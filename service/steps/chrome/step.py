@@ -268,6 +268,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
+    # a "Name – Descriptor" line whose name the paragraphs discuss is the page's own item
+    # (a roundup's picks), not a link title; the first line is the document's <title> (below)
+    titles = [sig.strip_bullet(sig.split_site_title(b.text)[0]) if i and e is not None and e.rule == SITE_TITLE
+              else None for i, (b, e) in enumerate(zip(blocks, evidence))]
+    for i in content.named_in_prose(titles, [t for t, p in zip(texts, prose) if p]):
+        evidence[i] = None
     # the document's <title> on its first line is the page's only title unless a headline repeats it
     titled = evidence[0] is not None and evidence[0].rule == SITE_TITLE and sig.split_site_title(blocks[0].text)
     if titled and content.is_own_title([b.text for b in blocks], titled[0], [e is None for e in evidence]):
