@@ -12,6 +12,8 @@ evidence in proportion to what they take:
   Only strong, local evidence stands then (a rule that holds anywhere, a
   link title glued onto a sentence); every other removal is dropped, and the
   removals that stay say so in their message.
+- `lone_metadata`: a dateline or byline that is the text's only sign of
+  chrome is the article's own line (an article body sent as it is).
 """
 from __future__ import annotations
 
@@ -268,3 +270,22 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
         return changes
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
+
+
+def lone_metadata(evidence: list) -> int | None:
+    """The block of the page's only piece of chrome evidence, when that is a metadata line.
+
+    `evidence`: step.Verdict or None per block. A dateline, a byline or a
+    caption above an article (rules that hold only outside it:
+    Verdict.metadata) is chrome on a scraped page, where menus, share buttons
+    and link lists stand around it. A text that shows no other sign of
+    chrome is an article body sent as it is, and the line is its own: one cue
+    is no evidence of a page's chrome (deletion needs evidence in proportion).
+
+    >>> class V: metadata = True
+    >>> class S: metadata = False
+    >>> lone_metadata([V(), None, None]), lone_metadata([V(), None, V()]), lone_metadata([S(), None])
+    (0, None, None)
+    """
+    marked = [i for i, v in enumerate(evidence) if v is not None]
+    return marked[0] if len(marked) == 1 and evidence[marked[0]].metadata else None

@@ -274,7 +274,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
               else None for i, (b, e) in enumerate(zip(blocks, evidence))]
     for i in content.named_in_prose(titles, [t for t, p in zip(texts, prose) if p]):
         evidence[i] = None
-    lone = lone_metadata(evidence)
+    lone = guard.lone_metadata(evidence)
     if lone is not None:
         evidence[lone] = None
     # the document's <title> on its first line is the page's only title unless a headline repeats it
@@ -310,26 +310,6 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
-
-
-def lone_metadata(evidence: list) -> int | None:
-    """The block of the page's only piece of chrome evidence, when that is a metadata line.
-
-    A dateline, a byline or a reading time above an article (rules that hold
-    only outside it: Verdict.metadata) is chrome on a scraped page, where menus,
-    share buttons and link lists stand around it. A text that shows no other
-    sign of chrome is an article body sent as it is, and the line is its own:
-    one cue is no evidence of a page's chrome (deletion needs evidence in
-    proportion, see walk_outward).
-
-    >>> date = Verdict("chrome.phrase.dateline", "m", 0.9, metadata=True)
-    >>> lone_metadata([date, None, None]), lone_metadata([date, None, date]), lone_metadata([None, None])
-    (0, None, None)
-    >>> lone_metadata([Verdict("chrome.phrase.share_buttons", "m", 0.9), None]) is None
-    True
-    """
-    marked = [i for i, v in enumerate(evidence) if v is not None]
-    return marked[0] if len(marked) == 1 and evidence[marked[0]].metadata else None
 
 
 def card_buttons(blocks: list[sig.Block], evidence: list, prose: list) -> list[int]:
