@@ -264,7 +264,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     named = mark_card_names(blocks, matched)
     listable = [not (prose[i] or lists[i] or code[i] or replies[i] or named[i]
                      or b.text.startswith(content.WRITTEN_MARKERS)) for i, b in enumerate(blocks)]
-    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i], named[i])
+    # an item of a list someone wrote (content.in_written_list, whatever its neighbour's words)
+    marked = [True] * len(blocks)
+    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i],
+                                named[i] or content.in_written_list(texts, i, marked))
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
@@ -544,7 +547,9 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     Only a rule speaks against prose (`prose`: sentence structure in any
     language, or a line of code or of a list's or table's content): the
     shapes below describe labels and link titles. A product's name above its
-    price (`card_name`) is long and without function words by nature.
+    price, or an item of a list someone wrote (a list marker and a sibling with
+    the same one: a scraper writes none), is long and without function words
+    by nature (`card_name`).
 
     >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
     ...                 frozenset()).rule
