@@ -227,8 +227,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, blocks, memo, stopwords)))]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
     texts = [b.text for b in blocks]
-    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing
-        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)):
+    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing, a table's source
+        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
+                                    or tail.is_table_source(i, matched, cells)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
