@@ -272,11 +272,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
-    # a "Name – Descriptor" line whose name the paragraphs discuss is the page's own item
-    # (a roundup's picks), not a link title; the first line is the document's <title> (below)
-    titles = [sig.strip_bullet(sig.split_site_title(b.text)[0]) if i and e is not None and e.rule == SITE_TITLE
-              else None for i, (b, e) in enumerate(zip(blocks, evidence))]
-    for i in content.named_in_prose(titles, [t for t, p in zip(texts, prose) if p]):
+    # a "Name – Descriptor" line may be the page's own item, not a link title (content.own_items);
+    # the first line is the document's <title> (below)
+    titles = [(sig.strip_bullet(t[0]), t[1]) if i and e is not None and e.rule == SITE_TITLE
+              and (t := sig.split_site_title(b.text)) else None for i, (b, e) in enumerate(zip(blocks, evidence))]
+    for i in content.own_items(titles, [t for t, p in zip(texts, prose) if p], cells or []):
         evidence[i] = None
     lone = guard.lone_metadata(evidence)
     if lone is not None:
