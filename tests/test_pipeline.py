@@ -113,6 +113,15 @@ def test_soft_hyphens_are_the_writers_hyphenation_points_and_stay():
     assert result.text == text and result.edits == ()
 
 
+@pytest.mark.parametrize("text", ["ภาษาไทย\u200bเป็นภาษาที่\u200bเขียนติดกัน\n",   # Thai
+                                  "ພາສາລາວ\u200bຂຽນຕິດກັນ\n",                          # Lao
+                                  "ភាសាខ្មែរ\u200bសរសេរជាប់គ្នា\n",                    # Khmer
+                                  "日本語の\u200b文章です。\n"])
+def test_zero_width_spaces_between_words_of_unspaced_scripts_are_their_word_boundaries(text):
+    result = service.clean(text, steps=["unicode"])
+    assert result.text == text and result.edits == ()
+
+
 @pytest.mark.parametrize("text", ["One.\n\n\u200b\n\nTwo.\n", "One.\n\u200b\u200b\n\nTwo.",
                                   "One.\r\n\u2060\r\nTwo."])
 def test_a_line_of_only_invisible_characters_is_a_spacer_left_as_found(text):

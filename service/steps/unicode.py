@@ -33,6 +33,11 @@ MAX_DIFF_CHARS = 4000
 # removing it changed words of clean pages (issue 13). A soft hyphen that is
 # mojibake ("Â\u00ad") is ftfy's to repair like any other.
 _INVISIBLE = re.compile("[\u200b\u2060]+")
+# Scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar,
+# Khmer, Japanese kana, Chinese): there a zero-width space is the word
+# boundary that the writer or the input method put in for line breaking and
+# search, as a space is in English. Between two of their letters it stays.
+_UNSPACED = re.compile("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _INVISIBLE_RULE = "unicode.invisible"
 _INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, word joiner)"
 # A line of nothing but invisible characters is a paragraph spacer some
@@ -43,6 +48,20 @@ _INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, word joine
 # quadratically on a long run of zero-width spaces that ends in a letter
 # (90,000 of them took ~50 s).
 _SPACER_CHARS = re.compile("[\u200b\u2060 \t\u00a0]*\r?\n?")
+
+
+def drop_invisible(text: str) -> str:
+    """`text` without its zero-width spaces and word joiners, but for word boundaries of unspaced scripts.
+
+    >>> drop_invisible("zero\u200bwidth \u200bspace"), drop_invisible("ภาษา\u200bไทย")
+    ('zerowidth space', 'ภาษา\u200bไทย')
+    """
+    def keep(m: re.Match) -> str:
+        a, b = m.start(), m.end()
+        boundary = (a > 0 and b < len(text) and _UNSPACED.match(text, a - 1) is not None
+                    and _UNSPACED.match(text, b) is not None)
+        return m.group() if boundary else ""
+    return _INVISIBLE.sub(keep, text)
 
 
 def is_spacer_line(line: str) -> bool:
@@ -258,7 +277,7 @@ def run(text: str, ctx) -> list[Change]:
         for a, b in windows(line, pattern):
             piece = line[a:b]
             fixed, explanation = fix_piece(piece, config)
-            visible = _INVISIBLE.sub("", fixed)
+            visible = drop_invisible(fixed)
             if visible == piece:
                 continue
             if fixed != piece:

@@ -280,3 +280,37 @@ def is_own_title(texts: list[str], title: str, headed: list[bool]) -> bool:
     """
     key = _title_key(title)
     return not any(kept and _title_key(t) == key for t, kept in zip(texts[1:], headed[1:]))
+
+
+def own_items(titles: list, prose_texts: list[str], cells: list) -> list[int]:
+    """Indices of the "Title – Site" lines (titles: (title, site) or None per block) that are the page's own.
+
+    A link title names another page: its words stand on the link, not in the
+    article, and a site names many titles. Lines shaped like one are the
+    page's own items when
+    - the page's prose names the title (three words or more: split_site_title,
+      whole and with the same case): a roundup's picks ("Bear Elite Hybrid –
+      Best Value"), each reviewed in the paragraphs below;
+    - one title stands with two or more descriptors: variants of one item
+      ("Buy Forza Horizon 5 - Deluxe Edition", "... - Premium Edition");
+    - the line stands right above a table's rows (`cells`: signals.mark_cells):
+      the table's caption.
+
+    >>> own_items([None, ("Bear Elite Hybrid", "Best Value"), ("Talks resume after standoff", "The Print")],
+    ...           ["The Bear Elite Hybrid is a firm hybrid mattress with coils."], [])
+    [1]
+    >>> own_items([("Buy Forza Horizon 5", "Deluxe Edition"), ("Buy Forza Horizon 5", "Premium Edition")], [], [])
+    [0, 1]
+    >>> own_items([None, ("US Property and Casualty", "Policyholders Surplus"), None], [], [False, False, True])
+    [1]
+    """
+    if not any(titles):
+        return []
+    text = "\n".join(prose_texts)
+    sites: dict = {}
+    for pair in titles:
+        if pair:
+            sites.setdefault(pair[0], set()).add(pair[1])
+    return [i for i, pair in enumerate(titles)
+            if pair and (len(sites[pair[0]]) >= 2 or (i + 1 < len(cells) and cells[i + 1])
+                         or re.search(r"(?<!\w)" + re.escape(pair[0]) + r"(?!\w)", text))]

@@ -12,6 +12,8 @@ evidence in proportion to what they take:
   Only strong, local evidence stands then (a rule that holds anywhere, a
   link title glued onto a sentence); every other removal is dropped, and the
   removals that stay say so in their message.
+- `lone_metadata`: a dateline or byline that is the text's only sign of
+  chrome is the article's own line (an article body sent as it is).
 """
 from __future__ import annotations
 
@@ -37,6 +39,11 @@ REPEAT_MAX_WORDS = 40
 # product card of a collection carries the same feature line), not a headline
 # shown again: a related-links list repeats a headline once or twice.
 REPEAT_MAX_COPIES = 4
+# A reply quotes a post's line under the quoted poster's name: a short line
+# ending with a colon ("jdoe:", "jdoe said:") right above the repeat. A
+# headline shown again in a list of links stands under a title or a label
+# that a rule removes ("Related:"), not under a name.
+QUOTE_ATTRIBUTION_MAX_WORDS = 4
 # The page guard: removals may take at most this share of the words of the
 # page's prose blocks (article-like or sentence-like, in any language) on
 # weak evidence. On news pages the article is most of a page's prose, and on
@@ -51,6 +58,16 @@ STRONG_RULES = ("chrome.glued_title",)
 # not count toward the guard's share; they go with the other weak removals
 # when the guard trips.
 UNCOUNTED_RULES = ("chrome.classifier.footer",)
+
+
+def is_quote_attribution(text: str) -> bool:
+    """A short line ending with a colon: the name a reply's quote stands under.
+
+    >>> is_quote_attribution("Battosaii:"), is_quote_attribution("jdoe said:"), is_quote_attribution("Related")
+    (True, True, False)
+    """
+    text = text.strip()
+    return text.endswith(":") and 0 < text.count(" ") + 1 <= QUOTE_ATTRIBUTION_MAX_WORDS
 
 
 def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[Change]:
@@ -74,6 +91,8 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
     >>> card = "Slim arm system designed to hold up to six monitors on one post"
     >>> repeated_lines(L[:2] + [sig.Line(30 + 10 * k, 40 + 10 * k, card) for k in range(4)], set(), range(0, 2))
     []
+    >>> repeated_lines(L[:2] + [sig.Line(30, 40, "jdoe:"), sig.Line(40, 50, head)], set(), range(0, 2))
+    []
     """
     if not article:
         return []
@@ -96,10 +115,12 @@ def repeated_lines(lines: list[sig.Line], removed: set, article: range) -> list[
             seen.add(key)
             continue
         if (i in article or spaces + 1 > REPEAT_MAX_WORDS or sig.ends_sentence(key) or content.is_list_content(key)
-                or sig.strip_bullet(key) != key or content.is_code_like(key) or content.is_enumeration(key)):
+                or sig.strip_bullet(key) != key or content.is_code_like(key) or content.is_enumeration(key)
+                or (i and i - 1 not in removed and is_quote_attribution(lines[i - 1].text))):
             # the article's own line, a sentence, a list item (a meal plan's, or any line
-            # with a list marker: a scraper's link titles come without one), code, or an
-            # enumeration (a product's ingredients shown in two tabs: no headline has four commas)
+            # with a list marker: a scraper's link titles come without one), code, an
+            # enumeration (a product's ingredients shown in two tabs: no headline has four
+            # commas), or a reply's quote under the quoted poster's name
             continue
         shown = sig.shorten_for_message(key)
         out.append(Change(line.start, line.end, "", "chrome.repeated_line",
@@ -268,3 +289,22 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
         return changes
     moved = Change(last.start - back, last.end, "", last.rule, last.message, last.confidence)
     return [moved if c is last else c for c in changes]
+
+
+def lone_metadata(evidence: list) -> int | None:
+    """The block of the page's only piece of chrome evidence, when that is a metadata line.
+
+    `evidence`: step.Verdict or None per block. A dateline, a byline or a
+    caption above an article (rules that hold only outside it:
+    Verdict.metadata) is chrome on a scraped page, where menus, share buttons
+    and link lists stand around it. A text that shows no other sign of
+    chrome is an article body sent as it is, and the line is its own: one cue
+    is no evidence of a page's chrome (deletion needs evidence in proportion).
+
+    >>> class V: metadata = True
+    >>> class S: metadata = False
+    >>> lone_metadata([V(), None, None]), lone_metadata([V(), None, V()]), lone_metadata([S(), None])
+    (0, None, None)
+    """
+    marked = [i for i, v in enumerate(evidence) if v is not None]
+    return marked[0] if len(marked) == 1 and evidence[marked[0]].metadata else None

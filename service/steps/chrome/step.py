@@ -227,8 +227,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, blocks, memo, stopwords)))]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
     texts = [b.text for b in blocks]
-    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing
-        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)):
+    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing, a table's source
+        if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
+                                    or tail.is_table_source(i, matched, cells)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:
@@ -264,10 +265,22 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     named = mark_card_names(blocks, matched)
     listable = [not (prose[i] or lists[i] or code[i] or replies[i] or named[i]
                      or b.text.startswith(content.WRITTEN_MARKERS)) for i, b in enumerate(blocks)]
-    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i], named[i])
+    # an item of a list someone wrote (content.in_written_list, whatever its neighbour's words)
+    marked = [True] * len(blocks)
+    evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i],
+                                named[i] or content.in_written_list(texts, i, marked))
                 for i, b in enumerate(blocks)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
+    # a "Name – Descriptor" line may be the page's own item, not a link title (content.own_items);
+    # the first line is the document's <title> (below)
+    titles = [(sig.strip_bullet(t[0]), t[1]) if i and e is not None and e.rule == SITE_TITLE
+              and (t := sig.split_site_title(b.text)) else None for i, (b, e) in enumerate(zip(blocks, evidence))]
+    for i in content.own_items(titles, [t for t, p in zip(texts, prose) if p], cells or []):
+        evidence[i] = None
+    lone = guard.lone_metadata(evidence)
+    if lone is not None:
+        evidence[lone] = None
     # the document's <title> on its first line is the page's only title unless a headline repeats it
     titled = evidence[0] is not None and evidence[0].rule == SITE_TITLE and sig.split_site_title(blocks[0].text)
     if titled and content.is_own_title([b.text for b in blocks], titled[0], [e is None for e in evidence]):
@@ -541,7 +554,9 @@ def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,
     Only a rule speaks against prose (`prose`: sentence structure in any
     language, or a line of code or of a list's or table's content): the
     shapes below describe labels and link titles. A product's name above its
-    price (`card_name`) is long and without function words by nature.
+    price, or an item of a list someone wrote (a list marker and a sibling with
+    the same one: a scraper writes none), is long and without function words
+    by nature (`card_name`).
 
     >>> chrome_evidence(sig.Block(0, 0, 0, 0, "Talks resume after border standoff | The Print"), None, False,
     ...                 frozenset()).rule

@@ -106,6 +106,21 @@ def is_section_heading(i: int, matched: list, prose: list) -> bool:
             and any(prose[j] for j in after))
 
 
+def is_table_source(i: int, matched: list, cells: list | None) -> bool:
+    """True for a copyright line right below a table's rows: the table's source ("© Agency, used by permission").
+
+    A page's copyright line stands in its footer, below the last paragraph or
+    link; a table someone quotes carries its source under it, inside the
+    article. `cells`: blocks whose lines hold table cells (signals.mark_cells).
+
+    >>> class C: id = COPYRIGHT_RULE
+    >>> is_table_source(1, [None, C(), None], [True, False, False]), is_table_source(1, [None, C()], [False, False])
+    (True, False)
+    """
+    rule = matched[i]
+    return bool(cells) and i > 0 and cells[i - 1] and rule is not None and rule.id == COPYRIGHT_RULE
+
+
 # A line a writer ends with a full stop, or opens in lower case, is a
 # sentence someone wrote (a forum answer's line, a plan's description), not
 # a link's title or a label: titles end without one ("?" and "!" they keep)
