@@ -306,11 +306,43 @@ def own_items(titles: list, prose_texts: list[str], cells: list) -> list[int]:
     """
     if not any(titles):
         return []
-    text = "\n".join(prose_texts)
     sites: dict = {}
     for pair in titles:
         if pair:
             sites.setdefault(pair[0], set()).add(pair[1])
+    named = titles_in_prose(list(sites), prose_texts)
     return [i for i, pair in enumerate(titles)
-            if pair and (len(sites[pair[0]]) >= 2 or (i + 1 < len(cells) and cells[i + 1])
-                         or re.search(r"(?<!\w)" + re.escape(pair[0]) + r"(?!\w)", text))]
+            if pair and (len(sites[pair[0]]) >= 2 or (i + 1 < len(cells) and cells[i + 1]) or pair[0] in named)]
+
+
+# Words of a title compared at most: a longer title is named when its first this many are.
+TITLE_KEY_WORDS = 12
+
+
+def titles_in_prose(titles: list[str], prose_texts: list[str]) -> set[str]:
+    """The titles whose words stand in one of the texts, in order and with the same case.
+
+    Read as runs of word characters (punctuation between them is not compared), so that
+    a page of many titles and paragraphs costs one pass per distinct title length, not a
+    search of the whole prose per title.
+
+    >>> sorted(titles_in_prose(["Bear Elite Hybrid", "Talks resume", "elite hybrid"], ["The Bear Elite Hybrid is firm."]))
+    ['Bear Elite Hybrid']
+    """
+    keys = {title: tuple(_WORD_RUN.findall(title)[:TITLE_KEY_WORDS]) for title in titles}
+    wanted: dict = {}  # first word -> {length: keys}
+    for key in keys.values():
+        if key:
+            wanted.setdefault(key[0], {}).setdefault(len(key), set()).add(key)
+    seen: set = set()
+    for prose in prose_texts:
+        words = _WORD_RUN.findall(prose)
+        for k, word in enumerate(words):
+            for n, found in wanted.get(word, {}).items():
+                key = tuple(words[k:k + n])
+                if key in found:
+                    seen.add(key)
+    return {title for title, key in keys.items() if key and key in seen}
+
+
+_WORD_RUN = re.compile(r"\w+")
