@@ -8,6 +8,7 @@
   tail     the footer below the article's last paragraphs
   menus    runs of short labels (menus, tables) and pages of dated items
   guard    repeated lines, the page guard, the fixpoint
+  listing  a page's own lists: cards with one button each, a listing's teasers
   recurring lines found on most documents of one site in a batch
 """
 from .step import STEP, compile_rules, run

@@ -67,6 +67,7 @@ from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
                     mark_menu_runs, mark_replies, reply_headers, late_menu_runs)
+from .listing import card_buttons, has_own_teasers
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -78,13 +79,6 @@ SETTLED_WORDS = 250
 # line, a menu run): a related box holds a dozen links; a longer run of
 # undecided lines is more often the page's own list (a manual's references).
 LIST_REACH = 12
-# A listing's teaser is a sentence or two under its title; an article's paragraph
-# under a subheading runs longer (see has_own_teasers).
-TEASER_WORDS = 30
-# A list heading's wording that stands this often on one page is each card's
-# own button ("Read the full story" under every case study): it heads no
-# list, is no evidence of chrome and stays with its card (see card_buttons).
-CARD_BUTTON_REPEATS = 3
 # Headings of lists of stories, whose links come with a teaser sentence each.
 TEASER_LISTS = tail.TEASER_LISTS
 # The rule of a line a list of chrome took on no evidence of its own.
@@ -320,56 +314,6 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
                 "chrome.classifier.short_link_run", "outside the article, a long run of labels right above "
                 "removed chrome, or a selector's options in alphabetical order", 0.7)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
-
-
-def card_buttons(blocks: list[sig.Block], evidence: list, prose: list) -> list[int]:
-    """Blocks whose list heading's wording recurs CARD_BUTTON_REPEATS times, a card apart.
-
-    `evidence`: a Verdict or a matched rule (or None) per block: what has `starts_list`.
-
-    A heading of a related box stands once; the same words under every item
-    of a page's own list of cards, most of them with a teaser (prose)
-    between, are each card's link ("Read the full story"), and the cards are the
-    page's content. A "Read more" after each bare title is a box of links.
-
-    >>> v = Verdict("chrome.phrase.related", "m", 0.9, starts_list=True)
-    >>> texts = ["Read more", "A", "Read more", "B", "read more"]
-    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(texts)]
-    >>> card_buttons(bs, [v, None, v, None, v], [False, True, False, True, False])
-    [0, 2, 4]
-    >>> card_buttons(bs, [v, None, v, None, v], [False] * 5), card_buttons(bs[:3], [v, None, v], [False, True, False])
-    ([], [])
-    """
-    places: dict = {}
-    for i, (b, v) in enumerate(zip(blocks, evidence)):
-        if v is not None and v.starts_list:
-            places.setdefault(b.text.strip().lower(), []).append(i)
-    out = []
-    for found in places.values():
-        teasers = sum(1 for a, b in zip(found, found[1:]) if any(prose[a + 1:b]))
-        if len(found) >= CARD_BUTTON_REPEATS and 2 * teasers >= len(found) - 1:
-            out += found
-    return sorted(out)
-
-
-def has_own_teasers(texts, classes, in_run) -> bool:
-    """True when an article's prose is mostly short lone paragraphs, each under a title.
-
-    That is a listing's teasers (a news index, a blog's front page), and
-    teasers below it are more of the page's own: walk_outward ends a list
-    at them instead of taking them. An article's paragraphs come in runs,
-    and one under each subheading of a how-to runs longer than TEASER_WORDS.
-
-    >>> has_own_teasers(["t", "w " * 20, "t", "w " * 25], ["short", "good"] * 2, [False] * 4)
-    True
-    >>> has_own_teasers(["t", "w " * 60, "t", "w " * 70], ["short", "good"] * 2, [False] * 4)
-    False
-    >>> has_own_teasers(["w " * 20, "w " * 25], ["good"] * 2, [True] * 2)
-    False
-    """
-    lone = [len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and not r]
-    in_runs = sum(len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and r)
-    return bool(lone) and 2 * in_runs < sum(lone) + in_runs and sum(lone) <= TEASER_WORDS * len(lone)
 
 
 def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> None:
