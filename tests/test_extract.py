@@ -571,3 +571,44 @@ def test_an_article_with_a_price_on_a_line_of_its_own_is_left_as_it_is():
     page = wrap("<article><h1>Bridge closed</h1>" + story + "<p>$20</p><div><p>A toll</p><p>$5</p></div></article>")
     text, meta = extract_html(page)
     assert "\n\n$20\n\n" in text and "card_lines" not in meta["extraction"]
+
+
+# --- the article's sections that trafilatura cut, from its container (service/html/sections.py; hand-written pages) ---
+
+GUIDE_INTRO = "<p>Bread needs flour, water, salt and time, and little else besides patience.</p>"
+GUIDE_END = "<p>Bake it hot, then let it cool for an hour before you cut the first slice.</p>"
+GUIDE_ARTICLE = ("Bread needs flour, water, salt and time, and little else besides patience.\n"
+                 "Bake it hot, then let it cool for an hour before you cut the first slice.")
+CUT_PARTS = {  # name: (what sits between the article's two paragraphs, a line of it, whether it is taken back)
+    "sections under their own headings": ("".join(f"<h2>Step {i}</h2><p>Knead the dough for ten minutes, then let it"
+                                                  f" rest.</p>" for i in range(3)), "Step 2", True),
+    "captions of a gallery": ("".join(f"<figure><img src=/p{i}.jpg><figcaption>The dough on day {i}, left to rise "
+                                      f"in the cold.</figcaption></figure>" for i in range(3)), "day 2", False),
+    "captions marked by their class": ("".join(f"<div class=wp-caption><p class=wp-caption-text>The dough on day {i},"
+                                               f" left to rise in the cold.</p></div>" for i in range(3)), "day 2", False),
+    "a form to report the page": ("<form><p>Tell us what is wrong with this page.</p>" + "".join(
+        f"<label>Reason {i}: the page is wrong in some way</label>" for i in range(3)) + "</form>", "Reason 2", False),
+    "a list of related links": ("<ul>" + "".join(f"<li><a href=/s{i}>Another bread recipe to try, number {i}</a></li>"
+                                                 for i in range(3)) + "</ul>", "number 2", False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUT_PARTS))
+def test_the_articles_cut_sections_are_taken_back_from_its_container(monkeypatch, name):
+    """trafilatura's article (forced here) is two paragraphs, most of the page's text but not of the element
+    that holds them, with more between them:
+    sections under their own headings are the article's and come back, with the words counted in the metadata;
+    captions (<figcaption>, a class ending in "caption"), forms and link lists are what it cuts on purpose and
+    stay out."""
+    from service.html import extract
+
+    part, marker, taken = CUT_PARTS[name]
+
+    class Doc:
+        text, title, author, date, sitename = GUIDE_ARTICLE, "Bread", None, None, None
+    monkeypatch.setattr(extract, "_bare_extract", lambda *a, **k: Doc())
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    page = wrap(NAV + "<div class=guide>" + GUIDE_INTRO + part + GUIDE_END + "</div>" + FOOTER)
+    text, meta = extract_html(page)
+    assert (marker in text) is taken and "patience" in text and "first slice" in text
+    assert ("sections" in meta["extraction"]) is taken

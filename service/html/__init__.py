@@ -7,6 +7,7 @@
   posts    a choice that is one post of a thread widens to the thread
   cardlines a small priced card's name, price and rating on one line of the chosen text
   cards    the page's item cards: the largest run of sibling elements of one shape
+  sections the article's own sections that trafilatura cut, taken back from its container
   regions  the page region that holds its prose (DOM features: link density, sentences), and the one around its name
   teasers  another story's headline after a short label between paragraphs ("READ MORE: <a>...</a>")
   text     the visible text of a page or fragment, one block per line

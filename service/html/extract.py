@@ -25,6 +25,7 @@ from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, tex
 from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
+from .sections import widened
 from .teasers import drop_teasers
 from .text import container_text, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
 
@@ -109,7 +110,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     "grid"); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
     "card_lines" the runs of lines joined as one card's name, price and
-    rating (`cardlines.join_card_parts`).
+    rating (`cardlines.join_card_parts`); "sections" the words that the
+    rules' text took back from the article's container (`sections.widened`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -122,6 +124,9 @@ def extract_html(html: str) -> tuple[str, dict]:
     visible, heading, links = read_page(html)
     container = container_text(html, article)
     text = choose_text(article, visible, lambda: container)
+    sections = widened(html, article, container) if text == article else ""
+    if sections:  # the article's own sections that trafilatura cut, from its container
+        text = separate_paragraphs(sections)
     baseline = "" if heavy else baseline_text(html)  # one parse less on a heavy page
     metadata = metadata_of(precise or recall)
     names = (heading, *title_parts(metadata.get("title", "")))
@@ -173,6 +178,7 @@ def extract_html(html: str) -> tuple[str, dict]:
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
+                  **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
                   **({"card_lines": card_lines} if card_lines else {})}
     return text, {**metadata, "extraction": extraction}
 
