@@ -612,3 +612,24 @@ def test_the_articles_cut_sections_are_taken_back_from_its_container(monkeypatch
     text, meta = extract_html(page)
     assert (marker in text) is taken and "patience" in text and "first slice" in text
     assert ("sections" in meta["extraction"]) is taken
+
+
+def test_sections_cut_test_is_linear_in_the_page():
+    """sections.cut_on_purpose looks up each block of the container among the article's lines
+    (it searched the whole article once per block: quadratic in the page)."""
+    from service.html.sections import cut_on_purpose
+
+    def cost(n: int) -> float:
+        para = "<p>The council met on Monday and discussed the budget for the coming year, item {i}.</p>"
+        extra = "<div><h2>Section {i}</h2><span>Mix the dough for ten minutes, then rest it, step {i}</span></div>"
+        element = lxml.html.fromstring("<div>" + "".join(para.format(i=i) + extra.format(i=i) for i in range(n))
+                                       + "</div>")
+        article = "\n".join(f"The council met on Monday and discussed the budget for the coming year, item {i}."
+                            for i in range(n))
+        started = time.process_time()
+        cut_on_purpose(element, article, 10 * n)
+        return time.process_time() - started
+
+    small = min(cost(1000) for _ in range(3))
+    large = min(cost(8000) for _ in range(3))
+    assert large / max(small, 1e-3) < 16, f"8x the page cost {large / max(small, 1e-3):.1f}x the CPU"

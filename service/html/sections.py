@@ -77,10 +77,12 @@ def cut_on_purpose(element, article: str, added: int) -> bool:
     forms = 0 if element.tag == "form" else sum(word_count(f.text_content()) for f in element.iter("form"))
     if forms >= MAX_CUT_SHARE * added:
         return True
-    key = word_key(article)
+    # the article's lines, compared whole (a block is the article's when it is one of
+    # them): a search of the whole article per block made a large page quadratic
+    lines = {word_key(line) for line in article.splitlines()}
     words = linked = captioned = 0
     for owner, n, in_links, text in page_blocks(element):
-        if word_key(text) in key:
+        if word_key(text) in lines:
             continue
         words += n
         linked += in_links
