@@ -142,6 +142,8 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
     ([], [])
     >>> inline_cuts("Want to help us build a better future for the whole community? \\nLearn more about it")
     []
+    >>> apply_edits("She said we will go there\\t\\n . It was late", inline_cuts("She said we will go there\\t\\n . It was late"))
+    'She said we will go there. It was late'
 
     A line of nothing but a zero-width space parts paragraphs as a blank line does:
 
@@ -223,12 +225,14 @@ def _joins(lines: list[str], starts: list[int], para: list[int], sentence_like) 
         body = before[:-1] if before.endswith("\r") else before
         tail = len(body) - len(body.rstrip(_LINE_BLANKS + "\t"))
         head = len(after) - len(after.lstrip(_LINE_BLANKS + "\t"))
-        if "\t" in body[len(body) - tail:] or "\t" in after[:head] or head > 1:
+        if "\t" in after[:head] or head > 1:
             continue  # a tab or two blanks opening a line: an indent
         closer = after.lstrip()[:1] in _CLOSERS
         # two blanks and no more are Markdown's break; blanks on both sides a scraper's cut (a
-        # second pass, the blanks before the break removed, sees the one after it)
-        if not (closer or tail == 1 or head == 1):
+        # second pass, the blanks before the break removed, sees the one after it). A tab
+        # before the break is no scraper's blank, but whitespace.trailing removes it: what
+        # follows decides, as it will on a second pass
+        if not (closer or (tail == 1 and "\t" not in body[-1:]) or head == 1):
             continue
         out.append(Change(starts[k - 1] + len(body) - tail, starts[k] + head, "" if closer else " ",
                           "whitespace.inline_breaks",
