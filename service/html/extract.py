@@ -25,9 +25,9 @@ from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, tex
 from .posts import thread_of
 from .joins import space_inline_joins
 from .regions import region_text
-from .sections import widened
+from .sections import MIN_CONTAINER_SHARE, widened
 from .teasers import drop_teasers
-from .text import container_text, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
+from .text import find_container, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,7 @@ MIN_ARTICLE_SHARE = 0.4
 # Below this share trafilatura found nothing of the page: the visible text is used.
 MIN_FOUND_SHARE = 0.05
 # Between the two, the text of the element holding the article replaces it
-# when the article has less than this share of that element's words.
-MIN_CONTAINER_SHARE = 0.7
+# when the article has less than sections.MIN_CONTAINER_SHARE of that element's words.
 # When less than this share of the chosen text's words is in trafilatura's
 # baseline (the page's main paragraphs) and the baseline is longer, the choice
 # took another part of the page (a cookie banner, a sidebar): the baseline is used.
@@ -122,9 +121,9 @@ def extract_html(html: str) -> tuple[str, dict]:
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
     visible, heading, links = read_page(html)
-    container = container_text(html, article)
+    element, container = find_container(html, article)
     text = choose_text(article, visible, lambda: container)
-    sections = widened(html, article, container) if text == article else ""
+    sections = widened(element, container, article) if text == article else ""
     if sections:  # the article's own sections that trafilatura cut, from its container
         text = separate_paragraphs(sections)
     baseline = "" if heavy else baseline_text(html)  # one parse less on a heavy page

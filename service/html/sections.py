@@ -3,7 +3,7 @@
 trafilatura's article may hold most of a page's visible text and still miss
 whole parts of the main content: the sections of a guide under their own
 headings, a service page's feature blocks, a list of items in a <div> it
-reads as boilerplate. The element holding the article (`text.container_element`)
+reads as boilerplate. The element holding the article (`text.find_container`)
 then has much more text than the article. Its extra text is the article's
 own when it is not what trafilatura cuts on purpose:
 
@@ -13,27 +13,29 @@ own when it is not what trafilatura cuts on purpose:
   "caption": a gallery's captions, repeated slide by slide).
 
 `widened` returns the container's text when the article holds less than
-MIN_ARTICLE_SHARE of its words and none of these makes MAX_CUT_SHARE of
+MIN_CONTAINER_SHARE of its words and none of these makes MAX_CUT_SHARE of
 the words the container adds; "" otherwise (the article stays).
 
+>>> from service.html.text import find_container
 >>> intro, end = "Bread is flour, water and salt, and time.", "Bake it hot, and let it cool before you cut it."
 >>> article = intro + "\\n" + end
 >>> steps = "".join(f"<h2>Step {i}</h2><p>Mix the dough for ten minutes, then rest it.</p>" for i in range(6))
->>> widened(f"<div><p>{intro}</p>{steps}<p>{end}</p></div>", article).count("Step")
+>>> widened(*find_container(f"<div><p>{intro}</p>{steps}<p>{end}</p></div>", article), article).count("Step")
 6
 >>> captions = "".join(f"<figure><img><figcaption>Dough on day {i}, left to rise in the cold.</figcaption></figure>"
 ...                    for i in range(6))
->>> widened(f"<div><p>{intro}</p>{captions}<p>{end}</p></div>", article)
+>>> widened(*find_container(f"<div><p>{intro}</p>{captions}<p>{end}</p></div>", article), article)
 ''
 """
 from __future__ import annotations
 
 from .regions import page_blocks
-from .text import block_text, container_element, visible_tree, word_count, word_key
+from .text import word_count, word_key
 
-# The container replaces an article holding less than this share of its words
-# (the same share as `extract.MIN_CONTAINER_SHARE`, where trafilatura kept little of the page).
-MIN_ARTICLE_SHARE = 0.7
+# The container's text replaces an article holding less than this share of its words:
+# here, when the article is most of the page; in `extract.choose_text`, when trafilatura
+# kept little of the page (one policy for both).
+MIN_CONTAINER_SHARE = 0.7
 # ...unless forms, link text or captions make this share or more of the words it adds.
 MAX_CUT_SHARE = 0.25
 # Added blocks whose words are this share or more in links are a link list (related, menus).
@@ -43,28 +45,21 @@ CAPTION_TAGS = frozenset({"figure", "figcaption"})
 CAPTION_CLASS_END = "caption"
 
 
-def widened(html: str, article: str, container: str = "") -> str:
-    """The text of the element holding `article`, when it holds the article's cut sections; else "".
+def widened(element, container: str, article: str) -> str:
+    """`container`, the text of `element` that holds `article` (both from `text.find_container`),
+    when it holds the article's cut sections; else "".
 
-    `container` is that element's text when the caller has it (a parse is
-    saved when the article is most of it).
-
-    >>> widened("<div><p>A short story, told in full here.</p></div>", "A short story, told in full here.")
+    >>> from service.html.text import find_container
+    >>> story = "A short story, told in full here."
+    >>> widened(*find_container(f"<div><p>{story}</p></div>", story), story)
     ''
     """
-    if not word_count(article):
+    if element is None or not word_count(article):
         return ""
-    if container and word_count(article) >= MIN_ARTICLE_SHARE * word_count(container):
+    added = word_count(container) - word_count(article)
+    if word_count(article) >= MIN_CONTAINER_SHARE * word_count(container) or added <= 0:
         return ""
-    tree = visible_tree(html)
-    element = container_element(tree, article) if tree is not None else None
-    if element is None:
-        return ""
-    text = block_text(element)
-    added = word_count(text) - word_count(article)
-    if word_count(article) >= MIN_ARTICLE_SHARE * word_count(text) or added <= 0:
-        return ""
-    return text if not cut_on_purpose(element, article, added) else ""
+    return container if not cut_on_purpose(element, article, added) else ""
 
 
 def cut_on_purpose(element, article: str, added: int) -> bool:

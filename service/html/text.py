@@ -132,21 +132,24 @@ def visible_tree(html: str):
     return tree
 
 
-def container_text(html: str, article: str) -> str:
-    """The text of the smallest element that holds most of `article` ("" if none does).
+def find_container(html: str, article: str) -> tuple:
+    """(element, text): the smallest element that holds most of `article`, and its text
+    ((None, "") if none does).
 
     trafilatura drops list items, table rows and short posts inside the
     article's own container; the container's text keeps them while what is
-    outside it (site navigation, footers) stays out.
+    outside it (site navigation, footers) stays out. The element is returned
+    too, for what reads its structure (`sections.widened`), so the page is
+    parsed and searched once.
 
     >>> page = ("<nav>Home Shop</nav><div><p>A lamp in brass, hand made.</p>"
     ...         "<p>Ships from Lisbon in two days.</p><ul><li>$20</li></ul></div>")
-    >>> container_text(page, "A lamp in brass, hand made.\\nShips from Lisbon in two days.")
+    >>> find_container(page, "A lamp in brass, hand made.\\nShips from Lisbon in two days.")[1]
     'A lamp in brass, hand made.\\nShips from Lisbon in two days.\\n$20'
     """
     tree = visible_tree(html)
     element = container_element(tree, article) if tree is not None else None
-    return block_text(element) if element is not None else ""
+    return (element, block_text(element)) if element is not None else (None, "")
 
 
 def container_element(tree, article: str):
