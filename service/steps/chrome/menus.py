@@ -82,7 +82,7 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     [False, False, False, False, False, False, False, False]
     """
     top = len(blocks) if top is None else top
-    shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
+    shown = shows_chrome(matched, phrases)
     dated = threaded or is_dated_page(sum(1 for m in matched if m is not None and m.id in ITEM_METADATA_RULES),
                                       len(blocks))
     flags = label_flags(blocks, matched)
@@ -105,6 +105,18 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
             out[i:j] = [True] * (j - i)
             out[j - 1] = not (prose is not None and heads_paragraph(blocks, matched, prose, i, j))
     return mark_menu_echoes(blocks, matched, flags, out)
+
+
+def shows_chrome(matched: list, phrases: bool = True) -> bool:
+    """True when the page shows known chrome (MENU_MIN_SHOWN lines of rules that hold anywhere),
+    or when the phrase rules did not run (`phrases` False: a page in another language, where
+    no page could show it).
+
+    >>> class R: anywhere = True
+    >>> shows_chrome([R(), None, R()]), shows_chrome([R(), None]), shows_chrome([None], phrases=False)
+    (True, False, True)
+    """
+    return not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
 
 
 def label_flags(blocks: list[sig.Block], matched: list) -> list[bool]:
@@ -155,7 +167,7 @@ def late_menu_runs(blocks: list[sig.Block], matched: list, removed: list, first:
     >>> late_menu_runs(bs[:1] + names, [None] * 17, [False] * 17, 0, 0, phrases=False)
     []
     """
-    shown = not phrases or sum(1 for m in matched if m is not None and m.anywhere) >= MENU_MIN_SHOWN
+    shown = shows_chrome(matched, phrases)
     out = []
     for i, j in sig.true_runs(label_flags(blocks, matched)):
         if (j - i < long_run or all(removed[i:j]) or any(is_menu_label(matched[k]) for k in range(i, j))

@@ -235,8 +235,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # after it) names no menu either; a comment's "Reply" stands in its post's menu
     buttons = {i for i in card_buttons(blocks, matched, prose)
                if matched[i].id in TEASER_LISTS and i + 1 < len(blocks) and prose[i + 1]}
+    phrases = any(not r.any_language for r in rules)  # the English phrase rules ran
     menu = mark_menu_runs(blocks, [None if i in buttons else m for i, m in enumerate(matched)], top=good[0],
-                          phrases=any(not r.any_language for r in rules), threaded=threaded, prose=prose)
+                          phrases=phrases, threaded=threaded, prose=prose)
     worded = [p or content.reads_as_item(sig.shape_of(t, stopwords)) for p, t in zip(prose, texts)]
     # prices, quantities, "Term – description" and "Label: value" lines, an item of a written
     # list beside its prose items (content.in_written_list): the page's own list
@@ -307,8 +308,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
-    for run in late_menu_runs(blocks, matched, [v is not None for v in verdicts], first, last,
-                              phrases=any(not r.any_language for r in rules)):
+    for run in late_menu_runs(blocks, matched, [v is not None for v in verdicts], first, last, phrases=phrases):
         for i in run:
             verdicts[i] = verdicts[i] or Verdict(
                 "chrome.classifier.short_link_run", "outside the article, a long run of labels right above "
