@@ -191,6 +191,20 @@ def naming_noun_after(text: str, end: int) -> str | None:
     return m.group(1) if m is not None and m.group(1) in NAMING_NOUNS else None
 
 
+def unlisted_naming_noun(text: str, end: int, word: str, lex) -> str | None:
+    """The noun that sets a name after the word ending at `end` (naming_noun_after), when
+    `word` (the word's correction, or its split's last word) makes no listed bigram with it.
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries()); t = "The chage command sets a smzll package."
+    >>> unlisted_naming_noun(t, 9, "change", lex), unlisted_naming_noun(t, 30, "small", lex)
+    ('command', None)
+    """
+    noun = naming_noun_after(text, end)
+    return noun if noun is not None and lex.bigram_frequency(word, noun) == 0 else None
+
+
 def written_as_code(doc: Document, lower: str) -> bool:
     """True when the document writes the word, somewhere, as code: a manual page
     "passwd(5)", a path "/etc/passwd", `chage` in backticks. A name is the same name in
@@ -227,8 +241,7 @@ def names_a_thing(piece: Piece, lower: str, correction: str, doc: Document, lex)
         return False
     if is_daemon_name(lower, correction, lex):
         return True
-    noun = naming_noun_after(doc.text, piece.end)
-    return noun is not None and lex.bigram_frequency(correction, noun) == 0
+    return unlisted_naming_noun(doc.text, piece.end, correction, lex) is not None
 
 
 def is_daemon_name(lower: str, correction: str, lex) -> bool:

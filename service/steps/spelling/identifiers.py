@@ -36,7 +36,7 @@ import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
 from ...guards import has_code_mark, is_emphasised_alone
-from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, naming_noun_after
+from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, unlisted_naming_noun
 from .words import Document
 
 # A list's separator between two items: a comma (with "and"/"or"/"&" after it), or
@@ -83,8 +83,7 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return "two terms run together"
     if split and joined_on_purpose(piece, lower, replacement, lex):
         return "a joined form the web writes, its split against the words beside it"
-    if split and (noun := naming_noun_after(doc.text, piece.end)) is not None \
-            and lex.bigram_frequency(replacement.split()[-1], noun) == 0:
+    if split and (noun := unlisted_naming_noun(doc.text, piece.end, replacement.split()[-1], lex)) is not None:
         return f"joined before '{noun}', a noun that sets a name, and the split no listed bigram with it"
     if not split and runs_on_abbreviation(lower, replacement, lex):
         return "a word with an abbreviation run on"
