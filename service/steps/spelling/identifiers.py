@@ -207,11 +207,7 @@ def part_of_a_name(doc: Document, lower: str) -> bool:
     >>> part_of_a_name(Document("A well-knwon and knwon fact."), "knwon")
     False
     """
-    text = doc.text
-    memo = doc.__dict__  # the lowered text, once per document: few words get this far
-    low = memo.get("_lowered")
-    if low is None or len(low) != len(text):
-        low = memo["_lowered"] = text.lower()
+    text, low = doc.text, doc.lowered
     if len(low) != len(text):
         return False  # a letter whose lower case is longer ("İ"): offsets would not match
     at = low.find(lower)

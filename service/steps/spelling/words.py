@@ -135,6 +135,11 @@ class Document:
         return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.text)]
 
     @cached_property
+    def lowered(self) -> str:
+        """The whole text lowered (its offsets are the text's only when the lengths match)."""
+        return self._low if self._low is not None else self.text.lower()
+
+    @cached_property
     def lows(self) -> list:
         """Every word of the text, lowered, in order."""
         # map() keeps the loop in C: a generator expression cost twice as much
