@@ -47,6 +47,14 @@ MIN_MAIN_SHARE = 0.25
 MIN_MATCHED_CHARS = 15
 # The article's container holds at least this share of its matched words.
 MIN_CONTAINER_SHARE = 0.8
+# A text node is looked for within NEAR_CHARS plus NEAR_REACH times its length after the
+# previous one found (what lies between: nodes too short to count), then, out of that order,
+# in the whole article: SEARCH_BUDGET times its length in all (plus MIN_SEARCH_BUDGET
+# characters); enough for every page but a hostile one.
+NEAR_CHARS = 2000
+NEAR_REACH = 8
+SEARCH_BUDGET = 64
+MIN_SEARCH_BUDGET = 1 << 24
 # The page without its furniture is used only when it keeps this share of its words.
 MIN_FURNISHED_SHARE = 0.2
 
@@ -158,6 +166,7 @@ def container_element(tree, article: str):
     target = " ".join(article.replace("\n- ", "\n").split()).lower()
     if not target:
         return None
+    found = substring_test(target)
     held: dict = {}
     total = 0
     for el in tree.iter():
@@ -165,7 +174,7 @@ def container_element(tree, article: str):
             continue
         for text, owner in ((el.text, el), (el.tail, el.getparent())):
             line = " ".join((text or "").split()).lower()
-            if owner is None or len(line) < MIN_MATCHED_CHARS or line not in target:
+            if owner is None or len(line) < MIN_MATCHED_CHARS or not found(line):
                 continue
             words = word_count(line)
             total += words
@@ -174,6 +183,42 @@ def container_element(tree, article: str):
     inner = [(len(list(e.iterancestors())), i, e) for i, (e, n) in enumerate(held.items())
              if n >= MIN_CONTAINER_SHARE * total]
     return max(inner)[2] if inner else None
+
+
+def substring_test(target: str):
+    """found(line): `line in target`, for the page's text nodes met in the order of `target`.
+
+    A search of the whole article per text node is quadratic in the page (a 3 MB article:
+    30 s). Lines are read in page order, which is the article's: each is looked for first
+    just after the previous one found. A line whose inner words are not all words of the
+    target cannot be in it. Only the rest (out of order, or not there) are searched
+    whole, up to SEARCH_BUDGET times the target's length; past it, they count as not found
+    (a hostile page; the container is then read from the lines found so far).
+
+    >>> found = substring_test("the council met on monday. the budget passed.")
+    >>> found("the budget passed"), found("the council met"), found("a budget passed"), found("council")
+    (True, True, False, True)
+    """
+    words = set(target.split(" "))
+    cursor = 0
+    budget = SEARCH_BUDGET * len(target) + MIN_SEARCH_BUDGET
+
+    def found(line: str) -> bool:
+        nonlocal cursor, budget
+        inner = line.split(" ")[1:-1]
+        if not all(w in words for w in inner):
+            return False
+        at = target.find(line, cursor, cursor + NEAR_CHARS + (NEAR_REACH + 1) * len(line))
+        if at < 0:
+            if budget <= 0:
+                return False
+            budget -= len(target)
+            at = target.find(line)
+            if at < 0:
+                return False
+        cursor = at + len(line)
+        return True
+    return found
 
 
 def parse_html(html: str):
