@@ -77,9 +77,15 @@ def test_ordinary_markup_passes_unchanged(page):
 ])
 def test_a_ten_megabyte_page_is_extracted_in_seconds(page):
     started = time.perf_counter()
-    text, _ = extract_html(page)
+    text, metadata = extract_html(page)
     assert time.perf_counter() - started < 30
     assert "<" not in text
+    assert not metadata or 0 < metadata["extraction"]["cut_at"] < len(page)  # read in part, and said so
+
+
+def test_a_page_read_whole_says_nothing_of_a_cut():
+    page = wrap("<p>Some words here, and a few more of them.</p>\n" * 200)
+    assert "cut_at" not in extract_html(page)[1]["extraction"]
 
 
 @pytest.mark.parametrize("fragment,expected", [

@@ -89,22 +89,35 @@ def bound_html(html: str, budget: int | None = None) -> str:
     >>> bound_html("<p>a</p>" * 3, budget=2 * TAG_WEIGHT)
     '<p>a</p>'
     """
+    return bound_page(html, budget)[0]
+
+
+def bound_page(html: str, budget: int | None = None) -> tuple[str, int | None]:
+    """(`bound_html(html, budget)`, the character of `html` where it was cut over the
+    budget, or None): what the response reports, so a cut page is never silent.
+
+    >>> bound_page("<p>a</p>" * 3, budget=2 * TAG_WEIGHT)
+    ('<p>a</p>', 8)
+    >>> bound_page("<p>a</p>")
+    ('<p>a</p>', None)
+    """
     budget = MARKUP_BUDGET if budget is None else budget
     if "<" not in html:
-        return html
+        return html, None
     pieces, weight, end = [], 0, 0
     for m in _TOKEN.finditer(html):
         markup, text = _bounded_token(m)
         cost = markup_weight(markup)
         if weight + cost > budget:
             log.info("page cut near character %d of %d: over the markup budget", m.start(), len(html))
-            pieces.extend((html[end:m.start()], cut_markup(markup, budget - weight)))
-            return "".join(pieces)
+            kept = cut_markup(markup, budget - weight)
+            pieces.extend((html[end:m.start()], kept))
+            return "".join(pieces), m.start() + len(kept)
         weight += cost
         pieces.extend((html[end:m.start()], markup, text))
         end = m.end()
     pieces.append(html[end:])
-    return "".join(pieces)
+    return "".join(pieces), None
 
 
 def markup_weight(markup: str) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .bounds import bound_html, markup_weight
+from .bounds import bound_page, markup_weight
 from .cardlines import join_card_parts
 from .cards import cards_text
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
@@ -110,11 +110,16 @@ def extract_html(html: str) -> tuple[str, dict]:
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
     "card_lines" the runs of lines joined as one card's name, price and
     rating (`cardlines.join_card_parts`); "sections" the words that the
-    rules' text took back from the article's container (`sections.widened`).
+    rules' text took back from the article's container (`sections.widened`);
+    "cut_at" the character of the page from which nothing was read (past
+    MAX_HTML_CHARS, or markup past `bounds.MARKUP_BUDGET`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
-    html = space_inline_joins(bound_html(html[:MAX_HTML_CHARS]))
+    bounded, cut_at = bound_page(html[:MAX_HTML_CHARS])
+    if cut_at is None and len(html) > MAX_HTML_CHARS:
+        cut_at = MAX_HTML_CHARS
+    html = space_inline_joins(bounded)
     heavy = markup_weight(html) > SINGLE_PASS_WEIGHT
     precise = None if heavy else _bare_extract(html, favor_precision=True)
     recall = _bare_extract(html, favor_recall=True)
@@ -178,7 +183,8 @@ def extract_html(html: str) -> tuple[str, dict]:
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
                   **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
-                  **({"card_lines": card_lines} if card_lines else {})}
+                  **({"card_lines": card_lines} if card_lines else {}),
+                  **({"cut_at": cut_at} if cut_at is not None else {})}
     return text, {**metadata, "extraction": extraction}
 
 
