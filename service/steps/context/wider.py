@@ -454,6 +454,8 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
         extra = CLASS_PENALTY
     elif word == "two" and partner in ("to", "too") and plural_noun_follows(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("to", "too") and modifies_noun_after(words_after(text, site.tok.end, 6)):
+        extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
@@ -465,6 +467,25 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     if word in PARTICLES:
         score += particle_evidence(model, text, site.tok.start, word, partner)
     return score, demoted
+
+
+# Quantity words that "too" does put before a noun: "too many people", "too much time".
+_TOO_QUANTITIES = frozenset({"many", "much", "few", "little"})
+
+
+def modifies_noun_after(words: list) -> bool:
+    """"to busy places", "to new heights": "to" before a modified noun is a preposition
+    before its object; "too" and an adjective do not stand before a noun ("too busy a place"
+    needs the article), but for a quantity ("too many people").
+
+    >>> modifies_noun_after(["busy", "places", "early"]), modifies_noun_after(["many", "people"])
+    (True, False)
+    >>> modifies_noun_after(["busy"]), modifies_noun_after(["clear"])
+    (False, False)
+
+    (Read up to a comma: "far to simple, adding scripts" is no list of modifiers.)
+    """
+    return bool(words) and words[0] not in _TOO_QUANTITIES and modified_noun_follows(words)
 
 
 # Punctuation that ends a clause: "to" never stands right before it ("changes too:",
@@ -525,5 +546,5 @@ def needs_wider(word: str) -> bool:
 
 _CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
 # Words whose tests in `wider_score` read the text around them (a comparison before "then"
-# or "than", a plural noun after "two").
-_TEXT_TEST_WORDS = frozenset({"then", "than", "two"})
+# or "than", a plural noun after "two", a modified noun after "to").
+_TEXT_TEST_WORDS = frozenset({"then", "than", "two", "to"})
