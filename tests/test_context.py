@@ -113,6 +113,15 @@ def test_technical_text_keeps_clear_changes(case, resources):
     assert run(f"{case['input']} {code}", resources).text == f"{case['output']} {code}"
 
 
+@pytest.mark.parametrize("sentence", CASES["chance"])
+def test_change_resting_on_chance_is_a_suggestion_where_errors_are_rarer(sentence, resources):
+    assert run(sentence, resources).text != sentence
+    text = f"{sentence} {CASES['technical']['code']}"
+    result = run(text, resources)
+    assert result.text == text, result.edits
+    assert [s.original for s in result.suggestions] == ["end"], result.suggestions
+
+
 def test_edited_prose_suggests_unsure_changes():
     """A long text with no other error reads as edited prose (score.EDITED_ODDS): an unsure
     change there is a suggestion; a slip that spelling corrects elsewhere in it, or a short

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 
+from ...guards import is_code_dense
 from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import sentence_start
 from . import model as context_model
@@ -286,6 +287,18 @@ def edited_register(text: str, corrected: int | None) -> bool:
     False
     """
     return corrected == 0 and len(text.split()) >= EDITED_MIN_WORDS
+
+
+def raised_prior(text: str, corrected: int | None) -> bool:
+    """True when the text's prior odds against an error are raised: code-dense text
+    (TECHNICAL_ODDS) or edited prose (`edited_register`). There a change that rests on
+    chance alone (sides.rests_on_chance) is only suggested; in a text with slips, where
+    errors are likelier, the same evidence may still carry it.
+
+    >>> raised_prior("See `a.b()`, `c.d()` and `e.f()`.", None), raised_prior("We met.", 0)
+    (True, False)
+    """
+    return is_code_dense(text) or edited_register(text, corrected)
 
 
 def document_boost(scored: list) -> float:

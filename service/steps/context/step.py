@@ -61,12 +61,12 @@ from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (EDITED_ODDS, MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, TECHNICAL_ODDS, at_clause_end,
                     at_clause_start, best_partner, confidence_from, document_boost, document_terms, edited_register,
-                    pair_score)
+                    pair_score, raised_prior)
 from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .posclass import class_tables
-from .sides import opposes_change, side_evidence, unlisted_discount, with_class_evidence
+from .sides import opposes_change, rests_on_chance, side_evidence, unlisted_discount, with_class_evidence
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
 from .wordclass import load_lemmas
@@ -165,6 +165,7 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
     scores: list = [None] * len(sites)
     old_sites, old_scores = earlier if earlier is not None else ((), ())
     budget = ctx.budget
+    raised = None  # score.raised_prior, read once and only when a change rests on chance
     for i, site in enumerate(sites):
         if budget.every(i):
             break  # the time budget ran out: the sites after this one are left as written
@@ -211,6 +212,15 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 sides, extra = with_class_evidence(model, left, word, partner.word, right, sides)
                 score += extra + unlisted_discount(sides)
                 demoted = demoted or opposes_change(sides)
+                if not supported and rests_on_chance(model, left, word, partner.word, right, sides):
+                    if raised is None:
+                        raised = raised_prior(text, ctx.corrected)
+                    if raised:
+                        # only chance speaks for it where errors are rarer: at most a suggestion,
+                        # never raised by the document
+                        if score >= math.log(partner.threshold):
+                            score = with_wider(score, CLASS_PENALTY, partner.threshold)
+                        demoted = True
         if score > 0 and in_repetition(text, tok.start, tok.end):
             continue  # "end to end", "piece by piece": an idiom holds the word
         if score > 0 and needs_wider(word):
