@@ -113,6 +113,12 @@ def test_technical_text_keeps_clear_changes(case, resources):
     assert run(f"{case['input']} {code}", resources).text == f"{case['output']} {code}"
 
 
+@pytest.mark.parametrize("case", CASES["subject_determiner"], ids=lambda c: c["kept"])
+def test_determiner_of_a_subject_noun_is_kept(case, resources):
+    result = run(case["text"], resources)
+    assert case["fixed"]["good"] in result.text and case["kept"] in result.text, result.edits
+
+
 @pytest.mark.parametrize("sentence", CASES["chance"])
 def test_change_resting_on_chance_is_a_suggestion_where_errors_are_rarer(sentence, resources):
     assert run(sentence, resources).text != sentence

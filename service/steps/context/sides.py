@@ -204,7 +204,8 @@ def rests_on_chance(model, left, word: str, partner: str, right, sides: tuple) -
     from .candidates import below_cutoff
 
     chance = False
-    for (ratio, kind), (a, b), (pa, pb) in zip(sides, ((left, word), (word, right)), ((left, partner), (partner, right))):
+    pairs = (((left, word), (left, partner)), ((word, right), (partner, right)))
+    for (ratio, kind), ((a, b), (pa, pb)) in zip(sides, pairs):
         if kind == "posclass" and ratio > 0:
             return False
         if kind != "listed":

@@ -34,9 +34,9 @@ from __future__ import annotations
 import math
 import re
 
-from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PERSONAL_SUBJECTS, _PHRASE_STOPS,
-                        _PREPOSITIONS, _SUBORDINATORS, _base_forms, _is_modifier, _is_plural_noun, _name_like,
-                        finite_tags, opens_noun_phrase, readings, subject_agrees, verb_forms, words_after,
+from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _FINITE_AUX, _NO_HEADS, _NUMBER_WORDS, _PERSONAL_SUBJECTS,
+                        _PHRASE_STOPS, _PREPOSITIONS, _SUBORDINATORS, _base_forms, _is_modifier, _is_plural_noun,
+                        _name_like, finite_tags, opens_noun_phrase, readings, subject_agrees, verb_forms, words_after,
                         words_before)
 
 # Particles of phrasal verbs: replacing one ("off" -> "of") needs the verb
@@ -425,12 +425,26 @@ def modified_noun_follows(words: list) -> bool:
 
 
 
+def subject_noun_follows(words: list) -> bool:
+    """True when the words are a noun and then an auxiliary or a modal ("reviews are",
+    "offering has"): the noun is a clause's subject, and "their" or "its" its determiner;
+    "there" or "it's" before it would leave the clause two subjects ("There reviews are").
+
+    >>> subject_noun_follows(["reviews", "are", "very"]), subject_noun_follows(["price", "will", "rise"])
+    (True, True)
+    >>> subject_noun_follows(["is", "a", "risk"]), subject_noun_follows(["time", "we"]), subject_noun_follows(["the", "are"])
+    (False, False, False)
+    """
+    return (len(words) >= 2 and words[1] in _FINITE_AUX and words[0] not in _NO_HEADS
+            and words[0] not in _FINITE_AUX and "NOUN" in readings(words[0]))
+
+
 # What joins two modifiers of one noun: "sleek, compact body", "bold and simple design".
 _MODIFIER_JOINS = frozenset({",", "and"})
 
 
 # Particles and prepositions that lemminflect reads as adverbs: no modifier inside a noun phrase.
-# (word as written, partner) read as a determiner when a modified noun follows.
+# (word as written, partner) read as a determiner when a modified noun or a subject noun follows.
 DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're"), ("their", "there")})
 
 
@@ -459,9 +473,10 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
-    if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(
-            words_after(text, site.tok.end, 6, commas=True)):
-        extra = CLASS_PENALTY
+    if not extra and (word, partner) in DETERMINER_PAIRS:
+        after = words_after(text, site.tok.end, 6, commas=True)
+        if modified_noun_follows(after) or subject_noun_follows(after):
+            extra = CLASS_PENALTY
     demoted = bool(extra) and score >= math.log(threshold)
     score = with_wider(score, extra, threshold)
     if word in PARTICLES:
