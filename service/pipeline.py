@@ -203,6 +203,7 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
     samples: dict = {}  # the language answers by sample, for this text's versions (detect_language)
     dictionary = dictionary_words(options.dictionary, resources.rules.dictionary)
     queue, again = list(options.steps), False
+    corrected = None  # words the word-correcting steps so far changed (Context.corrected)
     joined = "whitespace" not in options.steps  # the scraper's cuts, joined once (below)
     for step in queue:
         spec = step_named(step)
@@ -236,7 +237,8 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         ctx = Context(options=options, language="en" if english_only else code,
                       rules=resources.rules.compiled(step),
                       resources=resources.dictionaries if spec.needs_dictionaries else None,
-                      budget=clock, dictionary=dictionary, recurring_lines=recurring_lines)
+                      budget=clock, dictionary=dictionary, recurring_lines=recurring_lines,
+                      corrected=corrected)
         try:
             # an English-only step reads the English lines alone (the others blanked)
             source = blank_other_lines(log, off_limits) if english_only else log.text
@@ -271,6 +273,8 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
             # cleaning is idempotent by construction.
             again = True
             queue += [s for s in options.steps if s in ("chrome", "whitespace")]
+        if spec.corrects_words:
+            corrected = (corrected or 0) + len(changes)
         log.apply_step(step, changes)
         timings[step] = round(timings.get(step, 0.0) + (time.perf_counter() - t0) * 1000, 3)
         if step == "chrome" and options.language == "auto" and reread is None and changes and not again:

@@ -113,6 +113,38 @@ def test_technical_text_keeps_clear_changes(case, resources):
     assert run(f"{case['input']} {code}", resources).text == f"{case['output']} {code}"
 
 
+@pytest.mark.parametrize("case", CASES["subject_determiner"], ids=lambda c: c["kept"])
+def test_determiner_of_a_subject_noun_is_kept(case, resources):
+    result = run(case["text"], resources)
+    assert case["fixed"]["good"] in result.text and case["kept"] in result.text, result.edits
+
+
+@pytest.mark.parametrize("sentence", CASES["chance"])
+def test_change_resting_on_chance_is_a_suggestion_where_errors_are_rarer(sentence, resources):
+    assert run(sentence, resources).text != sentence
+    text = f"{sentence} {CASES['technical']['code']}"
+    result = run(text, resources)
+    assert result.text == text, result.edits
+    assert [s.original for s in result.suggestions] == ["end"], result.suggestions
+
+
+def test_edited_prose_suggests_unsure_changes():
+    """A long text with no other error reads as edited prose (score.EDITED_ODDS): an unsure
+    change there is a suggestion; a slip that spelling corrects elsewhere in it, or a short
+    text, leaves the change as it was."""
+    case = CASES["edited"]
+    steps = ["spelling", "context"]
+    alone = service.clean(case["sentence"], steps=steps, language="en")
+    assert alone.text != case["sentence"], alone.suggestions
+    text = f"{case['prose']} {case['sentence']}"
+    edited = service.clean(text, steps=steps, language="en")
+    assert edited.text == text, edited.edits
+    assert case["word"] in [s.original for s in edited.suggestions], edited.suggestions
+    slip = text.replace(case["slip"]["good"], case["slip"]["bad"], 1)
+    careless = service.clean(slip, steps=steps, language="en")
+    assert case["word"] not in careless.text and case["slip"]["good"] in careless.text, careless.edits
+
+
 @pytest.mark.parametrize("text", CASES["comparison_across_comma"])
 def test_comparison_across_a_comma_holds_than(text, resources):
     result = run(text, resources)

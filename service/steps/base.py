@@ -43,6 +43,10 @@ class Context:
     # lines that recur across the batch's documents of this document's site
     # (steps/chrome/recurring.py); empty for a document cleaned on its own
     recurring_lines: frozenset = frozenset()
+    # words the earlier word-correcting steps (names, spelling) changed in this text, None when
+    # none of them ran: a text they read and left alone reads as edited prose
+    # (steps/context/score.edited_register)
+    corrected: int | None = None
 
 
 @dataclass(frozen=True)

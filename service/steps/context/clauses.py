@@ -45,7 +45,8 @@ import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, zipf
 from .wider import CLASS_PENALTY, PARTICLE_WINDOW, plural_noun_follows, with_wider
-from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _SUBJECTS, NAME_MAX_ZIPF,
+from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _SUBJECTS,
+                        NAME_MAX_ZIPF,
                         _base_forms, _is_modifier, _is_plural_noun, finite_tags, opens_noun_phrase, readings,
                         subject_agrees, words_after, words_before)
 
@@ -238,9 +239,6 @@ def relative_after_comma(text: str, start: int) -> bool:
     return _RELATIVE_AFTER_COMMA.search(text, max(0, start - 40), start) is not None
 
 
-# Auxiliaries and modals that are a finite verb wherever they stand ("where running water is").
-_FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "can", "could",
-                         "may", "might", "must", "will", "would", "should", "shall"})
 # Words that end the clause an -ing subject opens: its verb is not looked for past them.
 _CLAUSE_JOINS = frozenset({"and", "or", "but", "while", "because", "which", "who", "that"})
 

@@ -44,10 +44,10 @@ from __future__ import annotations
 
 import math
 
-from .clauses import _FINITE_AUX, takes_bare_infinitive
+from .clauses import takes_bare_infinitive
 from .support import between_names
 from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
-from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS,
+from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS,
                         _base_forms, _is_plural_noun, readings, words_before)
 
 # Words that open a noun phrase whose head may stand a few words on: determiners, numbers.

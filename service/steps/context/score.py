@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 
+from ...guards import is_code_dense
 from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import sentence_start
 from . import model as context_model
@@ -34,6 +35,17 @@ SUGGEST_FRACTION = 4.0
 # under 0.71 at the set's own threshold (r < 2.5 T) is then a suggestion. Measured on
 # documentation prose (bench/NOTES.md, "Identifiers in technical text").
 TECHNICAL_ODDS = 2.5
+# The text's register: a text of EDITED_MIN_WORDS words or more in which the earlier
+# word-correcting steps changed nothing (no slip of the fingers, no misheard name) and
+# no real-word change is sure (`document_boost` is 1) reads as edited prose, where a
+# real-word error is rarer than the thresholds' prior assumes (they were fitted on text
+# with injected errors): its prior odds against an error are EDITED_ODDS times a set's
+# threshold, as in code-dense text, so an unsure change there is a suggestion. A
+# shorter text says too little either way (a careless writer's next slip may be 300
+# words on). Measured on clean article bodies and the real-word benchmark
+# (bench/NOTES.md, "The text's register").
+EDITED_ODDS = 2.5
+EDITED_MIN_WORDS = 250
 # Document-level prior (see document_boost): a change this many times above its
 # threshold counts as sure; each sure change multiplies the prior odds of errors
 # elsewhere by (1 + BOOST_PER_HIT * n), capped. A confusion already changed
@@ -262,6 +274,31 @@ def best_partner(model, left, word: str, partners: tuple, right, clause_end=None
                                   > best[0] - math.log(best[1].threshold)):
         return open_best
     return best if best is not None else (0.0, partners[0])
+
+
+def edited_register(text: str, corrected: int | None) -> bool:
+    """True when the text reads as edited prose (see EDITED_ODDS): long enough, and no word
+    of it changed by the earlier word-correcting steps (`corrected`, Context.corrected; None
+    when none of them read the text: then nothing is known of its slips).
+
+    >>> edited_register("word " * 300, 0), edited_register("word " * 300, 1), edited_register("A short note.", 0)
+    (True, False, False)
+    >>> edited_register("word " * 300, None)
+    False
+    """
+    return corrected == 0 and len(text.split()) >= EDITED_MIN_WORDS
+
+
+def raised_prior(text: str, corrected: int | None) -> bool:
+    """True when the text's prior odds against an error are raised: code-dense text
+    (TECHNICAL_ODDS) or edited prose (`edited_register`). There a change that rests on
+    chance alone (sides.rests_on_chance) is only suggested; in a text with slips, where
+    errors are likelier, the same evidence may still carry it.
+
+    >>> raised_prior("See `a.b()`, `c.d()` and `e.f()`.", None), raised_prior("We met.", 0)
+    (True, False)
+    """
+    return is_code_dense(text) or edited_register(text, corrected)
 
 
 def document_boost(scored: list) -> float:

@@ -15,6 +15,16 @@ two sides (P(x | left) and P(right | x)), the evidence shows two weaknesses:
             the change rests on a prior alone and must not be lifted by the
             document's boost (`score.document_boost`).
 
+  chance    a side where the partner's bigram is listed but no likelier than the two
+            words' unigram rates make it (lift under CHANCE_LIFT: "line and", "frame
+            and", "highest and": "and" follows nouns and adjectives at its base rate),
+            while the word's own bigram is missing and below the cut-off ("line end"
+            would not be listed at chance either): the side says only that the
+            partner is the commoner word. A change that no side speaks for in
+            particular (no listed side of the partner above chance, no word class)
+            and that rests on such a side is held as a suggestion in text whose prior
+            odds against an error are raised (`rests_on_chance`, score.raised_prior).
+
 A side whose missing bigrams are estimated through the neighbour's suffix class
 ("commits form a": a plural before a verb) is class evidence, not a guess, and
 keeps its weight; so does one whose partner is a function word, which may
@@ -44,6 +54,11 @@ from .wordclass import _DETERMINERS
 UNLISTED_MAX_FACTOR = 5.0
 # A listed side at least this many times likelier for the word as written opposes a change.
 OPPOSE_FACTOR = 20.0
+# A partner's listed bigram under this many times what the two words' unigram rates predict
+# (its lift) is what chance gives two common words: no evidence of the partner's use there.
+# "line and" 1.0, "frame and" 1.5, "end after"/"and after" 1.8; a real association: "by
+# eradicating"'s class, "little piece" 31, "can proceed" 20 (bench/NOTES.md, "The text's register").
+CHANCE_LIFT = 2.0
 
 
 def side_kind(model, pairs: tuple, neighbour, partner: str = "") -> str:
@@ -154,3 +169,50 @@ def opposes_change(sides: tuple) -> bool:
     """
     against = any(kind == "listed" and r <= -math.log(OPPOSE_FACTOR) for r, kind in sides)
     return against and not any(kind == "listed" and r > 0 for r, kind in sides)
+
+
+def lift(model, a: str, b: str) -> float:
+    """How many times likelier the listed bigram "a b" is than the two words' unigram rates
+    predict; 0.0 when it is not listed.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"a": 50, "b": 50}, {"a b": 10}, 100, scale=1.0, floor=1)
+    >>> lift(m, "a", "b"), lift(m, "b", "a")
+    (0.4, 0.0)
+    """
+    n = model.bigrams.get(f"{a} {b}", 0)
+    if not n:
+        return 0.0
+    return n * model.total / (model.scale * model.unigrams[a] * model.unigrams[b])
+
+
+def rests_on_chance(model, left, word: str, partner: str, right, sides: tuple) -> bool:
+    """True when a change rests on a side of chance (see the module docstring: the partner's
+    bigram listed under CHANCE_LIFT, the word's missing below the cut-off) and no side speaks
+    for the partner in particular (a listed bigram of it at CHANCE_LIFT or more, or a word
+    class in its favour). `sides` as `with_class_evidence` returns them.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"line": 1000, "end": 100, "and": 10000, "after": 1000, "the": 10000},
+    ...                 {"line and": 15, "and after": 15, "and the": 500}, 10**6, scale=1.0, floor=5)
+    >>> sides = side_evidence(m, "line", "end", "and", "after")
+    >>> rests_on_chance(m, "line", "end", "and", "after", sides)
+    True
+    >>> rests_on_chance(m, "line", "end", "and", "the", side_evidence(m, "line", "end", "and", "the"))
+    False
+    """
+    from .candidates import below_cutoff
+
+    chance = False
+    pairs = (((left, word), (left, partner)), ((word, right), (partner, right)))
+    for (ratio, kind), ((a, b), (pa, pb)) in zip(sides, pairs):
+        if kind == "posclass" and ratio > 0:
+            return False
+        if kind != "listed":
+            continue
+        found = lift(model, pa, pb)
+        if found >= CHANCE_LIFT:
+            return False
+        if found and f"{a} {b}" not in model.bigrams and below_cutoff(model, a, b):
+            chance = True
+    return chance

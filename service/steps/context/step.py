@@ -59,13 +59,14 @@ from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, w
 from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
-from .score import (MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, TECHNICAL_ODDS, at_clause_end, at_clause_start,
-                    best_partner, confidence_from, document_boost, document_terms, pair_score)
+from .score import (EDITED_ODDS, MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, TECHNICAL_ODDS, at_clause_end,
+                    at_clause_start, best_partner, confidence_from, document_boost, document_terms, edited_register,
+                    pair_score, raised_prior)
 from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .posclass import class_tables
-from .sides import opposes_change, side_evidence, unlisted_discount, with_class_evidence
+from .sides import opposes_change, rests_on_chance, side_evidence, unlisted_discount, with_class_evidence
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
 from .wordclass import load_lemmas
@@ -111,10 +112,15 @@ def run(text: str, ctx) -> list[Change]:
     # the only tokens the rules below read, with their neighbours
     sites = find_sites(text, rules.scan)
     budget = ctx.budget
+    confusions = []
     if rules.partners and not budget.expired():
-        changes += settled_confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
+        confusions = settled_confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
+        changes += confusions
     if rules.joins and not budget.expired():
-        changes += join_changes(text, sites, rules, _blocked(spans, changes), ctx)
+        # edited prose (no word corrected before, no confusion changed): the joins' prior too
+        edited = edited_register(text, ctx.corrected) and not any(
+            c.confidence >= ctx.options.min_confidence for c in confusions)
+        changes += join_changes(text, sites, rules, _blocked(spans, changes), ctx, EDITED_ODDS if edited else 1.0)
     if rules.possessive and not budget.expired():
         changes += possessive_changes(text, sites, rules.possessive, _blocked(spans, changes), ctx)
     return sorted(changes, key=lambda c: c.start)
@@ -159,6 +165,7 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
     scores: list = [None] * len(sites)
     old_sites, old_scores = earlier if earlier is not None else ((), ())
     budget = ctx.budget
+    raised = None  # score.raised_prior, read once and only when a change rests on chance
     for i, site in enumerate(sites):
         if budget.every(i):
             break  # the time budget ran out: the sites after this one are left as written
@@ -205,6 +212,15 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 sides, extra = with_class_evidence(model, left, word, partner.word, right, sides)
                 score += extra + unlisted_discount(sides)
                 demoted = demoted or opposes_change(sides)
+                if not supported and rests_on_chance(model, left, word, partner.word, right, sides):
+                    if raised is None:
+                        raised = raised_prior(text, ctx.corrected)
+                    if raised:
+                        # only chance speaks for it where errors are rarer: at most a suggestion,
+                        # never raised by the document
+                        if score >= math.log(partner.threshold):
+                            score = with_wider(score, CLASS_PENALTY, partner.threshold)
+                        demoted = True
         if score > 0 and in_repetition(text, tok.start, tok.end):
             continue  # "end to end", "piece by piece": an idiom holds the word
         if score > 0 and needs_wider(word):
@@ -239,8 +255,10 @@ def supported_partner(model, text: str, site: Site, word: str, partners: tuple, 
     return score, partner, supported
 
 
-def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
-    """The changes `score_sites`' scores make, with the document's boost (see `confusion_changes`)."""
+def decide_confusions(text: str, sites: list, scores: list, edited: bool = False) -> list[Change]:
+    """The changes `score_sites`' scores make, with the document's boost (see `confusion_changes`).
+    `edited`: the text reads as edited prose (`score.edited_register`): with no sure change in
+    it, its prior odds against an error are EDITED_ODDS."""
     scored = []  # (token, log ratio, partner)
     held = set()  # starts of tokens whose change wider evidence keeps a suggestion
     quiet = set()  # ... and of those whose change does not raise the document's prior
@@ -267,6 +285,8 @@ def decide_confusions(text: str, sites: list, scores: list) -> list[Change]:
     # a change that wider evidence demoted to a suggestion neither raises the document's
     # prior nor is raised by it; one the grammar speaks for does not raise it
     boost = document_boost([s for s in scored if s[0].start not in quiet] if quiet else scored)
+    if edited and boost == 1.0:
+        odds = max(odds, EDITED_ODDS)
     fired = Counter((tok.lower, p.word) for tok, score, p in scored if tok.start not in quiet
                     and score >= math.log(p.threshold * odds / (boost if p.boosted else 1.0)))
     apostrophe = apostrophe_style(text)
@@ -303,7 +323,8 @@ def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, bloc
     min_confidence count: suggestions leave the text as it is.
     """
     scores = score_sites(text, sites, rules, blocked, ctx)
-    out = decide_confusions(text, sites, scores)
+    edited = edited_register(text, ctx.corrected)
+    out = decide_confusions(text, sites, scores, edited)
     floor = ctx.options.min_confidence
     fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
     if not fixed:
@@ -329,7 +350,7 @@ def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, bloc
             break
         scores = score_sites(text, moved, rules, blocked, ctx, (current, scores))
         current = moved
-        out = decide_confusions(text, current, scores)
+        out = decide_confusions(text, current, scores, edited)
         fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
     return out
 
@@ -344,9 +365,10 @@ def _read_fixed(site: Site, fixed: dict, left_of: dict) -> Site:
     return site if (left, right) == (site.left, site.right) else site._replace(left=left, right=right)
 
 
-def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> list[Change]:
+def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx, odds: float = 1.0) -> list[Change]:
     """"moved in to the city" -> "moved into the city": the split and the joined
-    form scored in the same context (one word either side), as a confusion."""
+    form scored in the same context (one word either side), as a confusion; `odds`: the
+    text's prior odds against an error, times a join's threshold (see `decide_confusions`)."""
     join_cased = rules.join_cased
     firsts = [n for n, site in enumerate(sites) if site.tok.text in join_cased]
     if not firsts:
@@ -385,7 +407,7 @@ def join_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> 
             new = match_casing(tok.text, join.joined)
             old = text[tok.start:nxt.end]
             out.append(Change(tok.start, nxt.end, new, join.rule, f"'{old}' is likely '{new}' here",
-                              round(confidence_from(score, join.threshold), 3)))
+                              round(confidence_from(score, join.threshold * odds), 3)))
     return out
 
 

@@ -34,9 +34,9 @@ from __future__ import annotations
 import math
 import re
 
-from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _NO_HEADS, _NUMBER_WORDS, _PERSONAL_SUBJECTS, _PHRASE_STOPS,
-                        _PREPOSITIONS, _SUBORDINATORS, _base_forms, _is_modifier, _is_plural_noun, _name_like,
-                        finite_tags, opens_noun_phrase, readings, subject_agrees, verb_forms, words_after,
+from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _FINITE_AUX, _NO_HEADS, _NUMBER_WORDS, _PERSONAL_SUBJECTS,
+                        _PHRASE_STOPS, _PREPOSITIONS, _SUBORDINATORS, _base_forms, _is_modifier, _is_plural_noun,
+                        _name_like, finite_tags, opens_noun_phrase, readings, subject_agrees, verb_forms, words_after,
                         words_before)
 
 # Particles of phrasal verbs: replacing one ("off" -> "of") needs the verb
@@ -425,12 +425,26 @@ def modified_noun_follows(words: list) -> bool:
 
 
 
+def subject_noun_follows(words: list) -> bool:
+    """True when the words are a noun and then an auxiliary or a modal ("reviews are",
+    "offering has"): the noun is a clause's subject, and "their" or "its" its determiner;
+    "there" or "it's" before it would leave the clause two subjects ("There reviews are").
+
+    >>> subject_noun_follows(["reviews", "are", "very"]), subject_noun_follows(["price", "will", "rise"])
+    (True, True)
+    >>> subject_noun_follows(["is", "a", "risk"]), subject_noun_follows(["time", "we"]), subject_noun_follows(["the", "are"])
+    (False, False, False)
+    """
+    return (len(words) >= 2 and words[1] in _FINITE_AUX and words[0] not in _NO_HEADS
+            and words[0] not in _FINITE_AUX and "NOUN" in readings(words[0]))
+
+
 # What joins two modifiers of one noun: "sleek, compact body", "bold and simple design".
 _MODIFIER_JOINS = frozenset({",", "and"})
 
 
 # Particles and prepositions that lemminflect reads as adverbs: no modifier inside a noun phrase.
-# (word as written, partner) read as a determiner when a modified noun follows.
+# (word as written, partner) read as a determiner when a modified noun or a subject noun follows.
 DETERMINER_PAIRS = frozenset({("its", "it's"), ("their", "they're"), ("their", "there")})
 
 
@@ -454,17 +468,39 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
         extra = CLASS_PENALTY
     elif word == "two" and partner in ("to", "too") and plural_noun_follows(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY
+    elif (word, partner) == ("to", "too") and modifies_noun_after(words_after(text, site.tok.end, 6)):
+        extra = CLASS_PENALTY
     elif (word, partner) in CLASS_TESTS:
         back = words_before(text, site.tok.start, 2)
         extra = class_evidence(site.left, word, partner, site.right, back[1] if len(back) > 1 else None)
-    if not extra and (word, partner) in DETERMINER_PAIRS and modified_noun_follows(
-            words_after(text, site.tok.end, 6, commas=True)):
-        extra = CLASS_PENALTY
+    if not extra and (word, partner) in DETERMINER_PAIRS:
+        after = words_after(text, site.tok.end, 6, commas=True)
+        if modified_noun_follows(after) or subject_noun_follows(after):
+            extra = CLASS_PENALTY
     demoted = bool(extra) and score >= math.log(threshold)
     score = with_wider(score, extra, threshold)
     if word in PARTICLES:
         score += particle_evidence(model, text, site.tok.start, word, partner)
     return score, demoted
+
+
+# Quantity words that "too" does put before a noun: "too many people", "too much time".
+_TOO_QUANTITIES = frozenset({"many", "much", "few", "little"})
+
+
+def modifies_noun_after(words: list) -> bool:
+    """"to busy places", "to new heights": "to" before a modified noun is a preposition
+    before its object; "too" and an adjective do not stand before a noun ("too busy a place"
+    needs the article), but for a quantity ("too many people").
+
+    >>> modifies_noun_after(["busy", "places", "early"]), modifies_noun_after(["many", "people"])
+    (True, False)
+    >>> modifies_noun_after(["busy"]), modifies_noun_after(["clear"])
+    (False, False)
+
+    (Read up to a comma: "far to simple, adding scripts" is no list of modifiers.)
+    """
+    return bool(words) and words[0] not in _TOO_QUANTITIES and modified_noun_follows(words)
 
 
 # Punctuation that ends a clause: "to" never stands right before it ("changes too:",
@@ -525,5 +561,5 @@ def needs_wider(word: str) -> bool:
 
 _CLASS_WORDS = frozenset(w for w, _ in CLASS_TESTS) | frozenset(w for w, _ in DETERMINER_PAIRS)
 # Words whose tests in `wider_score` read the text around them (a comparison before "then"
-# or "than", a plural noun after "two").
-_TEXT_TEST_WORDS = frozenset({"then", "than", "two"})
+# or "than", a plural noun after "two", a modified noun after "to").
+_TEXT_TEST_WORDS = frozenset({"then", "than", "two", "to"})

@@ -102,6 +102,9 @@ _SUBJECTS = {"i": {"VBP", "VB"}, "we": {"VBP", "VB"}, "you": {"VBP", "VB"}, "the
              "herself": {"VBZ"}, "themselves": {"VBP", "VB"},
              "which": {"VBP", "VB", "VBZ"}, "who": {"VBP", "VB", "VBZ"}, "that": {"VBP", "VB", "VBZ"}}
 _FINITE_TAGS = frozenset({"VBD", "VBP", "VB", "VBZ"})
+# Auxiliaries and modals that are a finite verb wherever they stand ("where running water is").
+_FINITE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "can", "could",
+                         "may", "might", "must", "will", "would", "should", "shall"})
 # The personal ones (no relative pronoun: its clause is read from its antecedent).
 _PERSONAL_SUBJECTS = frozenset(_SUBJECTS) - {"which", "who", "that"}
 # Conjunctions that open a clause of their own ("even if it threw", "once they form"): the
