@@ -134,14 +134,17 @@ INTO_CHROME_REACH = 2
 # Above the article, a selector's options (countries, states, currencies,
 # languages) scraped as labels: this many in alphabetical order, on a page
 # that shows chrome. A selector may put its commonest options first, hence a
-# share of the neighbouring pairs in order. A product's variants are sorted
-# too ("Velvet Blue", "Velvet Grey", ...) but share their first word with a
-# neighbour, as few countries or states do (SORTED_MAX_SHARED_FIRST). Below
-# the article a sorted run is as often the page's own: a category index, a
-# glossary, a contact form's fields that a contact page is about.
+# share of the neighbouring pairs in order. Below the article a sorted run is
+# as often the page's own: a category index, a glossary, a contact form's
+# fields that a contact page is about.
 SORTED_MIN_RUN = 15
 SORTED_MIN_IN_ORDER = 0.9
-SORTED_MAX_SHARED_FIRST = 0.5
+# Neither branch takes a run whose labels name one family's members or one
+# kind's sorts (names_variants): this share of them share their first word
+# with a neighbour ("Velvet Blue", "Velvet Grey"; "County Antrim", "County
+# Down"), or their last ("Logo Designers", "Web Designers"), as few
+# countries, states or a footer's unrelated links do.
+VARIANTS_MIN_SHARED = 0.5
 
 
 def late_menu_runs(blocks: list[sig.Block], matched: list, removed: list, first: int, last: int,
@@ -199,15 +202,34 @@ def is_sorted_run(blocks: list[sig.Block], matched: list) -> bool:
 
 
 def names_variants(labels: list[str]) -> bool:
-    """True when SORTED_MAX_SHARED_FIRST of `labels` share their first word with a neighbour.
+    """True when VARIANTS_MIN_SHARED of `labels` share their first word, or their last, with a neighbour.
+
+    A shared first word names one family's members ("Velvet Blue", "Velvet
+    Grey"; "County Antrim", "County Down"), a shared last word one kind's
+    sorts ("Logo Designers", "Web Designers"; "Navy Blue", "Sky Blue"): either
+    way the page's own list of items, where a footer's column names unrelated
+    places ("About", "Careers", "Press").
 
     >>> names_variants(["velvet blue", "velvet grey", "velvet red", "linen"]), names_variants(["Albania", "Algeria"])
     (True, False)
+    >>> names_variants(["Logo Designers", "Web Designers", "Book Cover Designers", "Help"])
+    True
+    >>> names_variants(["About", "Careers", "Press", "Gift Cards", "Store Locator"])
+    False
     """
-    firsts = [label.split()[0].lower() if label.split() else "" for label in labels]
-    shared = sum(1 for k, word in enumerate(firsts)
-                 if (k and firsts[k - 1] == word) or (k + 1 < len(firsts) and firsts[k + 1] == word))
-    return shared >= SORTED_MAX_SHARED_FIRST * len(firsts)
+    words = [label.lower().split() for label in labels]
+    return any(shares_with_neighbour([w[end] if w else "" for w in words]) >= VARIANTS_MIN_SHARED * len(words)
+               for end in (0, -1))
+
+
+def shares_with_neighbour(words: list[str]) -> int:
+    """How many of `words` equal the word before or after them.
+
+    >>> shares_with_neighbour(["county", "county", "help", "county"])
+    2
+    """
+    return sum(1 for k, word in enumerate(words)
+               if (k and words[k - 1] == word) or (k + 1 < len(words) and words[k + 1] == word))
 
 
 def sort_key(text: str) -> str:
