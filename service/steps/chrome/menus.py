@@ -107,6 +107,44 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     return mark_menu_echoes(blocks, matched, flags, out)
 
 
+# A run of labels between two of the page's paragraphs whose only known
+# labels are networks' names ("Facebook", "Google": the share buttons'
+# words), and few of them, is the article's own list of names (a manual's
+# supported providers or integrations): a row of share buttons is made of
+# such names nearly all through, and a menu between paragraphs carries other
+# known labels ("Home", "Sign in").
+NAMED_LIST_RULES = ("chrome.phrase.share_buttons",)
+NAMED_LIST_MAX_KNOWN = 0.25
+
+
+def named_lists(blocks: list[sig.Block], matched: list, prose: list) -> list[int]:
+    """The known labels (networks' names) of runs of labels that are the article's own list of names.
+
+    Such a run stands between the page's first and last paragraph (`prose`),
+    and its known labels are all NAMED_LIST_RULES' and fewer than
+    NAMED_LIST_MAX_KNOWN of it.
+
+    >>> class R: id = "chrome.phrase.share_buttons"
+    >>> names = "Apple Bitbucket Discord Facebook Figma GitHub GitLab Kakao Notion Slack Zoom".split()
+    >>> bs = [sig.Block(0, 0, 0, 0, t) for t in ["A list of them, it says."] + names + ["More text, it says."]]
+    >>> matched = [None] + [R() if n == "Facebook" else None for n in names] + [None]
+    >>> named_lists(bs, matched, [True] + [False] * 11 + [True]), named_lists(bs, matched, [True] + [False] * 12)
+    ([4], [])
+    >>> named_lists(bs[:1] + bs[3:6] + bs[-1:], matched[:1] + matched[3:6] + matched[-1:], [True] + [False] * 3 + [True])
+    []
+    """
+    paragraphs = [k for k, p in enumerate(prose) if p]
+    if not paragraphs:
+        return []
+    out = []
+    for i, j in sig.true_runs(label_flags(blocks, matched)):
+        known = [k for k in range(i, j) if matched[k] is not None]
+        if (paragraphs[0] < i and j <= paragraphs[-1] and len(known) < NAMED_LIST_MAX_KNOWN * (j - i)
+                and all(matched[k].id in NAMED_LIST_RULES for k in known)):
+            out.extend(known)
+    return out
+
+
 def shows_chrome(matched: list, phrases: bool = True) -> bool:
     """True when the page shows known chrome (MENU_MIN_SHOWN lines of rules that hold anywhere),
     or when the phrase rules did not run (`phrases` False: a page in another language, where
