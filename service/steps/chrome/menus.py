@@ -22,6 +22,7 @@ from collections import Counter
 from . import signals as sig
 from .glued import is_headline_case
 from .content import is_price
+from .namelists import names_variants
 from ...language.words import stem_of
 
 # Bylines and datelines on this many lines of a page are its items' own (a
@@ -107,44 +108,6 @@ def mark_menu_runs(blocks: list[sig.Block], matched: list, min_run: int = 3, lon
     return mark_menu_echoes(blocks, matched, flags, out)
 
 
-# A run of labels between two of the page's paragraphs whose only known
-# labels are networks' names ("Facebook", "Google": the share buttons'
-# words), and few of them, is the article's own list of names (a manual's
-# supported providers or integrations): a row of share buttons is made of
-# such names nearly all through, and a menu between paragraphs carries other
-# known labels ("Home", "Sign in").
-NAMED_LIST_RULES = ("chrome.phrase.share_buttons",)
-NAMED_LIST_MAX_KNOWN = 0.25
-
-
-def named_lists(blocks: list[sig.Block], matched: list, prose: list) -> list[int]:
-    """The known labels (networks' names) of runs of labels that are the article's own list of names.
-
-    Such a run stands between the page's first and last paragraph (`prose`),
-    and its known labels are all NAMED_LIST_RULES' and fewer than
-    NAMED_LIST_MAX_KNOWN of it.
-
-    >>> class R: id = "chrome.phrase.share_buttons"
-    >>> names = "Apple Bitbucket Discord Facebook Figma GitHub GitLab Kakao Notion Slack Zoom".split()
-    >>> bs = [sig.Block(0, 0, 0, 0, t) for t in ["A list of them, it says."] + names + ["More text, it says."]]
-    >>> matched = [None] + [R() if n == "Facebook" else None for n in names] + [None]
-    >>> named_lists(bs, matched, [True] + [False] * 11 + [True]), named_lists(bs, matched, [True] + [False] * 12)
-    ([4], [])
-    >>> named_lists(bs[:1] + bs[3:6] + bs[-1:], matched[:1] + matched[3:6] + matched[-1:], [True] + [False] * 3 + [True])
-    []
-    """
-    paragraphs = [k for k, p in enumerate(prose) if p]
-    if not paragraphs:
-        return []
-    out = []
-    for i, j in sig.true_runs(label_flags(blocks, matched)):
-        known = [k for k in range(i, j) if matched[k] is not None]
-        if (paragraphs[0] < i and j <= paragraphs[-1] and len(known) < NAMED_LIST_MAX_KNOWN * (j - i)
-                and all(matched[k].id in NAMED_LIST_RULES for k in known)):
-            out.extend(known)
-    return out
-
-
 def shows_chrome(matched: list, phrases: bool = True) -> bool:
     """True when the page shows known chrome (MENU_MIN_SHOWN lines of rules that hold anywhere),
     or when the phrase rules did not run (`phrases` False: a page in another language, where
@@ -177,12 +140,6 @@ INTO_CHROME_REACH = 2
 # fields that a contact page is about.
 SORTED_MIN_RUN = 15
 SORTED_MIN_IN_ORDER = 0.9
-# Neither branch takes a run whose labels name one family's members or one
-# kind's sorts (names_variants): this share of them share their first word
-# with a neighbour ("Velvet Blue", "Velvet Grey"; "County Antrim", "County
-# Down"), or their last ("Logo Designers", "Web Designers"), as few
-# countries, states or a footer's unrelated links do.
-VARIANTS_MIN_SHARED = 0.5
 
 
 def late_menu_runs(blocks: list[sig.Block], matched: list, removed: list, first: int, last: int,
@@ -237,37 +194,6 @@ def is_sorted_run(blocks: list[sig.Block], matched: list) -> bool:
     if sum(1 for a, b in zip(keys, keys[1:]) if a <= b) < SORTED_MIN_IN_ORDER * (len(keys) - 1):
         return False
     return not names_variants(keys)
-
-
-def names_variants(labels: list[str]) -> bool:
-    """True when VARIANTS_MIN_SHARED of `labels` share their first word, or their last, with a neighbour.
-
-    A shared first word names one family's members ("Velvet Blue", "Velvet
-    Grey"; "County Antrim", "County Down"), a shared last word one kind's
-    sorts ("Logo Designers", "Web Designers"; "Navy Blue", "Sky Blue"): either
-    way the page's own list of items, where a footer's column names unrelated
-    places ("About", "Careers", "Press").
-
-    >>> names_variants(["velvet blue", "velvet grey", "velvet red", "linen"]), names_variants(["Albania", "Algeria"])
-    (True, False)
-    >>> names_variants(["Logo Designers", "Web Designers", "Book Cover Designers", "Help"])
-    True
-    >>> names_variants(["About", "Careers", "Press", "Gift Cards", "Store Locator"])
-    False
-    """
-    words = [label.lower().split() for label in labels]
-    return any(shares_with_neighbour([w[end] if w else "" for w in words]) >= VARIANTS_MIN_SHARED * len(words)
-               for end in (0, -1))
-
-
-def shares_with_neighbour(words: list[str]) -> int:
-    """How many of `words` equal the word before or after them.
-
-    >>> shares_with_neighbour(["county", "county", "help", "county"])
-    2
-    """
-    return sum(1 for k, word in enumerate(words)
-               if (k and words[k - 1] == word) or (k + 1 < len(words) and words[k + 1] == word))
 
 
 def sort_key(text: str) -> str:
