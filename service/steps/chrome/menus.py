@@ -22,6 +22,7 @@ from collections import Counter
 from . import signals as sig
 from .glued import is_headline_case
 from .content import is_price
+from .namelists import names_variants
 from ...language.words import stem_of
 
 # Bylines and datelines on this many lines of a page are its items' own (a
@@ -134,14 +135,11 @@ INTO_CHROME_REACH = 2
 # Above the article, a selector's options (countries, states, currencies,
 # languages) scraped as labels: this many in alphabetical order, on a page
 # that shows chrome. A selector may put its commonest options first, hence a
-# share of the neighbouring pairs in order. A product's variants are sorted
-# too ("Velvet Blue", "Velvet Grey", ...) but share their first word with a
-# neighbour, as few countries or states do (SORTED_MAX_SHARED_FIRST). Below
-# the article a sorted run is as often the page's own: a category index, a
-# glossary, a contact form's fields that a contact page is about.
+# share of the neighbouring pairs in order. Below the article a sorted run is
+# as often the page's own: a category index, a glossary, a contact form's
+# fields that a contact page is about.
 SORTED_MIN_RUN = 15
 SORTED_MIN_IN_ORDER = 0.9
-SORTED_MAX_SHARED_FIRST = 0.5
 
 
 def late_menu_runs(blocks: list[sig.Block], matched: list, removed: list, first: int, last: int,
@@ -196,18 +194,6 @@ def is_sorted_run(blocks: list[sig.Block], matched: list) -> bool:
     if sum(1 for a, b in zip(keys, keys[1:]) if a <= b) < SORTED_MIN_IN_ORDER * (len(keys) - 1):
         return False
     return not names_variants(keys)
-
-
-def names_variants(labels: list[str]) -> bool:
-    """True when SORTED_MAX_SHARED_FIRST of `labels` share their first word with a neighbour.
-
-    >>> names_variants(["velvet blue", "velvet grey", "velvet red", "linen"]), names_variants(["Albania", "Algeria"])
-    (True, False)
-    """
-    firsts = [label.split()[0].lower() if label.split() else "" for label in labels]
-    shared = sum(1 for k, word in enumerate(firsts)
-                 if (k and firsts[k - 1] == word) or (k + 1 < len(firsts) and firsts[k + 1] == word))
-    return shared >= SORTED_MAX_SHARED_FIRST * len(firsts)
 
 
 def sort_key(text: str) -> str:

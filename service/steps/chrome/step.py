@@ -66,8 +66,9 @@ from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
-                    mark_menu_runs, mark_replies, reply_headers, late_menu_runs)
+                    mark_menu_runs, mark_replies, reply_headers, late_menu_runs, label_flags)
 from .listing import card_buttons, has_own_teasers
+from .namelists import named_lists
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -220,6 +221,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     classes = [sig.promote_prose(shaped, prose[i], len(b.text))
                for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, blocks, memo, stopwords)))]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
+    # a network's name in the article's own list of names (namelists.named_lists)
+    for i in named_lists(label_flags(blocks, matched), matched, prose):
+        matched[i] = verdicts[i] = None
     texts = [b.text for b in blocks]
     for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing, a table's source
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
