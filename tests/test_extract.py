@@ -662,3 +662,79 @@ def test_container_search_is_linear_in_the_page():
         small = min(cost(1000, order) for _ in range(3))
         large = min(cost(8000, order) for _ in range(3))
         assert large / max(small, 1e-3) < 16, f"8x the page cost {large / max(small, 1e-3):.1f}x the CPU"
+
+
+# --- readers' comments inside the article's container (service/html/comments.py; hand-written pages) ---
+
+SHORT_POST = ("I watched the old film again this winter, and it holds up better than I remembered it.",
+              "The satire is sharper now, and the effects still look good on a large screen.")
+LONG_POST = SHORT_POST + tuple(f"Scene {i} is where the film shows its hand: the cut is quick, the music swells, and the "
+                               f"crowd in the cinema laughs at the moment the script meant it to." for i in range(20))
+
+
+def replies(n: int) -> str:
+    return "".join(f"<li class='comment'><p>Reader {i} says: I saw it in a cinema when it came out, and I laughed "
+                   f"all the way through the second half of it.</p></li>" for i in range(n))
+
+
+REPLIES = replies(40)
+
+
+def paragraphs(lines) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+COMMENTED = {  # name: (the post's lines, its element with what follows it, whether the replies come back)
+    "comments marked by id": (LONG_POST, f"<div class=post>{paragraphs(LONG_POST)}<div id=comments><ol>{REPLIES}"
+                                         f"</ol></div></div>", False),
+    "a comment list marked by class": (LONG_POST, f"<div class=post>{paragraphs(LONG_POST)}<ol class=commentlist>"
+                                                  f"{REPLIES}</ol></div>", False),
+    "a post's comments section": (LONG_POST, f"<div class=post>{paragraphs(LONG_POST)}<section class=post-comments>"
+                                             f"<ul>{REPLIES}</ul></section></div>", False),
+    "a commentary is not comments": (LONG_POST, f"<div class=post>{paragraphs(LONG_POST)}<div class=commentary><ul>"
+                                                f"{REPLIES}</ul></div></div>", True),
+    "a short post's replies": (SHORT_POST, f"<div class=post>{paragraphs(SHORT_POST)}<div id=comments><ol>"
+                                           f"{replies(12)}</ol></div></div>", True),
+    "a thread marked as comments, most of the article among them": (LONG_POST, f"<div class=topic>"
+                                                                    f"{paragraphs(LONG_POST[:8])}<ul class=comments>"
+                                                                    f"<li>{paragraphs(LONG_POST[8:])}</li>{REPLIES}"
+                                                                    f"</ul></div>", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMENTED))
+def test_readers_comments_do_not_come_back_with_the_articles_container(monkeypatch, name):
+    """trafilatura's article (forced here; no baseline) is a story beside many readers' comments: the rule chain
+    reads its container (the article is a small share of the page, or of the element that holds it), which no
+    longer brings the comment section back (trafilatura drops it on purpose). A section whose class only starts
+    like one ("commentary"), the replies to a short post (a forum's question and its answers) and a thread whose
+    comment section holds the article itself come back whole."""
+    from service.html import extract
+
+    lines, part, replies = COMMENTED[name]
+
+    class Doc:
+        text, title, author, date, sitename = "\n".join(lines), "The old film", None, None, None
+    monkeypatch.setattr(extract, "_bare_extract", lambda *a, **k: Doc())
+    monkeypatch.setattr(extract, "baseline_text", lambda html: "")
+    monkeypatch.setattr(extract, "VOTERS", ("rules",))
+    text, _ = extract_html(wrap(NAV + part + FOOTER))
+    assert "holds up better" in text and "large screen" in text
+    assert ("Reader 11 says" in text) is replies
+
+
+def test_finding_comment_sections_is_linear_in_the_page():
+    """comments.comment_sections walks the container once and does not enter a section it found."""
+    from service.html.comments import comment_sections
+
+    def cost(n: int) -> float:
+        element = lxml.html.fromstring("<div>" + "".join(
+            f"<div class=comment-{i}><div class=comment-body><p>Reply {i}.</p></div></div><p>Item {i}.</p>"
+            for i in range(n)) + "</div>")
+        started = time.process_time()
+        assert len(comment_sections(element)) == n
+        return time.process_time() - started
+
+    small = min(cost(2000) for _ in range(3))
+    large = min(cost(16000) for _ in range(3))
+    assert large / max(small, 1e-3) < 16, f"8x the page cost {large / max(small, 1e-3):.1f}x the CPU"

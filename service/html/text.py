@@ -20,6 +20,8 @@ import logging
 import re
 from collections import Counter
 
+from .comments import drop_comments
+
 log = logging.getLogger(__name__)
 
 # Never content, wherever they are.
@@ -146,9 +148,10 @@ def find_container(html: str, article: str) -> tuple:
 
     trafilatura drops list items, table rows and short posts inside the
     article's own container; the container's text keeps them while what is
-    outside it (site navigation, footers) stays out. The element is returned
-    too, for what reads its structure (`sections.widened`), so the page is
-    parsed and searched once.
+    outside it (site navigation, footers) stays out. Readers' comment sections
+    inside it are dropped beside a story (`comments.drop_comments`), as trafilatura drops them.
+    The element is returned too, for what reads its structure (`sections.widened`),
+    so the page is parsed and searched once.
 
     >>> page = ("<nav>Home Shop</nav><div><p>A lamp in brass, hand made.</p>"
     ...         "<p>Ships from Lisbon in two days.</p><ul><li>$20</li></ul></div>")
@@ -156,19 +159,31 @@ def find_container(html: str, article: str) -> tuple:
     'A lamp in brass, hand made.\\nShips from Lisbon in two days.\\n$20'
     """
     tree = visible_tree(html)
-    element = container_element(tree, article) if tree is not None else None
-    return (element, block_text(element)) if element is not None else (None, "")
+    if tree is None:
+        return None, ""
+    held, total = article_words(tree, article)
+    element = smallest_holder(held, total)
+    if element is None:
+        return None, ""
+    drop_comments(element, held, total, word_count(article))
+    return element, block_text(element)
 
 
 def container_element(tree, article: str):
     """The smallest element of `tree` holding MIN_CONTAINER_SHARE of the words of `article`'s lines
     found in it (text nodes of MIN_MATCHED_CHARS or more), or None."""
+    return smallest_holder(*article_words(tree, article))
+
+
+def article_words(tree, article: str) -> tuple[dict, int]:
+    """({element: words of `article` under it}, all its words found in `tree`): text nodes of
+    MIN_MATCHED_CHARS or more that are in the article."""
     target = " ".join(article.replace("\n- ", "\n").split()).lower()
-    if not target:
-        return None
-    found = substring_test(target)
     held: dict = {}
     total = 0
+    if not target:
+        return held, total
+    found = substring_test(target)
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
@@ -180,6 +195,11 @@ def container_element(tree, article: str):
             total += words
             for e in (owner, *owner.iterancestors()):
                 held[e] = held.get(e, 0) + words
+    return held, total
+
+
+def smallest_holder(held: dict, total: int):
+    """The deepest element holding MIN_CONTAINER_SHARE of `total` (`article_words`), or None."""
     inner = [(len(list(e.iterancestors())), i, e) for i, (e, n) in enumerate(held.items())
              if n >= MIN_CONTAINER_SHARE * total]
     return max(inner)[2] if inner else None
