@@ -47,8 +47,9 @@ MIN_SHOWN_SHARE = 0.5
 MIN_MAIN_SHARE = 0.25
 # A text node counts as the article's when it is this long and in the article.
 MIN_MATCHED_CHARS = 15
-# The article's container holds at least this share of its matched words.
-MIN_CONTAINER_SHARE = 0.8
+# The article's container holds at least this share of its matched words (not
+# sections.MIN_CONTAINER_SHARE: how much of the container's words the article holds).
+MIN_HELD_SHARE = 0.8
 # A text node is looked for within NEAR_CHARS plus NEAR_REACH times its length after the
 # previous one found (what lies between: nodes too short to count), then, out of that order,
 # in the whole article: SEARCH_BUDGET times its length in all (plus MIN_SEARCH_BUDGET
@@ -170,7 +171,7 @@ def find_container(html: str, article: str) -> tuple:
 
 
 def container_element(tree, article: str):
-    """The smallest element of `tree` holding MIN_CONTAINER_SHARE of the words of `article`'s lines
+    """The smallest element of `tree` holding MIN_HELD_SHARE of the words of `article`'s lines
     found in it (text nodes of MIN_MATCHED_CHARS or more), or None."""
     return smallest_holder(*article_words(tree, article))
 
@@ -199,9 +200,9 @@ def article_words(tree, article: str) -> tuple[dict, int]:
 
 
 def smallest_holder(held: dict, total: int):
-    """The deepest element holding MIN_CONTAINER_SHARE of `total` (`article_words`), or None."""
+    """The deepest element holding MIN_HELD_SHARE of `total` (`article_words`), or None."""
     inner = [(len(list(e.iterancestors())), i, e) for i, (e, n) in enumerate(held.items())
-             if n >= MIN_CONTAINER_SHARE * total]
+             if n >= MIN_HELD_SHARE * total]
     return max(inner)[2] if inner else None
 
 
