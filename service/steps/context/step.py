@@ -112,14 +112,14 @@ def run(text: str, ctx) -> list[Change]:
     # the only tokens the rules below read, with their neighbours
     sites = find_sites(text, rules.scan)
     budget = ctx.budget
+    edited = edited_register(text, ctx.corrected)
     confusions = []
     if rules.partners and not budget.expired():
-        confusions = settled_confusion_changes(text, sites, rules, _blocked(spans, changes), ctx)
+        confusions = settled_confusion_changes(text, sites, rules, _blocked(spans, changes), ctx, edited)
         changes += confusions
     if rules.joins and not budget.expired():
         # edited prose (no word corrected before, no confusion changed): the joins' prior too
-        edited = edited_register(text, ctx.corrected) and not any(
-            c.confidence >= ctx.options.min_confidence for c in confusions)
+        edited = edited and not any(c.confidence >= ctx.options.min_confidence for c in confusions)
         changes += join_changes(text, sites, rules, _blocked(spans, changes), ctx, EDITED_ODDS if edited else 1.0)
     if rules.possessive and not budget.expired():
         changes += possessive_changes(text, sites, rules.possessive, _blocked(spans, changes), ctx)
@@ -313,17 +313,18 @@ def decide_confusions(text: str, sites: list, scores: list, edited: bool = False
 CONFUSION_ROUNDS = 3
 
 
-def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx) -> list[Change]:
+def settled_confusion_changes(text: str, sites: list, rules: CompiledRules, blocked, ctx,
+                              edited: bool = False) -> list[Change]:
     """`confusion_changes`, with adjacent confusion words scored with each other as changed.
 
     Each word is scored with its neighbours as written; a neighbour that is
     itself changed ("a performance off there": "there" -> "their") is read
     as the second clean would read it, and the words next to it scored again
     ("off" -> "of"), until nothing moves. Only changes at or above
-    min_confidence count: suggestions leave the text as it is.
+    min_confidence count: suggestions leave the text as it is. `edited`: the text reads as
+    edited prose (`score.edited_register`, read once by `run`).
     """
     scores = score_sites(text, sites, rules, blocked, ctx)
-    edited = edited_register(text, ctx.corrected)
     out = decide_confusions(text, sites, scores, edited)
     floor = ctx.options.min_confidence
     fixed = {c.start: c.replacement for c in out if c.confidence >= floor}
