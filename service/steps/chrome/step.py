@@ -340,6 +340,10 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     teaser: int | None = None  # a sentence right after a link the list took
     opened = -2  # the step at which the list began
     taken: set = set()  # blocks a list took as links, on no evidence of their own
+    since_evidence: list = []  # blocks the list took since its last piece of evidence
+    # the step from which no block to the walk's end holds a rule's match or evidence
+    quiet_from = next((step + 1 for step in range(len(order) - 1, -1, -1)
+                       if page.evidence[order[step]] is not None or page.matched[order[step]] is not None), 0)
     seen = Counter(page.texts)  # how often each line stands on the page (see describes_term)
     # a reply's header starts no list (menus.reply_headers)
     starting = [None if k in page.replies else v for k, v in enumerate(page.evidence)]
@@ -373,17 +377,27 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         if cut is not None and evidence is None and i < page.end:
             reach += 1
             if reach > LIST_REACH:
-                cut = None  # evidence licenses a bounded list, not the rest of the page
+                # evidence licenses a bounded list, not the rest of the page; and when a
+                # heading's list of stories would run on to the page's end with no evidence
+                # after it, the stories it took are the page's own too (a listing's "More news")
+                if own_stories(cut, side, since_evidence, page, step >= quiet_from):
+                    for k in since_evidence:
+                        verdicts[k] = None
+                        taken.discard(k)
+                cut = None
         elif evidence is not None:
             reach = 0
+            since_evidence = []
         if cut is not None:
             if verdicts[i] is None and evidence is None:
                 taken.add(i)
+                since_evidence.append(i)
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 LIST_TAKEN,
                 f"{side} the article, a link-like line in a list "
                 f"that starts with a {cut.rule} line", 0.75)
             if teaser is not None:
+                since_evidence.append(teaser)
                 verdicts[teaser] = Verdict(
                     "chrome.classifier.teaser", f"{side} the article, a sentence between two links of a "
                     f"list that starts with a {cut.rule} line", 0.7)
@@ -404,6 +418,19 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
+
+
+def own_stories(cut: Verdict, side: str, taken: list[int], page: Page, quiet: bool) -> bool:
+    """True when the stories a heading's list took are the page's own list, not a related box.
+
+    The list ran past LIST_REACH (`walk_outward`) below the article under a
+    heading of stories (TEASER_LISTS), every line it took a title of 4+
+    words, and nothing after it to the page's end is chrome (`quiet`: no
+    rule's line, no evidence): a related box stands above a footer, while a
+    listing's last section ("More news") runs on to the page's end.
+    """
+    return (quiet and side == "after" and cut.rule in TEASER_LISTS and bool(taken)
+            and all(page.titled[k] or page.classes[k] != "short" for k in taken))
 
 
 def names_term(term: int, i: int, page: Page, seen: Counter) -> bool:
