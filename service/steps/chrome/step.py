@@ -277,7 +277,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
               and (t := sig.split_site_title(b.text)) else None for i, (b, e) in enumerate(zip(blocks, evidence))]
     for i in content.own_items(titles, [t for t, p in zip(texts, prose) if p], cells or []):
         evidence[i] = None
-    lone = guard.lone_metadata(evidence)
+    # evidence between the first and the last paragraph is the article's own text (a subheading
+    # without function words), unless a rule removes it anywhere ("Advertisement")
+    lone = guard.lone_metadata(evidence, [good[0] < i < good[-1] and not (m is not None and m.anywhere)
+                                          for i, m in enumerate(matched)])
     if lone is not None:
         evidence[lone] = None
     # the document's <title> on its first line is the page's only title unless a headline repeats it
