@@ -99,12 +99,13 @@ _CODE_KEYWORDS = frozenset("""def class import from return yield const let var f
 for while elif else try except catch public private static void int fn""".split())
 _FIRST_WORD = re.compile(r"[a-z]+")
 
-# An enumeration: at least this many comma-separated items on a line of at
-# least ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list).
+# An enumeration: at least this many commas on a line of at least
+# ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list, a
+# paper's four authors).
 # It has no function words yet is the page's content, not a menu: menus and
 # tag lists come one label a line in scraped text.
-ENUM_MIN_COMMAS = 4
-ENUM_MIN_WORDS = 12
+ENUM_MIN_COMMAS = 3
+ENUM_MIN_WORDS = 8
 
 
 def is_enumeration(text: str) -> bool:
@@ -114,6 +115,8 @@ def is_enumeration(text: str) -> bool:
     True
     >>> is_enumeration("Home News Sport World Business Technology Science Health Travel")
     False
+    >>> is_enumeration("Maria Lopez , Kenji Tanaka , David Okafor , Anna Schmidt")  # a paper's authors
+    True
     """
     return text.count(",") >= ENUM_MIN_COMMAS and len(text.split()) >= ENUM_MIN_WORDS
 
