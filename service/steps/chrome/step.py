@@ -225,8 +225,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     for i in named_lists(label_flags(blocks, matched), matched, prose):
         matched[i] = verdicts[i] = None
     texts = [b.text for b in blocks]
-    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing, a table's source
+    # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
+    for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
+        matched[i] = verdicts[i] = None
+    for i, verdict in enumerate(verdicts):
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
+                                    or content.in_sentence(texts, i)
                                     or tail.is_table_source(i, matched, cells)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
