@@ -388,9 +388,18 @@ TITLE_BESIDE_PROSE = ("Harbour Lights Festival Returns – Coastal Times\n\n"
                       "The council met on Monday and the members discussed the budget for the year.\n\n")
 
 
+# Section headings and labels between paragraphs (chrome.tail.sibling_headings counts the headings
+# around each label) and a label inside a cut sentence (chrome.content.in_sentence).
+HEADINGS_BESIDE_LABELS = ("The council met on Monday and the members discussed the budget for the year.\n\n"
+                          "Background\n\nThe members agreed to meet again in the spring, the chair said.\n\n"
+                          "See also\n\nThe plan accepts a construct such as\nX\nonly in the first year.\n\n"
+                          "Share this article\n\n")
+
+
 @pytest.mark.parametrize("step,unit", [("chrome", "Share this article\n"), ("chrome", TITLE_BESIDE_PROSE),
+                                       ("chrome", HEADINGS_BESIDE_LABELS),
                                        ("unicode", "cafÃ©. The minister met him.\n\n")],
-                         ids=["chrome", "titles", "mojibake"])
+                         ids=["chrome", "titles", "headings", "mojibake"])
 def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
     ratio = cpu_ratio(step, unit, 500)
     assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"

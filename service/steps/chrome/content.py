@@ -93,18 +93,62 @@ def is_code_token(texts: list[str], i: int) -> bool:
     return after.startswith("(") or (i > 0 and is_code_like(texts[i - 1])) or is_code_like(after)
 
 
+# A label inside a sentence: the line above holds at least IN_SENTENCE_MIN_WORDS
+# words and ends on a word no sentence ends on (an article, a possessive, a
+# conjunction: "a construct such as", "see our"; not a preposition, which ends
+# many a headline: "symptoms to watch for"). The phrase rules whose lines this
+# keeps are English, and so is the list.
+IN_SENTENCE_MIN_WORDS = 3
+IN_SENTENCE_MAX_WORDS = 3
+OPEN_ENDED_WORDS = frozenset("the a an our your my their and or nor than as of".split())
+# A sentence's end right after the label: "to reference", "X", "."
+_CLOSING = frozenset(".,;)")
+
+
+def in_sentence(texts: list[str], i: int) -> bool:
+    """True when short line i is a word of a sentence a scraper cut at an inline element.
+
+    A <code> or a link breaks a scraper's line: "a construct such as", "X",
+    "RIGHT JOIN". The line above ends on a word no sentence ends on
+    (OPEN_ENDED_WORDS), or on a lower-case word with the sentence's end right
+    after the label ("X."): the label goes on with it. A button ("X", "Share")
+    stands between paragraphs or beside other buttons, never mid-sentence.
+
+    >>> in_sentence(["Thus, although a construct such as", "X", "RIGHT JOIN"], 1)
+    True
+    >>> in_sentence(["it is not allowed for Y to reference", "X."], 1)
+    True
+    >>> in_sentence(["The ministers met in Tokyo.", "X", "Facebook"], 1), in_sentence(["About the", "X"], 1)
+    (False, False)
+    >>> in_sentence(["(46 KiB) Downloaded 453 times", "Top"], 1), in_sentence(["Steam for the system", "Recommended:"], 1)
+    (False, False)
+    >>> in_sentence(["Symptoms to watch for", "Newsletters"], 1), in_sentence(["Add to bag", "Loading..."], 1)
+    (False, False)
+    """
+    if i == 0 or len(texts[i].split()) > IN_SENTENCE_MAX_WORDS:
+        return False
+    above = texts[i - 1].split()
+    if len(above) < IN_SENTENCE_MIN_WORDS or not (above[-1].isalpha() and above[-1].islower()):
+        return False
+    after = texts[i + 1].lstrip()[:1] if i + 1 < len(texts) else ""
+    label = texts[i].rstrip()
+    return (above[-1] in OPEN_ENDED_WORDS or after in _CLOSING
+            or (label.endswith(".") and not label.endswith("..")))  # a full stop, not "Loading..."
+
+
 # Every shape of _CODE_LINE but its opening keywords needs one of these characters
 _CODE_MARKS = frozenset('()[]{};:=>-_"#/$`')
 _CODE_KEYWORDS = frozenset("""def class import from return yield const let var function async await print if
 for while elif else try except catch public private static void int fn""".split())
 _FIRST_WORD = re.compile(r"[a-z]+")
 
-# An enumeration: at least this many comma-separated items on a line of at
-# least ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list).
+# An enumeration: at least this many commas on a line of at least
+# ENUM_MIN_WORDS words (an ingredient list, a spec line, a cast list, a
+# paper's four authors).
 # It has no function words yet is the page's content, not a menu: menus and
 # tag lists come one label a line in scraped text.
-ENUM_MIN_COMMAS = 4
-ENUM_MIN_WORDS = 12
+ENUM_MIN_COMMAS = 3
+ENUM_MIN_WORDS = 8
 
 
 def is_enumeration(text: str) -> bool:
@@ -114,6 +158,8 @@ def is_enumeration(text: str) -> bool:
     True
     >>> is_enumeration("Home News Sport World Business Technology Science Health Travel")
     False
+    >>> is_enumeration("Maria Lopez , Kenji Tanaka , David Okafor , Anna Schmidt")  # a paper's authors
+    True
     """
     return text.count(",") >= ENUM_MIN_COMMAS and len(text.split()) >= ENUM_MIN_WORDS
 

@@ -291,7 +291,7 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
     return [moved if c is last else c for c in changes]
 
 
-def lone_metadata(evidence: list) -> int | None:
+def lone_metadata(evidence: list, own: list | None = None) -> int | None:
     """The block of the page's only piece of chrome evidence, when that is a metadata line.
 
     `evidence`: step.Verdict or None per block. A dateline, a byline or a
@@ -300,11 +300,16 @@ def lone_metadata(evidence: list) -> int | None:
     and link lists stand around it. A text that shows no other sign of
     chrome is an article body sent as it is, and the line is its own: one cue
     is no evidence of a page's chrome (deletion needs evidence in proportion).
+    `own`: True for blocks whose evidence is the article's own text (a
+    subheading without function words between its paragraphs): no sign of a
+    page's chrome either.
 
     >>> class V: metadata = True
     >>> class S: metadata = False
     >>> lone_metadata([V(), None, None]), lone_metadata([V(), None, V()]), lone_metadata([S(), None])
     (0, None, None)
+    >>> lone_metadata([V(), None, S(), None], [False, False, True, False])
+    0
     """
-    marked = [i for i, v in enumerate(evidence) if v is not None]
+    marked = [i for i, v in enumerate(evidence) if v is not None and not (own and own[i])]
     return marked[0] if len(marked) == 1 and evidence[marked[0]].metadata else None

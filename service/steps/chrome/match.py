@@ -45,8 +45,9 @@ from ...regexes import MIN_SELECTIVE, check_regex_safe, literal_cost, reduce_lit
 # Words of a line, for rules that list words instead of a pattern.
 RULE_WORDS = re.compile(r"[\w'’+]+")
 # Characters no row of buttons or labels holds but code and formulas do: "( x):"
-# is a fragment of a function's signature, not the X share button.
-_NOT_LABELS = re.compile(r"[()\[\]{}=<>;]")
+# is a fragment of a function's signature, not the X share button; "#X#." a row
+# of a puzzle's grid or a board ("#" stands before a hashtag's word, never inside a label).
+_NOT_LABELS = re.compile(r"[()\[\]{}=<>;]|\w#|#(?![^\W\d_])")
 
 
 RULE_SCHEMA = {
@@ -136,8 +137,8 @@ def compile_rules(entries: list[dict]) -> tuple[LineRule, ...]:
 def label_words(line: str) -> list[str]:
     """The lower-cased words a `words` rule reads of a stripped line; none for a line of code.
 
-    >>> label_words("Share on X | Email"), label_words("( x):")
-    (['share', 'on', 'x', 'email'], [])
+    >>> label_words("Share on X | Email"), label_words("( x):"), label_words("##.X")
+    (['share', 'on', 'x', 'email'], [], [])
     """
     if _NOT_LABELS.search(line):
         return []

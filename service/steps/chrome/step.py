@@ -225,8 +225,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     for i in named_lists(label_flags(blocks, matched), matched, prose):
         matched[i] = verdicts[i] = None
     texts = [b.text for b in blocks]
-    for i, verdict in enumerate(verdicts):  # a section's heading, a word of a code listing, a table's source
+    # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
+    for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
+        matched[i] = verdicts[i] = None
+    for i, verdict in enumerate(verdicts):
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
+                                    or content.in_sentence(texts, i)
                                     or tail.is_table_source(i, matched, cells)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
@@ -277,7 +281,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
               and (t := sig.split_site_title(b.text)) else None for i, (b, e) in enumerate(zip(blocks, evidence))]
     for i in content.own_items(titles, [t for t, p in zip(texts, prose) if p], cells or []):
         evidence[i] = None
-    lone = guard.lone_metadata(evidence)
+    # evidence between the first and the last paragraph is the article's own text (a subheading
+    # without function words), unless a rule removes it anywhere ("Advertisement")
+    lone = guard.lone_metadata(evidence, [good[0] < i < good[-1] and not (m is not None and m.anywhere)
+                                          for i, m in enumerate(matched)])
     if lone is not None:
         evidence[lone] = None
     # the document's <title> on its first line is the page's only title unless a headline repeats it
@@ -340,6 +347,10 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
     teaser: int | None = None  # a sentence right after a link the list took
     opened = -2  # the step at which the list began
     taken: set = set()  # blocks a list took as links, on no evidence of their own
+    since_evidence: list = []  # blocks the list took since its last piece of evidence
+    # the step from which no block to the walk's end holds a rule's match or evidence
+    quiet_from = next((step + 1 for step in range(len(order) - 1, -1, -1)
+                       if page.evidence[order[step]] is not None or page.matched[order[step]] is not None), 0)
     seen = Counter(page.texts)  # how often each line stands on the page (see describes_term)
     # a reply's header starts no list (menus.reply_headers)
     starting = [None if k in page.replies else v for k, v in enumerate(page.evidence)]
@@ -373,17 +384,27 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         if cut is not None and evidence is None and i < page.end:
             reach += 1
             if reach > LIST_REACH:
-                cut = None  # evidence licenses a bounded list, not the rest of the page
+                # evidence licenses a bounded list, not the rest of the page; and when a
+                # heading's list of stories would run on to the page's end with no evidence
+                # after it, the stories it took are the page's own too (a listing's "More news")
+                if own_stories(cut, side, since_evidence, page, step >= quiet_from):
+                    for k in since_evidence:
+                        verdicts[k] = None
+                        taken.discard(k)
+                cut = None
         elif evidence is not None:
             reach = 0
+            since_evidence = []
         if cut is not None:
             if verdicts[i] is None and evidence is None:
                 taken.add(i)
+                since_evidence.append(i)
             verdicts[i] = verdicts[i] or evidence or Verdict(
                 LIST_TAKEN,
                 f"{side} the article, a link-like line in a list "
                 f"that starts with a {cut.rule} line", 0.75)
             if teaser is not None:
+                since_evidence.append(teaser)
                 verdicts[teaser] = Verdict(
                     "chrome.classifier.teaser", f"{side} the article, a sentence between two links of a "
                     f"list that starts with a {cut.rule} line", 0.7)
@@ -404,6 +425,19 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
             opened = step if cut is None else opened
             cut = evidence
             verdicts[i] = verdicts[i] or evidence
+
+
+def own_stories(cut: Verdict, side: str, taken: list[int], page: Page, quiet: bool) -> bool:
+    """True when the stories a heading's list took are the page's own list, not a related box.
+
+    The list ran past LIST_REACH (`walk_outward`) below the article under a
+    heading of stories (TEASER_LISTS), every line it took a title of 4+
+    words, and nothing after it to the page's end is chrome (`quiet`: no
+    rule's line, no evidence): a related box stands above a footer, while a
+    listing's last section ("More news") runs on to the page's end.
+    """
+    return (quiet and side == "after" and cut.rule in TEASER_LISTS and bool(taken)
+            and all(page.titled[k] or page.classes[k] != "short" for k in taken))
 
 
 def names_term(term: int, i: int, page: Page, seen: Counter) -> bool:

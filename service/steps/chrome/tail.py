@@ -106,6 +106,62 @@ def is_section_heading(i: int, matched: list, prose: list) -> bool:
             and any(prose[j] for j in after))
 
 
+# Rules whose line may title a section of an article ("Related", "See also",
+# "Table of Contents", "Accessibility", "Google"): not an advertisement's label or
+# a share link, which stand between paragraphs as chrome whatever the text around.
+HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.phrase.legal",
+                 "chrome.phrase.share_buttons")
+# A text shows its own headings when SIBLING_HEADINGS other short lines
+# (HEADING_MAX_WORDS words, no closing punctuation, no rule's match) stand
+# between two paragraphs within SIBLING_REACH blocks of the label.
+SIBLING_HEADINGS = 2
+SIBLING_REACH = 40
+HEADING_MAX_WORDS = 6
+
+
+def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
+    """Blocks whose rule's line heads a section: a label between two paragraphs among the text's own headings.
+
+    A news page's widget label between two paragraphs ("Trending", "Read
+    Next") stands in an article without headings of its own; a writer's
+    "Related" or "See also" between paragraphs is one of the text's
+    section headings, each a short line with a paragraph above and below it.
+    Linear: the headings around each label are counted from prefix sums.
+
+    >>> class R: id = "chrome.phrase.related"
+    >>> texts = ["A paragraph.", "History", "A paragraph.", "Related", "A paragraph.", "Method", "A paragraph."]
+    >>> sibling_headings(texts, [None, None, None, R(), None, None, None], [True, False] * 3 + [True])
+    [3]
+    >>> sibling_headings(texts[2:5], [None, R(), None], [True, False, True])
+    []
+    """
+    n = len(texts)
+
+    def between(j: int) -> bool:
+        return (0 < j < n - 1 and prose[j - 1] and prose[j + 1] and matched[j - 1] is None
+                and matched[j + 1] is None and not prose[j] and is_heading_shape(texts[j]))
+    plain = [0] * (n + 1)  # prefix sums of the text's own headings (no rule's line)
+    for j in range(n):
+        plain[j + 1] = plain[j] + (matched[j] is None and between(j))
+    out = []
+    for i, rule in enumerate(matched):
+        if rule is not None and rule.id in HEADING_RULES and between(i):
+            if plain[min(n, i + SIBLING_REACH + 1)] - plain[max(0, i - SIBLING_REACH)] >= SIBLING_HEADINGS:
+                out.append(i)
+    return out
+
+
+def is_heading_shape(text: str) -> bool:
+    """A short line without closing punctuation: a heading's shape ("Read more:", "Print." are buttons').
+
+    >>> is_heading_shape("See also"), is_heading_shape("Share this:"), is_heading_shape("Next.")
+    (True, False, False)
+    """
+    body = text.strip()
+    return (0 < body.count(" ") + 1 <= HEADING_MAX_WORDS and not body.endswith((".", ":", "!", "?", ",", "…"))
+            and any(c.isalpha() for c in body))
+
+
 def is_table_source(i: int, matched: list, cells: list | None) -> bool:
     """True for a copyright line right below a table's rows: the table's source ("© Agency, used by permission").
 
