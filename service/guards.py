@@ -209,6 +209,13 @@ def code_share(text: str) -> float:
 # its text, the context step two to four times of its own (the prior odds of each round of
 # decisions, and of a change that rests on chance), so a page's texts are counted once each
 _marks_last: tuple = ("", (0, 0))
+# The chunks already read, across texts: (those without a mark, those with one). A page's
+# spelling and context texts share nearly all their chunks, and pages share most of theirs
+# ("the", "said,"), so a text's chunks are mostly looked up, not read. Bounded like the
+# context step's chunk caches (context/scan.ScanTables): a full pair is replaced, not
+# cleared, so a thread that took the old pair reads it whole (~100 bytes a chunk).
+CHUNKS_KEPT = 50_000
+_read_chunks: tuple = (set(), set())
 
 
 def count_code_marks(text: str) -> tuple:
@@ -217,19 +224,28 @@ def count_code_marks(text: str) -> tuple:
     >>> count_code_marks("Call `fs.open()` with flags_mask set.")
     (2, 5)
     """
-    global _marks_last
+    global _marks_last, _read_chunks
     last = _marks_last
     if last[0] == text:
         return last[1]
     chunks = text.split()
-    # each distinct chunk searched once; a chunk of letters alone, lower-case or
-    # capitalised, holds no mark (every one needs a character other than a letter, or
-    # an upper-case letter after two lower-case ones), nor does one with no more than
-    # _MARKLESS around such letters ("said,", "“Yes!”": no mark can take a character
-    # of it without a letter or digit on its far side): most of them, without the regex
-    found = {c for c in set(chunks) if not ((w := c.strip(_MARKLESS)).isalpha() and (w.islower() or w.istitle()))
-             and _CODE_MARK.search(c)}
-    marked = sum(map(found.__contains__, chunks)) if found else 0
+    plain, marks = _read_chunks
+    new = set(chunks).difference(plain, marks)
+    if new:
+        if len(plain) + len(new) > CHUNKS_KEPT or len(marks) + len(new) > CHUNKS_KEPT:
+            plain, marks = set(), set()
+            _read_chunks = (plain, marks)
+            new = set(chunks)
+        # each new chunk searched once; a chunk of letters alone, lower-case or capitalised,
+        # holds no mark (every one needs a character other than a letter, or an upper-case
+        # letter after two lower-case ones), nor does one with no more than _MARKLESS around
+        # such letters ("said,", "“Yes!”": no mark can take a character of it without a
+        # letter or digit on its far side): most of them, without the regex
+        found = {c for c in new if not ((w := c.strip(_MARKLESS)).isalpha() and (w.islower() or w.istitle()))
+                 and _CODE_MARK.search(c)}
+        marks.update(found)
+        plain.update(new.difference(found))
+    marked = sum(map(marks.__contains__, chunks)) if marks else 0
     _marks_last = (text, (marked, len(chunks)))  # one tuple: a thread reads the old pair or the new one
     return marked, len(chunks)
 

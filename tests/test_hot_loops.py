@@ -127,3 +127,12 @@ def plain_count_code_marks(text: str) -> tuple:
 def test_code_marks_are_the_plain_count(text):
     assert guards.count_code_marks(text) == plain_count_code_marks(text)
     assert guards.count_code_marks(text) == plain_count_code_marks(text)  # again: the last text's memo
+
+
+def test_code_marks_hold_when_the_read_chunks_start_afresh(monkeypatch):
+    monkeypatch.setattr(guards, "CHUNKS_KEPT", 8)
+    monkeypatch.setattr(guards, "_read_chunks", (set(), set()))
+    # the second text's new chunks overflow the kept ones: its known chunks are read again
+    texts = ["Call `fs.open()` with flags_mask set.", "Call `fs.open()` and x86 std:: or :: then",
+             "The minister said so, “Yes!”", "Call `fs.open()` with flags_mask set."]
+    assert [guards.count_code_marks(t) for t in texts] == [plain_count_code_marks(t) for t in texts]
