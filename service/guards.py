@@ -26,7 +26,6 @@ so each uses the guards that fit what it edits; none defines its own.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from .lexicon import fold_apostrophes
@@ -182,6 +181,11 @@ _CODE_MARK = re.compile(r"`|\w_\w|[A-Za-z0-9]\.[a-z][A-Za-z]|->|::|\(\)|[{}=<>\\
                         r"|^--?[a-z]|/[a-z]+/|[a-z]{2,}[A-Z]|[A-Za-z]\d")
 
 
+# Punctuation no mark of _CODE_MARK takes at a chunk's edge: "." only between a letter or digit
+# and letters, the others never (not ":" of "::", "-" of "--flag", "(" of "()", "/", "`").
+_MARKLESS = ".,;!?\"'“”‘’"
+
+
 def has_code_mark(chunk: str) -> bool:
     """True when a white-space chunk carries a mark of code (see TECHNICAL_SHARE).
 
@@ -201,18 +205,48 @@ def code_share(text: str) -> float:
     return marked / max(1, chunks)
 
 
+# (text, its count_code_marks) of the last text counted: the spelling step asks once of
+# its text, the context step two to four times of its own (the prior odds of each round of
+# decisions, and of a change that rests on chance), so a page's texts are counted once each
+_marks_last: tuple = ("", (0, 0))
+# The chunks already read, across texts: (those without a mark, those with one). A page's
+# spelling and context texts share nearly all their chunks, and pages share most of theirs
+# ("the", "said,"), so a text's chunks are mostly looked up, not read. Bounded like the
+# context step's chunk caches (context/scan.ScanTables): a full pair is replaced, not
+# cleared, so a thread that took the old pair reads it whole (~100 bytes a chunk).
+CHUNKS_KEPT = 50_000
+_read_chunks: tuple = (set(), set())
+
+
 def count_code_marks(text: str) -> tuple:
     """(chunks that carry a mark of code, all white-space chunks) of the text.
 
     >>> count_code_marks("Call `fs.open()` with flags_mask set.")
     (2, 5)
     """
+    global _marks_last, _read_chunks
+    last = _marks_last
+    if last[0] == text:
+        return last[1]
     chunks = text.split()
-    # each distinct chunk searched once; a chunk of letters alone, lower-case or
-    # capitalised, holds no mark (every one needs a character other than a letter, or
-    # an upper-case letter after two lower-case ones): most of them, without the regex
-    marked = sum(n for c, n in Counter(chunks).items()
-                 if not (c.isalpha() and (c.islower() or c.istitle())) and _CODE_MARK.search(c))
+    plain, marks = _read_chunks
+    new = set(chunks).difference(plain, marks)
+    if new:
+        if len(plain) + len(new) > CHUNKS_KEPT or len(marks) + len(new) > CHUNKS_KEPT:
+            plain, marks = set(), set()
+            _read_chunks = (plain, marks)
+            new = set(chunks)
+        # each new chunk searched once; a chunk of letters alone, lower-case or capitalised,
+        # holds no mark (every one needs a character other than a letter, or an upper-case
+        # letter after two lower-case ones), nor does one with no more than _MARKLESS around
+        # such letters ("said,", "“Yes!”": no mark can take a character of it without a
+        # letter or digit on its far side): most of them, without the regex
+        found = {c for c in new if not ((w := c.strip(_MARKLESS)).isalpha() and (w.islower() or w.istitle()))
+                 and _CODE_MARK.search(c)}
+        marks.update(found)
+        plain.update(new.difference(found))
+    marked = sum(map(marks.__contains__, chunks)) if marks else 0
+    _marks_last = (text, (marked, len(chunks)))  # one tuple: a thread reads the old pair or the new one
     return marked, len(chunks)
 
 

@@ -7,6 +7,7 @@ from operator import itemgetter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service import guards
 from service.steps.chrome import content, signals
 
 # Prices, units, times, scores, tables and their near misses, in any order.
@@ -108,3 +109,30 @@ def test_one_word_phrases_score_as_their_chain(left, word, right):
     model.memo.clear()
     assert context_model.phrase_logprob(model, left, (word,), right) == max(
         context_model.chain_logprob(model, left, c, right) for c in context_model.expand_word(word))
+
+
+# Marks of code and the punctuation around them, for guards.count_code_marks' screen.
+CODE_PIECES = ["said", "Said", "SAID", "x", "fs", "open", "std", "iPhone", "x86", "0x1f", ".", ",", ";", ":", "::",
+               "!", "?", "\"", "'", "“", "”", "‘", "’", "(", ")", "()", "-", "--", "->", "_", "`", "/", "=", "{",
+               "é", "ß", "İ", "Σ", "٣", " ", "\n", "a.b", "Mr."]
+
+
+def plain_count_code_marks(text: str) -> tuple:
+    chunks = text.split()
+    return sum(1 for c in chunks if guards._CODE_MARK.search(c)), len(chunks)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(CODE_PIECES), min_size=1, max_size=5).map("".join), max_size=12).map(" ".join))
+def test_code_marks_are_the_plain_count(text):
+    assert guards.count_code_marks(text) == plain_count_code_marks(text)
+    assert guards.count_code_marks(text) == plain_count_code_marks(text)  # again: the last text's memo
+
+
+def test_code_marks_hold_when_the_read_chunks_start_afresh(monkeypatch):
+    monkeypatch.setattr(guards, "CHUNKS_KEPT", 8)
+    monkeypatch.setattr(guards, "_read_chunks", (set(), set()))
+    # the second text's new chunks overflow the kept ones: its known chunks are read again
+    texts = ["Call `fs.open()` with flags_mask set.", "Call `fs.open()` and x86 std:: or :: then",
+             "The minister said so, “Yes!”", "Call `fs.open()` with flags_mask set."]
+    assert [guards.count_code_marks(t) for t in texts] == [plain_count_code_marks(t) for t in texts]
