@@ -2,6 +2,7 @@
 
   bounds   a linear pre-pass that bounds what a page can cost the parser
   extract  the article and its metadata: candidate extractions and a vote among them
+  lede     the page's <h1> and the lines under it, put back before a text that skipped them
   joins    a space between inline items the page's style sheet sets apart (brand and name, menu links)
   named    the guard by the page's own name (<h1>, <title>): a choice that names none of it, away from its heading
   posts    a choice that is one post of a thread widens to the thread

@@ -24,6 +24,7 @@ from .cards import cards_text
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
 from .joins import space_inline_joins
+from .lede import with_lede
 from .regions import region_text
 from .sections import MIN_CONTAINER_SHARE, widened
 from .teasers import drop_teasers
@@ -108,6 +109,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     kept beside a short intro holding the <h1> (`prefer_cards_beside`: source
     "grid"); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
+    "lede" the words of the page's <h1> and the lines under it put back
+    before a text that skipped them (`lede.with_lede`);
     "card_lines" the runs of lines joined as one card's name, price and
     rating (`cardlines.join_card_parts`); "sections" the words that the
     rules' text took back from the article's container (`sections.widened`);
@@ -177,11 +180,13 @@ def extract_html(html: str) -> tuple[str, dict]:
     if thread:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
+    text, lede = with_lede(text, visible, heading, links)
     text, teasers = drop_teasers(text, links)
     text, card_lines = join_card_parts(text, html)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
+                  **({"lede": lede} if lede else {}),
                   **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
                   **({"card_lines": card_lines} if card_lines else {}),
                   **({"cut_at": cut_at} if cut_at is not None else {})}
