@@ -1,11 +1,15 @@
 """HTML extraction never loses the ends of the main content: the head under the page's <h1>
-(service/html/lede.py). Hand-written pages only."""
+(service/html/lede.py) and the part of a huge page past the markup budget (service/html/tail.py).
+Hand-written pages only."""
 from __future__ import annotations
+
+import time
 
 import pytest
 
 from service.html import extract_html
 from service.html.lede import with_lede
+from service.html.tail import MAX_TEXT_CHARS, read_tail, with_tail
 
 # --- the head under the <h1> (lede.with_lede) ---
 
@@ -69,3 +73,60 @@ def test_the_response_counts_the_head_put_back(monkeypatch):
     text, meta = extract_html(page)
     assert text.startswith("Remote engineering jobs\n\n" + INTRO) and text.endswith("39 days ago")
     assert meta["extraction"]["lede"] >= 20
+
+
+# --- the part of a huge page past the markup budget (tail.with_tail) ---
+
+def long_page(paragraphs: int, after: str = "") -> str:
+    body = "".join(f"<div class=p><p>Paragraph {i} of the report: the <a href=/c{i}>council</a> met on "
+                   f"<span>Monday</span> and voted to close the old bridge to lorries.</p></div>" for i in range(paragraphs))
+    return (f"<html><head><title>The bridge report</title></head><body><nav><a href=/>Home</a></nav>"
+            f"<h1>The bridge report</h1><article>{body}</article>{after}</body></html>")
+
+
+def test_an_article_that_runs_past_the_markup_budget_is_read_to_its_end(monkeypatch):
+    """The page's markup is over the budget (lowered here): the parser reads it up to the cut, and the
+    article's paragraphs past it come back from the page's text read without a parser."""
+    from service.html import bounds
+
+    monkeypatch.setattr(bounds, "MARKUP_BUDGET", 3000)
+    text, meta = extract_html(long_page(300))
+    assert "Paragraph 299 of the report" in text and "Paragraph 150 of the report" in text
+    assert meta["extraction"]["tail"] > 1000 and 0 < meta["extraction"]["cut_at"]
+    assert "<" not in text and "tail_end" not in meta["extraction"]
+
+
+def test_what_follows_an_article_that_ended_before_the_cut_stays_out(monkeypatch):
+    """The article ends before the cut; past it, an aside of related links (the cut falls inside it, and
+    the page's visible text leaves it out): not read into the text."""
+    from service.html import bounds
+
+    monkeypatch.setattr(bounds, "MARKUP_BUDGET", 3000)
+    related = "<aside>" + "".join(f"<div><a href=/r{i}>Related story number {i} about lorries</a></div>"
+                                  for i in range(400)) + "</aside>"
+    text, meta = extract_html(long_page(20, after=related))
+    assert "Paragraph 19 of the report" in text and "Related story number 399" not in text
+    assert "tail" not in meta["extraction"] and meta["extraction"]["cut_at"] > 0
+
+
+def test_the_text_read_past_the_cut_stops_at_the_largest_text_a_request_may_carry():
+    past = "".join(f"<p>Paragraph {i} of the report, read past the cut.</p>" for i in range(80_000))
+    text, words, end = with_tail("The council met.", "<p>The council met.</p>", past)
+    assert len(text) <= MAX_TEXT_CHARS and words > 100_000
+    last = int(text.rsplit("\n", 1)[-1].split()[1])  # the last paragraph read whole; reading stopped at the next
+    assert 0 < end < len(past) and past[end:].startswith(f"Paragraph {last + 1} of")
+
+
+def test_reading_past_the_cut_is_linear_in_the_page():
+    """One pass of tokens; a script, a <select> or a comment is skipped whole, an unclosed one to the end."""
+    def cost(n: int) -> float:
+        page = "".join(f"<div><p>Item {i} <b>here</b> &amp; there.</p><script>var a = '<p>x</p>';</script>"
+                       f"<select><option>Red</option></select><!-- c --></div>" for i in range(n)) + "<script>" + "<a " * n
+        started = time.process_time()
+        text = read_tail(page, room=10 ** 9)[0]
+        assert text.count("\n") == n - 1 and "Red" not in text and "x" not in text.split()
+        return time.process_time() - started
+
+    small = min(cost(5000) for _ in range(3))
+    large = min(cost(40000) for _ in range(3))
+    assert large / max(small, 1e-3) < 16, f"8x the page cost {large / max(small, 1e-3):.1f}x the CPU"

@@ -10,6 +10,7 @@
   cards    the page's item cards: the largest run of sibling elements of one shape
   sections the article's own sections that trafilatura cut, taken back from its container
   regions  the page region that holds its prose (DOM features: link density, sentences), and the one around its name
+  tail     the visible text past the markup budget's cut, read in one linear pass, after a text that runs to it
   teasers  another story's headline after a short label between paragraphs ("READ MORE: <a>...</a>")
   text     the visible text of a page or fragment, one block per line
 
