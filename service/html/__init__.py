@@ -2,6 +2,7 @@
 
   bounds   a linear pre-pass that bounds what a page can cost the parser
   extract  the article and its metadata: candidate extractions and a vote among them
+  lede     the page's <h1> and the lines under it, put back before a text that skipped them
   joins    a space between inline items the page's style sheet sets apart (brand and name, menu links)
   named    the guard by the page's own name (<h1>, <title>): a choice that names none of it, away from its heading
   posts    a choice that is one post of a thread widens to the thread
@@ -9,6 +10,7 @@
   cards    the page's item cards: the largest run of sibling elements of one shape
   sections the article's own sections that trafilatura cut, taken back from its container
   regions  the page region that holds its prose (DOM features: link density, sentences), and the one around its name
+  tail     the visible text past the markup budget's cut, read in one linear pass, after a text that runs to it
   teasers  another story's headline after a short label between paragraphs ("READ MORE: <a>...</a>")
   text     the visible text of a page or fragment, one block per line
 

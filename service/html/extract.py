@@ -24,8 +24,10 @@ from .cards import cards_text
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
 from .joins import space_inline_joins
+from .lede import with_lede
 from .regions import region_text
 from .sections import MIN_CONTAINER_SHARE, widened
+from .tail import with_tail
 from .teasers import drop_teasers
 from .text import find_container, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
 
@@ -108,15 +110,22 @@ def extract_html(html: str) -> tuple[str, dict]:
     kept beside a short intro holding the <h1> (`prefer_cards_beside`: source
     "grid"); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
+    "lede" the words of the page's <h1> and the lines under it put back
+    before a text that skipped them (`lede.with_lede`);
     "card_lines" the runs of lines joined as one card's name, price and
     rating (`cardlines.join_card_parts`); "sections" the words that the
     rules' text took back from the article's container (`sections.widened`);
-    "cut_at" the character of the page from which nothing was read (past
-    MAX_HTML_CHARS, or markup past `bounds.MARKUP_BUDGET`).
+    "cut_at" the character of the page from which the parser read nothing (past
+    MAX_HTML_CHARS, or markup past `bounds.MARKUP_BUDGET`); "tail" the words of
+    the part past the markup budget's cut, read without a parser and put after
+    a text that runs to the cut (`tail.with_tail`), "tail_end" the character
+    of the page where that reading stopped, the text having reached
+    `tail.MAX_TEXT_CHARS`.
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
     bounded, cut_at = bound_page(html[:MAX_HTML_CHARS])
+    past = html[cut_at:MAX_HTML_CHARS] if cut_at is not None else ""  # read by `with_tail`, without a parser
     if cut_at is None and len(html) > MAX_HTML_CHARS:
         cut_at = MAX_HTML_CHARS
     html = space_inline_joins(bounded)
@@ -177,11 +186,16 @@ def extract_html(html: str) -> tuple[str, dict]:
     if thread:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
+    text, lede = with_lede(text, visible, heading, links)
+    text, tail, tail_end = with_tail(text, html, past)
     text, teasers = drop_teasers(text, links)
     text, card_lines = join_card_parts(text, html)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
+                  **({"lede": lede} if lede else {}),
+                  **({"tail": tail} if tail else {}),
+                  **({"tail_end": cut_at + tail_end} if tail_end is not None else {}),
                   **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
                   **({"card_lines": card_lines} if card_lines else {}),
                   **({"cut_at": cut_at} if cut_at is not None else {})}
