@@ -1,0 +1,80 @@
+"""Evidence in the written shape of an unknown word and its place that its correction
+would be wrong: `shape_evidence`. The spelling step then only suggests the correction
+(step.score_piece), at any share of the posterior: an editor still sees it.
+
+- a drop cap split off: a capital letter alone before the word, and the correction
+  is that letter and the word ("R efuse" -> "refuse" would write "R refuse"): the
+  page set the word's first letter apart, the word is whole;
+- a name before a head that makes an adjective of a name ("sprintf-style", "Unix-like",
+  "GPU-based", "POSIX-compatible"): the part before the hyphen names a thing;
+- the American spelling of a word that doubles its "l" before a suffix in British use
+  ("cancelation", "labeled", "traveling"): a variant the web writes (wordfreq has seen
+  it, VARIANT_MIN_ZIPF), not a slip.
+"""
+from __future__ import annotations
+
+import re
+
+from .guard import Piece
+
+# Heads of compounds whose first part is a name: "-style", "-like", "-based", ...
+NAME_HEADS = frozenset({"style", "like", "based", "compatible", "specific", "powered", "enabled", "aware",
+                        "friendly", "flavored", "flavoured"})
+# An American "l" where British doubles it, before these endings.
+_SINGLE_L = re.compile(r"l(?=(?:ation|ations|ed|ing|er|ers|or|ors)$)")
+VARIANT_MIN_ZIPF = 2.0
+
+
+def split_drop_cap(text: str, piece: Piece, correction: str) -> bool:
+    """True when a capital letter stands alone right before the word and the correction
+    is that letter and the word ("R efuse" -> "refuse").
+
+    >>> t = "two more R s are added, R efuse, and R ot."
+    >>> split_drop_cap(t, Piece("efuse", 26, 31, "", "", False), "refuse")
+    True
+    >>> split_drop_cap("We R efuse", Piece("efuse", 5, 10, "", "", False), "effuse")
+    False
+    """
+    at = piece.start
+    if at < 2 or text[at - 1] != " " or not text[at - 2].isupper() or (at > 2 and not text[at - 3].isspace()):
+        return False
+    return correction.lower() == text[at - 2].lower() + piece.text.lower()
+
+
+def names_before_head(text: str, piece: Piece) -> bool:
+    """True when the word is joined by a hyphen to a head of NAME_HEADS ("sprintf-style").
+
+    >>> t = "from a sprintf-style format; a lovley-like thing"
+    >>> names_before_head(t, Piece("sprintf", 7, 14, "", "style", False))
+    True
+    """
+    return text[piece.end:piece.end + 1] == "-" and piece.right in NAME_HEADS
+
+
+def american_variant(lower: str, correction: str, lex) -> bool:
+    """True when the word is the correction with a doubled "l" before a suffix written
+    single, and wordfreq has seen it (VARIANT_MIN_ZIPF).
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries())
+    >>> american_variant("cancelation", "cancellation", lex), american_variant("acurately", "accurately", lex)
+    (True, False)
+    """
+    if len(correction) != len(lower) + 1 or "ll" not in correction or lex.zipf(lower) < VARIANT_MIN_ZIPF:
+        return False
+    for m in _SINGLE_L.finditer(lower):
+        if lower[:m.start()] + "l" + lower[m.start():] == correction and m.start() > 0 and lower[m.start() - 1] != "l":
+            return True
+    return False
+
+
+def shape_evidence(text: str, piece: Piece, lower: str, correction: str, lex) -> str | None:
+    """Why the correction would be wrong by the word's shape (module docstring), or None."""
+    if split_drop_cap(text, piece, correction):
+        return "a drop cap set apart from the rest of the word"
+    if names_before_head(text, piece):
+        return f"a name before '-{piece.right}'"
+    if american_variant(lower, correction, lex):
+        return "the American spelling of the word"
+    return None
