@@ -20,7 +20,9 @@ word-class readings from lemminflect):
             of "were" or after no word ("in 3.8.4 where defining", "or where
             compiling"): the progressive "were" + -ing needs its subject.
   infinitive  "buy" after a verb that takes a bare infinitive ("helped buy the
-            house") is a verb, not "by" (unless the verb is passive: "was made buy").
+            house") is a verb, not "by" (unless the verb is passive: "was made buy");
+            so is "buy" after "to" or a modal and adverbs ("to almost exclusively
+            buy samples"), where the bigram sees only the adverb.
   object    "off" after a quantity or a bare plural noun phrase that a verb
             takes as its object ("push some off a cliff", "pull one off",
             "perform slow disk operations off the main thread") is that verb's
@@ -406,6 +408,26 @@ def takes_bare_infinitive(word) -> bool:
     return not _BARE_INFINITIVE.isdisjoint(getAllLemmas(word).get("VERB", ()))
 
 
+# Adverbs read back past for the "to" or the modal of an infinitive.
+ADVERB_RUN = 3
+
+
+def infinitive_past_adverbs(back: list) -> bool:
+    """True when the words before (nearest first) are one or more adverbs after "to" or a
+    modal: "to almost exclusively buy", "will probably buy". The bigram of the adverb
+    ("exclusively by") cannot see the infinitive that makes the word a verb.
+
+    >>> infinitive_past_adverbs(["exclusively", "almost", "to", "is"]), infinitive_past_adverbs(["probably", "will"])
+    (True, True)
+    >>> infinitive_past_adverbs(["exclusively", "made"]), infinitive_past_adverbs(["to"])
+    (False, False)
+    """
+    n = 0
+    while n < len(back) - 1 and back[n] != "to" and readings(back[n]) == {"ADV"}:  # lemminflect: "to" ADV
+        n += 1
+    return n > 0 and (back[n] == "to" or back[n] in _MODALS)
+
+
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed clause test applied as `wider.with_wider` applies a word-class veto."""
@@ -428,8 +450,9 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
         # "for of in", "for...of in": after a preposition or punctuation "off" has nothing
         # to attach to either, and the bigram of what follows alone should not decide
         extra = CLASS_PENALTY
-    elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
-            words_before(text, site.tok.start, 3)[1:]):
+    elif (word, partner) == ("buy", "by") and ((takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
+            words_before(text, site.tok.start, 3)[1:])) or infinitive_past_adverbs(
+            words_before(text, site.tok.start, ADVERB_RUN + 1))):
         extra = CLASS_PENALTY
     if not extra:
         return score, False

@@ -53,7 +53,7 @@ import math
 from collections import Counter
 
 from ...edits import Change, SpanSet
-from ...guards import (inside_any, is_code_dense, may_hold_links, name_words, protected_spans,
+from ...guards import (inside_any, is_code_dense, marked_by_writer, may_hold_links, name_words, protected_spans,
                        touches_link)
 from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, write_apostrophes, zipf
 from . import model as context_model
@@ -223,6 +223,10 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                         demoted = True
         if score > 0 and in_repetition(text, tok.start, tok.end):
             continue  # "end to end", "piece by piece": an idiom holds the word
+        if score > 0 and (marked_by_writer(text, tok.end) or (site.after is not None and site.after.is_word
+                                                              and marked_by_writer(text, site.after.end))):
+            # "(sic)" after the word or the next ("was to late [sic]"): quoted as written
+            score, demoted = with_wider(score, CLASS_PENALTY, partner.threshold), True
         if score > 0 and needs_wider(word):
             score, held = wider_score(model, text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
