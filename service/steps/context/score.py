@@ -341,8 +341,8 @@ def is_content_word(word: str) -> bool:
 def document_terms(text: str, scored: list) -> set:
     """Starts of tokens whose change is held because the word is one of the document's terms:
     a word the text writes TERM_MIN times or more, whose change is within the document
-    boost's reach at two or more (one, for an open-ended candidate) but no more than TERM_FLAGGED_SHARE of them ("fare" in a page on air fares: 5
-    of 29 "fare" read as "fair"). One sense per discourse cuts both ways: a writer who uses the
+    boost's reach at two or more (one, for an open-ended candidate) but no more than
+    TERM_FLAGGED_SHARE of them ("fare" in a page on air fares: 5 of 29 "fare" read as "fair"). One sense per discourse cuts both ways: a writer who uses the
     word throughout means it; a transcript that misheard it does so at most of its uses.
     Only a pair of content words, or of words with the same letters (a slip of the
     fingers, "from"/"form", is not repeated; "the from line" of a mail header is): a

@@ -10,11 +10,16 @@ would be wrong: `shape_evidence`. The spelling step then only suggests the corre
 - the American spelling of a word that doubles its "l" before a suffix in British use
   ("cancelation", "labeled", "traveling"): a variant the web writes (wordfreq has seen
   it, VARIANT_MIN_ZIPF), not a slip.
+
+A rule's fix of a common misspelling (rules/spelling.yaml) is only suggested where the
+writer marks the word ("(sic)", "(sp?)") or, in technical text, where a contraction's
+fix would land inside a label joined by hyphens ("dont-land", a tracker's label): `fix_held`.
 """
 from __future__ import annotations
 
 import re
 
+from ...guards import marked_by_writer
 from .guard import Piece
 
 # Heads of compounds whose first part is a name: "-style", "-like", "-based", ...
@@ -77,4 +82,21 @@ def shape_evidence(text: str, piece: Piece, lower: str, correction: str, lex) ->
         return f"a name before '-{piece.right}'"
     if american_variant(lower, correction, lex):
         return "the American spelling of the word"
+    return None
+
+
+def fix_held(text: str, piece: Piece, correction: str, technical: bool) -> str | None:
+    """Why a rule's fix of the word is only suggested (module docstring), or None.
+
+    >>> p = Piece("dont", 4, 8, "and", "land", False)
+    >>> fix_held("and dont-land them", p, "don't", True), fix_held("and dont-land them", p, "don't", False)
+    ('a label joined by hyphens in technical text', None)
+    >>> fix_held("It dont (sic) work", Piece("dont", 3, 7, "it", "", False), "don't", False)
+    "the writer marks it '(sic)' or '(sp?)'"
+    """
+    if marked_by_writer(text, piece.end):
+        return "the writer marks it '(sic)' or '(sp?)'"
+    hyphened = text[piece.end:piece.end + 1] == "-" or text[piece.start - 1:piece.start] == "-"
+    if technical and "'" in correction and hyphened:
+        return "a label joined by hyphens in technical text"
     return None

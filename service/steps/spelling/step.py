@@ -40,7 +40,7 @@ from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guar
 from .identifiers import identifier_evidence
 from .morphology import inflects_a_term, is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
-from .shape import shape_evidence
+from .shape import fix_held, shape_evidence
 from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
                    slips_from_commonest)
 from .words import Document, irregular_keys
@@ -480,10 +480,10 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
         if piece.text[0].islower() or piece.at_sentence_start:
             right, rule_id = fix
             replacement = write_apostrophes(match_casing(piece.text, right), apostrophe)
-            if marked_by_writer(doc.text, piece.end):  # "(sic)", "(sp?)": the writer's call
+            if why := fix_held(doc.text, piece, right, in_technical_text(doc)):
                 return Change(piece.start, piece.end, replacement, rule_id,
-                              f"'{piece.text}' is a common misspelling of '{replacement}' (the writer "
-                              "marks it '(sic)' or '(sp?)', so only suggested)", SUGGESTED_CONFIDENCE)
+                              f"'{piece.text}' is a common misspelling of '{replacement}' ({why}, so only "
+                              "suggested)", SUGGESTED_CONFIDENCE)
             return Change(piece.start, piece.end, replacement, rule_id,
                           f"'{piece.text}' is a common misspelling of '{replacement}'", FIXED_CONFIDENCE)
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
