@@ -19,6 +19,8 @@ word-class readings from lemminflect):
             -ing form, so does "where" after any word that cannot be the subject
             of "were" or after no word ("in 3.8.4 where defining", "or where
             compiling"): the progressive "were" + -ing needs its subject.
+  heading   a verb opening a heading of a guide whose other headings open with verbs
+            ("Buy the Necessary Materials" among "Get the Necessary Permits", ...: headings.py).
   frame     a verb before an object and "to" + a verb ("expect those costs to rise",
             "ask them to leave") is no preposition ("except", "by", "past"), which
             takes no infinitive after its object.
@@ -49,6 +51,7 @@ import math
 import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, zipf
+from .headings import imperative_heading
 from .wider import CLASS_PENALTY, PARTICLE_WINDOW, plural_noun_follows, with_wider
 from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _SUBJECTS,
                         NAME_MAX_ZIPF,
@@ -497,6 +500,9 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
     elif (word, partner) == ("buy", "by") and ((takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
             words_before(text, site.tok.start, 3)[1:])) or infinitive_past_adverbs(
             words_before(text, site.tok.start, ADVERB_RUN + 1))):
+        extra = CLASS_PENALTY
+    elif site.left is None and "VERB" in readings(word) and "VERB" not in readings(partner) \
+            and imperative_heading(text, site.tok.start):
         extra = CLASS_PENALTY
     elif partner in _VERB_PREPOSITIONS and "VERB" in readings(word) and not _after_verb(site.left) \
             and object_then_infinitive(words_after(text, site.tok.end, OBJECT_WORDS + 2)):
