@@ -9,7 +9,9 @@ would be wrong: `shape_evidence`. The spelling step then only suggests the corre
   "GPU-based", "POSIX-compatible"): the part before the hyphen names a thing;
 - the American spelling of a word that doubles its "l" before a suffix in British use
   ("cancelation", "labeled", "traveling"): a variant the web writes (wordfreq has seen
-  it, VARIANT_MIN_ZIPF), not a slip.
+  it, VARIANT_MIN_ZIPF), not a slip;
+- a letter drawn out on purpose ("boringgg", "sooo"): the correction takes two or more
+  letters out of one run; a slip adds one ("paddding").
 
 A rule's fix of a common misspelling (rules/spelling.yaml) is only suggested where the
 writer marks the word ("(sic)", "(sp?)") or, in technical text, where a contraction's
@@ -22,6 +24,10 @@ import re
 from ...guards import marked_by_writer
 from .guard import Piece
 
+# A letter written this many times in a row, two or more of them over the correction's,
+# is stretched on purpose ("boringgg", "sooo"): a slip of the fingers adds one.
+STRETCH_RUN = 3
+_RUN = re.compile(r"([a-z])\1{%d,}" % (STRETCH_RUN - 1))
 # Heads of compounds whose first part is a name: "-style", "-like", "-based", ...
 NAME_HEADS = frozenset({"style", "like", "based", "compatible", "specific", "powered", "enabled", "aware",
                         "friendly", "flavored", "flavoured"})
@@ -74,6 +80,21 @@ def american_variant(lower: str, correction: str, lex) -> bool:
     return False
 
 
+def stretched(lower: str, correction: str) -> bool:
+    """True when the correction only takes two or more letters out of a run of one letter
+    (STRETCH_RUN): the writer drew the word out ("boringgg" -> "boring"), as a slip would not.
+
+    >>> stretched("boringgg", "boring"), stretched("sooooo", "so"), stretched("paddding", "padding")
+    (True, True, False)
+    """
+    if len(lower) - len(correction) < 2:
+        return False
+    for keep in (1, 2):
+        if _RUN.sub(lambda m: m.group(1) * keep, lower) == correction:
+            return True
+    return False
+
+
 def shape_evidence(text: str, piece: Piece, lower: str, correction: str, lex) -> str | None:
     """Why the correction would be wrong by the word's shape (module docstring), or None."""
     if split_drop_cap(text, piece, correction):
@@ -82,6 +103,8 @@ def shape_evidence(text: str, piece: Piece, lower: str, correction: str, lex) ->
         return f"a name before '-{piece.right}'"
     if american_variant(lower, correction, lex):
         return "the American spelling of the word"
+    if stretched(lower, correction):
+        return "a letter drawn out on purpose"
     return None
 
 
