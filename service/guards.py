@@ -157,6 +157,22 @@ def _enclosed_alone(text: str, start: int, end: int, pairs: dict) -> bool:
     return bool(before) and pairs.get(before) == after
 
 
+# A writer's own mark right after a word: "(sic)" or "[sic]" says the word is quoted as
+# it was written, error and all; "(sp?)" says the writer doubts its spelling. Either way
+# the word is the writer's call to make: a correction is at most a suggestion.
+_WRITERS_MARK = re.compile(r"[ \t]*[(\[](?:sic|sp\??)[)\]]", re.IGNORECASE)
+
+
+def marked_by_writer(text: str, end: int) -> bool:
+    """True when "(sic)", "[sic]" or "(sp?)" follows the word ending at `end`.
+
+    >>> t = "it kind of snuk (sp?) up on me; the teh [sic] page; a (spare) one"
+    >>> marked_by_writer(t, 15), marked_by_writer(t, 39), marked_by_writer(t, 54)
+    (True, True, False)
+    """
+    return _WRITERS_MARK.match(text, end) is not None
+
+
 # ---------------------------------------------------------------- technical text
 
 # A text is technical (API documentation, release notes, a manual) when at

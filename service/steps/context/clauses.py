@@ -1,6 +1,6 @@
 """Clause evidence for the `context` step: what must follow a word for a partner to parse.
 
-Four tests on the words around a site, beside those of `wider` (and with its
+Tests on the words around a site, beside those of `wider` (and with its
 word-class readings from lemminflect):
 
   count     a number counts something: "to" or "too" -> "two" needs a plural noun
@@ -19,8 +19,15 @@ word-class readings from lemminflect):
             -ing form, so does "where" after any word that cannot be the subject
             of "were" or after no word ("in 3.8.4 where defining", "or where
             compiling"): the progressive "were" + -ing needs its subject.
+  heading   a verb opening a heading of a guide whose other headings open with verbs
+            ("Buy the Necessary Materials" among "Get the Necessary Permits", ...: headings.py).
+  frame     a verb before an object and "to" + a verb ("expect those costs to rise",
+            "ask them to leave") is no preposition ("except", "by", "past"), which
+            takes no infinitive after its object.
   infinitive  "buy" after a verb that takes a bare infinitive ("helped buy the
-            house") is a verb, not "by" (unless the verb is passive: "was made buy").
+            house") is a verb, not "by" (unless the verb is passive: "was made buy");
+            so is "buy" after "to" or a modal and adverbs ("to almost exclusively
+            buy samples"), where the bigram sees only the adverb.
   object    "off" after a quantity or a bare plural noun phrase that a verb
             takes as its object ("push some off a cliff", "pull one off",
             "perform slow disk operations off the main thread") is that verb's
@@ -44,6 +51,7 @@ import math
 import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, zipf
+from .headings import imperative_heading
 from .wider import CLASS_PENALTY, PARTICLE_WINDOW, plural_noun_follows, with_wider
 from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, _SUBJECTS,
                         NAME_MAX_ZIPF,
@@ -406,6 +414,67 @@ def takes_bare_infinitive(word) -> bool:
     return not _BARE_INFINITIVE.isdisjoint(getAllLemmas(word).get("VERB", ()))
 
 
+# Adverbs read back past for the "to" or the modal of an infinitive.
+ADVERB_RUN = 3
+
+
+def infinitive_past_adverbs(back: list) -> bool:
+    """True when the words before (nearest first) are one or more adverbs after "to" or a
+    modal: "to almost exclusively buy", "will probably buy". The bigram of the adverb
+    ("exclusively by") cannot see the infinitive that makes the word a verb.
+
+    >>> infinitive_past_adverbs(["exclusively", "almost", "to", "is"]), infinitive_past_adverbs(["probably", "will"])
+    (True, True)
+    >>> infinitive_past_adverbs(["exclusively", "made"]), infinitive_past_adverbs(["to"])
+    (False, False)
+    """
+    n = 0
+    while n < len(back) - 1 and back[n] != "to" and readings(back[n]) == {"ADV"}:  # lemminflect: "to" ADV
+        n += 1
+    return n > 0 and (back[n] == "to" or back[n] in _MODALS)
+
+
+# Prepositions a verb is confused with ("expect"/"except", "buy"/"by", "passed"/"past").
+_VERB_PREPOSITIONS = _PREPOSITIONS | frozenset({"except", "past", "through"})
+_OBJECTS = frozenset({"them", "him", "her", "us", "me", "it", "you"})
+# Words of the noun phrase read before its "to".
+OBJECT_WORDS = 4
+
+
+def object_then_infinitive(words: list) -> bool:
+    """True when the words are a noun phrase (a determiner, a pronoun or a noun, then
+    modifiers and nouns) and "to" before a verb's base form: the object and the infinitive
+    that a verb takes ("expect those costs to rise", "ask them to leave"); a preposition
+    takes no infinitive after its object ("except those costs" ends there).
+
+    >>> object_then_infinitive(["those", "costs", "to", "rise"]), object_then_infinitive(["them", "to", "leave"])
+    (True, True)
+    >>> object_then_infinitive(["the", "road", "to", "town"]), object_then_infinitive(["to", "rise"])
+    (False, False)
+    """
+    n = 0
+    while n < min(len(words), OBJECT_WORDS) and words[n] != "to":
+        w = words[n]
+        if not (w in _DETERMINERS or w in _OBJECTS or (n == 0 and opens_noun_phrase(w))
+                or (n > 0 and ("NOUN" in readings(w) or _is_modifier(w)))):
+            return False
+        n += 1
+    if n == 0 or n + 1 >= len(words) or words[n] != "to":
+        return False
+    verb = words[n + 1]
+    return verb in _base_forms(verb)
+
+
+def _after_verb(left) -> bool:
+    """True when the word before may be a verb (not a modal): there the preposition reads
+    as well ("was passed by the senate to", "drove past the school to").
+
+    >>> _after_verb("passed"), _after_verb(None), _after_verb("will"), _after_verb("pipes")
+    (True, False, False, True)
+    """
+    return left is not None and left not in _MODALS and "VERB" in readings(left)
+
+
 def clause_score(text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed clause test applied as `wider.with_wider` applies a word-class veto."""
@@ -428,8 +497,15 @@ def clause_score(text: str, site, word: str, partner: str, score: float, thresho
         # "for of in", "for...of in": after a preposition or punctuation "off" has nothing
         # to attach to either, and the bigram of what follows alone should not decide
         extra = CLASS_PENALTY
-    elif (word, partner) == ("buy", "by") and takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
-            words_before(text, site.tok.start, 3)[1:]):
+    elif (word, partner) == ("buy", "by") and ((takes_bare_infinitive(site.left) and not _PASSIVE.intersection(
+            words_before(text, site.tok.start, 3)[1:])) or infinitive_past_adverbs(
+            words_before(text, site.tok.start, ADVERB_RUN + 1))):
+        extra = CLASS_PENALTY
+    elif site.left is None and "VERB" in readings(word) and "VERB" not in readings(partner) \
+            and imperative_heading(text, site.tok.start):
+        extra = CLASS_PENALTY
+    elif partner in _VERB_PREPOSITIONS and "VERB" in readings(word) and not _after_verb(site.left) \
+            and object_then_infinitive(words_after(text, site.tok.end, OBJECT_WORDS + 2)):
         extra = CLASS_PENALTY
     if not extra:
         return score, False
@@ -482,4 +558,4 @@ def particle_before_join(model, text: str, start: int, first: str, joined: str) 
 
 def needs_clause(word: str) -> bool:
     """True for a word a test here reads."""
-    return word in ("to", "too", "were", "off", "of", "buy", "where")
+    return word in ("to", "too", "were", "off", "of", "buy", "where") or "VERB" in readings(word)

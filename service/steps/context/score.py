@@ -341,8 +341,8 @@ def is_content_word(word: str) -> bool:
 def document_terms(text: str, scored: list) -> set:
     """Starts of tokens whose change is held because the word is one of the document's terms:
     a word the text writes TERM_MIN times or more, whose change is within the document
-    boost's reach at two or more but no more than TERM_FLAGGED_SHARE of them ("fare" in a page on air fares: 5
-    of 29 "fare" read as "fair"). One sense per discourse cuts both ways: a writer who uses the
+    boost's reach at two or more (one, for an open-ended candidate) but no more than
+    TERM_FLAGGED_SHARE of them ("fare" in a page on air fares: 5 of 29 "fare" read as "fair"). One sense per discourse cuts both ways: a writer who uses the
     word throughout means it; a transcript that misheard it does so at most of its uses.
     Only a pair of content words, or of words with the same letters (a slip of the
     fingers, "from"/"form", is not repeated; "the from line" of a mail header is): a
@@ -359,8 +359,17 @@ def document_terms(text: str, scored: list) -> set:
     (True, set())
     >>> document_terms("A fare grid. The fare rose.", [(tok, 3.0, Partner("fair", "r", 10.0))])
     set()
+
+    A word flagged once for an open-ended candidate (`Partner.two_sided`: "a blotchy wood
+    like Cherry" -> "would") in a text that writes it TERM_MIN times is held too:
+
+    >>> t = "Seal the wood. " * 5 + "A blotchy wood like Cherry."
+    >>> w = Token("wood", t.rindex("wood"), t.rindex("wood") + 4, "word")
+    >>> document_terms(t, [(w, 3.0, Partner("would", "c", 10.0, two_sided=True))]) == {w.start}
+    True
     """
     by_word: dict = {}
+    single: set = set()  # words flagged for an open-ended candidate: one flagged use will do
     for tok, score, partner in scored:
         word = tok.text.lower()
         reach = partner.threshold / MAX_BOOST
@@ -368,6 +377,11 @@ def document_terms(text: str, scored: list) -> set:
             continue  # out of the document boost's reach (the bigrams prefer "fair" at most "fare"s)
         if (is_content_word(word) and is_content_word(partner.word)) or sorted(word) == sorted(partner.word):
             by_word.setdefault(word, []).append(tok.start)
+        elif partner.two_sided and is_content_word(word):
+            # an open-ended candidate ("wood" -> "would"): no curated pair says the two are
+            # confused at all, so one flagged use of a term the text writes throughout is held
+            by_word.setdefault(word, []).append(tok.start)
+            single.add(word)
     held: set = set()
     if not by_word:
         return held
@@ -375,7 +389,8 @@ def document_terms(text: str, scored: list) -> set:
     alternation = "|".join(map(re.escape, by_word))
     uses = Counter(re.findall(r"(?<![\w'’-])(?:" + alternation + r")(?![\w'’-])", text.lower()))
     for word, starts in by_word.items():
-        if len(starts) >= 2 and uses[word] >= TERM_MIN and len(starts) <= TERM_FLAGGED_SHARE * uses[word]:
+        if (len(starts) >= 2 or word in single) and uses[word] >= TERM_MIN \
+                and len(starts) <= TERM_FLAGGED_SHARE * uses[word]:
             held.update(starts)
     return held
 

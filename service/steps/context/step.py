@@ -53,7 +53,7 @@ import math
 from collections import Counter
 
 from ...edits import Change, SpanSet
-from ...guards import (inside_any, is_code_dense, may_hold_links, name_words, protected_spans,
+from ...guards import (inside_any, is_code_dense, marked_by_writer, may_hold_links, name_words, protected_spans,
                        touches_link)
 from ...lexicon import LINKING_FUNCTION_WORDS, apostrophe_style, match_casing, write_apostrophes, zipf
 from . import model as context_model
@@ -66,7 +66,8 @@ from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .posclass import class_tables
-from .sides import opposes_change, rests_on_chance, side_evidence, unlisted_discount, with_class_evidence
+from .sides import (opposes_change, rests_on_chance, rests_on_prior, side_evidence, unlisted_discount,
+                    with_class_evidence)
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
 from .wordclass import load_lemmas
@@ -215,14 +216,18 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 if not supported and rests_on_chance(model, left, word, partner.word, right, sides):
                     if raised is None:
                         raised = raised_prior(text, ctx.corrected)
-                    if raised:
-                        # only chance speaks for it where errors are rarer: at most a suggestion,
-                        # never raised by the document
+                    if raised or rests_on_prior(model, left, word, partner.word, right, sides):
+                        # only chance speaks for it where errors are rarer, or only the partner's
+                        # count where it has one side: at most a suggestion, never raised by the document
                         if score >= math.log(partner.threshold):
                             score = with_wider(score, CLASS_PENALTY, partner.threshold)
                         demoted = True
         if score > 0 and in_repetition(text, tok.start, tok.end):
             continue  # "end to end", "piece by piece": an idiom holds the word
+        if score > 0 and (marked_by_writer(text, tok.end) or (site.after is not None and site.after.is_word
+                                                              and marked_by_writer(text, site.after.end))):
+            # "(sic)" after the word or the next ("was to late [sic]"): quoted as written
+            score, demoted = with_wider(score, CLASS_PENALTY, partner.threshold), True
         if score > 0 and needs_wider(word):
             score, held = wider_score(model, text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held

@@ -62,8 +62,12 @@ SUPPORT = {"comparison": math.log(30.0), "verb after": math.log(30.0), "degree":
            "progressive": math.log(30.0), "determiner": math.log(30.0), "predicate": math.log(30.0),
            "agent": math.log(30.0), "sentence": math.log(30.0), "compared": math.log(30.0),
            "names": math.log(30.0)}
-# Words read back from "than" for a comparison, across commas (a sentence seldom holds one further back).
-THAN_WINDOW = 10
+# Words read back from "than" for a comparison, across commas: the whole sentence, up to
+# this many words ("Nobody has shown more vividly how all this overreliance on statistics
+# in LLMs plays out than ...": "more" 13 words back). The support says that no comparison
+# stands before "than"; one further back than wider.THAN_WINDOW (which holds a change
+# when one is near) still means the writer may be comparing, so no support is given.
+THAN_WINDOW = 40
 # Verbs that link a subject to an adjective: "was too new", "feels too far".
 _LINKING = frozenset({"be", "feel", "seem", "look", "sound", "get", "become", "grow", "remain", "appear",
                       "prove", "stay"})
@@ -76,12 +80,15 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 
 
 def no_comparison_before(text: str, start: int) -> bool:
-    """True when no comparison word stands in the sentence before `start` (THAN_WINDOW words;
+    """True when no comparison word stands in the sentence before `start` (THAN_WINDOW words at most;
     a comma does not end the comparison: "better made, than tolerated").
 
     >>> no_comparison_before("The guards than left", 11), no_comparison_before("another type than", 13)
     (True, False)
     >>> no_comparison_before("It is better made, than tolerated", 19)
+    False
+    >>> t = "Nobody has shown more vividly how all this overreliance on statistics in LLMs plays out than"
+    >>> no_comparison_before(t, len(t) - 4)
     False
     """
     head = text[max(0, start - 12 * THAN_WINDOW):start]

@@ -206,3 +206,28 @@ def _ends_cvc(stem: str) -> bool:
 def _common_stem(lex: Lexicon, stem: str) -> bool:
     """A stem must be a word (either dictionary's: symspell's list lacks "molding") and common."""
     return lex.zipf(stem) >= MIN_STEM_ZIPF and (lex.in_dictionary(stem) or in_curated_lexicon(stem))
+
+
+# A verb form of a term the web writes and no dictionary lists ("muxing": "mux", Zipf 2.0;
+# "ssh'ing"): a regular -ing or -ed on a stem of TERM_STEM_MIN letters or more that wordfreq
+# has seen at TERM_STEM_ZIPF. Such a stem is a rare word, not a slip: a slip's stem
+# ("serch" 1.3, "pannel" 1.7, "oher" 1.9) is rarer on the web than that. Plurals are left
+# out: short stems of the web's strings ("hsa", "deo", "hiit") take slips' -s as often.
+TERM_STEM_ZIPF = 2.0
+TERM_STEM_MIN = 3
+_VERB_ENDINGS = ("ing", "ed")
+
+
+def inflects_a_term(lex: Lexicon, word: str) -> bool:
+    """True when `word` is a term's -ing or -ed form (see TERM_STEM_ZIPF).
+
+    >>> d = _shared_lexicon()
+    >>> inflects_a_term(d, "muxing"), inflects_a_term(d, "serching"), inflects_a_term(d, "mixing")
+    (True, False, False)
+    """
+    for ending in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) >= len(ending) + TERM_STEM_MIN:
+            stem = word[:-len(ending)]
+            if not lex.in_dictionary(stem) and lex.zipf(stem) >= TERM_STEM_ZIPF and not lex.in_dictionary(word):
+                return True
+    return False

@@ -31,15 +31,16 @@ from types import MappingProxyType
 from ...budget import UNLIMITED
 from ...edits import Change
 from ...errors import RulesError
-from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, name_words
+from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, marked_by_writer, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
                     is_slug, names_a_thing, split_pieces, written_as_code)
 from .identifiers import identifier_evidence
-from .morphology import is_compound, is_derivation, is_inflection, is_made_from
+from .morphology import inflects_a_term, is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
+from .shape import fix_held, shape_evidence
 from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
                    slips_from_commonest)
 from .words import Document, irregular_keys
@@ -479,6 +480,10 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
         if piece.text[0].islower() or piece.at_sentence_start:
             right, rule_id = fix
             replacement = write_apostrophes(match_casing(piece.text, right), apostrophe)
+            if why := fix_held(doc.text, piece, right, in_technical_text(doc)):
+                return Change(piece.start, piece.end, replacement, rule_id,
+                              f"'{piece.text}' is a common misspelling of '{replacement}' ({why}, so only "
+                              "suggested)", SUGGESTED_CONFIDENCE)
             return Change(piece.start, piece.end, replacement, rule_id,
                           f"'{piece.text}' is a common misspelling of '{replacement}'", FIXED_CONFIDENCE)
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
@@ -527,7 +532,13 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
-    if capital and best.kind != "split" and not is_finger_slip(lower, best.replacement):
+    if marked_by_writer(doc.text, piece.end):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += " (the writer marks it '(sic)' or '(sp?)', so only suggested)"
+    elif best.kind != "split" and (why := shape_evidence(doc.text, piece, lower, best.replacement, lex)):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += f" ({why}, so only suggested)"
+    elif capital and best.kind != "split" and not is_finger_slip(lower, best.replacement):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (capitalised, and more than a slip of the fingers from it: perhaps a name, so only suggested)"
     elif capital and share < JARGON_FIRE_SHARE and best.kind != "split" \
@@ -543,6 +554,9 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and (why := name_evidence(piece, lower, doc)):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}: perhaps a name, so only suggested)"
+    elif share < JARGON_FIRE_SHARE and best.kind != "split" and inflects_a_term(lex, lower):
+        confidence = min(confidence, SUGGESTED_CONFIDENCE)
+        message += " (a verb form of a term the web writes: perhaps that term, so only suggested)"
     elif share < JARGON_FIRE_SHARE and best.kind != "split" and names_a_thing(piece, lower, best.replacement, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += " (it may be the name of a program or a file, so only suggested)"
