@@ -136,3 +136,18 @@ def test_code_marks_hold_when_the_read_chunks_start_afresh(monkeypatch):
     texts = ["Call `fs.open()` with flags_mask set.", "Call `fs.open()` and x86 std:: or :: then",
              "The minister said so, “Yes!”", "Call `fs.open()` with flags_mask set."]
     assert [guards.count_code_marks(t) for t in texts] == [plain_count_code_marks(t) for t in texts]
+
+
+def test_a_texts_verb_headings_are_read_once_however_many_headings_ask(monkeypatch):
+    """context.headings.imperative_heading asked at each of a page's many headings reads the
+    page's lines once (verb_headings), not once a heading: a page of N headings stays linear."""
+    from service.steps.context import headings
+    # one verb heading repeated: no run of others, so each heading's question reads every line
+    lines = ["Buy the Spare Parts Early", "Solar Panel Wiring Guide", "The crew met on Monday."] * 200
+    text = "\n".join(lines) + "\n"
+    read = []
+    real = headings.is_heading
+    monkeypatch.setattr(headings, "is_heading", lambda line: read.append(line) or real(line))
+    starts = [i for i in range(len(text)) if text.startswith("Buy", i)]
+    assert not any(headings.imperative_heading(text, s) for s in starts)
+    assert len(read) <= len(lines) + len(starts), f"{len(read)} lines read for {len(starts)} headings"

@@ -12,6 +12,8 @@ its end, most of whose longer words are capitalised (title case).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from .wordclass import _base_forms, readings
 
@@ -63,13 +65,19 @@ def imperative_heading(text: str, start: int) -> bool:
     if text[line_start:start].strip():
         return False
     line_end = text.find("\n", start)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
     if not is_heading(line):
         return False
-    others = 0
-    for other in text.splitlines():
-        if other is not line and other.strip() != line.strip() and is_heading(other) and opens_with_verb(other):
-            others += 1
-            if others >= RUN_MIN:
-                return True
-    return False
+    runs = verb_headings(text)
+    return sum(runs.values()) - runs[line] >= RUN_MIN
+
+
+@lru_cache(maxsize=4)
+def verb_headings(text: str) -> Counter:
+    """The text's headings that open with a verb (stripped), with how often each stands:
+    read once per text, however many of its sites ask (a page of many headings stays linear).
+
+    >>> verb_headings("Plan the Roof Work\\nGet the Right Permits\\nSolar Panel Wiring\\nPlan the Roof Work\\n")
+    Counter({'Plan the Roof Work': 2, 'Get the Right Permits': 1})
+    """
+    return Counter(s for s in (other.strip() for other in text.splitlines()) if is_heading(s) and opens_with_verb(s))
