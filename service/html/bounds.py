@@ -47,7 +47,8 @@ _ATTRIBUTE = (rf"[^\t\n\f\r />][^\t\n\f\r />=]*+"
 _ATTRIBUTES = rf"(?:[\t\n\f\r /]++|(?>{_ATTRIBUTE}))*+"
 # Elements whose content libxml2 2.14 reads as text up to their end tag
 # (HTML5 RAWTEXT/RCDATA; noscript is markup to it, scripting being off).
-_RAW = "script|style|xmp|iframe|noembed|noframes|textarea|title"
+RAW_TEXT_TAGS = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
+_RAW = "|".join(RAW_TEXT_TAGS)
 _RCDATA = frozenset({"title", "textarea"})
 # A run of text and plain tags (quoted or bare values, fewer than
 # MAX_ATTRIBUTES attributes, not raw-text elements) that is left as it is: a

@@ -24,11 +24,12 @@ from __future__ import annotations
 import html as entities
 import re
 
+from .bounds import RAW_TEXT_TAGS
 from .text import BLOCK_TAGS, separate_paragraphs, word_count, word_key
 
-# Elements read as text up to their end tag (HTML's raw text and RCDATA elements):
-# what they hold is skipped whole.
-RAW_TAGS = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+# Elements read as text up to their end tag (HTML's raw text and RCDATA elements, as
+# bounds reads them): what they hold is skipped whole.
+RAW_TAGS = frozenset(RAW_TEXT_TAGS)
 # Elements whose content is markup that is never shown as text (nested ones are counted).
 HIDDEN_TAGS = frozenset({"svg", "template", "select", "datalist", "head"})
 # The text with its tail stops at this many characters: the largest text a request may carry
