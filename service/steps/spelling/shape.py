@@ -34,6 +34,8 @@ NAME_HEADS = frozenset({"style", "like", "based", "compatible", "specific", "pow
 # An American "l" where British doubles it, before these endings.
 _SINGLE_L = re.compile(r"l(?=(?:ation|ations|ed|ing|er|ers|or|ors)$)")
 VARIANT_MIN_ZIPF = 2.0
+# Why a correction of a word the writer marks (guards.marked_by_writer) is only suggested.
+WRITERS_MARK = "the writer marks it '(sic)' or '(sp?)'"
 
 
 def split_drop_cap(text: str, piece: Piece, correction: str) -> bool:
@@ -118,7 +120,7 @@ def fix_held(text: str, piece: Piece, correction: str, technical: bool) -> str |
     "the writer marks it '(sic)' or '(sp?)'"
     """
     if marked_by_writer(text, piece.end):
-        return "the writer marks it '(sic)' or '(sp?)'"
+        return WRITERS_MARK
     hyphened = text[piece.end:piece.end + 1] == "-" or text[piece.start - 1:piece.start] == "-"
     if technical and "'" in correction and hyphened:
         return "a label joined by hyphens in technical text"

@@ -40,7 +40,7 @@ from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guar
 from .identifiers import identifier_evidence
 from .morphology import inflects_a_term, is_compound, is_derivation, is_inflection, is_made_from
 from .named import name_evidence, unlike_its_correction
-from .shape import fix_held, shape_evidence
+from .shape import WRITERS_MARK, fix_held, shape_evidence
 from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
                    slips_from_commonest)
 from .words import Document, irregular_keys
@@ -534,7 +534,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     confidence = round(min(MAX_CONFIDENCE, share), 3)
     if marked_by_writer(doc.text, piece.end):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += " (the writer marks it '(sic)' or '(sp?)', so only suggested)"
+        message += f" ({WRITERS_MARK}, so only suggested)"
     elif best.kind != "split" and (why := shape_evidence(doc.text, piece, lower, best.replacement, lex)):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}, so only suggested)"
