@@ -223,23 +223,21 @@ def rests_on_chance(model, left, word: str, partner: str, right, sides: tuple) -
 BELOW_CHANCE_LIFT = 1.0
 
 
-def rests_on_prior(model, left, word: str, partner: str, right, sides: tuple) -> bool:
-    """True when a change resting on chance (`rests_on_chance`) has no other side at all
-    (punctuation or the clause's edge there) and its one side lists the partner below
-    chance (BELOW_CHANCE_LIFT): then the change rests on the partner's unigram count
-    alone ("to add sight, language" -> "site": "add site" is listed at 0.34 of chance),
-    in any text.
+def one_side_below_chance(model, left, partner: str, right) -> bool:
+    """True when the change has one side only (punctuation or the clause's edge at the
+    other) and that side lists the partner below chance (BELOW_CHANCE_LIFT). Asked of a
+    change that `rests_on_chance`: it then rests on the partner's unigram count alone
+    ("to add sight, language" -> "site": "add site" is listed at 0.34 of chance), in any text.
 
     >>> from service.steps.context.model import BigramModel
     >>> m = BigramModel({"add": 1000, "sight": 100, "site": 10000, "the": 10000},
     ...                 {"add site": 3, "the site": 500}, 10**6, scale=1.0, floor=5)
-    >>> rests_on_prior(m, "add", "sight", "site", None, side_evidence(m, "add", "sight", "site", None))
-    True
-    >>> rests_on_prior(m, "the", "sight", "site", None, side_evidence(m, "the", "sight", "site", None))
+    >>> one_side_below_chance(m, "add", "site", None), one_side_below_chance(m, "the", "site", None)
+    (True, False)
+    >>> one_side_below_chance(m, "add", "site", "the")  # two sides
     False
     """
     if (left is None) == (right is None):
         return False
     a, b = (left, partner) if left is not None else (partner, right)
-    found = lift(model, a, b)
-    return 0 < found < BELOW_CHANCE_LIFT and rests_on_chance(model, left, word, partner, right, sides)
+    return 0 < lift(model, a, b) < BELOW_CHANCE_LIFT

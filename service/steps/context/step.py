@@ -66,7 +66,7 @@ from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .posclass import class_tables
-from .sides import (opposes_change, rests_on_chance, rests_on_prior, side_evidence, unlisted_discount,
+from .sides import (one_side_below_chance, opposes_change, rests_on_chance, side_evidence, unlisted_discount,
                     with_class_evidence)
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
@@ -216,7 +216,7 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
                 if not supported and rests_on_chance(model, left, word, partner.word, right, sides):
                     if raised is None:
                         raised = raised_prior(text, ctx.corrected)
-                    if raised or rests_on_prior(model, left, word, partner.word, right, sides):
+                    if raised or one_side_below_chance(model, left, partner.word, right):
                         # only chance speaks for it where errors are rarer, or only the partner's
                         # count where it has one side: at most a suggestion, never raised by the document
                         if score >= math.log(partner.threshold):
