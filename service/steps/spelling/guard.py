@@ -241,7 +241,7 @@ def names_a_thing(piece: Piece, lower: str, correction: str, doc: Document, lex)
     (guard.NAMING_NOUNS: "the chage command") and the
     correction does not make a listed bigram with that noun ("change command" is not
     listed; "a smzll package" -> "small package" is, so it is corrected). The caller
-    asks only below JARGON_FIRE_SHARE: a slip as clear as "a rare extenral program"
+    asks only below suggest.JARGON_FIRE_SHARE: a slip as clear as "a rare extenral program"
     (0.99) is corrected, for "external program" is not listed either.
 
     >>> from service.resources import dictionaries

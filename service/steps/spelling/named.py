@@ -10,7 +10,11 @@ The evidence is the text's, not a list of names:
   capitalised mid-sentence, in mixed case or with a dot: "tools like Frame.io, Media
   Silo, and iconik"), or of a list of link labels (" | " between the items);
 - a label: the word is the only word of its line, among numbers and punctuation
-  ("40. Groq - 5.9", a ranked list's entry).
+  ("40. Groq - 5.9", a ranked list's entry);
+- a letter before a name of the text: the word is one letter, then a word the text
+  writes as a name, capitalised mid-sentence or as a part of a slug ("dgit" beside "Git"
+  and "git-buildpackage"; "gawk", "xterm", "zsh" are named so), and the correction is
+  not that name (a doubled or stray first letter, "ggit", is a slip of it).
 A capitalised word at a sentence's start whose correction would make no listed
 bigram with the next word ("Rewst hosts the event": "rest hosts") is another weak
 case: `unlike_its_correction`.
@@ -20,8 +24,10 @@ from __future__ import annotations
 import re
 
 from ...guards import may_hold_links
+from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import scan_tokens, sentence_start
 from .guard import Piece
+from .identifiers import part_of_a_name
 from .words import Document
 
 # An address's part holds the word when it starts with it and adds at most
@@ -147,14 +153,36 @@ def labels_its_line(doc: Document, piece: Piece) -> bool:
     return not (_LETTER.search(text, a, piece.start) or _LETTER.search(text, piece.end, b))
 
 
-def name_evidence(piece: Piece, lower: str, doc: Document) -> str | None:
-    """Why the word reads as a name (module docstring), or None."""
+# The name after the first letter has at least this many letters ("git", "awk", "sh" is too short).
+NAME_AFTER_LETTER_MIN = 3
+
+
+def letter_before_a_name(doc: Document, lower: str, correction: str) -> bool:
+    """True when the word is one letter before a word the text writes as a name (module
+    docstring), and the correction is not that name.
+
+    >>> doc = Document("We keep the packaging in Git with git-buildpackage. An alternative is dgit.")
+    >>> letter_before_a_name(doc, "dgit", "digit"), letter_before_a_name(doc, "ggit", "git")
+    (True, False)
+    >>> letter_before_a_name(Document("The Times said it. A sthe ran."), "sthe", "she")
+    False
+    """
+    rest = lower[1:]
+    if len(rest) < NAME_AFTER_LETTER_MIN or rest in ENGLISH_FUNCTION_WORDS or correction == rest:
+        return False
+    return doc.written_capitalised(rest) or part_of_a_name(doc, rest)
+
+
+def name_evidence(piece: Piece, lower: str, correction: str, doc: Document) -> str | None:
+    """Why the word reads as a name (module docstring), or None; `correction` is the best one."""
     if in_address(doc, lower):
         return "one of the text's addresses holds it"
     if labels_its_line(doc, piece):
         return "the only word of its line, a label"
     if in_run_of_names(doc, piece):
         return "an item of a list of names"
+    if piece.text.islower() and letter_before_a_name(doc, lower, correction):
+        return f"a letter before '{lower[1:]}', a name the text writes"
     return None
 
 
