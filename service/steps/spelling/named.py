@@ -11,6 +11,8 @@ The evidence is the text's, not a list of names:
   Silo, and iconik"), or of a list of link labels (" | " between the items);
 - a label: the word is the only word of its line, among numbers and punctuation
   ("40. Groq - 5.9", a ranked list's entry);
+- an abbreviation the text spells out beside it: its letters are the initials of a
+  run of capitalised words nearby ("itr (my Internet Talk Radio browser)");
 - a letter before a name of the text: the word is one letter, then a word the text
   writes as a name, capitalised mid-sentence or as a part of a slug ("dgit" beside "Git"
   and "git-buildpackage"; "gawk", "xterm", "zsh" are named so), and the correction is
@@ -151,6 +153,47 @@ def labels_its_line(doc: Document, piece: Piece) -> bool:
     a, b = doc.line_of(piece.start)
     text = doc.text
     return not (_LETTER.search(text, a, piece.start) or _LETTER.search(text, piece.end, b))
+
+
+# An abbreviation of ABBREVIATION_LETTERS letters is spelt out within ABBREVIATION_REACH
+# characters either side, by capitalised words in a row ("of", "and", "for", "the", "&"
+# may stand between them, and count no letter).
+ABBREVIATION_LETTERS = (3, 6)
+ABBREVIATION_REACH = 120
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_INITIALS_SKIP = frozenset({"of", "and", "for", "the", "&"})
+
+
+def spelt_out_beside(doc: Document, piece: Piece, lower: str) -> str | None:
+    """The capitalised words near the word whose initials are its letters, or None.
+
+    >>> t = "Demo programs, like itr (my Internet Talk Radio browser), now run."
+    >>> spelt_out_beside(Document(t), Piece("itr", 20, 23, "", "", False), "itr")
+    'Internet Talk Radio'
+    >>> t = "It is the reason we tried it."
+    >>> spelt_out_beside(Document(t), Piece("tried", 20, 25, "", "", False), "itr") is None
+    True
+    """
+    low, high = ABBREVIATION_LETTERS
+    if not low <= len(lower) <= high or not lower.isalpha():
+        return None
+    text = doc.text
+    words = list(_WORD.finditer(text, max(0, piece.start - ABBREVIATION_REACH),
+                                min(len(text), piece.end + ABBREVIATION_REACH)))
+    for i, m in enumerate(words):
+        if m.group()[0].lower() != lower[0] or not m.group()[0].isupper():
+            continue
+        got, j = 0, i
+        while j < len(words) and got < len(lower):
+            w = words[j].group()
+            if w[0].isupper() and w[0].lower() == lower[got]:
+                got += 1
+            elif w.lower() not in _INITIALS_SKIP or got == 0:
+                break
+            j += 1
+        if got == len(lower):
+            return text[m.start():words[j - 1].end()]
+    return None
 
 
 # The name after the first letter has at least this many letters ("git", "awk", "sh" is too short).

@@ -7,6 +7,8 @@ the text keeps the word):
 - a capital away from a slip of the fingers, or before a word its correction never comes
   before (named.unlike_its_correction): perhaps a name;
 - in technical text, evidence of an identifier (identifiers.py);
+- capitalised words nearby whose initials are its letters: an abbreviation the text
+  spells out (named.spelt_out_beside);
 - the text writes it so more than once: perhaps a term;
 - below JARGON_FIRE_SHARE only: evidence in the text that it names a thing (named.py),
   a verb form of a term the web writes (morphology.inflects_a_term), a noun after it
@@ -24,7 +26,7 @@ from ...guards import marked_by_writer
 from .guard import Piece, in_technical_text, names_a_thing
 from .identifiers import identifier_evidence
 from .morphology import inflects_a_term, is_compound
-from .named import name_evidence, unlike_its_correction
+from .named import name_evidence, spelt_out_beside, unlike_its_correction
 from .rank import is_finger_slip
 from .shape import WRITERS_MARK, shape_evidence
 from .words import Document
@@ -60,6 +62,8 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return "capitalised, its correction never seen before the next word: perhaps a name"
     if why := identifier_evidence(piece, lower, correction, split, doc, lex):
         return f"in technical text, {why}: perhaps an identifier"
+    if not split and (spelt := spelt_out_beside(doc, piece, lower)):
+        return f"the initials of '{spelt}' beside it: perhaps its abbreviation"
     if unknown.repeated:
         return f"written so {doc.count(lower)} times: perhaps a term"
     if share >= JARGON_FIRE_SHARE or split:
