@@ -7,6 +7,8 @@ the text keeps the word):
 - a capital away from a slip of the fingers, or before a word its correction never comes
   before (named.unlike_its_correction): perhaps a name;
 - in technical text, evidence of an identifier (identifiers.py);
+- a missing space in an item of a list of names (named.in_run_of_names: "patch,
+  wontfix, moreinfo, l10n, a11y"), at any share: labels are written joined;
 - capitalised words nearby whose initials are its letters: an abbreviation the text
   spells out (named.spelt_out_beside);
 - the text writes it so more than once: perhaps a term;
@@ -26,7 +28,7 @@ from ...guards import marked_by_writer
 from .guard import Piece, in_technical_text, names_a_thing
 from .identifiers import identifier_evidence
 from .morphology import inflects_a_term, is_compound
-from .named import name_evidence, spelt_out_beside, unlike_its_correction
+from .named import in_run_of_names, name_evidence, spelt_out_beside, unlike_its_correction
 from .rank import is_finger_slip
 from .shape import WRITERS_MARK, shape_evidence
 from .words import Document
@@ -62,6 +64,8 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return "capitalised, its correction never seen before the next word: perhaps a name"
     if why := identifier_evidence(piece, lower, correction, split, doc, lex):
         return f"in technical text, {why}: perhaps an identifier"
+    if split and piece.text.islower() and in_run_of_names(doc, piece):
+        return "an item of a list of names, written joined as they are"
     if not split and (spelt := spelt_out_beside(doc, piece, lower)):
         return f"the initials of '{spelt}' beside it: perhaps its abbreviation"
     if unknown.repeated:
