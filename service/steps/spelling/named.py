@@ -14,9 +14,9 @@ The evidence is the text's, not a list of names:
 - an abbreviation the text spells out beside it: its letters are the initials of a
   run of capitalised words nearby ("itr (my Internet Talk Radio browser)");
 - a letter before a name of the text: the word is one letter, then a word the text
-  writes as a name, capitalised mid-sentence or as a part of a slug ("dgit" beside "Git"
-  and "git-buildpackage"; "gawk", "xterm", "zsh" are named so), and the correction is
-  not that name (a doubled or stray first letter, "ggit", is a slip of it).
+  writes as a name, capitalised mid-sentence ("dgit" beside "Git"; "gawk", "xterm" are
+  named so), and the correction is not that name (a doubled or stray first letter,
+  "ggit", is a slip of it). The text's capitalised words are read once (Document.capitalised).
 A capitalised word at a sentence's start whose correction would make no listed
 bigram with the next word ("Rewst hosts the event": "rest hosts") is another weak
 case: `unlike_its_correction`.
@@ -29,7 +29,6 @@ from ...guards import may_hold_links
 from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import scan_tokens, sentence_start
 from .guard import Piece
-from .identifiers import part_of_a_name
 from .words import Document
 
 # An address's part holds the word when it starts with it and adds at most
@@ -213,7 +212,7 @@ def letter_before_a_name(doc: Document, lower: str, correction: str) -> bool:
     rest = lower[1:]
     if len(rest) < NAME_AFTER_LETTER_MIN or rest in ENGLISH_FUNCTION_WORDS or correction == rest:
         return False
-    return doc.written_capitalised(rest) or part_of_a_name(doc, rest)
+    return rest in doc.capitalised
 
 
 def name_evidence(piece: Piece, lower: str, correction: str, doc: Document) -> str | None:
