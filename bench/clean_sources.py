@@ -55,7 +55,9 @@ def _docstring_sentences(base: str, skip) -> list:
     return out
 
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+# An html paragraph: <p>, or DocBook/Publican's <div class="para"> (the Debian Administrator's
+# Handbook) when no block opens inside it.
+_PARAGRAPH = re.compile(r'<p>(.*?)</p>|<div class="para">((?:(?!<div|<p[ >]).)*?)</div>', re.S)
 
 
 # Plain-text documents Debian packages install without an extension (most of them gzipped)
@@ -96,7 +98,8 @@ def prose_dir_paragraphs(base: str, gz: bool = False) -> list:
             if gz and name.split(".")[0].upper() in _PLAIN_NAMES and not name.endswith((".html", ".htm")):
                 name += ".txt"
             if name.endswith((".html", ".htm")):
-                paras = [_html.unescape(re.sub(r"<[^>]+>", "", p)) for p in _PARAGRAPH.findall(text)
+                paras = [_html.unescape(re.sub(r"<[^>]+>", "", p)) for p in
+                         (m.group(1) or m.group(2) or "" for m in _PARAGRAPH.finditer(text))
                          if "<code" not in p and "<pre" not in p]
             elif name.endswith((".md", ".txt", ".rst")):
                 text = re.sub(r"```.*?```", "", text, flags=re.S)

@@ -14,7 +14,7 @@ out, so what is measured is recall on errors nobody curated; the open-ended
 
 Sentences: prose paragraphs of the documentation installed under /usr/share/doc and of
 npm's documentation (or the DIRs given), leaving out the sources other checks were read on (bench/clean_prose.py's
-nodejs, valgrind, pip, git, libxslt, gdb). Each error is one sentence holding the correct
+nodejs, valgrind, pip, git, libxslt, gdb; its tune3 pool). Each error is one sentence holding the correct
 word, with that word swapped for the error; the whole pipeline (service.clean) cleans
 it in process. Per error: repaired (an edit back to the correct word), suggested (a
 suggestion of it), wrong (another change at the word), missed. False edits: edits of the
@@ -41,7 +41,7 @@ DOC_ROOT = "/usr/share/doc"
 NPM_DOCS = ("/usr/lib/node_modules/npm/docs", "/usr/lib/node_modules/npm/node_modules/undici/docs")
 # Sources other benches were read on (bench/clean_prose.py, README): not used here.
 READ_BEFORE = frozenset({"nodejs", "valgrind", "python3-pip", "python3-pip-whl", "git", "git-man",
-                         "libxslt1-dev", "gdb"})
+                         "libxslt1-dev", "gdb", "cfi-en", "debian-handbook", "debian"})
 CMU_MIN_ZIPF = 4.0
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 

@@ -128,6 +128,13 @@ def test_change_resting_on_chance_is_a_suggestion_where_errors_are_rarer(sentenc
     assert [s.original for s in result.suggestions] == ["end"], result.suggestions
 
 
+@pytest.mark.parametrize("case", CASES["contracted_that"], ids=lambda c: c["word"])
+def test_contracted_that_is_no_conjunction(case, resources):
+    """"that's" on the right reads as no evidence: the word before it is left as written."""
+    result = run(case["text"], resources)
+    assert case["word"] not in [e.original for e in result.edits], result.edits
+
+
 def test_edited_prose_suggests_unsure_changes():
     """A long text with no other error reads as edited prose (score.EDITED_ODDS): an unsure
     change there is a suggestion; a slip that spelling corrects elsewhere in it, or a short

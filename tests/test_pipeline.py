@@ -101,6 +101,13 @@ def test_unicode_step_repairs_mojibake_and_keeps_typographic_quotes():
     assert edit.rule == "unicode.mojibake" and edit.original == "â€™" and edit.replacement == "’"
 
 
+def test_mojibake_quoted_alone_is_an_example_and_only_suggested():
+    text = "Accents show as sequences like “Ã©” or “Ã§”: a cafÃ© read as Latin-1."
+    result = service.clean(text, steps=["unicode"])
+    assert result.text == text.replace("cafÃ©", "café"), result.edits
+    assert [s.original for s in result.suggestions] == ["Ã©", "Ã§"], result.suggestions
+
+
 def test_unicode_step_removes_control_and_invisible_characters_as_edits():
     result = service.clean("a\x00b\x07c zero\u200bwidth", steps=["unicode"])
     assert result.text == "abc zerowidth"

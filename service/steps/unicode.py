@@ -19,6 +19,7 @@ import re
 import ftfy
 
 from ..edits import Change
+from ..guards import is_quoted_alone
 from .base import Step
 
 
@@ -48,6 +49,11 @@ _INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, word joine
 # quadratically on a long run of zero-width spaces that ends in a letter
 # (90,000 of them took ~50 s).
 _SPACER_CHARS = re.compile("[\u200b\u2060 \t\u00a0]*\r?\n?")
+# Mojibake that quotes enclose alone ("sequences like “Ã©” or “Ã§”") is a text about the
+# damage showing an example, not damage: its repair is only suggested, at this
+# confidence (under Options.min_confidence's default 0.5). Damage inside a quoted word
+# ("“CafÃ©”") is repaired as anywhere.
+QUOTED_EXAMPLE_CONFIDENCE = 0.45
 
 
 def drop_invisible(text: str) -> str:
@@ -285,7 +291,22 @@ def run(text: str, ctx) -> list[Change]:
             else:
                 rule, message = _INVISIBLE_RULE, _INVISIBLE_MESSAGE
             changes.extend(_diff_changes(piece, visible, start + a, rule, message))
-    return changes
+    return [quoted_example(text, c) for c in changes]
+
+
+def quoted_example(text: str, change: Change) -> Change:
+    """The change, only suggested when quotes enclose its damage alone (QUOTED_EXAMPLE_CONFIDENCE).
+
+    >>> t = "characters like “Ã©” and a cafÃ©"
+    >>> [quoted_example(t, Change(s, s + 2, "é", "unicode.mojibake", "m", 0.99)).confidence for s in (17, 31)]
+    [0.45, 0.99]
+    """
+    if change.rule == _INVISIBLE_RULE or change.start == change.end \
+            or not is_quoted_alone(text, change.start, change.end):
+        return change
+    return Change(change.start, change.end, change.replacement, change.rule,
+                  change.message + " (quoted alone: an example of the damage, so only suggested)",
+                  min(change.confidence, QUOTED_EXAMPLE_CONFIDENCE))
 
 
 STEP = Step(name="unicode", run=run,

@@ -223,7 +223,11 @@ def _first_after(text: str, chunk: str, end: int, tables: ScanTables) -> tuple:
     return tok, (neighbour(f.text, +1) if f.kind == "word" and newlines <= 1 else None)
 
 
-def neighbour(word: str, step: int) -> str:
+# "that" contracted: a pronoun, read as no right neighbour (see `neighbour`).
+_PRONOUN_THAT = "that's"
+
+
+def neighbour(word: str, step: int) -> str | None:
     """A neighbouring word as the scorer reads it: lower-case, and a contraction
     stands for the expansion word that touches the scored one.
 
@@ -240,8 +244,17 @@ def neighbour(word: str, step: int) -> str:
     ('not', 'do', 'the')
     >>> neighbour("cost-effective", -1), neighbour("Cost-effective", +1), neighbour("COVID-19", -1)
     ('effective', 'cost', None)
+
+    "that's" on the right is None: "that" contracted with "is" or "has" is a pronoun
+    ("everything new that's on"), never the conjunction that most of the list's "knew
+    that", "said that" count ("everything knew that's" would read as "knew that").
+
+    >>> neighbour("that's", +1), neighbour("That’s", +1), neighbour("that's", -1)
+    (None, None, 'is')
     """
     word = word.lower()
+    if step > 0 and word.replace("’", "'") == _PRONOUN_THAT:
+        return None
     if "-" in word:
         parts = word.split("-")
         word = parts[-1] if step < 0 else parts[0]

@@ -315,7 +315,7 @@ def _past_comma(text: str, start: int) -> int:
     return before if before >= 0 and text[before] == "," else start
 
 
-def comparison_before(text: str, start: int, window: int = COMPARISON_WINDOW) -> bool:
+def comparison_before(text: str, start: int, window: int = COMPARISON_WINDOW, asides: bool = False) -> bool:
     """True when a comparison word stands in the clause before `start` (at most `window`
     words back): "than" compares, and without one it has nothing to complete ("used
     multiple ways then last one wins"). An "if" nearer than the comparison opens a
@@ -326,7 +326,7 @@ def comparison_before(text: str, start: int, window: int = COMPARISON_WINDOW) ->
     >>> comparison_before("It is more complex than if this then", 32)
     False
     """
-    for w in words_before(text, start, window):
+    for w in words_before(text, start, window, asides):
         if w == "if":
             return False
         if is_comparative(w):
@@ -461,10 +461,10 @@ def wider_score(model, text: str, site, word: str, partner: str, score: float, t
     elif (word, partner) == ("then", "than") and not comparison_before(text, site.tok.start):
         extra = CLASS_PENALTY
     elif (word, partner) == ("than", "then") and comparison_before(text, _past_comma(text, site.tok.start),
-                                                                    THAN_WINDOW):
+                                                                    THAN_WINDOW, asides=True):
         # "a different name in the config file than you use": the comparison "than" completes,
         # also across one comma ("better made, than tolerated"; support.no_comparison_before
-        # reads across it too)
+        # reads across it too) and a bracketed aside ("more people (and firms) than")
         extra = CLASS_PENALTY
     elif word == "two" and partner in ("to", "too") and plural_noun_follows(words_after(text, site.tok.end, 3)):
         extra = CLASS_PENALTY

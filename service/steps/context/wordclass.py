@@ -62,13 +62,23 @@ def verb_forms(word: str) -> tuple:
     return tuple(sorted(forms))
 
 
-def words_before(text: str, start: int, n: int = CLAUSE_WINDOW) -> list:
-    """Up to `n` lower-case words before `start` in the same clause, nearest first.
+# A closed aside in brackets, on one line ("venture (and even growth) investing").
+_ASIDE = re.compile(r"\([^()\n]*\)")
+
+
+def words_before(text: str, start: int, n: int = CLAUSE_WINDOW, asides: bool = False) -> list:
+    """Up to `n` lower-case words before `start` in the same clause, nearest first; with
+    `asides`, a closed aside in brackets is read past, not taken for the clause's edge.
 
     >>> words_before("Well, knock thousands off the price", 22)
     ['thousands', 'knock']
+    >>> t = "more people (and firms) join"
+    >>> words_before(t, 24), words_before(t, 24, asides=True)
+    ([], ['people', 'more'])
     """
     head = text[max(0, start - 12 * n):start]
+    if asides:
+        head = _ASIDE.sub(" ", head)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
     if breaks:
         head = head[breaks[-1]:]

@@ -5,6 +5,7 @@
   rank   candidates from SymSpell ranked by frequency and a noisy channel
   morphology  compounds, derivations and words made from a stem: words, not slips
   named  evidence in the text that a word names a thing (an address, a list of names, a label)
+  suggest  why a scored correction is only suggested: that evidence, in order
   words  a document's words, found once (sparse scan with a token cache)
 """
 from .step import STEP, compile_rules, corrections, run

@@ -177,32 +177,47 @@ NAMING_NOUNS = frozenset({
     "function", "functions", "syscall", "option", "options", "flag", "flags", "variable", "variables",
     "macro", "script", "plugin", "directive", "manpage", "mode",
 })
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+# The word may head a hyphen-joined name before the noun ("the manpages-de package",
+# "the manpages-LANG packages"): its parts after the word, then blanks, then the noun.
+_NEXT_WORD = re.compile(r"((?:-[A-Za-z0-9][A-Za-z0-9.+]*)*)[ \t]+([a-z]+)\b")
 
 
 def naming_noun_after(text: str, end: int) -> str | None:
-    """The noun of NAMING_NOUNS that follows the word ending at `end` (blanks only), if any.
+    """The noun of NAMING_NOUNS that follows the word ending at `end` (blanks only, or
+    the rest of a hyphen-joined name the word heads), if any.
 
-    >>> t = "The chage command and the passwd file."
+    >>> t = "The chage command and the passwd file; the manpages-de package."
     >>> naming_noun_after(t, 9), naming_noun_after(t, 32), naming_noun_after("a chage now", 7)
     ('command', 'file', None)
+    >>> naming_noun_after(t, 51)
+    'package'
     """
     m = _NEXT_WORD.match(text, end)
-    return m.group(1) if m is not None and m.group(1) in NAMING_NOUNS else None
+    return m.group(2) if m is not None and m.group(2) in NAMING_NOUNS else None
 
 
 def unlisted_naming_noun(text: str, end: int, word: str, lex) -> str | None:
     """The noun that sets a name after the word ending at `end` (naming_noun_after), when
-    `word` (the word's correction, or its split's last word) makes no listed bigram with it.
+    `word` (the word's correction, or its split's last word) makes no listed bigram with it,
+    nor, when the word heads a hyphen-joined name, with the name's next part ("comand-line
+    program": "command line" is listed, so corrected).
 
     >>> from service.resources import dictionaries
     >>> from service.steps.spelling.rank import lexicon_for
     >>> lex = lexicon_for(dictionaries()); t = "The chage command sets a smzll package."
     >>> unlisted_naming_noun(t, 9, "change", lex), unlisted_naming_noun(t, 30, "small", lex)
     ('command', None)
+    >>> t = "Install the manpages-de package or the comand-line program."
+    >>> unlisted_naming_noun(t, 20, "manages", lex), unlisted_naming_noun(t, 45, "command", lex)
+    ('package', None)
     """
     noun = naming_noun_after(text, end)
-    return noun if noun is not None and lex.bigram_frequency(word, noun) == 0 else None
+    if noun is None or lex.bigram_frequency(word, noun) != 0:
+        return None
+    joined = _NEXT_WORD.match(text, end).group(1)
+    if joined and lex.bigram_frequency(word, joined[1:].split("-")[0].lower()) != 0:
+        return None
+    return noun
 
 
 def written_as_code(doc: Document, lower: str) -> bool:
@@ -226,7 +241,7 @@ def names_a_thing(piece: Piece, lower: str, correction: str, doc: Document, lex)
     (guard.NAMING_NOUNS: "the chage command") and the
     correction does not make a listed bigram with that noun ("change command" is not
     listed; "a smzll package" -> "small package" is, so it is corrected). The caller
-    asks only below JARGON_FIRE_SHARE: a slip as clear as "a rare extenral program"
+    asks only below suggest.JARGON_FIRE_SHARE: a slip as clear as "a rare extenral program"
     (0.99) is corrected, for "external program" is not listed either.
 
     >>> from service.resources import dictionaries

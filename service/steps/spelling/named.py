@@ -10,7 +10,13 @@ The evidence is the text's, not a list of names:
   capitalised mid-sentence, in mixed case or with a dot: "tools like Frame.io, Media
   Silo, and iconik"), or of a list of link labels (" | " between the items);
 - a label: the word is the only word of its line, among numbers and punctuation
-  ("40. Groq - 5.9", a ranked list's entry).
+  ("40. Groq - 5.9", a ranked list's entry);
+- an abbreviation the text spells out beside it: its letters are the initials of a
+  run of capitalised words nearby ("itr (my Internet Talk Radio browser)");
+- a letter before a name of the text: the word is one letter, then a word the text
+  writes as a name, capitalised mid-sentence ("dgit" beside "Git"; "gawk", "xterm" are
+  named so), and the correction is not that name (a doubled or stray first letter,
+  "ggit", is a slip of it). The text's capitalised words are read once (Document.capitalised).
 A capitalised word at a sentence's start whose correction would make no listed
 bigram with the next word ("Rewst hosts the event": "rest hosts") is another weak
 case: `unlike_its_correction`.
@@ -20,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ...guards import may_hold_links
+from ...lexicon import ENGLISH_FUNCTION_WORDS
 from ...tokens import scan_tokens, sentence_start
 from .guard import Piece
 from .words import Document
@@ -147,14 +154,77 @@ def labels_its_line(doc: Document, piece: Piece) -> bool:
     return not (_LETTER.search(text, a, piece.start) or _LETTER.search(text, piece.end, b))
 
 
-def name_evidence(piece: Piece, lower: str, doc: Document) -> str | None:
-    """Why the word reads as a name (module docstring), or None."""
+# An abbreviation of ABBREVIATION_LETTERS letters is spelt out within ABBREVIATION_REACH
+# characters either side, by capitalised words in a row ("of", "and", "for", "the", "&"
+# may stand between them, and count no letter).
+ABBREVIATION_LETTERS = (3, 6)
+ABBREVIATION_REACH = 120
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_INITIALS_SKIP = frozenset({"of", "and", "for", "the", "&"})
+
+
+def spelt_out_beside(doc: Document, piece: Piece, lower: str) -> str | None:
+    """The capitalised words near the word whose initials are its letters, or None.
+
+    >>> t = "Demo programs, like itr (my Internet Talk Radio browser), now run."
+    >>> spelt_out_beside(Document(t), Piece("itr", 20, 23, "", "", False), "itr")
+    'Internet Talk Radio'
+    >>> t = "It is the reason we tried it."
+    >>> spelt_out_beside(Document(t), Piece("tried", 20, 25, "", "", False), "itr") is None
+    True
+    """
+    low, high = ABBREVIATION_LETTERS
+    if not low <= len(lower) <= high or not lower.isalpha():
+        return None
+    text = doc.text
+    words = list(_WORD.finditer(text, max(0, piece.start - ABBREVIATION_REACH),
+                                min(len(text), piece.end + ABBREVIATION_REACH)))
+    for i, m in enumerate(words):
+        if m.group()[0].lower() != lower[0] or not m.group()[0].isupper():
+            continue
+        got, j = 0, i
+        while j < len(words) and got < len(lower):
+            w = words[j].group()
+            if w[0].isupper() and w[0].lower() == lower[got]:
+                got += 1
+            elif w.lower() not in _INITIALS_SKIP or got == 0:
+                break
+            j += 1
+        if got == len(lower):
+            return text[m.start():words[j - 1].end()]
+    return None
+
+
+# The name after the first letter has at least this many letters ("git", "awk", "sh" is too short).
+NAME_AFTER_LETTER_MIN = 3
+
+
+def letter_before_a_name(doc: Document, lower: str, correction: str) -> bool:
+    """True when the word is one letter before a word the text writes as a name (module
+    docstring), and the correction is not that name.
+
+    >>> doc = Document("We keep the packaging in Git with git-buildpackage. An alternative is dgit.")
+    >>> letter_before_a_name(doc, "dgit", "digit"), letter_before_a_name(doc, "ggit", "git")
+    (True, False)
+    >>> letter_before_a_name(Document("The Times said it. A sthe ran."), "sthe", "she")
+    False
+    """
+    rest = lower[1:]
+    if len(rest) < NAME_AFTER_LETTER_MIN or rest in ENGLISH_FUNCTION_WORDS or correction == rest:
+        return False
+    return rest in doc.capitalised
+
+
+def name_evidence(piece: Piece, lower: str, correction: str, doc: Document) -> str | None:
+    """Why the word reads as a name (module docstring), or None; `correction` is the best one."""
     if in_address(doc, lower):
         return "one of the text's addresses holds it"
     if labels_its_line(doc, piece):
         return "the only word of its line, a label"
     if in_run_of_names(doc, piece):
         return "an item of a list of names"
+    if piece.text.islower() and letter_before_a_name(doc, lower, correction):
+        return f"a letter before '{lower[1:]}', a name the text writes"
     return None
 
 

@@ -31,18 +31,17 @@ from types import MappingProxyType
 from ...budget import UNLIMITED
 from ...edits import Change
 from ...errors import RulesError
-from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, marked_by_writer, name_words
+from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
-                    is_slug, names_a_thing, split_pieces, written_as_code)
-from .identifiers import identifier_evidence
-from .morphology import inflects_a_term, is_compound, is_derivation, is_inflection, is_made_from
-from .named import name_evidence, unlike_its_correction
-from .shape import WRITERS_MARK, fix_held, shape_evidence
-from .rank import (is_finger_slip, lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
+                    is_slug, split_pieces, written_as_code)
+from .morphology import is_compound, is_derivation, is_inflection, is_made_from
+from .shape import fix_held
+from .rank import (lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
                    slips_from_commonest)
+from .suggest import suggestion_reason
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
 
@@ -125,19 +124,6 @@ MAX_CONFIDENCE = 0.99
 # 0.5), so an editor sees it as a suggestion and the text keeps the word.
 SUGGESTED_CONFIDENCE = 0.45
 FIXED_CONFIDENCE = 0.95
-# In technical text (guard.in_technical_text) a lower-case unknown word of at
-# most this many letters, a closed compound of two common words or one letter
-# before a common word (morphology.is_compound) looks like jargon: an identifier, an
-# abbreviation, a term ("libm", "semver", "manpage", "tlength") as often as a
-# slip. Its
-# correction is made only when it takes JARGON_FIRE_SHARE of the posterior (a
-# slip of a very common word: "wiht" 0.98); below, it is suggested (at
-# SUGGESTED_CONFIDENCE), so that an editor still sees it. Measured on
-# Node.js/Valgrind/pip documentation: the jargon corrections took 0.74-0.96;
-# the slips found there are mostly longer words ("guranteed", "machinary",
-# "compield"), which this does not touch.
-JARGON_MAX_LENGTH = 6
-JARGON_FIRE_SHARE = 0.97
 
 @dataclass(frozen=True)
 class SpellingRules:
@@ -532,53 +518,10 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
-    if marked_by_writer(doc.text, piece.end):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += f" ({WRITERS_MARK}, so only suggested)"
-    elif best.kind != "split" and (why := shape_evidence(doc.text, piece, lower, best.replacement, lex)):
+    if why := suggestion_reason(piece, unknown, best, share, doc, lex):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}, so only suggested)"
-    elif capital and best.kind != "split" and not is_finger_slip(lower, best.replacement):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += " (capitalised, and more than a slip of the fingers from it: perhaps a name, so only suggested)"
-    elif capital and share < JARGON_FIRE_SHARE and best.kind != "split" \
-            and unlike_its_correction(piece, best.replacement, lex):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += " (capitalised, its correction never seen before the next word: perhaps a name, so only suggested)"
-    elif why := identifier_evidence(piece, lower, best.replacement, best.kind == "split", doc, lex):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += f" (in technical text, {why}: perhaps an identifier, so only suggested)"
-    elif unknown.repeated:
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += f" (written so {doc.count(lower)} times: perhaps a term, so only suggested)"
-    elif share < JARGON_FIRE_SHARE and best.kind != "split" and (why := name_evidence(piece, lower, doc)):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += f" ({why}: perhaps a name, so only suggested)"
-    elif share < JARGON_FIRE_SHARE and best.kind != "split" and inflects_a_term(lex, lower):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += " (a verb form of a term the web writes: perhaps that term, so only suggested)"
-    elif share < JARGON_FIRE_SHARE and best.kind != "split" and names_a_thing(piece, lower, best.replacement, doc, lex):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += " (it may be the name of a program or a file, so only suggested)"
-    elif share < JARGON_FIRE_SHARE and best.kind != "split" and looks_like_jargon(piece, lower, doc, lex):
-        confidence = min(confidence, SUGGESTED_CONFIDENCE)
-        message += " (in technical text it may be a term or an identifier, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
-
-
-def looks_like_jargon(piece: Piece, lower: str, doc: Document, lex) -> bool:
-    """True for a lower-case word in technical text that is short or a compound (JARGON_MAX_LENGTH).
-
-    >>> from service.resources import dictionaries
-    >>> lex = lexicon_for(dictionaries()); t = "Call `fs.open()` via mmap; see the manpage of machinary."
-    >>> doc = Document.scan(t)
-    >>> [looks_like_jargon(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), w, doc, lex)
-    ...  for w in ("mmap", "manpage", "machinary")]
-    [True, True, False]
-    """
-    if not piece.text.islower() or not in_technical_text(doc):
-        return False
-    return len(lower) <= JARGON_MAX_LENGTH or is_compound(lex, lower)
 
 
 STEP = Step(name="spelling", run=run,

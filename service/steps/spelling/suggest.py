@@ -1,0 +1,99 @@
+"""Why a scored correction is only suggested: `suggestion_reason`, the first piece of
+evidence, in this order, that the word may be written on purpose (step.score_piece then
+lowers its confidence to step.SUGGESTED_CONFIDENCE, so that an editor still sees it and
+the text keeps the word):
+- the writer's own mark after it ("(sp?)", "[sic]": guards.marked_by_writer);
+- its shape against the correction (shape.py: a drop cap, a name before "-style", ...);
+- a capital away from a slip of the fingers, or before a word its correction never comes
+  before (named.unlike_its_correction): perhaps a name;
+- in technical text, evidence of an identifier (identifiers.py);
+- a missing space in an item of a list of names (named.in_run_of_names: "patch,
+  wontfix, moreinfo, l10n, a11y"), at any share: labels are written joined;
+- capitalised words nearby whose initials are its letters: an abbreviation the text
+  spells out (named.spelt_out_beside);
+- the text writes it so more than once: perhaps a term;
+- below JARGON_FIRE_SHARE only: evidence in the text that it names a thing (named.py),
+  a verb form of a term the web writes (morphology.inflects_a_term), a noun after it
+  that sets a name (guard.names_a_thing), or jargon's shape in technical text
+  (`looks_like_jargon`).
+
+>>> from service.steps import context_for
+>>> from service.steps.spelling.step import run
+>>> [c.confidence for c in run("The parcel was deliverd (sp?) late.", context_for("spelling"))]
+[0.45]
+"""
+from __future__ import annotations
+
+from ...guards import marked_by_writer
+from .guard import Piece, in_technical_text, names_a_thing
+from .identifiers import identifier_evidence
+from .morphology import inflects_a_term, is_compound
+from .named import in_run_of_names, name_evidence, spelt_out_beside, unlike_its_correction
+from .rank import is_finger_slip
+from .shape import WRITERS_MARK, shape_evidence
+from .words import Document
+
+# In technical text (guard.in_technical_text) a lower-case unknown word of at
+# most this many letters, a closed compound of two common words or one letter
+# before a common word (morphology.is_compound) looks like jargon: an identifier, an
+# abbreviation, a term ("libm", "semver", "manpage", "tlength") as often as a
+# slip. Its
+# correction is made only when it takes JARGON_FIRE_SHARE of the posterior (a
+# slip of a very common word: "wiht" 0.98); below, it is suggested (at
+# SUGGESTED_CONFIDENCE), so that an editor still sees it. Measured on
+# Node.js/Valgrind/pip documentation: the jargon corrections took 0.74-0.96;
+# the slips found there are mostly longer words ("guranteed", "machinary",
+# "compield"), which this does not touch.
+JARGON_MAX_LENGTH = 6
+JARGON_FIRE_SHARE = 0.97
+
+
+def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, lex) -> str | None:
+    """Why the correction `best` (a rank hypothesis: kind, replacement) of the scored word
+    (`unknown`: step.Unknown) taking `share` of the posterior is only suggested (module
+    docstring), written for the edit's message before ", so only suggested"; or None."""
+    lower, capital, split = unknown.lower, piece.text[0].isupper(), best.kind == "split"
+    correction = best.replacement
+    if marked_by_writer(doc.text, piece.end):
+        return WRITERS_MARK
+    if not split and (why := shape_evidence(doc.text, piece, lower, correction, lex)):
+        return why
+    if capital and not split and not is_finger_slip(lower, correction):
+        return "capitalised, and more than a slip of the fingers from it: perhaps a name"
+    if capital and share < JARGON_FIRE_SHARE and not split and unlike_its_correction(piece, correction, lex):
+        return "capitalised, its correction never seen before the next word: perhaps a name"
+    if why := identifier_evidence(piece, lower, correction, split, doc, lex):
+        return f"in technical text, {why}: perhaps an identifier"
+    if split and piece.text.islower() and in_run_of_names(doc, piece):
+        return "an item of a list of names, written joined as they are"
+    if not split and (spelt := spelt_out_beside(doc, piece, lower)):
+        return f"the initials of '{spelt}' beside it: perhaps its abbreviation"
+    if unknown.repeated:
+        return f"written so {doc.count(lower)} times: perhaps a term"
+    if share >= JARGON_FIRE_SHARE or split:
+        return None
+    if why := name_evidence(piece, lower, correction, doc):
+        return f"{why}: perhaps a name"
+    if inflects_a_term(lex, lower):
+        return "a verb form of a term the web writes: perhaps that term"
+    if names_a_thing(piece, lower, correction, doc, lex):
+        return "it may be the name of a program or a file"
+    if looks_like_jargon(piece, lower, doc, lex):
+        return "in technical text it may be a term or an identifier"
+    return None
+
+
+def looks_like_jargon(piece: Piece, lower: str, doc: Document, lex) -> bool:
+    """True for a lower-case word in technical text that is short or a compound (JARGON_MAX_LENGTH).
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries()); t = "Call `fs.open()` via mmap; see the manpage of machinary."
+    >>> doc = Document.scan(t)
+    >>> [looks_like_jargon(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), w, doc, lex)
+    ...  for w in ("mmap", "manpage", "machinary")]
+    [True, True, False]
+    """
+    if not piece.text.islower() or not in_technical_text(doc):
+        return False
+    return len(lower) <= JARGON_MAX_LENGTH or is_compound(lex, lower)
