@@ -12,6 +12,8 @@ Used by `chrome.step.classify_blocks`.
 """
 from __future__ import annotations
 
+import re
+
 from . import signals as sig
 
 
@@ -87,3 +89,39 @@ def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
             if 0 <= j < len(classes) and prose[j]:
                 out[i] = True
     return out
+
+
+# A post's count of the comments under it ("5 Comments"), as a Q&A page shows one under each answer.
+_COMMENT_COUNT = re.compile(r"\d[\d,.]*[kK]?\s+comments?", re.IGNORECASE)
+COMMENT_FORM = "chrome.phrase.comment_form"
+# Counts on this many lines of a page, most of them right under a paragraph, are each post's own.
+POST_COUNTS_MIN = 3
+
+
+def post_comment_counts(texts: list[str], matched: list, prose: list) -> list[int]:
+    """Blocks of comment counts that stand under each post of a thread, inside its text.
+
+    A news page's comment count heads its comment section, or stands under
+    each related story's title below the article; a Q&A page shows one under
+    each answer, right below the answer's last paragraph, between the page's
+    first and last paragraphs. There the count starts no list and ends
+    nothing: the commenters' names and comments below it are the thread's.
+    POST_COUNTS_MIN counts, at least half of them right under a paragraph.
+
+    >>> class C: id = COMMENT_FORM
+    >>> texts = ["An answer.", "5 Comments", "jdoe", "A comment.", "Another answer.", "2 Comments", "ann",
+    ...          "A reply.", "A third answer.", "1 Comment", "A last word."]
+    >>> prose = [t.endswith(".") for t in texts]
+    >>> post_comment_counts(texts, [C() if "Comment" in t else None for t in texts], prose)
+    [1, 5, 9]
+    >>> texts = ["An answer.", "Story one", "604 Comments", "Story two", "12 Comments", "Story three", "3 Comments"]
+    >>> post_comment_counts(texts, [C() if "Comment" in t else None for t in texts], [True] + [False] * 6)
+    []
+    """
+    paragraphs = [i for i, p in enumerate(prose) if p]
+    if not paragraphs:
+        return []
+    counts = [i for i, rule in enumerate(matched) if rule is not None and rule.id == COMMENT_FORM
+              and paragraphs[0] < i < paragraphs[-1] and _COMMENT_COUNT.fullmatch(texts[i].strip())]
+    under = sum(1 for i in counts if prose[i - 1] and matched[i - 1] is None)
+    return counts if len(counts) >= POST_COUNTS_MIN and 2 * under >= len(counts) else []

@@ -67,7 +67,7 @@ from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
                     mark_menu_runs, mark_replies, reply_headers, late_menu_runs, label_flags)
-from .article import find_article, find_article_end, mark_paragraph_runs
+from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
 from .listing import card_buttons, has_own_teasers
 from .namelists import named_lists
 from .recurring import recurring_changes
@@ -228,6 +228,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     texts = [b.text for b in blocks]
     # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
     for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
+        matched[i] = verdicts[i] = None
+    for i in post_comment_counts(texts, matched, prose):  # each answer's own in a Q&A thread
         matched[i] = verdicts[i] = None
     for i, verdict in enumerate(verdicts):
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
