@@ -129,7 +129,9 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
     section headings, each a short line with a paragraph above and below it
     (or right under the section's own heading: "Key Benefits", then
     "Accessibility"). A label right above an item of a list someone wrote
-    (`heads_written_list`) is that list's heading, whatever its neighbours.
+    (`heads_written_list`) is that list's heading, whatever its neighbours;
+    in a text headed in capitals (a manual page), a label in capitals over
+    text is one of its headings (`heads_in_capitals`).
     Linear: the headings around each label are counted from prefix sums.
 
     >>> class R: id = "chrome.phrase.related"
@@ -159,15 +161,40 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
     plain = [0] * (n + 1)  # prefix sums of the text's own headings (no rule's line)
     for j in range(n):
         plain[j + 1] = plain[j] + (matched[j] is None and between(j))
+    # a manual's headings in capitals over their sections (NAME, SYNOPSIS, ..., SEE ALSO)
+    cased = sum(1 for j in range(n - 1) if matched[j] is None and prose[j + 1] and heads_in_capitals(texts, j))
     out = []
     for i, rule in enumerate(matched):
-        if rule is None or rule.id not in HEADING_RULES:
+        if rule is None:
             continue
-        if heads_written_list(texts, i, matched, prose) or (
+        if rule.id in CASED_HEADING_RULES and cased >= CASED_HEADINGS and heads_in_capitals(texts, i) \
+                and matched[i + 1] is None:
+            out.append(i)
+        elif rule.id in HEADING_RULES and (heads_written_list(texts, i, matched, prose) or (
                 (between(i) or under_heading(i))
-                and plain[min(n, i + SIBLING_REACH + 1)] - plain[max(0, i - SIBLING_REACH)] >= SIBLING_HEADINGS):
+                and plain[min(n, i + SIBLING_REACH + 1)] - plain[max(0, i - SIBLING_REACH)] >= SIBLING_HEADINGS)):
             out.append(i)
     return out
+
+
+# A text whose sections are headed in capitals shows this many such headings of its own over
+# paragraphs (a form's or a shop's labels in capitals stand over fields and prices);
+# its NAME field and SEE ALSO heading then are headings too.
+CASED_HEADINGS = 4
+CASED_HEADING_RULES = HEADING_RULES + ("chrome.phrase.comment_fields",)
+
+
+def heads_in_capitals(texts: list[str], i: int) -> bool:
+    """True for a heading-shaped line in capitals over a block of text (not over another label).
+
+    >>> heads_in_capitals(["SYNOPSIS", "git commit [-a | --interactive] [-s] [-v]"], 0)
+    True
+    >>> heads_in_capitals(["NEWS", "SPORTS"], 0), heads_in_capitals(["Synopsis", "git commit [-a] [-s] [-v]"], 0)
+    (False, False)
+    """
+    body = texts[i].strip()
+    return (i + 1 < len(texts) and body.isupper() and is_heading_shape(body)
+            and not is_heading_shape(texts[i + 1]))
 
 
 # A paragraph's closing punctuation (a heading's or a title's line ends without it).
