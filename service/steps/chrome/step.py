@@ -68,7 +68,7 @@ from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
                     mark_menu_runs, mark_replies, reply_headers, late_menu_runs, label_flags)
 from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
-from .listing import card_buttons, has_own_teasers
+from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
@@ -231,6 +231,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         matched[i] = verdicts[i] = None
     for i in post_comment_counts(texts, matched, prose):  # each answer's own in a Q&A thread
         matched[i] = verdicts[i] = None
+    for i in item_reading_times(texts, matched):  # a listing's items' own, unless outside the article
+        verdicts[i] = None
     for i, verdict in enumerate(verdicts):
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
                                     or content.in_sentence(texts, i)
