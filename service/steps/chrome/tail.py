@@ -203,14 +203,16 @@ SENTENCE_ENDS = (".", "!", "?", ":", ".”", ".\"", ")")
 CUT_ENDS = ("...", "…")
 # An item someone wrote into a numbered list ("1. Who is this program for?"), as
 # content.WRITTEN_MARKERS are the bullets of one: a scraper's link titles carry neither.
-_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+\S")
+_NUMBERED_ITEM = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s+\S")
 
 
 def is_written_item(text: str) -> bool:
     """True for an item of a list someone wrote: a bullet or a number before it.
 
-    >>> is_written_item("- Windows 10"), is_written_item("2. Install it"), is_written_item("2024 was a year")
-    (True, True, False)
+    >>> is_written_item("- Windows 10"), is_written_item("2. Install it"), is_written_item("11.2. Index Types")
+    (True, True, True)
+    >>> is_written_item("2024 was a year"), is_written_item("3.5 stars")
+    (False, False)
     """
     return text.startswith(WRITTEN_MARKERS) or bool(_NUMBERED_ITEM.match(text))
 
