@@ -149,8 +149,8 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
     def below_text(j: int) -> bool:
         return 0 < j < n - 1 and prose[j + 1] and matched[j + 1] is None and not prose[j] and is_heading_shape(texts[j])
 
-    def between(j: int) -> bool:
-        return below_text(j) and prose[j - 1] and matched[j - 1] is None
+    def between(j: int) -> bool:  # above it a paragraph, or a list's last item (a line longer than a heading)
+        return below_text(j) and matched[j - 1] is None and (prose[j - 1] or not is_heading_shape(texts[j - 1]))
 
     def under_heading(j: int) -> bool:
         # the label heads a subsection right under its section's heading, over a paragraph that
