@@ -396,10 +396,19 @@ HEADINGS_BESIDE_LABELS = ("The council met on Monday and the members discussed t
                           "Share this article\n\n")
 
 
+# A thread's counts under answers, a listing's reading times, a manual's headings in capitals, a
+# written list's heading (article.post_comment_counts, listing.item_reading_times,
+# tail.heads_in_capitals, tail.heads_written_list): each counted in one pass over the page.
+THREADS_AND_MANUALS = ("The council met on Monday and the members discussed the budget for the year.\n\n"
+                       "5 Comments\n\njdoe\n\nMay 3, 2024\n\n3 min read\n\nDESCRIPTION\n\n"
+                       "The members agreed to meet again in the spring, the chair said.\n\n"
+                       "SEE ALSO\n\nRelated\n- Budget rules\n- Spring agenda\n\n")
+
+
 @pytest.mark.parametrize("step,unit", [("chrome", "Share this article\n"), ("chrome", TITLE_BESIDE_PROSE),
-                                       ("chrome", HEADINGS_BESIDE_LABELS),
+                                       ("chrome", HEADINGS_BESIDE_LABELS), ("chrome", THREADS_AND_MANUALS),
                                        ("unicode", "cafÃ©. The minister met him.\n\n")],
-                         ids=["chrome", "titles", "headings", "mojibake"])
+                         ids=["chrome", "titles", "headings", "threads", "mojibake"])
 def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
     ratio = cpu_ratio(step, unit, 500)
     assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"

@@ -1,6 +1,7 @@
 """Step 'chrome': site chrome lines, and link titles glued onto sentences.
 
   step     the article, walking out from it, the rules of rules/chrome.yaml
+  article  the run of blocks with the most prose (Body Text Extraction), where comments end it
   signals  line and block shapes (language-neutral) and prose evidence
   content  a page's own list-like content: code, prices, tables, enumerations
   match    the phrase rules compiled, found with one joined pattern per length tier

@@ -1,10 +1,12 @@
-"""A page's own lists: cards that each carry the same button, and a listing's teasers.
+"""A page's own lists: cards that each carry the same button, a listing's teasers and its items' details.
 
 Both are the shapes a list of the page's own items takes that a related box
 or a list of links also takes once; `step.classify_blocks` and
 `step.walk_outward` ask them before they take such a list as chrome.
 """
 from __future__ import annotations
+
+import re
 
 from . import signals as sig
 
@@ -66,3 +68,27 @@ def has_own_teasers(texts, classes, in_run) -> bool:
     lone = [len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and not r]
     in_runs = sum(len(t.split()) for t, c, r in zip(texts, classes, in_run) if c == "good" and r)
     return bool(lone) and 2 * in_runs < sum(lone) + in_runs and sum(lone) <= TEASER_WORDS * len(lone)
+
+
+# An item's reading time ("3 min read") right under its dateline, on this many items of a
+# page: each story's details in a listing (a news article shows one, above its text).
+ITEM_DETAILS_MIN = 3
+_READING_TIME = re.compile(r"\d{1,3}\s?min(?:ute)?s?\.? read", re.IGNORECASE)
+DATELINE = "chrome.phrase.dateline"
+
+
+def item_reading_times(texts: list[str], matched: list) -> list[int]:
+    """Blocks of reading times that stand under the dateline of each item of a listing.
+
+    >>> class D: id = DATELINE
+    >>> class W: id = "chrome.phrase.widgets"
+    >>> texts = ["Title one", "1d ago", "3 min read", "Title two", "5d ago", "9 min read", "Title three",
+    ...          "Nov 7, 2025", "11 min read"]
+    >>> item_reading_times(texts, [None, D(), W()] * 3)
+    [2, 5, 8]
+    >>> item_reading_times(texts[:6], [None, D(), W()] * 2)
+    []
+    """
+    found = [i for i in range(1, len(texts)) if matched[i] is not None and matched[i - 1] is not None
+             and matched[i - 1].id == DATELINE and _READING_TIME.fullmatch(texts[i].strip())]
+    return found if len(found) >= ITEM_DETAILS_MIN else []

@@ -67,7 +67,8 @@ from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
                     mark_menu_runs, mark_replies, reply_headers, late_menu_runs, label_flags)
-from .listing import card_buttons, has_own_teasers
+from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
+from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
@@ -228,6 +229,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
     for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
         matched[i] = verdicts[i] = None
+    for i in post_comment_counts(texts, matched, prose):  # each answer's own in a Q&A thread
+        matched[i] = verdicts[i] = None
+    for i in item_reading_times(texts, matched):  # a listing's items' own, unless outside the article
+        verdicts[i] = None
     for i, verdict in enumerate(verdicts):
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
                                     or content.in_sentence(texts, i)
@@ -453,80 +458,6 @@ def names_term(term: int, i: int, page: Page, seen: Counter) -> bool:
         near = page.evidence[max(0, k - tail.TERM_WINDOW):k + tail.TERM_WINDOW + 1]
         return tail.describes_term(page.texts[k], page.titled[k], seen[page.texts[k]], page.texts[k + 1], near)
     return i == term + 1 and pair(term) and (pair(term - 2) or pair(term + 2))
-
-
-def find_article_end(matched: list, good: list[int]) -> int:
-    """Index of the first comment-section line with prose above it (len(matched) if none).
-
-    >>> class R: ends_article = True
-    >>> find_article_end([None, None, R(), None], [0, 3])
-    2
-    """
-    for i, rule in enumerate(matched):
-        if rule is not None and rule.ends_article and i > good[0]:
-            return i
-    return len(matched)
-
-
-def find_article(blocks: list[sig.Block], classes: list[str], matched: list, evidence: list,
-                 in_run: list | None = None) -> tuple[int, int]:
-    """First and last block of the article: the run of blocks with the most prose.
-
-    Each block scores its length if it is prose and a penalty if it is not;
-    the article is the contiguous run with the highest total (Finn et al.'s
-    Body Text Extraction, on blocks). A prose block standing alone between
-    short lines (a teaser under a headline in a list of stories) counts for
-    less than one among other prose: articles come in runs of paragraphs.
-    Lines that rules remove anywhere ("Advertisement") neither count nor
-    separate paragraphs. `in_run` is mark_paragraph_runs of these blocks,
-    when the caller has it already.
-
-    >>> bs = [sig.Block(i, i, 0, 0, t) for i, t in enumerate(["Menu", "x" * 300, "y" * 200, "Home"])]
-    >>> find_article(bs, ["short", "good", "good", "short"], [None] * 4, [1, None, None, 1])
-    (1, 2)
-    """
-    if in_run is None:
-        in_run = mark_paragraph_runs(classes, matched)
-    scores = []
-    for i, block in enumerate(blocks):
-        if matched[i] is not None and matched[i].anywhere:
-            scores.append(0.0)
-        elif evidence[i] is not None:
-            scores.append(-60.0)
-        elif classes[i] in ("good", "near"):
-            weight = (1.0 if classes[i] == "good" else 0.3) * (1.0 if in_run[i] else 0.25)
-            scores.append(weight * len(block.text))
-        else:
-            scores.append(-25.0)
-    best, best_span, total, start = float("-inf"), (0, 0), 0.0, 0
-    for i, score in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, i
-        total += score
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
-
-
-def mark_paragraph_runs(classes: list[str], matched: list) -> list[bool]:
-    """True for prose blocks next to another prose block, looking through "anywhere" chrome.
-
-    >>> mark_paragraph_runs(["good", "short", "good", "good"], [None] * 4)
-    [False, False, True, True]
-    """
-    prose = [c in ("good", "near") and matched[i] is None for i, c in enumerate(classes)]
-    transparent = [m is not None and m.anywhere for m in matched]
-    out = [False] * len(classes)
-    for i in range(len(classes)):
-        if not prose[i]:
-            continue
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(classes) and transparent[j]:
-                j += step
-            if 0 <= j < len(classes) and prose[j]:
-                out[i] = True
-    return out
 
 
 def chrome_evidence(block: sig.Block, rule, in_menu: bool, stopwords: frozenset,

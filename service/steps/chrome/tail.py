@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .content import WRITTEN_MARKERS
 from .signals import strip_bullet, true_runs
 
 COPYRIGHT_RULE = "chrome.phrase.copyright"
@@ -120,12 +121,17 @@ HEADING_MAX_WORDS = 6
 
 
 def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
-    """Blocks whose rule's line heads a section: a label between two paragraphs among the text's own headings.
+    """Blocks whose rule's line heads a section: a label among the text's own headings, or a written list's.
 
     A news page's widget label between two paragraphs ("Trending", "Read
     Next") stands in an article without headings of its own; a writer's
     "Related" or "See also" between paragraphs is one of the text's
-    section headings, each a short line with a paragraph above and below it.
+    section headings, each a short line with a paragraph above and below it
+    (or right under the section's own heading: "Key Benefits", then
+    "Accessibility"). A label right above an item of a list someone wrote
+    (`heads_written_list`) is that list's heading, whatever its neighbours;
+    in a text headed in capitals (a manual page), a label in capitals over
+    text is one of its headings (`heads_in_capitals`).
     Linear: the headings around each label are counted from prefix sums.
 
     >>> class R: id = "chrome.phrase.related"
@@ -134,21 +140,105 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
     [3]
     >>> sibling_headings(texts[2:5], [None, R(), None], [True, False, True])
     []
+    >>> texts = texts[:3] + ["Uses"] + texts[3:] + ["Tests", "A paragraph."]  # right under a heading
+    >>> sibling_headings(texts, [None] * 4 + [R()] + [None] * 5, [True, False, True, False, False] + [True, False] * 2 + [True])
+    [4]
     """
     n = len(texts)
 
-    def between(j: int) -> bool:
-        return (0 < j < n - 1 and prose[j - 1] and prose[j + 1] and matched[j - 1] is None
-                and matched[j + 1] is None and not prose[j] and is_heading_shape(texts[j]))
+    def below_text(j: int) -> bool:
+        return 0 < j < n - 1 and prose[j + 1] and matched[j + 1] is None and not prose[j] and is_heading_shape(texts[j])
+
+    def between(j: int) -> bool:  # above it a paragraph, or a list's last item (a line longer than a heading)
+        return below_text(j) and matched[j - 1] is None and (prose[j - 1] or not is_heading_shape(texts[j - 1]))
+
+    def under_heading(j: int) -> bool:
+        # the label heads a subsection right under its section's heading, over a paragraph that
+        # ends as a sentence does (a button under a heading stands above a teaser, cut short)
+        return (j > 1 and below_text(j) and matched[j - 1] is None and not prose[j - 1]
+                and is_heading_shape(texts[j - 1]) and prose[j - 2] and matched[j - 2] is None
+                and texts[j + 1].rstrip().endswith(SENTENCE_ENDS) and not texts[j + 1].rstrip().endswith(CUT_ENDS))
     plain = [0] * (n + 1)  # prefix sums of the text's own headings (no rule's line)
     for j in range(n):
         plain[j + 1] = plain[j] + (matched[j] is None and between(j))
+    # a manual's headings in capitals over their sections (NAME, SYNOPSIS, ..., SEE ALSO)
+    cased = sum(1 for j in range(n - 1) if matched[j] is None and prose[j + 1] and heads_in_capitals(texts, j))
     out = []
     for i, rule in enumerate(matched):
-        if rule is not None and rule.id in HEADING_RULES and between(i):
-            if plain[min(n, i + SIBLING_REACH + 1)] - plain[max(0, i - SIBLING_REACH)] >= SIBLING_HEADINGS:
-                out.append(i)
+        if rule is None:
+            continue
+        if rule.id in CASED_HEADING_RULES and cased >= CASED_HEADINGS and heads_in_capitals(texts, i) \
+                and matched[i + 1] is None:
+            out.append(i)
+        elif rule.id in HEADING_RULES and (heads_written_list(texts, i, matched, prose) or (
+                (between(i) or under_heading(i))
+                and plain[min(n, i + SIBLING_REACH + 1)] - plain[max(0, i - SIBLING_REACH)] >= SIBLING_HEADINGS)):
+            out.append(i)
     return out
+
+
+# A text whose sections are headed in capitals shows this many such headings of its own over
+# paragraphs (a form's or a shop's labels in capitals stand over fields and prices);
+# its NAME field and SEE ALSO heading then are headings too.
+CASED_HEADINGS = 4
+CASED_HEADING_RULES = HEADING_RULES + ("chrome.phrase.comment_fields",)
+
+
+def heads_in_capitals(texts: list[str], i: int) -> bool:
+    """True for a heading-shaped line in capitals over a block of text (not over another label).
+
+    >>> heads_in_capitals(["SYNOPSIS", "git commit [-a | --interactive] [-s] [-v]"], 0)
+    True
+    >>> heads_in_capitals(["NEWS", "SPORTS"], 0), heads_in_capitals(["Synopsis", "git commit [-a] [-s] [-v]"], 0)
+    (False, False)
+    """
+    body = texts[i].strip()
+    return (i + 1 < len(texts) and body.isupper() and is_heading_shape(body)
+            and not is_heading_shape(texts[i + 1]))
+
+
+# A paragraph's closing punctuation (a heading's or a title's line ends without it).
+SENTENCE_ENDS = (".", "!", "?", ":", ".”", ".\"", ")")
+# A teaser cut short ("Both for users and organizations regardless of..."): no paragraph.
+CUT_ENDS = ("...", "…")
+# An item someone wrote into a numbered list ("1. Who is this program for?"), as
+# content.WRITTEN_MARKERS are the bullets of one: a scraper's link titles carry neither.
+_NUMBERED_ITEM = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s+\S")
+
+
+def is_written_item(text: str) -> bool:
+    """True for an item of a list someone wrote: a bullet or a number before it.
+
+    >>> is_written_item("- Windows 10"), is_written_item("2. Install it"), is_written_item("11.2. Index Types")
+    (True, True, True)
+    >>> is_written_item("2024 was a year"), is_written_item("3.5 stars")
+    (False, False)
+    """
+    return text.startswith(WRITTEN_MARKERS) or bool(_NUMBERED_ITEM.match(text))
+
+
+def heads_written_list(texts: list[str], i: int, matched: list, prose: list) -> bool:
+    """True for a heading-shaped label right above an item of a written list, with another item beside.
+
+    A manual's "See also" over its references, a spec sheet's "Recommended"
+    between two lists of requirements, a FAQ's heading over its numbered
+    questions: the list below carries the markers a writer types and a
+    scraper's menus lack (`is_written_item`), and another such item stands
+    right above the label or right below the first (a list, not one line).
+    The label is no item itself (a form's "* Email" among its "* " fields).
+
+    >>> heads_written_list(["- OS: Windows 7", "RECOMMENDED", "- OS: Windows 10"], 1, [None] * 3, [False] * 3)
+    True
+    >>> heads_written_list(["Watch the video.", "Related", "Story one", "Story two"], 1, [None] * 4, [True] + [False] * 3)
+    False
+    """
+    n = len(texts)
+    if (prose[i] or not is_heading_shape(texts[i]) or is_written_item(texts[i]) or i + 1 >= n
+            or matched[i + 1] is not None):
+        return False
+    # an item opening in lower case goes on the label's own line ("On LinkedIn" / "- daily videos")
+    return is_written_item(texts[i + 1]) and not strip_bullet(texts[i + 1])[:1].islower() and (
+        (i > 0 and is_written_item(texts[i - 1])) or (i + 2 < n and is_written_item(texts[i + 2])))
 
 
 def is_heading_shape(text: str) -> bool:
