@@ -21,6 +21,7 @@ import re
 from .bounds import bound_page, markup_weight
 from .cardlines import join_card_parts
 from .cards import cards_text
+from .described import with_description
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
 from .joins import space_inline_joins
@@ -112,6 +113,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
     "lede" the words of the page's <h1> and the lines under it put back
     before a text that skipped them (`lede.with_lede`);
+    "described" the words of the page's <meta> description put before a
+    text that shows or says nothing of the page (`described.with_description`);
     "card_lines" the runs of lines joined as one card's name, price and
     rating (`cardlines.join_card_parts`); "sections" the words that the
     rules' text took back from the article's container (`sections.widened`);
@@ -187,6 +190,7 @@ def extract_html(html: str) -> tuple[str, dict]:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     text, lede = with_lede(text, visible, heading, links)
+    text, described = with_description(text, html, names)
     text, tail, tail_end = with_tail(text, html, past)
     text, teasers = drop_teasers(text, links)
     text, card_lines = join_card_parts(text, html)
@@ -194,6 +198,7 @@ def extract_html(html: str) -> tuple[str, dict]:
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
                   **({"lede": lede} if lede else {}),
+                  **({"described": described} if described else {}),
                   **({"tail": tail} if tail else {}),
                   **({"tail_end": cut_at + tail_end} if tail_end is not None else {}),
                   **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
