@@ -41,7 +41,7 @@ CASES = {  # name: (text, page, names, whether the description comes first)
 @pytest.mark.parametrize("name", CASES)
 def test_with_description(name):
     text, page, names, expected = CASES[name]
-    out, words = with_description(text, page, names)
+    out, words = with_description(text, read_head(page), names)
     assert (words > 0) is expected, name
     assert out.endswith(text)  # nothing of the text is removed
     if expected:

@@ -19,12 +19,12 @@ description is the site's pitch, not a main text.
 
 >>> page = ('<html><head><title>Brass lamps | Shop</title><meta name="description" '
 ...         'content="Brass lamps turned by hand in Lisbon."></head><body><p>Accept cookies</p></body></html>')
->>> with_description("Accept cookies", page, ("", "Brass lamps", "Shop"))
+>>> with_description("Accept cookies", read_head(page), ("", "Brass lamps", "Shop"))
 ('Brass lamps turned by hand in Lisbon.\\n\\nAccept cookies', 7)
->>> with_description("Brass lamps, turned by hand.", page, ("", "Brass lamps", "Shop"))
+>>> with_description("Brass lamps, turned by hand.", read_head(page), ("", "Brass lamps", "Shop"))
 ('Brass lamps, turned by hand.', 0)
 >>> post = page.replace("<title>", '<meta property="article:published_time" content="2024-01-02"><title>')
->>> with_description("", post, ()), with_description("", page, ())
+>>> with_description("", read_head(post), ()), with_description("", read_head(page), ())
 (('Brass lamps turned by hand in Lisbon.', 7), ('', 0))
 """
 from __future__ import annotations
@@ -54,15 +54,16 @@ _META = re.compile(r"<meta\b[^>]{0,4000}>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 
 
-def with_description(text: str, html: str, names) -> tuple[str, int]:
+def with_description(text: str, head: tuple[str, bool], names) -> tuple[str, int]:
     """(`text` with the page's description before it, the description's words) or (`text`, 0).
 
-    `names`: the page's <h1> and the parts of its <title> (`named.title_parts`).
+    `head`: the page's (description, dated) (`read_head`); `names`: its <h1> and
+    the parts of its <title> (`named.title_parts`).
     """
     words = word_count(text)
     if words >= MAX_SHORT_WORDS:
         return text, 0
-    description, dated = read_head(html)
+    description, dated = head
     if not description or holds_description(text, description):
         return text, 0
     named = [n for n in names if word_count(n)]
