@@ -21,15 +21,17 @@ import re
 from .bounds import bound_page, markup_weight
 from .cardlines import join_card_parts
 from .cards import cards_text
+from .described import read_head, with_description
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
 from .joins import space_inline_joins
 from .lede import with_lede
 from .regions import region_text
+from .vote import NEAR_EMPTY_WORDS, adds_own_text, choose_by_agreement, holds_most_of, is_sliver_of
 from .sections import MIN_CONTAINER_SHARE, widened
 from .tail import with_tail
 from .teasers import drop_teasers
-from .text import find_container, holds_heading, read_page, separate_paragraphs, word_bag, word_count, word_key
+from .text import find_container, holds_heading, link_share, read_page, separate_paragraphs, word_bag, word_count, word_key
 
 log = logging.getLogger(__name__)
 
@@ -63,24 +65,12 @@ MIN_BASELINE_SHARE = 0.35
 # the listing, a cookie notice instead of the post): the headed text is used...
 MIN_HEADED_SHARE = 0.3
 # ...unless this share or more of the visible text's words are in lines that
-# are only a link's text (a menu, a link farm: evidence of no main text).
+# are only a link's text (`text.link_share`: a menu, a link farm: evidence of no main text).
 MAX_LINK_SHARE = 0.3
 # The candidates that vote on the page's main text (`choose_by_agreement`):
 # "rules" is the rule chain above (choose_text, prefer_baseline, prefer_headed).
 VOTERS = ("rules", "precise", "recall", "baseline", "visible", "container", "region")
-# The rule chain's text is kept when this share of its words is in the vote's
-# winner and it has this share of the winner's words (`holds_most_of`).
-MIN_RULES_INSIDE = 0.9
-MIN_RULES_SHARE = 0.55
-# The vote's winner does not replace the rule chain's text when it has less than
-# this share of its words (`is_sliver_of`): trafilatura's passes agreeing on a few
-# lines (a banner, one teaser) is one mistake counted several times...
-MIN_VOTE_SHARE = 0.1
-# ...unless the rule chain's text has more words than this: a whole long page
-# taken when trafilatura kept little, where the few lines are the article.
-MAX_SLIVERED_WORDS = 2000
-# A chosen text with fewer words than this is near-empty (`guard_empty`) ...
-NEAR_EMPTY_WORDS = 5
+# A chosen text with fewer than vote.NEAR_EMPTY_WORDS words is near-empty (`guard_empty`) ...
 # ... and is replaced by the fullest candidate, the earlier one here on ties.
 FALLBACK_ORDER = ("rules", "container", "region", "visible", "recall", "precise", "baseline")
 # A chosen text with fewer words than this is short enough that a grid of item
@@ -112,6 +102,8 @@ def extract_html(html: str) -> tuple[str, dict]:
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
     "lede" the words of the page's <h1> and the lines under it put back
     before a text that skipped them (`lede.with_lede`);
+    "described" the words of the page's <meta> description put before a
+    text that shows or says nothing of the page (`described.with_description`);
     "card_lines" the runs of lines joined as one card's name, price and
     rating (`cardlines.join_card_parts`); "sections" the words that the
     rules' text took back from the article's container (`sections.widened`);
@@ -155,8 +147,9 @@ def extract_html(html: str) -> tuple[str, dict]:
                   "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
                   "container": separate_paragraphs(container), "region": separate_paragraphs(region_text(html))}
     source = choose_by_agreement({k: candidates[k] for k in VOTERS})
-    if source and holds_most_of(candidates[source], text):
-        source = "rules"  # the vote only adds what the rules cut: captions, related links
+    head = read_head(html)  # (description, dated): a dated page is a story, whose boxes trafilatura cuts on purpose
+    if source and holds_most_of(candidates[source], text) and (head[1] or not adds_own_text(candidates[source], text, links)):
+        source = "rules"  # the vote only adds what the rules cut: related links, share rows, a story's boxes
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
@@ -187,6 +180,7 @@ def extract_html(html: str) -> tuple[str, dict]:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     text, lede = with_lede(text, visible, heading, links)
+    text, described = with_description(text, head, names)
     text, tail, tail_end = with_tail(text, html, past)
     text, teasers = drop_teasers(text, links)
     text, card_lines = join_card_parts(text, html)
@@ -194,6 +188,7 @@ def extract_html(html: str) -> tuple[str, dict]:
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
                   **({"lede": lede} if lede else {}),
+                  **({"described": described} if described else {}),
                   **({"tail": tail} if tail else {}),
                   **({"tail_end": cut_at + tail_end} if tail_end is not None else {}),
                   **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
@@ -204,75 +199,6 @@ def extract_html(html: str) -> tuple[str, dict]:
 
 def _text_of(doc) -> str:
     return separate_paragraphs(doc.text or "") if doc is not None else ""
-
-
-def choose_by_agreement(candidates: dict) -> str:
-    """The name of the candidate whose words agree most with the others' (summed word F1); "" if all are empty.
-
-    Each extractor errs in its own way (trafilatura cuts listings, the visible
-    text keeps menus, a region may be one post of a thread); what most of them
-    keep is the page's main text. Ties go to the earlier candidate.
-
-    >>> story = "A long story about cats and their ways. " * 4
-    >>> choose_by_agreement({"a": "Cookies help us.", "b": story, "c": story + "Home About", "d": ""})
-    'b'
-    >>> choose_by_agreement({"a": "", "b": ""})
-    ''
-    """
-    bags = {name: word_bag(text) for name, text in candidates.items()}
-    bags = {name: bag for name, bag in bags.items() if bag}
-    if not bags:
-        return ""
-    sizes = {name: sum(bag.values()) for name, bag in bags.items()}
-
-    def agreement(name: str) -> float:
-        total = 0.0
-        for other, bag in bags.items():
-            if other != name:
-                shared = sum((bags[name] & bag).values())
-                total += 2 * shared / (sizes[name] + sizes[other])
-        return total
-    order = list(bags)
-    return max(order, key=lambda name: (agreement(name), -order.index(name)))
-
-
-def holds_most_of(winner: str, chosen: str) -> bool:
-    """Whether the rule chain's `chosen` text is inside the vote's `winner` and most of its length.
-
-    The vote's winner is then the same article with more around it (captions,
-    "related" lines) that trafilatura's precision pass cut on purpose.
-
-    >>> story = "A long story about cats and their ways. " * 4
-    >>> holds_most_of(story + "Related: dogs", story), holds_most_of(story * 3, story)
-    (True, False)
-    >>> holds_most_of(story, "Cookies help us. " * 8)
-    False
-    """
-    inner, outer = word_bag(chosen), word_bag(winner)
-    size = sum(inner.values())
-    if not size:
-        return False
-    shared = sum((inner & outer).values())
-    return shared >= MIN_RULES_INSIDE * size and size >= MIN_RULES_SHARE * sum(outer.values())
-
-
-def is_sliver_of(winner: str, chosen: str) -> bool:
-    """Whether the vote's `winner` is a sliver of the rule chain's `chosen` text, which is not a whole long page.
-
-    The rule chain takes the page's visible text when trafilatura kept little
-    of it (a listing's items, a thread's posts); the vote can then bring that
-    little back only because trafilatura's passes (precise, recall, the
-    baseline, the container of its article) all agree on it. A near-empty
-    winner is left to `guard_empty`, which replaces it and says so.
-
-    >>> items = "Brass lamp model 7, $27, in stock. " * 40
-    >>> is_sliver_of("Free shipping on orders over $50.", items), is_sliver_of(items[:600], items)
-    (True, False)
-    >>> is_sliver_of("A short story about the old bridge.", "Menu. A short story about the old bridge. " * 400)
-    False
-    """
-    size, kept = word_count(chosen), word_count(winner)
-    return NEAR_EMPTY_WORDS <= kept < MIN_VOTE_SHARE * size and size <= MAX_SLIVERED_WORDS
 
 
 def prefer_cards(chosen: str, cards: str, heading: str = "") -> bool:
@@ -490,20 +416,6 @@ def prefer_headed(text: str, visible: str, heading: str, links=frozenset()) -> s
     if link_share(visible, links) >= MAX_LINK_SHARE:
         return text
     return headed
-
-
-def link_share(text: str, links) -> float:
-    """The share of the words of `text` in lines that are only a link's text (`links`: their word keys).
-
-    >>> round(link_share("Home\\nAbout us\\nA story about cats.", {"home", "about us"}), 3)
-    0.429
-    """
-    words = linked = 0
-    for line in text.splitlines():
-        n = word_count(line)
-        words += n
-        linked += n if word_key(line) in links else 0
-    return linked / words if words else 0.0
 
 
 def baseline_text(html: str) -> str:

@@ -342,3 +342,17 @@ def word_count(text: str) -> int:
     4
     """
     return len(re.findall(r"\w+", text))
+
+
+def link_share(text: str, links) -> float:
+    """The share of the words of `text` in lines that are only a link's text (`links`: their word keys).
+
+    >>> round(link_share("Home\\nAbout us\\nA story about cats.", {"home", "about us"}), 3)
+    0.429
+    """
+    words = linked = 0
+    for line in text.splitlines():
+        n = word_count(line)
+        words += n
+        linked += n if word_key(line) in links else 0
+    return linked / words if words else 0.0
