@@ -27,7 +27,7 @@ from .posts import thread_of
 from .joins import space_inline_joins
 from .lede import with_lede
 from .regions import region_text
-from .vote import NEAR_EMPTY_WORDS, adds_own_text, choose_by_agreement, holds_most_of, is_sliver_of
+from .vote import NEAR_EMPTY_WORDS, choose_by_agreement, holds_most_of, is_sliver_of
 from .sections import MIN_CONTAINER_SHARE, widened
 from .tail import with_tail
 from .teasers import drop_teasers
@@ -147,9 +147,8 @@ def extract_html(html: str) -> tuple[str, dict]:
                   "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
                   "container": separate_paragraphs(container), "region": separate_paragraphs(region_text(html))}
     source = choose_by_agreement({k: candidates[k] for k in VOTERS})
-    head = read_head(html)  # (description, dated): a dated page is a story, whose boxes trafilatura cuts on purpose
-    if source and holds_most_of(candidates[source], text) and (head[1] or not adds_own_text(candidates[source], text, links)):
-        source = "rules"  # the vote only adds what the rules cut: related links, share rows, a story's boxes
+    if source and holds_most_of(candidates[source], text):
+        source = "rules"  # the vote only adds what the rules cut: captions, related links, a story's boxes
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
@@ -180,7 +179,7 @@ def extract_html(html: str) -> tuple[str, dict]:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     text, lede = with_lede(text, visible, heading, links)
-    text, described = with_description(text, head, names)
+    text, described = with_description(text, read_head(html), names)
     text, tail, tail_end = with_tail(text, html, past)
     text, teasers = drop_teasers(text, links)
     text, card_lines = join_card_parts(text, html)

@@ -4,8 +4,7 @@ Each extractor errs in its own way (trafilatura cuts listings, the visible
 text keeps menus, a region may be one post of a thread); what most of them
 keep is the page's main text (`choose_by_agreement`). The rule chain's text
 (`extract.choose_text` and the steps after it) stands when the winner only
-adds what trafilatura cut on purpose (`holds_most_of`, unless the winner
-`adds_own_text`), or when the winner is a sliver of a page the rules read
+adds what trafilatura cut on purpose (`holds_most_of`), or when the winner is a sliver of a page the rules read
 as content (`is_sliver_of`).
 
 >>> story = "A long story about cats and their ways. " * 4
@@ -14,17 +13,12 @@ as content (`is_sliver_of`).
 """
 from __future__ import annotations
 
-from .text import link_share, word_bag, word_count, word_key
+from .text import word_bag, word_count
 
 # The rule chain's text is kept when this share of its words is in the vote's
 # winner and it has this share of the winner's words (`holds_most_of`).
 MIN_RULES_INSIDE = 0.9
 MIN_RULES_SHARE = 0.55
-# ...unless it has less than this share of the winner's words and the winner's added
-# lines are less than this share link text (`adds_own_text`): the parts of the page's
-# own text that trafilatura's precision cut (headings, short blocks), not its menus.
-MIN_WHOLE_SHARE = 0.9
-MAX_ADDED_LINK_SHARE = 0.1
 # The vote's winner does not replace the rule chain's text when it has less than
 # this share of its words (`is_sliver_of`): trafilatura's passes agreeing on a few
 # lines (a banner, one teaser) is one mistake counted several times...
@@ -85,35 +79,6 @@ def holds_most_of(winner: str, chosen: str) -> bool:
         return False
     shared = sum((inner & outer).values())
     return shared >= MIN_RULES_INSIDE * size and size >= MIN_RULES_SHARE * sum(outer.values())
-
-
-def adds_own_text(winner: str, chosen: str, links) -> bool:
-    """Whether the vote's `winner` adds to `chosen` a part of the page's own text, not its links.
-
-    trafilatura's precision pass cuts a service page's feature blocks and a
-    listing's intro with its share rows and "related" lines; the fuller
-    candidates that the vote weighs keep both. Their added lines are the page's
-    own text when they add MIN_WHOLE_SHARE or more of the winner's words beside
-    `chosen` and less than MAX_ADDED_LINK_SHARE of the added words are in lines
-    that are only a link's text (`links`: their word keys; `link_share`).
-    `extract_html` asks only on a page that declares no publication date
-    (`described.read_head`): a story's added lines are its boxes (a donation
-    appeal, the staff list, a gallery's captions), which are not links either.
-
-    >>> story = "A long story about cats and their ways. " * 4
-    >>> blocks = "\\n".join(f"Feature {i}: cats fed on time" for i in range(6))
-    >>> adds_own_text(story + "\\n" + blocks, story, frozenset())
-    True
-    >>> adds_own_text(story + "\\n" + blocks, story, {word_key(f"Feature {i}: cats fed on time") for i in range(6)})
-    False
-    >>> adds_own_text(story + "\\nShare", story, frozenset())
-    False
-    """
-    if word_count(chosen) >= MIN_WHOLE_SHARE * word_count(winner):
-        return False
-    held = {word_key(line) for line in chosen.splitlines()}
-    added = "\n".join(line for line in winner.splitlines() if word_key(line) not in held)
-    return link_share(added, links) < MAX_ADDED_LINK_SHARE
 
 
 def is_sliver_of(winner: str, chosen: str) -> bool:
