@@ -330,3 +330,24 @@ def test_a_menu_runs_last_label_above_a_paragraph_is_its_heading(labels, heads):
     menu = menus.mark_menu_runs(blocks, matched, long_run=3, top=len(blocks), phrases=False, prose=prose)
     assert menu[:-2] == [True] * (len(blocks) - 2)
     assert menu[-2] is (not heads)
+
+
+@pytest.mark.parametrize("case", CASES["cleared_labels"], ids=lambda c: c["name"])
+def test_a_kept_label_counts_as_the_texts_own_heading(case, resources):
+    # a rule's label the text keeps as its heading finds the same article, and the same
+    # deletions, as a heading no rule names in its place (tests/data/chrome_cases.yaml)
+    from service.lexicon import function_words
+    from service.steps import context_for
+    rules = context_for("chrome").rules
+    spans, outputs = [], []
+    for heading in (case["label"], case["plain"]):
+        text = expand(case["input"]).replace("{LABEL}", heading)
+        blocks = chrome.sig.group_blocks(chrome.sig.split_lines(text))
+        page = chrome.classify_blocks(blocks, rules, function_words("en"))
+        spans.append((page.first, page.last))
+        result = service.clean(text, steps=["chrome"], language="en", resources=resources)
+        assert result.text == expected_output(text, case.get("remove_lines", ())), \
+            [(e.rule, e.original) for e in result.edits]
+        outputs.append(result.text.replace(heading, "{LABEL}"))
+    assert spans[0] == spans[1]
+    assert outputs[0] == outputs[1]
