@@ -71,7 +71,9 @@ def prepare_one(document, defaults: dict, position: str) -> Prepared | dict:
     def prepare():
         body = check_batch_document(document, position)
         text, html, options = parse_document(body, defaults, position)
-        block = extract_input(html)[1] if html is not None else None
+        # a page's extraction has one document's time (the steps have theirs, within the batch's)
+        seconds = current_app.config["TIME_BUDGET_MS"] / 1000
+        block = extract_input(html, seconds)[1] if html is not None else None
         return Prepared(document_id(document), text, html, options, block, document.get("site", ""))
     return guarded(document_id(document), position, prepare)
 
