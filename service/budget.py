@@ -16,6 +16,9 @@ import threading
 import time
 from contextlib import contextmanager
 
+# A page's extraction may take at most this share of its request's budget: the steps,
+# which the service is for, keep the rest and whatever extraction leaves.
+EXTRACTION_SHARE = 0.5
 # Loops over words or sites poll the clock once per this many items (a few
 # hundred microseconds of work at most between polls).
 EVERY = 64

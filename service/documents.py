@@ -163,17 +163,18 @@ def clean_document(text: str | None, html: str | None, options: Options, resourc
     refer to the extracted text. `block`: the input block of `html` when the
     caller extracted it already (a batch reads every page before cleaning);
     `recurring_lines`: see pipeline.clean. `budget` (seconds) covers the
-    extraction and the steps: the steps get what extraction left.
+    extraction (at most budget.EXTRACTION_SHARE of it) and the steps, which get what extraction left.
 
     >>> result, block = clean_document(None, "<html><body><p>A page.</p></body></html>", Options(steps=("whitespace",)))
     >>> block is not None and result.original == block["text"]
     True
     """
+    from .budget import EXTRACTION_SHARE
     from .pipeline import clean
     if html is not None:
         if block is None:
             started = time.monotonic()
-            block = extract_input(html, budget)[1]
+            block = extract_input(html, None if budget is None else budget * EXTRACTION_SHARE)[1]
             if budget is not None:
                 budget = max(0.0, budget - (time.monotonic() - started))
         text = block["text"]
