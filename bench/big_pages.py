@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+from queue import Empty
 import resource
 import sys
 import time
@@ -163,7 +164,13 @@ def measure(shape: str, size: int, budget: float | None = 5.0, url: str | None =
     queue = ctx.Queue()
     proc = ctx.Process(target=_measure, args=(shape, size, budget, url, queue))
     proc.start()
-    row = queue.get(timeout=900)
+    while True:
+        try:
+            row = queue.get(timeout=5)
+            break
+        except Empty:
+            if not proc.is_alive():
+                raise RuntimeError(f"{shape} at {size} characters: the measuring process died ({proc.exitcode})")
     proc.join()
     return row
 
