@@ -7,7 +7,9 @@ the page does not declare is left out. `page_date` gives htmldate a skeleton
 of the page made of what declares a date, collected in one linear regex pass:
 <meta> and <link> tags (published-time properties, the canonical URL), JSON-LD
 blocks, <time> and <abbr> elements, and short elements whose class, id or
-itemprop names a date ("date", "publish", "posted"). The skeleton holds no
+itemprop names a date ("date", "publish", "posted"). Only <meta> tags named for
+a date and the canonical <link> are read: an og:image URL holds the date the
+image was uploaded. The skeleton holds no
 prose, so whatever htmldate reads in it the page's markup declared.
 
 >>> page_date('<meta property="article:published_time" content="2021-03-04T10:00:00Z"><p>In 1995 we met.</p>')
@@ -16,6 +18,8 @@ prose, so whatever htmldate reads in it the page's markup declared.
 True
 >>> page_date('<p>Posted <span class="post-date">12 May 2020</span></p>')
 '2020-05-12'
+>>> page_date('<meta property="og:image" content="/media/2016/04/05/a.jpg"><div class="date">Nov 20, 2019</div>')
+'2019-11-20'
 """
 from __future__ import annotations
 
@@ -28,11 +32,16 @@ log = logging.getLogger(__name__)
 MAX_DATED_TAGS = 200
 # An element whose class, id or itemprop names a date is read when its text is at most this long.
 MAX_DATED_TEXT = 80
+# (Each lazy scan inside a tag is bounded: a tag of 100,000 "name=" costs linear time.)
+# A <meta> tag is read when its name, property or itemprop holds one of these (a date's, not an image's
+# whose URL holds a date); a <link> when it is the page's canonical URL.
+_DATE_NAMES = "date|time|publish|modif|created|issued"
 _DATED = re.compile(
-    r"<(?:meta|link)\b[^<>]*+>"
+    rf"<meta\b[^<>]*?\b(?:name|property|itemprop|http-equiv)\s*=\s*[\"']?[^\"'<>\s]{{0,100}}?(?:{_DATE_NAMES})[^<>]*+>"
+    r"|<link\b[^<>]*?\brel\s*=\s*[\"']?canonical\b[^<>]*+>"
     r"|<script\b[^<>]*?\bapplication/(?:ld|settings)\+json\b[^<>]*+>[^<]*+</script\s*>"
     r"|<(time|abbr)\b[^<>]*+>[^<]{0,200}+(?:</\1\s*>)?"
-    rf"|<([a-z][a-z0-9]*+)\b[^<>]*?\b(?:class|id|itemprop)\s*=\s*[\"']?[^\"'<>]*?"
+    rf"|<([a-z][a-z0-9]*+)\b[^<>]*?\b(?:class|id|itemprop)\s*=\s*[\"']?[^\"'<>]{{0,200}}?"
     rf"(?:date|publish|posted)[^<>]*+>[^<]{{1,{MAX_DATED_TEXT}}}+</\2\s*>",
     re.I)
 
