@@ -26,8 +26,6 @@ from __future__ import annotations
 import logging
 import re
 
-log = logging.getLogger(__name__)
-
 # At most this many date-declaring tags are read (a page has a handful): a bound on the skeleton.
 MAX_DATED_TAGS = 200
 # An element whose class, id or itemprop names a date is read when its text is at most this long.
@@ -44,6 +42,7 @@ _DATED = re.compile(
     rf"|<([a-z][a-z0-9]*+)\b[^<>]*?\b(?:class|id|itemprop)\s*=\s*[\"']?[^\"'<>]{{0,200}}?"
     rf"(?:date|publish|posted)[^<>]*+>[^<]{{1,{MAX_DATED_TEXT}}}+</\2\s*>",
     re.I)
+log = logging.getLogger(__name__)
 
 
 def dated_markup(html: str) -> str:
