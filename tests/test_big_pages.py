@@ -87,6 +87,21 @@ def test_a_text_of_three_megabytes_is_cut_to_what_a_request_may_carry():
     assert text.endswith(".")  # cut at a sentence's end, not inside a word
 
 
+def test_a_text_node_past_the_parsers_limit_is_read_without_it():
+    """libxml2 reads no text node of 10 MB (its limit without XML_PARSE_HUGE): every parsed candidate is
+    empty, and the page's text read without the parser, cut to what a request may carry, is the article."""
+    text, meta = extract_html("<p>" + "word " * 2_000_000 + "</p>")
+    assert meta["extraction"]["source"] == "unparsed" and MAX_TEXT_CHARS // 2 < len(text) <= MAX_TEXT_CHARS
+
+
+def test_the_part_past_the_markup_cut_is_read_when_the_budget_is_spent():
+    """A 5 MB page of tables is cut at the markup budget; with no time left after trafilatura's recall
+    pass, the cells past the cut are still read (linear, without a parser): most of the page is there."""
+    html = page("table", 5 * MB)
+    text, meta = extract_html(html, Budget(0.0))
+    assert meta["extraction"]["incomplete"]["steps"] and meta["extraction"]["tail"] > 100_000
+
+
 # --- the page's date: from its markup, never from its prose ----------------------------------------------
 
 DATES = {  # name: (page, date)

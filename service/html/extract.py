@@ -116,8 +116,8 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     of the page where that reading stopped, the text having reached
     `tail.MAX_TEXT_CHARS`; "left_out" the characters of a text longer than that
     left out at its end (`tail.capped_text`); "incomplete" (`budget.spent_report`) the stages
-    not run because `budget` ran out: trafilatura's recall pass and the parts
-    before it always run, so the article is what they hold. Source "unparsed":
+    not run because `budget` ran out: trafilatura's recall pass, the parts
+    before it and the tail always run, so the article is what they hold. Source "unparsed":
     the page's text read without a parser, when the parser lost it (`parser_lost`).
     """
     if not isinstance(html, str) or not html.strip():
@@ -195,7 +195,7 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     text, lede = stages.run("lede", lambda: with_lede(text, visible, heading, links), (text, 0))
     text, described = stages.run("described", lambda: with_description(text, read_head(html), names), (text, 0))
-    text, tail, tail_end = stages.run("tail", lambda: with_tail(text, html, past), (text, 0, None))
+    text, tail, tail_end = with_tail(text, html, past)  # linear, and past the markup's cut it holds the article
     text, teasers = stages.run("teasers", lambda: drop_teasers(text, links), (text, 0))
     text, card_lines = stages.run("card_lines", lambda: join_card_parts(text, html), (text, 0))
     text, left_out = capped_text(text)

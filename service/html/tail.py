@@ -118,6 +118,8 @@ def read_tail(html: str, room: int = MAX_TEXT_CHARS) -> tuple[str, bool, int | N
 
     >>> read_tail("<p>One two.</p><p>Three four.</p><p>Five.</p>", room=12)
     ('One two.', False, 18)
+    >>> read_tail("<p>" + "word " * 9, room=12)
+    ('word word', False, 12)
     """
     parts: list[str] = []
     size = 0
@@ -130,6 +132,10 @@ def read_tail(html: str, room: int = MAX_TEXT_CHARS) -> tuple[str, bool, int | N
         if name is None:  # text, a comment or a bogus tag
             if not hidden and (not token.startswith("<") or token == "<"):
                 if size + len(token) > room:
+                    if len(token) > room:  # one run longer than any text may be: what fits, to a space
+                        cut = token.rfind(" ", 0, room - size)
+                        parts.append(token[:max(cut, 0)])
+                        at += max(cut, 0)
                     break  # the text stops before this run of it
                 parts.append(token)
                 size += len(token)
