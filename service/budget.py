@@ -16,6 +16,9 @@ import threading
 import time
 from contextlib import contextmanager
 
+# A page's extraction may take at most this share of its request's budget: the steps,
+# which the service is for, keep the rest and whatever extraction leaves.
+EXTRACTION_SHARE = 0.5
 # Loops over words or sites poll the clock once per this many items (a few
 # hundred microseconds of work at most between polls).
 EVERY = 64
@@ -58,6 +61,14 @@ class Budget:
         self.note_cap()
         return True
 
+    def left(self) -> float | None:
+        """Seconds until the deadline (0.0 once past), None without one: what a later stage may take.
+
+        >>> Budget(None).left(), Budget(0.0).left()
+        (None, 0.0)
+        """
+        return None if self.deadline is None else max(0.0, self.deadline - self.clock())
+
     def every(self, i: int) -> bool:
         """expired(), polled only on every EVERY-th item of a loop.
 
@@ -75,6 +86,65 @@ class _Unlimited(Budget):
 
 
 UNLIMITED = _Unlimited(None)
+
+class Spent(Exception):
+    """The budget ran out inside work that answers all or nothing (the chrome step reads the whole page)."""
+
+
+def polled(items, budget: Budget):
+    """`items`, raising Spent once `budget` is past its deadline (polled every EVERY items).
+
+    >>> list(polled("ab", Budget(None)))
+    ['a', 'b']
+    >>> list(polled("ab", Budget(0.0)))
+    Traceback (most recent call last):
+    ...
+    service.budget.Spent
+    """
+    for i, item in enumerate(items):
+        if budget.every(i):
+            raise Spent
+        yield item
+
+
+class Stages:
+    """Optional stages of one piece of work, each run only while `budget` has time left.
+
+    A stage found past the deadline is not run: its `default` stands for it
+    and its name is kept in `skipped`, for the response to say (`spent_report`).
+    The stages that must run (what holds the result) are called directly.
+
+    >>> stages = Stages(Budget(0.0)); stages.run("vote", lambda: "b", "a"), stages.skipped
+    ('a', ['vote'])
+    >>> Stages(Budget(None)).run("vote", lambda: "b", "a")
+    'b'
+    """
+
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.skipped: list[str] = []
+
+    def run(self, name: str, work, default):
+        if self.budget.expired():
+            self.skipped.append(name)
+            return default
+        return work()
+
+
+# What a response says of work cut short by its budget (the pipeline's steps, a page's extraction).
+SPENT_MESSAGE = ("these steps did not finish (time budget or cap on their work); "
+                 "the text they had not reached is returned untouched")
+
+
+def spent_report(clock: Budget, seconds: float | None, steps: list) -> dict:
+    """The `incomplete` block of work that `clock` cut short: why, the budget, the steps that stopped or did not run.
+
+    >>> spent_report(Budget(0.0), 0.0, ["extract"])["reason"], spent_report(Budget(5.0), 5.0, ["spelling"])["reason"]
+    ('time_budget', 'cost_cap')
+    """
+    return {"reason": "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
+            "budget_ms": None if seconds is None else round(seconds * 1000), "steps": steps,
+            "message": SPENT_MESSAGE}
 
 
 # thread id -> monotonic start of the cleaning work it is doing now. The

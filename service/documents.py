@@ -8,6 +8,8 @@ carries the HTTP status the app answers it with.
 """
 from __future__ import annotations
 
+import time
+
 from .errors import CopydeskError, OptionsError
 from .options import Options, name_a_few
 
@@ -140,12 +142,16 @@ def check_names(options: Options) -> None:
         raise InconsistentNames(str(exc)) from None
 
 
-def extract_input(html: str) -> tuple[str, dict]:
-    """(text, input block) of a web page: the article's text and the page metadata."""
-    from .budget import watch
+def extract_input(html: str, seconds: float | None = None) -> tuple[str, dict]:
+    """(text, input block) of a web page: the article's text and the page metadata.
+
+    `seconds`: the time extraction may take (None: unlimited); past it, what
+    holds is returned and metadata["extraction"]["incomplete"] says so.
+    """
+    from .budget import Budget, watch
     from .html import extract_html
     with watch():  # the worker's hard deadline (service.worker) covers extraction
-        text, metadata = extract_html(html)
+        text, metadata = extract_html(html, Budget(seconds))
     return text, {"text": text, "metadata": metadata}
 
 
@@ -156,16 +162,21 @@ def clean_document(text: str | None, html: str | None, options: Options, resourc
     The input block is returned beside the result for html, because the edits
     refer to the extracted text. `block`: the input block of `html` when the
     caller extracted it already (a batch reads every page before cleaning);
-    `recurring_lines`: see pipeline.clean.
+    `recurring_lines`: see pipeline.clean. `budget` (seconds) covers the
+    extraction (at most budget.EXTRACTION_SHARE of it) and the steps, which get what extraction left.
 
     >>> result, block = clean_document(None, "<html><body><p>A page.</p></body></html>", Options(steps=("whitespace",)))
     >>> block is not None and result.original == block["text"]
     True
     """
+    from .budget import EXTRACTION_SHARE
     from .pipeline import clean
     if html is not None:
         if block is None:
-            block = extract_input(html)[1]
+            started = time.monotonic()
+            block = extract_input(html, None if budget is None else budget * EXTRACTION_SHARE)[1]
+            if budget is not None:
+                budget = max(0.0, budget - (time.monotonic() - started))
         text = block["text"]
     else:
         block = None

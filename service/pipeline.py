@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from . import diff as diffs
-from .budget import Budget, watch
+from .budget import Budget, spent_report, watch
 from .edits import Edit, EditLog, SpanSet
 from .errors import CopydeskError
 from .guards import dictionary_words, drop_guarded_changes
@@ -300,15 +300,10 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
              "edits_per_step": per_step, "skipped_steps": skipped, "incomplete_steps": incomplete + failed,
              "paragraph_languages": [{"start": a, "end": b, "language": c} for a, b, c in others],
              "step_ms": timings, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)}
-    cut = None if not incomplete and not failed else {
-        "reason": "step_error" if failed else
-                  "time_budget" if clock.deadline is not None and clock.expired() else "cost_cap",
-        "budget_ms": None if budget is None else round(budget * 1000),
-        "steps": incomplete + failed,
-        "message": ("these steps failed on this text and their changes were left out (the service's "
-                    "log says why); the other steps' edits stand" if failed else
-                    "these steps did not finish (time budget or cap on their work); "
-                    "the text they had not reached is returned untouched")}
+    cut = None if not incomplete and not failed else spent_report(clock, budget, incomplete + failed)
+    if failed:
+        cut.update(reason="step_error", message="these steps failed on this text and their changes were left "
+                   "out (the service's log says why); the other steps' edits stand")
     return Result(text=out, original=text, edits=tuple(edits), suggestions=tuple(suggestions),
                   language={"code": code, "probability": probability},
                   diff=diffs.render(text, out, edits, options.diff), stats=stats, incomplete=cut)

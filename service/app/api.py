@@ -124,10 +124,33 @@ def run_clean(text: str | None, html: str | None, options: Options, budget: Edit
     result, block = clean_document(text, html, replace(options, diff="none"), resources=get_resources(),
                                    budget=allowed, block=block, recurring_lines=recurring_lines)
     out = bounded_result(result, options.diff, budget or EditBudget(current_app.config["MAX_EDITS"]))
+    incomplete = with_extraction(out.get("incomplete"), block["metadata"]) if block is not None else None
+    if incomplete is not None:
+        out["incomplete"] = incomplete
     observe_result(out["stats"], out.get("incomplete"))
     if block is not None:
         out["input"] = block
     return out
+
+
+def with_extraction(incomplete: dict | None, metadata: dict) -> dict | None:
+    """The response's `incomplete` block, with "extract" first in its steps when the page's
+    extraction ran out of time (metadata["extraction"]["incomplete"] names the stages it skipped).
+
+    >>> spent = {"reason": "time_budget", "budget_ms": 5000, "steps": ["region"], "message": "m"}
+    >>> with_extraction(None, {"extraction": {"incomplete": spent}})["steps"]
+    ['extract']
+    >>> with_extraction({**spent, "steps": ["spelling"]}, {"extraction": {"incomplete": spent}})["steps"]
+    ['extract', 'spelling']
+    >>> with_extraction(None, {"extraction": {}}) is None
+    True
+    """
+    spent = metadata.get("extraction", {}).get("incomplete")
+    if spent is None:
+        return incomplete
+    if incomplete is None:
+        return {**spent, "steps": ["extract"]}
+    return {**incomplete, "steps": ["extract", *incomplete["steps"]]}
 
 
 def allow_html_body() -> None:

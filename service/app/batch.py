@@ -23,6 +23,7 @@ from typing import NamedTuple
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..budget import EXTRACTION_SHARE
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
 from ..documents import check_batch_document, check_names, document_id, extract_input
@@ -71,7 +72,9 @@ def prepare_one(document, defaults: dict, position: str) -> Prepared | dict:
     def prepare():
         body = check_batch_document(document, position)
         text, html, options = parse_document(body, defaults, position)
-        block = extract_input(html)[1] if html is not None else None
+        # a page's extraction has its share of one document's time (the steps have theirs, within the batch's)
+        seconds = current_app.config["TIME_BUDGET_MS"] / 1000 * EXTRACTION_SHARE
+        block = extract_input(html, seconds)[1] if html is not None else None
         return Prepared(document_id(document), text, html, options, block, document.get("site", ""))
     return guarded(document_id(document), position, prepare)
 

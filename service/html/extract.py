@@ -18,9 +18,11 @@ from __future__ import annotations
 import logging
 import re
 
+from ..budget import UNLIMITED, Budget, Stages, spent_report
 from .bounds import bound_page, markup_weight
 from .cardlines import join_card_parts
 from .cards import cards_text
+from .dates import date_params, page_date
 from .described import read_head, with_description
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
@@ -29,7 +31,7 @@ from .lede import with_lede
 from .regions import region_text
 from .vote import NEAR_EMPTY_WORDS, choose_by_agreement, holds_most_of, is_sliver_of
 from .sections import MIN_CONTAINER_SHARE, widened
-from .tail import with_tail
+from .tail import capped_text, tail_text, with_tail
 from .teasers import drop_teasers
 from .text import find_container, holds_heading, link_share, read_page, separate_paragraphs, word_bag, word_count, word_key
 
@@ -85,7 +87,7 @@ MAX_CARDS_INSIDE = 0.5
 MAX_INTRO_WORDS = 300
 
 
-def extract_html(html: str) -> tuple[str, dict]:
+def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     """(article text, metadata) from a page; ("", {}) when nothing can be extracted.
 
     Never raises on bad input: garbage, empty or undecodable HTML yields ("", {}).
@@ -112,7 +114,11 @@ def extract_html(html: str) -> tuple[str, dict]:
     the part past the markup budget's cut, read without a parser and put after
     a text that runs to the cut (`tail.with_tail`), "tail_end" the character
     of the page where that reading stopped, the text having reached
-    `tail.MAX_TEXT_CHARS`.
+    `tail.MAX_TEXT_CHARS`; "left_out" the characters of a text longer than that
+    left out at its end (`tail.capped_text`); "incomplete" (`budget.spent_report`) the stages
+    not run because `budget` ran out: trafilatura's recall pass, the parts
+    before it and the tail always run, so the article is what they hold. Source "unparsed":
+    the page's text read without a parser, when the parser lost it (`parser_lost`).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -122,18 +128,19 @@ def extract_html(html: str) -> tuple[str, dict]:
         cut_at = MAX_HTML_CHARS
     html = space_inline_joins(bounded)
     heavy = markup_weight(html) > SINGLE_PASS_WEIGHT
-    precise = None if heavy else _bare_extract(html, favor_precision=True)
+    stages = Stages(budget)  # what runs past the recall pass, while the request's time lasts
+    precise = None if heavy else stages.run("precise", lambda: _bare_extract(html, favor_precision=True), None)
     recall = _bare_extract(html, favor_recall=True)
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
-    visible, heading, links = read_page(html)
-    element, container = find_container(html, article)
+    visible, heading, links = stages.run("visible", lambda: read_page(html), ("", "", frozenset()))
+    element, container = stages.run("container", lambda: find_container(html, article), (None, ""))
     text = choose_text(article, visible, lambda: container)
-    sections = widened(element, container, article) if text == article else ""
+    sections = stages.run("sections", lambda: widened(element, container, article), "") if text == article else ""
     if sections:  # the article's own sections that trafilatura cut, from its container
         text = separate_paragraphs(sections)
-    baseline = "" if heavy else baseline_text(html)  # one parse less on a heavy page
-    metadata = metadata_of(precise or recall)
+    baseline = "" if heavy else stages.run("baseline", lambda: baseline_text(html), "")  # one parse less if heavy
+    metadata = metadata_of(precise or recall, page_date(html))
     names = (heading, *title_parts(metadata.get("title", "")))
     kept_out = ""
     if baseline:
@@ -145,44 +152,53 @@ def extract_html(html: str) -> tuple[str, dict]:
     text = prefer_headed(text, visible, heading, links)
     candidates = {"rules": text, "precise": _text_of(precise), "recall": _text_of(recall),
                   "baseline": separate_paragraphs(baseline), "visible": separate_paragraphs(visible),
-                  "container": separate_paragraphs(container), "region": separate_paragraphs(region_text(html))}
-    source = choose_by_agreement({k: candidates[k] for k in VOTERS})
+                  "container": separate_paragraphs(container),
+                  "region": separate_paragraphs(stages.run("region", lambda: region_text(html), ""))}
+    source = stages.run("vote", lambda: choose_by_agreement({k: candidates[k] for k in VOTERS}), "rules")
     if source and holds_most_of(candidates[source], text):
         source = "rules"  # the vote only adds what the rules cut: captions, related links, a story's boxes
     elif source and is_sliver_of(candidates[source], text):
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
+    if word_count(candidates.get(source, "")) < MAX_CARDED_WORDS:
+        unparsed = separate_paragraphs(stages.run("unparsed", lambda: tail_text(html), ""))
+        if parser_lost(visible, unparsed):
+            why = f"the parser showed {word_count(visible)} words of the {word_count(unparsed)} read without it"
+            candidates["unparsed"], source = unparsed, "unparsed"
+            guard = "; ".join(filter(None, (guard, why)))
     if kept_out and source == "rules":
         guard = "; ".join(filter(None, (kept_out, guard)))
     chosen, title = candidates.get(source, ""), metadata.get("title", "")
     untitled = not heading and title_is_link(title, links) and not names_title(chosen, title)
     if word_count(chosen) < MAX_CARDED_WORDS or untitled:
-        candidates["cards"] = separate_paragraphs(cards_text(html))
+        candidates["cards"] = separate_paragraphs(stages.run("cards", lambda: cards_text(html), ""))
         if prefer_cards(chosen, candidates["cards"], heading):
             source = "cards"
         elif untitled and prefer_titled_cards(chosen, candidates["cards"]):
             why = f"{source} names nothing of the title {title!r}; the cards have {word_count(candidates['cards'])} words"
             source, guard = "cards", "; ".join(filter(None, (guard, why)))
     if source not in ("", "cards") and heading and word_count(chosen) < MAX_INTRO_WORDS and holds_heading(chosen, heading):
-        cards = separate_paragraphs(cards_text(html, outside_story=True))
+        cards = separate_paragraphs(stages.run("grid", lambda: cards_text(html, outside_story=True), ""))
         if prefer_cards_beside(chosen, cards):
             candidates["grid"] = with_cards(chosen, cards)
             why = f"{source} holds the heading in {word_count(chosen)} words beside cards of {word_count(cards)}: both kept"
             source, guard = "grid", "; ".join(filter(None, (guard, why)))
-    named, text, unnamed = guard_unnamed(candidates[source] if source else "", visible, heading, title, links, html)
+    named, text, unnamed = stages.run("named", lambda: guard_unnamed(candidates[source] if source else "", visible,
+                                                                      heading, title, links, html), ("", "", ""))
     if unnamed:
         candidates[named] = text
         source, guard = named, "; ".join(filter(None, (guard, unnamed)))
     text = candidates[source] if source else ""
-    thread = separate_paragraphs(thread_of(html, text))
+    thread = separate_paragraphs(stages.run("thread", lambda: thread_of(html, text), ""))
     if thread:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
-    text, lede = with_lede(text, visible, heading, links)
-    text, described = with_description(text, read_head(html), names)
-    text, tail, tail_end = with_tail(text, html, past)
-    text, teasers = drop_teasers(text, links)
-    text, card_lines = join_card_parts(text, html)
+    text, lede = stages.run("lede", lambda: with_lede(text, visible, heading, links), (text, 0))
+    text, described = stages.run("described", lambda: with_description(text, read_head(html), names), (text, 0))
+    text, tail, tail_end = with_tail(text, html, past)  # linear, and past the markup's cut it holds the article
+    text, teasers = stages.run("teasers", lambda: drop_teasers(text, links), (text, 0))
+    text, card_lines = stages.run("card_lines", lambda: join_card_parts(text, html), (text, 0))
+    text, left_out = capped_text(text)
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
@@ -192,6 +208,8 @@ def extract_html(html: str) -> tuple[str, dict]:
                   **({"tail_end": cut_at + tail_end} if tail_end is not None else {}),
                   **({"sections": word_count(sections) - word_count(article)} if sections and source == "rules" else {}),
                   **({"card_lines": card_lines} if card_lines else {}),
+                  **({"left_out": left_out} if left_out else {}),
+                  **({"incomplete": spent_report(budget, budget.seconds, stages.skipped)} if stages.skipped else {}),
                   **({"cut_at": cut_at} if cut_at is not None else {})}
     return text, {**metadata, "extraction": extraction}
 
@@ -304,6 +322,17 @@ def prefer_titled_cards(chosen: str, cards: str) -> bool:
     False
     """
     return holds_little_of(chosen, cards)
+
+
+def parser_lost(visible: str, unparsed: str) -> bool:
+    """Whether the parser's visible text has less than MIN_FOUND_SHARE of the words of the page's
+    text read without a parser (`tail.tail_text`): the parser lost the page (libxml2 drops what
+    is nested past 256 elements), and that reading is the text.
+
+    >>> parser_lost("Deep page", "Deep page\\n\\n" + "The council met on Monday. " * 40), parser_lost("", "")
+    (True, False)
+    """
+    return word_count(visible) < MIN_FOUND_SHARE * word_count(unparsed)
 
 
 def guard_empty(source: str, candidates: dict) -> tuple[str, str]:
@@ -435,7 +464,8 @@ def _bare_extract(html: str, **kwargs):
     try:
         return trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, deduplicate=False, **kwargs)
+            include_images=False, include_links=False, deduplicate=False,
+            date_extraction_params=date_params(), **kwargs)  # its date is not used: dates.page_date
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         log.warning("trafilatura could not parse the page (%s): %s", kwargs, exc)
         return None
@@ -458,18 +488,19 @@ def choose_extraction(precise, recall):
     return recall if r_len else (precise if p_len else None)
 
 
-def metadata_of(doc) -> dict:
-    """title, author, date, sitename where trafilatura found them.
+def metadata_of(doc, date: str | None = None) -> dict:
+    """title, author, sitename where trafilatura found them; the `date` the page's markup declares
+    (`dates.page_date`), never trafilatura's, which may be a year read in the prose.
 
-    >>> class D: title, author, date, sitename = "T", None, "2020-10-12", " "
-    >>> metadata_of(D())
-    {'title': 'T', 'date': '2020-10-12'}
+    >>> class D: title, author, date, sitename = "T", None, "1995-01-01", " "
+    >>> metadata_of(D(), "2020-10-12"), metadata_of(D())
+    ({'title': 'T', 'date': '2020-10-12'}, {'title': 'T'})
     """
     if doc is None:
         return {}
     out = {}
     for name in METADATA_FIELDS:
-        value = getattr(doc, name, None)
+        value = date if name == "date" else getattr(doc, name, None)
         if isinstance(value, str) and value.strip():
             out[name] = re.sub(r"\s+", " ", value).strip()
     return out

@@ -77,6 +77,23 @@ def with_tail(text: str, before: str, past: str) -> tuple[str, int, int | None]:
     return text.rstrip() + "\n\n" + rest, words, end
 
 
+def capped_text(text: str) -> tuple[str, int]:
+    """(`text` cut to MAX_TEXT_CHARS at its last paragraph break before it (or its last space,
+    or the limit), the characters left out): one text node of 10 MB is an article of 10 MB.
+
+    >>> capped_text("One.\\n\\nTwo."), capped_text("x" * (MAX_TEXT_CHARS + 5))[1]
+    (('One.\\n\\nTwo.', 0), 5)
+    """
+    if len(text) <= MAX_TEXT_CHARS:
+        return text, 0
+    cut = text.rfind("\n\n", 0, MAX_TEXT_CHARS + 1)
+    if cut <= 0:
+        cut = text.rfind(" ", 0, MAX_TEXT_CHARS + 1)
+    if cut <= 0:
+        cut = MAX_TEXT_CHARS
+    return text[:cut].rstrip(), len(text) - cut
+
+
 def runs_to(text: str, last: str) -> bool:
     """Whether `text` holds `last`, the word key of the last line read before the cut: as a whole
     line of it or its end when `last` is shorter than MIN_LAST_WORDS (a "Share" or "Top" anywhere is no evidence).
@@ -101,6 +118,8 @@ def read_tail(html: str, room: int = MAX_TEXT_CHARS) -> tuple[str, bool, int | N
 
     >>> read_tail("<p>One two.</p><p>Three four.</p><p>Five.</p>", room=12)
     ('One two.', False, 18)
+    >>> read_tail("<p>" + "word " * 9, room=12)
+    ('word word', False, 12)
     """
     parts: list[str] = []
     size = 0
@@ -113,6 +132,10 @@ def read_tail(html: str, room: int = MAX_TEXT_CHARS) -> tuple[str, bool, int | N
         if name is None:  # text, a comment or a bogus tag
             if not hidden and (not token.startswith("<") or token == "<"):
                 if size + len(token) > room:
+                    if len(token) > room:  # one run longer than any text may be: what fits, to a space
+                        cut = token.rfind(" ", 0, room - size)
+                        parts.append(token[:max(cut, 0)])
+                        at += max(cut, 0)
                     break  # the text stops before this run of it
                 parts.append(token)
                 size += len(token)

@@ -58,6 +58,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ...budget import UNLIMITED, Budget, Spent, polled
 from ...edits import Change
 from ...lexicon import function_words
 from . import content, guard
@@ -103,9 +104,16 @@ class Verdict:
 
 
 def run(text: str, ctx) -> list[Change]:
-    """Deletions of chrome lines and of link titles glued onto paragraphs, to a fixpoint."""
+    """Deletions of chrome lines and of link titles glued onto paragraphs, to a fixpoint.
+
+    Its verdicts read the whole page, so a request's budget spent before they
+    are all reached leaves the text untouched (the step is reported incomplete).
+    """
     memo: dict = {}  # what each round learns of a block's text, for the next round (see per_block)
-    return guard.run_to_fixpoint(text, lambda t: find_chrome(t, ctx, memo))
+    try:
+        return guard.run_to_fixpoint(text, lambda t: find_chrome(t, ctx, memo))
+    except Spent:
+        return []
 
 
 def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
@@ -115,7 +123,8 @@ def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
     english = ctx.language in ("en", "und")
     rules = (ctx.rules or ()) if english else any_language_rules(ctx.rules or ())
     # "und": no word list is trusted, only the shapes speak (sig.is_sentence_like)
-    page = classify_blocks(blocks, rules, function_words(ctx.language), memo, sig.mark_cells(lines, blocks))
+    page = classify_blocks(blocks, rules, function_words(ctx.language), memo, sig.mark_cells(lines, blocks),
+                           ctx.budget)
     verdicts = page.verdicts
     changes = [delete_block(b, v) for b, v in zip(blocks, verdicts) if v is not None]
     removed = {i for b, v in zip(blocks, verdicts) if v is not None for i in range(b.first, b.last + 1)}
@@ -207,20 +216,20 @@ def per_block(fn, blocks: list, memo: dict | None, *args) -> list:
 
 
 def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: dict | None = None,
-                    cells: list | None = None) -> Verdicts:
+                    cells: list | None = None, budget: Budget = UNLIMITED) -> Verdicts:
     """A Verdict for each chrome block, None for each article block; and the article's place.
 
     `memo`: see per_block (rules and stopwords must be the same at every call with one memo).
     `cells`: blocks whose lines hold table cells (sig.mark_cells: the tabs a
-    block's text no longer shows).
+    block's text no longer shows). `budget`: polled in the loops over blocks (Spent once it is past).
     """
-    matched = per_block(match_rule, blocks, memo, rules)
+    matched = per_block(match_rule, polled(blocks, budget), memo, rules)
     verdicts: list[Verdict | None] = [
         Verdict(r.id, r.message, r.confidence) if r is not None and r.anywhere else None for r in matched]
-    prose = per_block(sig.is_sentence_like, blocks, memo)
+    prose = per_block(sig.is_sentence_like, polled(blocks, budget), memo)
     # by block text, as a paragraph longer than shape_of caches is measured again in each round
     classes = [sig.promote_prose(shaped, prose[i], len(b.text))
-               for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, blocks, memo, stopwords)))]
+               for i, (b, shaped) in enumerate(zip(blocks, per_block(sig.shape_class, polled(blocks, budget), memo, stopwords)))]
     prose = [p or c == "good" for p, c in zip(prose, classes)]
     # a network's name in the article's own list of names (namelists.named_lists)
     for i in named_lists(label_flags(blocks, matched), matched, prose):
@@ -251,10 +260,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     phrases = any(not r.any_language for r in rules)  # the English phrase rules ran
     menu = mark_menu_runs(blocks, [None if i in buttons else m for i, m in enumerate(matched)], top=good[0],
                           phrases=phrases, threaded=threaded, prose=prose)
-    worded = [p or content.reads_as_item(sig.shape_of(t, stopwords)) for p, t in zip(prose, texts)]
+    worded = [p or content.reads_as_item(sig.shape_of(t, stopwords)) for p, t in polled(zip(prose, texts), budget)]
     # prices, quantities, "Term – description" and "Label: value" lines, an item of a written
     # list beside its prose items (content.in_written_list): the page's own list
-    lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, blocks, memo),
+    lists = [any(kinds) for kinds in zip(per_block(content.is_list_content, polled(blocks, budget), memo),
                                          [content.in_written_list(texts, i, worded) for i in range(len(texts))],
                                          per_block(content.is_definition_item, blocks, memo),
                                          tail.mark_field_runs([b.text for b in blocks],
@@ -277,7 +286,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     marked = [True] * len(blocks)
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i],
                                 named[i] or content.in_written_list(texts, i, marked))
-                for i, b in enumerate(blocks)]
+                for i, b in polled(enumerate(blocks), budget)]
     for i in card_buttons(blocks, evidence, prose):
         evidence[i] = verdicts[i] = None
     # a "Name – Descriptor" line may be the page's own item, not a link title (content.own_items);
