@@ -128,3 +128,16 @@ DATES = {  # name: (page, date)
 def test_the_date_comes_from_the_markup_never_the_prose(name):
     html, date = DATES[name]
     assert extract_html(html)[1].get("date") == date
+
+
+def test_a_page_trafilatura_finds_nothing_in_is_not_emptied_when_the_budget_is_spent(monkeypatch):
+    """Under load the budget may run out right after the recall pass; when that pass kept nothing
+    (a listing of short cards, a script's shell) the stages that would have found the page's text
+    are skipped, so the page's text read without a parser stands in for them."""
+    from service.html import extract
+    monkeypatch.setattr(extract, "_bare_extract", lambda html, **kw: None)
+    cards = "".join(f"<div class='card'><a href='/l{i}'>Brass lamp {i}</a><span>${20 + i}</span></div>" for i in range(30))
+    text, meta = extract_html(f"<html><body><h1>Lamps</h1>{cards}</body></html>", Budget(0.0))
+    assert "Brass lamp 29" in text, meta
+    assert meta["extraction"]["source"] == "unparsed" and "time budget" in meta["extraction"]["guard"]
+    assert meta["extraction"]["incomplete"]["reason"] == "time_budget"

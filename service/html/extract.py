@@ -118,7 +118,8 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     left out at its end (`tail.capped_text`); "incomplete" (`budget.spent_report`) the stages
     not run because `budget` ran out: trafilatura's recall pass, the parts
     before it and the tail always run, so the article is what they hold. Source "unparsed":
-    the page's text read without a parser, when the parser lost it (`parser_lost`).
+    the page's text read without a parser, when the parser lost it (`parser_lost`), or when
+    the budget skipped stages and left a near-empty choice (never an empty page because of load).
     """
     if not isinstance(html, str) or not html.strip():
         return "", {}
@@ -161,8 +162,16 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
         source = "rules"  # the vote would keep a few lines of a page the rules read as content
     source, guard = guard_empty(source, candidates)
     if word_count(candidates.get(source, "")) < MAX_CARDED_WORDS:
-        unparsed = separate_paragraphs(stages.run("unparsed", lambda: tail_text(html), ""))
-        if parser_lost(visible, unparsed):
+        # near-empty after the budget cut the page's own candidates short: its text read without
+        # a parser (one linear pass) is read whatever the time, so no page is emptied by load
+        starved = bool(stages.skipped) and word_count(candidates.get(source, "")) < NEAR_EMPTY_WORDS
+        unparsed = separate_paragraphs(tail_text(html) if starved else
+                                       stages.run("unparsed", lambda: tail_text(html), ""))
+        if starved and word_count(unparsed) >= NEAR_EMPTY_WORDS:
+            why = f"the time budget skipped {', '.join(stages.skipped)}; the page's text read without a parser"
+            candidates["unparsed"], source = unparsed, "unparsed"
+            guard = "; ".join(filter(None, (guard, why)))
+        elif parser_lost(visible, unparsed):
             why = f"the parser showed {word_count(visible)} words of the {word_count(unparsed)} read without it"
             candidates["unparsed"], source = unparsed, "unparsed"
             guard = "; ".join(filter(None, (guard, why)))
