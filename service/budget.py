@@ -19,6 +19,11 @@ from contextlib import contextmanager
 # A page's extraction may take at most this share of its request's budget: the steps,
 # which the service is for, keep the rest and whatever extraction leaves.
 EXTRACTION_SHARE = 0.5
+# A page of fewer characters than this is extracted whole, whatever the clock: its cost is
+# bounded by its size (under a second on one idle core, a few seconds on a loaded one), and a
+# scraper gets the same article from it under any load. Only bigger pages (about 1 in 8 of
+# WCXB's) are polled against their share, so a huge or hostile page cannot hold a worker.
+POLLED_PAGE_CHARS = 500_000
 # Loops over words or sites poll the clock once per this many items (a few
 # hundred microseconds of work at most between polls).
 EVERY = 64

@@ -52,7 +52,7 @@ def test_a_page_that_needs_more_than_the_budget_returns_within_it_with_its_artic
 
 def test_the_response_names_extraction_among_what_did_not_finish(make_app):
     client = make_app(TIME_BUDGET_MS=100).test_client()
-    response = client.post("/v1/clean", json={"html": page("text", MB // 2), "diff": "none"})
+    response = client.post("/v1/clean", json={"html": page("text", MB), "diff": "none"})
     assert response.status_code == 200
     body = response.get_json()
     assert body["incomplete"]["steps"][0] == "extract" and body["incomplete"]["reason"] == "time_budget"
@@ -141,3 +141,13 @@ def test_a_page_trafilatura_finds_nothing_in_is_not_emptied_when_the_budget_is_s
     assert "Brass lamp 29" in text, meta
     assert meta["extraction"]["source"] == "unparsed" and "time budget" in meta["extraction"]["guard"]
     assert meta["extraction"]["incomplete"]["reason"] == "time_budget"
+
+
+def test_a_page_under_the_polled_size_is_extracted_whole_under_any_load(make_app):
+    """A scraper gets the same article from an ordinary page however loaded the service is: the
+    budget is polled only on pages of budget.POLLED_PAGE_CHARS or more."""
+    html = page("article", 250_000)  # half of POLLED_PAGE_CHARS
+    client = make_app(TIME_BUDGET_MS=100).test_client()
+    body = client.post("/v1/clean", json={"html": html, "steps": ["whitespace"], "diff": "none"}).get_json()
+    assert "incomplete" not in body["input"]["metadata"]["extraction"], body["input"]["metadata"]["extraction"]
+    assert body["input"]["text"] == extract_html(html)[0]
