@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from ..budget import POLLED_PAGE_CHARS
 from ..errors import CopydeskError
 from ..options import STEPS
 
@@ -92,7 +93,9 @@ SETTINGS = {
                          "limited by COPYDESK_MAX_BYTES, or COPYDESK_MAX_HTML_BYTES when it carries html)"),
     "TIME_BUDGET_MS": ("TIME_BUDGET_MS", _int("TIME_BUDGET_MS", 100, 600_000), 5000,
                        "milliseconds the cleaning steps may spend on one document; what they have not "
-                       "reached by then is returned untouched and the response says `incomplete`"),
+                       "reached by then is returned untouched and the response says `incomplete`. A page "
+                       f"of {POLLED_PAGE_CHARS:,} characters or more is extracted within half of it (`incomplete.steps` "
+                       "then starts with `extract`); a smaller page is extracted whole"),
     "BATCH_TIME_BUDGET_MS": ("BATCH_TIME_BUDGET_MS", _int("BATCH_TIME_BUDGET_MS", 100, 3_600_000), 30_000,
                              "milliseconds the documents of one /v1/batch JSON request may spend together "
                              "(each within COPYDESK_TIME_BUDGET_MS); documents past it come back untouched "
