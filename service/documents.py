@@ -142,20 +142,21 @@ def check_names(options: Options) -> None:
         raise InconsistentNames(str(exc)) from None
 
 
-def extract_input(html: str, seconds: float | None = None) -> tuple[str, dict]:
+def extract_input(html: str, budget: float | None = None) -> tuple[str, dict]:
     """(text, input block) of a web page: the article's text and the page metadata.
 
-    `seconds`: the time extraction may take (None: unlimited) on a page of
-    budget.POLLED_PAGE_CHARS or more; past it, what holds is returned and
-    metadata["extraction"]["incomplete"] says so. A smaller page is extracted whole.
+    `budget`: the seconds of the page's whole request (None: unlimited), of which
+    extraction may take budget.EXTRACTION_SHARE on a page of budget.POLLED_PAGE_CHARS
+    or more; past it, what holds is returned and metadata["extraction"]["incomplete"]
+    says so. A smaller page is extracted whole.
 
     >>> extract_input("<html><body><p>The council met on Monday.</p></body></html>", 0.0)[1]["metadata"]["extraction"]
     {'source': 'rules'}
     """
-    from .budget import POLLED_PAGE_CHARS, Budget, watch
+    from .budget import EXTRACTION_SHARE, POLLED_PAGE_CHARS, Budget, watch
     from .html import extract_html
-    if len(html) < POLLED_PAGE_CHARS:
-        seconds = None  # deterministic: the same article under any load
+    # a smaller page is deterministic: the same article under any load
+    seconds = None if budget is None or len(html) < POLLED_PAGE_CHARS else budget * EXTRACTION_SHARE
     with watch():  # the worker's hard deadline (service.worker) covers extraction
         text, metadata = extract_html(html, Budget(seconds))
     return text, {"text": text, "metadata": metadata}
@@ -175,12 +176,11 @@ def clean_document(text: str | None, html: str | None, options: Options, resourc
     >>> block is not None and result.original == block["text"]
     True
     """
-    from .budget import EXTRACTION_SHARE
     from .pipeline import clean
     if html is not None:
         if block is None:
             started = time.monotonic()
-            block = extract_input(html, None if budget is None else budget * EXTRACTION_SHARE)[1]
+            block = extract_input(html, budget)[1]
             if budget is not None:
                 budget = max(0.0, budget - (time.monotonic() - started))
         text = block["text"]

@@ -23,7 +23,6 @@ from typing import NamedTuple
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..budget import EXTRACTION_SHARE
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
 from ..documents import check_batch_document, check_names, document_id, extract_input
@@ -72,8 +71,8 @@ def prepare_one(document, defaults: dict, position: str) -> Prepared | dict:
     def prepare():
         body = check_batch_document(document, position)
         text, html, options = parse_document(body, defaults, position)
-        # a page's extraction has its share of one document's time (the steps have theirs, within the batch's)
-        seconds = current_app.config["TIME_BUDGET_MS"] / 1000 * EXTRACTION_SHARE
+        # one document's time, of which the page's extraction takes its share (the steps have theirs, within the batch's)
+        seconds = current_app.config["TIME_BUDGET_MS"] / 1000
         block = extract_input(html, seconds)[1] if html is not None else None
         return Prepared(document_id(document), text, html, options, block, document.get("site", ""))
     return guarded(document_id(document), position, prepare)

@@ -167,12 +167,11 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
         starved = bool(stages.skipped) and word_count(candidates.get(source, "")) < NEAR_EMPTY_WORDS
         unparsed = separate_paragraphs(tail_text(html) if starved else
                                        stages.run("unparsed", lambda: tail_text(html), ""))
-        if starved and word_count(unparsed) >= NEAR_EMPTY_WORDS:
-            why = f"the time budget skipped {', '.join(stages.skipped)}; the page's text read without a parser"
-            candidates["unparsed"], source = unparsed, "unparsed"
-            guard = "; ".join(filter(None, (guard, why)))
-        elif parser_lost(visible, unparsed):
-            why = f"the parser showed {word_count(visible)} words of the {word_count(unparsed)} read without it"
+        why = (f"the time budget skipped {', '.join(stages.skipped)}; the page's text read without a parser"
+               if starved and word_count(unparsed) >= NEAR_EMPTY_WORDS else
+               f"the parser showed {word_count(visible)} words of the {word_count(unparsed)} read without it"
+               if parser_lost(visible, unparsed) else "")
+        if why:
             candidates["unparsed"], source = unparsed, "unparsed"
             guard = "; ".join(filter(None, (guard, why)))
     if kept_out and source == "rules":
