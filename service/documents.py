@@ -148,17 +148,21 @@ def extract_input(html: str, budget: float | None = None) -> tuple[str, dict]:
     `budget`: the seconds of the page's whole request (None: unlimited), of which
     extraction may take budget.EXTRACTION_SHARE on a page of budget.POLLED_PAGE_CHARS
     or more; past it, what holds is returned and metadata["extraction"]["incomplete"]
-    says so. A smaller page is extracted whole.
+    says so. A smaller page is extracted whole. With no time left (`budget` <= 0: a
+    batch's time spent) the page is not parsed: `html.read_unparsed`.
 
     >>> extract_input("<html><body><p>The council met on Monday.</p></body></html>", 0.0)[1]["metadata"]["extraction"]
     {'source': 'rules'}
     """
     from .budget import EXTRACTION_SHARE, POLLED_PAGE_CHARS, Budget, watch
-    from .html import extract_html
+    from .html import extract_html, read_unparsed
     # a smaller page is deterministic: the same article under any load
     seconds = None if budget is None or len(html) < POLLED_PAGE_CHARS else budget * EXTRACTION_SHARE
     with watch():  # the worker's hard deadline (service.worker) covers extraction
-        text, metadata = extract_html(html, Budget(seconds))
+        if budget is not None and budget <= 0:  # no time left at all (a batch's spent): no parse
+            text, metadata = read_unparsed(html)
+        else:
+            text, metadata = extract_html(html, Budget(seconds))
     return text, {"text": text, "metadata": metadata}
 
 

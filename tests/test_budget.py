@@ -140,6 +140,37 @@ def test_batch_documents_share_one_time_budget(make_app, swap_step):
     assert app.config["TIME_BUDGET_MS"] == 5000  # each document's own budget is unchanged
 
 
+def test_batch_pages_are_read_within_the_batch_time(make_app, monkeypatch):
+    """A JSON batch reads every page before cleaning any: that reading is charged to the
+    batch's time too (half of it, as for a document). Pages met after that are read
+    without a parser and say so, so 12 MB of pages just under the polled size cannot hold a worker past
+    gunicorn's timeout; their text is still all there."""
+    import time as clock
+    import service.html as html_package
+    real = html_package.extract_html
+
+    def slow_extract(html, budget=None):  # 150 ms of parsing that does not poll the budget
+        clock.sleep(0.15)
+        return real(html, budget)
+    monkeypatch.setattr(html_package, "extract_html", slow_extract)
+    app = make_app(BATCH_TIME_BUDGET_MS=400)  # pages are read within half of it
+    page = "<html><body><nav><a href=/>Home</a></nav><p>The council met on Monday to vote on the bridge.</p></body></html>"
+    documents = [{"id": i, "html": page} for i in range(8)]
+    started = clock.monotonic()
+    r = app.test_client().post("/v1/batch", json={"documents": documents})
+    elapsed = clock.monotonic() - started
+    results = r.get_json()["results"]
+    assert r.status_code == 200 and len(results) == 8
+    first = results[0]
+    assert first["input"]["metadata"]["extraction"]["source"] != "unparsed"
+    late = [x for x in results if x["input"]["metadata"]["extraction"].get("source") == "unparsed"]
+    assert late, "every page was parsed past the batch's time"
+    for x in late:
+        assert x["incomplete"]["steps"][0] == "extract"
+        assert "The council met on Monday to vote on the bridge." in x["text"]
+    assert elapsed < 0.15 * 8  # pages past the deadline are not parsed
+
+
 # --- row 3 (issue 16 item 2): cost per unknown word bounded ------------------------------------
 
 def typo_text(n: int, resources, seed: int = 1) -> str:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..budget import EXTRACTION_SHARE
 from ..errors import CopydeskError
 from ..options import Options, name_a_few
 from ..documents import check_batch_document, check_names, document_id, extract_input
@@ -60,19 +61,25 @@ def clean_one(document, defaults: dict, position: str, budget: EditBudget | None
     """One result entry: {id, ...result} or {id, error}; never raises for a bad document.
 
     `deadline`: the monotonic time by which the request's documents must be done."""
-    prepared = prepare_one(document, defaults, position)
+    prepared = prepare_one(document, defaults, position, deadline)
     if isinstance(prepared, dict):
         return prepared
     return finish_one(prepared, position, budget, deadline)
 
 
-def prepare_one(document, defaults: dict, position: str) -> Prepared | dict:
-    """The document read, checked and extracted, or its error entry."""
+def prepare_one(document, defaults: dict, position: str, deadline: float | None = None) -> Prepared | dict:
+    """The document read, checked and extracted, or its error entry.
+
+    `deadline`: as for clean_one. Reading pages is charged to it: a page met after it
+    is read without a parser and reported incomplete (documents.extract_input), so a
+    batch of many pages cannot hold a worker past its time."""
     def prepare():
         body = check_batch_document(document, position)
         text, html, options = parse_document(body, defaults, position)
-        # one document's time, of which the page's extraction takes its share (the steps have theirs, within the batch's)
+        # one document's time, of which the page's extraction takes its share (the steps have theirs), within the batch's
         seconds = current_app.config["TIME_BUDGET_MS"] / 1000
+        if deadline is not None:
+            seconds = min(seconds, deadline - time.monotonic())
         block = extract_input(html, seconds)[1] if html is not None else None
         return Prepared(document_id(document), text, html, options, block, document.get("site", ""))
     return guarded(document_id(document), position, prepare)
@@ -143,8 +150,13 @@ def clean_json_batch() -> Response:
     # one response: the documents share its edit budget (COPYDESK_MAX_EDITS) and its time
     # (COPYDESK_BATCH_TIME_BUDGET_MS); a streamed batch answers line by line and needs neither
     budget = EditBudget(current_app.config["MAX_EDITS"])
-    deadline = time.monotonic() + current_app.config["BATCH_TIME_BUDGET_MS"] / 1000
-    prepared = [prepare_one(doc, defaults, f"document {i}") for i, doc in enumerate(documents)]
+    seconds = current_app.config["BATCH_TIME_BUDGET_MS"] / 1000
+    started = time.monotonic()
+    deadline = started + seconds
+    # reading the pages takes at most the extraction share of the batch's time, as of a
+    # document's: the steps, which the service is for, keep the rest
+    reading = started + EXTRACTION_SHARE * seconds
+    prepared = [prepare_one(doc, defaults, f"document {i}", reading) for i, doc in enumerate(documents)]
     ready = [p if isinstance(p, Prepared) else None for p in prepared]
     recurring = recurring_by_document([p.site if p else "" for p in ready], [p.article if p else None for p in ready])
     results = [p if r is None else finish_one(r, f"document {i}", budget, deadline, recurring[i])

@@ -99,7 +99,9 @@ SETTINGS = {
     "BATCH_TIME_BUDGET_MS": ("BATCH_TIME_BUDGET_MS", _int("BATCH_TIME_BUDGET_MS", 100, 3_600_000), 30_000,
                              "milliseconds the documents of one /v1/batch JSON request may spend together "
                              "(each within COPYDESK_TIME_BUDGET_MS); documents past it come back untouched "
-                             "and `incomplete`, so one request cannot hold a worker for documents x budget"),
+                             "and `incomplete`, so one request cannot hold a worker for documents x budget. "
+                             "Its pages are read within half of it; pages left then are read without a parser "
+                             "(`extraction.source` `unparsed`, `incomplete.steps` starting with `extract`)"),
 }
 
 

@@ -15,8 +15,9 @@
   teasers  another story's headline after a short label between paragraphs ("READ MORE: <a>...</a>")
   text     the visible text of a page or fragment, one block per line
 
-`extract_html(page)` -> (text, metadata) is the one entry point.
+`extract_html(page)` -> (text, metadata) is the entry point; `read_unparsed(page)`
+reads a page when its request has no time left to parse it (a batch's time spent).
 """
-from .extract import extract_html
+from .extract import extract_html, read_unparsed
 
-__all__ = ["extract_html"]
+__all__ = ["extract_html", "read_unparsed"]

@@ -222,6 +222,28 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     return text, {**metadata, "extraction": extraction}
 
 
+def read_unparsed(html: str) -> tuple[str, dict]:
+    """(text, metadata) of a page whose request has no time left to parse it: its text
+    read without a parser (one linear pass, `tail_text`), reported as extraction not run.
+
+    A /v1/batch request reads every page before cleaning any; once the batch's time is
+    spent, a page left is read this way instead of holding the worker for a parse.
+
+    >>> text, meta = read_unparsed("<html><body><p>The council met.</p></body></html>")
+    >>> text, meta["extraction"]["source"], meta["extraction"]["incomplete"]["steps"]
+    ('The council met.', 'unparsed', ['parse'])
+    """
+    if not isinstance(html, str) or not html.strip():
+        return "", {}
+    text, left_out = capped_text(separate_paragraphs(tail_text(html[:MAX_HTML_CHARS])))
+    if not re.search(r"\w", text):
+        return "", {}
+    extraction = {"source": "unparsed", "guard": "no time was left to parse the page; its text read without a parser",
+                  **({"left_out": left_out} if left_out else {}),
+                  "incomplete": spent_report(Budget(0.0), 0.0, ["parse"])}
+    return text, {"extraction": extraction}
+
+
 def _text_of(doc) -> str:
     return separate_paragraphs(doc.text or "") if doc is not None else ""
 
