@@ -75,6 +75,29 @@ def test_synthetic_never_wrong(case, resources):
         assert run(out, resources).edits == ()
 
 
+def _case_texts(node) -> list:
+    """Every string under `node` of the labelled cases (inputs, outputs, sentences)."""
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    return [t for v in values for t in _case_texts(v)]
+
+
+def test_memos_give_the_cold_answers(resources):
+    """score_sites keeps best_partner's and the sides' answers by their neighbours
+    (CompiledRules.memo_for): each text cleaned after all the others gives what it gives
+    with the memos empty."""
+    texts = _case_texts(CASES)
+    memos = resources.rules.compiled("context").memos
+    outcome = lambda r: (r.text, r.edits, r.suggestions)  # noqa: E731
+    cold = []
+    for text in texts:
+        memos.clear()
+        cold.append(outcome(run(text, resources)))
+    warm = [outcome(run(text, resources)) for text in reversed(texts)][::-1]
+    assert warm == cold
+
+
 def test_synthetic_recall(resources):
     """Precision first, but the step must still repair a good share (calibration record)."""
     fixed = sum(run(c["input"], resources).text == c["output"] for c in CASES["synthetic"])

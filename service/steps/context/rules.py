@@ -139,9 +139,9 @@ class CompiledRules:
     The derived fields are built here, once per rules file at load time, so
     that a request pays for none of them: `cased` and `join_cased` map a
     token as written to its rule key (see `spellings`); `scan` holds the
-    scanner's word sets and chunk caches; `memos` maps id(model) to the memo
-    of `best_partner` answers (news repeats "of the", "to be" thousands of
-    times, and for one rule set and one model the answer is fixed).
+    scanner's word sets and chunk caches; `memos` maps (id(model), kind) to the
+    memo of `best_partner` answers or of the sides' facts (news repeats "of the",
+    "to be" thousands of times, and for one rule set and one model the answer is fixed).
     """
 
     partners: dict   # lower-case word -> tuple[Partner, ...]
@@ -163,11 +163,13 @@ class CompiledRules:
         object.__setattr__(self, "scan", ScanTables(frozenset(cased.keys() | join_cased.keys() | seconds),
                                                     bool(self.possessive)))
 
-    def memo_for(self, model) -> dict:
-        """The `best_partner` memo for one model (models are cached for good: their ids stay theirs)."""
-        memo = self.memos.get(id(model))
+    def memo_for(self, model, kind: str = "best_partner") -> dict:
+        """The memo of `kind` (`best_partner`'s answers, or `sides`: sides.side_facts) for one
+        model (models are cached for good: their ids stay theirs)."""
+        key = (id(model), kind)
+        memo = self.memos.get(key)
         if memo is None:
-            memo = self.memos.setdefault(id(model), {})
+            memo = self.memos.setdefault(key, {})
         return memo
 
 
