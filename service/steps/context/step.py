@@ -505,7 +505,9 @@ def may_match(pat: Pattern, lowered: str) -> bool:
     >>> may_match(p, "less then"), may_match(p, "more than")
     (True, False)
     """
-    for group in pat.requires:
+    for shared, group in zip(pat.shared, pat.requires):
+        if shared and shared not in lowered:
+            return False  # every string of the group holds it
         for literal in group:
             if literal in lowered:
                 break
