@@ -75,6 +75,43 @@ def test_synthetic_never_wrong(case, resources):
         assert run(out, resources).edits == ()
 
 
+def _case_texts(node) -> list:
+    """Every string under `node` of the labelled cases (inputs, outputs, sentences)."""
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    return [t for v in values for t in _case_texts(v)]
+
+
+def test_memos_give_the_cold_answers(resources):
+    """score_sites keeps best_partner's and the sides' answers by their neighbours
+    (CompiledRules.memo_for): each text cleaned after all the others gives what it gives
+    with the memos empty."""
+    texts = _case_texts(CASES)
+    memos = resources.rules.compiled("context").memos
+    outcome = lambda r: (r.text, r.edits, r.suggestions)  # noqa: E731
+    cold = []
+    for text in texts:
+        memos.clear()
+        cold.append(outcome(run(text, resources)))
+    warm = [outcome(run(text, resources)) for text in reversed(texts)][::-1]
+    assert warm == cold
+
+
+def test_pattern_screen_is_exact(resources):
+    """may_match's one test of a group's shared string (Pattern.shared) answers what testing
+    each of the group's strings answers, on the cases and on texts made of the strings."""
+    patterns = resources.rules.compiled("context").patterns
+    assert any(p.shared != ("",) * len(p.requires) for p in patterns)  # the shipped rules have some
+    strings = [w for p in patterns for g in p.requires for w in g]
+    texts = _case_texts(CASES) + strings + [" ".join(strings[i::3]) for i in range(3)]
+    for p in patterns:
+        for text in texts:
+            lowered = text.lower()
+            plain = all(any(w in lowered for w in group) for group in p.requires)
+            assert context.may_match(p, lowered) == plain, (p.rule, text)
+
+
 def test_synthetic_recall(resources):
     """Precision first, but the step must still repair a good share (calibration record)."""
     fixed = sum(run(c["input"], resources).text == c["output"] for c in CASES["synthetic"])

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 
 from ...errors import RulesError
-from ...lexicon import frequent_words
+from ...lexicon import ENGLISH_FUNCTION_WORDS, frequent_words
 from ...resources import load_cached
 from ...regexes import check_regex_safe, regex_parser, required_literals
 from . import model as context_model
@@ -130,6 +130,12 @@ class Pattern:
     # literal strings (lower-case) one of which every match begins with: the
     # pattern is tried only where one occurs (see context.pattern_matches); () = scan
     lead: tuple = ()
+    # per group of `requires`, a string each of its strings holds ("tact" of "change tact",
+    # "a new tact", ...), or "": one test rules out a group absent from the text
+    shared: tuple = field(default=(), init=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "shared", tuple(shared_substring(g) for g in self.requires))
 
 
 @dataclass(frozen=True)
@@ -139,9 +145,9 @@ class CompiledRules:
     The derived fields are built here, once per rules file at load time, so
     that a request pays for none of them: `cased` and `join_cased` map a
     token as written to its rule key (see `spellings`); `scan` holds the
-    scanner's word sets and chunk caches; `memos` maps id(model) to the memo
-    of `best_partner` answers (news repeats "of the", "to be" thousands of
-    times, and for one rule set and one model the answer is fixed).
+    scanner's word sets and chunk caches; `memos` maps (id(model), kind) to the
+    memo of `best_partner` answers or of the sides' facts (news repeats "of the",
+    "to be" thousands of times, and for one rule set and one model the answer is fixed).
     """
 
     partners: dict   # lower-case word -> tuple[Partner, ...]
@@ -163,11 +169,13 @@ class CompiledRules:
         object.__setattr__(self, "scan", ScanTables(frozenset(cased.keys() | join_cased.keys() | seconds),
                                                     bool(self.possessive)))
 
-    def memo_for(self, model) -> dict:
-        """The `best_partner` memo for one model (models are cached for good: their ids stay theirs)."""
-        memo = self.memos.get(id(model))
+    def memo_for(self, model, kind: str = "best_partner") -> dict:
+        """The memo of `kind` (`best_partner`'s answers, or `sides`: sides.side_facts) for one
+        model (models are cached for good: their ids stay theirs)."""
+        key = (id(model), kind)
+        memo = self.memos.get(key)
         if memo is None:
-            memo = self.memos.setdefault(id(model), {})
+            memo = self.memos.setdefault(key, {})
         return memo
 
 
@@ -363,6 +371,29 @@ def required_literal_groups(source: str, min_length: int = 3) -> tuple:
         if not any(all(any(w in k for w in group) for k in other) for other in kept):
             kept.append(group)
     return tuple(kept)
+
+
+def shared_substring(strings: tuple, min_length: int = 3) -> str:
+    """The longest string that each of `strings` holds (the first of equals), when there are two
+    or more strings and it has at least `min_length` characters and a word that is no function
+    word (" the " is in every text: no test); else "".
+
+    >>> shared_substring(("wreck havoc", "wrecks havoc", "wrecking havoc")), shared_substring(("more", "less"))
+    (' havoc', '')
+    >>> shared_substring(("tow the line", "tows the line")), shared_substring(("free reign",))
+    (' the line', '')
+    >>> shared_substring(("tow the line", "towed the party line"))
+    ' line'
+    """
+    if len(strings) < 2:
+        return ""
+    shortest = min(strings, key=len)
+    for size in range(len(shortest), min_length - 1, -1):
+        for i in range(len(shortest) - size + 1):
+            piece = shortest[i:i + size]
+            if all(piece in s for s in strings) and not ENGLISH_FUNCTION_WORDS.issuperset(piece.split()):
+                return piece
+    return ""
 
 
 def leading_literals(source: str) -> tuple:

@@ -218,6 +218,25 @@ def rests_on_chance(model, left, word: str, partner: str, right, sides: tuple) -
     return chance
 
 
+def side_facts(model, left, word: str, partner: str, right) -> tuple | None:
+    """What the sides say of changing `word` to `partner` between `left` and `right`: (the log
+    factor they add to the site's score: class evidence and `unlisted_discount`;
+    `opposes_change`; `rests_on_chance`), None when there are no sides (`side_evidence`). A
+    function of the five arguments alone, so `score_sites` keeps it per neighbours.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"end": 50, "and": 3000, "up": 500}, {"end up": 300, "and up": 5}, 4000, scale=1.0, floor=1)
+    >>> side_facts(m, None, "end", "and", "up")[1:], side_facts(m, None, "it's", "its", "up")
+    ((True, False), None)
+    """
+    sides = side_evidence(model, left, word, partner, right)
+    if not sides:
+        return None
+    sides, extra = with_class_evidence(model, left, word, partner, right, sides)
+    return (extra + unlisted_discount(sides), opposes_change(sides),
+            rests_on_chance(model, left, word, partner, right, sides))
+
+
 # A partner's listed bigram under this lift is rarer there than chance: the side argues
 # against the partner's use, whatever the unigram counts make of it ("add site" 0.34).
 BELOW_CHANCE_LIFT = 1.0

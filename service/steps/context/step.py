@@ -66,13 +66,14 @@ from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .posclass import class_tables
-from .sides import (one_side_below_chance, opposes_change, rests_on_chance, side_evidence, unlisted_discount,
-                    with_class_evidence)
+from .sides import one_side_below_chance, side_facts
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
 from .wordclass import load_lemmas
 from ..base import RuleSpec, Step
 
+
+_UNKNOWN = object()  # a memo's miss (side_facts may answer None)
 
 # Possessives without apostrophe (see possessive_changes).
 PLURAL_MAX_ZIPF = 3.0
@@ -163,6 +164,7 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
     names = name_words(ctx.options)
     cased, partners = rules.cased, rules.partners
     memo = rules.memo_for(model)
+    sides_memo = rules.memo_for(model, "sides")  # (left, word, partner, right) -> sides.side_facts
     scores: list = [None] * len(sites)
     old_sites, old_scores = earlier if earlier is not None else ((), ())
     budget = ctx.budget
@@ -208,12 +210,17 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
         if score > 0:
             # each side on its own: an unlisted side counts less, and a change a listed side
             # opposes (with no listed side for it) is not raised by the document's prior
-            sides = side_evidence(model, left, word, partner.word, right)
-            if sides:
-                sides, extra = with_class_evidence(model, left, word, partner.word, right, sides)
-                score += extra + unlisted_discount(sides)
-                demoted = demoted or opposes_change(sides)
-                if not supported and rests_on_chance(model, left, word, partner.word, right, sides):
+            facts = sides_memo.get(side_key := (left, word, partner.word, right), _UNKNOWN)
+            if facts is _UNKNOWN:
+                facts = side_facts(model, left, word, partner.word, right)
+                if len(sides_memo) >= MEMO_SIZE:
+                    sides_memo.clear()
+                sides_memo[side_key] = facts
+            if facts is not None:
+                extra, opposed, chance = facts
+                score += extra
+                demoted = demoted or opposed
+                if not supported and chance:
                     if raised is None:
                         raised = raised_prior(text, ctx.corrected)
                     if raised or one_side_below_chance(model, left, partner.word, right):
@@ -498,7 +505,9 @@ def may_match(pat: Pattern, lowered: str) -> bool:
     >>> may_match(p, "less then"), may_match(p, "more than")
     (True, False)
     """
-    for group in pat.requires:
+    for shared, group in zip(pat.shared, pat.requires):
+        if shared and shared not in lowered:
+            return False  # every string of the group holds it
         for literal in group:
             if literal in lowered:
                 break

@@ -85,8 +85,10 @@ def words_before(text: str, start: int, n: int = CLAUSE_WINDOW, asides: bool = F
     return [w.lower() for w in _WORD.findall(head)][::-1][:n]
 
 
+@lru_cache(maxsize=20_000)
 def _is_plural_noun(word: str) -> bool:
-    """A noun whose lemma differs from it ("containers"), or a subject pronoun."""
+    """A noun whose lemma differs from it ("containers"), or a subject pronoun (kept per word:
+    lemminflect's lookup copies its tables' entries)."""
     if word in _SUBJECT_PRONOUNS:
         return True
     from lemminflect import getAllLemmas

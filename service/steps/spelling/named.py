@@ -16,7 +16,8 @@ The evidence is the text's, not a list of names:
 - a letter before a name of the text: the word is one letter, then a word the text
   writes as a name, capitalised mid-sentence ("dgit" beside "Git"; "gawk", "xterm" are
   named so), and the correction is not that name (a doubled or stray first letter,
-  "ggit", is a slip of it). The text's capitalised words are read once (Document.capitalised).
+  "ggit", is a slip of it). The text is read only where that name stands
+  (Document.written_capitalised), not word by word.
 A capitalised word at a sentence's start whose correction would make no listed
 bigram with the next word ("Rewst hosts the event": "rest hosts") is another weak
 case: `unlike_its_correction`.
@@ -212,7 +213,7 @@ def letter_before_a_name(doc: Document, lower: str, correction: str) -> bool:
     rest = lower[1:]
     if len(rest) < NAME_AFTER_LETTER_MIN or rest in ENGLISH_FUNCTION_WORDS or correction == rest:
         return False
-    return rest in doc.capitalised
+    return doc.written_capitalised(rest)
 
 
 def name_evidence(piece: Piece, lower: str, correction: str, doc: Document) -> str | None:
