@@ -233,7 +233,6 @@ def inflects_a_term(lex: Lexicon, word: str) -> bool:
     return False
 
 
-
 # A term the web writes and no dictionary lists ("bool", Zipf 2.4: TERM_STEM_ZIPF) that
 # the text writes both alone and with a plural's -s ("bool ... bools"): the writer uses a
 # term and its plural, where a slip's -s on a string of the web ("hsas" for "has") comes

@@ -52,21 +52,19 @@ JARGON_MAX_LENGTH = 6
 JARGON_FIRE_SHARE = 0.97
 # In technical text, where an unknown word is as often a term as a slip, the best
 # correction must also take this many times the posterior of the next one (another word,
-# or a split), or which word the writer meant is a guess: only suggested. "ambigious"
-# reads as "ambitious" 0.70 and "ambiguous" 0.29 (a neighbouring key each), "mawk" (a
-# program) as "mask" 0.77 and "mark" 0.21; the true repairs of the tune prose pools and
-# WCXB tune keep their runner-up 7x or more below ("explicity": "explicitly" 0.82,
-# "explicit" 0.12). Not in other text: news's "inmate chcks" ("checks" 0.70, "chicks"
-# 0.26) is a slip whose likelier reading is right.
+# or a split), or which word the writer meant is a guess: only suggested ("ambigious":
+# "ambitious" and "ambiguous" are each a neighbouring key away). Not in other text, where
+# the likelier of two readings of a slip is mostly right ("inmate chcks": "checks", not
+# "chicks").
 RIVAL_RATIO = 4.0
 
 
 def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, lex,
-                      rival: float = 0.0) -> str | None:
+                      rival: tuple = (0.0, "")) -> str | None:
     """Why the correction `best` (a rank hypothesis: kind, replacement) of the scored word
     (`unknown`: step.Unknown) taking `share` of the posterior, the next correction `rival`
-    (rank.rival_share), is only suggested (module docstring), written for the edit's
-    message before ", so only suggested"; or None."""
+    (rank.rival_reading: its share and replacement), is only suggested (module docstring),
+    written for the edit's message before ", so only suggested"; or None."""
     lower, capital, split = unknown.lower, piece.text[0].isupper(), best.kind == "split"
     correction = best.replacement
     if marked_by_writer(doc.text, piece.end):
@@ -83,8 +81,8 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return "an item of a list of names, written joined as they are"
     if not split and (spelt := spelt_out_beside(doc, piece, lower)):
         return f"the initials of '{spelt}' beside it: perhaps its abbreviation"
-    if rival * RIVAL_RATIO > share and in_technical_text(doc):
-        return "in technical text, and another word is nearly as likely"
+    if rival[0] * RIVAL_RATIO > share and in_technical_text(doc):
+        return f"in technical text, and '{rival[1]}' is nearly as likely"
     if not split and written_with_its_plural(lex, lower, doc.count):
         return "a term the text writes with its plural too"
     if unknown.repeated:
