@@ -231,3 +231,31 @@ def inflects_a_term(lex: Lexicon, word: str) -> bool:
             if not lex.in_dictionary(stem) and lex.zipf(stem) >= TERM_STEM_ZIPF and not lex.in_dictionary(word):
                 return True
     return False
+
+
+# A term the web writes and no dictionary lists ("bool", Zipf 2.4: TERM_STEM_ZIPF) that
+# the text writes both alone and with a plural's -s ("bool ... bools"): the writer uses a
+# term and its plural, where a slip's -s on a string of the web ("hsas" for "has") comes
+# without that string ("hsa") anywhere near. Both forms are then only suggested.
+_PLURAL_ENDINGS = ("es", "s")
+
+
+def written_with_its_plural(lex: Lexicon, word: str, count) -> bool:
+    """True when `word` is such a term or its plural and the text writes the other form
+    too: `count(w)` says how often the text writes w.
+
+    >>> d = _shared_lexicon(); text = "pack the bools as a bool is one byte".split()
+    >>> [written_with_its_plural(d, w, text.count) for w in ("bools", "bool", "hsas", "books")]
+    [True, True, False, False]
+    """
+    if lex.in_dictionary(word):
+        return False
+    for ending in _PLURAL_ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and _written_term(lex, stem) and count(stem) > 0:
+            return True
+    return _written_term(lex, word) and any(count(word + ending) > 0 for ending in _PLURAL_ENDINGS)
+
+
+def _written_term(lex: Lexicon, stem: str) -> bool:
+    return len(stem) >= TERM_STEM_MIN and not lex.in_dictionary(stem) and lex.zipf(stem) >= TERM_STEM_ZIPF

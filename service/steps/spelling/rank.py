@@ -534,6 +534,24 @@ def posterior_share(hyps: list[Hypothesis]) -> float:
     return 1.0 / sum(math.exp(h.score - top) for h in hyps)
 
 
+def rival_reading(hyps: list[Hypothesis]) -> tuple[float, str]:
+    """(share of the posterior, replacement) of the likeliest correction other than the
+    best one (another word, or a split); (0.0, "") when keeping the token is the only
+    other reading.
+
+    >>> hyps = [Hypothesis("ambitious", "edit", 0.0), Hypothesis("ambiguous", "edit", -1.0),
+    ...         Hypothesis("", "keep", -6.0)]
+    >>> share, word = rival_reading(hyps); round(share, 2), word
+    (0.27, 'ambiguous')
+    >>> rival_reading(hyps[:1] + hyps[2:])
+    (0.0, '')
+    """
+    top = hyps[0].score
+    total = sum(math.exp(h.score - top) for h in hyps)
+    rival = next((h for h in hyps[1:] if h.kind != "keep" and h.replacement != hyps[0].replacement), None)
+    return (0.0, "") if rival is None else (math.exp(rival.score - top) / total, rival.replacement)
+
+
 def _test_dicts():
     """The shared dictionaries (for doctests)."""
     from ...resources import dictionaries

@@ -39,7 +39,7 @@ from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guar
                     is_slug, split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
-from .rank import (lexicon_for, posterior_share, respell_misspellings, score_hypotheses,
+from .rank import (lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
                    slips_from_commonest)
 from .suggest import suggestion_reason
 from .words import Document, irregular_keys
@@ -518,7 +518,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
-    if why := suggestion_reason(piece, unknown, best, share, doc, lex):
+    if why := suggestion_reason(piece, unknown, best, share, doc, lex, rival_reading(hyps)):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)

@@ -11,6 +11,10 @@ the text keeps the word):
   wontfix, moreinfo, l10n, a11y"), at any share: labels are written joined;
 - capitalised words nearby whose initials are its letters: an abbreviation the text
   spells out (named.spelt_out_beside);
+- in technical text, another correction nearly as likely (RIVAL_RATIO): the writer's
+  word is unsure;
+- a term the web writes, that the text writes with its plural too
+  (morphology.written_with_its_plural: "bool ... bools");
 - the text writes it so more than once: perhaps a term;
 - below JARGON_FIRE_SHARE only: evidence in the text that it names a thing (named.py),
   a verb form of a term the web writes (morphology.inflects_a_term), a noun after it
@@ -27,7 +31,7 @@ from __future__ import annotations
 from ...guards import marked_by_writer
 from .guard import Piece, in_technical_text, names_a_thing
 from .identifiers import identifier_evidence
-from .morphology import inflects_a_term, is_compound
+from .morphology import inflects_a_term, is_compound, written_with_its_plural
 from .named import in_run_of_names, name_evidence, spelt_out_beside, unlike_its_correction
 from .rank import is_finger_slip
 from .shape import WRITERS_MARK, shape_evidence
@@ -46,12 +50,21 @@ from .words import Document
 # "compield"), which this does not touch.
 JARGON_MAX_LENGTH = 6
 JARGON_FIRE_SHARE = 0.97
+# In technical text, where an unknown word is as often a term as a slip, the best
+# correction must also take this many times the posterior of the next one (another word,
+# or a split), or which word the writer meant is a guess: only suggested ("ambigious":
+# "ambitious" and "ambiguous" are each a neighbouring key away). Not in other text, where
+# the likelier of two readings of a slip is mostly right ("inmate chcks": "checks", not
+# "chicks").
+RIVAL_RATIO = 4.0
 
 
-def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, lex) -> str | None:
+def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, lex,
+                      rival: tuple = (0.0, "")) -> str | None:
     """Why the correction `best` (a rank hypothesis: kind, replacement) of the scored word
-    (`unknown`: step.Unknown) taking `share` of the posterior is only suggested (module
-    docstring), written for the edit's message before ", so only suggested"; or None."""
+    (`unknown`: step.Unknown) taking `share` of the posterior, the next correction `rival`
+    (rank.rival_reading: its share and replacement), is only suggested (module docstring),
+    written for the edit's message before ", so only suggested"; or None."""
     lower, capital, split = unknown.lower, piece.text[0].isupper(), best.kind == "split"
     correction = best.replacement
     if marked_by_writer(doc.text, piece.end):
@@ -68,6 +81,10 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return "an item of a list of names, written joined as they are"
     if not split and (spelt := spelt_out_beside(doc, piece, lower)):
         return f"the initials of '{spelt}' beside it: perhaps its abbreviation"
+    if rival[0] * RIVAL_RATIO > share and in_technical_text(doc):
+        return f"in technical text, and '{rival[1]}' is nearly as likely"
+    if not split and written_with_its_plural(lex, lower, doc.count):
+        return "a term the text writes with its plural too"
     if unknown.repeated:
         return f"written so {doc.count(lower)} times: perhaps a term"
     if share >= JARGON_FIRE_SHARE or split:
