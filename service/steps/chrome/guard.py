@@ -12,6 +12,9 @@ evidence in proportion to what they take:
   Only strong, local evidence stands then (a rule that holds anywhere, a
   link title glued onto a sentence); every other removal is dropped, and the
   removals that stay say so in their message.
+- `keep_emptied_prose`: removals that would leave a page near-empty keep
+  its sentence-shaped lines, whatever evidence named them: a page of one
+  signup box or one notice is that text, not nothing.
 - `lone_metadata`: a dateline or byline that is the text's only sign of
   chrome is the article's own line (an article body sent as it is).
 """
@@ -51,6 +54,10 @@ QUOTE_ATTRIBUTION_MAX_WORDS = 4
 # where it was right; a removal of more than half is more often an article
 # read as chrome (a product roundup, a German page read with English cues).
 GUARD_MAX_SHARE = 0.5
+# A page that the removals would leave with fewer words than this is emptied
+# (`keep_emptied_prose`): its prose lines stay (vote.NEAR_EMPTY_WORDS, the
+# extraction's own near-empty bound, is the same figure).
+MIN_LEFT_WORDS = 5
 # Rules whose evidence holds wherever the line stands (besides `anywhere` rules).
 STRONG_RULES = ("chrome.glued_title",)
 # Removals below a settled article and below its footer's legal or copyright
@@ -183,6 +190,53 @@ def guard_page(changes: list[Change], weights: list[tuple[int, int, int]], stron
     note = (f" (page guard: the other removals would have taken {share}% of the page's prose, "
             "so only lines with strong evidence were removed)")
     return [replace(c, message=c.message + note) for c in changes if is_strong(c, strong)]
+
+
+def keep_emptied_prose(changes: list[Change], weights: list[tuple[int, int, int, int]]) -> list[Change]:
+    """The changes, less those that take a prose line, when all of them would leave the page near-empty.
+
+    `weights`: (start, end, words, prose words) of each line, in text order.
+    Deletion needs evidence in proportion to what it removes: a page the step
+    would empty (fewer than MIN_LEFT_WORDS words left) is more likely a page
+    whose content looks like chrome (a signup page, a notice, a waitlist) than
+    a page of chrome alone. Its sentence-shaped lines stay; a removal that
+    takes none of them stands and says so in its message. Labels alone (a
+    menu sent as it is) have no prose: their removals stand.
+
+    >>> ch = [Change(0, 12, "", "chrome.phrase.newsletter", "a newsletter box", 0.9),
+    ...       Change(12, 60, "", "chrome.phrase.newsletter", "a newsletter box", 0.9)]
+    >>> kept = keep_emptied_prose(ch, [(0, 12, 2, 0), (12, 60, 9, 9)])
+    >>> [(c.start, c.end) for c in kept], "page guard" in kept[0].message
+    ([(0, 12)], True)
+    >>> len(keep_emptied_prose(ch, [(0, 12, 2, 0), (12, 60, 9, 9), (60, 99, 8, 8)]))
+    2
+    >>> len(keep_emptied_prose(ch, [(0, 12, 2, 0), (12, 60, 3, 0)]))
+    2
+    """
+    if not changes:
+        return changes
+    spans = sorted((c.start, c.end) for c in changes)
+    left, prose, k = 0, [], 0
+    for start, end, words, prose_words in weights:  # both in text order: one sweep
+        while k < len(spans) and spans[k][1] < end:
+            k += 1
+        if k < len(spans) and spans[k][0] <= start and end <= spans[k][1]:
+            if prose_words:
+                prose.append((start, end))
+        else:
+            left += words
+    if left >= MIN_LEFT_WORDS or not prose:
+        return changes
+    note = (f" (page guard: the removals would have left {left} words of the page, "
+            "so its sentence-shaped lines were kept)")
+    kept, k = [], 0
+    for change in sorted(changes, key=lambda c: c.start):
+        while k < len(prose) and prose[k][1] <= change.start:
+            k += 1
+        if k < len(prose) and prose[k][0] < change.end:
+            continue  # the change takes a prose line
+        kept.append(replace(change, message=change.message + note))
+    return kept
 
 
 def is_strong(change: Change, strong: set) -> bool:

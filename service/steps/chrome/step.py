@@ -27,7 +27,9 @@ in the manner of jusText: long, function-word-rich prose is `good`.
 4. A headline-shaped line repeated outside the article goes
    (`guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`guard.guard_page`): when the removals would take
-   more than half of the page's prose, only strong evidence stands.
+   more than half of the page's prose, only strong evidence stands; when
+   they would leave the page near-empty, its prose lines stay
+   (`guard.keep_emptied_prose`).
 6. The step runs to a fixpoint (`guard.run_to_fixpoint`): cleaning
    its output again removes nothing.
 
@@ -135,10 +137,12 @@ def find_chrome(text: str, ctx, memo: dict | None = None) -> list[Change]:
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             changes += find_glued_titles(lines[block.first], "en" if english else ctx.language)
-    weights = [(lines[i].start, lines[i].end, guard.prose_words(lines[i].text, page.prose[k]))
+    weights = [(lines[i].start, lines[i].end, len(lines[i].text.split()),
+                guard.prose_words(lines[i].text, page.prose[k]))
                for k, b in enumerate(blocks) for i in range(b.first, b.last + 1)]
-    changes = guard.guard_page(sorted(changes, key=lambda c: c.start), weights,
+    changes = guard.guard_page(sorted(changes, key=lambda c: c.start), [(s, e, p) for s, e, _, p in weights],
                                {r.id for r in rules if r.anywhere})
+    changes = guard.keep_emptied_prose(changes, weights)
     return guard.attach_final_break(text, changes)
 
 
