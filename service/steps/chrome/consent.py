@@ -75,8 +75,11 @@ def consent_panel(texts: list, matched: list, top: int, in_run: list) -> range:
     >>> list(consent_panel(["x"] * 50, [n, k, c] + [n] * 41 + [c, n, l, n, l, n], 0, [False] * 50))
     [44, 45, 46, 47, 48, 49]
     >>> notice = "Etsy uses cookies and similar technologies to give you a better experience."
-    >>> list(consent_panel(["x", "©", notice, "x", "Targeting Cookies", "Cookie List"], [n, k] + [n] * 4, 0, f))
+    >>> list(consent_panel(["x", "©", notice, "x", "Targeting Cookies", "Reject All"], [n, k, n, n, n, l], 0, f))
     [2, 3, 4, 5]
+    >>> # sentences and labels naming cookies, none a rule's: an article on cookies, not a panel
+    >>> list(consent_panel(["x", "©", notice, "x", "Targeting Cookies", "Cookie List"], [n, k] + [n] * 4, 0, f))
+    []
     """
     ended = next((i for i in range(top + 1, len(matched)) if is_footer_line(matched, i)
                   and (matched[i].id == COPYRIGHT_RULE or is_footer_line(matched, i + 1)
@@ -93,6 +96,11 @@ def consent_panel(texts: list, matched: list, top: int, in_run: list) -> range:
     # it opens with its first notice
     start = next((i for i in reversed(chain) if is_notice(texts[i], matched[i])), None)
     if start is None or sum(1 for i in chain if i >= start) < CONSENT_MIN_LINES:
+        return range(0)
+    # a panel is interface text: one of its lines is a cookie rule's (a consent label, "Accept All",
+    # or a notice in the rule's wording), not only sentences and labels naming cookies (an article
+    # on cookie law below a photo's credit)
+    if not any(i >= start and matched[i] is not None and matched[i].id in CONSENT_RULES for i in chain):
         return range(0)
     # a run of paragraphs between the footer and the notice: the page's text goes on below its footer line
     if any(in_run[i] and matched[i] is None for i in range(ended + 1, start)):
