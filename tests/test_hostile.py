@@ -404,11 +404,19 @@ THREADS_AND_MANUALS = ("The council met on Monday and the members discussed the 
                        "The members agreed to meet again in the spring, the chair said.\n\n"
                        "SEE ALSO\n\nRelated\n- Budget rules\n- Spring agenda\n\n")
 
+# Copyright lines, cookie notices and a panel's labels over and over (consent.consent_panel): the
+# panel is read once, from the page's end up.
+CONSENT_PANELS = ("The council met on Monday and the members discussed the budget for the year.\n\n"
+                  "© 2024 The Courier. All rights reserved.\n\n"
+                  "We use cookies to give you the best experience on our website and analyse traffic.\n\n"
+                  "Strictly Necessary Cookies\n\nThese cookies keep the site working for you.\n\nAccept all\n\n")
+
 
 @pytest.mark.parametrize("step,unit", [("chrome", "Share this article\n"), ("chrome", TITLE_BESIDE_PROSE),
                                        ("chrome", HEADINGS_BESIDE_LABELS), ("chrome", THREADS_AND_MANUALS),
+                                       ("chrome", CONSENT_PANELS),
                                        ("unicode", "cafÃ©. The minister met him.\n\n")],
-                         ids=["chrome", "titles", "headings", "threads", "mojibake"])
+                         ids=["chrome", "titles", "headings", "threads", "consent", "mojibake"])
 def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
     ratio = cpu_ratio(step, unit, 500)
     assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"

@@ -61,10 +61,11 @@ MIN_LEFT_WORDS = 5
 # Rules whose evidence holds wherever the line stands (besides `anywhere` rules).
 STRONG_RULES = ("chrome.glued_title",)
 # Removals below a settled article and below its footer's legal or copyright
-# line (chrome.mark_footer): they cannot take the article, so their words do
-# not count toward the guard's share; they go with the other weak removals
-# when the guard trips.
-UNCOUNTED_RULES = ("chrome.classifier.footer",)
+# line (chrome.mark_footer), and a cookie consent panel below that line
+# (consent.consent_panel: its settings' descriptions are prose): they cannot
+# take the article, so their words do not count toward the guard's share;
+# they go with the other weak removals when the guard trips.
+UNCOUNTED_RULES = ("chrome.classifier.footer", "chrome.classifier.consent_panel")
 
 
 def is_quote_attribution(text: str) -> bool:

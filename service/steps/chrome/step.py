@@ -23,7 +23,8 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    to what it removes: one cue never takes the rest of the page.
    The article ends with its last run of paragraphs, and below it the
    page's footer (from its copyright line or legal links) goes whole
-   (`tail`).
+   (`tail`), and so does a cookie consent panel below the footer, whose
+   settings are described in sentences (`consent`).
 4. A headline-shaped line repeated outside the article goes
    (`guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`guard.guard_page`): when the removals would take
@@ -70,6 +71,7 @@ from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
                     mark_menu_runs, mark_replies, reply_headers, late_menu_runs, label_flags)
+from .consent import consent_panel
 from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
@@ -318,6 +320,12 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # the article's runs of paragraphs are the page's when the article reaches the last block
     first, last = find_article(blocks[:end], classes[:end], matched[:end], page.evidence[:end],
                                page.in_run if end == len(blocks) else None)
+    # a consent panel drawn below the page's footer is no part of the article (its settings'
+    # descriptions are sentences): an article that runs into it ends above it, one found inside it
+    # goes with it (consent.consent_panel)
+    panel = consent_panel(texts, matched, good[0], page.in_run)
+    if panel and first < panel.start <= last:
+        last = panel.start - 1
     last = tail.trim_article_end(first, last, page.in_run, matched)
     words = sum(len(blocks[i].text.split()) for i in range(first, last + 1) if page.classes[i] == "good")
     metadata = sum(1 for v in page.evidence if v is not None and v.metadata)
@@ -337,6 +345,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
+    for i in panel:
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.consent_panel", "below the page's footer, a cookie consent panel "
+            "running from its notice to the page's end", 0.75)
     for run in late_menu_runs(blocks, matched, [v is not None for v in verdicts], first, last, phrases=phrases):
         for i in run:
             verdicts[i] = verdicts[i] or Verdict(
