@@ -151,8 +151,9 @@ def extract_input(html: str, budget: float | None = None) -> tuple[str, dict]:
     says so. A smaller page is extracted whole. With no time left (`budget` <= 0: a
     batch's time spent) the page is not parsed: `html.read_unparsed`.
 
-    >>> extract_input("<html><body><p>The council met on Monday.</p></body></html>", 0.0)[1]["metadata"]["extraction"]
-    {'source': 'rules'}
+    >>> page = "<html><body><p>The council met on Monday.</p></body></html>"
+    >>> extract_input(page, 0.001)[1]["metadata"]["extraction"], extract_input(page, 0.0)[1]["metadata"]["extraction"]["source"]
+    ({'source': 'rules'}, 'unparsed')
     """
     from .budget import EXTRACTION_SHARE, POLLED_PAGE_CHARS, Budget, watch
     from .html import extract_html, read_unparsed
