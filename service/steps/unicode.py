@@ -1,4 +1,4 @@
-"""Unicode repair: mojibake and other damage ftfy knows, NFC, invisible junk.
+"""Unicode repair: mojibake and other damage ftfy knows, invisible characters that split a word.
 
 ftfy fixes each line; a character diff of the line before and after locates
 every change, so each becomes an edit with the ftfy fixers that made it.
@@ -296,7 +296,7 @@ class _NextSpace:
 def run(text: str, ctx) -> list[Change]:
     """Changes that repair the text's Unicode, window by window of each line."""
     if not _NEEDS_FTFY.search(text):
-        return []  # plain printable ASCII: nothing ftfy or NFC could change
+        return []  # plain printable ASCII: nothing ftfy could change
     config = _config(ctx)
     # With quotes kept, ASCII and typographic punctuation are returned as is;
     # otherwise ftfy may change any character outside printable ASCII.
@@ -338,4 +338,4 @@ def quoted_example(text: str, change: Change) -> Change:
 
 
 STEP = Step(name="unicode", run=run,
-            summary="mojibake (ftfy), NFC, control and zero-width characters")
+            summary="mojibake (ftfy), control characters, zero-width spaces inside words")
