@@ -89,7 +89,7 @@ def parse_html(fragment: str) -> TagCollector:
     return collector
 
 
-@pytest.mark.parametrize("text", [HOSTILE, "  <b>x</b>  ", '"  \'  <', "<!--  -->  ]]>  <![CDATA["])
+@pytest.mark.parametrize("text", [HOSTILE, "  <b>x</b>  ", '"  \'  <', "<!--  -->  ]]>  <![CDATA[  "])
 def test_html_diff_shows_markup_as_text(client, text):
     r = client.post("/v1/clean", json={"text": text, "diff": "html"})
     assert r.status_code == 200

@@ -1,11 +1,16 @@
 """The `whitespace` step's joins of a paragraph a scraper cut at its links (whitespace.inline_cuts)."""
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+
+import service
 from service.edits import apply_edits
 from service.steps import context_for
 from service.steps import whitespace
+from service.steps.whitespace import blank_runs
 
 # (input, expected output of the whitespace step)
 JOINED = [
@@ -73,3 +78,19 @@ SETTLED = [
 def test_a_second_pass_joins_nothing_more(text):
     once = clean(text)
     assert clean(once) == once
+
+
+WS_CASES = yaml.safe_load((Path(__file__).parent / "data" / "whitespace_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", WS_CASES["laid_out"], ids=lambda t: t[:30])
+def test_blanks_that_lay_out_columns_are_left_as_written(text):
+    result = service.clean(text, steps=["whitespace"])
+    assert result.text == text and result.edits == (), [(e.rule, e.original) for e in result.edits]
+    assert blank_runs(text) == []
+
+
+@pytest.mark.parametrize("case", WS_CASES["tidied"], ids=lambda c: c["input"][:30])
+def test_blanks_between_words_of_prose_become_one_space(case):
+    result = service.clean(case["input"], steps=["whitespace"])
+    assert result.text == case["output"]

@@ -1,6 +1,6 @@
 """The cleaning steps, in the order the pipeline runs them.
 
-  unicode     mojibake (ftfy), NFC, control and zero-width characters
+  unicode     mojibake (ftfy), control characters, zero-width spaces inside words
   chrome      site chrome lines and link titles glued onto sentences
   names       variants of known names -> canonical form; proper-noun casing
   spelling    non-word typos (SymSpell, guarded)

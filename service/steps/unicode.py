@@ -1,4 +1,4 @@
-"""Unicode repair: mojibake and other damage ftfy knows, NFC, invisible junk.
+"""Unicode repair: mojibake and other damage ftfy knows, invisible characters that split a word.
 
 ftfy fixes each line; a character diff of the line before and after locates
 every change, so each becomes an edit with the ftfy fixers that made it.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 import ftfy
 
@@ -41,10 +42,37 @@ _INVISIBLE = re.compile("[\u200b\u2060]+")
 _UNSPACED = re.compile("[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _INVISIBLE_RULE = "unicode.invisible"
 _INVISIBLE_MESSAGE = "removed invisible characters (zero-width space, word joiner)"
+
+
+def splits_a_word(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] (invisible characters) stands between two word characters
+    (letters, digits, combining marks) of a script that spaces its words: "zero\u200bwidth".
+
+    Only there is it damage: it breaks the word for search, spelling and
+    copying. Beside a space, a line's edge or punctuation ("real time. \u200b",
+    "\u200bHandling", "FreeBSD?\u200byou") it breaks no word and renders as
+    nothing, a line-break opportunity or spacer the publisher put in: removing
+    it was an edit on correct text (issue 13). Between two letters of an
+    unspaced script it is the word boundary (_UNSPACED).
+
+    >>> [splits_a_word(t, 4, 5) for t in ("zero\u200bwidth", "time\u200b ", "ภาษา\u200bไทย", "1 2 \u200bx")]
+    [True, False, False, False]
+    """
+    if start == 0 or end >= len(text):
+        return False
+    before, after = text[start - 1], text[end]
+    if not (_is_word_char(before) and _is_word_char(after)):
+        return False
+    return not (_UNSPACED.match(before) and _UNSPACED.match(after))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch).startswith("M")
+
+
 # A line of nothing but invisible characters is a paragraph spacer some
-# publishing systems insert (an empty paragraph holding a zero-width space).
-# It breaks no word and reads as a blank line, so clean text that has one is
-# left as found: removing it would be an edit on correct text (issue 3).
+# publishing systems insert (an empty paragraph holding a zero-width space);
+# splits_a_word leaves it, and such a line is not given to ftfy at all.
 # Two checks, not one pattern: "[blank]*[zwsp][blank]*" backtracks
 # quadratically on a long run of zero-width spaces that ends in a letter
 # (90,000 of them took ~50 s).
@@ -57,17 +85,12 @@ QUOTED_EXAMPLE_CONFIDENCE = 0.45
 
 
 def drop_invisible(text: str) -> str:
-    """`text` without its zero-width spaces and word joiners, but for word boundaries of unspaced scripts.
+    """`text` without the zero-width spaces and word joiners that split a word (splits_a_word).
 
     >>> drop_invisible("zero\u200bwidth \u200bspace"), drop_invisible("ภาษา\u200bไทย")
-    ('zerowidth space', 'ภาษา\u200bไทย')
+    ('zerowidth \u200bspace', 'ภาษา\u200bไทย')
     """
-    def keep(m: re.Match) -> str:
-        a, b = m.start(), m.end()
-        boundary = (a > 0 and b < len(text) and _UNSPACED.match(text, a - 1) is not None
-                    and _UNSPACED.match(text, b) is not None)
-        return m.group() if boundary else ""
-    return _INVISIBLE.sub(keep, text)
+    return _INVISIBLE.sub(lambda m: "" if splits_a_word(text, m.start(), m.end()) else m.group(), text)
 
 
 def is_spacer_line(line: str) -> bool:
@@ -92,8 +115,13 @@ _NEEDS_FTFY_OR_ENTITY = re.compile(r"[^\x09\x0a\x0d\x20-\x25\x27-\x7e]+")
 
 
 def _config(ctx) -> ftfy.TextFixerConfig:
+    """ftfy's settings. No normalization: a decomposed letter ("Geisendo\u0308rfer",
+    as macOS writes names) is canonically equivalent to its composed form, the
+    same text, not damage; NFC changed only correct words of clean prose (issue 13).
+    A mojibake repair still gives composed letters, as the bytes encoded them."""
     keep_quotes = ctx.options.keep_typographic_quotes
-    return ftfy.TextFixerConfig(uncurl_quotes=not keep_quotes, fix_line_breaks=False, explain=True)
+    return ftfy.TextFixerConfig(uncurl_quotes=not keep_quotes, fix_line_breaks=False, explain=True,
+                                normalization=None)
 
 
 # Chinese, Japanese and Korean script. Their texts write full-width punctuation
@@ -268,7 +296,7 @@ class _NextSpace:
 def run(text: str, ctx) -> list[Change]:
     """Changes that repair the text's Unicode, window by window of each line."""
     if not _NEEDS_FTFY.search(text):
-        return []  # plain printable ASCII: nothing ftfy or NFC could change
+        return []  # plain printable ASCII: nothing ftfy could change
     config = _config(ctx)
     # With quotes kept, ASCII and typographic punctuation are returned as is;
     # otherwise ftfy may change any character outside printable ASCII.
@@ -310,4 +338,4 @@ def quoted_example(text: str, change: Change) -> Change:
 
 
 STEP = Step(name="unicode", run=run,
-            summary="mojibake (ftfy), NFC, control and zero-width characters")
+            summary="mojibake (ftfy), control characters, zero-width spaces inside words")

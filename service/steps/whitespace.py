@@ -112,6 +112,39 @@ def _between_words(text: str, start: int, end: int) -> bool:
             and not text[start - 1].isspace() and not text[end].isspace())
 
 
+class LaidOut:
+    """Whether a run of blanks lays out columns rather than parting words: such a run is
+    correct text, left as found (issue 13).
+
+    Tabs alone part a table's cells, two for an empty one ("Visa\\t\\t✓"); inside a
+    line of code or one opening with an indent (a tab or two blanks, as
+    `_joins` reads it), spaces align columns and comments ("db      *sql.DB   // conn")
+    or belong to a string ('"  hi  ".trim()'). Asked in the text's order, so each
+    line is read once (one line remembered): linear in the text.
+
+    >>> t = "Visa\\t\\tyes\\n    db   *sql.DB\\nx = f(a)  # b\\nThe end.  Next."
+    >>> laid = LaidOut(t); [laid(s, e) for s, e in [(4, 6), (17, 20), (36, 38), (50, 52)]]
+    [True, True, True, False]
+    """
+
+    def __init__(self, text: str):
+        self.text, self.line_end, self.verdict = text, -1, False
+
+    def __call__(self, start: int, end: int) -> bool:
+        text = self.text
+        if text.count("\t", start, end) == end - start:
+            return True
+        if start >= self.line_end:
+            from .chrome.content import is_code_like
+
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            self.line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:self.line_end]
+            self.verdict = line.startswith(("\t", "  ")) or is_code_like(line)
+        return self.verdict
+
+
 def blank_runs(text: str) -> list[tuple[int, int]]:
     """The runs of spaces and tabs between two words that this step makes one space.
 
@@ -122,8 +155,9 @@ def blank_runs(text: str) -> list[tuple[int, int]]:
     ([(1, 3), (6, 8)], [])
     """
     pattern = _FIXES[-1][0]
+    laid_out = LaidOut(text)
     return [m.span() for m in pattern.finditer(text, scan_start("whitespace.spaces", text))
-            if _between_words(text, *m.span())]
+            if _between_words(text, *m.span()) and not laid_out(*m.span())]
 
 
 def inline_cuts(text: str, budget=None) -> list[Change]:
@@ -250,6 +284,7 @@ def run(text: str, ctx) -> list[Change]:
     budget = ctx.budget
     changes: list[Change] = inline_cuts(text, budget)
     taken = SpanSet()  # a list scanned per match made many edits quadratic
+    laid_out = LaidOut(text)
     for c in changes:
         taken.add(c.start, c.end)
     for pattern, replacement, rule, message in _FIXES:
@@ -259,7 +294,7 @@ def run(text: str, ctx) -> list[Change]:
             s, e = m.span(m.lastindex or 0)
             if s == e or taken.overlaps(s, e):
                 continue
-            if rule == "whitespace.spaces" and not _between_words(text, s, e):
+            if rule == "whitespace.spaces" and (not _between_words(text, s, e) or laid_out(s, e)):
                 continue
             found = text[s:e]
             if replacement is None:
