@@ -66,14 +66,6 @@ class Budget:
         self.note_cap()
         return True
 
-    def left(self) -> float | None:
-        """Seconds until the deadline (0.0 once past), None without one: what a later stage may take.
-
-        >>> Budget(None).left(), Budget(0.0).left()
-        (None, 0.0)
-        """
-        return None if self.deadline is None else max(0.0, self.deadline - self.clock())
-
     def every(self, i: int) -> bool:
         """expired(), polled only on every EVERY-th item of a loop.
 
