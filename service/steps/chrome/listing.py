@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import signals as sig
+from .menus import DATELINE_RULE
 
 # A listing's teaser is a sentence or two under its title; an article's paragraph
 # under a subheading runs longer (see has_own_teasers).
@@ -74,13 +75,12 @@ def has_own_teasers(texts, classes, in_run) -> bool:
 # page: each story's details in a listing (a news article shows one, above its text).
 ITEM_DETAILS_MIN = 3
 _READING_TIME = re.compile(r"\d{1,3}\s?min(?:ute)?s?\.? read", re.IGNORECASE)
-DATELINE = "chrome.phrase.dateline"
 
 
 def item_reading_times(texts: list[str], matched: list) -> list[int]:
     """Blocks of reading times that stand under the dateline of each item of a listing.
 
-    >>> class D: id = DATELINE
+    >>> class D: id = DATELINE_RULE
     >>> class W: id = "chrome.phrase.widgets"
     >>> texts = ["Title one", "1d ago", "3 min read", "Title two", "5d ago", "9 min read", "Title three",
     ...          "Nov 7, 2025", "11 min read"]
@@ -90,5 +90,5 @@ def item_reading_times(texts: list[str], matched: list) -> list[int]:
     []
     """
     found = [i for i in range(1, len(texts)) if matched[i] is not None and matched[i - 1] is not None
-             and matched[i - 1].id == DATELINE and _READING_TIME.fullmatch(texts[i].strip())]
+             and matched[i - 1].id == DATELINE_RULE and _READING_TIME.fullmatch(texts[i].strip())]
     return found if len(found) >= ITEM_DETAILS_MIN else []

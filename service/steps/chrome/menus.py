@@ -36,9 +36,11 @@ LISTING_MIN_METADATA = 6
 LISTING_MIN_SHARE = 0.2
 
 
+# The rule of a dateline ("1d ago", "Nov 7, 2025"): an item's, a post's, a story's date.
+DATELINE_RULE = "chrome.phrase.dateline"
 # What every item of a listing carries: its author and its date (a section
 # label such as "Editorial" heads a menu of names as often as not).
-ITEM_METADATA_RULES = ("chrome.phrase.byline", "chrome.phrase.dateline")
+ITEM_METADATA_RULES = ("chrome.phrase.byline", DATELINE_RULE)
 # A picture's credit: it stands beside an item of the article (a roundup's
 # product, a gallery's photo), so it is no menu's label (a caption's "Hide
 # caption" button is).
@@ -367,7 +369,7 @@ def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
     >>> post_header(bs, 1, [None, D(), Q(), None], [False] * 4, attributions=0) is None
     True
     """
-    if (matched[i] is None or matched[i].id != "chrome.phrase.dateline" or i == 0 or matched[i - 1] is not None
+    if (matched[i] is None or matched[i].id != DATELINE_RULE or i == 0 or matched[i - 1] is not None
             or prose[i - 1] or len(blocks[i - 1].text.split()) > POST_NAME_MAX_WORDS
             or sig.ends_sentence(blocks[i - 1].text) or not is_name_line(blocks[i - 1].text)):
         return None
@@ -406,7 +408,7 @@ def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: in
 # The last lines of a post's header, right above its text: its dateline, a
 # quote's attribution ("jdoe said:"), a count (the post's number "#3", the
 # poster's "1,370" posts). A poster's details are names, dates and counts.
-POST_HEADER_RULES = ("chrome.phrase.dateline", "chrome.phrase.comment_says")
+POST_HEADER_RULES = (DATELINE_RULE, "chrome.phrase.comment_says")
 _COUNT = re.compile(r"#?\s?\d[\d,.]*[kKmM]?")
 # Blocks between a post header's last line and the reply below it (a quoted
 # post and its "Click to expand..." stand between them).
