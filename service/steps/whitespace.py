@@ -145,6 +145,16 @@ class LaidOut:
         return self.verdict
 
 
+def makes_one_space(text: str, laid_out: LaidOut, start: int, end: int) -> bool:
+    """True for a run of blanks this step makes one space: between two words, laying out
+    no columns (`laid_out`, asked in the text's order).
+
+    >>> t = "a  b\\tc \\td"; [makes_one_space(t, LaidOut(t), s, e) for s, e in [(1, 3), (6, 8)]]
+    [True, True]
+    """
+    return _between_words(text, start, end) and not laid_out(start, end)
+
+
 def blank_runs(text: str) -> list[tuple[int, int]]:
     """The runs of spaces and tabs between two words that this step makes one space.
 
@@ -157,7 +167,7 @@ def blank_runs(text: str) -> list[tuple[int, int]]:
     pattern = _FIXES[-1][0]
     laid_out = LaidOut(text)
     return [m.span() for m in pattern.finditer(text, scan_start("whitespace.spaces", text))
-            if _between_words(text, *m.span()) and not laid_out(*m.span())]
+            if makes_one_space(text, laid_out, *m.span())]
 
 
 def inline_cuts(text: str, budget=None) -> list[Change]:
@@ -294,7 +304,7 @@ def run(text: str, ctx) -> list[Change]:
             s, e = m.span(m.lastindex or 0)
             if s == e or taken.overlaps(s, e):
                 continue
-            if rule == "whitespace.spaces" and (not _between_words(text, s, e) or laid_out(s, e)):
+            if rule == "whitespace.spaces" and not makes_one_space(text, laid_out, s, e):
                 continue
             found = text[s:e]
             if replacement is None:
