@@ -1,6 +1,7 @@
 """Edits the whole pipeline makes on clean prose that is not news: a held-out check.
 
 usage: python -m bench.clean_prose (DIR [DIR ...] | --pool NAME) [--show N] [--per-doc 20] [--gz]
+                                   [--unlabelled]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
@@ -12,6 +13,11 @@ lists them with their context, to read. Never point it at the development benchm
 
 --pool NAME reads one of POOLS, the folders each session read (tune) or only counted
 (heldout): tune pools are read edit by edit, held-out pools give a figure, never read.
+A tune pool's edits are matched with their labels in LABELS (bench/data/clean_prose_labels.tsv:
+pool, document, rule, original, replacement, context, label correct|false|unsure, why): it
+prints, beside the raw count, the false edits per 1000 words and the edits no one has read
+yet (unlabelled: a change's new edits). --unlabelled prints those as LABELS rows, label "?",
+to read and fill in. A held-out pool prints its counts only: no labels, no --show.
 Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
 aptitude-doc-en); a missing folder is named and skipped.
@@ -23,7 +29,9 @@ from __future__ import annotations
 
 import argparse
 import collections
+import csv
 import os
+from pathlib import Path
 
 
 import service
@@ -46,6 +54,51 @@ POOLS = {
                         _DOC + "debian-edu-doc-en", _DOC + "aptitude/html/en")),
 }
 
+LABELS = Path(__file__).with_name("data") / "clean_prose_labels.tsv"
+LABEL_FIELDS = ("pool", "document", "rule", "original", "replacement", "context", "label", "why")
+LABEL_VALUES = ("correct", "false", "unsure")
+# characters of the document each side of an edit that identify it in LABELS
+CONTEXT_CHARS = 30
+
+
+def edit_context(doc: str, start: int, end: int) -> str:
+    """The edit's words in their document, whitespace collapsed, marked [[like this]]: with
+    the pool, the original and the replacement, the key of a label.
+    >>> edit_context("one two three", 4, 7)
+    'one [[two]] three'
+    """
+    before = doc[max(0, start - CONTEXT_CHARS):start]
+    after = doc[end:end + CONTEXT_CHARS]
+    return " ".join(f"{before}[[{doc[start:end]}]]{after}".split())
+
+
+def read_labels(path: Path = LABELS) -> dict:
+    """LABELS as {(pool, original, replacement, context): row}; a label outside
+    LABEL_VALUES is an error (a row half filled in)."""
+    out = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["label"] not in LABEL_VALUES:
+                raise ValueError(f"{path}: label {row['label']!r} not one of {LABEL_VALUES}: {row}")
+            out[(row["pool"], row["original"], row["replacement"], row["context"])] = row
+    return out
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split()) if text.strip() else repr(text)
+
+
+def count_labels(pool: str, found: list, labels: dict) -> collections.Counter:
+    """{label: edits} of one pool's edits [(document, rule, original, replacement, context)],
+    "unlabelled" for edits LABELS does not hold."""
+    counts = collections.Counter()
+    for _doc, _rule, original, replacement, context in found:
+        row = labels.get((pool, _cell(original), _cell(replacement), context))
+        counts[row["label"] if row else "unlabelled"] += 1
+    return counts
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -55,11 +108,16 @@ def main() -> None:
     ap.add_argument("--per-doc", type=int, default=20, help="paragraphs per cleaned document")
     ap.add_argument("--gz", action="store_true",
                     help="read gzipped files and plain README/NEWS-style files too (most of /usr/share/doc)")
+    ap.add_argument("--unlabelled", action="store_true",
+                    help="print a tune pool's edits LABELS does not hold, as its rows (label '?')")
     a = ap.parse_args()
     if a.pool:
         a.gz, a.dirs = POOLS[a.pool]
     elif not a.dirs:
         ap.error("give DIRs or --pool")
+    held_out = bool(a.pool) and a.pool.startswith("heldout")
+    if held_out and (a.show or a.unlabelled):
+        ap.error("a held-out pool's edits are never read: counts only")
     paras, seen = [], set()
     for base in a.dirs:
         if not os.path.isdir(base):
@@ -72,9 +130,10 @@ def main() -> None:
                 paras.append(p)
     docs = ["\n\n".join(paras[i:i + a.per_doc]) for i in range(0, len(paras), a.per_doc)]
     words = sum(len(d.split()) for d in docs)
-    by_rule, suggested, shown = collections.Counter(), collections.Counter(), []
-    for doc in docs:
+    by_rule, suggested, shown, edits = collections.Counter(), collections.Counter(), [], []
+    for n, doc in enumerate(docs):
         result = service.clean(doc, diff="none")
+        edits += [(n, e.rule, e.original, e.replacement, edit_context(doc, e.start, e.end)) for e in result.edits]
         for kind, counts, found in (("edit", by_rule, result.edits),
                                     ("suggestion", suggested, result.suggestions)):
             for e in found:
@@ -84,6 +143,10 @@ def main() -> None:
                              f"  in  ...{around}...")
     total = sum(by_rule.values())
     print(f"{len(paras)} paragraphs, {words} words: {total} edits = {5000 * total / max(1, words):.2f} per 5000 words")
+    if a.pool and not held_out:
+        labelled = count_labels(a.pool, edits, read_labels())
+        print(f"labelled: {labelled['false']} false = {1000 * labelled['false'] / max(1, words):.3f} per 1000 words, "
+              f"{labelled['correct']} correct, {labelled['unsure']} unsure, {labelled['unlabelled']} unlabelled")
     for rule, n in by_rule.most_common():
         print(f"  {n:5} {rule}")
     print(f"suggestions (not applied): {sum(suggested.values())}")
@@ -91,6 +154,11 @@ def main() -> None:
         print(f"  {n:5} {rule}")
     for line in shown[:a.show]:
         print(line)
+    if a.unlabelled:
+        labels = read_labels()
+        for doc_n, rule, original, replacement, context in edits:
+            if (a.pool, _cell(original), _cell(replacement), context) not in labels:
+                print("\t".join((a.pool, str(doc_n), rule, _cell(original), _cell(replacement), context, "?", "")))
 
 
 if __name__ == "__main__":

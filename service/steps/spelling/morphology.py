@@ -58,6 +58,32 @@ def _common_part(lex: Lexicon, part: str) -> bool:
     return lex.in_dictionary(part) and lex.zipf(part) >= MIN_COMPOUND_PART_ZIPF
 
 
+# "re" before a short everyday verb ("readd", "repush" beside "rerun", "reuse"): technical
+# writing makes such verbs freely, shorter than a derivation's rest (MIN_PREFIXED_REST, set
+# so because a slip makes "rerain" of "retrain" by chance in any text). In technical text
+# (suggest.py) the word's correction is then only suggested, at any share ("Readd the
+# check" -> "Read" takes 0.95). The rest is a dictionary word of REDONE_REST letters, Zipf
+# REDONE_ZIPF or more. Only "re": other prefixes before 3-4 letter words are a slip's
+# chance as often ("prewent" of "present", "subjet" of "subject"; bench/NOTES.md, spell39).
+REDONE_PREFIX = "re"
+REDONE_REST = (3, 4)
+REDONE_ZIPF = 3.8
+
+
+def redoes_a_verb(lex: Lexicon, word: str) -> str | None:
+    """The everyday word `word` puts REDONE_PREFIX before, or None.
+
+    >>> d = _shared_lexicon()
+    >>> redoes_a_verb(d, "readd"), redoes_a_verb(d, "repush"), redoes_a_verb(d, "recieve"), redoes_a_verb(d, "prewent")
+    ('add', 'push', None, None)
+    """
+    rest = word[len(REDONE_PREFIX):]
+    if word.startswith(REDONE_PREFIX) and len(rest) in REDONE_REST and lex.in_dictionary(rest) \
+            and lex.zipf(rest) >= REDONE_ZIPF:
+        return rest
+    return None
+
+
 # Regular English word formation: a known word with one of these affixes is a
 # word the dictionaries have not caught up with ("unresolve", "subclassed").
 PREFIXES = ("un", "re", "pre", "non", "sub", "over", "under", "mis", "dis", "anti", "multi",
@@ -231,6 +257,35 @@ def inflects_a_term(lex: Lexicon, word: str) -> bool:
             if not lex.in_dictionary(stem) and lex.zipf(stem) >= TERM_STEM_ZIPF and not lex.in_dictionary(word):
                 return True
     return False
+
+
+# A noun English makes regularly that the dictionaries lack: a common verb's -ation
+# ("portation": port, beside "exportation", "transportation"; the stem of
+# NOUN_STEM_MIN letters or more, Zipf NOUN_STEM_ZIPF), or the -ance/-ence form of a
+# listed -ancy/-ency noun ("redundance" beside "redundancy", "frequence"): a rare word or
+# a variant, written on purpose as often as not. A slip lands on such a shape only by
+# chance (none of the 2008 synthetic slips of `bench.synthetic_typos --pool tune` does);
+# its correction (portion 0.86, redundancy 0.94) is then only suggested (suggest.py).
+NOUN_STEM_MIN = 4
+NOUN_STEM_ZIPF = 3.8
+
+
+def derived_noun(lex: Lexicon, word: str) -> str | None:
+    """The word a regularly made noun `word` comes from, or None (see NOUN_STEM_MIN).
+
+    >>> d = _shared_lexicon()
+    >>> [derived_noun(d, w) for w in ("portation", "redundance", "dependance", "infomation")]
+    ['port', 'redundancy', None, None]
+    """
+    if lex.in_dictionary(word):
+        return None
+    stem = word[:-len("ation")]
+    if word.endswith("ation") and len(stem) >= NOUN_STEM_MIN and lex.in_dictionary(stem) \
+            and lex.zipf(stem) >= NOUN_STEM_ZIPF:
+        return stem
+    if word.endswith(("ance", "ence")) and lex.in_dictionary(word[:-1] + "y"):
+        return word[:-1] + "y"
+    return None
 
 
 # A term the web writes and no dictionary lists ("bool", Zipf 2.4: TERM_STEM_ZIPF) that

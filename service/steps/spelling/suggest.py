@@ -6,7 +6,8 @@ the text keeps the word):
 - its shape against the correction (shape.py: a drop cap, a name before "-style", ...);
 - a capital away from a slip of the fingers, or before a word its correction never comes
   before (named.unlike_its_correction): perhaps a name;
-- in technical text, evidence of an identifier (identifiers.py);
+- in technical text, evidence of an identifier (identifiers.py), or "re" before a
+  short everyday verb (morphology.redoes_a_verb: "Readd the check");
 - a missing space in an item of a list of names (named.in_run_of_names: "patch,
   wontfix, moreinfo, l10n, a11y"), at any share: labels are written joined;
 - capitalised words nearby whose initials are its letters: an abbreviation the text
@@ -17,7 +18,8 @@ the text keeps the word):
   (morphology.written_with_its_plural: "bool ... bools");
 - the text writes it so more than once: perhaps a term;
 - below JARGON_FIRE_SHARE only: evidence in the text that it names a thing (named.py),
-  a verb form of a term the web writes (morphology.inflects_a_term), a noun after it
+  a verb form of a term the web writes (morphology.inflects_a_term), a noun made
+  regularly from a listed word (morphology.derived_noun: "portation"), a noun after it
   that sets a name (guard.names_a_thing), or jargon's shape in technical text
   (`looks_like_jargon`).
 
@@ -31,7 +33,7 @@ from __future__ import annotations
 from ...guards import marked_by_writer
 from .guard import Piece, in_technical_text, names_a_thing
 from .identifiers import identifier_evidence
-from .morphology import inflects_a_term, is_compound, written_with_its_plural
+from .morphology import derived_noun, inflects_a_term, is_compound, redoes_a_verb, written_with_its_plural
 from .named import in_run_of_names, name_evidence, spelt_out_beside, unlike_its_correction
 from .rank import is_finger_slip
 from .shape import WRITERS_MARK, shape_evidence
@@ -77,6 +79,8 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return "capitalised, its correction never seen before the next word: perhaps a name"
     if why := identifier_evidence(piece, lower, correction, split, doc, lex):
         return f"in technical text, {why}: perhaps an identifier"
+    if not split and (verb := redone_verb(piece, lower, doc, lex)):
+        return f"in technical text, 're' before '{verb}': perhaps a verb made so"
     if split and piece.text.islower() and in_run_of_names(doc, piece):
         return "an item of a list of names, written joined as they are"
     if not split and (spelt := spelt_out_beside(doc, piece, lower)):
@@ -93,11 +97,30 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return f"{why}: perhaps a name"
     if inflects_a_term(lex, lower):
         return "a verb form of a term the web writes: perhaps that term"
+    if source := derived_noun(lex, lower):
+        return f"a noun made regularly from '{source}': perhaps a rare word"
     if names_a_thing(piece, lower, correction, doc, lex):
         return "it may be the name of a program or a file"
     if looks_like_jargon(piece, lower, doc, lex):
         return "in technical text it may be a term or an identifier"
     return None
+
+
+def redone_verb(piece: Piece, lower: str, doc: Document, lex) -> str | None:
+    """In technical text, the verb a word written lower case (or capitalised at a
+    sentence's start) puts "re" before (morphology.redoes_a_verb), or None.
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries()); t = "Fixed a leak in `panel.c`. Readd the check."
+    >>> piece = Piece("Readd", t.find("Readd"), t.find("Readd") + 5, "", "the", True)
+    >>> redone_verb(piece, "readd", Document.scan(t), lex), redone_verb(piece, "readd", Document.scan("We met."), lex)
+    ('add', None)
+    """
+    written = piece.text.islower() or (piece.at_sentence_start and piece.text[1:].islower())
+    if not written or not in_technical_text(doc):
+        return None
+    return redoes_a_verb(lex, lower)
 
 
 def looks_like_jargon(piece: Piece, lower: str, doc: Document, lex) -> bool:
