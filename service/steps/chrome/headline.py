@@ -29,6 +29,9 @@ KICKER_BLOCKS = 2
 # A headline is a short line, no sentence: longer ones, or a line ending with a full stop, are a
 # paragraph that happens to start with the title's words ("Birdbuddy produces stunning imagery...").
 HEADLINE_MAX_WORDS = 15
+# A document's <title> is a line: a longer first line is a paragraph (and a bound on the work
+# each block's comparison with it costs).
+TITLE_MAX_WORDS = 40
 # Share of the title's main part a headline inside the title must repeat ("Faux leather jacket -
 # black" in "Bershka Faux leather jacket - black - Zalando"; not a lone "Faux leather").
 TITLE_COVER = 0.6
@@ -52,29 +55,45 @@ def repeats_title(line: str, title: str) -> bool:
     The title's parts (split at its separators, ": " too) but the last, which
     names the site, are what a headline repeats: it is one of them, starts
     with one, or stands inside the whole title covering TITLE_COVER of one's
-    words; a lone word only as a whole part. A title without a separator may
-    be a story's or a post's first line, not the document's <title>; a lone
-    word is a logo's or a menu's as often as a headline.
+    words. A title without a separator may be a story's or a post's first
+    line, not the document's <title>, and so may one of more than
+    TITLE_MAX_WORDS words; a lone word is a logo's or a menu's as often as a
+    headline.
 
     >>> t = "Gymshark Arrival T-Shirt - Black | Gymshark"
     >>> repeats_title("Arrival T-Shirt", t), repeats_title("Faux", t), repeats_title("Gymshark", t)
     (True, False, False)
-    >>> repeats_title("Robotic Vacuum Cleaners", "Robotic Vacuum | Slam Mapping | OMNIVISION")
-    True
-    >>> repeats_title("Hiking Boots", "Hiking Boots: Shop Boots for Hiking | REI Co-op")
-    True
-    >>> repeats_title("Mount Mayhem at Netflix", "Mount Mayhem at Netflix")
-    False
-    >>> repeats_title("Birdbuddy Pro takes photos of birds.", "Birdbuddy Pro | Birdbuddy")
-    False
+    >>> (repeats_title("Robotic Vacuum Cleaners", "Robotic Vacuum | Slam Mapping | OMNIVISION"),
+    ...  repeats_title("Hiking Boots", "Hiking Boots: Shop Boots for Hiking | REI Co-op"),
+    ...  repeats_title("Mount Mayhem at Netflix", "Mount Mayhem at Netflix"),
+    ...  repeats_title("Birdbuddy Pro takes photos of birds.", "Birdbuddy Pro | Birdbuddy"))
+    (True, True, False, False)
     """
-    words = title_words(line)
-    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or line.rstrip().endswith("."):
-        return False  # a lone word is a logo's or a menu's as often
+    return _repeats(line, title_parts(title))
+
+
+def title_parts(title: str) -> tuple | None:
+    """The words of each of a document title's parts, and all its words; None when it is no <title>.
+
+    >>> title_parts("Beard Oil | Beardbrand")
+    ([['beard', 'oil'], ['beardbrand']], 'beard oil beardbrand')
+    >>> title_parts("Beard Oil") is None
+    True
+    """
+    whole = title_words(title)
     parts = [p for p in (title_words(part) for part in _PARTS.split(title.strip())) if p]
-    if len(parts) < 2:
-        return False
-    joined, whole = " ".join(words), " ".join(title_words(title))
+    if len(parts) < 2 or len(whole) > TITLE_MAX_WORDS:
+        return None
+    return parts, " ".join(whole)
+
+
+def _repeats(line: str, title: tuple | None) -> bool:
+    """repeats_title for a title's parts as title_parts gives them."""
+    words = title_words(line)
+    if title is None or not 2 <= len(words) <= HEADLINE_MAX_WORDS or line.rstrip().endswith("."):
+        return False  # a lone word is a logo's or a menu's as often
+    parts, whole = title
+    joined = " ".join(words)
     inside = f" {joined} " in f" {whole} "
     for main in parts[:-1]:
         if words == main or (joined + " ").startswith(" ".join(main) + " "):
@@ -93,7 +112,10 @@ def find_headline(texts: list) -> int | None:
     """
     if not texts:
         return None
-    return next((k for k in range(1, len(texts)) if repeats_title(texts[k], texts[0])), None)
+    title = title_parts(texts[0])
+    if title is None:
+        return None
+    return next((k for k in range(1, len(texts)) if _repeats(texts[k], title)), None)
 
 
 def header_blocks(texts: list, paragraphs: list, listable: list, first: int) -> list:
