@@ -422,6 +422,32 @@ def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
     assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"
 
 
+def test_a_long_header_above_the_headline_costs_linear_time():
+    # headline.header_blocks: the title's parts are read once and each block is compared with them
+    # once, however many header lines stand above the headline (one deletion each)
+    import service
+
+    def page(n: int) -> str:
+        labels = "".join(f"Aisle {k} Shelf\n" for k in range(n))
+        return ("Trail Runner Shoe - Navy | Northwind\n\n" + labels + "Northwind\nShoes\nTrail Runner Shoe\n\n"
+                + "The council met on Monday and the members discussed the budget for the coming year.\n" * 3)
+
+    service.clean(page(10), steps=["chrome"])  # warm
+
+    def cost(n: int) -> tuple[float, int]:
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            result = service.clean(page(n), steps=["chrome"], diff="none")
+            return time.process_time() - started, len(result.edits)
+        finally:
+            gc.enable()
+
+    (small, edits), (large, _) = min(cost(500), cost(500)), min(cost(4000), cost(4000))
+    assert edits >= 250, "the case needs many deletions to mean anything"
+    assert large / small < 16, f"8x the header lines cost {large / small:.1f}x the CPU"
+
 # --- request validation and output bounds (issue 19) ------------------------------------------
 # Each row: the request, and what it did before (in the comment). Bounds are generous: the
 # point is a 4xx or a bounded answer instead of a 500, gigabytes or hundreds of megabytes.

@@ -11,6 +11,7 @@
   guard    repeated lines, the page guard, the fixpoint
   listing  a page's own lists: cards with one button each, a listing's teasers
   recurring lines found on most documents of one site in a batch
+  headline the site's header above the page's headline (the line repeating the <title>)
 """
 from .step import STEP, compile_rules, run
 

@@ -24,7 +24,9 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    The article ends with its last run of paragraphs, and below it the
    page's footer (from its copyright line or legal links) goes whole
    (`tail`), and so does a cookie consent panel below the footer, whose
-   settings are described in sentences (`consent`).
+   settings are described in sentences (`consent`). Above the page's
+   headline (the line repeating the document's <title>) and its first
+   paragraph, the site's header's link-like lines go (`headline`).
 4. A headline-shaped line repeated outside the article goes
    (`guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`guard.guard_page`): when the removals would take
@@ -72,6 +74,7 @@ from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
                     mark_menu_runs, mark_replies, reply_headers, late_menu_runs, label_flags)
 from .consent import consent_panel
+from .headline import header_blocks
 from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
@@ -354,6 +357,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
             verdicts[i] = verdicts[i] or Verdict(
                 "chrome.classifier.short_link_run", "outside the article, a long run of labels right above "
                 "removed chrome, or a selector's options in alphabetical order", 0.7)
+    for i in header_blocks(page.texts, [c == "good" for c in page.classes], page.listable, first):
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.above_headline", "above the page's headline (the line repeating the "
+            "document's title) and its first paragraph, a link-like line of the site's header", 0.7)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
