@@ -1,7 +1,7 @@
 """Edits the whole pipeline makes on clean prose that is not news: a held-out check.
 
 usage: python -m bench.clean_prose (DIR [DIR ...] | --pool NAME) [--show N] [--per-doc 20] [--gz]
-                                   [--unlabelled]
+                                   [--unlabelled | --audit]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
@@ -17,7 +17,13 @@ A tune pool's edits are matched with their labels in LABELS (bench/data/clean_pr
 pool, document, rule, original, replacement, context, label correct|false|unsure, why): it
 prints, beside the raw count, the false edits per 1000 words and the edits no one has read
 yet (unlabelled: a change's new edits). --unlabelled prints those as LABELS rows, label "?",
-to read and fill in. A held-out pool prints its counts only: no labels, no --show.
+to read and fill in. A held-out pool's edits are never read to tune: --show and --unlabelled
+are refused there. They are matched with a separate file, HELDOUT_LABELS
+(bench/data/clean_prose_heldout_labels.tsv, the same columns), written once by an auditor who
+changes no code in that session; a held-out pool prints beside its raw count
+`audited: F false = x per 1000 words, C correct, U unsure, N unaudited`, and --audit (refused
+on tune pools) prints the unaudited edits as rows, label "?", for the auditor to fill in.
+Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
 Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
 aptitude-doc-en); a missing folder is named and skipped.
@@ -55,6 +61,8 @@ POOLS = {
 }
 
 LABELS = Path(__file__).with_name("data") / "clean_prose_labels.tsv"
+# written once by an auditor who changes no code in that session; never read to tune
+HELDOUT_LABELS = Path(__file__).with_name("data") / "clean_prose_heldout_labels.tsv"
 LABEL_FIELDS = ("pool", "document", "rule", "original", "replacement", "context", "label", "why")
 LABEL_VALUES = ("correct", "false", "unsure")
 # characters of the document each side of an edit that identify it in LABELS
@@ -90,6 +98,14 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("\t", " ").split()) if text.strip() else repr(text)
 
 
+def labels_path(pool: str) -> Path:
+    """The labels file of a pool: HELDOUT_LABELS for a held-out pool, LABELS for a tune pool.
+    >>> labels_path("heldout2").name
+    'clean_prose_heldout_labels.tsv'
+    """
+    return HELDOUT_LABELS if pool.startswith("heldout") else LABELS
+
+
 def count_labels(pool: str, found: list, labels: dict) -> collections.Counter:
     """{label: edits} of one pool's edits [(document, rule, original, replacement, context)],
     "unlabelled" for edits LABELS does not hold."""
@@ -100,7 +116,27 @@ def count_labels(pool: str, found: list, labels: dict) -> collections.Counter:
     return counts
 
 
-def main() -> None:
+def summarize_labels(pool: str, found: list, labels: dict, words: int) -> str:
+    """One line of a pool's edits by label: `labelled: ...` for a tune pool, `audited: ...`
+    for a held-out pool (its unread edits are "unaudited").
+    >>> summarize_labels("heldout1", [], {}, 1000)
+    'audited: 0 false = 0.000 per 1000 words, 0 correct, 0 unsure, 0 unaudited'
+    """
+    counts = count_labels(pool, found, labels)
+    verb, unread = ("audited", "unaudited") if pool.startswith("heldout") else ("labelled", "unlabelled")
+    return (f"{verb}: {counts['false']} false = {1000 * counts['false'] / max(1, words):.3f} per 1000 words, "
+            f"{counts['correct']} correct, {counts['unsure']} unsure, {counts['unlabelled']} {unread}")
+
+
+def unlabelled_rows(pool: str, found: list, labels: dict) -> list:
+    """The pool's edits [(document, rule, original, replacement, context)] that labels does not
+    hold, as rows of a labels file with label "?" and no why, to fill in."""
+    return ["\t".join((pool, str(doc_n), rule, _cell(original), _cell(replacement), context, "?", ""))
+            for doc_n, rule, original, replacement, context in found
+            if (pool, _cell(original), _cell(replacement), context) not in labels]
+
+
+def main(argv: list | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="*")
     ap.add_argument("--pool", choices=sorted(POOLS), help="read a named pool (POOLS) instead of DIRs")
@@ -110,14 +146,21 @@ def main() -> None:
                     help="read gzipped files and plain README/NEWS-style files too (most of /usr/share/doc)")
     ap.add_argument("--unlabelled", action="store_true",
                     help="print a tune pool's edits LABELS does not hold, as its rows (label '?')")
-    a = ap.parse_args()
+    ap.add_argument("--audit", action="store_true",
+                    help="print a held-out pool's edits HELDOUT_LABELS does not hold, as its rows (label '?'): "
+                         "for the auditor, who changes no code in that session")
+    a = ap.parse_args(argv)
     if a.pool:
         a.gz, a.dirs = POOLS[a.pool]
     elif not a.dirs:
         ap.error("give DIRs or --pool")
     held_out = bool(a.pool) and a.pool.startswith("heldout")
     if held_out and (a.show or a.unlabelled):
-        ap.error("a held-out pool's edits are never read: counts only")
+        ap.error("a held-out pool's edits are never read to tune: counts only (--audit is the auditor's)")
+    if a.unlabelled and not a.pool:
+        ap.error("--unlabelled reads a tune pool's labels: give --pool tuneN")
+    if a.audit and not held_out:
+        ap.error("--audit is for a held-out pool (--pool heldoutN); a tune pool's edits: --unlabelled")
     paras, seen = [], set()
     for base in a.dirs:
         if not os.path.isdir(base):
@@ -143,10 +186,9 @@ def main() -> None:
                              f"  in  ...{around}...")
     total = sum(by_rule.values())
     print(f"{len(paras)} paragraphs, {words} words: {total} edits = {5000 * total / max(1, words):.2f} per 5000 words")
-    if a.pool and not held_out:
-        labelled = count_labels(a.pool, edits, read_labels())
-        print(f"labelled: {labelled['false']} false = {1000 * labelled['false'] / max(1, words):.3f} per 1000 words, "
-              f"{labelled['correct']} correct, {labelled['unsure']} unsure, {labelled['unlabelled']} unlabelled")
+    labels = read_labels(labels_path(a.pool)) if a.pool else {}
+    if a.pool:
+        print(summarize_labels(a.pool, edits, labels, words))
     for rule, n in by_rule.most_common():
         print(f"  {n:5} {rule}")
     print(f"suggestions (not applied): {sum(suggested.values())}")
@@ -154,11 +196,9 @@ def main() -> None:
         print(f"  {n:5} {rule}")
     for line in shown[:a.show]:
         print(line)
-    if a.unlabelled:
-        labels = read_labels()
-        for doc_n, rule, original, replacement, context in edits:
-            if (a.pool, _cell(original), _cell(replacement), context) not in labels:
-                print("\t".join((a.pool, str(doc_n), rule, _cell(original), _cell(replacement), context, "?", "")))
+    if a.unlabelled or a.audit:
+        for row in unlabelled_rows(a.pool, edits, labels):
+            print(row)
 
 
 if __name__ == "__main__":
