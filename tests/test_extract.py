@@ -738,3 +738,37 @@ def test_finding_comment_sections_is_linear_in_the_page():
     small = min(cost(2000) for _ in range(3))
     large = min(cost(16000) for _ in range(3))
     assert large / max(small, 1e-3) < 16, f"8x the page cost {large / max(small, 1e-3):.1f}x the CPU"
+
+
+_TITLED_PAGE = ("<html><head><title>Harbour council votes on the new ferry line</title></head><body><article>"
+                + "<p>The harbour council voted on Tuesday to open a new ferry line to the islands next spring.</p>" * 6
+                + "</article></body></html>")
+
+
+def test_trafilatura_reads_no_date_and_the_metadata_once(monkeypatch):
+    """trafilatura's own date search (htmldate over the whole page, in each of its two passes) is
+    never used (dates.page_date reads the markup's): it does not run, and the page's metadata is
+    read by one pass, the other reads only the text."""
+    import trafilatura.metadata as tm
+
+    from service.html import extract
+
+    dates, metadata = [], []
+    monkeypatch.setattr(tm, "find_date", lambda *a, **k: dates.append(1) or "1999-01-01")
+    reads = extract._bare_extract
+    monkeypatch.setattr(extract, "_bare_extract", lambda html, **kw: metadata.append(kw.get("with_metadata", True))
+                        or reads(html, **kw))
+    text, meta = extract_html(_TITLED_PAGE)
+    assert "ferry line" in text and meta["title"] == "Harbour council votes on the new ferry line"
+    assert "date" not in meta and dates == [] and metadata == [True, False]
+    assert tm.find_date("<html></html>") == "1999-01-01"  # other callers get htmldate's answer
+
+
+def test_the_metadata_comes_from_the_recall_pass_when_the_precise_one_finds_nothing(monkeypatch):
+    from service.html import extract
+
+    reads = extract._bare_extract
+    monkeypatch.setattr(extract, "_bare_extract",
+                        lambda html, **kw: None if kw.get("favor_precision") else reads(html, **kw))
+    text, meta = extract_html(_TITLED_PAGE)
+    assert "ferry line" in text and meta["title"] == "Harbour council votes on the new ferry line"

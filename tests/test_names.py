@@ -466,3 +466,18 @@ def test_a_short_english_sentence_a_detector_reads_as_a_language_without_a_word_
 def test_a_surname_people_write_heard_alike_only_loosely_is_not_changed_after_a_title():
     # NYSIIS hears "Roth" as Ruto; a senator named Roth is someone else
     assert service.clean("Senator William Roth gave his name to the account.").edits == ()
+
+
+def test_the_names_step_and_the_spelling_step_read_one_document_of_a_text_with_double_spaces(monkeypatch):
+    """The names step looks for name typos in the text as written (a run of blanks is the same gap
+    to the spelling step's neighbours), so the spelling step, given the same text (the names step
+    changed nothing), reuses its Document: one scan of the text, not one per step."""
+    from service.steps.spelling import words
+
+    service.default_resources()  # loading them cleans a text of its own
+    built = []
+    init = words.Document.__init__
+    monkeypatch.setattr(words.Document, "__init__", lambda self, *a, **k: built.append(1) or init(self, *a, **k))
+    result = service.clean("The  council  met in  the new hall. She said teh plan was good.")
+    assert result.text == "The council met in the new hall. She said the plan was good."
+    assert len(built) == 1

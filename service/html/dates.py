@@ -23,6 +23,8 @@ True
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import re
 
@@ -72,6 +74,44 @@ def page_date(html: str) -> str | None:
     except Exception as exc:  # htmldate/lxml raise many types on broken markup
         log.warning("htmldate could not read the page's dates: %s", exc)
         return None
+
+
+# Set while trafilatura extracts for us (`trafilatura_date_skipped`): its find_date then answers None at once.
+_SKIP_TRAFILATURA_DATE = contextvars.ContextVar("skip_trafilatura_date", default=False)
+
+
+@contextlib.contextmanager
+def trafilatura_date_skipped():
+    """Within it, trafilatura's metadata reads no date: its date (htmldate on the whole page, a
+    deep copy of the tree and a search of every element) is never used, `page_date` reads the
+    markup's. trafilatura has no option for it, so its module's find_date is wrapped once; the
+    wrapper asks this context (per thread and task), and any other caller gets htmldate's answer.
+
+    >>> import trafilatura.metadata as tm
+    >>> page = '<html><head><meta name="date" content="2020-01-02"></head><body></body></html>'
+    >>> with trafilatura_date_skipped():
+    ...     tm.find_date(page) is None
+    True
+    >>> tm.find_date(page)
+    '2020-01-02'
+    """
+    import trafilatura.metadata as tm
+
+    if not getattr(tm.find_date, "skippable", False):
+        tm.find_date = _skippable(tm.find_date)
+    token = _SKIP_TRAFILATURA_DATE.set(True)
+    try:
+        yield
+    finally:
+        _SKIP_TRAFILATURA_DATE.reset(token)
+
+
+def _skippable(find_date):
+    """`find_date`, answering None inside `trafilatura_date_skipped`."""
+    def find_date_unless_skipped(*args, **kwargs):
+        return None if _SKIP_TRAFILATURA_DATE.get() else find_date(*args, **kwargs)
+    find_date_unless_skipped.skippable = True
+    return find_date_unless_skipped
 
 
 def date_params() -> dict:

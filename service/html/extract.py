@@ -22,7 +22,7 @@ from ..budget import UNLIMITED, Budget, Stages, spent_report
 from .bounds import bound_page, markup_weight
 from .cardlines import join_card_parts
 from .cards import cards_text
-from .dates import date_params, page_date
+from .dates import date_params, page_date, trafilatura_date_skipped
 from .described import read_head, with_description
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
@@ -131,7 +131,7 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     heavy = markup_weight(html) > SINGLE_PASS_WEIGHT
     stages = Stages(budget)  # what runs past the recall pass, while the request's time lasts
     precise = None if heavy else stages.run("precise", lambda: _bare_extract(html, favor_precision=True), None)
-    recall = _bare_extract(html, favor_recall=True)
+    recall = _bare_extract(html, with_metadata=precise is None, favor_recall=True)  # the page's metadata read once
     doc = choose_extraction(precise, recall)
     article = separate_paragraphs(doc.text or "") if doc is not None else ""
     visible, heading, links = stages.run("visible", lambda: read_page(html), ("", "", frozenset()))
@@ -487,15 +487,17 @@ def baseline_text(html: str) -> str:
         return ""
 
 
-def _bare_extract(html: str, **kwargs):
-    """trafilatura's Document for the page, or None (it logs and we log, never raise)."""
+def _bare_extract(html: str, with_metadata: bool = True, **kwargs):
+    """trafilatura's Document for the page, or None (it logs and we log, never raise); its title,
+    author and sitename when `with_metadata`, never its date (`dates.page_date` reads the markup's)."""
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, deduplicate=False,
-            date_extraction_params=date_params(), **kwargs)  # its date is not used: dates.page_date
+        with trafilatura_date_skipped():
+            return trafilatura.bare_extraction(
+                html, with_metadata=with_metadata, include_comments=False, include_tables=True,
+                include_images=False, include_links=False, deduplicate=False,
+                date_extraction_params=date_params(), **kwargs)
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         log.warning("trafilatura could not parse the page (%s): %s", kwargs, exc)
         return None

@@ -434,6 +434,9 @@ def other_language_lines(text: str, doc_code: str, known_words) -> list[tuple[in
     budget = MAX_PARAGRAPH_DETECTIONS
     start = 0
     while start < len(text) and budget > 0:
+        if text[start] == "\n":
+            start += 1  # an empty line (a scraped page's are mostly): no words, in any document
+            continue
         end = text.find("\n", start)
         end = len(text) if end < 0 else end + 1
         head = text[start:min(end, start + 60 * PARAGRAPH_SAMPLE_WORDS)]

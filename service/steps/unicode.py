@@ -99,7 +99,8 @@ def is_spacer_line(line: str) -> bool:
     >>> is_spacer_line("\u200b \n"), is_spacer_line("  \n"), is_spacer_line("\u200b" * 9 + "x")
     (True, False, False)
     """
-    return _SPACER_CHARS.fullmatch(line) is not None and ("\u200b" in line or "\u2060" in line)
+    # the substring tests first: asked of every line of a page (whitespace.inline_cuts), most hold neither
+    return ("\u200b" in line or "\u2060" in line) and _SPACER_CHARS.fullmatch(line) is not None
 _NEEDS_FTFY = re.compile(r"[^\x09\x0a\x0d\x20-\x7e]")
 # Typographic punctuation ftfy leaves alone when quotes are kept: no badness
 # pattern can match a text of printable ASCII and these (checked exhaustively

@@ -12,6 +12,7 @@ line removed between two paragraphs).
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from ..edits import Change, SpanSet
 from .base import Step
@@ -200,17 +201,15 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
     lines = text.split("\n")
     out: list[Change] = []
     para: list[int] = []
-    pos = 0
-    starts = []
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    chars = list(accumulate(map(len, lines), initial=0))  # line k starts at chars[k] + k (its breaks)
     # the end of the paragraph so far, its lines joined (what a second pass sees): `_normal(raw)[-200:]`,
     # worked out only when a line may go on it (most lines stand before a blank line or end the text)
     raw, tail = "", ""
     for k, line in enumerate(lines):
         if budget is not None and (budget.every(k) or budget.full(len(out))):
             return out
+        if not para and not line.strip():
+            continue  # a blank line outside a paragraph (most of a scraped page's lines): nothing to do
         # a line of invisible characters is a spacer (unicode.is_spacer_line), kept as a blank
         # line: joined, it would hold a zero-width space the unicode step then removes
         blank = not line.strip() or is_spacer_line(line)
@@ -221,10 +220,11 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
                 para.append(k)
                 raw = tail + " " + line
                 continue
-        out += _joins(lines, starts, para, is_sentence_like)
+        if len(para) > 1:  # a paragraph of one line has no break to join (most of a scraped page's)
+            out += _joins(lines, chars, para, is_sentence_like)
         para = [] if blank else [k]
         raw = line
-    return out + _joins(lines, starts, para, is_sentence_like)
+    return out + _joins(lines, chars, para, is_sentence_like)
 
 
 def _goes_on(before: str, after: str) -> bool:
@@ -253,8 +253,9 @@ def _normal(text: str) -> str:
     return _SPACE_BEFORE_CLOSER.sub("", " ".join(text.split()))
 
 
-def _joins(lines: list[str], starts: list[int], para: list[int], sentence_like) -> list[Change]:
-    """The joins of the traced breaks of paragraph `para` (line numbers), if it reads as a sentence."""
+def _joins(lines: list[str], chars: list[int], para: list[int], sentence_like) -> list[Change]:
+    """The joins of the traced breaks of paragraph `para` (line numbers), if it reads as a sentence;
+    `chars[k]`: the characters of the lines before line k, without their breaks."""
     if len(para) < 2:
         return []
     from .chrome.signals import is_code_like
@@ -278,7 +279,7 @@ def _joins(lines: list[str], starts: list[int], para: list[int], sentence_like) 
         # follows decides, as it will on a second pass
         if not (closer or (tail == 1 and "\t" not in body[-1:]) or head == 1):
             continue
-        out.append(Change(starts[k - 1] + len(body) - tail, starts[k] + head, "" if closer else " ",
+        out.append(Change(chars[k - 1] + k - 1 + len(body) - tail, chars[k] + k + head, "" if closer else " ",
                           "whitespace.inline_breaks",
                           "joined a line a scraper cut at a link or other inline element", 0.9))
     return out

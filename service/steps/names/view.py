@@ -97,15 +97,13 @@ def reading_of(text: str, gazetteers, resources, spell: bool, floor: float = 0.0
     """The text with blank runs as one space and, when `spell`, typos of name
     words corrected (those the spelling step makes: at or above `floor`, the
     pipeline's min_confidence)."""
-    blanks = read_as(text, [(s, e, " ") for s, e in blank_runs(text)])
-    if not spell or resources is None:
-        return blanks
-    typos = [c for c in name_typos(blanks.text, gazetteers, resources) if c.confidence >= floor]
-    if not typos:
-        return blanks
-    replaced = [(s, e, " ") for s, e in blank_runs(text)]
-    replaced += [blanks.to_original(c.start, c.end) + (c.replacement,) for c in typos]
-    return read_as(text, sorted(replaced))
+    runs = [(s, e, " ") for s, e in blank_runs(text)]
+    # the typos are found in the text as written: a run of blanks is the same gap to the spelling
+    # step's neighbours as one space, and the spelling step, given this text when the names step
+    # changes nothing, reuses its words (spelling.words.Document.scan keeps the last text's)
+    typos = [c for c in name_typos(text, gazetteers, resources) if c.confidence >= floor] if (
+        spell and resources is not None) else []
+    return read_as(text, sorted(runs + [(c.start, c.end, c.replacement) for c in typos]))
 
 
 def name_typos(text: str, gazetteers, resources) -> list[Change]:
