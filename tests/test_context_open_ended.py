@@ -33,8 +33,8 @@ def test_candidate_the_context_goes_with_is_applied(case, resources):
     assert run(result.text, resources).edits == ()
 
 
-@pytest.mark.parametrize("case", CASES["at_chance"], ids=lambda c: c["word"])
-def test_candidate_only_its_count_speaks_for_is_suggested(case, resources):
+@pytest.mark.parametrize("case", CASES["at_chance"] + CASES["unread"], ids=lambda c: c["word"])
+def test_candidate_the_context_cannot_vouch_for_is_suggested(case, resources):
     result = run(case["input"], resources)
     assert result.text == case["input"], result.edits
     assert case["word"] in [s.original for s in result.suggestions], result.suggestions

@@ -319,7 +319,8 @@ def open_ended_best(model, left, right, opens: list) -> tuple:
     """The open-ended candidate that clears its threshold by most, of `opens` ((log ratio,
     Partner), the ratio with `untrusted_prior` taken off): (log ratio, Partner). At most a
     suggestion (the ratio capped at half its threshold, as `wider.with_wider` keeps one) when
-    no neighbour goes with it in particular (`sides.lifted_side`): only its count speaks for it.
+    no neighbour goes with it in particular (`sides.lifted_side`): only its count speaks for it;
+    or when a neighbour is a word the model does not know (`unread_neighbour`).
 
     >>> from service.steps.context.rules import Partner
     >>> m = context_model.BigramModel({"the": 1000, "new": 100, "gnu": 1, "sent": 100, "cent": 1, "been": 100},
@@ -329,9 +330,21 @@ def open_ended_best(model, left, right, opens: list) -> tuple:
     (1.61, 9.0)
     """
     score, p = max(opens, key=lambda found: found[0] - math.log(found[1].threshold))
-    if not lifted_side(model, left, p.word, right):
+    if not lifted_side(model, left, p.word, right) or unread_neighbour(model, left, right):
         score = min(score, math.log(p.threshold / 2))
     return score, p
+
+
+def unread_neighbour(model, left, right) -> bool:
+    """True when a neighbour is a word the model does not know ("sci fi", "a lat pulldown
+    machine"): the side the candidate rests on cannot be read against it, and a known word
+    beside an unknown one is often part of a term.
+
+    >>> m = context_model.BigramModel({"to": 10, "see": 5}, {"to see": 5}, 15)
+    >>> unread_neighbour(m, "to", "fi"), unread_neighbour(m, "to", None)
+    (True, False)
+    """
+    return any(w is not None and w not in model.unigrams for w in (left, right))
 
 
 def edited_register(text: str, corrected: int | None) -> bool:
@@ -447,9 +460,10 @@ def document_terms(text: str, scored: list) -> set:
         reach = partner.threshold / MAX_BOOST
         if score < math.log(min(reach, REPEAT_THRESHOLD) if partner.boosted else partner.threshold):
             continue  # out of the document boost's reach (the bigrams prefer "fair" at most "fare"s)
-        if partner.two_sided and is_content_word(word):
-            # an open-ended candidate ("wood" -> "would"): no curated pair says the two are
-            # confused at all, so one flagged use of a term the text writes throughout is held
+        if partner.two_sided:
+            # an open-ended candidate ("wood" -> "would", "lat" -> "lot"): no curated pair says the
+            # two are confused at all, so one flagged use of a word the text writes throughout is
+            # held, whatever its class
             by_word.setdefault(word, []).append(tok.start)
             single.add(word)
         elif (is_content_word(word) and is_content_word(partner.word)) or sorted(word) == sorted(partner.word):
