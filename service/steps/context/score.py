@@ -24,6 +24,7 @@ from ...tokens import sentence_start
 from . import model as context_model
 from .candidates import two_sided
 from .edges import EDGE_RATES, POOLED
+from .sides import lifted_side
 from .wordclass import _NO_HEADS, readings
 
 # Candidates this many times below their set's threshold are not even suggested.
@@ -58,6 +59,15 @@ STRONG_FACTOR = 10.0
 BOOST_PER_HIT = 3.0
 MAX_BOOST = 10.0
 REPEAT_THRESHOLD = 20.0
+# An open-ended candidate's unigram prior at this weight (in log space): the bigram chain
+# P(x | left) P(right | x) carries the ratio of the two words' counts in general prose, and
+# where the candidate is the commoner word that ratio alone can clear a threshold ("the gnu
+# directory" -> "new": the left side is "the", the right at chance). A term of the text's
+# own field is rarer in general prose than in it, so the ratio is trusted at this weight
+# and the context's own evidence (which neighbours go with which word) carries the rest;
+# rules/context.yaml's candidates threshold is set for scores so tempered (bench/NOTES.md,
+# "Open-ended candidates: a tempered prior").
+CANDIDATE_PRIOR_WEIGHT = 0.5
 # Entries of a best_partner memo (CompiledRules.memo_for) before it is emptied.
 MEMO_SIZE = 100_000
 # Words that cannot end a clause: a determiner or a stranded contraction needs
@@ -226,6 +236,34 @@ def pair_score(model, left, word: str, partner: str, right, clause_end=None, cla
             - clause_end_logprob(word, clause_end) - clause_start_logprob(word, clause_start))
 
 
+def candidate_score(model, left, word: str, partner, right, clause_end=None, clause_start=None) -> float:
+    """`pair_score` for a Partner; for an open-ended candidate (`Partner.two_sided`) less the
+    part of the candidate's unigram prior over the word's that CANDIDATE_PRIOR_WEIGHT does not
+    trust (`untrusted_prior`).
+
+    >>> from service.steps.context.rules import Partner
+    >>> m = context_model.BigramModel({"the": 100, "gnu": 1, "new": 64}, {"the new": 100}, 165)
+    >>> curated, open_ended = Partner("new", "r", 10.0), Partner("new", "r", 10.0, two_sided=True)
+    >>> s = candidate_score(m, "the", "gnu", curated, None)
+    >>> round(s - candidate_score(m, "the", "gnu", open_ended, None), 2)
+    2.08
+    """
+    score = pair_score(model, left, word, partner.word, right, clause_end, clause_start)
+    return score - untrusted_prior(model, word, partner.word) if partner.two_sided else score
+
+
+def untrusted_prior(model, word: str, partner: str) -> float:
+    """(1 - CANDIDATE_PRIOR_WEIGHT) times log(count(partner) / count(word)) when the partner is
+    the commoner word, else 0.0 (a rarer candidate's prior already counts against it).
+
+    >>> m = context_model.BigramModel({"gnu": 10, "new": 1000}, {}, 1010)
+    >>> round(untrusted_prior(m, "gnu", "new"), 2), untrusted_prior(m, "new", "gnu")
+    (2.3, 0.0)
+    """
+    ratio = model.unigrams.get(partner, 0) / max(1, model.unigrams.get(word, 0))
+    return (1.0 - CANDIDATE_PRIOR_WEIGHT) * math.log(ratio) if ratio > 1.0 else 0.0
+
+
 def context_logprob(model, left, word: str, right) -> float:
     """log P(word in its context) from the bigrams either side; 0.0 with no word on either
     side, where it would be the unigram prior alone: a word between two punctuation marks
@@ -256,7 +294,8 @@ def best_partner(model, left, word: str, partners: tuple, right, clause_end=None
     """
     if not context_model.knows(model, word):
         return 0.0, partners[0]
-    best = open_best = None
+    best = None
+    opens = []  # (log ratio, Partner) of the open-ended candidates
     original = (context_logprob(model, left, word, right)
                 + clause_end_logprob(word, clause_end) + clause_start_logprob(word, clause_start))
     for p in partners:
@@ -266,14 +305,46 @@ def best_partner(model, left, word: str, partners: tuple, right, clause_end=None
                  + clause_end_logprob(p.word, clause_end) + clause_start_logprob(p.word, clause_start)
                  - original)
         if p.two_sided:
-            if open_best is None or score - math.log(p.threshold) > open_best[0] - math.log(open_best[1].threshold):
-                open_best = (score, p)
+            opens.append((score - untrusted_prior(model, word, p.word), p))
         elif best is None or score > best[0]:
             best = (score, p)
+    open_best = open_ended_best(model, left, right, opens) if opens else None
     if open_best is not None and (best is None or open_best[0] - math.log(open_best[1].threshold)
                                   > best[0] - math.log(best[1].threshold)):
         return open_best
     return best if best is not None else (0.0, partners[0])
+
+
+def open_ended_best(model, left, right, opens: list) -> tuple:
+    """The open-ended candidate that clears its threshold by most, of `opens` ((log ratio,
+    Partner), the ratio with `untrusted_prior` taken off): (log ratio, Partner). At most a
+    suggestion (the ratio capped at half its threshold, as `wider.with_wider` keeps one) when
+    no neighbour goes with it in particular (`sides.lifted_side`): only its count speaks for it;
+    or when a neighbour is a word the model does not know (`unread_neighbour`).
+
+    >>> from service.steps.context.rules import Partner
+    >>> m = context_model.BigramModel({"the": 1000, "new": 100, "gnu": 1, "sent": 100, "cent": 1, "been": 100},
+    ...     {"the new": 1, "been sent": 50}, 10**5, scale=1.0, floor=1)
+    >>> new, sent = Partner("new", "r", 10.0, two_sided=True), Partner("sent", "r", 10.0, two_sided=True)
+    >>> round(open_ended_best(m, "the", None, [(9.0, new)])[0], 2), open_ended_best(m, "been", None, [(9.0, sent)])[0]
+    (1.61, 9.0)
+    """
+    score, p = max(opens, key=lambda found: found[0] - math.log(found[1].threshold))
+    if not lifted_side(model, left, p.word, right) or unread_neighbour(model, left, right):
+        score = min(score, math.log(p.threshold / 2))
+    return score, p
+
+
+def unread_neighbour(model, left, right) -> bool:
+    """True when a neighbour is a word the model does not know ("sci fi", "a lat pulldown
+    machine"): the side the candidate rests on cannot be read against it, and a known word
+    beside an unknown one is often part of a term.
+
+    >>> m = context_model.BigramModel({"to": 10, "see": 5}, {"to see": 5}, 15)
+    >>> unread_neighbour(m, "to", "fi"), unread_neighbour(m, "to", None)
+    (True, False)
+    """
+    return any(w is not None and w not in model.unigrams for w in (left, right))
 
 
 def edited_register(text: str, corrected: int | None) -> bool:
@@ -312,8 +383,15 @@ def document_boost(scored: list) -> float:
     >>> p, t = Partner("countries", "r", 100.0), None  # the token is not read
     >>> document_boost([(t, math.log(1e5), p)]), document_boost([(t, math.log(50), p)])
     (4.0, 1.0)
+
+    An open-ended candidate's change (`Partner.two_sided`) raises it by none: no curated pair
+    says the two words are confused at all, and its threshold is set for a tempered prior
+    (CANDIDATE_PRIOR_WEIGHT), so its sure changes say less of the text's slips.
+
+    >>> document_boost([(t, math.log(1e5), Partner("countries", "r", 100.0, two_sided=True))])
+    1.0
     """
-    sure = sum(1 for tok, score, p in scored if score >= math.log(p.threshold * STRONG_FACTOR))
+    sure = sum(1 for tok, score, p in scored if score >= math.log(p.threshold * STRONG_FACTOR) and not p.two_sided)
     return min(MAX_BOOST, 1.0 + BOOST_PER_HIT * sure)
 
 
@@ -323,6 +401,10 @@ def document_boost(scored: list) -> float:
 # document's terms: those few are held as suggestions (see `document_terms`).
 TERM_MIN = 5
 TERM_FLAGGED_SHARE = 0.25
+# For an open-ended candidate (no curated pair says the two words are confused at all): a
+# word the text writes OPEN_TERM_MIN times or more, at most one use in OPEN_TERM_MIN flagged
+# ("the default root to" beside "the default root by" and "the root widget").
+OPEN_TERM_MIN = 3
 # Function words that lemminflect also reads as nouns or verbs ("its", "your", "whether"):
 # a writer who confuses one ("it's" for "its") does so throughout, whatever its count.
 _FUNCTION_WORDS = _NO_HEADS | ENGLISH_FUNCTION_WORDS | frozenset(
@@ -360,13 +442,16 @@ def document_terms(text: str, scored: list) -> set:
     >>> document_terms("A fare grid. The fare rose.", [(tok, 3.0, Partner("fair", "r", 10.0))])
     set()
 
-    A word flagged once for an open-ended candidate (`Partner.two_sided`: "a blotchy wood
-    like Cherry" -> "would") in a text that writes it TERM_MIN times is held too:
+    A word flagged for an open-ended candidate (`Partner.two_sided`: "a blotchy wood like
+    Cherry" -> "would") is held in a text that writes it OPEN_TERM_MIN times for each flagged
+    use, and at least OPEN_TERM_MIN times:
 
-    >>> t = "Seal the wood. " * 5 + "A blotchy wood like Cherry."
+    >>> t = "Seal the wood. " * 2 + "A blotchy wood like Cherry."
     >>> w = Token("wood", t.rindex("wood"), t.rindex("wood") + 4, "word")
     >>> document_terms(t, [(w, 3.0, Partner("would", "c", 10.0, two_sided=True))]) == {w.start}
     True
+    >>> document_terms(t[15:], [(w, 3.0, Partner("would", "c", 10.0, two_sided=True))])
+    set()
     """
     by_word: dict = {}
     single: set = set()  # words flagged for an open-ended candidate: one flagged use will do
@@ -375,13 +460,14 @@ def document_terms(text: str, scored: list) -> set:
         reach = partner.threshold / MAX_BOOST
         if score < math.log(min(reach, REPEAT_THRESHOLD) if partner.boosted else partner.threshold):
             continue  # out of the document boost's reach (the bigrams prefer "fair" at most "fare"s)
-        if (is_content_word(word) and is_content_word(partner.word)) or sorted(word) == sorted(partner.word):
-            by_word.setdefault(word, []).append(tok.start)
-        elif partner.two_sided and is_content_word(word):
-            # an open-ended candidate ("wood" -> "would"): no curated pair says the two are
-            # confused at all, so one flagged use of a term the text writes throughout is held
+        if partner.two_sided:
+            # an open-ended candidate ("wood" -> "would", "lat" -> "lot"): no curated pair says the
+            # two are confused at all, so one flagged use of a word the text writes throughout is
+            # held, whatever its class
             by_word.setdefault(word, []).append(tok.start)
             single.add(word)
+        elif (is_content_word(word) and is_content_word(partner.word)) or sorted(word) == sorted(partner.word):
+            by_word.setdefault(word, []).append(tok.start)
     held: set = set()
     if not by_word:
         return held
@@ -389,8 +475,10 @@ def document_terms(text: str, scored: list) -> set:
     alternation = "|".join(map(re.escape, by_word))
     uses = Counter(re.findall(r"(?<![\w'’-])(?:" + alternation + r")(?![\w'’-])", text.lower()))
     for word, starts in by_word.items():
-        if (len(starts) >= 2 or word in single) and uses[word] >= TERM_MIN \
-                and len(starts) <= TERM_FLAGGED_SHARE * uses[word]:
+        if word in single:
+            if uses[word] >= OPEN_TERM_MIN and len(starts) * OPEN_TERM_MIN <= uses[word]:
+                held.update(starts)
+        elif len(starts) >= 2 and uses[word] >= TERM_MIN and len(starts) <= TERM_FLAGGED_SHARE * uses[word]:
             held.update(starts)
     return held
 

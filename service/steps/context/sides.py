@@ -186,6 +186,22 @@ def lift(model, a: str, b: str) -> float:
     return n * model.total / (model.scale * model.unigrams[a] * model.unigrams[b])
 
 
+def lifted_side(model, left, partner: str, right) -> bool:
+    """True when a neighbour's listed bigram with `partner` is CHANCE_LIFT times or more what the
+    two words' unigram rates predict: the context goes with the partner in particular, not
+    only with any common word ("the new" 1.8 and "new directory" 0.6 do not: "the gnu
+    directory" -> "new" rests on the count of "new" alone).
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"the": 10000, "new": 1000, "directory": 20000, "been": 500, "sent": 100},
+    ...                 {"the new": 18, "new directory": 1, "been sent": 50}, 10**6, scale=1.0, floor=1)
+    >>> lifted_side(m, "the", "new", "directory"), lifted_side(m, "been", "sent", None)
+    (False, True)
+    """
+    return ((left is not None and lift(model, left, partner) >= CHANCE_LIFT)
+            or (right is not None and lift(model, partner, right) >= CHANCE_LIFT))
+
+
 def rests_on_chance(model, left, word: str, partner: str, right, sides: tuple) -> bool:
     """True when a change rests on a side of chance (see the module docstring: the partner's
     bigram listed under CHANCE_LIFT, the word's missing below the cut-off) and no side speaks

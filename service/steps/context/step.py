@@ -60,8 +60,8 @@ from . import model as context_model
 from .rules import RULE_SCHEMA, CompiledRules, Pattern, compile_rules
 from .scan import Site, find_sites, may_edit_casing, neighbour
 from .score import (EDITED_ODDS, MEMO_SIZE, REPEAT_THRESHOLD, SUGGEST_FRACTION, TECHNICAL_ODDS, at_clause_end,
-                    at_clause_start, best_partner, confidence_from, document_boost, document_terms, edited_register,
-                    pair_score, raised_prior)
+                    at_clause_start, best_partner, candidate_score, confidence_from, document_boost, document_terms,
+                    edited_register, raised_prior)
 from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
@@ -261,7 +261,7 @@ def supported_partner(model, text: str, site: Site, word: str, partners: tuple, 
         extra = support(text, site, word, p.word)
         if not extra or (p.two_sided and not two_sided(model, site.left, word, p.word, site.right)):
             continue
-        raised = pair_score(model, site.left, word, p.word, site.right, clause_end, clause_start) + extra
+        raised = candidate_score(model, site.left, word, p, site.right, clause_end, clause_start) + extra
         if raised - math.log(p.threshold) > score - math.log(partner.threshold):
             score, partner, supported = raised, p, True
     return score, partner, supported
