@@ -75,6 +75,7 @@ from .consent import consent_panel
 from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
+from .voice import own_asides
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -243,6 +244,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     texts = [b.text for b in blocks]
     # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
     for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
+        matched[i] = verdicts[i] = None
+    for i in own_asides(texts, matched, prose):  # a writer's disclaimer in their own voice
         matched[i] = verdicts[i] = None
     for i in post_comment_counts(texts, matched, prose):  # each answer's own in a Q&A thread
         matched[i] = verdicts[i] = None
