@@ -76,6 +76,7 @@ from .article import find_article, find_article_end, mark_paragraph_runs, post_c
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .voice import own_asides
+from .details import item_details
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -357,6 +358,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
             verdicts[i] = verdicts[i] or Verdict(
                 "chrome.classifier.short_link_run", "outside the article, a long run of labels right above "
                 "removed chrome, or a selector's options in alphabetical order", 0.7)
+    for i in item_details(texts, matched, prose, verdicts):  # a listing's items' details between kept items
+        verdicts[i] = None
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
