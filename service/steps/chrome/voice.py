@@ -5,11 +5,10 @@ intended for informational purposes only and is not a substitute for medical
 advice." A writer's own aside that opens with "Disclaimer:" between their
 paragraphs speaks as they do, with the contractions of conversation:
 "Disclaimer: Please don't play it loud at night. If you can't use it
-responsibly, don't use it at all!" Legal and affiliate notices avoid
-contractions (the tune pages' twelve scraped disclaimers have none; the one
-with two is a writer's aside the human reference keeps). So a block that a
-notice rule names is kept when it is sentence-shaped, has text of the page on
-both sides (a paragraph above it: not the page's header or footer), and
+responsibly, don't use it at all!" Legal, medical and affiliate notices are
+written without contractions. So a block that a notice rule names is kept
+when it is sentence-shaped, stands neither first nor last on the page, has a
+kept paragraph right above it (the page's header and footer do not), and
 carries at least MIN_CONTRACTIONS contractions of the conversational kind.
 """
 from __future__ import annotations
