@@ -405,10 +405,11 @@ THREADS_AND_MANUALS = ("The council met on Monday and the members discussed the 
                        "SEE ALSO\n\nRelated\n- Budget rules\n- Spring agenda\n\n")
 
 # A listing's items with their details (chrome.details.item_details): each item's frame read once,
-# a few blocks back from its dateline.
+# a few blocks back from its dateline. Stamped with a time of day, the details are a thread's
+# post headers and go, so the case has its edits.
 LISTING_DETAILS = ("New bridge opens over the river\n\n"
                    "The town's new bridge opened on Monday after six years of work and a long argument.\n\n"
-                   "Jane Doe\n\ncomment\n\ncity life\n\nFebruary 25, 2026\n\n")
+                   "Jane Doe\n\ncomment\n\ncity life\n\nFebruary 25, 2026 at 8:28 am\n\n")
 
 # Copyright lines, cookie notices and a panel's labels over and over (consent.consent_panel): the
 # panel is read once, from the page's end up.
