@@ -404,6 +404,13 @@ THREADS_AND_MANUALS = ("The council met on Monday and the members discussed the 
                        "The members agreed to meet again in the spring, the chair said.\n\n"
                        "SEE ALSO\n\nRelated\n- Budget rules\n- Spring agenda\n\n")
 
+# A listing's items with their details (chrome.details.item_details): each item's frame read once,
+# a few blocks back from its dateline. Stamped with a time of day, the details are a thread's
+# post headers and go, so the case has its edits.
+LISTING_DETAILS = ("New bridge opens over the river\n\n"
+                   "The town's new bridge opened on Monday after six years of work and a long argument.\n\n"
+                   "Jane Doe\n\ncomment\n\ncity life\n\nFebruary 25, 2026 at 8:28 am\n\n")
+
 # Copyright lines, cookie notices and a panel's labels over and over (consent.consent_panel): the
 # panel is read once, from the page's end up.
 CONSENT_PANELS = ("The council met on Monday and the members discussed the budget for the year.\n\n"
@@ -414,9 +421,9 @@ CONSENT_PANELS = ("The council met on Monday and the members discussed the budge
 
 @pytest.mark.parametrize("step,unit", [("chrome", "Share this article\n"), ("chrome", TITLE_BESIDE_PROSE),
                                        ("chrome", HEADINGS_BESIDE_LABELS), ("chrome", THREADS_AND_MANUALS),
-                                       ("chrome", CONSENT_PANELS),
+                                       ("chrome", CONSENT_PANELS), ("chrome", LISTING_DETAILS),
                                        ("unicode", "cafÃ©. The minister met him.\n\n")],
-                         ids=["chrome", "titles", "headings", "threads", "consent", "mojibake"])
+                         ids=["chrome", "titles", "headings", "threads", "consent", "details", "mojibake"])
 def test_other_steps_work_is_linear_in_the_number_of_edits(step, unit):
     ratio = cpu_ratio(step, unit, 500)
     assert ratio < 16, f"{step}: 8x the edits cost {ratio:.1f}x the CPU"

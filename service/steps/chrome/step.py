@@ -78,6 +78,8 @@ from .headline import header_blocks
 from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
+from .voice import own_asides
+from .details import item_details
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -247,6 +249,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
     for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
         matched[i] = verdicts[i] = None
+    for i in own_asides(texts, matched, prose):  # a writer's disclaimer in their own voice
+        matched[i] = verdicts[i] = None
     for i in post_comment_counts(texts, matched, prose):  # each answer's own in a Q&A thread
         matched[i] = verdicts[i] = None
     for i in item_reading_times(texts, matched):  # a listing's items' own, unless outside the article
@@ -361,6 +365,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.above_headline", "above the page's headline (the line repeating the "
             "document's title) and its first paragraph, a link-like line of the site's header", 0.7)
+    for i in item_details(texts, matched, prose, verdicts):  # a listing's items' details between kept items
+        verdicts[i] = None
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
