@@ -40,6 +40,8 @@ import os
 from pathlib import Path
 
 
+import sysconfig
+
 import service
 from bench.clean_sources import prose_dir_paragraphs
 
@@ -52,6 +54,9 @@ POOLS = {
     # a book on hacker culture and copyright (non-technical), the Debian Administrator's
     # Handbook, Debian's FAQ and its social contract, constitution and bug-tracker guides
     "tune3": (True, (_DOC + "cfi-en", _DOC + "debian-handbook/html/en-US", _DOC + "debian")),
+    # the READMEs (.dist-info/METADATA, and the licence files beside them) of the pinned Python
+    # packages (requirements*.txt): software prose full of commands, functions and types
+    "tune4": (False, tuple(sorted(str(p) for p in Path(sysconfig.get_paths()["purelib"]).glob("*.dist-info")))),
     "heldout1": (False, tuple(_DOC + d for d in ("git", "libxslt1-dev", "gdb"))),
     "heldout2": (True, tuple(_DOC + d for d in ("bzip2", "openjdk-17-jre-headless", "libharfbuzz0b", "gnupg",
                                                 "e2fsprogs", "libc6", "libglib2.0-0", "dbus", "binutils",
