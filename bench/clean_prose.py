@@ -26,7 +26,9 @@ on tune pools) prints the unaudited edits as rows, label "?", for the auditor to
 Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
 Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
-aptitude-doc-en); a missing folder is named and skipped.
+aptitude-doc-en); a missing folder is named and skipped. Pool tune4 reads the READMEs of the
+Python packages installed with the project's pinned requirements: a package upgraded changes
+its edits (new ones show as unlabelled).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
