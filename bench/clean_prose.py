@@ -26,7 +26,9 @@ on tune pools) prints the unaudited edits as rows, label "?", for the auditor to
 Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
 Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
-aptitude-doc-en); a missing folder is named and skipped.
+aptitude-doc-en); a missing folder is named and skipped. Pool tune4 reads the READMEs of the
+Python packages installed with the project's pinned requirements: a package upgraded changes
+its edits (new ones show as unlabelled).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
@@ -40,6 +42,8 @@ import os
 from pathlib import Path
 
 
+import sysconfig
+
 import service
 from bench.clean_sources import prose_dir_paragraphs
 
@@ -52,6 +56,9 @@ POOLS = {
     # a book on hacker culture and copyright (non-technical), the Debian Administrator's
     # Handbook, Debian's FAQ and its social contract, constitution and bug-tracker guides
     "tune3": (True, (_DOC + "cfi-en", _DOC + "debian-handbook/html/en-US", _DOC + "debian")),
+    # the READMEs (.dist-info/METADATA, and the licence files beside them) of the pinned Python
+    # packages (requirements*.txt): software prose full of commands, functions and types
+    "tune4": (False, tuple(sorted(str(p) for p in Path(sysconfig.get_paths()["purelib"]).glob("*.dist-info")))),
     "heldout1": (False, tuple(_DOC + d for d in ("git", "libxslt1-dev", "gdb"))),
     "heldout2": (True, tuple(_DOC + d for d in ("bzip2", "openjdk-17-jre-headless", "libharfbuzz0b", "gnupg",
                                                 "e2fsprogs", "libc6", "libglib2.0-0", "dbus", "binutils",

@@ -85,7 +85,8 @@ def prose_dir_paragraphs(base: str, gz: bool = False) -> list:
     files that hold no code, and the plain paragraphs of .md/.txt/.rst files (no
     code fences or indented blocks), whitespace collapsed, each once. With `gz`,
     gzipped files too and plain README/NEWS-style files (Debian installs most
-    documentation so). Use documentation that was edited, and never the
+    documentation so). An installed Python package's .dist-info/METADATA is read as
+    its README (the long description below the headers). Use documentation that was edited, and never the
     development benchmark."""
     import html as _html
 
@@ -97,6 +98,9 @@ def prose_dir_paragraphs(base: str, gz: bool = False) -> list:
                 continue
             if gz and name.split(".")[0].upper() in _PLAIN_NAMES and not name.endswith((".html", ".htm")):
                 name += ".txt"
+            if name == "METADATA" and root.endswith(".dist-info"):
+                # an installed package's README (its long description): the body after the headers
+                text, name = text.partition("\n\n")[2], name + ".md"
             if name.endswith((".html", ".htm")):
                 paras = [_html.unescape(re.sub(r"<[^>]+>", "", p)) for p in
                          (m.group(1) or m.group(2) or "" for m in _PARAGRAPH.finditer(text))

@@ -23,6 +23,10 @@ the evidence is the text around the word, read at any share:
 - a common word with a vowelless abbreviation run on ("whichdb", "userdb": db), when
   the correction is the word alone. Not when it only changes the abbreviation: "closefd"
   -> "closed" is the shape of "servend" -> "served", a slip.
+- two content words of a dictionary run together ("marksets": mark + sets, "refcount":
+  ref + count) whose correction is one letter off ("markets", "recount"): a term
+  written joined, a compound the dictionary lacks. Not when the correction doubles or
+  undoubles a letter ("usefull" -> "useful": use + full is the slip's own shape).
 - the word set alone in emphasis ("*wss*"): Markdown's and reStructuredText's way to
   set a term (the scoring allowance is left as it was: this is read on a correction).
 - the text writes the word elsewhere as a part of a name: a slug or a code identifier
@@ -59,6 +63,12 @@ ABBREVIATION_LETTERS = (2, 3)
 ABBREVIATED_WORD_MIN = 4
 ABBREVIATED_WORD_ZIPF = 3.0
 _VOWELS = frozenset("aeiouy")
+# Each word a joined term is read as made of ("mark" + "sets"): JOINED_PART_MIN letters
+# or more and common (Zipf JOINED_PART_ZIPF). Shorter or rarer parts ("con" + "flits",
+# "contain" + "ming", "fore" + "wards") cut most slips in two: the dictionaries hold
+# thousands of short words and names.
+JOINED_PART_MIN = 4
+JOINED_PART_ZIPF = 4.0
 # A name's parts: what joins them in a slug or an identifier.
 _NAME_JOINERS = "-_"
 
@@ -87,6 +97,8 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return f"joined before '{noun}', a noun that sets a name, and the split no listed bigram with it"
     if not split and runs_on_abbreviation(lower, replacement, lex):
         return "a word with an abbreviation run on"
+    if not split and (parts := joins_two_words(lower, replacement, lex)) is not None:
+        return f"'{parts[0]}' and '{parts[1]}' written joined"
     if part_of_a_name(doc, lower):
         return "a part of a name elsewhere in the text"
     if is_emphasised_alone(doc.text, piece.start, piece.end):
@@ -195,6 +207,34 @@ def runs_on_abbreviation(lower: str, correction: str, lex) -> bool:
     return (len(correction) >= ABBREVIATED_WORD_MIN and not _VOWELS.intersection(chunk)
             and lex.in_dictionary(correction) and lex.zipf(correction) >= ABBREVIATED_WORD_ZIPF
             and (in_curated_lexicon(chunk) or lex.zipf(chunk) >= KNOWN_ZIPF))
+
+
+def joins_two_words(lower: str, correction: str, lex) -> tuple | None:
+    """The two common content words of a dictionary the word is made of, each JOINED_PART_MIN
+    letters or more ("marksets": mark + sets), when its correction neither doubles nor
+    undoubles a letter ("usefull" -> "useful" is a slip of use + full); or None.
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> lex = lexicon_for(dictionaries())
+    >>> joins_two_words("marksets", "markets", lex), joins_two_words("usefull", "useful", lex)
+    (('mark', 'sets'), None)
+    >>> joins_two_words("conflits", "conflicts", lex), joins_two_words("forewards", "forwards", lex)
+    (None, None)
+    """
+    if _undoubled(lower) == _undoubled(correction):
+        return None
+    for i in range(JOINED_PART_MIN, len(lower) - JOINED_PART_MIN + 1):
+        first, last = lower[:i], lower[i:]
+        if all(w not in ENGLISH_FUNCTION_WORDS and lex.in_dictionary(w) and lex.zipf(w) >= JOINED_PART_ZIPF
+               for w in (first, last)):
+            return first, last
+    return None
+
+
+def _undoubled(word: str) -> str:
+    """The word with each run of one letter written once: "usefull" -> "useful"."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def part_of_a_name(doc: Document, lower: str) -> bool:
