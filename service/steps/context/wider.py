@@ -346,8 +346,8 @@ def _number_as_head(left, right, before=None) -> bool:
 
     >>> _number_as_head("you", "as"), _number_as_head("prior", "that", "the"), _number_as_head("prior", "that", "was")
     (True, True, False)
-    >>> _number_as_head("went", "the")
-    False
+    >>> _number_as_head("went", "the"), _number_as_head(None, "that", "the")  # no word on the left
+    (False, False)
     """
     if left in _NUMBER_PRONOUNS:
         return True

@@ -34,12 +34,15 @@ def load_lemmas() -> None:
 
 
 @lru_cache(maxsize=50_000)
-def readings(word: str) -> frozenset:
-    """The parts of speech lemminflect's lookup gives a lower-case word (empty when unknown).
+def readings(word: str | None) -> frozenset:
+    """The parts of speech lemminflect's lookup gives a lower-case word (empty when unknown,
+    and for None: a site's neighbour that is no word, such as a number or a symbol).
 
-    >>> sorted(readings("clamps")), readings("quickly")
-    (['NOUN', 'VERB'], frozenset({'ADV'}))
+    >>> sorted(readings("clamps")), readings("quickly"), readings(None)
+    (['NOUN', 'VERB'], frozenset({'ADV'}), frozenset())
     """
+    if not word:
+        return frozenset()  # lemminflect raises on None
     from lemminflect import getAllLemmas
 
     return frozenset(getAllLemmas(word))
