@@ -23,9 +23,10 @@ the evidence is the text around the word, read at any share:
 - a common word with a vowelless abbreviation run on ("whichdb", "userdb": db), when
   the correction is the word alone. Not when it only changes the abbreviation: "closefd"
   -> "closed" is the shape of "servend" -> "served", a slip.
-- two content words of a dictionary run together ("marksets": mark + sets, "refcount":
-  ref + count) whose correction is one letter off ("markets", "recount"): a term
-  written joined, a compound the dictionary lacks. Not when the correction doubles or
+- two common content words of a dictionary run together, each JOINED_PART_MIN letters
+  or more ("marksets": mark + sets), whose correction is one letter off ("markets"): a
+  term written joined, a compound the dictionary lacks ("refcount" is not read so: "ref"
+  is too short a part). Not when the correction doubles or
   undoubles a letter ("usefull" -> "useful": use + full is the slip's own shape).
 - the word set alone in emphasis ("*wss*"): Markdown's and reStructuredText's way to
   set a term (the scoring allowance is left as it was: this is read on a correction).
