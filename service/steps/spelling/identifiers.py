@@ -42,6 +42,7 @@ import re
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
 from ...guards import has_code_mark, is_emphasised_alone
 from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, unlisted_naming_noun
+from .morphology import two_word_split
 from .words import Document
 
 # A list's separator between two items: a comma (with "and"/"or"/"&" after it), or
@@ -98,7 +99,7 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return f"joined before '{noun}', a noun that sets a name, and the split no listed bigram with it"
     if not split and runs_on_abbreviation(lower, replacement, lex):
         return "a word with an abbreviation run on"
-    if not split and (parts := joins_two_words(lower, replacement, lex)) is not None:
+    if not split and (parts := joined_words(lower, replacement, lex)) is not None:
         return f"'{parts[0]}' and '{parts[1]}' written joined"
     if part_of_a_name(doc, lower):
         return "a part of a name elsewhere in the text"
@@ -210,27 +211,22 @@ def runs_on_abbreviation(lower: str, correction: str, lex) -> bool:
             and (in_curated_lexicon(chunk) or lex.zipf(chunk) >= KNOWN_ZIPF))
 
 
-def joins_two_words(lower: str, correction: str, lex) -> tuple | None:
+def joined_words(lower: str, correction: str, lex) -> tuple | None:
     """The two common content words of a dictionary the word is made of, each JOINED_PART_MIN
-    letters or more ("marksets": mark + sets), when its correction neither doubles nor
-    undoubles a letter ("usefull" -> "useful" is a slip of use + full); or None.
+    letters or more ("marksets": mark + sets; morphology.two_word_split), when its correction
+    neither doubles nor undoubles a letter ("usefull" -> "useful" is a slip of use + full); or None.
 
     >>> from service.resources import dictionaries
     >>> from service.steps.spelling.rank import lexicon_for
     >>> lex = lexicon_for(dictionaries())
-    >>> joins_two_words("marksets", "markets", lex), joins_two_words("usefull", "useful", lex)
+    >>> joined_words("marksets", "markets", lex), joined_words("usefull", "useful", lex)
     (('mark', 'sets'), None)
-    >>> joins_two_words("conflits", "conflicts", lex), joins_two_words("forewards", "forwards", lex)
+    >>> joined_words("conflits", "conflicts", lex), joined_words("forewards", "forwards", lex)
     (None, None)
     """
     if _undoubled(lower) == _undoubled(correction):
         return None
-    for i in range(JOINED_PART_MIN, len(lower) - JOINED_PART_MIN + 1):
-        first, last = lower[:i], lower[i:]
-        if all(w not in ENGLISH_FUNCTION_WORDS and lex.in_dictionary(w) and lex.zipf(w) >= JOINED_PART_ZIPF
-               for w in (first, last)):
-            return first, last
-    return None
+    return two_word_split(lex, lower, JOINED_PART_MIN, JOINED_PART_ZIPF, ENGLISH_FUNCTION_WORDS)
 
 
 def _undoubled(word: str) -> str:

@@ -50,12 +50,28 @@ def joins_two_words(lex: Lexicon, word: str, min_part: int) -> bool:
     >>> joins_two_words(lex, "hardcode", 4), joins_two_words(lex, "foilage", 4), joins_two_words(lex, "foilage", 3)
     (True, False, True)
     """
-    return any(_common_part(lex, word[:i]) and _common_part(lex, word[i:])
-               for i in range(min_part, len(word) - min_part + 1))
+    return two_word_split(lex, word, min_part) is not None
 
 
-def _common_part(lex: Lexicon, part: str) -> bool:
-    return lex.in_dictionary(part) and lex.zipf(part) >= MIN_COMPOUND_PART_ZIPF
+def two_word_split(lex: Lexicon, word: str, min_part: int, min_zipf: float = MIN_COMPOUND_PART_ZIPF,
+                   skip: frozenset = frozenset()) -> tuple[str, str] | None:
+    """The first split of `word` into two dictionary words of `min_part` letters or more, each
+    of Zipf `min_zipf` or more and neither in `skip`; or None.
+
+    >>> lex = _shared_lexicon()
+    >>> two_word_split(lex, "hardcode", 4), two_word_split(lex, "hardcode", 4, 9.0)
+    (('hard', 'code'), None)
+    """
+    for i in range(min_part, len(word) - min_part + 1):
+        first, last = word[:i], word[i:]
+        if _common_part(lex, first, min_zipf, skip) and _common_part(lex, last, min_zipf, skip):
+            return first, last
+    return None
+
+
+def _common_part(lex: Lexicon, part: str, min_zipf: float = MIN_COMPOUND_PART_ZIPF,
+                 skip: frozenset = frozenset()) -> bool:
+    return part not in skip and lex.in_dictionary(part) and lex.zipf(part) >= min_zipf
 
 
 # "re" before a short everyday verb ("readd", "repush" beside "rerun", "reuse"): technical
