@@ -26,9 +26,11 @@ on tune pools) prints the unaudited edits as rows, label "?", for the auditor to
 Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
 Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
-aptitude-doc-en); a missing folder is named and skipped. Pool tune4 reads the READMEs of the
-Python packages installed with the project's pinned requirements: a package upgraded changes
-its edits (new ones show as unlabelled).
+aptitude-doc-en); a missing folder is named and skipped. Pool heldout4 needs
+png-definitive-guide speakup-doc solfege-doc putty-doc supervisor-doc nut-doc (apt-get install
+--no-install-recommends; Debian 12's versions). Pool tune4 reads the READMEs of the Python
+packages installed with the project's pinned requirements: a package upgraded changes its
+edits (new ones show as unlabelled).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
@@ -65,6 +67,11 @@ POOLS = {
                                                 "libgnutls30"))),
     "heldout3": (True, ("/usr/share/debian-reference", "/usr/share/developers-reference",
                         _DOC + "debian-edu-doc-en", _DOC + "aptitude/html/en")),
+    # a book on an image format and its history, a screen reader's user guide for blind users,
+    # an ear-training program's music lessons; an SSH client's, a process supervisor's and a UPS
+    # toolkit's manuals (session 34, audited once by fresh41)
+    "heldout4": (True, (_DOC + "png-definitive-guide", _DOC + "speakup-doc", _DOC + "solfege/help/C",
+                        _DOC + "putty-doc", _DOC + "supervisor", _DOC + "nut-doc")),
 }
 
 LABELS = Path(__file__).with_name("data") / "clean_prose_labels.tsv"
