@@ -1,7 +1,7 @@
 """Edits the whole pipeline makes on clean prose that is not news: a held-out check.
 
 usage: python -m bench.clean_prose (DIR [DIR ...] | --pool NAME) [--show N] [--per-doc 20] [--gz]
-                                   [--unlabelled | --audit]
+                                   [--unlabelled | --audit] [--chrome]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
@@ -24,11 +24,16 @@ changes no code in that session; a held-out pool prints beside its raw count
 `audited: F false = x per 1000 words, C correct, U unsure, N unaudited`, and --audit (refused
 on tune pools) prints the unaudited edits as rows, label "?", for the auditor to fill in.
 Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
+--chrome (counts only, any pool) also sends each document to the chrome step as a scraper
+would, alone and between bench.outside_prose's chrome lines, and counts the paragraphs removed
+each way (target: none that only the chrome around them made it take) and the chrome removed.
 Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
-aptitude-doc-en); a missing folder is named and skipped. Pool tune4 reads the READMEs of the
-Python packages installed with the project's pinned requirements: a package upgraded changes
-its edits (new ones show as unlabelled).
+aptitude-doc-en); a missing folder is named and skipped. Pool heldout4 needs
+png-definitive-guide speakup-doc solfege-doc putty-doc supervisor-doc nut-doc (apt-get install
+--no-install-recommends; Debian 12's versions). Pool tune4 reads the READMEs of the Python
+packages installed with the project's pinned requirements: a package upgraded changes its
+edits (new ones show as unlabelled).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
@@ -65,6 +70,11 @@ POOLS = {
                                                 "libgnutls30"))),
     "heldout3": (True, ("/usr/share/debian-reference", "/usr/share/developers-reference",
                         _DOC + "debian-edu-doc-en", _DOC + "aptitude/html/en")),
+    # a book on an image format and its history, a screen reader's user guide for blind users,
+    # an ear-training program's music lessons; an SSH client's, a process supervisor's and a UPS
+    # toolkit's manuals (session 34, audited once by fresh41)
+    "heldout4": (True, (_DOC + "png-definitive-guide", _DOC + "speakup-doc", _DOC + "solfege/help/C",
+                        _DOC + "putty-doc", _DOC + "supervisor", _DOC + "nut-doc")),
 }
 
 LABELS = Path(__file__).with_name("data") / "clean_prose_labels.tsv"
@@ -143,6 +153,38 @@ def unlabelled_rows(pool: str, found: list, labels: dict) -> list:
             if (pool, _cell(original), _cell(replacement), context) not in labels]
 
 
+def count_chrome_removals(docs: list, seed: int = 13) -> collections.Counter:
+    """The chrome step on each document as a scraper sends it (one paragraph a line, blank lines
+    between), alone and between bench.outside_prose's language-neutral chrome (a menu of short
+    labels on top, link titles and a copyright line below): {"paragraphs", "removed alone",
+    "removed with chrome", "only with chrome", "chrome lines", "chrome removed"}. A paragraph is
+    removed when the output no longer holds it whole; "only with chrome" counts those the
+    chrome around them made the step take.
+    >>> c = count_chrome_removals(["The tool reads each file it is given and writes what it found to the log."])
+    >>> (c["paragraphs"], c["removed with chrome"], c["chrome lines"] > 6)
+    (1, 0, True)
+    """
+    import random
+
+    from bench.outside_prose import COPYRIGHT, LINKS, MENU
+
+    rng, counts = random.Random(seed), collections.Counter()
+    for doc in docs:
+        paras = doc.split("\n\n")
+        menu, links = MENU[:rng.randint(6, 10)], rng.sample(LINKS, 3)
+        alone = service.clean(doc + "\n", steps=["chrome"]).text
+        framed = service.clean("\n".join(menu) + "\n\n" + doc + "\n\n" + "\n".join(links) + "\n" + COPYRIGHT + "\n",
+                               steps=["chrome"]).text
+        counts["paragraphs"] += len(paras)
+        counts["removed alone"] += sum(p not in alone for p in paras)
+        counts["removed with chrome"] += sum(p not in framed for p in paras)
+        counts["only with chrome"] += sum(p not in framed and p in alone for p in paras)
+        counts["chrome lines"] += len(menu) + len(links) + 1
+        kept = set(framed.splitlines())
+        counts["chrome removed"] += sum(line not in kept for line in menu + links + [COPYRIGHT])
+    return counts
+
+
 def main(argv: list | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="*")
@@ -156,6 +198,9 @@ def main(argv: list | None = None) -> None:
     ap.add_argument("--audit", action="store_true",
                     help="print a held-out pool's edits HELDOUT_LABELS does not hold, as its rows (label '?'): "
                          "for the auditor, who changes no code in that session")
+    ap.add_argument("--chrome", action="store_true",
+                    help="also clean each document as a scraped page with the chrome step, alone and with "
+                         "chrome around it, and count the paragraphs removed (counts only: any pool)")
     a = ap.parse_args(argv)
     if a.pool:
         a.gz, a.dirs = POOLS[a.pool]
@@ -203,6 +248,12 @@ def main(argv: list | None = None) -> None:
         print(f"  {n:5} {rule}")
     for line in shown[:a.show]:
         print(line)
+    if a.chrome:
+        c = count_chrome_removals(docs)
+        print(f"chrome step as scraped: {c['removed alone']} of {c['paragraphs']} paragraphs removed alone, "
+              f"{c['removed with chrome']} with chrome around them ({c['only with chrome']} only then); "
+              f"{c['chrome removed']} of {c['chrome lines']} chrome lines removed "
+              f"({c['chrome removed'] / max(1, c['chrome lines']):.3f})")
     if a.unlabelled or a.audit:
         for row in unlabelled_rows(a.pool, edits, labels):
             print(row)
