@@ -2,6 +2,7 @@
 
 usage: python -m bench.choose_study capture OUT.pkl [--bench ../shared/bench] [--type T] [-j 2]
        python -m bench.choose_study fit OUT.pkl [--bench ../shared/bench]
+       python -m bench.choose_study emptied OUT.pkl [--bench ../shared/bench]
 
 `capture` runs `extract_html` in process on WCXB's tune half only (never the
 heldout half) and keeps, per page, the rule chain's final text and every
@@ -18,6 +19,10 @@ one logistic "switch to X" model per candidate, and the best rule of two
 thresholds. The honest figure is the cross-validated one; the oracle (best
 candidate per page) is the ceiling. Nothing here runs in the service.
 Session 33 (html39): none beats the rules out of fold (bench/NOTES.md).
+`emptied` lists, from a capture, the pages emptied (every "with" snippet
+lost) or scoring near 0, with each candidate's words, F1 and snippets found
+before and after the steps: whether extraction chose another part of the
+page or the steps removed what it kept (session 34, empty41).
 """
 from __future__ import annotations
 
@@ -215,6 +220,36 @@ def summary(pages, picks) -> str:
     return f"changed {changed:3d}  " + "  ".join(f"{t[:5]} {a[1] / a[0]:+.4f} e{a[2]:+d}" for t, a in sorted(agg.items()))
 
 
+# A page scoring under this F1 against a non-empty reference is listed by `emptied` beside the emptied ones.
+NEAR_ZERO_F1 = 0.15
+
+
+def snippets_where(rec: dict, snippets: list, found) -> dict:
+    """Per text of a capture record: (words, F1 after the steps, snippets found before them, after them).
+
+    `found(text, snippets)` is WCXB's own count; "before" reads the extracted
+    text as it is, "after" is the capture's count on the cleaned text, so a
+    snippet found before and lost after was removed by a step, and a page
+    whose final text finds none before chose another part of the page.
+    """
+    return {name: (word_count(text), rec["f"][name], found(text, snippets), rec["kept"][name])
+            for name, text in rec["texts"].items()}
+
+
+def list_emptied(path: str) -> None:
+    import wcxb  # type: ignore
+    captured = pickle.load(open(path, "rb"))
+    pages = {p["id"]: p for p in wcxb.load_pages() if p["id"] in captured}
+    listed = [k for k, r in captured.items() if (r["had"] > 0 and r["kept"]["final"] == 0)
+              or (r["f"]["final"] < NEAR_ZERO_F1 and word_count(pages[k]["reference"]))]
+    for k in sorted(listed, key=lambda k: captured[k]["f"]["final"]):
+        rec = captured[k]
+        print(f"{k} {rec['type']} source={rec['source'] or '-'} reference={word_count(pages[k]['reference'])} words "
+              f"with={len(pages[k]['with'])} in input={rec['had']}")
+        for name, (words, f1, before, after) in snippets_where(rec, pages[k]["with"], wcxb.found).items():
+            print(f"    {name:10s} {words:6d} words  F1 {f1:.3f}  snippets {before} -> {after}")
+
+
 def fit(path: str) -> None:
     import numpy as np
     pages = rows_of(pickle.load(open(path, "rb")))
@@ -243,7 +278,7 @@ def fit(path: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["capture", "fit"])
+    ap.add_argument("mode", choices=["capture", "fit", "emptied"])
     ap.add_argument("path")
     ap.add_argument("--bench", default=os.path.join(HERE, "..", "..", "shared", "bench"))
     ap.add_argument("--type")
@@ -252,6 +287,8 @@ def main() -> None:
     if a.mode == "fit":
         return fit(a.path)
     sys.path.insert(0, a.bench)
+    if a.mode == "emptied":
+        return list_emptied(a.path)
     import wcxb  # type: ignore
     from multiprocessing import Pool
     pages = [p for p in wcxb.load_pages() if wcxb.half_of(p) == "tune" and (not a.type or p["page_type"] == a.type)]

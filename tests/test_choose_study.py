@@ -1,5 +1,5 @@
 """bench/choose_study.py: the candidate features name no word and the folds keep a site whole."""
-from bench.choose_study import features_of, fold_of, rows_of
+from bench.choose_study import features_of, fold_of, rows_of, snippets_where
 
 STORY = "The council met on Monday and voted to close the old bridge for repairs."  # 14 words
 
@@ -37,3 +37,12 @@ def test_rows_skip_near_empty_candidates_and_keep_the_rules_text_first():
 def test_a_site_is_in_one_fold_with_or_without_www():
     assert fold_of({"domain": "www.example.org"}) == fold_of({"domain": "example.org"})
     assert len({fold_of({"domain": f"site{i}.org"}) for i in range(60)}) == 5
+
+
+def test_snippets_where_tells_a_step_removal_from_another_part_chosen():
+    rec = record()
+    rec["kept"] = {**rec["kept"], "final": 0, "visible": 0}  # the steps removed the snippet from these two
+    found = lambda text, snippets: sum(1 for s in snippets if s.lower() in text.lower())  # noqa: E731 (WCXB's own)
+    where = snippets_where(rec, ["close the old bridge", "Home\nNews"], found)
+    assert where["final"] == (16, 0.5, 1, 0) and where["visible"] == (18, 0.5, 2, 0)
+    assert where["precise"] == (14, 0.5, 1, 1) and where["container"] == (0, 0.5, 0, 1)
