@@ -316,12 +316,11 @@ def opens_a_block(before: str, after: str) -> bool:
     element puts the element's text on the line (a name, a title, a term: no sentence of its own);
     a list item or a heading that keeps a trailing blank is followed by the next paragraph.
 
-    >>> opens_a_block("Muscle spasms ", "You should speak with a doctor as soon as possible after the injury.")
-    True
-    >>> opens_a_block("I got bit by a dog in the Transkei in ", "South Africa")
-    False
-    >>> opens_a_block("It was first described in a paper by the ", "Research Institute for Tropical Medicine and its field team in 2019.")
-    False
+    >>> cuts = [("Muscle spasms ", "You should speak with a doctor as soon as possible after the injury."),
+    ...         ("I got bit by a dog in the Transkei in ", "South Africa"),
+    ...         ("It was described by the ", "Research Institute for Tropical Medicine and its field team in 2019.")]
+    >>> [opens_a_block(before, after) for before, after in cuts]
+    [True, False, False]
     """
     from .chrome.signals import ends_dangling, is_sentence_like
 
