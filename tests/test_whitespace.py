@@ -25,6 +25,18 @@ JOINED = [
     # a no-break space left by the scraper counts as a blank
     ("If you simply just love \ncoffee\n for the sake of coffee, you may not have thought about it.",
      "If you simply just love coffee for the sake of coffee, you may not have thought about it."),
+    # an apostrophe's clitic after an inline element is the element's word
+    ("The session will reuse \nhttplib\n\u2019s connection pool, so if you make many requests it is faster.",
+     "The session will reuse httplib\u2019s connection pool, so if you make many requests it is faster."),
+    # a word that opens with a closing mark (a field, a file's extension) is spaced from the one above: its
+    # break stays (its blank goes), the break after it is joined
+    ("In version 2 of the tool, the value of \n.spec.node.name\n does not change how the agent reads its files.",
+     "In version 2 of the tool, the value of\n.spec.node.name does not change how the agent reads its files."),
+    ("You could also back up all the \n.deb\n packages from the cache folder if you have the disk space for it.",
+     "You could also back up all the\n.deb packages from the cache folder if you have the disk space for it."),
+    # an upper-case line after a word that leaves the phrase open is the element the sentence goes on with
+    ("The work was first described in a paper by the \nInstitute for Tropical Medicine and its field team last year.\n",
+     "The work was first described in a paper by the Institute for Tropical Medicine and its field team last year.\n"),
 ]
 
 KEPT = [
@@ -39,6 +51,11 @@ KEPT = [
     "Want to help us build a better future for the whole community? \nLearn more about the project",
     # separate paragraphs stay apart
     "The first paragraph ends here with a full stop. \n\nThe second one starts on its own line.",
+    # a word that opens with a closing mark (a path) is spaced from the one above: not joined onto it
+    "The directive then replaces the module path with \n../othermodule, a folder next to the project's own.",
+    # a list's last item keeps a blank, then the next paragraph: a sentence of its own in upper case
+    "Common signs of the injury:\nSwelling\nStiff fingers \nYou should see a doctor as soon as possible after the fall.",
+    "Opening hours are not yet published \nThe festival brings growers and cooks together for three days in May.",
 ]
 
 

@@ -52,6 +52,12 @@ _TAIL = " \t\u00a0\r\n"
 # lines. The paragraph does not depend on the blanks, which the other fixes
 # remove: a second pass sees the same paragraphs and joins nothing more.
 _CLOSERS = ".,;:!?)]}%\u2019\u201d"
+# A closing mark that opens a line closes the text above only when a blank, the line's end or a
+# quote follows it, or when it is an apostrophe before a clitic ("urllib3\n\u2019s"); before a word
+# character or a path's mark it opens a word of its own, which the page spaced from the one above
+# (".spec.os.name", "../lib", ".deb", "?column?").
+_CLITIC = re.compile(r"\u2019(?:s|t|d|m|re|ve|ll)(?!\w)", re.IGNORECASE)
+_TOKEN_MARKS = frozenset("_/\\*~#@$&=+<>|^`")
 _NO_CODE = frozenset("=(){};`<>")
 _LINE_BLANKS = " \u00a0"
 _SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%\u2019\u201d])")
@@ -273,6 +279,10 @@ def _joins(lines: list[str], chars: list[int], para: list[int], sentence_like) -
         if "\t" in after[:head] or head > 1:
             continue  # a tab or two blanks opening a line: an indent
         closer = after.lstrip()[:1] in _CLOSERS
+        if closer and opens_a_word(after.lstrip()):
+            continue  # ".spec.os.name" after "the value of": a word, spaced from the one before
+        if not closer and head == 0 and tail == 1 and opens_a_block(body, after):
+            continue  # "Muscle spasms \nYou should speak with a doctor ...": a list's last item, then a paragraph
         # two blanks and no more are Markdown's break; blanks on both sides a scraper's cut (a
         # second pass, the blanks before the break removed, sees the one after it). A tab
         # before the break is no scraper's blank, but whitespace.trailing removes it: what
@@ -283,6 +293,38 @@ def _joins(lines: list[str], chars: list[int], para: list[int], sentence_like) -
                           "whitespace.inline_breaks",
                           "joined a line a scraper cut at a link or other inline element", 0.9))
     return out
+
+
+def opens_a_word(line: str) -> bool:
+    """True when the closing marks that open `line` begin a word of their own rather than close the text above.
+
+    >>> [opens_a_word(t) for t in (", and more", ".", "\u2019s connection pooling", ").", ".\u201d")]
+    [False, False, False, False, False]
+    >>> [opens_a_word(t) for t in (".spec.os.name", "../theirmodule, a directory", ".deb", "?column?", "%APPDATA%")]
+    [True, True, True, True, True]
+    """
+    if _CLITIC.match(line):
+        return False
+    rest = line.lstrip(_CLOSERS)[:1]
+    return bool(rest) and (rest.isalnum() or rest in _TOKEN_MARKS)
+
+
+def opens_a_block(before: str, after: str) -> bool:
+    """True when line `after`, cut from `before` by a break with one blank before it, is a block of its own:
+    it opens in upper case and reads as a sentence by itself, and `before` leaves no phrase open
+    (chrome.signals.ends_dangling: "in the \nSouth Africa ..."). A scraper's cut before an inline
+    element puts the element's text on the line (a name, a title, a term: no sentence of its own);
+    a list item or a heading that keeps a trailing blank is followed by the next paragraph.
+
+    >>> cuts = [("Muscle spasms ", "You should speak with a doctor as soon as possible after the injury."),
+    ...         ("I got bit by a dog in the Transkei in ", "South Africa"),
+    ...         ("It was described by the ", "Research Institute for Tropical Medicine and its field team in 2019.")]
+    >>> [opens_a_block(before, after) for before, after in cuts]
+    [True, False, False]
+    """
+    from .chrome.signals import ends_dangling, is_sentence_like
+
+    return after[:1].isupper() and not ends_dangling(" " + before) and is_sentence_like(after.strip())
 
 
 def run(text: str, ctx) -> list[Change]:

@@ -251,6 +251,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         matched[i] = verdicts[i] = None
     for i in own_asides(texts, matched, prose):  # a writer's disclaimer in their own voice
         matched[i] = verdicts[i] = None
+    for i in tail.own_list_items(texts, matched):  # an item of a writer's list, between two of its own
+        matched[i] = verdicts[i] = None
     for i in post_comment_counts(texts, matched, prose):  # each answer's own in a Q&A thread
         matched[i] = verdicts[i] = None
     for i in item_reading_times(texts, matched):  # a listing's items' own, unless outside the article

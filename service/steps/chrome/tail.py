@@ -217,6 +217,30 @@ def is_written_item(text: str) -> bool:
     return text.startswith(WRITTEN_MARKERS) or bool(_NUMBERED_ITEM.match(text))
 
 
+def own_list_items(texts: list[str], matched: list) -> list[int]:
+    """Blocks a rule names that are an item of a list someone wrote, between two items of it no rule names.
+
+    A writer's bulleted list of services ("- Sales Copy", "- Email Copy", "- Press Releases")
+    holds words a share row is made of; a row of share buttons, a menu's links, a footer's
+    legal links stand beside their own kind, which the rules name too, and a scraper's
+    link titles carry no marker a writer types. The marker must be the same on both sides.
+
+    >>> own_list_items(["- Ad Copy", "- Email Copy", "- Press Releases"], [None, "share", None])
+    [1]
+    >>> own_list_items(["- Facebook", "- Email", "- Print"], ["share", "share", "share"])
+    []
+    >>> own_list_items(["Ad Copy", "Email Copy", "Press Releases"], [None, "share", None])
+    []
+    """
+    out = []
+    for i in range(1, len(texts) - 1):
+        marker = texts[i][:2]
+        if (matched[i] is not None and marker in WRITTEN_MARKERS and matched[i - 1] is None
+                and matched[i + 1] is None and texts[i - 1][:2] == marker == texts[i + 1][:2]):
+            out.append(i)
+    return out
+
+
 def heads_written_list(texts: list[str], i: int, matched: list, prose: list) -> bool:
     """True for a heading-shaped label right above an item of a written list, with another item beside.
 
