@@ -22,6 +22,10 @@ or when the written word fills its place as it stands:
             ("scene") would make a compound the bigrams only find commoner. Unless
             the noun's own bigram lifts the partner ("the passed years": "past
             years"), the change is held.
+  head      a noun closing its phrase after a determiner, before punctuation ("its
+            ace in the hole, as"), heads it as written; an adjective partner
+            ("whole") would leave the determiner without its noun: the left
+            bigram ("the whole") counts the partner before the nouns it modifies.
   coordinated  a preposition joined by "and" or "or" to another ("the from and to
             addresses", "to and from") is one of a pair of its class; a partner of
             another class ("form") would break the pair.
@@ -192,6 +196,22 @@ def paired_preposition(before: list, after: list) -> bool:
             or (len(before) > 1 and before[0] in _COORDINATORS and before[1] in _PAIRED))
 
 
+def adjective_for_head(left, word: str, partner: str, ends: bool) -> bool:
+    """True when `word`, a noun that is no adjective, heads the noun phrase `left` (a
+    determiner or possessive) opens and the clause ends after it (`ends`), and `partner`
+    is an adjective, which would need a noun after it there.
+
+    >>> adjective_for_head("the", "hole", "whole", True), adjective_for_head("the", "hole", "whole", False)
+    (True, False)
+    >>> adjective_for_head("in", "hole", "whole", True), adjective_for_head("the", "whole", "hole", True)
+    (False, False)
+    """
+    if not ends or left not in _OPENERS:
+        return False
+    found = readings(word)
+    return "NOUN" in found and "ADJ" not in found and "ADJ" in readings(partner)
+
+
 def role_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed role test applied as `wider.with_wider` applies a word-class veto."""
@@ -208,6 +228,8 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
         held = passive_not_object(words_after(text, site.tok.end, 2))
     if not held and word in _PAIRED and partner not in _PAIRED:
         held = paired_preposition(words_before(text, site.tok.start, 2), words_after(text, site.tok.end, 2))
+    if not held and site.right is None:
+        held = adjective_for_head(site.left, word, partner, clause_ends_after(text, site.tok.end, []))
     if not held and "NOUN" in readings(partner) and "NOUN" not in readings(word):
         held = participle_modifies(site.left, word, site.right) and not noun_lifts_partner(
             model, word, partner, site.right)
