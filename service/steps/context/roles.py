@@ -85,13 +85,14 @@ def clause_ends_after(text: str, end: int, words: list) -> bool:
     >>> clause_ends_after(t, 4, ["his", "cards"]), clause_ends_after(t, 4, ["his"])
     (True, False)
     """
-    pos = end
+    span = text[end:end + 16 * len(words)].lower()  # words_after reads at most 15 characters a word
+    pos = 0
     for w in words:
-        pos = text.lower().find(w, pos, pos + 80)
+        pos = span.find(w, pos)
         if pos < 0:
             return False
         pos += len(w)
-    rest = text[pos:pos + 3].lstrip(" \t")
+    rest = text[end + pos:end + pos + 3].lstrip(" \t")
     return not rest or rest[0] in ".,;:!?)\n"
 
 
