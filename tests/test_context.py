@@ -205,6 +205,19 @@ def test_change_reports_rule_message_and_confidence(resources):
     assert 0.5 <= edit.confidence <= 1.0
 
 
+@pytest.mark.parametrize("case", CASES["roles"]["held"], ids=lambda c: c["input"][:40])
+def test_role_in_clause_keeps_word_a_suggestion(case, resources):
+    """A role test (roles.py) holds the bigrams' change: suggested, not applied."""
+    result = run(case["input"], resources)
+    assert result.text == case["input"], result.edits
+    assert case["word"] in [s.original for s in result.suggestions], result.suggestions
+
+
+@pytest.mark.parametrize("case", CASES["roles"]["fixed"], ids=lambda c: c["input"][:40])
+def test_role_tests_let_real_errors_through(case, resources):
+    assert run(case["input"], resources).text == case["output"]
+
+
 def test_low_confidence_becomes_suggestion(resources):
     text = "Inflation was much higher then expected."
     result = run(text, resources, min_confidence=0.999)

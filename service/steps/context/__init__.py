@@ -7,7 +7,7 @@
   score  a site's evidence and its confidence
   edges  calibrated error rates at clause edges
   wordclass  lemminflect's word classes and the words around a site, for the grammar tests
-  wider, clauses, phrases  grammar beyond the bigrams that keeps a word as written
+  wider, clauses, phrases, roles  grammar beyond the bigrams that keeps a word as written
   support  grammar that backs a change
   candidates  open-ended partners for any word (CMU homophones) and the two-sided test
   sides, posclass  each neighbour's evidence on its own; a silent right one read by its word class

@@ -78,8 +78,10 @@ def _possessive(word: str) -> bool:
 
 def _modifier_in_phrase(word: str) -> bool:
     """A word that may stand inside a noun phrase before its head: an adjective, a noun, a
-    participle, a superlative or a quantity ("rounded", "frame", "highest", "more")."""
-    return word in _QUANTIFIERS or word.endswith(("ed", "est")) or bool(readings(word) & {"ADJ", "NOUN"})
+    participle, a superlative, a quantity or a hyphenated compound ("rounded", "frame",
+    "highest", "more", "usb-c")."""
+    return (word in _QUANTIFIERS or word.endswith(("ed", "est")) or "-" in word
+            or bool(readings(word) & {"ADJ", "NOUN"}))
 
 
 def opens_phrase_before(words: list) -> bool:
@@ -118,6 +120,8 @@ def closes_noun_phrase(before: list, right) -> bool:
     (False, True)
     >>> closes_noun_phrase(["week’s", "at"], "returning"), closes_noun_phrase(["rounded", "the"], None)
     (True, True)
+    >>> closes_noun_phrase(["usb-c", "a", "with"], "is")
+    True
     """
     if not before or not opens_phrase_before(before):
         return False
@@ -307,7 +311,9 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
     failed phrase test applied as `wider.with_wider` applies a word-class veto."""
     held = False
     if (word, partner) in (("end", "and"), ("form", "from")):
-        back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW + 1)
+        # a hyphenated modifier is one word before "end" ("a USB-C end is"); before "form" the
+        # window would reach back past a verb to a "that" ("that single-core scores increased form")
+        back = words_before(text, site.tok.start, NOUN_PHRASE_WINDOW + 1, compounds=word == "end")
         named = site.after is not None and site.after.text[:1].isupper()  # "Founder's end Premiere Editions"
         held = ((not named and closes_noun_phrase(back, site.right)) or verb_after_joined_adverb(back)
                 or plural_subject_verb(back, site.right)

@@ -66,6 +66,7 @@ from .candidates import two_sided
 from .clauses import clause_score, needs_clause, particle_before_join
 from .phrases import needs_phrase, phrase_score
 from .posclass import class_tables
+from .roles import role_score
 from .sides import one_side_below_chance, side_facts
 from .support import may_support, support
 from .wider import CLASS_PENALTY, in_repetition, needs_wider, wider_score, with_wider
@@ -243,6 +244,9 @@ def score_sites(text: str, sites: list, rules: CompiledRules, blocked, ctx,
             demoted = demoted or held
         if score > 0 and needs_phrase(word):
             score, held = phrase_score(text, site, word, partner.word, score, partner.threshold)
+            demoted = demoted or held
+        if score > 0:
+            score, held = role_score(model, text, site, word, partner.word, score, partner.threshold)
             demoted = demoted or held
         if score > 0 or demoted:
             scores[i] = (score, partner, demoted, supported)

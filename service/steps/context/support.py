@@ -13,6 +13,10 @@ bigram evidence (the bigrams still have to agree), never decides alone:
   progressive    "where" before an -ing verb that is no noun, with at most adverbs
                  between ("the rules where quietly hurting") is "were": "where"
                  opens a clause that needs its subject first.
+  sentence end   "where" closing a statement right after its subject, a noun that may
+                 be plural or a plural pronoun ("how pure the seizures where.") is
+                 "were": "where" opens a clause and cannot end one (a question's
+                 "where?" is no statement's end).
   determiner     "there" before a lower-case word that is only a noun ("sent there
                  children") is "their": an adverb there would leave the noun
                  without a determiner.
@@ -41,7 +45,7 @@ import re
 from functools import lru_cache
 
 from ...tokens import sentence_start
-from .clauses import _PASSIVE, takes_bare_infinitive
+from .clauses import _PASSIVE, _may_be_plural, takes_bare_infinitive
 from .wider import comparison_before, is_comparative
 from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_tags, readings, words_after, words_before
 
@@ -61,7 +65,7 @@ from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_tag
 SUPPORT = {"comparison": math.log(30.0), "verb after": math.log(30.0), "degree": math.log(100.0), "modal": math.log(100.0),
            "progressive": math.log(30.0), "determiner": math.log(30.0), "predicate": math.log(30.0),
            "agent": math.log(30.0), "sentence": math.log(30.0), "compared": math.log(30.0),
-           "names": math.log(30.0)}
+           "names": math.log(30.0), "sentence end": math.log(30.0)}
 # Words read back from "than" for a comparison, across commas: the whole sentence, up to
 # this many words ("Nobody has shown more vividly how all this overreliance on statistics
 # in LLMs plays out than ...": "more" 13 words back). The support says that no comparison
@@ -111,6 +115,36 @@ def verb_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     return m is not None and m.group(1).islower() and not m.group(1).endswith("ing") \
         and readings(m.group(1)) == {"VERB"}
+
+
+# Plural pronouns and quantity words that stand as the subject of "were" (clauses' list
+# without the relatives and "there", which "where" follows in clean prose: "that's where.").
+_PLURAL_SUBJECTS = frozenset({"we", "you", "they", "these", "those", "all", "both", "many", "most", "some",
+                              "few", "several", "others"})
+
+
+def ends_after_subject(text: str, site) -> bool:
+    """True when the word at `site` ends a statement ("." or "!" and then a space or the text's
+    end) right after a word that may be its plural subject: a plural pronoun or a noun that may
+    be plural (clauses._may_be_plural).
+
+    >>> from types import SimpleNamespace as NS
+    >>> from service.tokens import Token
+    >>> t = "how pure the seizures where. In addition"
+    >>> ends_after_subject(t, NS(tok=Token("where", 22, 27, "word"), left="seizures"))
+    True
+    >>> ends_after_subject("that is where.", NS(tok=Token("where", 8, 13, "word"), left="is"))
+    False
+    >>> ends_after_subject("the seizures where?", NS(tok=Token("where", 13, 18, "word"), left="seizures"))
+    False
+    """
+    left = site.left
+    end = site.tok.end
+    if left is None or text[end:end + 1] not in (".", "!") or text[end + 1:end + 2] not in ("", " ", "\n"):
+        return False
+    if left in _PLURAL_SUBJECTS:
+        return True
+    return "NOUN" in readings(left) and left not in _NO_HEADS and _may_be_plural(left)
 
 
 def progressive_follows(text: str, end: int) -> bool:
@@ -314,7 +348,9 @@ def support(text: str, site, word: str, partner: str) -> float:
     if (word, partner) == ("to", "too"):
         return SUPPORT["degree"] if links_a_degree(text, site.tok.start, site.tok.end) else 0.0
     if (word, partner) == ("where", "were"):
-        return SUPPORT["progressive"] if progressive_follows(text, site.tok.end) else 0.0
+        if progressive_follows(text, site.tok.end):
+            return SUPPORT["progressive"]
+        return SUPPORT["sentence end"] if ends_after_subject(text, site) else 0.0
     if (word, partner) == ("there", "their"):
         existential = site.left in _PASSIVE  # "Are there vaccines", "is there evidence": inverted
         return SUPPORT["determiner"] if not existential and noun_follows(text, site.tok.end) else 0.0

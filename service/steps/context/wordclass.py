@@ -69,15 +69,24 @@ def verb_forms(word: str) -> tuple:
 _ASIDE = re.compile(r"\([^()\n]*\)")
 
 
-def words_before(text: str, start: int, n: int = CLAUSE_WINDOW, asides: bool = False) -> list:
+# A word with its hyphenated parts ("USB-C", "well-known"): one modifier, read by `words_before`
+# with `compounds` as `words_after` reads it.
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*(?:['’][A-Za-z]+)?")
+
+
+def words_before(text: str, start: int, n: int = CLAUSE_WINDOW, asides: bool = False,
+                 compounds: bool = False) -> list:
     """Up to `n` lower-case words before `start` in the same clause, nearest first; with
-    `asides`, a closed aside in brackets is read past, not taken for the clause's edge.
+    `asides`, a closed aside in brackets is read past, not taken for the clause's edge;
+    with `compounds`, a hyphenated compound is one word ("a USB-C end": ["usb-c", "a"]).
 
     >>> words_before("Well, knock thousands off the price", 22)
     ['thousands', 'knock']
     >>> t = "more people (and firms) join"
     >>> words_before(t, 24), words_before(t, 24, asides=True)
     ([], ['people', 'more'])
+    >>> words_before("with a USB-C end", 12), words_before("with a USB-C end", 12, compounds=True)
+    (['c', 'usb', 'a', 'with'], ['usb-c', 'a', 'with'])
     """
     head = text[max(0, start - 12 * n):start]
     if asides:
@@ -85,7 +94,7 @@ def words_before(text: str, start: int, n: int = CLAUSE_WINDOW, asides: bool = F
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(head)]
     if breaks:
         head = head[breaks[-1]:]
-    return [w.lower() for w in _WORD.findall(head)][::-1][:n]
+    return [w.lower() for w in (_COMPOUND if compounds else _WORD).findall(head)][::-1][:n]
 
 
 @lru_cache(maxsize=20_000)
