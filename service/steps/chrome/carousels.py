@@ -10,12 +10,15 @@ headline: its first price is its first card's, and its grid is its content.
 
 `other_products` gives the blocks of such carousels: runs of at least
 CAROUSEL_MIN_CARDS price lines (`is_price_line`), each within CARD_MAX_BLOCKS
-of the next with no line of more than CARD_MAX_WORDS words between them, that
-start below a price of the product's own (a price line within OWN_PRICE_REACH
-blocks under the headline that no run holds). A run takes its cards' lines
-from its first card's name (the run's first period above its first price) to
-its last price, below any long line. Nothing is read but prices' shapes and the headline's place:
-no word list, any language.
+of the next with no line of more than CARD_MAX_WORDS words between them,
+whose lines are labels, not sentences (CARD_MAX_SENTENCE_SHARE), and that
+start below a price of the product's own: a line that is a price alone
+(`content.is_price`) within OWN_PRICE_REACH blocks under the headline, that
+no run holds ("$2.65 per meal" is also a report's "$1,000 per class"). A
+run takes its cards' lines from its first card's name (the run's first
+period above its first price, below any long line) to its last price.
+Nothing is read but prices' shapes and the headline's place: no word list,
+any language.
 """
 from __future__ import annotations
 
@@ -30,9 +33,12 @@ CARD_MAX_BLOCKS = 6
 # A line this long between two prices is a description or a review, not a card's label: it ends
 # the run.
 CARD_MAX_WORDS = 14
-# Blocks below the headline where the product's own price stands (its brand, rating, variant
-# and a "Sale price" label come first on some shops).
-OWN_PRICE_REACH = 7
+# Blocks below the headline where the product's own price stands (its brand, rating, variant,
+# a "Sale price" label and a gallery's captions come first on some shops).
+OWN_PRICE_REACH = 12
+# Cards' labels are no sentences: a run with more lines ending a sentence than this share of its
+# prices is a text quoting prices (a report's figures, cut at each figure by the scraper).
+CARD_MAX_SENTENCE_SHARE = 0.25
 # A short line that holds a price ("€39.99", "From $32", "Sale price $20.00") is a price line.
 PRICE_LINE_MAX_WORDS = 6
 
@@ -120,12 +126,13 @@ def other_products(texts: list[str]) -> list[int]:
     runs = card_runs(texts)
     held = {k for run in runs for k in run}
     own = next((k for k in range(headline + 1, min(len(texts), headline + 1 + OWN_PRICE_REACH))
-                if is_price_line(texts[k])), None)
+                if is_price(texts[k])), None)
     if own is None or own in held:
         return []  # no price of the product's own: a category's grid, or no product at all
     out: list[int] = []
     for run in runs:
-        if run[0] < own:
+        sentences = sum(1 for k in range(run[0], run[-1] + 1) if texts[k].rstrip().endswith((".", "!", "?")))
+        if run[0] < own or sentences > CARD_MAX_SENTENCE_SHARE * len(run):
             continue
         # the first card's lines: as many as a card's above the first price, below any long line
         start = max(own + 1, run[0] - (run[1] - run[0]) + 1)
