@@ -41,6 +41,9 @@ OWN_PRICE_REACH = 12
 CARD_MAX_SENTENCE_SHARE = 0.25
 # A short line that holds a price ("€39.99", "From $32", "Sale price $20.00") is a price line.
 PRICE_LINE_MAX_WORDS = 6
+# A line longer than this is no document title, headline or card's label, whatever its words: it
+# is not split into words at all (a megabyte's paragraph is read by the classifier, not here).
+LABEL_MAX_CHARS = 400
 
 
 def is_price_line(text: str) -> bool:
@@ -51,6 +54,8 @@ def is_price_line(text: str) -> bool:
     >>> is_price_line("The jacket costs $49.99 and ships free to every country in the union.")
     False
     """
+    if len(text) > LABEL_MAX_CHARS:
+        return False
     return is_price(text) or (len(text.split()) <= PRICE_LINE_MAX_WORDS and has_price(text))
 
 
@@ -64,7 +69,7 @@ def card_runs(texts: list[str]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     for k, text in enumerate(texts):
-        if len(text.split()) > CARD_MAX_WORDS:
+        if _is_long(text):
             current = _close(runs, current)
         elif is_price_line(text):
             if current and k - current[-1] > CARD_MAX_BLOCKS:
@@ -72,6 +77,11 @@ def card_runs(texts: list[str]) -> list[list[int]]:
             current.append(k)
     _close(runs, current)
     return runs
+
+
+def _is_long(text: str) -> bool:
+    """A line of more than CARD_MAX_WORDS words: a description or a review, no card's label."""
+    return len(text) > LABEL_MAX_CHARS or len(text.split()) > CARD_MAX_WORDS
 
 
 def _close(runs: list, current: list) -> list:
@@ -91,14 +101,18 @@ def product_headline(texts: list[str]) -> int | None:
     >>> product_headline(["Forza Horizon 5 on Steam", "Store", "Horizon", "Steam deals"]) is None
     True
     """
-    found = find_headline(texts)
-    if found is not None or not texts:
+    if not texts or len(texts[0]) > LABEL_MAX_CHARS:
+        return None
+    found = find_headline([t if len(t) <= LABEL_MAX_CHARS else "" for t in texts])
+    if found is not None:
         return found
     title = title_words(texts[0])
     if not 2 <= len(title) <= TITLE_MAX_WORDS:
         return None
     whole = f" {' '.join(title)} "
     for k in range(1, len(texts)):
+        if len(texts[k]) > LABEL_MAX_CHARS:
+            continue
         words = title_words(texts[k])
         if (2 <= len(words) <= HEADLINE_MAX_WORDS and len(words) >= TITLE_COVER * len(title)
                 and f" {' '.join(words)} " in whole and not texts[k].rstrip().endswith(".")):
@@ -136,7 +150,7 @@ def other_products(texts: list[str]) -> list[int]:
             continue
         # the first card's lines: as many as a card's above the first price, below any long line
         start = max(own + 1, run[0] - (run[1] - run[0]) + 1)
-        while any(len(texts[k].split()) > CARD_MAX_WORDS for k in range(start, run[0])):
+        while any(_is_long(texts[k]) for k in range(start, run[0])):
             start += 1
         out.extend(range(start, run[-1] + 1))
     return out
