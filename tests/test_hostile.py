@@ -346,8 +346,8 @@ def test_every_mojibake_ftfy_knows(client, encoding, damaged):
 
 # --- many edits in one document: the work must grow linearly ------------------------------------
 
-def cpu_ratio(step: str, unit: str, n: int, factor: int = 8) -> float:
-    """CPU time to clean `unit` * (factor * n) over `unit` * n (best of two), one step."""
+def cpu_ratio(step: str, unit: str, n: int, factor: int = 8, head: str = "") -> float:
+    """CPU time to clean `head` + `unit` * (factor * n) over `head` + `unit` * n (best of two), one step."""
     import service
     service.clean(unit * 10, steps=[step])  # warm
 
@@ -366,8 +366,8 @@ def cpu_ratio(step: str, unit: str, n: int, factor: int = 8) -> float:
         return spent
 
     # best of three on both sides: one collector pause must not decide the ratio
-    small = min(cost(unit * n) for _ in range(3))
-    large = min(cost(unit * (factor * n)) for _ in range(3))
+    small = min(cost(head + unit * n) for _ in range(3))
+    large = min(cost(head + unit * (factor * n)) for _ in range(3))
     return large / max(small, 1e-3)
 
 
@@ -417,6 +417,19 @@ CONSENT_PANELS = ("The council met on Monday and the members discussed the budge
                   "© 2024 The Courier. All rights reserved.\n\n"
                   "We use cookies to give you the best experience on our website and analyse traffic.\n\n"
                   "Strictly Necessary Cookies\n\nThese cookies keep the site working for you.\n\nAccept all\n\n")
+
+
+# A product's page with its headline and price, then other products' cards over and over
+# (chrome.carousels.other_products): the runs of prices are read in one pass.
+PRODUCT_HEAD = ("Trail Mug - Blue | Northwind\n\nTrail Mug\n$24.00\n\n"
+                "India and Japan have finalised an agreement that provides for cooperation in 5G technology, "
+                "artificial intelligence and a range of other critical areas, officials said on Wednesday.\n\n")
+PRODUCT_CARDS = "Camp Cup\nSteel\n$12.00\n"
+
+
+def test_carousels_work_is_linear_in_the_number_of_cards():
+    ratio = cpu_ratio("chrome", PRODUCT_CARDS, 500, head=PRODUCT_HEAD)
+    assert ratio < 16, f"8x the cards cost {ratio:.1f}x the CPU"
 
 
 @pytest.mark.parametrize("step,unit", [("chrome", "Share this article\n"), ("chrome", TITLE_BESIDE_PROSE),

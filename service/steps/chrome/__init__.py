@@ -12,6 +12,7 @@
   listing  a page's own lists: cards with one button each, a listing's teasers
   recurring lines found on most documents of one site in a batch
   headline the site's header above the page's headline (the line repeating the <title>)
+  carousels other products' cards below a product's own price
 """
 from .step import STEP, compile_rules, run
 

@@ -27,6 +27,8 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    settings are described in sentences (`consent`). Above the page's
    headline (the line repeating the document's <title>) and its first
    paragraph, the site's header's link-like lines go (`headline`).
+   Below a product's own price, runs of other products' cards (a name
+   and a price, again and again) go (`carousels`).
 4. A headline-shaped line repeated outside the article goes
    (`guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`guard.guard_page`): when the removals would take
@@ -80,6 +82,7 @@ from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .voice import own_asides
 from .details import item_details
+from .carousels import other_products
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -367,6 +370,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.above_headline", "above the page's headline (the line repeating the "
             "document's title) and its first paragraph, a link-like line of the site's header", 0.7)
+    for i in other_products(page.texts):  # a shop's carousels of other products below the product's price
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.other_products", "below the product's own price, a run of other products' "
+            "cards (a name and a price, again and again)", 0.7)
     for i in item_details(texts, matched, prose, verdicts):  # a listing's items' details between kept items
         verdicts[i] = None
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
