@@ -195,6 +195,64 @@ def test_lowering_the_text_is_lowering_each_word():
     assert set(odd) <= set(_LOWER_UNSAFE), odd
 
 
+def test_capitals_within_knows_every_capital_of_an_ascii_letter():
+    """named.capitals_within rules a window out by the capitals that lower to each ASCII letter:
+    str.upper's, and named._OTHER_CAPITALS; no other code point lowers to one."""
+    import string
+    import sys
+    from service.steps.spelling.named import _OTHER_CAPITALS
+    for x in string.ascii_lowercase:
+        found = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper() and c.lower() == x}
+        assert found == {x.upper(), *_OTHER_CAPITALS.get(x, "")}, x
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Demo programs, like itr (my Internet Talk Radio browser), now run.", "itr"),
+    ("Demo programs, like itr (my “Internet” Talk Radio browser), now run.", "itr"),
+    ("The \u212aernel Build Daemon (kbd) runs.", "kbd"),
+    ("The Kernel build Daemon (kbd) runs.", "kbd"),
+    ("Our Éditions Tout (ét) press.", "ét"),
+    ("It is the reason we tried itr.", "itr"),
+    ("The National Health Service and the nhs met.", "nhs"),
+    ("Tom Hardy, Harry Styles and Sam: ths.", "ths"),
+])
+def test_spelt_out_beside_answers_as_without_its_screen(text, word, monkeypatch):
+    """The capitals' screen (named.capitals_within) only skips windows that hold no answer."""
+    from service.steps.spelling import named
+    from service.steps.spelling.guard import Piece
+    from service.steps.spelling.words import Document
+    start = text.rindex(word)
+    piece = Piece(word, start, start + len(word), "", "", False)
+    screened = named.spelt_out_beside(Document(text), piece, word)
+    monkeypatch.setattr(named, "capitals_within", lambda reach, lower: True)
+    assert screened == named.spelt_out_beside(Document(text), piece, word)
+
+
+def test_corrections_to_a_caller_s_words_are_those_of_all_corrections(monkeypatch):
+    """corrections(to=...) returns exactly the full run's changes to those words (confidence
+    and message included), and reads why a change is only suggested for those alone."""
+    from service.steps.spelling import step as spelling_step
+    res = dictionaries()
+    words = frozenset({"york", "paris"})
+    texts = ["She moved to new yoork, and teh goverment met in parris with the yoork ITR team.",
+             "They will takls witth him in new yrok (sp?) next week.",
+             "Our new yoork office: nyork and nwe yoork."]
+    only = lambda w: True  # noqa: E731 - every unlisted word, as the spelling step checks
+    reasoned = []
+    reason = spelling_step.suggestion_reason
+    monkeypatch.setattr(spelling_step, "suggestion_reason",
+                        lambda piece, *a: reasoned.append(piece.text) or reason(piece, *a))
+    dropped = 0
+    for text in texts:
+        whole = spelling_step.corrections(text, res, only=only)
+        dropped += sum(c.replacement.lower() not in words for c in whole)
+        reasoned.clear()
+        kept = spelling_step.corrections(text, res, only=only, to=words)
+        assert kept == [c for c in whole if c.replacement.lower() in words]
+        assert kept and set(reasoned) == {text[c.start:c.end] for c in kept}
+    assert dropped  # corrections to other words were made, and not reasoned about
+
+
 _SCAN_ALPHABET = "abcAB’'- -\t\n.,:;“”5_éÉωΩ?!\"("
 _SCAN_WORDS = ["ab", "abc", "ba", "cab", "éa", "a-b", "ab’c", "ωa", "abcab"]
 

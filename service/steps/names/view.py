@@ -120,8 +120,7 @@ def name_typos(text: str, gazetteers, resources) -> list[Change]:
     if not near:
         return []
     words = name_words(tuple(gazetteers))
-    found = spelling.corrections(text, resources, only=lambda w: could_slip(w, near))
-    return [c for c in found if c.replacement.lower() in words]
+    return spelling.corrections(text, resources, only=lambda w: could_slip(w, near), to=words)
 
 
 @lru_cache(maxsize=256)

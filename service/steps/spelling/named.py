@@ -178,8 +178,10 @@ def spelt_out_beside(doc: Document, piece: Piece, lower: str) -> str | None:
     if not low <= len(lower) <= high or not lower.isalpha():
         return None
     text = doc.text
-    words = list(_WORD.finditer(text, max(0, piece.start - ABBREVIATION_REACH),
-                                min(len(text), piece.end + ABBREVIATION_REACH)))
+    a, b = max(0, piece.start - ABBREVIATION_REACH), min(len(text), piece.end + ABBREVIATION_REACH)
+    if not capitals_within(text[a:b], lower):
+        return None
+    words = list(_WORD.finditer(text, a, b))
     for i, m in enumerate(words):
         if m.group()[0].lower() != lower[0] or not m.group()[0].isupper():
             continue
@@ -194,6 +196,27 @@ def spelt_out_beside(doc: Document, piece: Piece, lower: str) -> str | None:
         if got == len(lower):
             return text[m.start():words[j - 1].end()]
     return None
+
+
+# The capitals other than str.upper's that lower to an ASCII letter (tests/test_spelling.py
+# checks every code point): the Kelvin sign.
+_OTHER_CAPITALS = {"k": "\u212a"}
+
+
+def capitals_within(reach: str, lower: str) -> bool:
+    """False when `reach` lacks a capital for an ASCII letter of `lower`: no word of it can
+    begin a spelt-out form (spelt_out_beside reads the words only when this holds: most
+    windows lack one of the letters). A letter outside ASCII is not tested.
+
+    >>> capitals_within("the Internet Talk Radio", "itr"), capitals_within("It is the reason", "itr")
+    (True, False)
+    >>> capitals_within("\u212aernel Build", "kb"), capitals_within("Éditions Tout", "ét")
+    (True, True)
+    """
+    for ch in lower:
+        if ch.isascii() and ch.upper() not in reach and (ch not in _OTHER_CAPITALS or _OTHER_CAPITALS[ch] not in reach):
+            return False
+    return True
 
 
 # The name after the first letter has at least this many letters ("git", "awk", "sh" is too short).

@@ -207,7 +207,7 @@ def run(text: str, ctx) -> list[Change]:
 
 
 def corrections(text: str, resources, rules: SpellingRules | None = None, only=None,
-                budget=UNLIMITED, names: frozenset = frozenset()) -> list[Change]:
+                budget=UNLIMITED, names: frozenset = frozenset(), to: frozenset | None = None) -> list[Change]:
     """`run`'s changes, from the shared dictionaries and the step's rules.
 
     `only(lower)`, when given, picks the unlisted words to check (the names
@@ -215,6 +215,11 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     `budget`: the request's time budget (service.budget), polled as words are found.
     `names`: words never corrected: the request's names (guards.name_words) and
     the dictionary words (Context.dictionary), folded.
+    `to`, when given: the corrections (lower case) the caller keeps; only changes to
+    them are returned. The others still stand as their neighbours' context in
+    `_settle`, but why one would be only suggested (suggest.suggestion_reason) is not
+    read: it sets a change's confidence and message, which no other word's decision
+    reads (the names step keeps only corrections to a name's words).
 
     >>> from service.resources import dictionaries
     >>> [c.replacement for c in corrections("They will takls witth him.", dictionaries(), only=lambda w: w[0] == "w")]
@@ -244,7 +249,7 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
         for piece in split_pieces(Token(word, start, end, "word"), left, right, sentence_start(text, start)):
             change = verdicts[piece.start]
             if isinstance(change, Unknown):
-                change = score_piece(piece, change, doc, lex, rules) if may_score else None
+                change = score_piece(piece, change, doc, lex, rules, to) if may_score else None
             # the language of the line last: only for a correction (most unlisted words get none)
             if change is not None and not _in_foreign_line(text, start, foreign, listed, lex):
                 found.append(change)
@@ -260,6 +265,8 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
                if c.rule not in SCORED_RULES or not in_foreign_phrase(i, checks, found, lex)]
     if not may_score:
         budget.note_cap()
+    if to is not None:
+        changes = [c for c in changes if c.replacement.lower() in to]
     return changes
 
 
@@ -487,8 +494,13 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     return Unknown(lower, apostrophe, known, repeated=reason is not None)
 
 
-def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: SpellingRules) -> Change | None:
-    """The correction of an Unknown word, in its context, when it takes most of the posterior (FIRE_SHARE)."""
+def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: SpellingRules,
+                to: frozenset | None = None) -> Change | None:
+    """The correction of an Unknown word, in its context, when it takes most of the posterior (FIRE_SHARE).
+
+    `to` (see `corrections`): a correction outside it is returned at its share, with no
+    reason to suggest it read (its caller drops it).
+    """
     lower, known, capital = unknown.lower, unknown.known, piece.text[0].isupper()
     # a regular derivation of a common word ("unresolve") is a word, not a typo
     edits = not known and not is_derivation(lex, lower)
@@ -518,7 +530,8 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         message = f"'{piece.text}' is likely a typo for '{replacement}'"
         rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
-    if why := suggestion_reason(piece, unknown, best, share, doc, lex, rival_reading(hyps)):
+    if (to is None or replacement.lower() in to) and (
+            why := suggestion_reason(piece, unknown, best, share, doc, lex, rival_reading(hyps))):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
