@@ -14,7 +14,7 @@ out, so what is measured is recall on errors nobody curated; the open-ended
 
 Sentences: prose paragraphs of the documentation installed under /usr/share/doc and of
 npm's documentation (or the DIRs given), leaving out the sources other checks were read on (bench/clean_prose.py's
-nodejs, valgrind, pip, git, libxslt, gdb; its tune3 and heldout4 pools). Each error is one sentence holding the
+nodejs, valgrind, pip, git, libxslt, gdb; every folder of its pools). Each error is one sentence holding the
 correct word, with that word swapped for the error; the whole pipeline (service.clean) cleans
 it in process. Per error: repaired (an edit back to the correct word), suggested (a
 suggestion of it), wrong (another change at the word), missed. False edits: edits of the
@@ -40,12 +40,13 @@ from service.rules import load_rules
 DOC_ROOT = "/usr/share/doc"
 # npm's own documentation (markdown and html), read by no other check.
 NPM_DOCS = ("/usr/lib/node_modules/npm/docs", "/usr/lib/node_modules/npm/node_modules/undici/docs")
-# Sources other benches were read on (bench/clean_prose.py, README): not used here.
+# Sources other benches were read on (bench/clean_prose.py, README), and every folder of every
+# clean_prose pool: a pool's packages installed or removed for that check change no figure here,
+# and no prose a pool measures is read twice.
 READ_BEFORE = frozenset({"nodejs", "valgrind", "python3-pip", "python3-pip-whl", "git", "git-man",
                          "libxslt1-dev", "gdb", "cfi-en", "debian-handbook", "debian"}
-                        # heldout4's packages, installed for that pool (session 34): installing them
-                        # changes no figure here, and no other check reads that pool's prose
-                        | {path[len(DOC_ROOT) + 1:].split("/")[0] for path in POOLS["heldout4"][1]})
+                        | {path[len(DOC_ROOT) + 1:].split("/")[0] for _, paths in POOLS.values()
+                           for path in paths if path.startswith(DOC_ROOT + "/")})
 CMU_MIN_ZIPF = 4.0
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
