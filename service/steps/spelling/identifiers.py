@@ -41,7 +41,7 @@ import re
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
 from ...guards import has_code_mark, is_emphasised_alone
-from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, unlisted_naming_noun
+from .guard import MAX_SHORT, Piece, in_software_prose, is_slug, unlisted_naming_noun
 from .morphology import two_word_split
 from .words import Document
 
@@ -89,7 +89,7 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
     >>> why("endtime", "end time", True), why("atime", "a time", True), why("upto", "up to", True)
     ('two terms run together', 'listed beside an identifier', None)
     """
-    if not piece.text.islower() or not in_technical_text(doc):
+    if not piece.text.islower() or not in_software_prose(doc):
         return None
     if split and runs_terms_together(replacement):
         return "two terms run together"
