@@ -358,15 +358,19 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
         at += text[at:at + 1] in (".", ",", ";", ":", "!", "?")
         if at > end and text[at:at + 1] == close:
             return True
-    a, b = line_bounds(text, start)
-    left = text[max(a, start - QUOTED_CODE_REACH):start]
+    # the line's ends within reach only: a long line is not read for every word
+    lo = max(0, start - QUOTED_CODE_REACH)
+    a = text.rfind("\n", lo, start) + 1 or lo
+    b = text.find("\n", end, end + QUOTED_CODE_REACH)
+    b = end + QUOTED_CODE_REACH if b < 0 else b
+    left = text[a:start]
     for i in range(len(left) - 1, -1, -1):
         close = _MENTION_QUOTES.get(left[i])
         if close is None or (i and not left[i - 1].isspace() and left[i - 1] not in "(["):
             continue
         if close in left[i + 1:]:
             return False
-        j = text.find(close, end, min(b, end + QUOTED_CODE_REACH))
+        j = text.find(close, end, b)
         if j < 0:
             return False
         inside = text[start - (len(left) - i) + 1:j]
