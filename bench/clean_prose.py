@@ -27,8 +27,8 @@ Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
 Pools 3 and 5 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
 aptitude-doc-en; tune5's packages are named in POOLS); a missing folder is named and
-skipped. Pool tune4 reads the READMEs of the Python packages installed with the project's pinned requirements: a package upgraded changes
-its edits (new ones show as unlabelled).
+skipped. Pool tune4 reads the READMEs of the Python packages installed with the project's
+pinned requirements: a package upgraded changes its edits (new ones show as unlabelled).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
