@@ -27,13 +27,13 @@ Nobody reads HELDOUT_LABELS to tune: reading it makes the pool a tune pool.
 --chrome (counts only, any pool) also sends each document to the chrome step as a scraper
 would, alone and between bench.outside_prose's chrome lines, and counts the paragraphs removed
 each way (target: none that only the chrome around them made it take) and the chrome removed.
-Pools 3 need Debian's documentation packages (apt-get install cfi-en debian-handbook
+Pools 3 and 5 need Debian's documentation packages (apt-get install cfi-en debian-handbook
 doc-debian debian-faq debian-reference-en developers-reference debian-edu-doc-en
-aptitude-doc-en); a missing folder is named and skipped. Pool heldout4 needs
-png-definitive-guide speakup-doc solfege-doc putty-doc supervisor-doc nut-doc (apt-get install
---no-install-recommends; Debian 12's versions). Pool tune4 reads the READMEs of the Python
-packages installed with the project's pinned requirements: a package upgraded changes its
-edits (new ones show as unlabelled).
+aptitude-doc-en; tune5's packages are named in POOLS); a missing folder is named and
+skipped. Pool heldout4 needs png-definitive-guide speakup-doc solfege-doc putty-doc
+supervisor-doc nut-doc (apt-get install --no-install-recommends; Debian 12's versions). Pool
+tune4 reads the READMEs of the Python packages installed with the project's pinned
+requirements: a package upgraded changes its edits (new ones show as unlabelled).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
@@ -64,6 +64,12 @@ POOLS = {
     # the READMEs (.dist-info/METADATA, and the licence files beside them) of the pinned Python
     # packages (requirements*.txt): software prose full of commands, functions and types
     "tune4": (False, tuple(sorted(str(p) for p in Path(sysconfig.get_paths()["purelib"]).glob("*.dist-info")))),
+    # unfitted when added (session 34, vocab41): Debian documentation packages named a-m in no other
+    # pool (apt-get install autoconf-doc gnu-standards aspell-doc borgbackup-doc m4-doc haproxy-doc
+    # cflow-doc): the Autoconf manual, the GNU coding and maintainer standards, GNU Aspell's manual,
+    # BorgBackup's manual (its HTML and its reST sources), GNU M4's manual, HAProxy's, GNU cflow's
+    "tune5": (False, tuple(_DOC + d for d in ("autoconf", "gnu-standards", "aspell-doc", "borgbackup/html", "m4",
+                                              "haproxy", "cflow"))),
     "heldout1": (False, tuple(_DOC + d for d in ("git", "libxslt1-dev", "gdb"))),
     "heldout2": (True, tuple(_DOC + d for d in ("bzip2", "openjdk-17-jre-headless", "libharfbuzz0b", "gnupg",
                                                 "e2fsprogs", "libc6", "libglib2.0-0", "dbus", "binutils",

@@ -162,6 +162,25 @@ def in_technical_text(doc: Document) -> bool:
     return memo["_technical"]
 
 
+def in_software_prose(doc: Document) -> bool:
+    """True when the document is technical writing (`in_technical_text`) or a manual's prose that
+    names its software's artefacts often (`names_artefacts_often`: its code left out, as HTML
+    paragraphs without their <code> are), read once per document. Only the evidence that a word
+    is a name (identifiers.identifier_evidence) reads it; what technical text alone changes (a
+    short word's correction only suggested, suggest.looks_like_jargon) cost 59 of 2008 synthetic
+    slips' repairs when read so.
+
+    >>> in_software_prose(Document("Run the cp command on a file, then the mv command on the files."))
+    True
+    >>> in_technical_text(Document("Run the cp command on a file, then the mv command on the files."))
+    False
+    """
+    memo = doc.__dict__
+    if "_software" not in memo:
+        memo["_software"] = in_technical_text(doc) or names_artefacts_often(doc.text)
+    return memo["_software"]
+
+
 # Nouns that set a name before them in running text: "the passwd file", "the chage
 # command". A lower-case unknown word before one of them (blanks only between), whose
 # correction makes no listed bigram with the noun ("passed file"; "a smal package" ->
@@ -177,6 +196,39 @@ NAMING_NOUNS = frozenset({
     "function", "functions", "syscall", "option", "options", "flag", "flags", "variable", "variables",
     "macro", "script", "plugin", "directive", "manpage", "mode",
 })
+# NAMING_NOUNS that name nothing outside software as often: not "package", "option", "mode"
+# (a car's), "program" (a broadcast's), "library", "binary", "utility", "flag".
+ARTEFACT_NOUNS = NAMING_NOUNS - frozenset({
+    "package", "packages", "option", "options", "mode", "program", "programs", "library", "libraries",
+    "binary", "binaries", "utility", "utilities", "flag", "flags"})
+# A text of at least ARTEFACT_NOUNS_MIN of ARTEFACT_NOUNS, ARTEFACT_NOUNS_PER_1000 or more per 1000
+# words, is a manual's prose: it talks about commands, files, functions and variables, and its
+# lower-case unknown words are as often their names as slips ("usually either umount or ...", "the
+# ctime (change time)"). Measured on 20-paragraph documents (bench/NOTES.md, vocab41): Debian
+# documentation packages (clean_prose tune5) 88% at 5 or more, 41% with marks of code
+# (guards.TECHNICAL_SHARE); the development news pages' tune articles max 0.9; WCXB's tune
+# articles 4% at 5 or more, its documentation pages 44%. With every NAMING_NOUN, a car review
+# ("package", "option", "mode") read as a manual.
+ARTEFACT_NOUNS_PER_1000 = 5.0
+ARTEFACT_NOUNS_MIN = 3
+_ARTEFACT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(ARTEFACT_NOUNS)) + r")\b", re.IGNORECASE)
+
+
+def names_artefacts_often(text: str) -> bool:
+    """True when the text names software artefacts often (ARTEFACT_NOUNS_PER_1000 of ARTEFACT_NOUNS).
+
+    >>> names_artefacts_often("The cp command copies a file. Its options and the mv command's differ; "
+    ...                       "both read the file named last.")
+    True
+    >>> names_artefacts_often("The minister said the program would file its report."), names_artefacts_often("a file")
+    (False, False)
+    >>> names_artefacts_often("The sport package adds a drive mode option and a tow package.")
+    False
+    """
+    nouns = len(_ARTEFACT_NOUN.findall(text))
+    return nouns >= ARTEFACT_NOUNS_MIN and 1000 * nouns >= ARTEFACT_NOUNS_PER_1000 * len(text.split())
+
+
 # The word may head a hyphen-joined name before the noun ("the manpages-de package",
 # "the manpages-LANG packages"): its parts after the word, then blanks, then the noun.
 _NEXT_WORD = re.compile(r"((?:-[A-Za-z0-9][A-Za-z0-9.+]*)*)[ \t]+([a-z]+)\b")
@@ -281,6 +333,51 @@ def is_daemon_name(lower: str, correction: str, lex) -> bool:
     return correction not in (stem, stem + "ed", stem + stem[-1] + "ed")
 
 
+# Quotes round a mention (guards' pairs; "`" is code already).
+_MENTION_QUOTES = {'"': '"', "'": "'", "‘": "’", "“": "”"}
+# How far a quote that holds code may stand from the word, either side: an option, a command
+# and its argument ("‘lset-filter url:tex’"), not a sentence quoted.
+QUOTED_CODE_REACH = 40
+
+
+def quoted_mention(text: str, start: int, end: int) -> bool:
+    """True when quotes enclose the word as a mention that guards.is_quoted_alone does not see:
+    the word with a hyphen after it (a prefix named: "‘dont-’"), or with the stop inside the
+    quotes ("“perself.”"), or a quote of at most QUOTED_CODE_REACH characters either side of the
+    word with a chunk of code in it ("‘lset-filter url:tex’": a command quoted).
+
+    >>> t = "prefix it with ‘lset-’; use ‘lset-filter url:tex’; and “perself.” The ‘bigg deal’."
+    >>> [quoted_mention(t, t.find(w, a), t.find(w, a) + len(w)) for w, a in
+    ...  (("lset", 0), ("lset", 25), ("perself", 0), ("bigg", 0))]
+    [True, True, True, False]
+    """
+    opener = text[start - 1:start] if start > 0 else ""
+    close = _MENTION_QUOTES.get(opener)
+    if close is not None:
+        at = end + (text[end:end + 1] == "-")
+        at += text[at:at + 1] in (".", ",", ";", ":", "!", "?")
+        if at > end and text[at:at + 1] == close:
+            return True
+    # the line's ends within reach only: a long line is not read for every word
+    lo = max(0, start - QUOTED_CODE_REACH)
+    a = text.rfind("\n", lo, start) + 1 or lo
+    b = text.find("\n", end, end + QUOTED_CODE_REACH)
+    b = end + QUOTED_CODE_REACH if b < 0 else b
+    left = text[a:start]
+    for i in range(len(left) - 1, -1, -1):
+        close = _MENTION_QUOTES.get(left[i])
+        if close is None or (i and not left[i - 1].isspace() and left[i - 1] not in "(["):
+            continue
+        if close in left[i + 1:]:
+            return False
+        j = text.find(close, end, b)
+        if j < 0:
+            return False
+        inside = text[start - (len(left) - i) + 1:j]
+        return any(looks_like_code(inside, m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", inside))
+    return False
+
+
 def cut_short(text: str, end: int) -> bool:
     """True when an ellipsis follows the word at once: a teaser cut mid-word
     ("our long-life drink concep ...") shows a fragment, not a slip.
@@ -334,7 +431,7 @@ def guard_reason(piece: Piece, doc: Document, vowels_optional: bool = False) -> 
             return "name used capitalised elsewhere"
     if looks_like_code(text, piece.start, piece.end):
         return "code or unit"
-    if is_quoted_alone(text, piece.start, piece.end):
+    if is_quoted_alone(text, piece.start, piece.end) or quoted_mention(text, piece.start, piece.end):
         return "quoted mention"
     if cut_short(text, piece.end):
         return "cut short by an ellipsis"

@@ -1,7 +1,8 @@
 """Evidence in technical text that a lower-case unknown word is an identifier, not a
 slip: `identifier_evidence`. The spelling step then only suggests its correction
-(step.score_piece), so that an editor still sees it; news text (not technical:
-guard.in_technical_text) is never read so.
+(step.score_piece), so that an editor still sees it; news text (neither technical nor a
+manual's prose that names files and commands often: guard.in_software_prose) is never
+read so.
 
 Identifiers are one or two letters from a common word as often as slips are, and
 take the same posterior share (refcount -> recount 0.99, closefd -> closed 0.99), so
@@ -30,6 +31,9 @@ the evidence is the text around the word, read at any share:
   undoubles a letter ("usefull" -> "useful": use + full is the slip's own shape).
 - the word set alone in emphasis ("*wss*"): Markdown's and reStructuredText's way to
   set a term (the scoring allowance is left as it was: this is read on a correction).
+- brackets right after it that spell it out ("ctime (change time)"): a name glossed.
+- right after a noun that sets a name, ending the phrase ("the file expout, and"), the
+  correction no listed bigram with the noun ("the command lnie." is "command line").
 - the text writes the word elsewhere as a part of a name: a slug or a code identifier
   ("the guality test suite" beside "gcc-arm-disable-guality-tests").
 Measured on documentation prose (bench/NOTES.md, "Identifiers in technical text" and
@@ -38,10 +42,11 @@ Measured on documentation prose (bench/NOTES.md, "Identifiers in technical text"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...lexicon import ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, in_curated_lexicon
 from ...guards import has_code_mark, is_emphasised_alone
-from .guard import MAX_SHORT, Piece, in_technical_text, is_slug, unlisted_naming_noun
+from .guard import MAX_SHORT, NAMING_NOUNS, Piece, in_software_prose, is_slug, unlisted_naming_noun
 from .morphology import two_word_split
 from .words import Document
 
@@ -89,7 +94,7 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
     >>> why("endtime", "end time", True), why("atime", "a time", True), why("upto", "up to", True)
     ('two terms run together', 'listed beside an identifier', None)
     """
-    if not piece.text.islower() or not in_technical_text(doc):
+    if not piece.text.islower() or not in_software_prose(doc):
         return None
     if split and runs_terms_together(replacement):
         return "two terms run together"
@@ -101,6 +106,10 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return "a word with an abbreviation run on"
     if not split and (parts := joined_words(lower, replacement, lex)) is not None:
         return f"'{parts[0]}' and '{parts[1]}' written joined"
+    if glossed_after(piece, lower, doc.text):
+        return "spelt out in the brackets after it"
+    if named_after_noun(piece, doc.text) and lex.bigram_frequency(piece.left, replacement.split()[0]) == 0:
+        return f"named after '{piece.left}', a noun that sets a name"
     if part_of_a_name(doc, lower):
         return "a part of a name elsewhere in the text"
     if is_emphasised_alone(doc.text, piece.start, piece.end):
@@ -232,6 +241,74 @@ def joined_words(lower: str, correction: str, lex) -> tuple | None:
 def _undoubled(word: str) -> str:
     """The word with each run of one letter written once: "usefull" -> "useful"."""
     return re.sub(r"(.)\1+", r"\1", word)
+
+
+def named_after_noun(piece: Piece, text: str) -> bool:
+    """True when the word stands right after a noun that sets a name (guard.NAMING_NOUNS, blanks
+    only between) and a comma, a stop or a closing bracket ends it: "the previously created file
+    expout, and ...", "run the command mksnap." The name is the noun phrase's last word; a slip
+    there ("the file contaned the data") goes on to a verb's object. The caller also asks that
+    the correction make no listed bigram with the noun ("the command lnie." -> "command line").
+
+    >>> t = "Compare it with the file dumpout, then run the command mksnap; the file contaned it."
+    >>> [named_after_noun(Piece(w, t.find(w), t.find(w) + len(w), l, "", False), t)
+    ...  for w, l in (("dumpout", "file"), ("mksnap", "command"), ("contaned", "file"))]
+    [True, True, False]
+    """
+    return piece.left in NAMING_NOUNS and text[piece.end:piece.end + 1] in _PHRASE_ENDS
+
+
+def glossed_after(piece: Piece, lower: str, text: str) -> bool:
+    """True when brackets right after the word spell it out: the word is made of the start of
+    each of their words in turn, function words optional ("ctime (change time)", "rcvbuf
+    (receive buffer)"): a name glossed, as a slip is not.
+
+    >>> t = "the ctime (change time) and the rcvbuf (receive buffer) of the tmie (the time)"
+    >>> [glossed_after(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), w, t)
+    ...  for w in ("ctime", "rcvbuf", "tmie")]
+    [True, True, False]
+    """
+    m = _GLOSS.match(text, piece.end)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return len(words) > 1 and _spells_out(lower, tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _spells_out(letters: str, words: tuple) -> bool:
+    """True when `letters` is the start of each of `words` in turn (a function word may be left out).
+    Cached: each (rest of the letters, rest of the words) is read once, so the cost stays the
+    word's length times the gloss's words.
+
+    >>> _spells_out("ctime", ("change", "time")), _spells_out("rcvbuf", ("receive", "buffer"))
+    (True, True)
+    """
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    if first in ENGLISH_FUNCTION_WORDS and _spells_out(letters, rest):
+        return True
+    # the word's letters taken from `first`: its start, one letter or more, then its other letters
+    # in order (a vowel or two left out: "rcv" of "receive")
+    for n in range(1, len(letters) + 1):
+        if _in_order(letters[:n], first) and _spells_out(letters[n:], rest):
+            return True
+    return False
+
+
+def _in_order(part: str, word: str) -> bool:
+    """True when `part` starts `word` and its other letters are in `word`, in order: "rcv" of "receive"."""
+    if not part or part[0] != word[0]:
+        return False
+    it = iter(word[1:])
+    return all(c in it for c in part[1:])
+
+
+# Brackets right after a word, of a few words of letters: its gloss (glossed_after).
+_GLOSS = re.compile(r"[ \t]?\(([A-Za-z]+(?:[ \t]+[A-Za-z]+){1,4})\)")
+# What ends a noun phrase right after its last word (named_after_noun).
+_PHRASE_ENDS = frozenset(",.;:)")
 
 
 def part_of_a_name(doc: Document, lower: str) -> bool:
