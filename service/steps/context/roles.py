@@ -213,23 +213,24 @@ def adjective_for_head(left, word: str, partner: str, ends: bool) -> bool:
     return "NOUN" in found and "ADJ" not in found and "ADJ" in readings(partner)
 
 
-def verb_for_verb(model, left, word: str, partner: str, right) -> bool:
+def verb_for_verb(model, left, word: str, partner: str, right, named: bool) -> bool:
     """True when `word` and `partner` are both verbs (no auxiliary) after a modal or "to",
-    which takes either, and neither has a listed bigram with the next word (`right`): the
-    change then rests on the left bigram alone, and that counts only how often each verb
-    follows a modal ("will find" is common), not which one the object goes with ("the
-    league will fine Smith for ..."). A listed right side ("to except a plea": "accept a")
-    still speaks.
+    which takes either, and their object is a name (`right`, capitalised in the text:
+    `named`) that has a listed bigram with neither: the change then rests on the left
+    bigram alone, which counts only how often each verb follows a modal ("will find" is
+    common), not which one this object goes with ("the league will fine Smith for ...").
+    A common object is read by the scorer ("could effect thousands" -> affect), and so is a
+    listed right side.
 
     >>> from service.steps.context.model import BigramModel
-    >>> m = BigramModel({"will": 100, "find": 50, "fine": 50, "him": 30, "a": 90},
-    ...                 {"will find": 20, "find a": 5}, 10**4, scale=1.0, floor=1)
-    >>> verb_for_verb(m, "will", "fine", "find", "smith"), verb_for_verb(m, "will", "fine", "find", "a")
+    >>> m = BigramModel({"will": 100, "find": 50, "fine": 50, "smith": 30, "a": 90},
+    ...                 {"will find": 20, "find smith": 5}, 10**4, scale=1.0, floor=1)
+    >>> verb_for_verb(m, "will", "fine", "find", "jones", True), verb_for_verb(m, "will", "fine", "find", "smith", True)
     (True, False)
-    >>> verb_for_verb(m, "the", "fine", "find", "smith"), verb_for_verb(m, "will", "fine", "find", None)
+    >>> verb_for_verb(m, "the", "fine", "find", "jones", True), verb_for_verb(m, "will", "fine", "find", "jones", False)
     (False, False)
     """
-    if right is None or (left not in _MODALS and left != "to"):
+    if not named or right is None or (left not in _MODALS and left != "to"):
         return False
     found, theirs = readings(word), readings(partner)
     if "VERB" not in found or "VERB" not in theirs or (found | theirs) & {"AUX"}:
@@ -252,7 +253,8 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
             and "VERB" not in readings(word):
         held = passive_not_object(words_after(text, site.tok.end, 2))
     if not held:
-        held = verb_for_verb(model, site.left, word, partner, site.right)
+        held = verb_for_verb(model, site.left, word, partner, site.right,
+                             site.after is not None and site.after.text[:1].isupper())
     if not held and word in _PAIRED and partner not in _PAIRED:
         held = paired_preposition(words_before(text, site.tok.start, 2), words_after(text, site.tok.end, 2))
     if not held and site.right is None:
