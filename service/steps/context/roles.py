@@ -45,8 +45,8 @@ import math
 
 from .sides import lift
 from .wider import CLASS_PENALTY, COMPARISON_WINDOW, with_wider
-from .wordclass import (_DETERMINERS, _FINITE_AUX, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings, words_after,
-                        words_before)
+from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings,
+                        words_after, words_before)
 
 # Words read after a site for a role test: a noun phrase of up to this many words.
 PHRASE_WORDS = 6
@@ -213,6 +213,31 @@ def adjective_for_head(left, word: str, partner: str, ends: bool) -> bool:
     return "NOUN" in found and "ADJ" not in found and "ADJ" in readings(partner)
 
 
+def verb_for_verb(model, left, word: str, partner: str, right, named: bool) -> bool:
+    """True when `word` and `partner` are both verbs (no auxiliary) after a modal or "to",
+    which takes either, and their object is a name (`right`, capitalised in the text:
+    `named`) that has a listed bigram with neither: the change then rests on the left
+    bigram alone, which counts only how often each verb follows a modal ("will find" is
+    common), not which one this object goes with ("the league will fine Smith for ...").
+    A common object is read by the scorer ("could effect thousands" -> affect), and so is a
+    listed right side.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"will": 100, "find": 50, "fine": 50, "smith": 30, "a": 90},
+    ...                 {"will find": 20, "find smith": 5}, 10**4, scale=1.0, floor=1)
+    >>> verb_for_verb(m, "will", "fine", "find", "jones", True), verb_for_verb(m, "will", "fine", "find", "smith", True)
+    (True, False)
+    >>> verb_for_verb(m, "the", "fine", "find", "jones", True), verb_for_verb(m, "will", "fine", "find", "jones", False)
+    (False, False)
+    """
+    if not named or right is None or (left not in _MODALS and left != "to"):
+        return False
+    found, theirs = readings(word), readings(partner)
+    if "VERB" not in found or "VERB" not in theirs or (found | theirs) & {"AUX"}:
+        return False
+    return not lift(model, word, right) and not lift(model, partner, right)
+
+
 def role_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed role test applied as `wider.with_wider` applies a word-class veto."""
@@ -227,6 +252,9 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
     elif "VERB" in readings(partner) and not (readings(partner) | readings(word)) & {"AUX"} \
             and "VERB" not in readings(word):
         held = passive_not_object(words_after(text, site.tok.end, 2))
+    if not held:
+        held = verb_for_verb(model, site.left, word, partner, site.right,
+                             site.after is not None and site.after.text[:1].isupper())
     if not held and word in _PAIRED and partner not in _PAIRED:
         held = paired_preposition(words_before(text, site.tok.start, 2), words_after(text, site.tok.end, 2))
     if not held and site.right is None:
