@@ -17,6 +17,9 @@ what else separates, each difference a named option of `title_separator`:
 - `link`: a link's title inside a line of text: the blanks are single spaces
   and a bullet is no separator ("Home • News • Sports" is a menu's line, and
   a tab or a no-break space around a mark lays out a table or a price).
+- `blank_runs` (with `link`): runs of spaces and tabs around the mark, for a
+  link's title glued onto a sentence ("Sky Q Silver -  Denon"): the whitespace
+  step makes a run one space, and a second clean must find the same titles.
 
 >>> split_title("Bridge closed | City News")
 ['Bridge closed', 'City News']
@@ -38,7 +41,7 @@ from functools import lru_cache
 # "Site – Story", "Name — Site", "Name - Colour", "Name · Site", "Name • Site".
 SEPARATOR_MARKS = "|–—-·•"
 # A link's title inside a line: a bullet between blanks starts a menu's next item.
-_LINK_MARKS = SEPARATOR_MARKS.replace("•", "")
+LINK_MARKS = SEPARATOR_MARKS.replace("•", "")
 
 # The readers' options, each named once.
 # The guard by the page's name (html.named): " : " and " / " too.
@@ -47,11 +50,13 @@ PAGE_TITLE = {"slash": True}
 HEADLINE_TITLE = {"colon": "after", "bare_pipe": True}
 # A link's title in a line (chrome.signals.split_site_title): single spaces, " :: ", no bullet.
 LINK_TITLE = {"link": True, "colon": "double"}
+# A link's title glued onto the sentence after it (chrome.glued): as LINK_TITLE, blanks in runs.
+GLUED_TITLE = {**LINK_TITLE, "blank_runs": True}
 
 
 @lru_cache(maxsize=None)
 def title_separator(*, colon: str = "spaced", slash: bool = False, bare_pipe: bool = False,
-                    link: bool = False) -> re.Pattern:
+                    link: bool = False, blank_runs: bool = False) -> re.Pattern:
     """The pattern of what separates a title's parts, with the options the module's docstring names.
 
     >>> title_separator(**LINK_TITLE).pattern
@@ -61,10 +66,12 @@ def title_separator(*, colon: str = "spaced", slash: bool = False, bare_pipe: bo
     """
     if colon not in ("spaced", "after", "double"):
         raise ValueError(f"colon must be 'spaced', 'after' or 'double', not {colon!r}")
-    marks = _LINK_MARKS if link else SEPARATOR_MARKS
+    if blank_runs and not link:
+        raise ValueError("blank_runs reads a link's title: link=True")
+    marks = LINK_MARKS if link else SEPARATOR_MARKS
     marks += ":" if colon == "spaced" else ""
     marks += "/" if slash else ""
-    blank = " " if link else r"\s"
+    blank = r"[ \t]+" if blank_runs else " " if link else r"\s"
     alternatives = [f"{blank}[{re.escape(marks)}]{blank}"]
     if bare_pipe:
         alternatives.append(r"\s*\|\s*")

@@ -12,13 +12,14 @@ from service.html import named
 from service.steps.chrome import headline, signals
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "title_parts.yaml").read_text(encoding="utf-8"))
-READERS = {"page": titles.PAGE_TITLE, "headline": titles.HEADLINE_TITLE, "link": titles.LINK_TITLE}
+READERS = {"page": titles.PAGE_TITLE, "headline": titles.HEADLINE_TITLE, "link": titles.LINK_TITLE,
+           "glued": titles.GLUED_TITLE}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['reader']}:{c['title']}" for c in CASES])
 def test_each_reader_splits_a_title_as_its_cases_say(case):
     options = READERS[case["reader"]]
-    if case["reader"] == "link":
+    if case["reader"] in ("link", "glued"):
         got = titles.split_last_separator(case["title"], **options)
         assert (list(got) if got else None) == case["parts"]
     else:
@@ -68,3 +69,11 @@ def test_the_last_separator_is_each_marks_rightmost_occurrence_overlaps_too():
 def test_an_unknown_colon_reading_is_refused():
     with pytest.raises(ValueError):
         titles.title_separator(colon="any")
+
+
+def test_a_title_glued_onto_a_sentence_is_found_at_each_link_separator():
+    from service.steps.chrome import glued
+    for sep in (" – ", " | ", "  -  ", " · ", " :: "):
+        line = f"New satellite launched into orbit{sep}WIONThe rocket left at dawn."
+        assert glued.glued_title_end(line, "en") == line.index("The rocket"), sep
+    assert glued.glued_title_end("New satellite launched into orbit • WIONThe rocket left at dawn.", "en") is None
