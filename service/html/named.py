@@ -30,13 +30,10 @@ to what the choice kept.
 """
 from __future__ import annotations
 
-import re
-
+from ..titles import PAGE_TITLE, split_title
 from .regions import region_around
 from .text import holds_heading, separate_paragraphs, word_bag, word_count, word_key
 
-# A title is read as parts: "Story | Site", "Site - Story", "Story: a subtitle".
-TITLE_SEPARATORS = re.compile(r"\s[|\-\u2013\u2014:\u00b7\u2022/]\s")
 # A choice that holds less than this share of the distinct words of the page's
 # name (its heading, else the longest part of its title) does not name the page.
 MAX_UNNAMED_SHARE = 0.34
@@ -103,12 +100,12 @@ def page_name(heading: str, title: str) -> str:
 
 
 def title_parts(title: str) -> list[str]:
-    """The parts of a page's title between separators, each with words.
+    """The parts of a page's title between separators (`titles.PAGE_TITLE`: " : " and " / " too), each with words.
 
     >>> title_parts("Bridge closed | City News"), title_parts("")
     (['Bridge closed', 'City News'], [])
     """
-    return [part.strip() for part in TITLE_SEPARATORS.split(title or "") if word_count(part)]
+    return [part.strip() for part in split_title(title or "", **PAGE_TITLE) if word_count(part)]
 
 
 def named_share(chosen: str, *names: str) -> float:

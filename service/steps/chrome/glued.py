@@ -11,19 +11,19 @@ import re
 
 from ...edits import Change
 from ...lexicon import function_words, zipf
+from ...titles import GLUED_TITLE, LINK_MARKS, title_separator
 from . import signals as sig
 
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z“\"‘(\[–—])|(?<=[A-Z])(?=[A-Z][a-z])")
-# Blanks around the separator may be runs ("Sky Q Silver -  Denon"): the whitespace step
-# makes them one space, and a second clean must find the same titles.
-_GLUE_SEPARATOR = re.compile(r"[ \t]+[–—|\-][ \t]+")
+# A link title's separator, its blanks in runs (titles.GLUED_TITLE: a second clean must find the same titles).
+_GLUE_SEPARATOR = title_separator(**GLUED_TITLE)
 # What a sentence glued onto a site name opens with: a capitalised word, a word in
 # capitals ("SPEND a day"), "I" or "A" before a word, a quote before a word, a bracket
 # or a dash; not a model number's last letters ("Denon AVR X2300W - ...", "| VX2716A",
 # "VX2718-2KPC-MHD"), nor an inch mark ("Ranger 15" | ...").
 _SENTENCE_OPENING = re.compile(r"[A-Z][a-z]|[A-Z]{2,}(?![\w-])|[IA](?=[ \t]+\S|[’'][a-z])|[“\"‘](?=\S)|[(\[–—]")
-# Characters every separator holds: four `in` tests are cheaper than a regex search.
-_GLUE_MARKS = ("–", "—", "|", "-")
+# Characters every separator holds: a few `in` tests are cheaper than a regex search.
+_GLUE_MARKS = (*LINK_MARKS, "::")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z0-9])")
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from ...titles import HEADLINE_TITLE, split_title
+
 # Blocks right above the headline kept whatever their shape: a product's brand, a section's
 # name or a tagline over the headline ("Bershka" / "Faux leather jacket - black").
 KICKER_BLOCKS = 2
@@ -35,8 +37,6 @@ TITLE_MAX_WORDS = 40
 # Share of the title's main part a headline inside the title must repeat ("Faux leather jacket -
 # black" in "Bershka Faux leather jacket - black - Zalando"; not a lone "Faux leather").
 TITLE_COVER = 0.6
-# What separates a title's parts ("Name - Colour | Site", "Name – Site", "Name · Site", "Name: Kind").
-_PARTS = re.compile(r"\s[|–—·•-]\s|\s*\|\s*|:\s")
 _WORD = re.compile(r"\w+")
 
 
@@ -52,7 +52,7 @@ def title_words(text: str) -> list[str]:
 def repeats_title(line: str, title: str) -> bool:
     """Whether `line` is the page's headline for the document title `title`.
 
-    The title's parts (split at its separators, ": " too) but the last, which
+    The title's parts (split at its separators, `titles.HEADLINE_TITLE`: ": " and a bare "|" too) but the last, which
     names the site, are what a headline repeats: it is one of them, starts
     with one, or stands inside the whole title covering TITLE_COVER of one's
     words. A title without a separator may be a story's or a post's first
@@ -81,7 +81,7 @@ def title_parts(title: str) -> tuple | None:
     True
     """
     whole = title_words(title)
-    parts = [p for p in (title_words(part) for part in _PARTS.split(title.strip())) if p]
+    parts = [p for p in (title_words(part) for part in split_title(title.strip(), **HEADLINE_TITLE)) if p]
     if len(parts) < 2 or len(whole) > TITLE_MAX_WORDS:
         return None
     return parts, " ".join(whole)

@@ -22,6 +22,7 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
+from ...titles import LINK_TITLE, has_separator, split_last_separator
 from ...tokens import WORD
 from .content import is_code_like
 
@@ -43,7 +44,6 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|\Z)")
 _END_SENTENCE = re.compile(r"[.!?…:;。！？][\"'”’)\]]*\s*$|[\"”’]\s*$")
 # group_blocks drops a space left before closing punctuation where a fragment was cut.
 _SPACE_BEFORE_CLOSER = re.compile(r" (?=[.,;:!?)\]}%’”])")
-_SEPARATORS = (" – ", " — ", " | ", " - ", " :: ", " · ")
 
 
 class Line(NamedTuple):
@@ -383,20 +383,15 @@ def split_site_title(text: str) -> tuple[str, str] | None:
     >>> split_site_title("- Building Permit - Printable PDF") is None
     True
     """
-    best = None
-    for sep in _SEPARATORS:
-        i = text.rfind(sep)
-        if i > 0 and (best is None or i > best[0]):
-            best = (i, sep)
-    if best is None:
+    parts = split_last_separator(text, **LINK_TITLE)  # the site stands after the last one
+    if parts is None:
         return None
-    i, sep = best
-    title, site = text[:i].strip(), text[i + len(sep):].strip()
+    title, site = parts
     if not is_site_name(site):
         return None
     title_words = strip_bullet(title).split()  # a list marker is not a word
     # a second separator or an "@" makes it a listing ("June 9 – City @ Venue")
-    if any(sep in title for sep in _SEPARATORS) or "@" in title:
+    if has_separator(title, **LINK_TITLE) or "@" in title:
         return None
     if len(title_words) < 3 or len(title_words) > 25 or re.search(r"[.!?]\s", title):
         return None
