@@ -191,10 +191,26 @@ def heads_in_capitals(texts: list[str], i: int) -> bool:
     True
     >>> heads_in_capitals(["NEWS", "SPORTS"], 0), heads_in_capitals(["Synopsis", "git commit [-a] [-s] [-v]"], 0)
     (False, False)
+    >>> heads_in_capitals(["SEE ALSO", "git-add[1], git-rm[1], git-mv[1]"], 0)  # over a list in a line
+    True
     """
     body = texts[i].strip()
     return (i + 1 < len(texts) and body.isupper() and is_heading_shape(body)
-            and not is_heading_shape(texts[i + 1]))
+            and (not is_heading_shape(texts[i + 1]) or is_enumeration(texts[i + 1])))
+
+
+# Commas a line needs to be items written in a row ("git-add[1], git-rm[1], git-mv[1]"):
+# a menu's or a form's label has none, a heading at most one ("Fish, Chips").
+ENUMERATION_COMMAS = 2
+
+
+def is_enumeration(text: str) -> bool:
+    """True for a line of items written in a row, separated by commas: text, not a label.
+
+    >>> is_enumeration("git-add[1], git-rm[1], git-mv[1]"), is_enumeration("Fish, Chips"), is_enumeration("NEWS")
+    (True, False, False)
+    """
+    return text.count(", ") + text.rstrip().endswith(",") >= ENUMERATION_COMMAS
 
 
 # A paragraph's closing punctuation (a heading's or a title's line ends without it).

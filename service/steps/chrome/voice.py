@@ -10,6 +10,12 @@ written without contractions. So a block that a notice rule names is kept
 when it is sentence-shaped, stands neither first nor last on the page, has a
 kept paragraph right above it (the page's header and footer do not), and
 carries at least MIN_CONTRACTIONS contractions of the conversational kind.
+
+A label a rule names that asks a question between two of the writer's
+paragraphs ("Comments?" closing an e-mail, before the next paragraph) is the
+writer's too (`own_questions`): a row of buttons or a widget's label carries
+no question mark, and a site's own questions ("Need help?") stand in its
+header, footer or forms, not between two paragraphs.
 """
 from __future__ import annotations
 
@@ -66,5 +72,25 @@ def own_asides(texts: list[str], matched: list, prose: list) -> list[int]:
         rule = matched[j]
         if (rule is not None and rule.id in NOTICE_RULES and prose[j] and prose[j - 1] and matched[j - 1] is None
                 and speaks_casually(texts[j])):
+            out.append(j)
+    return out
+
+
+def own_questions(texts: list[str], matched: list, prose: list) -> list[int]:
+    """Blocks a rule names that ask a question, between two paragraphs no rule names.
+
+    >>> class R: id = "chrome.phrase.share_buttons"
+    >>> texts = ["I will not commit it until the others are done.", "Comments?", "It went in on March 2nd."]
+    >>> own_questions(texts, [None, R(), None], [True, False, True])
+    [1]
+    >>> own_questions(["I will not commit it.", "Comments", "It went in."], [None, R(), None], [True, False, True])
+    []
+    >>> own_questions(["Home", "Comments?", "It went in on March 2nd."], [None, R(), None], [False, False, True])
+    []
+    """
+    out = []
+    for j in range(1, len(texts) - 1):
+        if (matched[j] is not None and texts[j].rstrip().endswith("?") and prose[j - 1] and prose[j + 1]
+                and matched[j - 1] is None and matched[j + 1] is None):
             out.append(j)
     return out
