@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import MappingProxyType
 
 # The marks a title's parts are joined with, each between blanks: "Story | Site",
 # "Site – Story", "Name — Site", "Name - Colour", "Name · Site", "Name • Site".
@@ -43,15 +44,15 @@ SEPARATOR_MARKS = "|–—-·•"
 # A link's title inside a line: a bullet between blanks starts a menu's next item.
 LINK_MARKS = SEPARATOR_MARKS.replace("•", "")
 
-# The readers' options, each named once.
+# The readers' options, each named once (read-only: a caller cannot change another's reading).
 # The guard by the page's name (html.named): " : " and " / " too.
-PAGE_TITLE = {"slash": True}
+PAGE_TITLE = MappingProxyType({"slash": True})
 # The headline finder (chrome.headline): "Name: Kind" and an unspaced "|" too.
-HEADLINE_TITLE = {"colon": "after", "bare_pipe": True}
+HEADLINE_TITLE = MappingProxyType({"colon": "after", "bare_pipe": True})
 # A link's title in a line (chrome.signals.split_site_title): single spaces, " :: ", no bullet.
-LINK_TITLE = {"link": True, "colon": "double"}
+LINK_TITLE = MappingProxyType({"link": True, "colon": "double"})
 # A link's title glued onto the sentence after it (chrome.glued): as LINK_TITLE, blanks in runs.
-GLUED_TITLE = {**LINK_TITLE, "blank_runs": True}
+GLUED_TITLE = MappingProxyType({**LINK_TITLE, "blank_runs": True})
 
 
 @lru_cache(maxsize=None)

@@ -77,3 +77,9 @@ def test_a_title_glued_onto_a_sentence_is_found_at_each_link_separator():
         line = f"New satellite launched into orbit{sep}WIONThe rocket left at dawn."
         assert glued.glued_title_end(line, "en") == line.index("The rocket"), sep
     assert glued.glued_title_end("New satellite launched into orbit • WIONThe rocket left at dawn.", "en") is None
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_readers_options_cannot_be_changed_by_a_caller(reader):
+    with pytest.raises(TypeError):
+        READERS[reader]["slash"] = True
