@@ -378,6 +378,17 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     return False
 
 
+def is_mentioned(text: str, start: int, end: int) -> bool:
+    """True when quotes mark the word as mentioned, not used: alone inside them
+    (guards.is_quoted_alone) or as `quoted_mention` reads. The one quote test of the
+    step's guard and of its listed fixes.
+
+    >>> is_mentioned('set "nobin" here', 5, 10), is_mentioned("use ‘lset-’ first", 5, 9), is_mentioned("a nobin", 2, 7)
+    (True, True, False)
+    """
+    return is_quoted_alone(text, start, end) or quoted_mention(text, start, end)
+
+
 def cut_short(text: str, end: int) -> bool:
     """True when an ellipsis follows the word at once: a teaser cut mid-word
     ("our long-life drink concep ...") shows a fragment, not a slip.
@@ -431,7 +442,7 @@ def guard_reason(piece: Piece, doc: Document, vowels_optional: bool = False) -> 
             return "name used capitalised elsewhere"
     if looks_like_code(text, piece.start, piece.end):
         return "code or unit"
-    if is_quoted_alone(text, piece.start, piece.end) or quoted_mention(text, piece.start, piece.end):
+    if is_mentioned(text, piece.start, piece.end):
         return "quoted mention"
     if cut_short(text, piece.end):
         return "cut short by an ellipsis"

@@ -31,12 +31,12 @@ from types import MappingProxyType
 from ...budget import UNLIMITED
 from ...edits import Change
 from ...errors import RulesError
-from ...guards import is_bracketed_alone, is_quoted_alone, looks_like_code, name_words
+from ...guards import is_bracketed_alone, looks_like_code, name_words
 from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostrophe_style, count_in, in_curated_lexicon,
                         fold_apostrophes, match_casing, write_apostrophes)
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
-                    is_slug, quoted_mention, split_pieces, written_as_code)
+                    is_mentioned, is_slug, split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
 from .rank import (lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
@@ -469,8 +469,7 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     apostrophe = apostrophe_style(doc.text, piece.text) if "'" in lower else doc.apostrophe
     fix = rules.fixes.get(lower)
     if fix is not None and not is_acronym(piece.text) and not looks_like_code(doc.text, piece.start, piece.end) \
-            and not is_quoted_alone(doc.text, piece.start, piece.end) \
-            and not quoted_mention(doc.text, piece.start, piece.end):
+            and not is_mentioned(doc.text, piece.start, piece.end):
         if piece.text[0].islower() or piece.at_sentence_start:
             right, rule_id = fix
             replacement = write_apostrophes(match_casing(piece.text, right), apostrophe)
