@@ -45,7 +45,7 @@ import re
 from functools import lru_cache
 
 from ...tokens import sentence_start
-from .clauses import _PASSIVE, _may_be_plural, takes_bare_infinitive
+from .clauses import _PASSIVE, _WERE_SUBJECTS, _may_be_plural, takes_bare_infinitive
 from .wider import comparison_before, is_comparative
 from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_tags, readings, words_after, words_before
 
@@ -117,10 +117,9 @@ def verb_follows(text: str, end: int) -> bool:
         and readings(m.group(1)) == {"VERB"}
 
 
-# Plural pronouns and quantity words that stand as the subject of "were" (clauses' list
-# without the relatives and "there", which "where" follows in clean prose: "that's where.").
-_PLURAL_SUBJECTS = frozenset({"we", "you", "they", "these", "those", "all", "both", "many", "most", "some",
-                              "few", "several", "others"})
+# Plural pronouns and quantity words that stand as the subject of "were": clauses' list
+# without the relatives and "there", which "where" follows in clean prose ("that's where.").
+_PLURAL_SUBJECTS = _WERE_SUBJECTS - frozenset({"who", "which", "that", "there"})
 
 
 def ends_after_subject(text: str, site) -> bool:
