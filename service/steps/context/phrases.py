@@ -42,11 +42,9 @@ Like `clauses.clause_score`, a test that holds demotes a change to a suggestion
 """
 from __future__ import annotations
 
-import math
-
 from .clauses import takes_bare_infinitive
 from .support import between_names
-from .wider import _WHOLE_PRONOUNS, CLASS_PENALTY, with_wider
+from .wider import _WHOLE_PRONOUNS, held_back
 from .wordclass import (_BEFORE_BASE_VERB, _DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS,
                         _base_forms, _is_plural_noun, readings, words_before)
 
@@ -325,9 +323,7 @@ def phrase_score(text: str, site, word: str, partner: str, score: float, thresho
         held = bool(back) and back[0] == site.left and object_of_verb(site.left, back[1] if len(back) > 1 else None)
     elif (word, partner) == ("buy", "by"):
         held = verb_after_helper(words_before(text, site.tok.start, 2))
-    if not held:
-        return score, False
-    return with_wider(score, CLASS_PENALTY, threshold), score >= math.log(threshold)
+    return held_back(score, threshold) if held else (score, False)
 
 
 def needs_phrase(word: str) -> bool:

@@ -41,10 +41,8 @@ As `wider.wider_score`, a test that holds demotes a change to a suggestion
 """
 from __future__ import annotations
 
-import math
-
 from .sides import lift
-from .wider import CLASS_PENALTY, COMPARISON_WINDOW, with_wider
+from .wider import COMPARISON_WINDOW, held_back
 from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings,
                         words_after, words_before)
 
@@ -262,6 +260,4 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
     if not held and "NOUN" in readings(partner) and "NOUN" not in readings(word):
         held = participle_modifies(site.left, word, site.right) and not noun_lifts_partner(
             model, word, partner, site.right)
-    if not held:
-        return score, False
-    return with_wider(score, CLASS_PENALTY, threshold), score >= math.log(threshold)
+    return held_back(score, threshold) if held else (score, False)

@@ -554,6 +554,17 @@ def with_wider(score: float, extra: float, threshold: float) -> float:
     return max(score + extra, math.log(threshold / 2))
 
 
+def held_back(score: float, threshold: float) -> tuple:
+    """(log ratio, demoted) of a change a phrase or role test holds (`phrases.phrase_score`,
+    `roles.role_score`): the test applied as a word-class veto (`with_wider`, CLASS_PENALTY),
+    demoted when the bigrams alone would have applied it.
+
+    >>> round(math.exp(held_back(math.log(500), 100.0)[0]), 1), held_back(math.log(500), 100.0)[1]
+    (50.0, True)
+    """
+    return with_wider(score, CLASS_PENALTY, threshold), score >= math.log(threshold)
+
+
 def needs_wider(word: str) -> bool:
     """True for a word some wider test reads (the others skip the call)."""
     return word in PARTICLES or word in _CLASS_WORDS or word in _TEXT_TEST_WORDS
