@@ -172,22 +172,21 @@ def count_chrome_removals(docs: list, seed: int = 13) -> collections.Counter:
     """
     import random
 
-    from bench.outside_prose import COPYRIGHT, LINKS, MENU
+    from bench.outside_prose import with_chrome
 
     rng, counts = random.Random(seed), collections.Counter()
     for doc in docs:
         paras = doc.split("\n\n")
-        menu, links = MENU[:rng.randint(6, 10)], rng.sample(LINKS, 3)
+        page, lines = with_chrome(doc, rng)
         alone = service.clean(doc + "\n", steps=["chrome"]).text
-        framed = service.clean("\n".join(menu) + "\n\n" + doc + "\n\n" + "\n".join(links) + "\n" + COPYRIGHT + "\n",
-                               steps=["chrome"]).text
+        framed = service.clean(page, steps=["chrome"]).text
         counts["paragraphs"] += len(paras)
         counts["removed alone"] += sum(p not in alone for p in paras)
         counts["removed with chrome"] += sum(p not in framed for p in paras)
         counts["only with chrome"] += sum(p not in framed and p in alone for p in paras)
-        counts["chrome lines"] += len(menu) + len(links) + 1
+        counts["chrome lines"] += len(lines)
         kept = set(framed.splitlines())
-        counts["chrome removed"] += sum(line not in kept for line in menu + links + [COPYRIGHT])
+        counts["chrome removed"] += sum(line not in kept for line in lines)
     return counts
 
 

@@ -43,6 +43,19 @@ LEAD = ("This manual page was translated by volunteers of the project, and the o
         "remains the reference when the two disagree about what the program does.")
 
 
+def with_chrome(body: str, rng: random.Random) -> tuple[str, list[str]]:
+    r"""`body` as a scraped page with chrome around it: a menu of MENU's first 6-10 labels on
+    top, three of LINKS and COPYRIGHT below; (the page's text, the chrome's lines).
+
+    >>> text, lines = with_chrome("A paragraph of the manual.", random.Random(1))
+    >>> lines[-1] == COPYRIGHT, text.startswith(lines[0] + "\n"), "\n\nA paragraph of the manual.\n\n" in text
+    (True, True, True)
+    """
+    menu, links = MENU[:rng.randint(6, 10)], rng.sample(LINKS, 3)
+    text = "\n".join(menu) + "\n\n" + body + "\n\n" + "\n".join(links) + "\n" + COPYRIGHT + "\n"
+    return text, menu + links + [COPYRIGHT]
+
+
 def render(path: str) -> str:
     """The man page as plain UTF-8 text (groff, no overstrike)."""
     raw = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
@@ -120,11 +133,8 @@ def main() -> None:
                     if shown < a.show:
                         print(f"  {lang} {variant} {res.language['code']} {e.rule}: {e.original.strip()[:100]!r}")
                         shown += 1
-            chrome_lines = MENU[:rng.randint(6, 10)]
-            links = rng.sample(LINKS, 3)
-            text = "\n".join(chrome_lines) + "\n\n" + "\n\n".join(page) + "\n\n" + "\n".join(links) + "\n" + COPYRIGHT + "\n"
+            text, lines = with_chrome("\n\n".join(page), rng)
             res = service.clean(text, steps=["chrome"])
-            lines = chrome_lines + links + [COPYRIGHT]
             totals["chrome lines"] += len(lines)
             totals["chrome removed"] += sum(1 for line in lines if line not in res.text.splitlines())
             totals["paragraphs removed with chrome"] += sum(1 for p in page if p not in res.text)
