@@ -7,7 +7,7 @@ PORT ?= 8080
 # the shared benchmark `make bench` reads at run time (its error-dense and scraped pages)
 BENCH_DATA ?= ../shared/bench
 
-.PHONY: serve test venv dev-venv bench clean-cache
+.PHONY: serve test venv dev-venv bench clean-cache prose-pools
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,12 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) -m bench.perf --bench $(BENCH_DATA)
+
+# the Debian documentation packages bench.clean_prose's pools read (tune3, tune5, heldout3,
+# heldout4; the other pools read what Python and Debian's base system install). Run as root.
+PROSE_POOL_PACKAGES := cfi-en debian-handbook doc-debian debian-faq debian-reference-en \
+	developers-reference debian-edu-doc-en aptitude-doc-en \
+	autoconf-doc gnu-standards aspell-doc borgbackup-doc m4-doc haproxy-doc cflow-doc \
+	png-definitive-guide speakup-doc solfege-doc putty-doc supervisor-doc nut-doc
+prose-pools:
+	apt-get install --yes --no-install-recommends $(PROSE_POOL_PACKAGES)
