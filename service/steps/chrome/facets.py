@@ -21,7 +21,9 @@ a count in round brackets; no word list, any language. What stays:
   with its reviews' count) or longer than a filter's ("Introduction to
   Responsible AI from Google (29)");
 - a year in brackets ("Casablanca (1942)": a list of films or books);
-- counts that number the items 1, 2, 3, ... (a numbering, not counts).
+- counts that number the items 1, 2, 3, ... (a numbering, not counts);
+- a run inside the article, between its first and last paragraphs: a report's own list
+  ("Labour (412)", "Conservative (121)": seats per party), never a page's filters.
 """
 from __future__ import annotations
 
@@ -97,8 +99,12 @@ def option_at(texts: list[str], k: int) -> tuple[int, int] | None:
     return k, int(re.sub(r"\D", "", m.group(2)))
 
 
-def filter_options(texts: list[str]) -> list[int]:
+def filter_options(texts: list[str], article: range = range(0)) -> list[int]:
     """Blocks of runs of filter options with their counts (see the module's doc).
+
+    `article`: the blocks of the page's article (between its first and last paragraphs, as
+    the classifier found it): a run inside it is the text's own list (an election's seats
+    per party between two paragraphs of the report) and stays.
 
     >>> filter_options(["Shoes", "Brand", "Altra", "(73)", "Brooks", "(71)", "HOKA", "(61)",
     ...                 "Saucony", "(53)", "Size", "6 (12)", "7 (30)", "A sentence of the page."])
@@ -107,6 +113,9 @@ def filter_options(texts: list[str]) -> list[int]:
     []
     >>> filter_options(["Altra (73)", "Brooks (71)", "HOKA (61)"])  # three: a text's own
     []
+    >>> filter_options(["A.", "Labour (412)", "Conservative (121)", "Liberal Democrats (72)", "SNP (9)", "B."],
+    ...                range(0, 6))  # inside the article
+    []
     """
     out: list[int] = []
     run: list[tuple[int, int, int]] = []  # (first block, count block, count) per option
@@ -114,7 +123,8 @@ def filter_options(texts: list[str]) -> list[int]:
     def close() -> None:
         counts = [c for _, _, c in run]
         numbering = counts == list(range(counts[0], counts[0] + len(counts))) if counts else False
-        if len(run) >= FACET_MIN_OPTIONS and not numbering:
+        inside = article.start < run[0][0] and run[-1][1] < article.stop - 1
+        if len(run) >= FACET_MIN_OPTIONS and not numbering and not inside:
             out.extend(range(run[0][0], run[-1][1] + 1))
         run.clear()
 

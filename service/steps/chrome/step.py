@@ -377,7 +377,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.other_products", "below the product's own price, a run of other products' "
             "cards (a name and a price, again and again)", 0.7)
-    for i in filter_options(page.texts):  # a category's or an archive's filters, each with its count
+    # a category's or an archive's filters, each with its count; a run inside the article is its own
+    for i in filter_options(page.texts, range(first, last + 1)):
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.filter_options", "a run of filter options, each a short label and its "
             "count in brackets (a shop's facets, an archive's months)", 0.7)
