@@ -427,6 +427,15 @@ PRODUCT_HEAD = ("Trail Mug - Blue | Northwind\n\nTrail Mug\n$24.00\n\n"
 PRODUCT_CARDS = "Camp Cup\nSteel\n$12.00\n"
 
 
+# A category page's filters over and over (chrome.facets.filter_options): each option is read once.
+FILTER_OPTIONS = "Altra\n(73)\nBrooks (71)\n"
+
+
+def test_filter_options_work_is_linear_in_the_number_of_options():
+    ratio = cpu_ratio("chrome", FILTER_OPTIONS, 500, head=PRODUCT_HEAD)
+    assert ratio < 16, f"8x the options cost {ratio:.1f}x the CPU"
+
+
 def test_carousels_work_is_linear_in_the_number_of_cards():
     ratio = cpu_ratio("chrome", PRODUCT_CARDS, 500, head=PRODUCT_HEAD)
     assert ratio < 16, f"8x the cards cost {ratio:.1f}x the CPU"

@@ -83,6 +83,7 @@ from .namelists import named_lists
 from .voice import own_asides, own_questions
 from .details import item_details
 from .carousels import other_products
+from .facets import filter_options
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -376,6 +377,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.other_products", "below the product's own price, a run of other products' "
             "cards (a name and a price, again and again)", 0.7)
+    # a category's or an archive's filters, each with its count; a run inside the article is its own
+    for i in filter_options(page.texts, range(first, last + 1)):
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.filter_options", "a run of filter options, each a short label and its "
+            "count in brackets (a shop's facets, an archive's months)", 0.7)
     for i in item_details(texts, matched, prose, verdicts):  # a listing's items' details between kept items
         verdicts[i] = None
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
