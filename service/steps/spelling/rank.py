@@ -38,6 +38,12 @@ LN10 = math.log(10)
 # neighbouring key, a doubled or dropped double letter, two swapped letters)
 # are far more common than arbitrary edits; a missing space is the most common
 # of all in scraped and typed text.
+# Each value is the probability of one particular slip, not of its kind: a swap of
+# two letters can be made one way at a place, a neighbouring key added there one of
+# about a dozen ways (six keys around each of two letters). So a swap is no rarer
+# than a neighbouring key put for a letter or a doubled letter, and likelier than a
+# neighbouring key added: "financse" is "finances" swapped before "finance" with an
+# "s" added (typing studies count transpositions a tenth to a fifth of all slips).
 OP_LOGP = {
     "sub_adjacent": -3.0 * LN10,
     "sub": -4.3 * LN10,
@@ -46,7 +52,7 @@ OP_LOGP = {
     "ins": -4.3 * LN10,
     "del_double": -3.0 * LN10,
     "del": -3.5 * LN10,
-    "swap": -3.3 * LN10,
+    "swap": -3.0 * LN10,
     "space": -2.5 * LN10,
 }
 _COST = {k: -v for k, v in OP_LOGP.items()}
