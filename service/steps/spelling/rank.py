@@ -193,14 +193,19 @@ def classify_edit(typo: str, word: str) -> str | None:
     return None
 
 
-def slips_from_commonest(lex, typo: str) -> bool:
-    """True when a lower-case `typo` is one finger slip from one of the commonest words (COMMONEST_ZIPF).
+def slips_from_commonest(lex, typo: str, first_kept: bool = False) -> bool:
+    """True when a lower-case `typo` is one finger slip from one of the commonest words (COMMONEST_ZIPF);
+    with `first_kept`, only a slip that keeps the word's first letter (a letter put before the word,
+    "nmake", is a term's shape too: FIRST_LETTER_LOGP, PREFIXED_LETTER_LOGP).
 
     >>> lex = lexicon_for(_test_dicts())
     >>> [slips_from_commonest(lex, w) for w in ("thd", "wjth", "pkg", "tty", "cmd")]
     [True, True, False, False, False]
+    >>> [slips_from_commonest(lex, w, first_kept=True) for w in ("thhe", "wsa", "nmake", "hte")]
+    [True, True, False, False]
     """
     return any(dist == 1 and lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(typo, cand)
+               and (not first_kept or typo[0] == cand[0])
                for cand, dist in lex.candidates(typo))
 
 
