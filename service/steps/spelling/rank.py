@@ -38,6 +38,12 @@ LN10 = math.log(10)
 # neighbouring key, a doubled or dropped double letter, two swapped letters)
 # are far more common than arbitrary edits; a missing space is the most common
 # of all in scraped and typed text.
+# Each value is the probability of one particular slip, not of its kind: a swap of
+# two letters can be made one way at a place, a neighbouring key added there one of
+# about a dozen ways (six keys around each of two letters). So a swap is no rarer
+# than a neighbouring key put for a letter or a doubled letter, and likelier than a
+# neighbouring key added: "financse" is "finances" swapped before "finance" with an
+# "s" added (typing studies count transpositions a tenth to a fifth of all slips).
 OP_LOGP = {
     "sub_adjacent": -3.0 * LN10,
     "sub": -4.3 * LN10,
@@ -46,7 +52,7 @@ OP_LOGP = {
     "ins": -4.3 * LN10,
     "del_double": -3.0 * LN10,
     "del": -3.5 * LN10,
-    "swap": -3.3 * LN10,
+    "swap": -3.0 * LN10,
     "space": -2.5 * LN10,
 }
 _COST = {k: -v for k, v in OP_LOGP.items()}
@@ -187,14 +193,19 @@ def classify_edit(typo: str, word: str) -> str | None:
     return None
 
 
-def slips_from_commonest(lex, typo: str) -> bool:
-    """True when a lower-case `typo` is one finger slip from one of the commonest words (COMMONEST_ZIPF).
+def slips_from_commonest(lex, typo: str, first_kept: bool = False) -> bool:
+    """True when a lower-case `typo` is one finger slip from one of the commonest words (COMMONEST_ZIPF);
+    with `first_kept`, only a slip that keeps the word's first letter (a letter put before the word,
+    "nmake", is a term's shape too: FIRST_LETTER_LOGP, PREFIXED_LETTER_LOGP).
 
     >>> lex = lexicon_for(_test_dicts())
     >>> [slips_from_commonest(lex, w) for w in ("thd", "wjth", "pkg", "tty", "cmd")]
     [True, True, False, False, False]
+    >>> [slips_from_commonest(lex, w, first_kept=True) for w in ("thhe", "wsa", "nmake", "hte")]
+    [True, True, False, False]
     """
     return any(dist == 1 and lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(typo, cand)
+               and (not first_kept or typo[0] == cand[0])
                for cand, dist in lex.candidates(typo))
 
 

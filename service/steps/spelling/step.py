@@ -121,7 +121,11 @@ MAX_CONFIDENCE = 0.99
 # A lower-case unknown word the text writes the same way twice or more may be a
 # term or a coinage as well as a repeated typo ("togther ... togther"): its
 # correction goes below the default confidence floor (Options.min_confidence
-# 0.5), so an editor sees it as a suggestion and the text keeps the word.
+# 0.5), so an editor sees it as a suggestion and the text keeps the word. Not a
+# finger slip of one of the commonest words past its first letter
+# (rank.slips_from_commonest: "thhe", "adn", "wsa" for the, and, was): nobody coins a
+# term so, and the words typed most are the ones mistyped the same way twice. A
+# letter before the word ("nmake", a program) or in its place is a term's shape.
 SUGGESTED_CONFIDENCE = 0.45
 FIXED_CONFIDENCE = 0.95
 
@@ -491,7 +495,8 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     known = lex.zipf(lower) >= KNOWN_ZIPF or in_curated_lexicon(lower)
     if known and piece.text[0].isupper():
         return None
-    return Unknown(lower, apostrophe, known, repeated=reason is not None)
+    return Unknown(lower, apostrophe, known, repeated=reason is not None
+                   and not slips_from_commonest(lex, lower, first_kept=True))
 
 
 def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: SpellingRules,
