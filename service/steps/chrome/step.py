@@ -81,6 +81,7 @@ from .article import find_article, find_article_end, mark_paragraph_runs, post_c
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .voice import own_asides, own_questions
+from .contents import own_contents
 from .details import item_details
 from .carousels import other_products
 from .recurring import recurring_changes
@@ -251,6 +252,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     texts = [b.text for b in blocks]
     # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
     for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
+        matched[i] = verdicts[i] = None
+    for i in own_contents(texts, matched, prose):  # the text's own table of contents over its sections
         matched[i] = verdicts[i] = None
     for i in own_asides(texts, matched, prose):  # a writer's disclaimer in their own voice
         matched[i] = verdicts[i] = None

@@ -110,8 +110,8 @@ def is_section_heading(i: int, matched: list, prose: list) -> bool:
 # Rules whose line may title a section of an article ("Related", "See also",
 # "Table of Contents", "Accessibility", "Google"): not an advertisement's label or
 # a share link, which stand between paragraphs as chrome whatever the text around.
-HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.phrase.legal",
-                 "chrome.phrase.share_buttons")
+HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.phrase.contents",
+                 "chrome.phrase.legal", "chrome.phrase.share_buttons")
 # A text shows its own headings when SIBLING_HEADINGS other short lines
 # (HEADING_MAX_WORDS words, no closing punctuation, no rule's match) stand
 # between two paragraphs within SIBLING_REACH blocks of the label.
