@@ -1,4 +1,4 @@
-"""A page's own lists: cards that each carry the same button or date, a listing's teasers and its items' details.
+"""A page's own lists: cards that each carry the same button, a listing's teasers and its items' details.
 
 Both are the shapes a list of the page's own items takes that a related box
 or a list of links also takes once; `step.classify_blocks` and
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import signals as sig
-from .menus import DATELINE_RULE, ITEM_METADATA_RULES
+from .menus import DATELINE_RULE
 
 # A listing's teaser is a sentence or two under its title; an article's paragraph
 # under a subheading runs longer (see has_own_teasers).
@@ -92,40 +92,3 @@ def item_reading_times(texts: list[str], matched: list) -> list[int]:
     found = [i for i in range(1, len(texts)) if matched[i] is not None and matched[i - 1] is not None
              and matched[i - 1].id == DATELINE_RULE and _READING_TIME.fullmatch(texts[i].strip())]
     return found if len(found) >= ITEM_DETAILS_MIN else []
-
-
-# A listing's items each carry their date ("Updated 4 days ago" under each model's name): this
-# many lines of one metadata rule, each within ITEM_CHAIN_STEP blocks of the one before, are
-# its items' own.
-ITEM_CHAIN_MIN = 3
-# Blocks from one item's metadata line to the next item's: a name, a teaser, an author, a date.
-ITEM_CHAIN_STEP = 4
-
-
-def item_metadata_chains(matched: list) -> list[int]:
-    """Blocks of a byline or a dateline that each item of a list carries, a card apart.
-
-    A menu's known label stands once; the same rule's line under every item
-    of a list (ITEM_CHAIN_MIN of them, ITEM_CHAIN_STEP blocks apart at most)
-    is each item's own date or author, and names no run of labels a menu:
-    the list's heading and first item stay with the others
-    (`step.classify_blocks` hides them from `menus.mark_menu_runs`, as it
-    does each card's own button). A page of dated items (menus.is_dated_page)
-    is the same evidence over the whole page.
-
-    >>> class D: id = DATELINE_RULE
-    >>> item_metadata_chains([None, None, D(), None, D(), None, D(), None])
-    [2, 4, 6]
-    >>> item_metadata_chains([None, D(), None, D()] + [None] * 5 + [D()])
-    []
-    """
-    out: list[int] = []
-    chain: list[int] = []
-    for i, rule in enumerate(matched):
-        if rule is None or rule.id not in ITEM_METADATA_RULES:
-            continue
-        if chain and (i - chain[-1] > ITEM_CHAIN_STEP or matched[chain[-1]].id != rule.id):
-            out += chain if len(chain) >= ITEM_CHAIN_MIN else []
-            chain = []
-        chain.append(i)
-    return out + (chain if len(chain) >= ITEM_CHAIN_MIN else [])

@@ -78,7 +78,7 @@ from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_th
 from .consent import consent_panel
 from .headline import header_blocks
 from .article import find_article, find_article_end, mark_paragraph_runs, post_comment_counts
-from .listing import card_buttons, has_own_teasers, item_metadata_chains, item_reading_times
+from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .voice import own_asides, own_questions
 from .contents import own_contents
@@ -281,8 +281,6 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # after it) names no menu either; a comment's "Reply" stands in its post's menu
     buttons = {i for i in card_buttons(blocks, matched, prose)
                if matched[i].id in TEASER_LISTS and i + 1 < len(blocks) and prose[i + 1]}
-    # and each item's own date or author in a list of dated items (listing.item_metadata_chains)
-    buttons.update(item_metadata_chains(matched))
     phrases = any(not r.any_language for r in rules)  # the English phrase rules ran
     menu = mark_menu_runs(blocks, [None if i in buttons else m for i, m in enumerate(matched)], top=good[0],
                           phrases=phrases, threaded=threaded, prose=prose)
