@@ -83,3 +83,14 @@ def test_a_title_glued_onto_a_sentence_is_found_at_each_link_separator():
 def test_readers_options_cannot_be_changed_by_a_caller(reader):
     with pytest.raises(TypeError):
         READERS[reader]["slash"] = True
+
+
+def test_the_headline_finders_read_no_line_longer_than_a_label():
+    # a line of more than LABEL_MAX_CHARS characters is a paragraph, no title or headline, whichever
+    # finder reads it (the site's header and a product's carousels alike)
+    long_word = "x" * headline.LABEL_MAX_CHARS
+    for find in (headline.find_headline, headline.find_product_headline):
+        assert find(["Beard Oil | Shop", "Menu", "Beard Oil"]) == 2
+        assert find(["Beard Oil | Shop", "Menu", "Beard Oil " + long_word]) is None
+        assert find(["Beard Oil | Shop " + long_word, "Menu", "Beard Oil"]) is None
+    assert headline.find_product_headline(["Beard Oil by Northwind", "Menu", "Beard Oil " + long_word]) is None

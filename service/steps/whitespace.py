@@ -16,6 +16,9 @@ from itertools import accumulate
 
 from ..edits import Change, SpanSet
 from .base import Step
+from .chrome.content import is_code_like
+from .chrome.signals import ends_dangling, ends_sentence, is_sentence_like
+from .unicode import is_spacer_line
 
 
 # (pattern, replacement, rule, message): each a separate, named fix, tried in
@@ -142,8 +145,6 @@ class LaidOut:
         if text.count("\t", start, end) == end - start:
             return True
         if start >= self.line_end:
-            from .chrome.content import is_code_like
-
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             self.line_end = len(text) if line_end < 0 else line_end
@@ -201,9 +202,6 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
     >>> inline_cuts("It is run by the data team\\n\\u200b\\n, with \\nall of the other engineers\\n\\u200b\\n and more.")
     []
     """
-    from .chrome.signals import is_sentence_like
-    from .unicode import is_spacer_line
-
     lines = text.split("\n")
     out: list[Change] = []
     para: list[int] = []
@@ -227,10 +225,10 @@ def inline_cuts(text: str, budget=None) -> list[Change]:
                 raw = tail + " " + line
                 continue
         if len(para) > 1:  # a paragraph of one line has no break to join (most of a scraped page's)
-            out += _joins(lines, chars, para, is_sentence_like)
+            out += _joins(lines, chars, para)
         para = [] if blank else [k]
         raw = line
-    return out + _joins(lines, chars, para, is_sentence_like)
+    return out + _joins(lines, chars, para)
 
 
 def _goes_on(before: str, after: str) -> bool:
@@ -245,8 +243,6 @@ def _goes_on(before: str, after: str) -> bool:
     >>> _goes_on("a dog in", "South Africa"), _goes_on("He left.", "and"), _goes_on("Home", "News")
     (True, False, False)
     """
-    from .chrome.signals import ends_sentence
-
     first = after.lstrip()[:1]
     if first in _CLOSERS:
         return True
@@ -259,16 +255,14 @@ def _normal(text: str) -> str:
     return _SPACE_BEFORE_CLOSER.sub("", " ".join(text.split()))
 
 
-def _joins(lines: list[str], chars: list[int], para: list[int], sentence_like) -> list[Change]:
+def _joins(lines: list[str], chars: list[int], para: list[int]) -> list[Change]:
     """The joins of the traced breaks of paragraph `para` (line numbers), if it reads as a sentence;
     `chars[k]`: the characters of the lines before line k, without their breaks."""
     if len(para) < 2:
         return []
-    from .chrome.signals import is_code_like
-
     joined = _normal(" ".join(lines[k] for k in para))
     # a line of code (one with code's marks that reads as code) keeps the paragraph's lines
-    if not sentence_like(joined) or any(is_code_like(lines[k]) for k in para if not _NO_CODE.isdisjoint(lines[k])):
+    if not is_sentence_like(joined) or any(is_code_like(lines[k]) for k in para if not _NO_CODE.isdisjoint(lines[k])):
         return []
     out = []
     for k in para[1:]:
@@ -322,8 +316,6 @@ def opens_a_block(before: str, after: str) -> bool:
     >>> [opens_a_block(before, after) for before, after in cuts]
     [True, False, False]
     """
-    from .chrome.signals import ends_dangling, is_sentence_like
-
     return after[:1].isupper() and not ends_dangling(" " + before) and is_sentence_like(after.strip())
 
 

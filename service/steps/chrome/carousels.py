@@ -2,7 +2,7 @@
 
 A product's page read by a scraper opens with its <title>, the site's
 header, then the product's headline (the line repeating the title's main
-part, `headline.find_headline`) and, a few blocks below it, the product's
+part, `headline.find_product_headline`) and, a few blocks below it, the product's
 own price. Further down the shop draws carousels of other products: card
 after card of a name, a brand or a badge and a price, the same frame
 again and again. A category's page has no price of its own under its
@@ -23,7 +23,7 @@ any language.
 from __future__ import annotations
 
 from .content import has_price, is_price
-from .headline import HEADLINE_MAX_WORDS, TITLE_COVER, TITLE_MAX_WORDS, find_headline, title_words
+from .headline import LABEL_MAX_CHARS, find_product_headline
 
 # Prices a run of cards needs: two prices close together are a product's sale and regular price.
 CAROUSEL_MIN_CARDS = 3
@@ -41,9 +41,6 @@ OWN_PRICE_REACH = 12
 CARD_MAX_SENTENCE_SHARE = 0.25
 # A short line that holds a price ("€39.99", "From $32", "Sale price $20.00") is a price line.
 PRICE_LINE_MAX_WORDS = 6
-# A line longer than this is no document title, headline or card's label, whatever its words: it
-# is not split into words at all (a megabyte's paragraph is read by the classifier, not here).
-LABEL_MAX_CHARS = 400
 
 
 def is_price_line(text: str) -> bool:
@@ -91,35 +88,6 @@ def _close(runs: list, current: list) -> list:
     return []
 
 
-def product_headline(texts: list[str]) -> int | None:
-    """The block of the page's headline: headline.find_headline, or for a first line without
-    a separator ("Forza Horizon 5 on Steam"), the first block of 2+ words that is a run of its
-    words covering TITLE_COVER of them ("Forza Horizon 5").
-
-    >>> product_headline(["Forza Horizon 5 on Steam", "Store", "Forza Horizon 5", "$59.99"])
-    2
-    >>> product_headline(["Forza Horizon 5 on Steam", "Store", "Horizon", "Steam deals"]) is None
-    True
-    """
-    if not texts or len(texts[0]) > LABEL_MAX_CHARS:
-        return None
-    found = find_headline([t if len(t) <= LABEL_MAX_CHARS else "" for t in texts])
-    if found is not None:
-        return found
-    title = title_words(texts[0])
-    if not 2 <= len(title) <= TITLE_MAX_WORDS:
-        return None
-    whole = f" {' '.join(title)} "
-    for k in range(1, len(texts)):
-        if len(texts[k]) > LABEL_MAX_CHARS:
-            continue
-        words = title_words(texts[k])
-        if (2 <= len(words) <= HEADLINE_MAX_WORDS and len(words) >= TITLE_COVER * len(title)
-                and f" {' '.join(words)} " in whole and not texts[k].rstrip().endswith(".")):
-            return k
-    return None
-
-
 def other_products(texts: list[str]) -> list[int]:
     """Blocks of other products' cards below the product's own price (see the module's doc).
 
@@ -134,7 +102,7 @@ def other_products(texts: list[str]) -> list[int]:
     >>> other_products(["Mugs | Shop", "Mugs", "Camp Cup", "$12.00", "Bowl Set", "$30.00", "Plate", "$18.00"])
     []
     """
-    headline = product_headline(texts)
+    headline = find_product_headline(texts)
     if headline is None:
         return []
     runs = card_runs(texts)

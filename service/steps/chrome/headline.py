@@ -8,7 +8,8 @@ T-Shirt"). A shop's, a category's or a manual's page has no paragraph
 above its headline: what stands there is the site's, drawn on every page.
 
 `header_blocks` finds the headline (`find_headline`: the first block that
-repeats a part of the title, at or above the article) and gives the blocks
+repeats a part of the title, at or above the article; `find_product_headline`
+also reads a shop's <title> without a separator, for chrome.carousels) and gives the blocks
 above it and above the page's first paragraph that are link-like (no
 sentence, price, quantity, table cell or code: the classifier's
 `listable`), but for the KICKER_BLOCKS right above (a brand, a category or
@@ -37,6 +38,9 @@ TITLE_MAX_WORDS = 40
 # Share of the title's main part a headline inside the title must repeat ("Faux leather jacket -
 # black" in "Bershka Faux leather jacket - black - Zalando"; not a lone "Faux leather").
 TITLE_COVER = 0.6
+# A line longer than this is no document title, headline or card's label, whatever its words: it
+# is not split into words at all (a megabyte's paragraph is read by the classifier, not here).
+LABEL_MAX_CHARS = 400
 _WORD = re.compile(r"\w+")
 
 
@@ -77,9 +81,11 @@ def title_parts(title: str) -> tuple | None:
 
     >>> title_parts("Beard Oil | Beardbrand")
     ([['beard', 'oil'], ['beardbrand']], 'beard oil beardbrand')
-    >>> title_parts("Beard Oil") is None
-    True
+    >>> title_parts("Beard Oil") is None, title_parts("Beard Oil | " + "x" * 400) is None
+    (True, True)
     """
+    if len(title) > LABEL_MAX_CHARS:
+        return None
     whole = title_words(title)
     parts = [p for p in (title_words(part) for part in split_title(title.strip(), **HEADLINE_TITLE)) if p]
     if len(parts) < 2 or len(whole) > TITLE_MAX_WORDS:
@@ -89,8 +95,10 @@ def title_parts(title: str) -> tuple | None:
 
 def _repeats(line: str, title: tuple | None) -> bool:
     """repeats_title for a title's parts as title_parts gives them."""
+    if title is None or len(line) > LABEL_MAX_CHARS:
+        return False
     words = title_words(line)
-    if title is None or not 2 <= len(words) <= HEADLINE_MAX_WORDS or line.rstrip().endswith("."):
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or line.rstrip().endswith("."):
         return False  # a lone word is a logo's or a menu's as often
     parts, whole = title
     joined = " ".join(words)
@@ -106,6 +114,9 @@ def _repeats(line: str, title: tuple | None) -> bool:
 def find_headline(texts: list) -> int | None:
     """The first block after the title (block 0) that repeats the title (repeats_title), or None.
 
+    A title or a block of more than LABEL_MAX_CHARS characters is no title or headline and is not
+    split into words.
+
     >>> find_headline(["Arrival T-Shirt | Gymshark", "Men", "Sale", "Arrival T-Shirt", "A top."])
     3
     >>> find_headline(["Arrival T-Shirt", "Men", "Arrival T-Shirt"])
@@ -116,6 +127,37 @@ def find_headline(texts: list) -> int | None:
     if title is None:
         return None
     return next((k for k in range(1, len(texts)) if _repeats(texts[k], title)), None)
+
+
+def find_product_headline(texts: list) -> int | None:
+    """The block of a product's headline: find_headline, or for a first line without a separator
+    ("Forza Horizon 5 on Steam"), the first block of 2+ words that is a run of its words covering
+    TITLE_COVER of them ("Forza Horizon 5"), no sentence. A shop's <title> may name the product and
+    its store in a phrase; a news page's first line without a separator may be a story's, so the
+    site's header (`header_blocks`) reads find_headline alone.
+
+    >>> find_product_headline(["Forza Horizon 5 on Steam", "Store", "Forza Horizon 5", "$59.99"])
+    2
+    >>> find_product_headline(["Forza Horizon 5 on Steam", "Store", "Horizon", "Steam deals"]) is None
+    True
+    """
+    if not texts or len(texts[0]) > LABEL_MAX_CHARS:
+        return None
+    found = find_headline(texts)
+    if found is not None:
+        return found
+    title = title_words(texts[0])
+    if not 2 <= len(title) <= TITLE_MAX_WORDS:
+        return None
+    whole = f" {' '.join(title)} "
+    for k in range(1, len(texts)):
+        if len(texts[k]) > LABEL_MAX_CHARS:
+            continue
+        words = title_words(texts[k])
+        if (2 <= len(words) <= HEADLINE_MAX_WORDS and len(words) >= TITLE_COVER * len(title)
+                and f" {' '.join(words)} " in whole and not texts[k].rstrip().endswith(".")):
+            return k
+    return None
 
 
 def header_blocks(texts: list, paragraphs: list, listable: list, first: int) -> list:

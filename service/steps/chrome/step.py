@@ -81,6 +81,7 @@ from .article import find_article, find_article_end, mark_paragraph_runs, post_c
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .voice import own_asides, own_questions
+from .contents import own_contents
 from .details import item_details
 from .carousels import other_products
 from .facets import filter_options
@@ -253,6 +254,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # a section's heading, a word of a code listing or of a sentence cut at it, a table's source
     for i in tail.sibling_headings(texts, matched, prose):  # the text's own, as its other headings
         matched[i] = verdicts[i] = None
+    for i in own_contents(texts, matched, prose):  # the text's own table of contents over its sections
+        matched[i] = verdicts[i] = None
     for i in own_asides(texts, matched, prose):  # a writer's disclaimer in their own voice
         matched[i] = verdicts[i] = None
     for i in own_questions(texts, matched, prose):  # a writer's question between their paragraphs
@@ -266,7 +269,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     for i, verdict in enumerate(verdicts):
         if verdict is not None and (tail.is_section_heading(i, matched, prose) or content.is_code_token(texts, i)
                                     or content.in_sentence(texts, i)
-                                    or tail.is_table_source(i, matched, cells)):
+                                    or tail.is_table_source(i, matched, cells)
+                                    or tail.continues_notice(texts, i, matched)):
             verdicts[i] = None
     good = [i for i, c in enumerate(classes) if c == "good" and matched[i] is None]
     if not good:

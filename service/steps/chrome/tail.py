@@ -110,8 +110,8 @@ def is_section_heading(i: int, matched: list, prose: list) -> bool:
 # Rules whose line may title a section of an article ("Related", "See also",
 # "Table of Contents", "Accessibility", "Google"): not an advertisement's label or
 # a share link, which stand between paragraphs as chrome whatever the text around.
-HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.phrase.legal",
-                 "chrome.phrase.share_buttons")
+HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.phrase.contents",
+                 "chrome.phrase.legal", "chrome.phrase.share_buttons")
 # A text shows its own headings when SIBLING_HEADINGS other short lines
 # (HEADING_MAX_WORDS words, no closing punctuation, no rule's match) stand
 # between two paragraphs within SIBLING_REACH blocks of the label.
@@ -305,6 +305,30 @@ def is_table_source(i: int, matched: list, cells: list | None) -> bool:
     """
     rule = matched[i]
     return bool(cells) and i > 0 and cells[i - 1] and rule is not None and rule.id == COPYRIGHT_RULE
+
+
+# A line that names a copyright ("(c) Copyright 1990-1994, Hewlett-Packard Company.").
+_NAMES_COPYRIGHT = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
+
+
+def continues_notice(texts: list[str], i: int, matched: list) -> bool:
+    """True for a copyright line right below a copyright notice no rule names: the notice's second line.
+
+    A program's banner in a console listing reads "(c) Copyright 1990-1994,
+    Hewlett-Packard Company." / "All rights reserved": the text keeps the
+    holder's line, a shape no rule names, and the notice is one, kept whole.
+    A site's footer notice is named on its first line ("© 2024 The Courier").
+
+    >>> class C: id = COPYRIGHT_RULE
+    >>> banner = ["BootRom Version 1.1", "(c) Copyright 1990-1994, Hewlett-Packard Company.", "All rights reserved"]
+    >>> continues_notice(banner, 2, [None, None, C()]), continues_notice(banner, 2, [None, C(), C()])
+    (True, False)
+    >>> continues_notice(["Contact us", "All rights reserved"], 1, [None, C()])
+    False
+    """
+    rule = matched[i]
+    return (rule is not None and rule.id == COPYRIGHT_RULE and i > 0 and matched[i - 1] is None
+            and _NAMES_COPYRIGHT.search(texts[i - 1][:200]) is not None)
 
 
 # A line a writer ends with a full stop, or opens in lower case, is a
