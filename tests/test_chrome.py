@@ -305,6 +305,30 @@ def test_the_shape_cache_keeps_no_long_paragraphs():
     assert sig.shape_of(long_block, frozenset({"the"})) == sig.measure_shape(long_block, frozenset({"the"}))
 
 
+def test_short_blocks_answers_are_kept_across_documents(resources):
+    """A site's labels recur on its pages: per_block's answers for a short block are kept for the
+    next document (chrome.seen), a paragraph's are not, and every case cleaned after all the others
+    gives what it gives with that cache empty."""
+    texts = [expand(case["input"]) for cases in CASES["groups"].values() for case in cases]
+    outcome = lambda text: [(e.rule, e.start, e.end) for e in  # noqa: E731
+                            service.clean(text, steps=["chrome"], language="en", resources=resources).edits]
+    cold = []
+    for text in texts:
+        chrome.seen._kept.cache_clear()
+        cold.append(outcome(text))
+    warm = [outcome(text) for text in reversed(texts)][::-1]
+    assert warm == cold
+    info = chrome.seen._kept.cache_info
+    chrome.seen._kept.cache_clear()
+    outcome(expand("{P1}\n\n{P2}\n"))
+    assert info().currsize == 0  # paragraphs: kept for one run only
+    outcome(expand("Contact Us\n\n{P1}\n\n{P2}\n\nPrivacy Policy\n"))
+    kept, hits = info().currsize, info().hits
+    assert kept > 0
+    outcome(expand("Contact Us\n\n{P3}\n\n{P4}\n\nPrivacy Policy\n"))
+    assert info().hits > hits and info().currsize == kept  # the labels' answers read again, none added
+
+
 def test_a_product_name_above_its_price_is_no_tag_list():
     # eight capitalised words without a function word read as a tag list, unless a price
     # follows them: then they name a product card (menus.mark_card_names)

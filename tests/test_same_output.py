@@ -28,3 +28,20 @@ def test_a_changed_step_shows_as_differences(tmp_path, swap_step):
     swap_step("whitespace", lambda text, ctx: [Change(0, 1, "", "whitespace.x", "m")] if text else [])
     fingerprints(tmp_path / "b.json")
     assert same_output.compare(str(tmp_path / "a.json"), str(tmp_path / "b.json")) >= len(DOCS) // 2
+
+
+def test_a_web_page_is_fingerprinted_with_its_extraction(monkeypatch):
+    """--html: the extracted text and the page's metadata count, not only the clean of the text."""
+    import service.documents as documents
+    page = ("<html><head><title>Budget vote</title></head><body><h1>Budget vote</h1>"
+            "<p>The council met on Monday to vote on the budget for next year.</p></body></html>")
+    before = same_output.html_fingerprint(page)
+    assert before == same_output.html_fingerprint(page)
+    extract = documents.extract_input
+
+    def other_title(html, budget=None):
+        text, block = extract(html, budget)
+        block["metadata"] = dict(block["metadata"], title="Another title")
+        return text, block
+    monkeypatch.setattr(documents, "extract_input", other_title)
+    assert same_output.html_fingerprint(page) != before

@@ -13,6 +13,7 @@
   recurring lines found on most documents of one site in a batch
   headline the site's header above the page's headline (the line repeating the <title>)
   carousels other products' cards below a product's own price
+  seen     a short block's test answers kept across documents (a site's menus)
 """
 from .step import STEP, compile_rules, run
 

@@ -459,6 +459,13 @@ def is_menu_item(text: str) -> bool:
     """
     if len(text) > 42:
         return False  # before splitting: most blocks are paragraphs
+    return _is_short_menu_item(text)
+
+
+# menus.label_flags asks of every block, several times a page: a site's labels recur
+@lru_cache(maxsize=8192)
+def _is_short_menu_item(text: str) -> bool:
+    """is_menu_item of a text of at most 42 characters."""
     text = strip_bullet(text)
     if len(text) > 40:
         return False

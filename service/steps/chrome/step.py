@@ -68,7 +68,7 @@ from functools import lru_cache
 from ...budget import UNLIMITED, Budget, Spent, polled
 from ...edits import Change
 from ...lexicon import function_words
-from . import content, guard
+from . import content, guard, seen
 from . import signals as sig
 from . import tail
 from .glued import find_glued_titles, glued_title_end
@@ -214,19 +214,22 @@ _UNKNOWN = object()
 def per_block(fn, blocks: list, memo: dict | None, *args) -> list:
     """[fn(b.text, *args) for b in blocks], for a pure `fn` whose other
     arguments are fixed for one run(): each answer is kept in `memo`, as
-    run_to_fixpoint's next round reads most of the same blocks again.
+    run_to_fixpoint's next round reads most of the same blocks again, and a
+    short block's in `seen` for the next documents.
 
     >>> memo = {}; per_block(len, [sig.Block(0, 0, 0, 2, "ab")], memo), memo
     ([2], {(<built-in function len>, 'ab'): 2})
     """
     if memo is None:
         return [fn(b.text, *args) for b in blocks]
-    out = []
+    out, slot = [], None
     for b in blocks:
         key = (fn, b.text)
         found = memo.get(key, _UNKNOWN)
         if found is _UNKNOWN:
-            found = memo[key] = fn(b.text, *args)
+            # a short block's answer is also kept across documents (seen.py: a site's menus)
+            slot = seen.slot_for(fn, args) if slot is None else slot
+            found = memo[key] = seen.answer(slot, b.text)
         out.append(found)
     return out
 
