@@ -35,7 +35,9 @@ from .tail import is_written_item
 # Options a run of filters needs: two or three labelled counts are a text's own ("Comments (3)").
 FACET_MIN_OPTIONS = 4
 # Blocks between one option's count and the next option's label: a group's heading and its
-# search box ("Filter by", "Brand", "Find a brand") stand between two groups of one panel.
+# search box ("Filter by", "Brand", "Find a brand") stand between two groups of one panel. Each
+# must be a label too: a sentence between two "options" (a product card's description between
+# its price and review count and the next card's) ends the run, which never takes a text's prose.
 FACET_MAX_GAP = 3
 # A filter's label is a name, a size, a colour or a range: a few words ("Women's Trail-Running Shoes").
 LABEL_MAX_WORDS = 5
@@ -116,6 +118,10 @@ def filter_options(texts: list[str], article: range = range(0)) -> list[int]:
     >>> filter_options(["A.", "Labour (412)", "Conservative (121)", "Liberal Democrats (72)", "SNP (9)", "B."],
     ...                range(0, 6))  # inside the article
     []
+    >>> filter_options(["$499.95", "(513)", "A fast espresso machine.", "Pros: compact", "Bambino", "$219.95",
+    ...                 "(28)", "A capsule machine.", "Vertuo", "$189.95", "(24)", "A mini machine.", "Essenza",
+    ...                 "$179.95", "(11)"])  # product cards: a price and its reviews' count, a description between
+    []
     """
     out: list[int] = []
     run: list[tuple[int, int, int]] = []  # (first block, count block, count) per option
@@ -133,7 +139,8 @@ def filter_options(texts: list[str], article: range = range(0)) -> list[int]:
         if option is None:
             continue
         start, count = option
-        if run and start - run[-1][1] - 1 > FACET_MAX_GAP:
+        if run and (start - run[-1][1] - 1 > FACET_MAX_GAP
+                    or not all(is_label(texts[j]) for j in range(run[-1][1] + 1, start))):
             close()
         run.append((start, k, count))
     if run:
