@@ -11,9 +11,11 @@ threads. When the declared bodies are inside the chosen text (MIN_HELD_SHARE
 of their words) and are a part of it only (under MAX_DECLARED_SHARE of its
 words), the text is cut to the page's <h1> and the bodies.
 
-A page's FAQ is also marked as Questions and Answers (inside a FAQPage):
-those are a product's or a service's help boxes, not the page's thread, and
-are never read. A single body (an article's own `articleBody`, a thread's
+Questions and Answers are not read at all: a page's FAQ marks its help boxes
+with them (a product's or a service's, inside a FAQPage or not), and anything
+inside a FAQPage is skipped. A page whose own body is declared as another
+type (a BlogPosting's `articleBody`) has readers' comments, not a thread: its
+Comments are never read. A single body (an article's own `articleBody`, a thread's
 opening post alone in its JSON-LD) is not a thread: at least MIN_POSTS are.
 
 >>> post = '<div itemscope itemtype="https://schema.org/Comment"><span>Joined 2019</span><div itemprop="text"><p>{}</p></div></div>'
