@@ -8,6 +8,7 @@
   posts    a choice that is one post of a thread widens to the thread
   cardlines a small priced card's name, price and rating on one line of the chosen text
   cards    the page's item cards: the largest run of sibling elements of one shape
+  declared a thread's posts as the page declares them (schema.org): the text cut to them
   dates    the page's date from its markup and metadata only, never from its prose
   sections the article's own sections that trafilatura cut, taken back from its container
   regions  the page region that holds its prose (DOM features: link density, sentences), and the one around its name

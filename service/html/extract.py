@@ -23,6 +23,7 @@ from .bounds import bound_page, markup_weight
 from .cardlines import join_card_parts
 from .cards import cards_text
 from .dates import date_params, page_date, trafilatura_date_skipped
+from .declared import declared_posts, with_declared_posts
 from .described import read_head, with_description
 from .named import MAX_UNNAMED_SHARE, guard_unnamed, named_share, page_name, text_from_heading, title_parts
 from .posts import thread_of
@@ -102,6 +103,8 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     kept beside a short intro holding the <h1> (`prefer_cards_beside`: source
     "grid"); "teasers" counts the
     lines dropped as other stories' headlines (`teasers.drop_teasers`);
+    "declared" the words cut from a thread's text around the posts the page
+    declares in its schema.org markup (`declared.with_declared_posts`);
     "lede" the words of the page's <h1> and the lines under it put back
     before a text that skipped them (`lede.with_lede`);
     "described" the words of the page's <meta> description put before a
@@ -201,6 +204,7 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     if thread:
         why = f"{source} is one post of {word_count(text)} words; the thread has {word_count(thread)}"
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
+    text, declared = with_declared_posts(text, stages.run("declared", lambda: declared_posts(html), []), heading)
     text, lede = stages.run("lede", lambda: with_lede(text, visible, heading, links), (text, 0))
     text, described = stages.run("described", lambda: with_description(text, read_head(html), names), (text, 0))
     text, tail, tail_end = with_tail(text, html, past)  # linear, and past the markup's cut it holds the article
@@ -210,6 +214,7 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     if not re.search(r"\w", text):
         return "", {}  # stray markup characters are not an article
     extraction = {"source": source, **({"guard": guard} if guard else {}), **({"teasers": teasers} if teasers else {}),
+                  **({"declared": declared} if declared else {}),
                   **({"lede": lede} if lede else {}),
                   **({"described": described} if described else {}),
                   **({"tail": tail} if tail else {}),
