@@ -2,11 +2,12 @@
 `identifier_evidence`. The spelling step then only suggests its correction
 (step.score_piece), so that an editor still sees it. In a manual's prose that names files
 and commands often (guard.in_software_prose) every kind below is read; in any other text
-only the kinds that show the writer naming the word (`named_evidence`: the last four
-below, glossed, set after a naming noun, part of a name, listed beside an identifier),
-which a slip does not get by chance: a user manual of an image editor or of an
-accounting program names its file formats and libraries as a command's manual does
-(bench/NOTES.md, prose43).
+only the kinds that show the writer naming the word itself (`named_evidence`: the last
+three below, glossed, set after a naming noun, part of a name), which a slip does not get
+by chance: a user manual of an image editor or of an accounting program names its curves,
+formats and libraries as a command's manual does (bench/NOTES.md, prose43). A list of two
+unknown words ("the skeds and folos") is read in a manual's prose only: in news it is
+jargon or two slips.
 
 Identifiers are one or two letters from a common word as often as slips are, and
 take the same posterior share (refcount -> recount 0.99, closefd -> closed 0.99), so
@@ -40,7 +41,6 @@ the evidence is the text around the word, read at any share:
   correction no listed bigram with the noun ("the command lnie." is "command line").
 - the text writes the word elsewhere as a part of a name: a slug or a code identifier
   ("the guality test suite" beside "gcc-arm-disable-guality-tests").
-- the list beside an identifier (the second kind above), read again in any text.
 Measured on documentation prose (bench/NOTES.md, "Identifiers in technical text" and
 "False corrections on clean documentation, round 3").
 """
@@ -122,13 +122,15 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return f"'{parts[0]}' and '{parts[1]}' written joined"
     if is_emphasised_alone(doc.text, piece.start, piece.end):
         return "set alone in emphasis"
+    if listed_beside_identifier(doc, piece, lex):
+        return "listed beside an identifier"
     return named_evidence(piece, lower, replacement, doc, lex)
 
 
 def named_evidence(piece: Piece, lower: str, replacement: str, doc: Document, lex) -> str | None:
     """Why the text around the lower-case word shows its writer naming it (glossed in the
     brackets after it, set after a noun that sets a name, written elsewhere as a part of
-    a name, listed beside an identifier), or None: read in any text (module docstring).
+    a name), or None: read in any text (module docstring).
 
     >>> from service.resources import dictionaries
     >>> from service.steps.spelling.rank import lexicon_for
@@ -143,8 +145,6 @@ def named_evidence(piece: Piece, lower: str, replacement: str, doc: Document, le
         return f"named after '{piece.left}', a noun that sets a name"
     if part_of_a_name(doc, lower):
         return "a part of a name elsewhere in the text"
-    if listed_beside_identifier(doc, piece, lex):
-        return "listed beside an identifier"
     return None
 
 
