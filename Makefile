@@ -32,11 +32,12 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) -m bench.perf --bench $(BENCH_DATA)
 
-# the Debian documentation packages bench.clean_prose's pools read (tune3, tune5, heldout3,
+# the Debian documentation packages bench.clean_prose's pools read (tune3, tune5, tune6, heldout3,
 # heldout4; the other pools read what Python and Debian's base system install). Run as root.
 PROSE_POOL_PACKAGES := cfi-en debian-handbook doc-debian debian-faq debian-reference-en \
 	developers-reference debian-edu-doc-en aptitude-doc-en \
 	autoconf-doc gnu-standards aspell-doc borgbackup-doc m4-doc haproxy-doc cflow-doc \
+	gnucash-docs lilypond-doc-html gimp-help-en \
 	png-definitive-guide speakup-doc solfege-doc putty-doc supervisor-doc nut-doc
 prose-pools:
 	apt-get install --yes --no-install-recommends $(PROSE_POOL_PACKAGES)

@@ -1,7 +1,7 @@
 """Edits the whole pipeline makes on clean prose that is not news: a held-out check.
 
 usage: python -m bench.clean_prose (DIR [DIR ...] | --pool NAME) [--show N] [--per-doc 20] [--gz]
-                                   [--unlabelled | --audit] [--chrome]
+                                   [--unlabelled | --audit] [--chrome] [--root DIR]
 
 Reads the documentation under each DIR (html <p> paragraphs without code, plain
 md/txt/rst paragraphs: bench/clean_sources.prose_dir_paragraphs), keeps
@@ -34,6 +34,9 @@ skipped. Pool heldout4 needs png-definitive-guide speakup-doc solfege-doc putty-
 supervisor-doc nut-doc (apt-get install --no-install-recommends; Debian 12's versions). Pool
 tune4 reads the READMEs of the Python packages installed with the project's pinned
 requirements: a package upgraded changes its edits (new ones show as unlabelled).
+`make prose-pools` (as root) installs every pool's packages. --root DIR reads a pool's folders
+under DIR, where its packages were unpacked (`apt-get download P; dpkg -x P.deb DIR`) instead of
+installed (bench.heldout_pairs leaves out every pool's folders either way).
 
 Example (the Rust documentation installed with rustup):
     python -m bench.clean_prose ~/.rustup/toolchains/*/share/doc/rust/html/book
@@ -70,6 +73,12 @@ POOLS = {
     # BorgBackup's manual (its HTML and its reST sources), GNU M4's manual, HAProxy's, GNU cflow's
     "tune5": (False, tuple(_DOC + d for d in ("autoconf", "gnu-standards", "aspell-doc", "borgbackup/html", "m4",
                                               "haproxy", "cflow"))),
+    # unfitted when added (session 35, prose43), prose mostly outside software: GnuCash's tutorial and
+    # concepts guide (accounting), LilyPond's learning manual and its essay on engraving (music), the
+    # GIMP user manual (image editing). apt-get download gnucash-docs lilypond-doc-html gimp-help-en,
+    # then `dpkg -x` each into a folder read with --root (or apt-get install --no-install-recommends)
+    "tune6": (False, (_DOC + "gnucash-docs/gnucash-guide-en", _DOC + "lilypond/html/Documentation/learning",
+                      _DOC + "lilypond/html/Documentation/essay", "/usr/share/gimp/2.0/help/en")),
     "heldout1": (False, tuple(_DOC + d for d in ("git", "libxslt1-dev", "gdb"))),
     "heldout2": (True, tuple(_DOC + d for d in ("bzip2", "openjdk-17-jre-headless", "libharfbuzz0b", "gnupg",
                                                 "e2fsprogs", "libc6", "libglib2.0-0", "dbus", "binutils",
@@ -101,6 +110,14 @@ def edit_context(doc: str, start: int, end: int) -> str:
     before = doc[max(0, start - CONTEXT_CHARS):start]
     after = doc[end:end + CONTEXT_CHARS]
     return " ".join(f"{before}[[{doc[start:end]}]]{after}".split())
+
+
+def rooted(dirs, root: str) -> list:
+    """The folders `dirs` under `root` (where a pool's packages were unpacked), or as given.
+    >>> rooted(["/usr/share/doc/m4"], "/tmp/unpacked")
+    ['/tmp/unpacked/usr/share/doc/m4']
+    """
+    return [root.rstrip("/") + d if root else d for d in dirs]
 
 
 def read_labels(path: Path = LABELS) -> dict:
@@ -206,11 +223,14 @@ def main(argv: list | None = None) -> None:
     ap.add_argument("--chrome", action="store_true",
                     help="also clean each document as a scraped page with the chrome step, alone and with "
                          "chrome around it, and count the paragraphs removed (counts only: any pool)")
+    ap.add_argument("--root", default="",
+                    help="read the pool's folders under this folder (its packages unpacked with dpkg -x)")
     a = ap.parse_args(argv)
     if a.pool:
         a.gz, a.dirs = POOLS[a.pool]
     elif not a.dirs:
         ap.error("give DIRs or --pool")
+    a.dirs = rooted(a.dirs, a.root)
     held_out = bool(a.pool) and a.pool.startswith("heldout")
     if held_out and (a.show or a.unlabelled):
         ap.error("a held-out pool's edits are never read to tune: counts only (--audit is the auditor's)")

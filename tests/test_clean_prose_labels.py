@@ -46,3 +46,14 @@ def test_a_half_filled_label_is_an_error(tmp_path):
         assert "'?'" in str(e)
     else:
         raise AssertionError("a '?' label must not be read as a label")
+
+
+def test_a_pools_folders_are_read_under_the_root_its_packages_were_unpacked_in(tmp_path, capsys):
+    assert cp.rooted(["/usr/share/doc/m4"], "") == ["/usr/share/doc/m4"]
+    folder = tmp_path / "usr/share/doc/m4"
+    folder.mkdir(parents=True)
+    (folder / "guide.md").write_text("The macro processor copies its input to the output and expands "
+                                     "each macro it meets along the way.\n", encoding="utf-8")
+    cp.main(["/usr/share/doc/m4", "--root", str(tmp_path) + "/"])
+    out = capsys.readouterr().out
+    assert out.startswith("1 paragraphs, 18 words: 0 edits")

@@ -1,8 +1,13 @@
-"""Evidence in technical text that a lower-case unknown word is an identifier, not a
-slip: `identifier_evidence`. The spelling step then only suggests its correction
-(step.score_piece), so that an editor still sees it; news text (neither technical nor a
-manual's prose that names files and commands often: guard.in_software_prose) is never
-read so.
+"""Evidence that a lower-case unknown word is an identifier, not a slip:
+`identifier_evidence`. The spelling step then only suggests its correction
+(step.score_piece), so that an editor still sees it. In a manual's prose that names files
+and commands often (guard.in_software_prose) every kind below is read; in any other text
+only the kinds that show the writer naming the word itself (`named_evidence`: the last
+three below, glossed, set after a naming noun, part of a name), which a slip does not get
+by chance: a user manual of an image editor or of an accounting program names its curves,
+formats and libraries as a command's manual does (bench/NOTES.md, prose43). A list of two
+unknown words ("the skeds and folos") is read in a manual's prose only: in news it is
+jargon or two slips.
 
 Identifiers are one or two letters from a common word as often as slips are, and
 take the same posterior share (refcount -> recount 0.99, closefd -> closed 0.99), so
@@ -93,9 +98,18 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
     ...     return identifier_evidence(Piece(w, t.find(w), t.find(w) + len(w), "", "", False), w, c, split, doc, lex)
     >>> why("endtime", "end time", True), why("atime", "a time", True), why("upto", "up to", True)
     ('two terms run together', 'listed beside an identifier', None)
+
+    Outside a manual's prose only `named_evidence` is read:
+
+    >>> t = "By default, ctime (change time) is used; the joined endtime too."
+    >>> doc = Document.scan(t)
+    >>> why("ctime", "crime", False), why("endtime", "end time", True)
+    ('spelt out in the brackets after it', None)
     """
-    if not piece.text.islower() or not in_software_prose(doc):
+    if not piece.text.islower():
         return None
+    if not in_software_prose(doc):
+        return named_evidence(piece, lower, replacement, doc, lex)
     if split and runs_terms_together(replacement):
         return "two terms run together"
     if split and joined_on_purpose(piece, lower, replacement, lex):
@@ -106,16 +120,31 @@ def identifier_evidence(piece: Piece, lower: str, replacement: str, split: bool,
         return "a word with an abbreviation run on"
     if not split and (parts := joined_words(lower, replacement, lex)) is not None:
         return f"'{parts[0]}' and '{parts[1]}' written joined"
+    if is_emphasised_alone(doc.text, piece.start, piece.end):
+        return "set alone in emphasis"
+    if listed_beside_identifier(doc, piece, lex):
+        return "listed beside an identifier"
+    return named_evidence(piece, lower, replacement, doc, lex)
+
+
+def named_evidence(piece: Piece, lower: str, replacement: str, doc: Document, lex) -> str | None:
+    """Why the text around the lower-case word shows its writer naming it (glossed in the
+    brackets after it, set after a noun that sets a name, written elsewhere as a part of
+    a name), or None: read in any text (module docstring).
+
+    >>> from service.resources import dictionaries
+    >>> from service.steps.spelling.rank import lexicon_for
+    >>> t = "Ported the widgets to the library pixman, and the fonts to cairo and pango_cairo."
+    >>> p = Piece("pixman", t.find("pixman"), t.find("pixman") + 6, "library", "and", False)
+    >>> named_evidence(p, "pixman", "pitman", Document.scan(t), lexicon_for(dictionaries()))
+    "named after 'library', a noun that sets a name"
+    """
     if glossed_after(piece, lower, doc.text):
         return "spelt out in the brackets after it"
     if named_after_noun(piece, doc.text) and lex.bigram_frequency(piece.left, replacement.split()[0]) == 0:
         return f"named after '{piece.left}', a noun that sets a name"
     if part_of_a_name(doc, lower):
         return "a part of a name elsewhere in the text"
-    if is_emphasised_alone(doc.text, piece.start, piece.end):
-        return "set alone in emphasis"
-    if listed_beside_identifier(doc, piece, lex):
-        return "listed beside an identifier"
     return None
 
 

@@ -6,8 +6,9 @@ the text keeps the word):
 - its shape against the correction (shape.py: a drop cap, a name before "-style", ...);
 - a capital away from a slip of the fingers, or before a word its correction never comes
   before (named.unlike_its_correction): perhaps a name;
-- in technical text, evidence of an identifier (identifiers.py), or "re" before a
-  short everyday verb (morphology.redoes_a_verb: "Readd the check");
+- evidence of an identifier (identifiers.py: in a manual's prose every kind, elsewhere
+  the writer naming it), or in technical text "re" before a short everyday verb
+  (morphology.redoes_a_verb: "Readd the check");
 - a missing space in an item of a list of names (named.in_run_of_names: "patch,
   wontfix, moreinfo, l10n, a11y"), at any share: labels are written joined;
 - capitalised words nearby whose initials are its letters: an abbreviation the text
@@ -78,7 +79,7 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
     if capital and share < JARGON_FIRE_SHARE and not split and unlike_its_correction(piece, correction, lex):
         return "capitalised, its correction never seen before the next word: perhaps a name"
     if why := identifier_evidence(piece, lower, correction, split, doc, lex):
-        return f"in technical text, {why}: perhaps an identifier"
+        return f"{why}: perhaps an identifier"
     if not split and (verb := redone_verb(piece, lower, doc, lex)):
         return f"in technical text, 're' before '{verb}': perhaps a verb made so"
     if split and piece.text.islower() and in_run_of_names(doc, piece):
