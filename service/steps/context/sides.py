@@ -25,6 +25,11 @@ two sides (P(x | left) and P(right | x)), the evidence shows two weaknesses:
             and that rests on such a side is held as a suggestion in text whose prior
             odds against an error are raised (`rests_on_chance`, score.raised_prior).
 
+  shared    a left side where the partner's bigram is listed at a word class's lift
+            ("our patients", 7.6) and the rarer word's is missing, though it would be
+            below the cut-off even with that lift: the lift is the partner's only because
+            the list is cut off, and half of it is taken off (`shared_lift_discount`).
+
 A side whose missing bigrams are estimated through the neighbour's suffix class
 ("commits form a": a plural before a verb) is class evidence, not a guess, and
 keeps its weight; so does one whose partner is a function word, which may
@@ -59,6 +64,14 @@ OPPOSE_FACTOR = 20.0
 # "line and" 1.0, "frame and" 1.5, "end after"/"and after" 1.8; a real association: "by
 # eradicating"'s class, "little piece" 31, "can proceed" 20 (bench/NOTES.md, "The text's register").
 CHANCE_LIFT = 2.0
+# Share (in log space) of the partner's lift taken off a side where the word's bigram would be
+# unlisted even with that lift (see shared_lift_discount).
+SHARED_LIFT_WEIGHT = 0.5
+# A partner's lift from which its bigram is a collocation ("heavy rain" 292, "must ensure" 52,
+# "will proceed" 24, "her soul" 18), evidence for the partner in particular, which
+# shared_lift_discount leaves whole; under it, a word class's lift ("our patients" 7.6: a
+# possessive before a noun) that the rarer word may share unseen.
+COLLOCATION_LIFT = 10.0
 
 
 def side_kind(model, pairs: tuple, neighbour, partner: str = "") -> str:
@@ -236,7 +249,8 @@ def rests_on_chance(model, left, word: str, partner: str, right, sides: tuple) -
 
 def side_facts(model, left, word: str, partner: str, right) -> tuple | None:
     """What the sides say of changing `word` to `partner` between `left` and `right`: (the log
-    factor they add to the site's score: class evidence and `unlisted_discount`;
+    factor they add to the site's score: class evidence, `shared_lift_discount` and
+    `unlisted_discount`;
     `opposes_change`; `rests_on_chance`), None when there are no sides (`side_evidence`). A
     function of the five arguments alone, so `score_sites` keeps it per neighbours.
 
@@ -249,8 +263,47 @@ def side_facts(model, left, word: str, partner: str, right) -> tuple | None:
     if not sides:
         return None
     sides, extra = with_class_evidence(model, left, word, partner, right, sides)
+    extra += shared_lift_discount(model, left, word, partner, right)
     return (extra + unlisted_discount(sides), opposes_change(sides),
             rests_on_chance(model, left, word, partner, right, sides))
+
+
+def shared_lift_discount(model, left, word: str, partner: str, right) -> float:
+    """log factor <= 0: half the lift a left neighbour's listed bigram credits the partner with
+    (in log space, SHARED_LIFT_WEIGHT), taken off when the word's own bigram with that
+    neighbour is missing although, with that same lift, it would still lie below the list's
+    cut-off, the lift is a word class's (CHANCE_LIFT to COLLOCATION_LIFT) and the word is
+    rarer than the neighbour. `right` is not read.
+
+    The model estimates the word's missing bigram from its unigram rate (independence);
+    the partner's listed one carries its association with the neighbour ("our patients",
+    7.6 times chance: a possessive before a noun). A rare word's bigrams are not listed
+    whatever their lift, so the absence says nothing of whether the word shares that
+    association ("our patience"). The word's unigram rate and the missing-bigram
+    discount still count. Only the left side: there the neighbour predicts the word's
+    class; a collocation's lift ("heavy rain") is evidence for the partner and stays.
+
+    >>> from service.steps.context.model import BigramModel
+    >>> m = BigramModel({"our": 1000, "patience": 10, "patients": 100, "the": 10000, "a": 10000},
+    ...                 {"our patients": 5, "the patients": 15, "a patients": 1000}, 10**5, scale=1.0, floor=20)
+    >>> round(shared_lift_discount(m, "our", "patience", "patients", None), 2)  # lift 5: half of log 5 off
+    -0.8
+    >>> shared_lift_discount(m, "a", "patience", "patients", None)  # lift 100: a collocation, kept
+    0.0
+    >>> shared_lift_discount(m, "the", "patience", "patients", None)  # lift 1.5: chance, the ratio stands
+    0.0
+    """
+    if left is None or f"{left} {word}" in model.bigrams or left not in model.unigrams:
+        return 0.0
+    found = lift(model, left, partner)
+    if not CHANCE_LIFT <= found < COLLOCATION_LIFT or model.unigrams[word] > model.unigrams[left]:
+        return 0.0  # chance, a collocation, or the rarity is the neighbour's ("efforts off")
+    count_left = model.unigrams[left]
+    estimate = context_model.missing_estimate(model, left, word, count_left, model.unigrams[word], "a")
+    shared = context_model.unigram_prob(model, word) * found
+    if estimate < shared < model.floor / (model.scale * count_left):
+        return -SHARED_LIFT_WEIGHT * math.log(shared / estimate)
+    return 0.0
 
 
 # A partner's listed bigram under this lift is rarer there than chance: the side argues
