@@ -38,3 +38,14 @@ def test_every_rules_file_has_examples():
     for step, rule_file in rules.files.items():
         with_examples = [e for e in rule_file.entries if e.get("examples") or e.get("negatives")]
         assert with_examples, f"{rule_file.path} has no examples at all"
+
+
+def test_no_rule_repeats_an_example():
+    """An example or negative written twice in one rule tests nothing more and hides a missing one."""
+    rules = default_resources().rules
+    for step, rule_file in rules.files.items():
+        for entry in rule_file.entries:
+            examples = [(ex["input"], ex["output"]) for ex in entry.get("examples", [])]
+            negatives = list(entry.get("negatives", []))
+            assert len(set(examples)) == len(examples), f"{rule_file.path}: {entry['id']} repeats an example"
+            assert len(set(negatives)) == len(negatives), f"{rule_file.path}: {entry['id']} repeats a negative"
