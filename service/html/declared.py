@@ -35,10 +35,10 @@ Reply 2: a new bulb fixed the hum for me.
 """
 from __future__ import annotations
 
-import html as htmlib
 import json
 import re
 
+from .tail import tail_text
 from .text import block_text, holds_heading, visible_tree, word_bag, word_count
 
 # The schema.org types whose `text` (or `articleBody`) is one post of a thread.
@@ -59,7 +59,6 @@ MAX_JSON_BLOCKS = 50
 
 _JSON_LD = re.compile(r"<script\b[^>]{0,400}?application/ld\+json[^>]{0,400}>", re.IGNORECASE)
 _SCRIPT_END = re.compile(r"</script", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,2000}>")
 # Screens before a parse: a body property, and a post type, named anywhere in the page.
 _BODY_PROPERTY = re.compile(r"""itemprop\s*=\s*["']?(?:text|articleBody)\b""", re.IGNORECASE)
 _POST_TYPE = re.compile("|".join(sorted(POST_TYPES)))
@@ -72,6 +71,9 @@ def declared_posts(html: str) -> list[str]:
     >>> declared_posts('<script type="application/ld+json">{"@type": "DiscussionForumPosting", "text": "First &amp; only.",'
     ...                ' "comment": [{"@type": "Comment", "text": "<p>A reply.</p>"}]}</script>')
     ['First & only.', 'A reply.']
+    >>> declared_posts('<script type="application/ld+json">[{"@type": "Comment", "text": "<p>A <b>short</b> reply.</p>"},'
+    ...                ' {"@type": "Comment", "text": "Line one.<br>Line two."}]</script>')  # inline tags break no line
+    ['A short reply.', 'Line one.\\nLine two.']
     >>> declared_posts('<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"@type": "Question",'
     ...                ' "acceptedAnswer": {"@type": "Answer", "text": "Yes."}}]}</script>')
     []
@@ -140,8 +142,7 @@ def json_ld_posts(html: str) -> list[str]:
                 return []  # an article's own body: the posts are its readers' comments
             if kinds & POST_TYPES:
                 body = next((item[k] for k in ("articleBody", "text") if isinstance(item.get(k), str)), "")
-                text = "\n".join(" ".join(line.split()) for line in htmlib.unescape(_TAG.sub("\n", body)).split("\n"))
-                text = re.sub(r"\n{2,}", "\n", text).strip()
+                text = tail_text(body)  # a body may hold HTML: its text, a line per block
                 if word_count(text):
                     posts.append(text)
             stack.extend(reversed([v for v in item.values() if isinstance(v, (dict, list))]))
