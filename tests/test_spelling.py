@@ -297,13 +297,29 @@ def test_a_line_in_another_language_is_left_alone_beside_english(resources):
 def test_jargon_in_technical_text_is_suggested_not_applied():
     """In technical text a short unknown word may be an identifier: the editor
     sees the correction as a suggestion; the same word in news is no jargon."""
-    text = "Each release that bumps the semver major number may change `stream.pipe()` and `util.inspect()`."
+    text = "Each release that bumps the libm major number may change `stream.pipe()` and `util.inspect()`."
     result = service.clean(text, language="en", diff="none")
     assert result.text == text and result.edits == ()
-    assert [(s.original, s.replacement) for s in result.suggestions] == [("semver", "server")]
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("libm", "limb")]
     assert "technical text" in result.suggestions[0].message and result.suggestions[0].confidence < 0.5
+    news = "The council said each libm major release of the plan was delayed."
+    assert [(e.original, e.replacement) for e in service.clean(news, language="en").edits] == [("libm", "limb")]
+
+
+def test_a_term_of_the_curated_software_lexicon_is_suggested_in_any_text():
+    """A word of spelling.yaml's `terms` (software's vocabulary) is a term as often as a
+    slip, in news too: its correction is only suggested, at any share."""
     news = "The council said each semver major release of the plan was delayed."
-    assert [(e.original, e.replacement) for e in service.clean(news, language="en").edits] == [("semver", "server")]
+    result = service.clean(news, language="en", diff="none")
+    assert result.text == news and result.edits == ()
+    assert [(s.original, s.replacement) for s in result.suggestions] == [("semver", "server")]
+    assert "curated lexicon" in result.suggestions[0].message
+
+
+def test_the_curated_software_lexicon_leaves_dictionary_words_to_the_dictionary(resources):
+    """A word rules/dictionary.yaml keeps is kept, never suggested: one policy per word."""
+    terms = resources.rules.compiled("spelling").terms
+    assert len(terms) > 1000 and not terms & resources.rules.dictionary
 
 
 def test_a_repeated_typo_is_suggested_not_applied():

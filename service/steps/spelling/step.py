@@ -75,11 +75,13 @@ RULE_SCHEMA = {
         "fixes": {"type": "object", "minProperties": 1,
                   "propertyNames": {"pattern": _WORD_PATTERN},
                   "additionalProperties": {"type": "string", "pattern": _PHRASE_PATTERN}},
+        "terms": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"^[a-z]{3,}$"}},
     },
-    # exactly one of: one misspelling, a table of them
+    # exactly one of: one misspelling, a table of them, a lexicon of terms
     "oneOf": [
         {"required": ["misspelling", "correction"]},
         {"required": ["fixes"]},
+        {"required": ["terms"]},
     ],
     "dependentRequired": {"misspelling": ["correction"], "correction": ["misspelling"]},
 }
@@ -131,9 +133,11 @@ FIXED_CONFIDENCE = 0.95
 
 @dataclass(frozen=True)
 class SpellingRules:
-    """Compiled rules: explicit misspelling fixes (lowercase)."""
+    """Compiled rules: explicit misspelling fixes (lowercase), and the terms of a curated
+    lexicon whose corrections are only suggested (suggest.suggestion_reason)."""
 
     fixes: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    terms: frozenset = frozenset()
     # the misspellings as a set, for run()'s set operations (derived from fixes)
     fix_words: frozenset = field(init=False, repr=False, compare=False)
 
@@ -142,18 +146,23 @@ class SpellingRules:
 
 
 def compile_rules(entries: list) -> SpellingRules:
-    """Misspelling -> (correction, rule id); bad data raises RulesError.
+    """Misspelling -> (correction, rule id), and the terms; bad data raises RulesError.
 
     >>> r = compile_rules([{"id": "m", "misspelling": "alot", "correction": "a lot"},
-    ...                    {"id": "t", "fixes": {"thier": "their"}}])
-    >>> r.fixes["alot"], r.fixes["thier"]
-    (('a lot', 'm'), ('their', 't'))
+    ...                    {"id": "t", "fixes": {"thier": "their"}}, {"id": "s", "terms": ["manpage"]}])
+    >>> r.fixes["alot"], r.fixes["thier"], r.terms
+    (('a lot', 'm'), ('their', 't'), frozenset({'manpage'}))
     >>> compile_rules([{"id": "x", "fixes": {"teh": "the"}}, {"id": "y", "misspelling": "teh", "correction": "tea"}])
     Traceback (most recent call last):
     service.errors.RulesError: rule y: misspelling 'teh' is already fixed by rule x
+    >>> compile_rules([{"id": "x", "fixes": {"teh": "the"}}, {"id": "s", "terms": ["teh"]}])
+    Traceback (most recent call last):
+    service.errors.RulesError: terms that a rule also fixes as misspellings: ['teh']
     """
     fixes: dict[str, tuple[str, str]] = {}
+    terms: set[str] = set()
     for e in entries:
+        terms.update(e.get("terms", ()))
         table = dict(e.get("fixes", {}))
         if "misspelling" in e:
             table[e["misspelling"]] = e["correction"]
@@ -165,7 +174,9 @@ def compile_rules(entries: list) -> SpellingRules:
                 raise RulesError(f"rule {e['id']}: misspelling {wrong!r} is already fixed by rule "
                                  f"{fixes[wrong][1]}")
             fixes[wrong] = (right, e["id"])
-    return SpellingRules(MappingProxyType(fixes))
+    if clash := sorted(terms & set(fixes)):
+        raise RulesError(f"terms that a rule also fixes as misspellings: {clash}")
+    return SpellingRules(MappingProxyType(fixes), frozenset(terms))
 
 
 _EMPTY_RULES = SpellingRules()
@@ -536,7 +547,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
     if (to is None or replacement.lower() in to) and (
-            why := suggestion_reason(piece, unknown, best, share, doc, lex, rival_reading(hyps))):
+            why := suggestion_reason(piece, unknown, best, share, doc, lex, rival_reading(hyps), rules.terms)):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)

@@ -6,6 +6,9 @@ the text keeps the word):
 - its shape against the correction (shape.py: a drop cap, a name before "-style", ...);
 - a capital away from a slip of the fingers, or before a word its correction never comes
   before (named.unlike_its_correction): perhaps a name;
+- a lower-case word of the curated lexicon of software's vocabulary (spelling.yaml's
+  `terms`: "manpage", "refcount", "parens"), or one with a regular ending ("addrs"), at
+  any share: a term, which the general dictionaries lack, as often as a slip;
 - evidence of an identifier (identifiers.py: in a manual's prose every kind, elsewhere
   the writer naming it), or in technical text "re" before a short everyday verb
   (morphology.redoes_a_verb: "Readd the check");
@@ -63,11 +66,12 @@ RIVAL_RATIO = 4.0
 
 
 def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, lex,
-                      rival: tuple = (0.0, "")) -> str | None:
+                      rival: tuple = (0.0, ""), terms: frozenset = frozenset()) -> str | None:
     """Why the correction `best` (a rank hypothesis: kind, replacement) of the scored word
     (`unknown`: step.Unknown) taking `share` of the posterior, the next correction `rival`
     (rank.rival_reading: its share and replacement), is only suggested (module docstring),
-    written for the edit's message before ", so only suggested"; or None."""
+    written for the edit's message before ", so only suggested"; or None. `terms`: the
+    curated lexicon's words (step.SpellingRules.terms)."""
     lower, capital, split = unknown.lower, piece.text[0].isupper(), best.kind == "split"
     correction = best.replacement
     if marked_by_writer(doc.text, piece.end):
@@ -78,6 +82,8 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
         return "capitalised, and more than a slip of the fingers from it: perhaps a name"
     if capital and share < JARGON_FIRE_SHARE and not split and unlike_its_correction(piece, correction, lex):
         return "capitalised, its correction never seen before the next word: perhaps a name"
+    if piece.text.islower() and of_a_term(lower, terms):
+        return "a term of software's vocabulary, in a curated lexicon: perhaps that term"
     if why := identifier_evidence(piece, lower, correction, split, doc, lex):
         return f"{why}: perhaps an identifier"
     if not split and (verb := redone_verb(piece, lower, doc, lex)):
@@ -105,6 +111,19 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
     if looks_like_jargon(piece, lower, doc, lex):
         return "in technical text it may be a term or an identifier"
     return None
+
+
+# Regular endings a term takes in prose ("addrs", "webhooked"), read by `of_a_term`.
+TERM_ENDINGS = ("s", "es", "ed", "d", "ing")
+
+
+def of_a_term(lower: str, terms: frozenset) -> bool:
+    """True when the word is a term of the curated lexicon, or one with a regular ending.
+
+    >>> of_a_term("addr", frozenset({"addr"})), of_a_term("addrs", frozenset({"addr"})), of_a_term("adds", frozenset())
+    (True, True, False)
+    """
+    return lower in terms or any(lower.endswith(e) and lower[:-len(e)] in terms for e in TERM_ENDINGS)
 
 
 def redone_verb(piece: Piece, lower: str, doc: Document, lex) -> str | None:
