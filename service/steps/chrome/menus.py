@@ -351,12 +351,13 @@ POST_HEADER_MAX_EXTRA = 1
 
 
 def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
-                attributions: int = POST_HEADER_MAX_EXTRA) -> range | None:
+                attributions: int = POST_HEADER_MAX_EXTRA, any_text: bool = False) -> range | None:
     """The blocks of a post's header whose dateline is block i, or None.
 
     A forum reply opens with its author's name (a short line no rule names, is_name_line),
     its dateline, maybe a quote's attribution (`attributions` metadata lines),
-    then its text: prose, or a short sentence. The header is the reply's own
+    then its text: prose, or a short sentence (with `any_text`, any line no rule names: a
+    thread's title, a list). The header is the reply's own
     when its text follows; a news article's byline ("By ...") is a rule's
     line, not a bare name.
 
@@ -376,7 +377,7 @@ def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
     j = i + 1
     while j < len(blocks) and j - i - 1 < attributions and matched[j] is not None and is_metadata_rule(matched[j]):
         j += 1
-    if j < len(blocks) and matched[j] is None and (prose[j] or sig.ends_sentence(blocks[j].text)):
+    if j < len(blocks) and matched[j] is None and (any_text or prose[j] or sig.ends_sentence(blocks[j].text)):
         return range(i - 1, j)
     return None
 
@@ -391,18 +392,31 @@ def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: in
 
     Below the article's first block a header above a reply's text is the
     reply's own. Above it, a name and a date are as often a news article's
-    byline, unless the page has THREAD_MIN_HEADERS of them: a thread.
+    byline, unless the page has THREAD_MIN_HEADERS of them: a thread. In a
+    thread a name and a date over a title or a list (the first post's, a
+    parts list's) are a post's header too when they open the page or follow a
+    post's text: a listing's items stack labels above their dates.
 
     >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
     >>> post = ["jdoe", "May 3, 2024", "Try disabling it and restarting."]
     >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post * 2)))
     >>> reply_headers(bs, [None, D(), None] * 2, [False] * 6, 2), reply_headers(bs[:3], [None, D(), None], [False] * 3, 2)
     ([0, 1, 3, 4], [])
+    >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(["jdoe", "May 3, 2024", "Driver issue"] + post * 2)))
+    >>> reply_headers(bs, [None, D(), None] * 3, [False] * 9, 4)
+    [0, 1, 3, 4, 6, 7]
     """
     headers = [h for i in range(1, len(blocks)) if (h := post_header(blocks, i, matched, prose)) is not None]
     if len(headers) < THREAD_MIN_HEADERS:
         headers = [h for h in headers if h.start > first]
-    return [k for h in headers for k in h]
+    else:
+        # a thread: a post's header over a title, a list or a quote is a post's too, when it
+        # opens the page or follows a post's text (a listing's items stack labels and tags
+        # above their dates: "comment / Community / spam / January 14, 2026")
+        headers += [h for i in range(1, len(blocks))
+                    if (i < 2 or prose[i - 2] or sig.ends_sentence(blocks[i - 2].text))
+                    and (h := post_header(blocks, i, matched, prose, any_text=True)) is not None]
+    return sorted({k for h in headers for k in h})
 
 
 # The last lines of a post's header, right above its text: its dateline, a

@@ -480,8 +480,9 @@ def walk_outward(order: list[int], side: str, page: Page, verdicts: list) -> Non
         teaser = None
         if evidence is None or (step == 0 and is_heading(evidence)):
             continue
+        # (a metadata line stays on a listing, and in a post's header: menus.reply_headers)
         if (evidence.rule.startswith("chrome.phrase.") and not page.good[0] < i < page.good[-1]
-                and not (evidence.metadata and page.listing)):
+                and not (evidence.metadata and (page.listing or i in page.replies))):
             verdicts[i] = verdicts[i] or evidence
         # below a settled article, metadata lines may start a list too, unless they stand
         # beside each item of the page (a news index): then they are the page's own

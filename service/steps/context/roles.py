@@ -29,6 +29,10 @@ or when the written word fills its place as it stands:
   coordinated  a preposition joined by "and" or "or" to another ("the from and to
             addresses", "to and from") is one of a pair of its class; a partner of
             another class ("form") would break the pair.
+  verb      a contraction of a pronoun and "is" or "are" that is its clause's only
+            finite verb ("Only it's old hat for them.") is that verb: its determiner
+            partner would leave the clause without one. Not after a preposition,
+            whose object a verbless phrase may be ("at it's best" -> "its").
   answered  a comparison that already has its "than" ("if x is shorter than y
             then that means") takes no second one: "then" answers the "if"; and
             "the same way than" compares with "as": "then" is no repair of it.
@@ -43,8 +47,8 @@ from __future__ import annotations
 
 from .sides import lift
 from .wider import COMPARISON_WINDOW, held_back
-from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, readings,
-                        words_after, words_before)
+from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, finite_tags,
+                        readings, words_after, words_before)
 
 # Words read after a site for a role test: a noun phrase of up to this many words.
 PHRASE_WORDS = 6
@@ -236,6 +240,40 @@ def verb_for_verb(model, left, word: str, partner: str, right, named: bool) -> b
     return not lift(model, word, right) and not lift(model, partner, right)
 
 
+# A pronoun's contraction with "is" or "are" and the determiner it is confused with.
+_CONTRACTED_VERBS = frozenset({("it's", "its"), ("they're", "their"), ("you're", "your")})
+# Words read either side for the clause's other verbs: a clause longer than this is not judged.
+CLAUSE_WORDS = 12
+# Words before which a verbless phrase is a preposition's object: "at its best", "for its size".
+_OBJECT_TAKERS = _PREPOSITIONS | frozenset({"to", "at", "under", "over", "through", "like", "near", "than"})
+
+
+def only_finite_verb(text: str, start: int, end: int) -> bool:
+    """True when the word between `start` and `end` (a pronoun's contraction) is the only word
+    of its clause that may be a finite verb: no auxiliary, modal or finite verb form before it
+    (back to the clause's opening punctuation) or after it (up to its closing punctuation), and
+    no preposition right before it. Lemminflect gives many nouns a verb reading ("price",
+    "point"), so only clauses without any such word are read as verbless.
+
+    >>> t = "In this case, I can indeed! Only it's old hat for them. The magazine"
+    >>> only_finite_verb(t, 33, 37)
+    True
+    >>> t = "Sony has made it's way up the ladder."
+    >>> only_finite_verb(t, 14, 18)
+    False
+    >>> t = "Nature at it's best."
+    >>> only_finite_verb(t, 10, 14)
+    False
+    """
+    before = words_before(text, start, CLAUSE_WORDS)
+    after = words_after(text, end, CLAUSE_WORDS)
+    if len(before) >= CLAUSE_WORDS or len(after) >= CLAUSE_WORDS or not clause_ends_after(text, end, after):
+        return False
+    if before and before[0] in _OBJECT_TAKERS:
+        return False
+    return not any(w in _FINITE_AUX or w in _MODALS or finite_tags(w) for w in before + after)
+
+
 def role_score(model, text: str, site, word: str, partner: str, score: float, threshold: float) -> tuple:
     """(log ratio, demoted): `score` of replacing `word` by `partner` at `site`, with a
     failed role test applied as `wider.with_wider` applies a word-class veto."""
@@ -247,6 +285,8 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
         held = bare_phrase_ends(after, clause_ends_after(text, site.tok.end, after))
     elif (word, partner) == ("of", "off"):
         held = particle_without_verb(site.left, words_after(text, site.tok.end, 2))
+    elif (word.replace("’", "'"), partner.replace("’", "'")) in _CONTRACTED_VERBS:
+        held = only_finite_verb(text, site.tok.start, site.tok.end)
     elif "VERB" in readings(partner) and not (readings(partner) | readings(word)) & {"AUX"} \
             and "VERB" not in readings(word):
         held = passive_not_object(words_after(text, site.tok.end, 2))

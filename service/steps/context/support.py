@@ -47,7 +47,8 @@ from functools import lru_cache
 from ...tokens import sentence_start
 from .clauses import _PASSIVE, _WERE_SUBJECTS, _may_be_plural, takes_bare_infinitive
 from .wider import comparison_before, is_comparative
-from .wordclass import _DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_tags, readings, words_after, words_before
+from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_tags, readings, subject_agrees,
+                        words_after, words_before)
 
 # Log factors of `support`, from how often each test holds for the word as written in
 # clean prose against how often it holds where the partner was swapped for it
@@ -143,7 +144,27 @@ def ends_after_subject(text: str, site) -> bool:
         return False
     if left in _PLURAL_SUBJECTS:
         return True
-    return "NOUN" in readings(left) and left not in _NO_HEADS and _may_be_plural(left)
+    return ("NOUN" in readings(left) and left not in _NO_HEADS and _may_be_plural(left)
+            and not verb_after_its_subject(text, site.tok.start, left))
+
+
+def verb_after_its_subject(text: str, start: int, left: str) -> bool:
+    """True when `left`, the word before `start`, is a verb's -s form after a word that agrees
+    with it as its subject ("which piece goes where.", "nobody knows who lives where."): the
+    clause's verb, not a plural noun that "were" could follow ("the seizures were.").
+
+    >>> verb_after_its_subject("decide which piece goes where.", 24, "goes")
+    True
+    >>> verb_after_its_subject("how pure the seizures where.", 22, "seizures")
+    False
+    >>> verb_after_its_subject("see how the pieces where.", 19, "pieces")
+    False
+    """
+    tags = finite_tags(left) & {"VBZ"}
+    if not tags:
+        return False
+    before = words_before(text, start, 3)  # [left, its subject, the word before that]
+    return len(before) > 1 and before[0] == left and subject_agrees(before[1], tags, before[2] if len(before) > 2 else None)
 
 
 def progressive_follows(text: str, end: int) -> bool:
