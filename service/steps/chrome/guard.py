@@ -64,8 +64,11 @@ STRONG_RULES = ("chrome.glued_title",)
 # line (chrome.mark_footer), and a cookie consent panel below that line
 # (consent.consent_panel: its settings' descriptions are prose): they cannot
 # take the article, so their words do not count toward the guard's share;
-# they go with the other weak removals when the guard trips.
-UNCOUNTED_RULES = ("chrome.classifier.footer", "chrome.classifier.consent_panel")
+# they go with the other weak removals when the guard trips. So do a product's
+# customer reviews (reviews.customer_reviews: below their ratings' distribution
+# stand other writers' texts, often most of a shop's page's prose).
+UNCOUNTED_RULES = ("chrome.classifier.footer", "chrome.classifier.consent_panel",
+                   "chrome.classifier.customer_reviews")
 
 
 def is_quote_attribution(text: str) -> bool:
