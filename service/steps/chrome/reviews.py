@@ -68,9 +68,11 @@ def rating_distribution(texts: list[str]) -> list[int] | None:
             continue
         found = [k]
         for k2, value2, words2 in steps[a + 1:]:
+            if k2 - found[-1] > STEP_MAX_GAP:
+                break  # past the next step's reach: each scan reads a few blocks, whatever the page
             if words2 != words:
                 continue
-            if k2 - found[-1] > STEP_MAX_GAP or value2 != 5 - len(found):
+            if value2 != 5 - len(found):
                 break  # a line of the steps' shape out of order: no distribution
             found.append(k2)
             if len(found) == 5:
