@@ -429,6 +429,17 @@ PRODUCT_HEAD = ("Trail Mug - Blue | Northwind\n\nTrail Mug\n$24.00\n\n"
 PRODUCT_CARDS = "Camp Cup\nSteel\n$12.00\n"
 
 
+# A product's page, then rating distributions' steps over and over, of three shapes
+# (chrome.reviews.customer_reviews): each step reads a few blocks after it; the reviews go to the end.
+RATING_STEPS = "5 stars\n106\n5 ★\n4 star reviews\n26\n"
+
+
+def test_customer_reviews_work_is_linear_in_the_number_of_steps():
+    ratio = cpu_ratio("chrome", RATING_STEPS, 500, head=PRODUCT_HEAD + "Reviews\n" + RATING_STEPS.replace("5 ★", "4 stars")
+                      + "3 stars\n15\n2 stars\n5\n1 stars\n7\n")
+    assert ratio < 16, f"8x the steps cost {ratio:.1f}x the CPU"
+
+
 # A category page's filters over and over (chrome.facets.filter_options): each option is read once.
 FILTER_OPTIONS = "Altra\n(73)\nBrooks (71)\n"
 

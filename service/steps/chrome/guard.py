@@ -60,12 +60,16 @@ GUARD_MAX_SHARE = 0.5
 MIN_LEFT_WORDS = 5
 # Rules whose evidence holds wherever the line stands (besides `anywhere` rules).
 STRONG_RULES = ("chrome.glued_title",)
-# Removals below a settled article and below its footer's legal or copyright
-# line (chrome.mark_footer), and a cookie consent panel below that line
+# Removals below a settled article (or any article, from a copyright line with
+# its year) and below its footer's legal or copyright line (tail.footer_blocks),
+# and a cookie consent panel below that line
 # (consent.consent_panel: its settings' descriptions are prose): they cannot
 # take the article, so their words do not count toward the guard's share;
-# they go with the other weak removals when the guard trips.
-UNCOUNTED_RULES = ("chrome.classifier.footer", "chrome.classifier.consent_panel")
+# they go with the other weak removals when the guard trips. So do a product's
+# customer reviews (reviews.customer_reviews: below their ratings' distribution
+# stand other writers' texts, often most of a shop's page's prose).
+UNCOUNTED_RULES = ("chrome.classifier.footer", "chrome.classifier.consent_panel",
+                   "chrome.classifier.customer_reviews")
 
 
 def is_quote_attribution(text: str) -> bool:

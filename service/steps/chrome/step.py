@@ -28,7 +28,8 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    headline (the line repeating the document's <title>) and its first
    paragraph, the site's header's link-like lines go (`headline`).
    Below a product's own price, runs of other products' cards (a name
-   and a price, again and again) go (`carousels`).
+   and a price, again and again) go (`carousels`), and so do its customer
+   reviews, from their ratings' distribution to the page's end (`reviews`).
 4. A headline-shaped line repeated outside the article goes
    (`guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`guard.guard_page`): when the removals would take
@@ -84,6 +85,7 @@ from .voice import own_asides, own_questions
 from .contents import own_contents
 from .details import item_details
 from .carousels import other_products
+from .reviews import customer_reviews
 from .facets import filter_options
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
@@ -363,7 +365,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     kept = [v is None and c == "good" and k < first for k, (v, c) in enumerate(zip(verdicts, page.classes))]
     for i in tail.headlines_of_kept_teasers(kept, [v is not None for v in verdicts], taken, page.texts):
         verdicts[i] = None
-    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
+    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end, page.texts):
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
@@ -384,6 +386,10 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.other_products", "below the product's own price, a run of other products' "
             "cards (a name and a price, again and again)", 0.7)
+    for i in customer_reviews(page.texts, prose):  # a product's reviews, from their ratings' distribution
+        verdicts[i] = verdicts[i] or Verdict(
+            "chrome.classifier.customer_reviews", "a product's customer reviews: from the distribution of "
+            "their ratings (5, 4, 3, 2, 1, each with its count) to the page's end", 0.7)
     # a category's or an archive's filters, each with its count; a run inside the article is its own
     for i in filter_options(page.texts, range(first, last + 1)):
         verdicts[i] = verdicts[i] or Verdict(
