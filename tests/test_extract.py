@@ -417,6 +417,28 @@ def test_a_small_hidden_part_stays_out():
     assert "The lamp is brass" in text and "Sign in" not in text and "JavaScript" not in text
 
 
+SIGN_IN = ('<div class=sheet style="display: none"><form>' + "".join(
+    f"<p>Step {i}: enter your email and password to sign in, or create an account.</p>" for i in range(40))
+    + "</form></div>")
+
+
+@pytest.mark.parametrize("page", [
+    # a footer whose sign-in dialog, hidden by its inline style, is most of the page's words
+    wrap("<h1>Casual sneakers</h1><p>" + "Leather sneakers for work and weekend wear. " * 8 + "</p>"
+         "<footer><p>Help</p>" + SIGN_IN + "</footer>"),
+    # a <header> left unclosed: the parser puts the page's <main> inside it
+    wrap("<header><p>Free shipping</p><main><h1>Casual sneakers</h1><p>"
+         + "Leather sneakers for work and weekend wear. " * 8 + "</p></main><footer>" + SIGN_IN + "</footer>"),
+])
+def test_furniture_goes_when_what_it_hides_or_the_main_it_holds_made_it_most_of_the_page(page):
+    """The visible text drops the page's furniture unless that would leave little of what a
+    reader is shown: a dialog the markup hides is not shown, and furniture holding <main> is the page."""
+    from service.html.text import visible_text
+
+    text = visible_text(page)
+    assert "Leather sneakers for work" in text and "Casual sneakers" in text and "sign in" not in text
+
+
 # --- inline items the page's style sheet sets apart (service/html/joins.py; hand-written markup) ----
 
 @pytest.mark.parametrize("markup,kept", [

@@ -39,6 +39,14 @@ KEPT_BREAKS_TAGS = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # Buttons are controls, never content, unless inside a heading (the question of an accordion or FAQ).
 _UNHEADED_BUTTONS = "//button[not(ancestor::h1|ancestor::h2|ancestor::h3|ancestor::h4|ancestor::h5|ancestor::h6" \
     "|ancestor::summary|ancestor::dt)]"
+# Page furniture, unless it holds the page's <main>: a <header> left unclosed holds the whole page.
+_FURNITURE = ("(" + "|".join("//" + t for t in CHROME_TAGS)
+              + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
+              + "|//*[@aria-hidden='true'])[not(.//main or .//*[@role='main'])]")
+# An element whose inline style hides it (display: none, any case or spacing): XPath 1.0 has no lower-case().
+_STYLE_HIDDEN_TEST = ("[contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), "
+                      "'display:none')]")
+_STYLE_HIDDEN = "//*" + _STYLE_HIDDEN_TEST
 # Hidden elements and <noscript> are dropped unless they hold this share of the page's words
 # or more: then the page is served hidden and shown by its script (streamed rendering), or
 # its text is the version for readers without scripts (a forum's crawler view).
@@ -100,14 +108,24 @@ def word_key(text: str) -> str:
 
 
 def furnished_text(tree) -> str:
-    """The text of a visible tree without its furniture, or from its `<main>` (the tree is changed)."""
+    """The text of a visible tree without its furniture, or from its `<main>` (the tree is changed).
+
+    The furniture stays when dropping it would leave under MIN_FURNISHED_SHARE of
+    the words a reader is shown: words inside elements the markup itself hides
+    (`styled_hidden_words`: a sign-in dialog kept in the footer until clicked)
+    are not shown, so they do not make the furniture most of the page.
+
+    >>> dialog = '<div style="display: none">' + "<p>Sign in. Email. Password. Forgot it?</p>" * 30 + "</div>"
+    >>> page = "<h1>Sneakers</h1><p>Leather sneakers for work and weekend wear.</p><footer>Help" + dialog + "</footer>"
+    >>> furnished_text(parse_html(page))
+    'Sneakers\\nLeather sneakers for work and weekend wear.'
+    """
     whole = block_text(tree)
-    for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)
-                         + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
-                         + "|//*[@aria-hidden='true']"):
+    shown = word_count(whole) - styled_hidden_words(tree)
+    for el in tree.xpath(_FURNITURE):
         drop_element(el)
     bare = block_text(tree)
-    if word_count(bare) < MIN_FURNISHED_SHARE * word_count(whole):
+    if word_count(bare) < MIN_FURNISHED_SHARE * shown:
         return whole
     mains = tree.xpath("//main|//*[@role='main']")
     if mains:
@@ -115,6 +133,18 @@ def furnished_text(tree) -> str:
         if word_count(main) >= MIN_MAIN_SHARE * word_count(bare):
             return main
     return bare
+
+
+def styled_hidden_words(tree) -> int:
+    """Words inside the elements of `tree` that an inline style hides (display: none), outermost only.
+
+    They stay in the visible tree (a tab's or an accordion's text is hidden the
+    same way and is content); only the share tests count them out.
+
+    >>> styled_hidden_words(parse_html('<p>One two</p><div style="DISPLAY:None"><p>Three <b>four</b></p><p style="display:none">five</p></div>'))
+    3
+    """
+    return sum(word_count(block_text(el)) for el in tree.xpath(_STYLE_HIDDEN + "[not(ancestor::*" + _STYLE_HIDDEN_TEST + ")]"))
 
 
 def visible_tree(html: str):
