@@ -39,7 +39,7 @@ from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guar
                     is_mentioned, is_slug, split_pieces, written_as_code)
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
-from .rank import (lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
+from .rank import (hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
                    slips_from_commonest)
 from .suggest import suggestion_reason
 from .words import Document, irregular_keys
@@ -486,7 +486,8 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
     reason = guard_reason(piece, doc)
-    if reason == ABBREVIATION_REASON and piece.text.islower() and slips_from_commonest(lex, lower):
+    if reason == ABBREVIATION_REASON and piece.text.islower() and (
+            slips_from_commonest(lex, lower) or hides_a_vowel(lex, lower)):
         reason = guard_reason(piece, doc, vowels_optional=True)  # "thd", "wjth": no abbreviations
     if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
