@@ -37,6 +37,7 @@ from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostroph
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
                     is_mentioned, is_slug, split_pieces, written_as_code)
+from .agreement import agree, count_before
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
 from .rank import (hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
@@ -512,6 +513,9 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     edits = not known and not is_derivation(lex, lower)
     hyps = respell_misspellings(score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits),
                                 rules.fixes)
+    if edits:  # two forms of one word: the one the word before agrees with (agreement.py)
+        hyps = agree(hyps, piece.left, piece.right, count_before(doc.text, piece.start),
+                     lambda form: lex.lift(piece.left, form) == 1.0)
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
         return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
