@@ -80,11 +80,8 @@ PREFIXED_LETTER_LOGP = -2.0 * LN10
 # no slip of the word's first key stays a possible term: "mtime", "utime" and "dtime" are
 # identifiers built on "time", not "time" mistyped.
 COMMONEST_ZIPF = 6.0
-# A vowelless token that is a word this common with a vowel struck as a neighbouring key
-# ("kdy" key, "swt" set, "msny" many: `hides_a_vowel`) is that word mistyped: abbreviations
-# drop vowels, they do not trade one for a consonant. Below this the words such tokens come
-# near are the abbreviations' own neighbours ("pkg" pig 4.2, "pwd" pad 3.9, "ssd" sad 4.6,
-# "fwd" fed 4.6).
+# A word this common with a vowel struck as a neighbouring key is mistyped, not abbreviated
+# (`hides_a_vowel`); rarer ones are real abbreviations' neighbours: "pkg" pig 4.2, "ssd" sad 4.6.
 VOWEL_SLIP_ZIPF = 5.0
 
 # A token wordfreq has never seen (its list stops at zipf 1) gets this prior
@@ -216,10 +213,9 @@ def slips_from_commonest(lex, typo: str, first_kept: bool = False) -> bool:
 
 
 def hides_a_vowel(lex, typo: str) -> bool:
-    """True when a lower-case `typo` is a common word (VOWEL_SLIP_ZIPF) with a vowel struck
-    as a neighbouring key, first letter kept ("kdy", "swt", "msny" for key, set, many): a
-    vowelless token so made is a slip, not an abbreviation, which drops its vowels ("tst",
-    "hlp", "mgmt" stay abbreviations).
+    """True when a lower-case `typo` is a common word (VOWEL_SLIP_ZIPF) with a vowel struck as
+    a neighbouring key, first letter kept ("kdy", "swt", "msny"): a slip, for abbreviations
+    drop their vowels ("tst", "hlp", "mgmt").
 
     >>> lex = lexicon_for(_test_dicts())
     >>> [hides_a_vowel(lex, w) for w in ("kdy", "swt", "msny", "tst", "pkg", "thd")]
