@@ -419,7 +419,8 @@ def guard_reason(piece: Piece, doc: Document, vowels_optional: bool = False) -> 
     """Why this piece must not be touched, or None when it may be checked.
 
     `vowels_optional`: a token without vowels is no abbreviation (the caller knows it to be
-    a slip of a common word: rank.slips_from_commonest); the other guards still hold.
+    a slip of a common word: rank.slips_from_commonest, rank.hides_a_vowel); the other
+    guards still hold.
 
     >>> doc = Document("Ask Huawei", [])
     >>> guard_reason(Piece("Huawei", 4, 10, "", "", False), doc)

@@ -80,6 +80,9 @@ PREFIXED_LETTER_LOGP = -2.0 * LN10
 # no slip of the word's first key stays a possible term: "mtime", "utime" and "dtime" are
 # identifiers built on "time", not "time" mistyped.
 COMMONEST_ZIPF = 6.0
+# A word this common with a vowel struck as a neighbouring key is mistyped, not abbreviated
+# (`hides_a_vowel`); rarer ones are real abbreviations' neighbours: "pkg" pig 4.2, "ssd" sad 4.6.
+VOWEL_SLIP_ZIPF = 5.0
 
 # A token wordfreq has never seen (its list stops at zipf 1) gets this prior
 # of being a correct rare word: zipf -1. Typos are mostly unseen; rare real
@@ -207,6 +210,24 @@ def slips_from_commonest(lex, typo: str, first_kept: bool = False) -> bool:
     return any(dist == 1 and lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(typo, cand)
                and (not first_kept or typo[0] == cand[0])
                for cand, dist in lex.candidates(typo))
+
+
+def hides_a_vowel(lex, typo: str) -> bool:
+    """True when a lower-case `typo` is a common word (VOWEL_SLIP_ZIPF) with a vowel struck as
+    a neighbouring key, first letter kept ("kdy", "swt", "msny"): a slip, for abbreviations
+    drop their vowels ("tst", "hlp", "mgmt").
+
+    >>> lex = lexicon_for(_test_dicts())
+    >>> [hides_a_vowel(lex, w) for w in ("kdy", "swt", "msny", "tst", "pkg", "thd")]
+    [True, True, True, False, False, True]
+    """
+    for cand, dist in lex.candidates(typo):
+        if dist != 1 or len(cand) != len(typo) or cand[0] != typo[0] or lex.zipf(cand) < VOWEL_SLIP_ZIPF:
+            continue
+        at = next(i for i, (a, b) in enumerate(zip(typo, cand)) if a != b)
+        if cand[at] in "aeiou" and classify_edit(typo, cand) == "sub_adjacent":
+            return True
+    return False
 
 
 def is_finger_slip(typo: str, word: str) -> bool:

@@ -37,9 +37,10 @@ from ...lexicon import (DISTINCTLY_ENGLISH_FUNCTION_WORDS, KNOWN_ZIPF, apostroph
 from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
                     is_mentioned, is_slug, split_pieces, written_as_code)
+from .agreement import agree, count_before
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
-from .rank import (lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
+from .rank import (hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
                    slips_from_commonest)
 from .suggest import suggestion_reason
 from .words import Document, irregular_keys
@@ -497,7 +498,8 @@ def screen_piece(piece: Piece, doc: Document, lex, rules: SpellingRules,
     if lex.in_dictionary(lower) or ("'" in lower and lex.zipf(lower) > 0):
         return None  # a listed word, or a contraction wordfreq has seen
     reason = guard_reason(piece, doc)
-    if reason == ABBREVIATION_REASON and piece.text.islower() and slips_from_commonest(lex, lower):
+    if reason == ABBREVIATION_REASON and piece.text.islower() and (
+            slips_from_commonest(lex, lower) or hides_a_vowel(lex, lower)):
         reason = guard_reason(piece, doc, vowels_optional=True)  # "thd", "wjth": no abbreviations
     if reason is not None and (reason != REPEATED_REASON or not piece.text.islower()):
         return None
@@ -522,6 +524,9 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     edits = not known and not is_derivation(lex, lower)
     hyps = respell_misspellings(score_hypotheses(lex, lower, piece.left, piece.right, capital, allow_edits=edits),
                                 rules.fixes)
+    if edits:  # two forms of one word: the one the word before agrees with (agreement.py)
+        hyps = agree(hyps, piece.left, piece.right, count_before(doc.text, piece.start),
+                     lambda form: lex.lift(piece.left, form) == 1.0)
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
         return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
