@@ -33,6 +33,12 @@ or when the written word fills its place as it stands:
             finite verb ("Only it's old hat for them.") is that verb: its determiner
             partner would leave the clause without one. Not after a preposition,
             whose object a verbless phrase may be ("at it's best" -> "its").
+  listed    a noun after a comma that closes a list of nouns ("begin, middle, end are",
+            "than end, end not numeric") is the list's last item: a coordinator partner
+            ("and") would leave the list without one when no noun phrase follows it.
+  fronted   "too" after a phrase that opens its sentence with a preposition ("In this case
+            too the tool is") closes that phrase; "to" would take the noun phrase after it
+            as its object and leave the clause's finite verb without a subject.
   answered  a comparison that already has its "than" ("if x is shorter than y
             then that means") takes no second one: "then" answers the "if"; and
             "the same way than" compares with "as": "then" is no repair of it.
@@ -45,10 +51,13 @@ As `wider.wider_score`, a test that holds demotes a change to a suggestion
 """
 from __future__ import annotations
 
+import re
+
 from .sides import lift
 from .wider import COMPARISON_WINDOW, held_back
 from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, finite_tags,
-                        readings, words_after, words_before)
+                        opens_noun_phrase, readings, words_after, words_before)
+
 
 # Words read after a site for a role test: a noun phrase of up to this many words.
 PHRASE_WORDS = 6
@@ -199,6 +208,66 @@ def paired_preposition(before: list, after: list) -> bool:
             or (len(before) > 1 and before[0] in _COORDINATORS and before[1] in _PAIRED))
 
 
+# The item before a site's comma, and the one before that when it follows a comma too.
+_LIST_ITEMS = re.compile(r"(?:(,)\s*)?([A-Za-z]+)\s*,\s*$")
+
+
+def list_item_closes(before: str, word: str, right) -> bool:
+    """True when `word`, a noun read after a comma, is the last item of a list of nouns and
+    what follows (`right`, the next word) cannot be one: `before` (the text up to the
+    word) ends in a noun and a comma, and that noun follows a comma too ("begin, middle,
+    end are") or is `word` itself ("less than end, end not numeric"). A coordinator for
+    `word` ("begin, middle, and are") would close the list with no last item: the
+    conjunction needs a noun phrase after it, not a verb or an adverb.
+
+    >>> list_item_closes("begin, middle, ", "end", "are"), list_item_closes("less than end, ", "end", "not")
+    (True, True)
+    >>> list_item_closes("apples, pears, ", "end", "oranges"), list_item_closes("Shares fell, ", "end", "are")
+    (False, False)
+    """
+    m = _LIST_ITEMS.search(before[-60:])
+    if m is None or right is None or "NOUN" not in readings(word):
+        return False
+    item = m.group(2).lower()
+    if "NOUN" not in readings(item) or not (m.group(1) or item == word):
+        return False
+    after = readings(right)
+    return bool(after) and not opens_noun_phrase(right) and not after & {"ADJ", "NUM", "PRON"}
+
+
+# A sentence that opens with a preposition and one or two more words, up to a site.
+_FRONTED = re.compile(r"(?:^|[.!?;:\n])\s*([A-Za-z]+)((?:[ \t]+[A-Za-z]+){1,2})[ \t]+$")
+# The rest of a clause after a site.
+_CLAUSE_REST = re.compile(r"[^.!?;:,\n]*")
+
+
+def fronted_phrase_too(text: str, start: int, end: int) -> bool:
+    """True when "too" at start..end closes a phrase that opens its sentence with a preposition
+    (no verb in it) and a noun phrase follows it up to a finite verb: "In this case too the
+    tool is a good one". As "to" the noun phrase would be its object and "is" would have no
+    subject; "In addition too the costs, ..." (no verb in the clause) is left to the scorer.
+
+    >>> t = "It fades. In this case too the second filter is a good choice."
+    >>> fronted_phrase_too(t, t.index("too"), t.index("too") + 3)
+    True
+    >>> t = "In addition too the costs, the firm paid fines."
+    >>> fronted_phrase_too(t, t.index("too"), t.index("too") + 3)
+    False
+    """
+    head = text[max(0, start - 40):start]
+    m = _FRONTED.search(head)
+    if m is None or (m.start() == 0 and start - 40 > 0 and head[:1] not in ".!?;:\n"):
+        return False
+    if m.group(1).lower() not in _PREPOSITIONS:
+        return False
+    for w in m.group(2).split():
+        found = readings(w.lower())
+        if w.lower() not in _OPENERS and found and not found & {"NOUN", "ADJ"}:
+            return False  # a verb: the phrase is a clause of its own
+    rest = [w.lower() for w in re.findall(r"[A-Za-z]+", _CLAUSE_REST.match(text, end).group(0))][:8]
+    return bool(rest) and rest[0] in _OPENERS and any(w in _FINITE_AUX for w in rest[1:])
+
+
 def adjective_for_head(left, word: str, partner: str, ends: bool) -> bool:
     """True when `word`, a noun that is no adjective, heads the noun phrase `left` (a
     determiner or possessive) opens and the clause ends after it (`ends`), and `partner`
@@ -295,6 +364,10 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
                              site.after is not None and site.after.text[:1].isupper())
     if not held and word in _PAIRED and partner not in _PAIRED:
         held = paired_preposition(words_before(text, site.tok.start, 2), words_after(text, site.tok.end, 2))
+    if not held and partner in _COORDINATORS and site.left is None:
+        held = list_item_closes(text[:site.tok.start], word, site.right)
+    if not held and (word, partner) == ("too", "to"):
+        held = fronted_phrase_too(text, site.tok.start, site.tok.end)
     if not held and site.right is None:
         held = adjective_for_head(site.left, word, partner, clause_ends_after(text, site.tok.end, []))
     if not held and "NOUN" in readings(partner) and "NOUN" not in readings(word):
