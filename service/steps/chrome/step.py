@@ -365,7 +365,7 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     kept = [v is None and c == "good" and k < first for k, (v, c) in enumerate(zip(verdicts, page.classes))]
     for i in tail.headlines_of_kept_teasers(kept, [v is not None for v in verdicts], taken, page.texts):
         verdicts[i] = None
-    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end, page.texts):
+    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)

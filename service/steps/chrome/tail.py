@@ -27,9 +27,6 @@ COPYRIGHT_RULE = "chrome.phrase.copyright"
 TEASER_LISTS = ("chrome.phrase.related", "chrome.phrase.recirculation", "chrome.phrase.click_here")
 # Lines that only a page's footer has.
 FOOTER_RULES = (COPYRIGHT_RULE, "chrome.phrase.legal")
-# A page's closing notice: a copyright line with its year or "all rights reserved" ("© 2026 REI.
-# All rights reserved."), not a photo's credit ("© Getty Images") nor a heading ("Copyright").
-_CLOSING_NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|all rights reserved", re.IGNORECASE)
 
 
 def trim_article_end(first: int, last: int, in_run: list, matched: list) -> int:
@@ -45,17 +42,15 @@ def trim_article_end(first: int, last: int, in_run: list, matched: list) -> int:
 
 
 def footer_blocks(last: int, verdicts: list, in_run: list, matched: list, settled: bool,
-                  end: int, texts: tuple = ()) -> range:
+                  end: int) -> range:
     """Blocks of the page's footer: after its first line below the article, up to `end`.
 
     The footer starts at a copyright line, or at a legal link with another
     within two blocks (a lone "Terms & Conditions" may be a link in a
     sentence). Below a short article (not `settled`: maybe a listing's
     introduction, its items below a menu's legal link) it takes three legal
-    lines in a row, or a page's closing notice (`is_closing_notice`: a
-    copyright line with its year, not a photo's credit): a category's or a
-    listing's page closes with one as an article does. A run of paragraphs
-    after the start (in_run, no rule) means the page goes on: no footer then.
+    lines in a row. A run of paragraphs after the start (in_run, no rule)
+    means the page goes on: no footer then.
 
     >>> class V:
     ...     def __init__(self, rule): self.rule = rule
@@ -64,34 +59,17 @@ def footer_blocks(last: int, verdicts: list, in_run: list, matched: list, settle
     [2, 3]
     >>> list(footer_blocks(0, [n, c, n, n], [False] * 4, [None] * 4, False, 4))
     []
-    >>> texts = ("Shoes", "© 2026 Northwind. All rights reserved.", "Privacy Notice", "Accessibility")
-    >>> list(footer_blocks(0, [n, c, n, n], [False] * 4, [None] * 4, False, 4, texts))
-    [2, 3]
-    >>> list(footer_blocks(0, [n, c, n, n], [False] * 4, [None] * 4, False, 4, ("Shoes", "© Getty Images", "", "")))
-    []
     >>> list(footer_blocks(0, [n, c, n, n], [False, False, True, True], [None] * 4, True, 4))
     []
     """
     start = next((i for i in range(last + 1, end) if is_footer(verdicts, i)
                   and (verdicts[i].rule == COPYRIGHT_RULE or is_footer(verdicts, i + 1)
                        or is_footer(verdicts, i + 2))), None)
-    if start is None:
-        return range(0)
-    if not settled and not all(is_footer(verdicts, start + k) for k in range(3)) and not (
-            verdicts[start].rule == COPYRIGHT_RULE and start < len(texts) and is_closing_notice(texts[start])):
+    if start is None or (not settled and not all(is_footer(verdicts, start + k) for k in range(3))):
         return range(0)
     if any(in_run[i] and matched[i] is None for i in range(start, len(verdicts))):
         return range(0)
     return range(start + 1, end)
-
-
-def is_closing_notice(text: str) -> bool:
-    """A copyright line that closes a page: with its year, or "all rights reserved".
-
-    >>> [is_closing_notice(t) for t in ("© 2026 REI", "Copyright 1999-2024 Acme", "© Getty Images", "Copyright")]
-    [True, True, False, False]
-    """
-    return bool(_CLOSING_NOTICE.search(text))
 
 
 def is_footer(verdicts: list, i: int) -> bool:
