@@ -113,11 +113,11 @@ def is_section_heading(i: int, matched: list, prose: list) -> bool:
 HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.phrase.contents",
                  "chrome.phrase.legal", "chrome.phrase.share_buttons")
 # A text shows its own headings when SIBLING_HEADINGS other short lines
-# (HEADING_MAX_WORDS words, no closing punctuation, no rule's match) stand
+# (up to SIBLING_MAX_WORDS words, no closing punctuation, no rule's match) stand
 # between two paragraphs within SIBLING_REACH blocks of the label.
 SIBLING_HEADINGS = 2
 SIBLING_REACH = 40
-HEADING_MAX_WORDS = 6
+SIBLING_MAX_WORDS = 6
 
 
 def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
@@ -288,7 +288,7 @@ def is_heading_shape(text: str) -> bool:
     (True, False, False)
     """
     body = text.strip()
-    return (0 < body.count(" ") + 1 <= HEADING_MAX_WORDS and not body.endswith((".", ":", "!", "?", ",", "…"))
+    return (0 < body.count(" ") + 1 <= SIBLING_MAX_WORDS and not body.endswith((".", ":", "!", "?", ",", "…"))
             and any(c.isalpha() for c in body))
 
 
