@@ -370,3 +370,29 @@ def test_a_document_within_the_scoring_allowance_scores_every_word(resources):
     once = _clean(text, resources)
     assert not once.incomplete and len(once.edits) >= 30
     assert _clean(once.text, resources).edits == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["command", "Files", "file", "\u017fcript", "SCRIPT", "subcommand", "profile",
+                                 "\u0130", "\u212a", "macro", "functions", "the", " ", "\n", "-", "x", "9"]),
+                max_size=30))
+def test_artefact_noun_screen_gives_the_regex_answer(parts):
+    """names_artefacts_often counts with the regex only past a cheap upper bound; the answer is the regex's."""
+    from service.steps.spelling import guard
+    text = "".join(parts)
+    nouns = len(guard._ARTEFACT_NOUN.findall(text))
+    assert guard.artefact_nouns_at_most(text) >= nouns
+    assert guard.names_artefacts_often(text) == (
+        nouns >= guard.ARTEFACT_NOUNS_MIN and 1000 * nouns >= guard.ARTEFACT_NOUNS_PER_1000 * len(text.split()))
+
+
+def test_artefact_noun_regex_skipped_on_news(monkeypatch):
+    """A news paragraph with one artefact noun is told apart without the regex over the whole text."""
+    from service.steps.spelling import guard
+
+    class NoRegex:
+        def findall(self, text):
+            raise AssertionError("regex run")
+    monkeypatch.setattr(guard, "_ARTEFACT_NOUN", NoRegex())
+    text = "The minister said the agency would file its report. " + "Talks resume on Tuesday in Geneva. " * 20
+    assert not guard.names_artefacts_often(text)
