@@ -394,6 +394,8 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     b = text.find("\n", end, end + QUOTED_CODE_REACH)
     b = end + QUOTED_CODE_REACH if b < 0 else b
     left = text[a:start]
+    if not any(map(left.__contains__, _MENTION_QUOTES)):
+        return False  # no quote opens before the word within reach: most words, without the loop
     for i in range(len(left) - 1, -1, -1):
         close = _MENTION_QUOTES.get(left[i])
         if close is None or (i and not left[i - 1].isspace() and left[i - 1] not in "(["):
