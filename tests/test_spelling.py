@@ -396,3 +396,24 @@ def test_artefact_noun_regex_skipped_on_news(monkeypatch):
     monkeypatch.setattr(guard, "_ARTEFACT_NOUN", NoRegex())
     text = "The minister said the agency would file its report. " + "Talks resume on Tuesday in Geneva. " * 20
     assert not guard.names_artefacts_often(text)
+
+
+def test_a_words_readings_are_kept_across_contexts():
+    """score_hypotheses reads a word's candidates, channel and keep scores once (Lexicon.readings)
+    and adds each context's lift: the same hypotheses, float for float, as read afresh."""
+    from service.steps.spelling import rank
+    lex = lexicon_for(dictionaries())
+    contexts = [("the", "is"), ("", ""), ("of", "and"), ("a", "")]
+    for word in ("mazk", "umask", "goverment", "inthe", "recieved"):
+        for capitalised in (False, True):
+            for left, right in contexts:
+                fresh = rank._readings(lex, word, capitalised, True)
+                before = lex.readings.cache_info().hits
+                kept = rank.score_hypotheses(lex, word, left, right, capitalised)
+                assert lex.readings(word, capitalised, True) == fresh
+                assert lex.readings.cache_info().hits > before or (left, right) == contexts[0]
+                lex_plain = type("Plain", (), {})()
+                for name in ("frequency", "candidates", "lift", "bigram_frequency", "zipf", "in_dictionary",
+                             "dicts", "splits", "derivation"):
+                    setattr(lex_plain, name, getattr(lex, name))
+                assert rank.score_hypotheses(lex_plain, word, left, right, capitalised) == kept
