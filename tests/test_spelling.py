@@ -417,3 +417,15 @@ def test_a_words_readings_are_kept_across_contexts():
                              "dicts", "splits", "derivation"):
                     setattr(lex_plain, name, getattr(lex, name))
                 assert rank.score_hypotheses(lex_plain, word, left, right, capitalised) == kept
+
+
+def test_a_pass_whose_words_reach_no_kept_word_is_not_screened(monkeypatch):
+    """corrections(to=...) (the names step's pass) ends before screening and scoring when no
+    checked word has a candidate among the words it keeps: it could keep no change."""
+    def screened(*args, **kwargs):
+        raise AssertionError("screened")
+    monkeypatch.setattr(spelling, "screen_checks", screened)
+    text = "She spent six monhts in the city."
+    assert spelling.corrections(text, dictionaries(), only=lambda w: True, to=frozenset({"york"})) == []
+    with pytest.raises(AssertionError):
+        spelling.corrections(text, dictionaries(), only=lambda w: True, to=frozenset({"months"}))
