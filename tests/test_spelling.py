@@ -386,3 +386,62 @@ def test_a_document_within_the_scoring_allowance_scores_every_word(resources):
     once = _clean(text, resources)
     assert not once.incomplete and len(once.edits) >= 30
     assert _clean(once.text, resources).edits == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["command", "Files", "file", "\u017fcript", "SCRIPT", "subcommand", "profile",
+                                 "\u0130", "\u212a", "macro", "functions", "the", " ", "\n", "-", "x", "9"]),
+                max_size=30))
+def test_artefact_noun_screen_gives_the_regex_answer(parts):
+    """names_artefacts_often counts with the regex only past a cheap upper bound; the answer is the regex's."""
+    from service.steps.spelling import guard
+    text = "".join(parts)
+    nouns = len(guard._ARTEFACT_NOUN.findall(text))
+    assert guard.artefact_nouns_at_most(text) >= nouns
+    assert guard.names_artefacts_often(text) == (
+        nouns >= guard.ARTEFACT_NOUNS_MIN and 1000 * nouns >= guard.ARTEFACT_NOUNS_PER_1000 * len(text.split()))
+
+
+def test_artefact_noun_regex_skipped_on_news(monkeypatch):
+    """A news paragraph with one artefact noun is told apart without the regex over the whole text."""
+    from service.steps.spelling import guard
+
+    class NoRegex:
+        def findall(self, text):
+            raise AssertionError("regex run")
+    monkeypatch.setattr(guard, "_ARTEFACT_NOUN", NoRegex())
+    text = "The minister said the agency would file its report. " + "Talks resume on Tuesday in Geneva. " * 20
+    assert not guard.names_artefacts_often(text)
+
+
+def test_a_words_readings_are_kept_across_contexts():
+    """score_hypotheses reads a word's candidates, channel and keep scores once (Lexicon.readings)
+    and adds each context's lift: the same hypotheses, float for float, as read afresh."""
+    from service.steps.spelling import rank
+    lex = lexicon_for(dictionaries())
+    contexts = [("the", "is"), ("", ""), ("of", "and"), ("a", "")]
+    for word in ("mazk", "umask", "goverment", "inthe", "recieved"):
+        for capitalised in (False, True):
+            for left, right in contexts:
+                fresh = rank._readings(lex, word, capitalised, True)
+                before = lex.readings.cache_info().hits
+                kept = rank.score_hypotheses(lex, word, left, right, capitalised)
+                assert lex.readings(word, capitalised, True) == fresh
+                assert lex.readings.cache_info().hits > before or (left, right) == contexts[0]
+                lex_plain = type("Plain", (), {})()
+                for name in ("frequency", "candidates", "lift", "bigram_frequency", "zipf", "in_dictionary",
+                             "dicts", "splits", "derivation"):
+                    setattr(lex_plain, name, getattr(lex, name))
+                assert rank.score_hypotheses(lex_plain, word, left, right, capitalised) == kept
+
+
+def test_a_pass_whose_words_reach_no_kept_word_is_not_screened(monkeypatch):
+    """corrections(to=...) (the names step's pass) ends before screening and scoring when no
+    checked word has a candidate among the words it keeps: it could keep no change."""
+    def screened(*args, **kwargs):
+        raise AssertionError("screened")
+    monkeypatch.setattr(spelling, "screen_checks", screened)
+    text = "She spent six monhts in the city."
+    assert spelling.corrections(text, dictionaries(), only=lambda w: True, to=frozenset({"york"})) == []
+    with pytest.raises(AssertionError):
+        spelling.corrections(text, dictionaries(), only=lambda w: True, to=frozenset({"months"}))

@@ -225,8 +225,38 @@ def names_artefacts_often(text: str) -> bool:
     >>> names_artefacts_often("The sport package adds a drive mode option and a tow package.")
     False
     """
+    bound = artefact_nouns_at_most(text)
+    if bound < ARTEFACT_NOUNS_MIN:
+        return False  # most texts end here, without the regex over the whole text
+    words = len(text.split())
+    if 1000 * bound < ARTEFACT_NOUNS_PER_1000 * words:
+        return False
     nouns = len(_ARTEFACT_NOUN.findall(text))
-    return nouns >= ARTEFACT_NOUNS_MIN and 1000 * nouns >= ARTEFACT_NOUNS_PER_1000 * len(text.split())
+    return nouns >= ARTEFACT_NOUNS_MIN and 1000 * nouns >= ARTEFACT_NOUNS_PER_1000 * words
+
+
+# Each of ARTEFACT_NOUNS holds one of these ("subcommand" and "files" hold "command" and "file").
+_ARTEFACT_STEMS = tuple(sorted(n for n in ARTEFACT_NOUNS if not any(m != n and m in n for m in ARTEFACT_NOUNS)))
+# The non-ASCII letters re.IGNORECASE matches for an ASCII one (for "i", "s" and "k"); str.lower
+# does not make them the ASCII letter.
+_FOLDED_BY_RE = "\u0130\u0131\u017f\u212a"
+
+
+def artefact_nouns_at_most(text: str) -> int:
+    """At least as many as _ARTEFACT_NOUN finds in `text`: the stems' occurrences in the lower-cased
+    text (each match holds one, and str.count counts as many as any disjoint choice), or
+    the regex's own count when the text holds a letter only the regex folds.
+
+    >>> t = "Subcommands and FILES: the profile's file."
+    >>> artefact_nouns_at_most(t), len(_ARTEFACT_NOUN.findall(t))
+    (4, 2)
+    >>> artefact_nouns_at_most("the \u017fcript"), len(_ARTEFACT_NOUN.findall("the \u017fcript"))
+    (1, 1)
+    """
+    if any(c in text for c in _FOLDED_BY_RE):
+        return len(_ARTEFACT_NOUN.findall(text))
+    low = text.lower()
+    return sum(map(low.count, _ARTEFACT_STEMS))
 
 
 # The word may head a hyphen-joined name before the noun ("the manpages-de package",
@@ -364,6 +394,8 @@ def quoted_mention(text: str, start: int, end: int) -> bool:
     b = text.find("\n", end, end + QUOTED_CODE_REACH)
     b = end + QUOTED_CODE_REACH if b < 0 else b
     left = text[a:start]
+    if not any(map(left.__contains__, _MENTION_QUOTES)):
+        return False  # no quote opens before the word within reach: most words, without the loop
     for i in range(len(left) - 1, -1, -1):
         close = _MENTION_QUOTES.get(left[i])
         if close is None or (i and not left[i - 1].isspace() and left[i - 1] not in "(["):

@@ -319,6 +319,9 @@ class Lexicon:
         self.lift = lru_cache(maxsize=65536)(self._lift)
         self.splits = lru_cache(maxsize=16384)(lambda word: tuple(_split_candidates(self, word)))
         self.derivation = lru_cache(maxsize=16384)(lambda word: _is_derivation(self, word))
+        # a word's readings without their context (score_hypotheses adds the neighbours' lift)
+        self.readings = lru_cache(maxsize=16384)(lambda word, capitalised, allow_edits: _readings(
+            self, word, capitalised, allow_edits))
 
     def _frequency(self, word: str) -> float:
         """wordfreq's frequency of a lowercase word (0.0 when it lacks it)."""
@@ -469,25 +472,47 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
     >>> [score_hypotheses(lex, w, "the", "is", False)[0].replacement for w in ("umask", "mazk")]
     ['', 'mask']
     """
-    keep_score = (keep_logp(lex, word, written_lower=not capitalised)
-                  + (CAPITAL_KEEP_BONUS if capitalised else 0.0))
+    cached = getattr(lex, "readings", None)
+    keep_score, edits, splits = (cached(word, capitalised, allow_edits) if cached is not None
+                                 else _readings(lex, word, capitalised, allow_edits))
     hyps = []
-    if allow_edits:
-        for cand, dist in lex.candidates(word):
-            score = (math.log(lex.frequency(cand)) + channel_logp(word, cand)
-                     + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right)))
-            if word[1:] == cand and not (lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(word, cand)):
-                keep_score = _log_add(keep_score, score)  # a term built on cand, as written
-                score += PREFIXED_LETTER_LOGP
-            hyps.append(Hypothesis(cand, "edit", score, dist))
+    for cand, base, dist, prefixed in edits:
+        score = base + CONTEXT_WEIGHT * math.log(lex.lift(left, cand) * lex.lift(cand, right))
+        if prefixed:
+            keep_score = _log_add(keep_score, score)  # a term built on cand, as written
+            score += PREFIXED_LETTER_LOGP
+        hyps.append(Hypothesis(cand, "edit", score, dist))
     hyps.append(Hypothesis("", "keep", keep_score))
-    for w1, w2 in split_candidates(lex, word):
-        f = lex.bigram_frequency(w1, w2)
-        score = (math.log(f) + OP_LOGP["space"]
-                 + CONTEXT_WEIGHT * math.log(lex.lift(left, w1) * lex.lift(w2, right)))
+    for w1, w2, base in splits:
+        score = base + CONTEXT_WEIGHT * math.log(lex.lift(left, w1) * lex.lift(w2, right))
         hyps.append(Hypothesis(f"{w1} {w2}", "split", score, 1))
     hyps.sort(key=lambda h: (-h.score, h.replacement))
     return hyps
+
+
+def _readings(lex: Lexicon, word: str, capitalised: bool, allow_edits: bool) -> tuple:
+    """What score_hypotheses reads of `word` alone, a pure function of the word and the
+    dictionaries (Lexicon.readings keeps it across documents: a typo comes back in
+    article after article, and the names step's pass asks of the words the spelling step
+    asks of next): (keep score before any prefixed candidate, ((candidate, score before
+    context, distance, prefixed), ...), ((first, second, score before context), ...)).
+    Each score before context is the sum score_hypotheses adds the context's term to, so
+    the scores are the same floats as summed in one expression.
+
+    >>> "mask" in [cand for cand, *_ in _readings(lexicon_for(_test_dicts()), "mazk", False, True)[1]]
+    True
+    """
+    keep_score = (keep_logp(lex, word, written_lower=not capitalised)
+                  + (CAPITAL_KEEP_BONUS if capitalised else 0.0))
+    edits = []
+    if allow_edits:
+        for cand, dist in lex.candidates(word):
+            # word minus a first letter ("umask" -> "mask"): a term built on cand, as written
+            prefixed = word[1:] == cand and not (lex.zipf(cand) >= COMMONEST_ZIPF and is_finger_slip(word, cand))
+            edits.append((cand, math.log(lex.frequency(cand)) + channel_logp(word, cand), dist, prefixed))
+    splits = tuple((w1, w2, math.log(lex.bigram_frequency(w1, w2)) + OP_LOGP["space"])
+                   for w1, w2 in split_candidates(lex, word))
+    return keep_score, tuple(edits), splits
 
 
 def split_candidates(lex: Lexicon, word: str) -> list[tuple[str, str]]:

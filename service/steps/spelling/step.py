@@ -255,6 +255,8 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     if not checks:
         return []
     lex = lexicon_for(resources)
+    if to is not None and not rules.fixes and not may_reach(text, checks, lex, to):
+        return []  # no word here can be corrected to one the caller keeps (the names step's pass)
     verdicts = screen_checks(text, checks, doc, lex, rules, names)
     may_score = within_allowance(verdicts.values(), len(text))
     foreign: dict = {}  # line start -> is_foreign_line
@@ -284,6 +286,27 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     if to is not None:
         changes = [c for c in changes if c.replacement.lower() in to]
     return changes
+
+
+def may_reach(text: str, checks: list, lex, to: frozenset) -> bool:
+    """Whether a checked word may be corrected to a word of `to`, without rules' fixes: a scored
+    correction is a candidate of its piece (Lexicon.candidates; a split holds a space, which no
+    word of `to` holds), so a text none of whose pieces has a candidate in `to` gets none that
+    the caller keeps, and its neighbours' context changes nothing of that. A non-ASCII candidate
+    counts as reaching (its casing may not lower back to it), as does a text with more pieces
+    than the scoring allowance (`corrections` then notes the cap on the budget).
+
+    >>> from service.resources import dictionaries
+    >>> lex = lexicon_for(dictionaries()); checks = [(("monhts", 4, 10), None, None)]
+    >>> may_reach("Six monhts on.", checks, lex, frozenset({"months"})), may_reach("Six monhts on.", checks, lex, frozenset({"york"}))
+    (True, False)
+    """
+    pieces = [p for (word, start, end), _, _ in checks
+              for p in split_pieces(Token(word, start, end, "word"), "", "", sentence_start(text, start))]
+    if len(pieces) > scoring_allowance(len(text)):
+        return True
+    return any(c in to or not c.isascii()
+               for p in pieces for c, _ in lex.candidates(fold_apostrophes(p.text.lower())))
 
 
 def screen_checks(text: str, checks: list, doc: Document, lex, rules: SpellingRules, names: frozenset) -> dict:
