@@ -18,6 +18,7 @@ from .errors import CopydeskError
 from .guards import dictionary_words, drop_guarded_changes
 from .language import ASSUMED_LANGUAGE, detect_language, other_language_lines
 from .language.words import load_frequencies
+from .lexicon import function_words
 from .options import Options
 from .resources import Dictionaries, dictionaries, gc_paused
 from .rules import RuleSet, load_rules
@@ -267,8 +268,9 @@ def _run_steps(text: str, options: Options, resources: Resources, budget: float 
         changes = drop_suggestions_on_changed_text(changes, log, options.min_confidence)
         changes = set_aside_suggestions(step, changes, log, options.min_confidence, suggested)
         if spec.corrects_words and not again and "chrome" in queue[:queue.index(step)] \
-                and corrects_a_short_line(log.text, changes):
-            # A line that a correction turns into chrome ("Relatef Articles") would go only on a
+                and changes_what_chrome_reads(log.text, changes, function_words(code)):
+            # A correction chrome's verdicts read (a line it turns into chrome, "Relatef
+            # Articles"; a paragraph it makes prose, "thier" -> "their") would act only on a
             # second clean: chrome reads the text once more (and whitespace after it), so that
             # cleaning is idempotent by construction.
             again = True
@@ -318,14 +320,25 @@ CHROME_LINE_WORDS = 12
 _log = logging.getLogger(__name__)
 
 
-def corrects_a_short_line(text: str, changes: list) -> bool:
-    """True when one of `changes` (to `text`) falls on a line of at most CHROME_LINE_WORDS words.
+def changes_what_chrome_reads(text: str, changes: list, stopwords: frozenset) -> bool:
+    """True when one of `changes` (to `text`) can change a verdict of the chrome step.
+
+    Chrome reads a line's words where a rule may match it (a line of at most
+    CHROME_LINE_WORDS words), and a paragraph's share of function words
+    (`stopwords`, chrome.signals.shape_of) and its word count wherever it stands:
+    a correction that makes or unmakes a function word ("thier" -> "their") or
+    splits a word can make a paragraph prose, and so find the article a second
+    clean finds (fuzz case 06c9b1015b1f: the article found, a repeated line
+    outside it goes).
 
     >>> from service.edits import Change
-    >>> corrects_a_short_line("Relatef Articles\\nA long line of text.", [Change(0, 7, "Related", "r", "m")])
+    >>> en = frozenset({"the", "their"})
+    >>> changes_what_chrome_reads("Relatef Articles\\nA long line of text.", [Change(0, 7, "Related", "r", "m")], en)
     True
-    >>> corrects_a_short_line("The minister said teh plan would pass the house next week after a vote.",
-    ...                       [Change(18, 21, "the", "r", "m")])
+    >>> long = "The minister said teh plan would pass the house next week after a vote."
+    >>> changes_what_chrome_reads(long, [Change(18, 21, "the", "r", "m")], en)
+    True
+    >>> changes_what_chrome_reads(long.replace("house", "hosue"), [Change(42, 47, "house", "r", "m")], en)
     False
     """
     for c in changes:
@@ -334,7 +347,16 @@ def corrects_a_short_line(text: str, changes: list) -> bool:
         line = text[start:len(text) if end < 0 else end]
         if len(line.split(None, CHROME_LINE_WORDS)) <= CHROME_LINE_WORDS:
             return True
+        before, after = text[c.start:c.end].split(), c.replacement.split()
+        if len(before) != len(after) or function_word_count(before, stopwords) != function_word_count(after, stopwords):
+            return True
     return False
+
+
+def function_word_count(words: list, stopwords: frozenset) -> int:
+    """How many of `words` are in `stopwords`, as chrome counts them (lower-cased; punctuation
+    does not stand inside a corrected word)."""
+    return sum(w.lower().strip(".,;:!?\"'()") in stopwords for w in words)
 
 
 def drop_suggestions_on_changed_text(changes: list, log: EditLog, minimum: float) -> list:

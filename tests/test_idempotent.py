@@ -234,7 +234,7 @@ def test_the_reported_cases_are_fixed_in_one_pass(text):
 
 def test_a_chrome_line_with_a_typo_goes_in_one_pass():
     """Chrome runs before spelling; a line that spelling turns into chrome ("Relatef
-    Articles") is read by chrome again in the same clean (pipeline.corrects_a_short_line)."""
+    Articles") is read by chrome again in the same clean (pipeline.changes_what_chrome_reads)."""
     text = ("The minister met his counterpart in Tokyo on Friday to sign the agreement.\n\n"
             "Relatef Articles\n\nOfficials said the talks would continue next month.\n")
     once = service.clean(text, language="en")
@@ -250,6 +250,14 @@ def _corpus_case(path: Path):
 def test_fuzz_corpus_is_idempotent(path):
     text = path.read_bytes().decode("utf-8", errors="replace")
     assert second_pass_edits(text) == []
+
+
+def test_a_correction_that_makes_a_paragraph_prose_is_read_by_chrome_in_the_same_pass():
+    # "thier" -> "their" (with "which" written right) lifts the last paragraph's share of
+    # function words: chrome then finds it the article, and a repeated line outside it goes.
+    # Read before the correction only, it went on the second clean (pipeline.changes_what_chrome_reads)
+    text = (CORPUS / "06c9b1015b1f7158bcab1ef328315f50855eee3d").read_bytes().decode("utf-8", errors="replace")
+    assert second_pass_edits(text.replace("whcih", "which")) == []
 
 
 def test_a_line_that_repeats_once_its_typo_is_fixed():

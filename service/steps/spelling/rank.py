@@ -437,9 +437,20 @@ def is_uncurated_spelling(lex: Lexicon, word: str) -> bool:
     if (len(word) < UNCURATED_MIN_LENGTH or in_curated_lexicon(word)
             or joins_two_words(lex, word, UNCURATED_COMPOUND_PART)):
         return False
+    return not at_home_abroad(lex, word)
+
+
+def at_home_abroad(lex: Lexicon, word: str) -> bool:
+    """True when a lower-case word is commoner (by FOREIGN_WORD_MARGIN) in one of the
+    FOREIGN_LANGUAGES than in English: a borrowed or quoted word ("terroir", "hier").
+
+    >>> lex = lexicon_for(_test_dicts())
+    >>> at_home_abroad(lex, "terroir"), at_home_abroad(lex, "hier"), at_home_abroad(lex, "wtih")
+    (True, True, False)
+    """
     home = lex.zipf(word) + FOREIGN_WORD_MARGIN
     # the small lists (Zipf 3 and up) only: the full ones would cost ~200 MB a worker
-    return all(zipf(word, language, "small") < home for language in FOREIGN_LANGUAGES)
+    return any(zipf(word, language, "small") >= home for language in FOREIGN_LANGUAGES)
 
 
 def keep_logp(lex: Lexicon, word: str, written_lower: bool = True) -> float:

@@ -40,8 +40,8 @@ from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guar
 from .agreement import agree, count_before
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
-from .rank import (hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading, score_hypotheses,
-                   slips_from_commonest)
+from .rank import (at_home_abroad, hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading,
+                   score_hypotheses, slips_from_commonest)
 from .suggest import suggestion_reason
 from .words import Document, irregular_keys
 from ..base import RuleSpec, Step
@@ -353,7 +353,10 @@ def in_foreign_phrase(i: int, checks: list, found: list, lex) -> bool:
     Latin ending after a capitalised word so unknown (a species name: "Calathea
     louisae"). Two typos side by side are each corrected ("differenciate beetween"),
     so neither protects the other; a name before a typo ("Zelensky sadi") does not
-    either, without the Latin ending.
+    either, without the Latin ending. Nor does any neighbour protect a finger slip of
+    one of the commonest English words, first letter kept, that no major European
+    language writes ("wtih malloc", "sdists adn wheels": rank.slips_from_commonest,
+    rank.at_home_abroad): a foreign phrase's words are its language's ("hier ist").
 
     >>> from service.resources import dictionaries
     >>> lex = lexicon_for(dictionaries())
@@ -365,6 +368,8 @@ def in_foreign_phrase(i: int, checks: list, found: list, lex) -> bool:
     True
     """
     (word, _, _), before, after = checks[i]
+    if word.islower() and slips_from_commonest(lex, word, first_kept=True) and not at_home_abroad(lex, word):
+        return False
     at = {current[1]: j for j, (current, _, _) in enumerate(checks)}
     for side, neighbour in ((-1, before), (1, after)):
         j = None if neighbour is None else at.get(neighbour[1])
