@@ -43,7 +43,7 @@ def cards_text(html: str, outside_story: bool = False) -> str:
     tree = visible_tree(html)
     if tree is None:
         return ""
-    for el in furniture(tree, marked=False):
+    for el in furniture(tree, marked=False):  # its tags only: a role can mark the page's own part (bench/NOTES.md)
         drop_element(el)
     best, best_words = None, 0
     for parent in tree.iter():

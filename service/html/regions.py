@@ -49,7 +49,7 @@ def region_text(html: str) -> str:
     tree = visible_tree(html)
     if tree is None:
         return ""
-    for el in furniture(tree, marked=False):
+    for el in furniture(tree, marked=False):  # its tags only: a role can mark the page's own part (bench/NOTES.md)
         drop_element(el)
     best = best_region(tree)
     return block_text(best) if best is not None else ""
