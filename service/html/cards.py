@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .text import CHROME_TAGS, drop_element, block_text, visible_tree, word_count
+from .text import drop_element, block_text, furniture, visible_tree, word_count
 
 # Fewest sibling items that make a grid of cards (two could be a pair of teasers).
 MIN_CARDS = 3
@@ -43,7 +43,7 @@ def cards_text(html: str, outside_story: bool = False) -> str:
     tree = visible_tree(html)
     if tree is None:
         return ""
-    for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)):
+    for el in furniture(tree, marked=False):  # its tags only: a role can mark the page's own part (bench/NOTES.md)
         drop_element(el)
     best, best_words = None, 0
     for parent in tree.iter():

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .text import CHROME_TAGS, BLOCK_TAGS, drop_element, block_text, visible_tree, word_count
+from .text import BLOCK_TAGS, drop_element, block_text, furniture, visible_tree, word_count
 
 # Elements that start a new block besides BLOCK_TAGS.
 REGION_BLOCK_TAGS = BLOCK_TAGS | frozenset({"body", "html", "form", "center", "nav", "aside", "header",
@@ -49,7 +49,7 @@ def region_text(html: str) -> str:
     tree = visible_tree(html)
     if tree is None:
         return ""
-    for el in tree.xpath("|".join("//" + t for t in CHROME_TAGS)):
+    for el in furniture(tree, marked=False):  # its tags only: a role can mark the page's own part (bench/NOTES.md)
         drop_element(el)
     best = best_region(tree)
     return block_text(best) if best is not None else ""
@@ -156,8 +156,8 @@ def region_around(html: str, name: str) -> str:
     outward until it holds MIN_AROUND_SHARE of the words that follow the name:
     the posts, items or prose under the heading, without the "related" lists,
     promotions and footers that a wider cut (everything from the heading on)
-    keeps. Furniture (CHROME_TAGS, their roles, aria-hidden) is not counted,
-    unless it holds the name (an article's own <header>).
+    keeps. Furniture (`text.furniture`) is not counted, unless it holds the
+    name (an article's own <header>).
 
     >>> page = ("<div><p>" + "Free shipping on all orders this week, and free returns. " * 4 + "</p></div>"
     ...         "<div><div><h1>Brass lamps</h1></div><p>Turned by hand in Lisbon, each one signed.</p>"
@@ -168,7 +168,7 @@ def region_around(html: str, name: str) -> str:
     >>> region_around(page, "Copper kettles")
     ''
     """
-    from .text import CHROME_ROLES, word_key
+    from .text import word_key
 
     tree = visible_tree(html)
     key = word_key(name)
@@ -180,9 +180,7 @@ def region_around(html: str, name: str) -> str:
         return ""
     anchor = blocks[at][0]
     ancestors = [anchor, *anchor.iterancestors()]
-    chrome = set(tree.xpath("|".join("//" + t for t in CHROME_TAGS)
-                            + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
-                            + "|//*[@aria-hidden='true']")) - set(ancestors)
+    chrome = set(furniture(tree)) - set(ancestors)
     held = dict.fromkeys(ancestors, 0)
     total = 0
     for owner, words, _, _ in blocks[at + 1:]:

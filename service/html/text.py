@@ -39,10 +39,12 @@ KEPT_BREAKS_TAGS = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # Buttons are controls, never content, unless inside a heading (the question of an accordion or FAQ).
 _UNHEADED_BUTTONS = "//button[not(ancestor::h1|ancestor::h2|ancestor::h3|ancestor::h4|ancestor::h5|ancestor::h6" \
     "|ancestor::summary|ancestor::dt)]"
-# Page furniture, unless it holds the page's <main>: a <header> left unclosed holds the whole page.
-_FURNITURE = ("(" + "|".join("//" + t for t in CHROME_TAGS)
-              + "|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
-              + "|//*[@aria-hidden='true'])[not(.//main or .//*[@role='main'])]")
+# Page furniture (`furniture`): its tags, and with `marked` its roles and aria-hidden elements.
+_FURNITURE_TAGS = "|".join("//" + t for t in CHROME_TAGS)
+_FURNITURE_MARKED = ("|//*[" + " or ".join(f"@role='{r}'" for r in CHROME_ROLES) + "]"
+                     + "|//*[@aria-hidden='true']")
+# ...unless it holds the page's <main>: a <header> left unclosed holds the whole page.
+_HOLDS_NO_MAIN = "[not(.//main or .//*[@role='main'])]"
 # An element whose inline style hides it (display: none, any case or spacing): XPath 1.0 has no lower-case().
 _STYLE_HIDDEN_TEST = ("[contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), "
                       "'display:none')]")
@@ -122,7 +124,7 @@ def furnished_text(tree) -> str:
     """
     whole = block_text(tree)
     shown = word_count(whole) - styled_hidden_words(tree)
-    for el in tree.xpath(_FURNITURE):
+    for el in furniture(tree):
         drop_element(el)
     bare = block_text(tree)
     if word_count(bare) < MIN_FURNISHED_SHARE * shown:
@@ -133,6 +135,21 @@ def furnished_text(tree) -> str:
         if word_count(main) >= MIN_MAIN_SHARE * word_count(bare):
             return main
     return bare
+
+
+def furniture(tree, marked: bool = True) -> list:
+    """The page furniture of `tree` (CHROME_TAGS; with `marked`, also CHROME_ROLES and aria-hidden
+    elements), without what holds the page's <main>: the one test of what every candidate drops as
+    never content. A <header> left unclosed makes the parser put the rest of the page, <main> with
+    it, inside the header: dropping it would drop the page (what is inside it still goes).
+
+    >>> tree = parse_html("<nav>Home</nav><header><p>Free shipping</p><nav>Shop</nav><main><p>A lamp.</p></main>")
+    >>> [el.tag for el in furniture(tree)]
+    ['nav', 'nav']
+    >>> [el.tag for el in furniture(parse_html("<footer>Help</footer><div role=search>Find</div>"), marked=False)]
+    ['footer']
+    """
+    return tree.xpath("(" + _FURNITURE_TAGS + (_FURNITURE_MARKED if marked else "") + ")" + _HOLDS_NO_MAIN)
 
 
 def styled_hidden_words(tree) -> int:
