@@ -115,7 +115,7 @@ FIRE_SHARE_CAPITALISED = 0.9
 # guards keep it elsewhere: a proper noun), where the capital says nothing of what it
 # is. There it is as often a name the lists lack ("Schoorl is a village in North
 # Holland") as a typo: its correction is made when it is a slip of the fingers
-# (rank.FINGER_SLIPS: "Hwoever"), and only suggested (SUGGESTED_CONFIDENCE) when it
+# (channel.FINGER_SLIPS: "Hwoever"), and only suggested (SUGGESTED_CONFIDENCE) when it
 # takes another letter ("Schoorl" -> "School"). Measured on run.py typos: no repair lost
 # (tune 158/164, heldout 166/175 before and after); also suggesting the finger slips
 # lost none there either, but would leave "Hwoever," at a sentence's start to an editor.

@@ -39,7 +39,7 @@ from .guard import Piece, in_technical_text, names_a_thing
 from .identifiers import identifier_evidence
 from .morphology import derived_noun, inflects_a_term, is_compound, redoes_a_verb, written_with_its_plural
 from .named import in_run_of_names, name_evidence, spelt_out_beside, unlike_its_correction
-from .rank import is_finger_slip
+from .channel import is_finger_slip
 from .shape import WRITERS_MARK, shape_evidence
 from .words import Document
 
