@@ -33,7 +33,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...lexicon import zipf
-from ..context.wordclass import NAME_MAX_ZIPF
+from ..context.wordclass import _MODALS, _SUBJECT_PRONOUNS, NAME_MAX_ZIPF
 
 # How much less likely a form is that no reading of agrees with the word before it: the
 # scale of the context step's grammar evidence (context.posclass.MAX_FACTOR), for it is
@@ -50,8 +50,8 @@ for _words, _tags in (
         ("various multiple numerous", {"NNS"}),
         ("these those many several few both two three four five six seven eight nine ten", {"NNS", "VB"}),
         ("he she it", {"VBZ"}),
-        ("i we you they", {"VB"}),
-        ("can cannot could will would shall should may might must", {"VB"})):
+        (" ".join(sorted(_SUBJECT_PRONOUNS)), {"VB"}),  # i we you they: the context step's class
+        (" ".join(sorted(_MODALS)), {"VB"})):  # can, could, will ... must: the context step's class
     _TAKES.update(dict.fromkeys(_words.split(), frozenset(_tags)))
 # A count in digits before a noun ("95 bytes"), when it stands after a common word or
 # opens the clause: after a name it is the name's number ("Node.js 18 release",
