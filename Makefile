@@ -39,5 +39,10 @@ PROSE_POOL_PACKAGES := cfi-en debian-handbook doc-debian debian-faq debian-refer
 	autoconf-doc gnu-standards aspell-doc borgbackup-doc m4-doc haproxy-doc cflow-doc \
 	gnucash-docs lilypond-doc-html gimp-help-en \
 	png-definitive-guide speakup-doc solfege-doc putty-doc supervisor-doc nut-doc
+# the packages whose documentation bench.heldout_pairs swaps its errors into (its DOC_SOURCES; npm's
+# documentation comes with nodejs).
+PAIRS_PACKAGES := nodejs dpkg-dev libexpat1-dev time bc ninja-build python3 xtrans-dev libjs-underscore \
+	libffi8 python3-setuptools libjs-bootstrap openssl systemd procps libpango-1.0-0 python3-httplib2 \
+	libxml2 libgtk-3-common
 prose-pools:
-	apt-get install --yes --no-install-recommends $(PROSE_POOL_PACKAGES)
+	apt-get install --yes --no-install-recommends $(PROSE_POOL_PACKAGES) $(PAIRS_PACKAGES)

@@ -80,19 +80,23 @@ def _read_doc(path: Path, gz: bool):
         return None, name
 
 
-def prose_dir_paragraphs(base: str, gz: bool = False) -> list:
+def prose_dir_paragraphs(base: str, gz: bool = False, exclude: tuple = ()) -> list:
     """Paragraphs of the documentation under `base`: the <p> paragraphs of .html
     files that hold no code, and the plain paragraphs of .md/.txt/.rst files (no
     code fences or indented blocks), whitespace collapsed, each once. With `gz`,
     gzipped files too and plain README/NEWS-style files (Debian installs most
     documentation so). An installed Python package's .dist-info/METADATA is read as
-    its README (the long description below the headers). Use documentation that was edited, and never the
-    development benchmark."""
+    its README (the long description below the headers). A file whose real path starts with one of
+    `exclude` is skipped: Debian links one package's documentation into another's folder (autoconf-doc's
+    standards.html is gnu-standards'), so a folder's name does not say whose prose it holds. Use
+    documentation that was edited, and never the development benchmark."""
     import html as _html
 
     out, seen = [], set()
     for root, _dirs, files in sorted(os.walk(base)):
         for name in sorted(files):
+            if exclude and os.path.realpath(os.path.join(root, name)).startswith(exclude):
+                continue
             text, name = _read_doc(Path(root, name), gz)
             if text is None:
                 continue

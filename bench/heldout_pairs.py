@@ -12,9 +12,11 @@ A pair that rules/context.yaml lists (a confusion set or a `similar` partner) is
 out, so what is measured is recall on errors nobody curated; the open-ended
 `candidates` generator may still propose them, which is what the figure measures.
 
-Sentences: prose paragraphs of the documentation installed under /usr/share/doc and of
-npm's documentation (or the DIRs given), leaving out the sources other checks were read on (bench/clean_prose.py's
-nodejs, valgrind, pip, git, libxslt, gdb; every folder of its pools). Each error is one sentence holding the
+Sentences: prose paragraphs of the documentation folders of SOURCES (npm's documentation and
+Debian packages `make prose-pools` installs, named so that the set does not depend on what else a
+machine has installed), or of the DIRs given, leaving out the sources other checks were read on
+(bench/clean_prose.py's nodejs, valgrind, pip, git, libxslt, gdb; every folder of its pools), also
+where another package's folder links to their files. Each error is one sentence holding the
 correct word, with that word swapped for the error; the whole pipeline (service.clean) cleans
 it in process. Per error: repaired (an edit back to the correct word), suggested (a
 suggestion of it), wrong (another change at the word), missed. False edits: edits of the
@@ -40,6 +42,12 @@ from service.rules import load_rules
 DOC_ROOT = "/usr/share/doc"
 # npm's own documentation (markdown and html), read by no other check.
 NPM_DOCS = ("/usr/lib/node_modules/npm/docs", "/usr/lib/node_modules/npm/node_modules/undici/docs")
+# The Debian documentation folders read (each held ten or more sentences on the machine they were
+# chosen on, 2026-12-07); the Makefile's PAIRS_PACKAGES installs them. Named, not every folder of
+# DOC_ROOT, so that a figure does not move with what else a machine has installed.
+DOC_SOURCES = ("dpkg", "libexpat1-dev", "time", "bc", "ninja-build", "python3", "xtrans-dev",
+               "libjs-underscore", "libffi8", "python3-setuptools", "libjs-bootstrap", "openssl", "systemd",
+               "procps", "libpango-1.0-0", "python3-httplib2", "libxml2", "libgtk-3-common")
 # Sources other benches were read on (bench/clean_prose.py, README), and every folder of every
 # clean_prose pool: a pool's packages installed or removed for that check change no figure here,
 # and no prose a pool measures is read twice.
@@ -65,11 +73,18 @@ def cmudict_pairs() -> list:
     return sorted((w, c) for w, cs in found.items() for c in cs)
 
 
+def read_before_paths() -> tuple:
+    """The real paths of READ_BEFORE's folders, each with its closing slash."""
+    return tuple(os.path.realpath(os.path.join(DOC_ROOT, d)) + "/" for d in sorted(READ_BEFORE))
+
+
 def prose_sentences(dirs: list) -> list:
-    """Sentences of 8-40 words, mostly alphabetic, from the prose paragraphs under `dirs`."""
+    """Sentences of 8-40 words, mostly alphabetic, from the prose paragraphs under `dirs`, never
+    from a file that is one of READ_BEFORE's under another name."""
     out, seen = [], set()
+    exclude = read_before_paths()
     for base in dirs:
-        for para in prose_dir_paragraphs(base):
+        for para in prose_dir_paragraphs(base, exclude=exclude):
             if "→" in para or " | " in para:
                 continue
             for s in _SENTENCE.split(" ".join(para.split())):
@@ -82,9 +97,14 @@ def prose_sentences(dirs: list) -> list:
 
 
 def default_dirs() -> list:
-    """Every folder under DOC_ROOT but those of READ_BEFORE, and NPM_DOCS (those present)."""
-    found = [os.path.join(DOC_ROOT, d) for d in os.listdir(DOC_ROOT) if d not in READ_BEFORE]
+    """The folders of DOC_SOURCES but those of READ_BEFORE, and NPM_DOCS: those present."""
+    found = [os.path.join(DOC_ROOT, d) for d in DOC_SOURCES if d not in READ_BEFORE]
     return sorted(p for p in [*found, *NPM_DOCS] if os.path.isdir(p))
+
+
+def missing_dirs() -> list:
+    """The folders of DOC_SOURCES and NPM_DOCS this machine lacks (`make prose-pools` installs them)."""
+    return [p for p in [*(os.path.join(DOC_ROOT, d) for d in DOC_SOURCES), *NPM_DOCS] if not os.path.isdir(p)]
 
 
 def swap_at(sentence: str, good: str, bad: str) -> list:
@@ -157,7 +177,10 @@ def main() -> None:
     listed = listed_pairs(res.rules.compiled("context"))
     groups = {"hand": [(g, b) for g, b in HELDOUT_PAIRS if (b, g) not in listed],
               "cmudict": [(g, b) for g, b in cmudict_pairs() if (b, g) not in listed]}
+    if not a.dirs and missing_dirs():
+        print(f"missing (figures not comparable; `make prose-pools` installs them): {' '.join(missing_dirs())}")
     sentences = prose_sentences(a.dirs or default_dirs())
+    print(f"{len(sentences)} sentences")
     used = set()
     for name, pairs in groups.items():
         show: list = []
