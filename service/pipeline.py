@@ -24,6 +24,7 @@ from .resources import Dictionaries, dictionaries, gc_paused
 from .rules import RuleSet, load_rules
 from .steps import Context, step_named
 from .steps import REGISTRY as STEP_REGISTRY
+from .steps.chrome.signals import word_counts
 from .steps.whitespace import inline_cuts
 
 # With a budget (the HTTP service), a step makes at most this many changes in one
@@ -325,11 +326,12 @@ def changes_what_chrome_reads(text: str, changes: list, stopwords: frozenset) ->
 
     Chrome reads a line's words where a rule may match it (a line of at most
     CHROME_LINE_WORDS words), and a paragraph's share of function words
-    (`stopwords`, chrome.signals.shape_of) and its word count wherever it stands:
-    a correction that makes or unmakes a function word ("thier" -> "their") or
-    splits a word can make a paragraph prose, and so find the article a second
-    clean finds (fuzz case 06c9b1015b1f: the article found, a repeated line
-    outside it goes).
+    (`stopwords`) and its word count wherever it stands: a correction that makes
+    or unmakes a function word ("thier" -> "their") or splits or joins words can
+    make a paragraph prose, and so find the article a second clean finds (fuzz
+    case 06c9b1015b1f: the article found, a repeated line outside it goes). Both
+    counts are chrome's own (chrome.signals.word_counts), over the white-space
+    chunks the change touches ("“thier”" as a whole).
 
     >>> from service.edits import Change
     >>> en = frozenset({"the", "their"})
@@ -340,23 +342,26 @@ def changes_what_chrome_reads(text: str, changes: list, stopwords: frozenset) ->
     True
     >>> changes_what_chrome_reads(long.replace("house", "hosue"), [Change(42, 47, "house", "r", "m")], en)
     False
+    >>> quoted = long.replace("teh", "“teh”")        # a change that holds the opening quote
+    >>> changes_what_chrome_reads(quoted, [Change(18, 22, "“the", "r", "m")], en)
+    True
+    >>> changes_what_chrome_reads(long, [Change(58, 65, "aftera", "r", "m")], en)  # words joined
+    True
     """
     for c in changes:
         start = text.rfind("\n", 0, c.start) + 1
         end = text.find("\n", c.end)
-        line = text[start:len(text) if end < 0 else end]
-        if len(line.split(None, CHROME_LINE_WORDS)) <= CHROME_LINE_WORDS:
+        end = len(text) if end < 0 else end
+        if len(text[start:end].split(None, CHROME_LINE_WORDS)) <= CHROME_LINE_WORDS:
             return True
-        before, after = text[c.start:c.end].split(), c.replacement.split()
-        if len(before) != len(after) or function_word_count(before, stopwords) != function_word_count(after, stopwords):
+        # the whole white-space chunks the change touches: chrome's words never span white space
+        before, after = text[start:c.start], text[c.end:end]
+        head = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+        tail = after.split(None, 1)[0] if after and not after[0].isspace() else ""
+        if word_counts(head + text[c.start:c.end] + tail, stopwords) != \
+                word_counts(head + c.replacement + tail, stopwords):
             return True
     return False
-
-
-def function_word_count(words: list, stopwords: frozenset) -> int:
-    """How many of `words` are in `stopwords`, as chrome counts them (lower-cased; punctuation
-    does not stand inside a corrected word)."""
-    return sum(w.lower().strip(".,;:!?\"'()") in stopwords for w in words)
 
 
 def drop_suggestions_on_changed_text(changes: list, log: EditLog, minimum: float) -> list:

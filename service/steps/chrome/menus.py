@@ -341,7 +341,7 @@ def is_threaded(blocks: list[sig.Block], matched: list, prose: list) -> bool:
     (True, False)
     """
     headers = sum(1 for i in range(1, len(blocks) - 1)
-                  if post_header(blocks, i, matched, prose, attributions=0) is not None)
+                  if (h := post_header(blocks, i, matched, prose, attributions=0)) is not None and h[1])
     return headers >= THREAD_MIN_POSTS
 
 
@@ -350,25 +350,27 @@ def is_threaded(blocks: list[sig.Block], matched: list, prose: list) -> bool:
 POST_HEADER_MAX_EXTRA = 1
 
 
-def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
-                attributions: int = POST_HEADER_MAX_EXTRA, any_text: bool = False) -> range | None:
-    """The blocks of a post's header whose dateline is block i, or None.
+def post_header(blocks: list[sig.Block], i: int, matched: list,
+                prose: list, attributions: int = POST_HEADER_MAX_EXTRA) -> tuple[range, bool] | None:
+    """The blocks of a post's header whose dateline is block i and whether a post's text follows, or None.
 
     A forum reply opens with its author's name (a short line no rule names, is_name_line),
     its dateline, maybe a quote's attribution (`attributions` metadata lines),
-    then its text: prose, or a short sentence (with `any_text`, any line no rule names: a
-    thread's title, a list). The header is the reply's own
-    when its text follows; a news article's byline ("By ...") is a rule's
-    line, not a bare name.
+    then its text, a line no rule names: True when it reads as a post's (prose or a short
+    sentence), False for any other (a thread's title, a list). The header is the reply's own
+    when its text follows; a news article's byline ("By ...") is a rule's line, not a bare name.
 
     >>> class D: id, anywhere, ends_article = "chrome.phrase.dateline", False, False
     >>> class Q: id, anywhere, ends_article = "chrome.phrase.comment_says", False, False
     >>> post = ["jdoe", "May 3, 2024", "Earlier, ann said:", "Try disabling it and restarting."]
     >>> bs = sig.group_blocks(sig.split_lines("\\n\\n".join(post)))
     >>> post_header(bs, 1, [None, D(), Q(), None], [False] * 4)
-    range(0, 3)
+    (range(0, 3), True)
     >>> post_header(bs, 1, [None, D(), Q(), None], [False] * 4, attributions=0) is None
     True
+    >>> titled = sig.group_blocks(sig.split_lines("\\n\\n".join(post[:3] + ["Driver issue"])))
+    >>> post_header(titled, 1, [None, D(), Q(), None], [False] * 4)
+    (range(0, 3), False)
     """
     if (matched[i] is None or matched[i].id != DATELINE_RULE or i == 0 or matched[i - 1] is not None
             or prose[i - 1] or len(blocks[i - 1].text.split()) > POST_NAME_MAX_WORDS
@@ -377,8 +379,8 @@ def post_header(blocks: list[sig.Block], i: int, matched: list, prose: list,
     j = i + 1
     while j < len(blocks) and j - i - 1 < attributions and matched[j] is not None and is_metadata_rule(matched[j]):
         j += 1
-    if j < len(blocks) and matched[j] is None and (any_text or prose[j] or sig.ends_sentence(blocks[j].text)):
-        return range(i - 1, j)
+    if j < len(blocks) and matched[j] is None:
+        return range(i - 1, j), prose[j] or sig.ends_sentence(blocks[j].text)
     return None
 
 
@@ -406,16 +408,23 @@ def reply_headers(blocks: list[sig.Block], matched: list, prose: list, first: in
     >>> reply_headers(bs, [None, D(), None] * 3, [False] * 9, 4)
     [0, 1, 3, 4, 6, 7]
     """
-    headers = [h for i in range(1, len(blocks)) if (h := post_header(blocks, i, matched, prose)) is not None]
+    headers, over_any_text = [], []
+    for i in range(1, len(blocks)):
+        found = post_header(blocks, i, matched, prose)
+        if found is None:
+            continue
+        header, over_text = found
+        if over_text:
+            headers.append(header)
+        elif i < 2 or prose[i - 2] or sig.ends_sentence(blocks[i - 2].text):
+            over_any_text.append(header)
     if len(headers) < THREAD_MIN_HEADERS:
         headers = [h for h in headers if h.start > first]
     else:
         # a thread: a post's header over a title, a list or a quote is a post's too, when it
         # opens the page or follows a post's text (a listing's items stack labels and tags
         # above their dates: "comment / Community / spam / January 14, 2026")
-        headers += [h for i in range(1, len(blocks))
-                    if (i < 2 or prose[i - 2] or sig.ends_sentence(blocks[i - 2].text))
-                    and (h := post_header(blocks, i, matched, prose, any_text=True)) is not None]
+        headers += over_any_text
     return sorted({k for h in headers for k in h})
 
 

@@ -266,12 +266,33 @@ def measure_shape(text: str, stopwords: frozenset) -> Shape:
     """shape_of, uncached."""
     words = words_unordered(text)
     n = len(words)
-    is_stop = list(map(stopwords.__contains__, map(str.lower, words)))
+    is_stop = function_word_flags(words, stopwords)
     stops = sum(is_stop)
     content = list(compress(words, map(not_, is_stop)))
     capital = sum(map(str.isupper, map(itemgetter(0), content)))
     title = bool(content) and n >= 2 and capital / len(content) >= 0.75
     return Shape(len(text), n, stops / n if n else 0.0, ends_sentence(text), title)
+
+
+def function_word_flags(words: list[str], stopwords: frozenset) -> list[bool]:
+    """Which of `words` are function words (`stopwords`, lower-case): the share shape_of reads."""
+    return list(map(stopwords.__contains__, map(str.lower, words)))
+
+
+def word_counts(text: str, stopwords: frozenset) -> tuple[int, int]:
+    """How many words of `text` shape_of counts, and how many of them are function words.
+
+    Counts add up over white-space chunks (no word spans white space), so a
+    correction changes a paragraph's counts exactly as it changes those of the
+    chunks it touches (pipeline.changes_what_chrome_reads).
+
+    >>> word_counts("“Thier” house, a lot", frozenset({"their", "a"}))
+    (4, 1)
+    >>> word_counts("“Their” house, a lot", frozenset({"their", "a"}))
+    (4, 2)
+    """
+    words = words_unordered(text)
+    return len(words), sum(function_word_flags(words, stopwords))
 
 
 def words_unordered(text: str) -> list[str]:

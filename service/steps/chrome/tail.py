@@ -118,6 +118,14 @@ HEADING_RULES = ("chrome.phrase.related", "chrome.phrase.navigation", "chrome.ph
 SIBLING_HEADINGS = 2
 SIBLING_REACH = 40
 SIBLING_MAX_WORDS = 6
+# A page of short sections (a service's offers, each a heading over a sentence or two and a
+# button: "StreamStore" / "All your favorite streaming services ...") heads them all alike:
+# a widget's label right under a paragraph and over its own section's sentence ("Live TV" /
+# "Discover. Watch. Repeat. Explore channels ..."), among BLURB_HEADINGS such headings of the
+# page's own within SIBLING_REACH blocks, is one of them. The other HEADING_RULES' labels,
+# read so, were mostly a scraped page's buttons ("Email", "Read More", "Close").
+BLURB_HEADING_RULES = ("chrome.phrase.widgets",)
+BLURB_HEADINGS = 2
 
 
 def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
@@ -131,7 +139,9 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
     "Accessibility"). A label right above an item of a list someone wrote
     (`heads_written_list`) is that list's heading, whatever its neighbours;
     in a text headed in capitals (a manual page), a label in capitals over
-    text is one of its headings (`heads_in_capitals`).
+    text is one of its headings (`heads_in_capitals`); on a page of short
+    sections, each a heading over a sentence of its own, a widget's label
+    over its section's sentence is one of them (BLURB_HEADING_RULES).
     Linear: the headings around each label are counted from prefix sums.
 
     >>> class R: id = "chrome.phrase.related"
@@ -143,6 +153,10 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
     >>> texts = texts[:3] + ["Uses"] + texts[3:] + ["Tests", "A paragraph."]  # right under a heading
     >>> sibling_headings(texts, [None] * 4 + [R()] + [None] * 5, [True, False, True, False, False] + [True, False] * 2 + [True])
     [4]
+    >>> class W: id = "chrome.phrase.widgets"
+    >>> texts = ["A paragraph.", "Live TV", "Watch. Repeat.", "Sports", "Know the scores.", "Deals", "Save more."]
+    >>> sibling_headings(texts, [None, W()] + [None] * 5, [True] + [False] * 6)
+    [1]
     """
     n = len(texts)
 
@@ -157,10 +171,16 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
         # ends as a sentence does (a button under a heading stands above a teaser, cut short)
         return (j > 1 and below_text(j) and matched[j - 1] is None and not prose[j - 1]
                 and is_heading_shape(texts[j - 1]) and prose[j - 2] and matched[j - 2] is None
-                and texts[j + 1].rstrip().endswith(SENTENCE_ENDS) and not texts[j + 1].rstrip().endswith(CUT_ENDS))
+                and ends_as_sentence(texts[j + 1]))
+
+    def over_blurb(j: int) -> bool:  # a short line over its section's own sentence, prose or not
+        return (0 < j < n - 1 and matched[j + 1] is None and not prose[j] and is_heading_shape(texts[j])
+                and ends_as_sentence(texts[j + 1]))
     plain = [0] * (n + 1)  # prefix sums of the text's own headings (no rule's line)
+    blurbs = [0] * (n + 1)  # ... and of those over a short section (over_blurb, anything above)
     for j in range(n):
         plain[j + 1] = plain[j] + (matched[j] is None and between(j))
+        blurbs[j + 1] = blurbs[j] + (matched[j] is None and over_blurb(j))
     # a manual's headings in capitals over their sections (NAME, SYNOPSIS, ..., SEE ALSO)
     cased = sum(1 for j in range(n - 1) if matched[j] is None and prose[j + 1] and heads_in_capitals(texts, j))
     out = []
@@ -174,7 +194,20 @@ def sibling_headings(texts: list[str], matched: list, prose: list) -> list[int]:
                 (between(i) or under_heading(i))
                 and plain[min(n, i + SIBLING_REACH + 1)] - plain[max(0, i - SIBLING_REACH)] >= SIBLING_HEADINGS)):
             out.append(i)
+        elif (rule.id in BLURB_HEADING_RULES and over_blurb(i) and prose[i - 1] and matched[i - 1] is None
+              and blurbs[min(n, i + SIBLING_REACH + 1)] - blurbs[max(0, i - SIBLING_REACH)] >= BLURB_HEADINGS):
+            out.append(i)
     return out
+
+
+def ends_as_sentence(text: str) -> bool:
+    """True for a line that ends as a sentence does, not cut short as a teaser is.
+
+    >>> ends_as_sentence("Discover. Watch. Repeat."), ends_as_sentence("Both for users and..."), ends_as_sentence("Sports")
+    (True, False, False)
+    """
+    body = text.rstrip()
+    return body.endswith(SENTENCE_ENDS) and not body.endswith(CUT_ENDS)
 
 
 # A text whose sections are headed in capitals shows this many such headings of its own over

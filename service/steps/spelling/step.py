@@ -255,9 +255,10 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     if not checks:
         return []
     lex = lexicon_for(resources)
-    if to is not None and not rules.fixes and not may_reach(text, checks, lex, to):
+    pieces = checked_pieces(text, checks)
+    if to is not None and not rules.fixes and not may_reach(pieces, len(text), lex, to):
         return []  # no word here can be corrected to one the caller keeps (the names step's pass)
-    verdicts = screen_checks(text, checks, doc, lex, rules, names)
+    verdicts = screen_checks(pieces, doc, lex, rules, names)
     may_score = within_allowance(verdicts.values(), len(text))
     foreign: dict = {}  # line start -> is_foreign_line
 
@@ -288,37 +289,39 @@ def corrections(text: str, resources, rules: SpellingRules | None = None, only=N
     return changes
 
 
-def may_reach(text: str, checks: list, lex, to: frozenset) -> bool:
-    """Whether a checked word may be corrected to a word of `to`, without rules' fixes: a scored
-    correction is a candidate of its piece (Lexicon.candidates; a split holds a space, which no
-    word of `to` holds), so a text none of whose pieces has a candidate in `to` gets none that
-    the caller keeps, and its neighbours' context changes nothing of that. A non-ASCII candidate
-    counts as reaching (its casing may not lower back to it), as does a text with more pieces
-    than the scoring allowance (`corrections` then notes the cap on the budget).
+def checked_pieces(text: str, checks: list) -> list[Piece]:
+    """The pieces of the checked words, split without their context words (what may_reach
+    and screen_checks read)."""
+    return [p for (word, start, end), _, _ in checks
+            for p in split_pieces(Token(word, start, end, "word"), "", "", sentence_start(text, start))]
+
+
+def may_reach(pieces: list[Piece], length: int, lex, to: frozenset) -> bool:
+    """Whether a checked word's piece (checked_pieces) may be corrected to a word of `to`, without
+    rules' fixes: a scored correction is a candidate of its piece (Lexicon.candidates; a split holds
+    a space, which no word of `to` holds), so a text none of whose pieces has a candidate in `to`
+    gets none that the caller keeps, and its neighbours' context changes nothing of that. A
+    non-ASCII candidate counts as reaching (its casing may not lower back to it), as does a text of
+    `length` characters with more pieces than the scoring allowance (`corrections` then notes the
+    cap on the budget).
 
     >>> from service.resources import dictionaries
-    >>> lex = lexicon_for(dictionaries()); checks = [(("monhts", 4, 10), None, None)]
-    >>> may_reach("Six monhts on.", checks, lex, frozenset({"months"})), may_reach("Six monhts on.", checks, lex, frozenset({"york"}))
+    >>> lex = lexicon_for(dictionaries()); pieces = checked_pieces("Six monhts on.", [(("monhts", 4, 10), None, None)])
+    >>> may_reach(pieces, 14, lex, frozenset({"months"})), may_reach(pieces, 14, lex, frozenset({"york"}))
     (True, False)
     """
-    pieces = [p for (word, start, end), _, _ in checks
-              for p in split_pieces(Token(word, start, end, "word"), "", "", sentence_start(text, start))]
-    if len(pieces) > scoring_allowance(len(text)):
+    if len(pieces) > scoring_allowance(length):
         return True
     return any(c in to or not c.isascii()
                for p in pieces for c, _ in lex.candidates(fold_apostrophes(p.text.lower())))
 
 
-def screen_checks(text: str, checks: list, doc: Document, lex, rules: SpellingRules, names: frozenset) -> dict:
-    """Piece start -> `screen_piece`'s verdict, for every piece of the checked words.
+def screen_checks(pieces: list[Piece], doc: Document, lex, rules: SpellingRules, names: frozenset) -> dict:
+    """Piece start -> `screen_piece`'s verdict, for every piece of the checked words (checked_pieces).
 
     A verdict reads neither context word, so it holds in every round of `_settle`.
     """
-    verdicts = {}
-    for (word, start, end), _, _ in checks:
-        for piece in split_pieces(Token(word, start, end, "word"), "", "", sentence_start(text, start)):
-            verdicts[piece.start] = screen_piece(piece, doc, lex, rules, names)
-    return verdicts
+    return {piece.start: screen_piece(piece, doc, lex, rules, names) for piece in pieces}
 
 
 def within_allowance(verdicts, length: int) -> bool:
