@@ -30,6 +30,9 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    Below a product's own price, runs of other products' cards (a name
    and a price, again and again) go (`carousels`), and so do its customer
    reviews, from their ratings' distribution to the page's end (`reviews`).
+   Below an article of paragraphs, a run of link-like lines (story titles,
+   labels) with removed chrome right above and right below it is a box of
+   links and goes (`gaps`).
 4. A headline-shaped line repeated outside the article goes
    (`guard.repeated_lines`); repeats inside it are content.
 5. The page guard (`guard.guard_page`): when the removals would take
@@ -86,6 +89,7 @@ from .contents import own_contents
 from .details import item_details
 from .carousels import other_products
 from .reviews import customer_reviews
+from .gaps import boxed_links
 from .facets import filter_options
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
@@ -310,8 +314,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     # a product's name above its price is a card's (menus.mark_card_names), however long and
     # free of function words: a list of links stops at it as at its price
     named = mark_card_names(blocks, matched)
-    listable = [not (prose[i] or lists[i] or code[i] or replies[i] or named[i]
-                     or b.text.startswith(content.WRITTEN_MARKERS)) for i, b in enumerate(blocks)]
+    unlinked = [lists[i] or code[i] or replies[i] or named[i] or b.text.startswith(content.WRITTEN_MARKERS)
+                for i, b in enumerate(blocks)]
+    listable = [not (p or u) for p, u in zip(prose, unlinked)]
     # an item of a list someone wrote (content.in_written_list, whatever its neighbour's words)
     marked = [True] * len(blocks)
     evidence = [chrome_evidence(b, matched[i], menu[i], stopwords, prose[i] or code[i] or lists[i],
@@ -397,6 +402,11 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
             "count in brackets (a shop's facets, an archive's months)", 0.7)
     for i in item_details(texts, matched, prose, verdicts):  # a listing's items' details between kept items
         verdicts[i] = None
+    # a box of links below an article of paragraphs (not a lone one, a banner's) enclosed by chrome
+    if (page.settled or sum(page.in_run[first:last + 1]) >= 2) and not page.dated:
+        for i in boxed_links(last, verdicts, texts, prose, unlinked):
+            verdicts[i] = verdicts[i] or Verdict("chrome.classifier.enclosed", "below the article, a run of "
+                                                 "link-like lines with removed chrome right above and below it", 0.7)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
