@@ -85,6 +85,7 @@ from .article import find_article, find_article_end, mark_paragraph_runs, post_c
 from .listing import card_buttons, has_own_teasers, item_reading_times
 from .namelists import named_lists
 from .voice import own_asides, own_questions
+from .waitlist import own_waitlists
 from .contents import own_contents
 from .details import item_details
 from .carousels import other_products
@@ -268,6 +269,8 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     for i in own_asides(texts, matched, prose):  # a writer's disclaimer in their own voice
         matched[i] = verdicts[i] = None
     for i in own_questions(texts, matched, prose):  # a writer's question between their paragraphs
+        matched[i] = verdicts[i] = None
+    for i in own_waitlists(texts, matched, prose):  # a sign-up sentence about the page's own item
         matched[i] = verdicts[i] = None
     for i in tail.own_list_items(texts, matched):  # an item of a writer's list, between two of its own
         matched[i] = verdicts[i] = None
