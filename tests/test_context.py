@@ -229,6 +229,18 @@ def test_cleft_its_stays(text, resources):
     assert run(text, resources).text == text
 
 
+@pytest.mark.parametrize("case", CASES["aside_too"]["fixed"], ids=lambda c: c["input"][:40])
+def test_aside_too_repaired(case, resources):
+    """"to" set off by commas is "too" (support.set_off_by_commas)."""
+    assert run(case["input"], resources).text == case["output"]
+
+
+@pytest.mark.parametrize("text", CASES["aside_too"]["unchanged"])
+def test_listed_to_stays(text, resources):
+    """"to" in a list of words ("in, to, and on") stays."""
+    assert run(text, resources).text == text
+
+
 @pytest.mark.parametrize("case", CASES["roles"]["held"], ids=lambda c: c["input"][:40])
 def test_role_in_clause_keeps_word_a_suggestion(case, resources):
     """A role test (roles.py) holds the bigrams' change: suggested, not applied."""

@@ -10,6 +10,8 @@ bigram evidence (the bigrams still have to agree), never decides alone:
                  noun phrase or a clause, and a verb opens neither.
   degree         "to" between a linking verb and a word that is only an adjective
                  or adverb ("looked to risky", "seems to far") is "too".
+  aside          "to" set off by commas on both sides ("this, to, was not") is "too":
+                 "to" takes an object or a verb after it.
   progressive    "where" before an -ing verb that is no noun, with at most adverbs
                  between ("the rules where quietly hurting") is "were": "where"
                  opens a clause that needs its subject first.
@@ -77,12 +79,13 @@ SUPPORT = {"comparison": math.log(30.0), "verb after": math.log(30.0), "degree":
            "progressive": math.log(30.0), "determiner": math.log(30.0), "predicate": math.log(30.0),
            "agent": math.log(30.0), "sentence": math.log(30.0), "compared": math.log(30.0),
            "names": math.log(30.0), "sentence end": math.log(30.0), "relative": math.log(30.0),
-           "possessive": math.log(30.0)}
+           "possessive": math.log(30.0), "aside": math.log(100.0)}
 # relative: 0 of 1,559 "were" and 70 of 2,797 "where" (swapped: 2.5%) in the clean_prose tune pools, the WCXB tune
 # references and run.py's tune references (2026-12-07; bench/NOTES.md, session 37 realword45): at least ~13 times
 # likelier where the writer meant "where", capped at the other tests' 30. possessive: 5 of
 # 2,663 "it's" (four of them misuses: "about it's origins", "It's functions are") and 460 of 3,582 "its" (13%) in
-# the same texts.
+# the same texts. aside: 0 of 87,223 "to" and 31 of 1,135 "too" (2.7%) between two commas there: capped at the
+# degree test's 100.
 # Words read back from "than" for a comparison, across commas: the whole sentence, up to
 # this many words ("Nobody has shown more vividly how all this overreliance on statistics
 # in LLMs plays out than ...": "more" 13 words back). The support says that no comparison
@@ -238,6 +241,25 @@ def clause_follows(text: str, end: int) -> bool:
     if not subject_agrees(subject, tags):
         return False
     return not may_be_participle(verb) or (len(words) > 2 and opens_noun_phrase(words[2]))
+
+
+# After "x, word," a list of words goes on: a conjunction, or one word and a comma.
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:and|or|nor)\b|[A-Za-z]+\s*,)")
+
+
+def set_off_by_commas(text: str, start: int, end: int) -> bool:
+    """True when a comma ends the token at `start`..`end` and one stands before it (spaces
+    between, on the line), and no list goes on after it ("in, to, and on", "in, to, on,
+    at": a list of words names them).
+
+    >>> set_off_by_commas("this, to, was", 6, 8), set_off_by_commas("from, to)", 6, 8), set_off_by_commas("to, be", 0, 2)
+    (True, False, False)
+    >>> set_off_by_commas("in, to, and on", 4, 6), set_off_by_commas("in, to, on, at", 4, 6)
+    (False, False)
+    """
+    if text[end:end + 1] != "," or not text[:start].rstrip(" \t").endswith(","):
+        return False
+    return _LIST_GOES_ON.match(text, end + 1) is None
 
 
 def plural_noun_follows(text: str, end: int) -> bool:
@@ -439,6 +461,8 @@ def support(text: str, site, word: str, partner: str) -> float:
             return 0.0
         return SUPPORT["comparison"] + (SUPPORT["verb after"] if verb_follows(text, site.tok.end) else 0.0)
     if (word, partner) == ("to", "too"):
+        if set_off_by_commas(text, site.tok.start, site.tok.end):
+            return SUPPORT["aside"]
         return SUPPORT["degree"] if links_a_degree(text, site.tok.start, site.tok.end) else 0.0
     if (word, partner) == ("where", "were"):
         if progressive_follows(text, site.tok.end):
