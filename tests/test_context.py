@@ -205,6 +205,42 @@ def test_change_reports_rule_message_and_confidence(resources):
     assert 0.5 <= edit.confidence <= 1.0
 
 
+@pytest.mark.parametrize("case", CASES["relative"]["fixed"], ids=lambda c: c["input"][:40])
+def test_relative_where_repaired(case, resources):
+    """"were" before a subject and its finite verb is the relative "where" (support.clause_follows)."""
+    assert run(case["input"], resources).text == case["output"]
+
+
+@pytest.mark.parametrize("text", CASES["relative"]["unchanged"])
+def test_inverted_were_stays(text, resources):
+    """"were" before its subject as an inversion ("were they to", "were they opened,") stays."""
+    assert run(text, resources).text == text
+
+
+@pytest.mark.parametrize("case", CASES["possessive_its"]["fixed"], ids=lambda c: c["input"][:40])
+def test_possessive_its_repaired(case, resources):
+    """"it's" before a plural noun is the possessive "its" (support.plural_noun_follows)."""
+    assert run(case["input"], resources).text == case["output"]
+
+
+@pytest.mark.parametrize("text", CASES["possessive_its"]["unchanged"])
+def test_cleft_its_stays(text, resources):
+    """A cleft's "it's" before a plural ("It's years later") stays."""
+    assert run(text, resources).text == text
+
+
+@pytest.mark.parametrize("case", CASES["aside_too"]["fixed"], ids=lambda c: c["input"][:40])
+def test_aside_too_repaired(case, resources):
+    """"to" set off by commas is "too" (support.set_off_by_commas)."""
+    assert run(case["input"], resources).text == case["output"]
+
+
+@pytest.mark.parametrize("text", CASES["aside_too"]["unchanged"])
+def test_listed_to_stays(text, resources):
+    """"to" in a list of words ("in, to, and on") stays."""
+    assert run(text, resources).text == text
+
+
 @pytest.mark.parametrize("case", CASES["roles"]["held"], ids=lambda c: c["input"][:40])
 def test_role_in_clause_keeps_word_a_suggestion(case, resources):
     """A role test (roles.py) holds the bigrams' change: suggested, not applied."""

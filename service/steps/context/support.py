@@ -10,6 +10,8 @@ bigram evidence (the bigrams still have to agree), never decides alone:
                  noun phrase or a clause, and a verb opens neither.
   degree         "to" between a linking verb and a word that is only an adjective
                  or adverb ("looked to risky", "seems to far") is "too".
+  aside          "to" set off by commas on both sides ("this, to, was not") is "too":
+                 "to" takes an object or a verb after it.
   progressive    "where" before an -ing verb that is no noun, with at most adverbs
                  between ("the rules where quietly hurting") is "were": "where"
                  opens a clause that needs its subject first.
@@ -17,9 +19,18 @@ bigram evidence (the bigrams still have to agree), never decides alone:
                  be plural or a plural pronoun ("how pure the seizures where.") is
                  "were": "where" opens a clause and cannot end one (a question's
                  "where?" is no statement's end).
+  relative       "were" before a subject and a finite verb that agrees with it ("moved
+                 to the coast, were they opened a shop") is "where": "were" before its
+                 subject is inverted ("were they to", "were it not for") and takes no
+                 second finite verb. A past form that may be a participle ("were they
+                 opened, ...": a passive) counts only with an object after it.
   determiner     "there" before a lower-case word that is only a noun ("sent there
                  children") is "their": an adverb there would leave the noun
                  without a determiner.
+  possessive     "it's" before a plural noun that is no adjective ("keep it's prices
+                 stable"; a verb reading as well is the noun's -s form) is "its": "it
+                 is" takes no bare plural after it but in a cleft ("it's years later"),
+                 which is rare.
   predicate      "its" before a word that is only an adjective and then "to",
                  "that", "not", "enough" or a clause end ("its hard to say") is
                  "it's": a determiner needs its noun.
@@ -47,8 +58,9 @@ from functools import lru_cache
 from ...tokens import sentence_start
 from .clauses import _PASSIVE, _WERE_SUBJECTS, _may_be_plural, takes_bare_infinitive
 from .wider import comparison_before, is_comparative
-from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_tags, readings, subject_agrees,
-                        words_after, words_before)
+from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _PERSONAL_SUBJECTS, _SUBJECT_PRONOUNS, _base_forms,
+                        _is_plural_noun, finite_tags, opens_noun_phrase, readings, subject_agrees, words_after,
+                        words_before)
 
 # Log factors of `support`, from how often each test holds for the word as written in
 # clean prose against how often it holds where the partner was swapped for it
@@ -66,7 +78,14 @@ from .wordclass import (_DETERMINERS, _MODALS, _NO_HEADS, _base_forms, finite_ta
 SUPPORT = {"comparison": math.log(30.0), "verb after": math.log(30.0), "degree": math.log(100.0), "modal": math.log(100.0),
            "progressive": math.log(30.0), "determiner": math.log(30.0), "predicate": math.log(30.0),
            "agent": math.log(30.0), "sentence": math.log(30.0), "compared": math.log(30.0),
-           "names": math.log(30.0), "sentence end": math.log(30.0)}
+           "names": math.log(30.0), "sentence end": math.log(30.0), "relative": math.log(30.0),
+           "possessive": math.log(30.0), "aside": math.log(100.0)}
+# relative: 0 of 1,559 "were" and 70 of 2,797 "where" (swapped: 2.5%) in the clean_prose tune pools, the WCXB tune
+# references and run.py's tune references (2026-12-07; bench/NOTES.md, session 37 realword45): at least ~13 times
+# likelier where the writer meant "where", capped at the other tests' 30. possessive: 5 of
+# 2,663 "it's" (four of them misuses: "about it's origins", "It's functions are") and 460 of 3,582 "its" (13%) in
+# the same texts. aside: 0 of 87,223 "to" and 31 of 1,135 "too" (2.7%) between two commas there: capped at the
+# degree test's 100.
 # Words read back from "than" for a comparison, across commas: the whole sentence, up to
 # this many words ("Nobody has shown more vividly how all this overreliance on statistics
 # in LLMs plays out than ...": "more" 13 words back). The support says that no comparison
@@ -194,6 +213,82 @@ def noun_follows(text: str, end: int) -> bool:
         return False
     word = m.group(1)
     return readings(word) == {"NOUN"} and word not in _NO_HEADS
+
+
+def clause_follows(text: str, end: int) -> bool:
+    """True when a subject and a finite verb that agrees with it follow `end` (after "were"):
+    a personal pronoun other than "it" ("were it not for") or a word that is only a noun,
+    then a word that is only a verb and no auxiliary; a past form that may be a participle
+    needs what opens an object after it ("were they opened a shop", not "were they
+    opened, the").
+
+    >>> clause_follows("the coast, were they opened a shop", 15), clause_follows("were they opened, the", 4)
+    (True, False)
+    >>> clause_follows("were lawmakers expressed outrage", 4), clause_follows("were it not for", 4)
+    (True, False)
+    >>> clause_follows("were picture frames and", 4), clause_follows("were they able to", 4)
+    (False, False)
+    """
+    words = words_after(text, end, 3)
+    if len(words) < 2:
+        return False
+    subject, verb = words[0], words[1]
+    if subject == "it" or (subject not in _PERSONAL_SUBJECTS and readings(subject) != {"NOUN"}):
+        return False
+    if verb in _FINITE_AUX or readings(verb) != {"VERB"}:
+        return False
+    tags = finite_tags(verb)
+    if not subject_agrees(subject, tags):
+        return False
+    return not may_be_participle(verb) or (len(words) > 2 and opens_noun_phrase(words[2]))
+
+
+# After "x, word," a list of words goes on: a conjunction, or one word and a comma.
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:and|or|nor)\b|[A-Za-z]+\s*,)")
+
+
+def set_off_by_commas(text: str, start: int, end: int) -> bool:
+    """True when a comma ends the token at `start`..`end` and one stands before it (spaces
+    between, on the line), and no list goes on after it ("in, to, and on", "in, to, on,
+    at": a list of words names them).
+
+    >>> set_off_by_commas("this, to, was", 6, 8), set_off_by_commas("from, to)", 6, 8), set_off_by_commas("to, be", 0, 2)
+    (True, False, False)
+    >>> set_off_by_commas("in, to, and on", 4, 6), set_off_by_commas("in, to, on, at", 4, 6)
+    (False, False)
+    """
+    if text[end:end + 1] != "," or not text[:start].rstrip(" \t").endswith(","):
+        return False
+    return _LIST_GOES_ON.match(text, end + 1) is None
+
+
+def plural_noun_follows(text: str, end: int) -> bool:
+    """True when the next word of the clause is a plural noun with no reading but a noun's and
+    a verb's (the -s form: "prices"), no subject pronoun.
+
+    >>> plural_noun_follows("keep it's prices stable", 9), plural_noun_follows("it's time to go", 4)
+    (True, False)
+    >>> plural_noun_follows("it's fun", 4), plural_noun_follows("it's members", 4)
+    (False, True)
+    """
+    words = words_after(text, end, 1)
+    if not words or words[0] in _SUBJECT_PRONOUNS:
+        return False
+    found = readings(words[0])
+    return "NOUN" in found and found <= {"NOUN", "VERB"} and _is_plural_noun(words[0])
+
+
+@lru_cache(maxsize=4096)
+def may_be_participle(word: str) -> bool:
+    """True when `word` is a past participle of some verb lemma (lemminflect).
+
+    >>> may_be_participle("opened"), may_be_participle("given"), may_be_participle("threw")
+    (True, True, False)
+    """
+    from lemminflect import getAllLemmas, getInflection
+
+    # (getInflection: getAllInflections leaves out a VBN that is the VBD form, "opened")
+    return any(word in getInflection(lemma, tag="VBN") for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 # Words after which an adjective alone ends a predicate: "it's hard to say", "it's clear that".
@@ -346,7 +441,7 @@ def verb_after_modal(text: str, start: int, end: int, word: str, partner: str) -
     return m is not None and (m.group(1)[0].isupper() or m.group(1).lower() in _OBJECT_OPENERS)
 
 
-_SUPPORTED = frozenset({"than", "to", "where", "there", "its", "buy", "them", "then", "end"})
+_SUPPORTED = frozenset({"than", "to", "where", "were", "there", "its", "it's", "buy", "them", "then", "end"})
 
 
 def may_support(word: str, left) -> bool:
@@ -366,14 +461,20 @@ def support(text: str, site, word: str, partner: str) -> float:
             return 0.0
         return SUPPORT["comparison"] + (SUPPORT["verb after"] if verb_follows(text, site.tok.end) else 0.0)
     if (word, partner) == ("to", "too"):
+        if set_off_by_commas(text, site.tok.start, site.tok.end):
+            return SUPPORT["aside"]
         return SUPPORT["degree"] if links_a_degree(text, site.tok.start, site.tok.end) else 0.0
     if (word, partner) == ("where", "were"):
         if progressive_follows(text, site.tok.end):
             return SUPPORT["progressive"]
         return SUPPORT["sentence end"] if ends_after_subject(text, site) else 0.0
+    if (word, partner) == ("were", "where"):
+        return SUPPORT["relative"] if clause_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("there", "their"):
         existential = site.left in _PASSIVE  # "Are there vaccines", "is there evidence": inverted
         return SUPPORT["determiner"] if not existential and noun_follows(text, site.tok.end) else 0.0
+    if (word, partner) == ("it's", "its"):
+        return SUPPORT["possessive"] if plural_noun_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("its", "it's"):
         return SUPPORT["predicate"] if predicate_follows(text, site.tok.end) else 0.0
     if (word, partner) == ("buy", "by"):
