@@ -38,6 +38,7 @@ from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
                     is_mentioned, is_slug, split_pieces, written_as_code)
 from .agreement import agree, count_before
+from .echo import echo
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
 from .rank import (at_home_abroad, hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading,
@@ -555,6 +556,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     if edits:  # two forms of one word: the one the word before agrees with (agreement.py)
         hyps = agree(hyps, piece.left, piece.right, count_before(doc.text, piece.start),
                      lambda form: lex.lift(piece.left, form) == 1.0)
+        hyps = echo(hyps, lower, piece.start, lex, doc)  # the candidates the text writes elsewhere (echo.py)
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
         return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
