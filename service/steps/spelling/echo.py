@@ -8,8 +8,12 @@ cache, P(c) = P_web(c) + ECHO_WEIGHT * (uses of c) / (words of the text).
 
 Only the candidates are re-weighed against each other: their total share against
 keeping the word (and against a split) stays as it was, so the echo never turns a
-kept word into a correction; it picks between corrections. Two limits keep it to
-slips of the text's words:
+kept word into a correction; it picks between corrections. A correction whose share
+clears the step's bar only by the echo (no reading did on the web's frequencies alone)
+is only suggested (`echo_alone`): the text's words tell close candidates apart, and a
+token whose readings are all close may be a term of the text's own. For the same reason
+the step's suggestion tests read the share before the echo (a term in technical text,
+a name: their bars are shares). Two limits keep the echo to slips of the text's words:
 - a candidate the token is one finger slip from (channel.is_finger_slip): a word
   with a plain letter added ("stepi" beside "step") is as often a term built on it;
 - uses outside the token's own sentence: a word and its near-spelling in one
@@ -33,6 +37,7 @@ import re
 from dataclasses import replace
 
 from .channel import is_finger_slip
+from .rank import posterior_share
 
 # Weight of the text's own word shares against the web's frequencies: a unigram cache's
 # usual share in an interpolated language model (bench/NOTES.md, session 37).
@@ -81,3 +86,15 @@ def sentence_span(text: str, pos: int) -> tuple:
     start = ends[-1] if ends else max(0, pos - 2000)
     m = _SENTENCE_END.search(text, pos, pos + 2000)
     return start, (m.start() + 1 if m else min(len(text), pos + 2000))
+
+
+def echo_alone(plain: list, fire: float) -> str | None:
+    """Why a correction is only suggested when no reading of the token took `fire` of the
+    posterior before the echo (`plain`, best first): the echo alone made it; else None.
+
+    >>> from service.steps.spelling.rank import Hypothesis
+    >>> close = [Hypothesis("weeks", "edit", -1.0), Hypothesis("wheels", "edit", -1.5), Hypothesis("", "keep", -9.0)]
+    >>> echo_alone(close, 0.7), echo_alone(close[:1] + close[2:], 0.7)
+    ("the text's other sentences chose it among close readings", None)
+    """
+    return None if posterior_share(plain) >= fire else "the text's other sentences chose it among close readings"
