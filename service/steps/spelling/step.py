@@ -38,6 +38,7 @@ from ...tokens import Token, is_acronym, sentence_start
 from .guard import (ABBREVIATION_REASON, MAX_SHORT, REPEATED_REASON, Piece, guard_reason, in_technical_text,
                     is_mentioned, is_slug, split_pieces, written_as_code)
 from .agreement import agree, count_before
+from .echo import echo, echo_alone
 from .morphology import is_compound, is_derivation, is_inflection, is_made_from
 from .shape import fix_held
 from .rank import (at_home_abroad, hides_a_vowel, lexicon_for, posterior_share, respell_misspellings, rival_reading,
@@ -558,6 +559,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
     if edits:  # two forms of one word: the one the word before agrees with (agreement.py)
         hyps = agree(hyps, piece.left, piece.right, count_before(doc.text, piece.start),
                      lambda form: lex.lift(piece.left, form) == 1.0)
+    plain, hyps = hyps, echo(hyps, lower, piece.start, lex, doc) if edits else hyps  # the text's words (echo.py)
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
         return None  # kept, or the candidate is the word this one is made from ("falsy" <- "false")
@@ -568,8 +570,8 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         # not among the guards, so that it leaves the scoring allowance as it was (the
         # words a text may score are counted before any is scored)
         return None
-    share = posterior_share(hyps)
-    if share < (FIRE_SHARE_CAPITALISED if capital else FIRE_SHARE):
+    share, fire = posterior_share(hyps), FIRE_SHARE_CAPITALISED if capital else FIRE_SHARE
+    if share < fire:
         return None
     if known and best.kind == "split" and lex.bigram_frequency(*best.replacement.split()) < (
             KNOWN_SPLIT_RATIO * lex.frequency(lower)):
@@ -583,7 +585,9 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
         rule = TYPO_RULE
     confidence = round(min(MAX_CONFIDENCE, share), 3)
     if (to is None or replacement.lower() in to) and (
-            why := suggestion_reason(piece, unknown, best, share, doc, lex, rival_reading(hyps), rules.terms)):
+            # the share before the echo for the suggestion tests' bars: it picks a word, it vouches for none
+            why := echo_alone(plain, fire) or suggestion_reason(piece, unknown, best, min(
+                share, posterior_share(plain)), doc, lex, rival_reading(hyps), rules.terms)):
         confidence = min(confidence, SUGGESTED_CONFIDENCE)
         message += f" ({why}, so only suggested)"
     return Change(piece.start, piece.end, replacement, rule, message, confidence)
