@@ -90,3 +90,11 @@ def test_read_head_is_linear():
         return time.process_time() - started
     small, big = cost(2_000), cost(16_000)
     assert big < 16 * max(small, 1e-3)
+
+
+def test_the_line_the_page_shows_not_its_cut_description():
+    post = "Hey all, I just got a fifty gallon tank and stand for free and plan a fish only tank with a canister filter."
+    head = (" ".join(post.split()[:12]) + "...", False)  # the description: the opening post cut short
+    visible = "Forum\nNew tank build\n" + post + "\nReply"
+    out, words = with_description(ABOUT, head, ("", "New tank build"), visible)
+    assert out == post + "\n\n" + ABOUT and words == word_count(post)

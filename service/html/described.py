@@ -71,7 +71,8 @@ def with_description(text: str, head: tuple[str, bool], names, visible: str = ""
     """
     description, dated = head
     if description and shown_apart(text, description, visible, dated):
-        return "\n\n".join(filter(None, (description, text))), word_count(description)
+        shown = shown_line(description, visible)
+        return "\n\n".join(filter(None, (shown, text))), word_count(shown)
     words = word_count(text)
     if words >= MAX_SHORT_WORDS or not description or holds_description(text, description):
         return text, 0
@@ -99,6 +100,18 @@ def shown_apart(text: str, description: str, visible: str, dated: bool) -> bool:
         return False
     key = f" {word_key(description)} "
     return key in f" {word_key(visible)} " and key not in f" {word_key(text)} "
+
+
+def shown_line(description: str, visible: str) -> str:
+    """The first line of `visible` holding `description` word for word (a post it is cut from), else `description`.
+
+    >>> shown_line("Hey all, I got a tank for free and...", "Menu\\nHey all, I got a tank for free and a stand.\\nReply")
+    'Hey all, I got a tank for free and a stand.'
+    >>> shown_line("Outlaws on the run.", "Outlaws on\\nthe run.")
+    'Outlaws on the run.'
+    """
+    key = f" {word_key(description)} "
+    return next((line.strip() for line in visible.splitlines() if key in f" {word_key(line)} "), description)
 
 
 def holds_description(text: str, description: str) -> bool:
