@@ -25,6 +25,15 @@ SHOP = ('<html><head><title>Mesh Office Chair | Furniture Store</title>'
         '<div><p>What can we help you find?</p><p>We group items in as few shipments as possible.</p></div>'
         '<div id="grid"></div></body></html>')
 
+BOX = "Arthur Morgan and his gang are outlaws on the run, with bounty hunters massing on their heels."
+ABOUT = "About this game. " + "The story follows a gang across a changing frontier, town after town. " * 8
+TAGS = "".join(f'<a href="/tag/{i}">Tag {i}</a> ' for i in range(8))
+GAME = ('<html><head><title>Red Dust on Store</title>'  # the short description box apart from the long "About"
+        f'<meta property="og:description" content="{BOX}"></head><body><nav><a href="/">Store</a></nav>'
+        f'<div class="glance"><div class="snippet">{BOX}</div><div class="tags">{TAGS}</div></div>'
+        f'<article><h2>About this game</h2><p>{ABOUT}</p><p>{ABOUT}</p></article></body></html>')
+DATED_GAME = GAME.replace("</title>", '</title><meta property="article:published_time" content="2024-01-02">')
+
 CASES = {  # name: (text, page, names, whether the description comes first)
     "a dated page that shows nothing": ("", THREAD_SHELL, (), True),
     "an undated shell that shows nothing": ("", APP_SHELL, (), False),
@@ -35,17 +44,24 @@ CASES = {  # name: (text, page, names, whether the description comes first)
     "a long text naming nothing of the page": ("A story about the weather, told at length. " * 10, SHOP,
                                                ("", "Mesh Office Chair"), False),
     "a description naming nothing of the page either": ("Accept cookies", SHOP, ("", "Sofas and beds"), False),
+    "a long text beside the description an undated page shows": (ABOUT, GAME, ("", "Red Dust", "Store"), True),
+    "a long text holding the description the page shows": (BOX + "\n\n" + ABOUT, GAME, ("", "Red Dust"), False),
+    "a dated page's standfirst left out by its story": (ABOUT, DATED_GAME, ("", "Red Dust", "Store"), False),
+    "a description the page does not show": (ABOUT, SHOP, ("", "Mesh Office Chair"), False),
 }
+VISIBLE = {GAME: "Store\n" + BOX + "\nTag 0 Tag 1\nAbout this game\n" + ABOUT,
+           DATED_GAME: "Store\n" + BOX + "\nAbout this game\n" + ABOUT,
+           SHOP: "Home\nWhat can we help you find?\nWe group items in as few shipments as possible."}
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_with_description(name):
     text, page, names, expected = CASES[name]
-    out, words = with_description(text, read_head(page), names)
+    out, words = with_description(text, read_head(page), names, VISIBLE.get(page, ""))
     assert (words > 0) is expected, name
     assert out.endswith(text)  # nothing of the text is removed
     if expected:
-        assert out.split("\n\n")[0] in (DESCRIPTION, NAMED)
+        assert out.split("\n\n")[0] in (DESCRIPTION, NAMED, BOX)
 
 
 def test_extract_html_describes_a_script_drawn_thread():
@@ -59,6 +75,13 @@ def test_extract_html_describes_a_page_of_chrome_lines():
     assert text.startswith(NAMED) and "What can we help you find?" in text
 
 
+def test_extract_html_puts_back_the_description_an_undated_page_shows():
+    text, meta = extract_html(GAME)  # trafilatura keeps the "About" alone
+    assert text.startswith(BOX + "\n\nAbout this game") and meta["extraction"].get("described") == word_count(BOX)
+    dated_text, dated_meta = extract_html(DATED_GAME)
+    assert BOX not in dated_text and "described" not in dated_meta["extraction"]
+
+
 def test_read_head_is_linear():
     def cost(n: int) -> float:
         page = '<meta name="x" content="y">' * n + "<p>x</p>"
@@ -67,3 +90,11 @@ def test_read_head_is_linear():
         return time.process_time() - started
     small, big = cost(2_000), cost(16_000)
     assert big < 16 * max(small, 1e-3)
+
+
+def test_the_line_the_page_shows_not_its_cut_description():
+    post = "Hey all, I just got a fifty gallon tank and stand for free and plan a fish only tank with a canister filter."
+    head = (" ".join(post.split()[:12]) + "...", False)  # the description: the opening post cut short
+    visible = "Forum\nNew tank build\n" + post + "\nReply"
+    out, words = with_description(ABOUT, head, ("", "New tank build"), visible)
+    assert out == post + "\n\n" + ABOUT and words == word_count(post)

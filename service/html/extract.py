@@ -108,7 +108,8 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
     "lede" the words of the page's <h1> and the lines under it put back
     before a text that skipped them (`lede.with_lede`);
     "described" the words of the page's <meta> description put before a
-    text that shows or says nothing of the page (`described.with_description`);
+    text that shows or says nothing of the page, or that lacks it where an
+    undated page shows it (`described.with_description`);
     "card_lines" the runs of lines joined as one card's name, price and
     rating (`cardlines.join_card_parts`); "sections" the words that the
     rules' text took back from the article's container (`sections.widened`);
@@ -206,7 +207,8 @@ def extract_html(html: str, budget: Budget = UNLIMITED) -> tuple[str, dict]:
         source, text, guard = "thread", thread, "; ".join(filter(None, (guard, why)))
     text, declared = with_declared_posts(text, stages.run("declared", lambda: declared_posts(html), []), heading)
     text, lede = stages.run("lede", lambda: with_lede(text, visible, heading, links), (text, 0))
-    text, described = stages.run("described", lambda: with_description(text, read_head(html), names), (text, 0))
+    text, described = stages.run("described", lambda: with_description(text, read_head(html), names, visible),
+                                   (text, 0))
     text, tail, tail_end = with_tail(text, html, past)  # linear, and past the markup's cut it holds the article
     text, teasers = stages.run("teasers", lambda: drop_teasers(text, links), (text, 0))
     text, card_lines = stages.run("card_lines", lambda: join_card_parts(text, html), (text, 0))
