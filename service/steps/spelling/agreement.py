@@ -167,25 +167,50 @@ def spelt_form(token: str, base: str, inflected: str) -> bool:
     return token[added] in inflected[len(base):]
 
 
+def no_surer(before: list, after: list) -> list:
+    """`after` (best first) with its keep reading raised so that its best reading takes no
+    larger share of the posterior than the best of `before` took: the typo's letters choose
+    between two forms, they are no evidence that the token is a typo (a rare word whose two
+    readings were close, neither sure enough to fire, stays unedited).
+
+    >>> from service.steps.spelling.rank import Hypothesis
+    >>> before = [Hypothesis("speed", "edit", -1.0), Hypothesis("speeds", "edit", -1.2), Hypothesis("", "keep", -3.0)]
+    >>> after = [before[1], Hypothesis("speed", "edit", -4.4), before[2]]
+    >>> share = lambda hyps: math.exp(hyps[0].score) / sum(math.exp(h.score) for h in hyps)
+    >>> round(share(before), 3), round(share(after), 3), round(share(no_surer(before, after)), 3)
+    (0.512, 0.829, 0.512)
+    """
+    total = lambda hyps: sum(math.exp(h.score - hyps[0].score) for h in hyps)
+    was, now = 1.0 / total(before), 1.0 / total(after)
+    if now <= was or after[0].kind == "keep":
+        return after
+    keep = next(h for h in after if h.kind == "keep")
+    # raise keep's mass (relative to the best) by what the share's rise took from the total
+    extra = 1.0 / was - total(after)
+    raised = math.log(math.exp(keep.score - after[0].score) + extra) + after[0].score
+    return sorted((replace(h, score=raised) if h is keep else h for h in after), key=lambda h: (-h.score, h.replacement))
+
+
 def agree(hyps: list, left: str, right: str, count: str, silent, token: str = "") -> list:
     """`hyps` (rank.Hypothesis, best first) with the form of a pair that disagrees with the
     word before made AGREEMENT_FACTOR less likely, best first again; `silent(form)`: the
     bigram list says nothing of the word before and that form. Before that, with the typo
     `token`, the shorter form of a pair whose ending the typo holds (`spelt_form`) is made
-    SPELT_FACTOR less likely.
+    SPELT_FACTOR less likely, the best reading no surer than before (`no_surer`).
 
     >>> from service.steps.spelling.rank import Hypothesis
     >>> hyps = [Hypothesis("speed", "edit", -1.0), Hypothesis("speeds", "edit", -1.5), Hypothesis("", "keep", -5.0)]
     >>> [h.replacement for h in agree(hyps, "fan", "and", "", lambda form: True, "speesd")]
-    ['speeds', 'speed', '']
+    ['speeds', '', 'speed']
     """
     edits = {h.replacement for h in hyps if h.kind == "edit"}
     spelt = {word for word in edits if token and (other := other_form(word, edits)) is not None
              and len(other) > len(word) and spelt_form(token, word, other)}
     if spelt:
         penalty = math.log(SPELT_FACTOR)
-        hyps = sorted((replace(h, score=h.score - penalty) if h.kind == "edit" and h.replacement in spelt else h
-                       for h in hyps), key=lambda h: (-h.score, h.replacement))
+        hyps = no_surer(hyps, sorted((replace(h, score=h.score - penalty) if h.kind == "edit"
+                                      and h.replacement in spelt else h for h in hyps),
+                                     key=lambda h: (-h.score, h.replacement)))
     accepted = takes(left, right, count)
     if accepted is None:
         return hyps
