@@ -13,6 +13,12 @@ Nor does it when the bigram list has a word on the pair the form makes with the 
 before ("a systems": its lift is already that evidence, from counts): the cue speaks
 where the list is silent (a count in digits, a rare noun, a bigram under its cut-off).
 
+The typo's own letters are a cue too, before any word: when one form is read as the other
+with a letter added and that letter is the other form's ending ("speesd": "speed" with an
+"s" added, "speeds" with its last two letters swapped; "proceses": "process" with an "e"
+added, "processes" with a double letter typed once), the typo holds the ending the longer
+form writes, and the reading that adds it by chance is SPELT_FACTOR less likely.
+
 Only the pair of forms is re-weighed against each other: the other readings, keeping the
 word among them, keep their scores, so the correction's share can only rise when the form
 that disagrees stood second.
@@ -33,12 +39,18 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ...lexicon import zipf
+from .channel import classify_edit
 from ..context.wordclass import _MODALS, _SUBJECT_PRONOUNS, NAME_MAX_ZIPF
 
 # How much less likely a form is that no reading of agrees with the word before it: the
 # scale of the context step's grammar evidence (context.posclass.MAX_FACTOR), for it is
 # read off one word too.
 AGREEMENT_FACTOR = 30.0
+
+# How much less likely the form is whose reading adds, by chance, the letter of the other
+# form's ending (`spelt_form`): a tie the prior alone decides (the singular is commoner) and
+# no word before it settles moves; a listed bigram's lift (100 at most) still outweighs it.
+SPELT_FACTOR = 30.0
 
 # The forms a preceding word takes (Penn tags: NN a singular noun, NNS a plural one, VB the
 # plain verb, VBZ its -s form). A word that is a pronoun as well as a determiner takes a
@@ -137,14 +149,71 @@ def count_before(text: str, start: int) -> str:
     return m.group(1).replace(",", "")
 
 
-def agree(hyps: list, left: str, right: str, count: str, silent) -> list:
+def spelt_form(token: str, base: str, inflected: str) -> bool:
+    """True when `token` is `base` with a letter added that is a letter of `inflected`'s
+    ending, and `inflected` with two letters swapped or a double letter typed once: the
+    typo holds that ending ("guesss" holds no "e" of "guesses"; "thse" is no form of "the").
+
+    >>> [spelt_form(t, b, i) for t, b, i in (("speesd", "speed", "speeds"), ("proceses", "process", "processes"),
+    ...  ("requesst", "request", "requests"), ("bytee", "byte", "bytes"), ("checs", "check", "checks"),
+    ...  ("guesss", "guess", "guesses"), ("thse", "the", "thes"))]
+    [True, True, True, False, False, False, False]
+    """
+    if classify_edit(token, base) not in ("ins", "ins_adjacent", "ins_double") or len(token) > len(inflected):
+        return False
+    if classify_edit(token, inflected) not in ("swap", "del_double") or not all(form_tags(base, inflected)):
+        return False  # it keeps every letter of `inflected` (save one of a double), a noun's or verb's form
+    added = next((i for i, (a, b) in enumerate(zip(token, base)) if a != b), len(base))
+    return token[added] in inflected[len(base):]
+
+
+def no_surer(before: list, after: list) -> list:
+    """`after` (best first) with its keep reading raised so that its best reading takes no
+    larger share of the posterior than the best of `before` took: the typo's letters choose
+    between two forms, they are no evidence that the token is a typo (a rare word whose two
+    readings were close, neither sure enough to fire, stays unedited).
+
+    >>> from service.steps.spelling.rank import Hypothesis
+    >>> before = [Hypothesis("speed", "edit", -1.0), Hypothesis("speeds", "edit", -1.2), Hypothesis("", "keep", -3.0)]
+    >>> after = [before[1], Hypothesis("speed", "edit", -4.4), before[2]]
+    >>> share = lambda hyps: math.exp(hyps[0].score) / sum(math.exp(h.score) for h in hyps)
+    >>> round(share(before), 3), round(share(after), 3), round(share(no_surer(before, after)), 3)
+    (0.512, 0.829, 0.512)
+    """
+    total = lambda hyps: sum(math.exp(h.score - hyps[0].score) for h in hyps)
+    was, now = 1.0 / total(before), 1.0 / total(after)
+    if now <= was or after[0].kind == "keep":
+        return after
+    keep = next(h for h in after if h.kind == "keep")
+    # raise keep's mass (relative to the best) by what the share's rise took from the total
+    extra = 1.0 / was - total(after)
+    raised = math.log(math.exp(keep.score - after[0].score) + extra) + after[0].score
+    return sorted((replace(h, score=raised) if h is keep else h for h in after), key=lambda h: (-h.score, h.replacement))
+
+
+def agree(hyps: list, left: str, right: str, count: str, silent, token: str = "") -> list:
     """`hyps` (rank.Hypothesis, best first) with the form of a pair that disagrees with the
     word before made AGREEMENT_FACTOR less likely, best first again; `silent(form)`: the
-    bigram list says nothing of the word before and that form."""
+    bigram list says nothing of the word before and that form. Before that, with the typo
+    `token`, the shorter form of a pair whose ending the typo holds (`spelt_form`) is made
+    SPELT_FACTOR less likely, the best reading no surer than before (`no_surer`).
+
+    >>> from service.steps.spelling.rank import Hypothesis
+    >>> hyps = [Hypothesis("speed", "edit", -1.0), Hypothesis("speeds", "edit", -1.5), Hypothesis("", "keep", -5.0)]
+    >>> [h.replacement for h in agree(hyps, "fan", "and", "", lambda form: True, "speesd")]
+    ['speeds', '', 'speed']
+    """
+    edits = {h.replacement for h in hyps if h.kind == "edit"}
+    spelt = {word for word in edits if token and (other := other_form(word, edits)) is not None
+             and len(other) > len(word) and spelt_form(token, word, other)}
+    if spelt:
+        penalty = math.log(SPELT_FACTOR)
+        hyps = no_surer(hyps, sorted((replace(h, score=h.score - penalty) if h.kind == "edit"
+                                      and h.replacement in spelt else h for h in hyps),
+                                     key=lambda h: (-h.score, h.replacement)))
     accepted = takes(left, right, count)
     if accepted is None:
         return hyps
-    edits = {h.replacement for h in hyps if h.kind == "edit"}
     down = set()
     for word in edits:
         other = other_form(word, edits)

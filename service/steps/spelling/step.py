@@ -558,7 +558,7 @@ def score_piece(piece: Piece, unknown: Unknown, doc: Document, lex, rules: Spell
                                 rules.fixes)
     if edits:  # two forms of one word: the one the word before agrees with (agreement.py)
         hyps = agree(hyps, piece.left, piece.right, count_before(doc.text, piece.start),
-                     lambda form: lex.lift(piece.left, form) == 1.0)
+                     lambda form: lex.lift(piece.left, form) == 1.0, lower)
     plain, hyps = hyps, echo(hyps, lower, piece.start, lex, doc) if edits else hyps  # the text's words (echo.py)
     best = hyps[0]
     if best.kind == "keep" or (best.kind != "split" and is_made_from(lower, best.replacement)):
