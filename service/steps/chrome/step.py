@@ -24,7 +24,7 @@ in the manner of jusText: long, function-word-rich prose is `good`.
    The article ends with its last run of paragraphs, and below it the
    page's footer (from its copyright line or legal links) goes whole
    (`tail`), and so does a cookie consent panel below the footer, whose
-   settings are described in sentences (`consent`). Above the page's
+   settings are described in sentences (`consent`), and a web form (`forms`). Above the page's
    headline (the line repeating the document's <title>) and its first
    paragraph, the site's header's link-like lines go (`headline`).
    Below a product's own price, runs of other products' cards (a name
@@ -72,9 +72,8 @@ from functools import lru_cache
 from ...budget import UNLIMITED, Budget, Spent, polled
 from ...edits import Change
 from ...lexicon import function_words
-from . import content, guard, seen
+from . import content, guard, seen, tail
 from . import signals as sig
-from . import tail
 from .glued import find_glued_titles, glued_title_end
 from .match import RULE_SCHEMA, compile_rules, match_rule
 from .menus import (LISTING_MIN_METADATA, is_dated_page, is_metadata_rule, is_threaded, mark_card_names,
@@ -92,6 +91,7 @@ from .carousels import other_products
 from .reviews import customer_reviews
 from .gaps import boxed_links
 from .facets import filter_options
+from .forms import form_blocks
 from .recurring import recurring_changes
 from ..base import RuleSpec, Step
 
@@ -377,6 +377,9 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.footer", "below the article and below the page's legal or copyright "
             "line: the page's footer", 0.75)
+    for i in form_blocks(texts, last, page.end):  # a sign-in or contact form, from its first field to its last
+        verdicts[i] = verdicts[i] or Verdict("chrome.classifier.form", "below the article, a web form: its "
+                                             "fields (labels marked required with a star) and what stands between them", 0.7)
     for i in panel:
         verdicts[i] = verdicts[i] or Verdict(
             "chrome.classifier.consent_panel", "below the page's footer, a cookie consent panel "
