@@ -352,7 +352,7 @@ def attach_final_break(text: str, changes: list[Change]) -> list[Change]:
 def lone_metadata(evidence: list, own: list | None = None) -> int | None:
     """The block of the page's only piece of chrome evidence, when that is a metadata line.
 
-    `evidence`: step.Verdict or None per block. A dateline, a byline or a
+    `evidence`: verdict.Verdict or None per block. A dateline, a byline or a
     caption above an article (rules that hold only outside it:
     Verdict.metadata) is chrome on a scraped page, where menus, share buttons
     and link lists stand around it. A text that shows no other sign of

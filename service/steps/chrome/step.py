@@ -93,6 +93,8 @@ from .gaps import boxed_links
 from .facets import filter_options
 from .forms import form_blocks
 from .recurring import recurring_changes
+from .verdict import (ABOVE_HEADLINE, CONSENT_PANEL, CUSTOMER_REVIEWS, ENCLOSED, FILTER_OPTIONS, FOOTER, FORM,
+                      OTHER_PRODUCTS, SHORT_LINK_RUN, Verdict, take)
 from ..base import RuleSpec, Step
 
 # Words of prose an article needs before a list of chrome after it may run
@@ -108,20 +110,6 @@ TEASER_LISTS = tail.TEASER_LISTS
 # The rule of a line a list of chrome took on no evidence of its own.
 LIST_TAKEN = "chrome.classifier.outside_article"
 SITE_TITLE = "chrome.classifier.site_title"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Why a block is chrome: the rule id, the message for the editor, the confidence."""
-
-    rule: str
-    message: str
-    confidence: float
-    starts_list: bool = False
-    # metadata lines (a byline, a dateline, a caption: rules that hold only
-    # outside the article) stand beside every item of a listing: two of them
-    # close together do not start a list of chrome
-    metadata: bool = False
 
 
 def run(text: str, ctx) -> list[Change]:
@@ -373,46 +361,22 @@ def classify_blocks(blocks: list[sig.Block], rules, stopwords: frozenset, memo: 
     kept = [v is None and c == "good" and k < first for k, (v, c) in enumerate(zip(verdicts, page.classes))]
     for i in tail.headlines_of_kept_teasers(kept, [v is not None for v in verdicts], taken, page.texts):
         verdicts[i] = None
-    for i in tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end):
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.footer", "below the article and below the page's legal or copyright "
-            "line: the page's footer", 0.75)
-    for i in form_blocks(texts, last, page.end):  # a sign-in or contact form, from its first field to its last
-        verdicts[i] = verdicts[i] or Verdict("chrome.classifier.form", "below the article, a web form: its "
-                                             "fields (labels marked required with a star) and what stands between them", 0.7)
-    for i in panel:
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.consent_panel", "below the page's footer, a cookie consent panel "
-            "running from its notice to the page's end", 0.75)
+    # the page's parts read from its shape (verdict.py's table gives each its rule and reason)
+    take(verdicts, tail.footer_blocks(last, verdicts, page.in_run, matched, page.settled, page.end), FOOTER)
+    take(verdicts, form_blocks(texts, last, page.end), FORM)
+    take(verdicts, panel, CONSENT_PANEL)
     for run in late_menu_runs(blocks, matched, [v is not None for v in verdicts], first, last, phrases=phrases):
-        for i in run:
-            verdicts[i] = verdicts[i] or Verdict(
-                "chrome.classifier.short_link_run", "outside the article, a long run of labels right above "
-                "removed chrome, or a selector's options in alphabetical order", 0.7)
-    for i in header_blocks(page.texts, [c == "good" for c in page.classes], page.listable, first):
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.above_headline", "above the page's headline (the line repeating the "
-            "document's title) and its first paragraph, a link-like line of the site's header", 0.7)
-    for i in other_products(page.texts):  # a shop's carousels of other products below the product's price
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.other_products", "below the product's own price, a run of other products' "
-            "cards (a name and a price, again and again)", 0.7)
-    for i in customer_reviews(page.texts, prose):  # a product's reviews, from their ratings' distribution
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.customer_reviews", "a product's customer reviews: from the distribution of "
-            "their ratings (5, 4, 3, 2, 1, each with its count) to the page's end", 0.7)
+        take(verdicts, run, SHORT_LINK_RUN)
+    take(verdicts, header_blocks(page.texts, [c == "good" for c in page.classes], page.listable, first), ABOVE_HEADLINE)
+    take(verdicts, other_products(page.texts), OTHER_PRODUCTS)
+    take(verdicts, customer_reviews(page.texts, prose), CUSTOMER_REVIEWS)
     # a category's or an archive's filters, each with its count; a run inside the article is its own
-    for i in filter_options(page.texts, range(first, last + 1)):
-        verdicts[i] = verdicts[i] or Verdict(
-            "chrome.classifier.filter_options", "a run of filter options, each a short label and its "
-            "count in brackets (a shop's facets, an archive's months)", 0.7)
+    take(verdicts, filter_options(page.texts, range(first, last + 1)), FILTER_OPTIONS)
     for i in item_details(texts, matched, prose, verdicts):  # a listing's items' details between kept items
         verdicts[i] = None
     # a box of links below an article of paragraphs (not a lone one, a banner's) enclosed by chrome
     if (page.settled or sum(page.in_run[first:last + 1]) >= 2) and not page.dated:
-        for i in boxed_links(last, verdicts, texts, prose, unlinked):
-            verdicts[i] = verdicts[i] or Verdict("chrome.classifier.enclosed", "below the article, a run of "
-                                                 "link-like lines with removed chrome right above and below it", 0.7)
+        take(verdicts, boxed_links(last, verdicts, texts, prose, unlinked), ENCLOSED)
     return Verdicts(verdicts, prose, first, last, (min(first, good[0]), max(last, good[-1])))
 
 
