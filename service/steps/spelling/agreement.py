@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from ...lexicon import zipf
 from .channel import classify_edit
+from .rank import best_first, posterior_share
 from ..context.wordclass import _MODALS, _SUBJECT_PRONOUNS, NAME_MAX_ZIPF
 
 # How much less likely a form is that no reading of agrees with the word before it: the
@@ -180,15 +181,14 @@ def no_surer(before: list, after: list) -> list:
     >>> round(share(before), 3), round(share(after), 3), round(share(no_surer(before, after)), 3)
     (0.512, 0.829, 0.512)
     """
-    total = lambda hyps: sum(math.exp(h.score - hyps[0].score) for h in hyps)
-    was, now = 1.0 / total(before), 1.0 / total(after)
+    was, now = posterior_share(before), posterior_share(after)
     if now <= was or after[0].kind == "keep":
         return after
     keep = next(h for h in after if h.kind == "keep")
     # raise keep's mass (relative to the best) by what the share's rise took from the total
-    extra = 1.0 / was - total(after)
+    extra = 1.0 / was - 1.0 / now
     raised = math.log(math.exp(keep.score - after[0].score) + extra) + after[0].score
-    return sorted((replace(h, score=raised) if h is keep else h for h in after), key=lambda h: (-h.score, h.replacement))
+    return best_first(replace(h, score=raised) if h is keep else h for h in after)
 
 
 def agree(hyps: list, left: str, right: str, count: str, silent, token: str = "") -> list:
@@ -208,9 +208,8 @@ def agree(hyps: list, left: str, right: str, count: str, silent, token: str = ""
              and len(other) > len(word) and spelt_form(token, word, other)}
     if spelt:
         penalty = math.log(SPELT_FACTOR)
-        hyps = no_surer(hyps, sorted((replace(h, score=h.score - penalty) if h.kind == "edit"
-                                      and h.replacement in spelt else h for h in hyps),
-                                     key=lambda h: (-h.score, h.replacement)))
+        hyps = no_surer(hyps, best_first(replace(h, score=h.score - penalty) if h.kind == "edit"
+                                         and h.replacement in spelt else h for h in hyps))
     accepted = takes(left, right, count)
     if accepted is None:
         return hyps
@@ -228,4 +227,4 @@ def agree(hyps: list, left: str, right: str, count: str, silent, token: str = ""
         return hyps
     penalty = math.log(AGREEMENT_FACTOR)
     out = [replace(h, score=h.score - penalty) if h.kind == "edit" and h.replacement in down else h for h in hyps]
-    return sorted(out, key=lambda h: (-h.score, h.replacement))
+    return best_first(out)

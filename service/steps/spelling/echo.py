@@ -37,7 +37,7 @@ import re
 from dataclasses import replace
 
 from .channel import is_finger_slip
-from .rank import posterior_share
+from .rank import best_first, posterior_share
 
 # Weight of the text's own word shares against the web's frequencies: a unigram cache's
 # usual share in an interpolated language model (bench/NOTES.md, session 37).
@@ -72,7 +72,7 @@ def echo(hyps: list, word: str, start: int, lex, doc) -> list:
     shift = (math.log(sum(math.exp(h.score - top) for h in edits))
              - math.log(sum(math.exp(s - top) for s in raised.values())))
     out = [replace(h, score=raised[h.replacement] + shift) if h.kind == "edit" else h for h in hyps]
-    return sorted(out, key=lambda h: (-h.score, h.replacement))
+    return best_first(out)
 
 
 def sentence_span(text: str, pos: int) -> tuple:

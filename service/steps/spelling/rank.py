@@ -334,8 +334,7 @@ def score_hypotheses(lex: Lexicon, word: str, left: str, right: str, capitalised
     for w1, w2, base in splits:
         score = base + CONTEXT_WEIGHT * math.log(lex.lift(left, w1) * lex.lift(w2, right))
         hyps.append(Hypothesis(f"{w1} {w2}", "split", score, 1))
-    hyps.sort(key=lambda h: (-h.score, h.replacement))
-    return hyps
+    return best_first(hyps)
 
 
 def _readings(lex: Lexicon, word: str, capitalised: bool, allow_edits: bool) -> tuple:
@@ -416,7 +415,7 @@ def respell_misspellings(hyps: list[Hypothesis], fixes) -> list[Hypothesis]:
         key = (h.kind, h.replacement)
         seen = merged.get(key)
         merged[key] = h if seen is None else replace(seen, score=_log_add(seen.score, h.score))
-    return sorted(merged.values(), key=lambda h: (-h.score, h.replacement))
+    return best_first(merged.values())
 
 
 def _log_add(a: float, b: float) -> float:
@@ -427,6 +426,12 @@ def _log_add(a: float, b: float) -> float:
     """
     top = max(a, b)
     return top + math.log1p(math.exp(-abs(a - b)))
+
+
+def best_first(hyps) -> list[Hypothesis]:
+    """`hyps` best first: by score, ties by replacement, so that the order (and the
+    correction) never depends on the order the readings were found in."""
+    return sorted(hyps, key=lambda h: (-h.score, h.replacement))
 
 
 def posterior_share(hyps: list[Hypothesis]) -> float:
