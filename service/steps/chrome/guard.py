@@ -61,7 +61,7 @@ MIN_LEFT_WORDS = 5
 # Rules whose evidence holds wherever the line stands (besides `anywhere` rules).
 STRONG_RULES = ("chrome.glued_title",)
 # Removals below a settled article and below its footer's legal or copyright
-# line (chrome.mark_footer), and a cookie consent panel below that line
+# line (tail.footer_blocks), and a cookie consent panel below that line
 # (consent.consent_panel: its settings' descriptions are prose): they cannot
 # take the article, so their words do not count toward the guard's share;
 # they go with the other weak removals when the guard trips. So do a product's

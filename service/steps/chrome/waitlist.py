@@ -70,15 +70,12 @@ def own_waitlists(texts: list[str], matched: list, prose: list) -> list[int]:
     >>> own_waitlists(far, [None] * (len(far) - 1) + [R()], [False, True] + [False] * CARD_REACH + [True])
     []
     """
-    candidates = [j for j, rule in enumerate(matched)
-                  if rule is not None and rule.id in SIGNUP_RULES and prose[j] and names_in(texts[j])]
-    if not candidates:
-        return []
     out = []
-    for j in candidates:
+    for j, rule in enumerate(matched):
+        if rule is None or rule.id not in SIGNUP_RULES or not prose[j]:
+            continue
         names = set(names_in(texts[j]))
-        above = range(max(0, j - CARD_REACH), j)
-        for h in above:
+        for h in range(max(0, j - CARD_REACH), j):
             name = texts[h].strip()
             if name in names and any(name in texts[k] and prose[k] and matched[k] is None
                                      for k in range(h + 1, j)):
