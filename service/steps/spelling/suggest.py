@@ -37,7 +37,8 @@ from __future__ import annotations
 from ...guards import marked_by_writer
 from .guard import Piece, in_technical_text, names_a_thing
 from .identifiers import identifier_evidence
-from .morphology import derived_noun, inflects_a_term, is_compound, redoes_a_verb, written_with_its_plural
+from .morphology import (INFLECTIONS, derived_noun, inflects_a_term, is_compound, redoes_a_verb,
+                         written_with_its_plural)
 from .named import in_run_of_names, name_evidence, spelt_out_beside, unlike_its_correction
 from .channel import is_finger_slip
 from .shape import WRITERS_MARK, shape_evidence
@@ -113,8 +114,9 @@ def suggestion_reason(piece: Piece, unknown, best, share: float, doc: Document, 
     return None
 
 
-# Regular endings a term takes in prose ("addrs", "webhooked"), read by `of_a_term`.
-TERM_ENDINGS = ("s", "es", "ed", "d", "ing")
+# Regular endings a term takes in prose ("addrs", "webhooked"), read by `of_a_term`: English's
+# regular inflections (morphology.INFLECTIONS) and the -d of a stem ending in "e" ("cached").
+TERM_ENDINGS = (*INFLECTIONS, "d")
 
 
 def of_a_term(lower: str, terms: frozenset) -> bool:
