@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import fold_apostrophes
 from .sides import lift
 from .wider import COMPARISON_WINDOW, held_back
 from .wordclass import (_DETERMINERS, _FINITE_AUX, _MODALS, _NO_HEADS, _NUMBER_WORDS, _PREPOSITIONS, finite_tags,
@@ -354,7 +355,7 @@ def role_score(model, text: str, site, word: str, partner: str, score: float, th
         held = bare_phrase_ends(after, clause_ends_after(text, site.tok.end, after))
     elif (word, partner) == ("of", "off"):
         held = particle_without_verb(site.left, words_after(text, site.tok.end, 2))
-    elif (word.replace("’", "'"), partner.replace("’", "'")) in _CONTRACTED_VERBS:
+    elif (fold_apostrophes(word), fold_apostrophes(partner)) in _CONTRACTED_VERBS:
         held = only_finite_verb(text, site.tok.start, site.tok.end)
     elif "VERB" in readings(partner) and not (readings(partner) | readings(word)) & {"AUX"} \
             and "VERB" not in readings(word):
